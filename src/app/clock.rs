@@ -1,0 +1,160 @@
+//! Time as a value: a monotonic instant for timers and the wall clock for the session file.
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset, Local};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Now {
+    pub mono: Instant,
+    pub wall: DateTime<FixedOffset>,
+}
+
+impl Now {
+    pub fn real() -> Now {
+        Now {
+            mono: Instant::now(),
+            wall: Local::now().fixed_offset(),
+        }
+    }
+
+    /// The same moment moved forward, for tests and for the loop's deadlines.
+    pub fn plus(self, d: Duration) -> Now {
+        Now {
+            mono: self.mono + d,
+            wall: self.wall + chrono::Duration::from_std(d).unwrap_or_default(),
+        }
+    }
+}
+
+/// Time spent on one step: what was accumulated before, plus the running stretch.
+/// Never adds up ticks: elapsed is always `accumulated + (now - since)`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StepClock {
+    accumulated: Duration,
+    running_since: Option<Instant>,
+}
+
+impl StepClock {
+    pub fn with_elapsed(accumulated: Duration) -> StepClock {
+        StepClock {
+            accumulated,
+            running_since: None,
+        }
+    }
+
+    pub fn elapsed(&self, now: Instant) -> Duration {
+        self.accumulated
+            + self
+                .running_since
+                .map_or(Duration::ZERO, |s| now.saturating_duration_since(s))
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.running_since.is_some()
+    }
+
+    pub fn start(&mut self, now: Instant) {
+        if self.running_since.is_none() {
+            self.running_since = Some(now);
+        }
+    }
+
+    pub fn stop(&mut self, now: Instant) {
+        self.accumulated = self.elapsed(now);
+        self.running_since = None;
+    }
+}
+
+/// Time left on a timed step: counting down, or the overrun once past zero.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remaining {
+    Left(Duration),
+    Over(Duration),
+}
+
+impl Remaining {
+    pub fn of(planned: Duration, elapsed: Duration) -> Remaining {
+        if elapsed <= planned {
+            Remaining::Left(planned - elapsed)
+        } else {
+            Remaining::Over(elapsed - planned)
+        }
+    }
+
+    /// `m:ss` counting down (rounded up, so a fresh 5-minute timer shows 5:00 and 0:00 means
+    /// time is up), or `+m:ss` for the overrun.
+    pub fn display(self) -> String {
+        match self {
+            Remaining::Left(d) => {
+                let s = d.as_secs() + u64::from(d.subsec_nanos() > 0);
+                format!("{}:{:02}", s / 60, s % 60)
+            }
+            Remaining::Over(d) => {
+                let s = d.as_secs();
+                format!("+{}:{:02}", s / 60, s % 60)
+            }
+        }
+    }
+
+    pub fn is_over(self) -> bool {
+        matches!(self, Remaining::Over(_))
+    }
+
+    /// In the last minute, the timer turns to a warning colour.
+    pub fn is_last_minute(self) -> bool {
+        matches!(self, Remaining::Left(d) if d <= Duration::from_secs(60))
+    }
+}
+
+/// `m:ss` of a duration, for planned and actual times.
+pub fn mss(d: Duration) -> String {
+    let s = d.as_secs();
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+/// How long until the shown second of a clock that has run `elapsed` changes.
+pub fn until_next_second(elapsed: Duration) -> Duration {
+    let into = elapsed.subsec_nanos();
+    Duration::from_nanos(u64::from(1_000_000_000 - into))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countdown_shows_rounded_up_and_overrun_with_plus() {
+        let five = Duration::from_secs(300);
+        assert_eq!(Remaining::of(five, Duration::ZERO).display(), "5:00");
+        assert_eq!(
+            Remaining::of(five, Duration::from_millis(1)).display(),
+            "5:00"
+        );
+        assert_eq!(
+            Remaining::of(five, Duration::from_millis(1001)).display(),
+            "4:59"
+        );
+        assert_eq!(Remaining::of(five, five).display(), "0:00");
+        assert_eq!(
+            Remaining::of(five, Duration::from_secs(372)).display(),
+            "+1:12"
+        );
+    }
+
+    #[test]
+    fn clock_counts_only_while_running() {
+        let t0 = Instant::now();
+        let mut c = StepClock::default();
+        c.start(t0);
+        c.stop(t0 + Duration::from_secs(10));
+        assert_eq!(
+            c.elapsed(t0 + Duration::from_secs(100)),
+            Duration::from_secs(10)
+        );
+        c.start(t0 + Duration::from_secs(100));
+        assert_eq!(
+            c.elapsed(t0 + Duration::from_secs(105)),
+            Duration::from_secs(15)
+        );
+    }
+}

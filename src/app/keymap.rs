@@ -1,0 +1,59 @@
+//! Which key does what, per mode. The key bar and the help screen describe the same keys.
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui_textarea::Input;
+
+use super::{Action, Mode};
+
+pub fn map_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
+    // Windows and some terminals also report releases: act on presses (and held keys) only.
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let ctrl_c = ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C'));
+    match mode {
+        Mode::Blank => Some(Action::Unblank),
+        Mode::Help => Some(if ctrl_c {
+            Action::Quit
+        } else {
+            Action::CloseOverlay
+        }),
+        Mode::Typing => match key.code {
+            _ if ctrl_c => Some(Action::Quit),
+            KeyCode::Esc => Some(Action::StopTyping),
+            KeyCode::PageDown => Some(Action::Next),
+            KeyCode::PageUp => Some(Action::Prev),
+            _ => Some(Action::Edit(Input::from(key))),
+        },
+        Mode::Unsaved { save_as: false, .. } => match key.code {
+            KeyCode::Char('w') => Some(Action::StartSaveElsewhere),
+            KeyCode::Char('r') => Some(Action::RetrySave),
+            KeyCode::Char('d') => Some(Action::DiscardAndQuit),
+            KeyCode::Esc => Some(Action::CloseOverlay),
+            _ => None,
+        },
+        Mode::Unsaved { save_as: true, .. } => match key.code {
+            KeyCode::Enter => Some(Action::ConfirmSaveElsewhere),
+            KeyCode::Esc => Some(Action::CloseOverlay),
+            _ if ctrl => None,
+            _ => Some(Action::Edit(Input::from(key))),
+        },
+        Mode::Navigate => match key.code {
+            _ if ctrl_c => Some(Action::Quit),
+            _ if ctrl => None,
+            KeyCode::Right | KeyCode::PageDown | KeyCode::Char('n') => Some(Action::Next),
+            KeyCode::Left | KeyCode::PageUp | KeyCode::Char('p') => Some(Action::Prev),
+            KeyCode::Char(' ') => Some(Action::TogglePause),
+            KeyCode::Char('+') | KeyCode::Char('=') => Some(Action::AddMinute),
+            KeyCode::Char('-') | KeyCode::Char('_') => Some(Action::RemoveMinute),
+            KeyCode::Enter | KeyCode::Char('e') => Some(Action::StartTyping),
+            KeyCode::Char('h') => Some(Action::ToggleNotes),
+            KeyCode::Char('b') => Some(Action::Blank),
+            KeyCode::Char('m') => Some(Action::ToggleMute),
+            KeyCode::Char('?') | KeyCode::F(1) => Some(Action::Help),
+            KeyCode::Char('q') => Some(Action::Quit),
+            KeyCode::Char('x') => Some(Action::Export),
+            _ => None,
+        },
+    }
+}

@@ -1,0 +1,413 @@
+use std::{
+    path::PathBuf,
+    time::{Duration, Instant},
+};
+
+use ratatui::style::{Color, Modifier, Style};
+use ratatui_textarea::{TextArea, WrapMode};
+
+use super::clock::{Now, Remaining, StepClock};
+use crate::{
+    episode::Episode,
+    i18n::{self, Texts},
+    lang::Lang,
+    session::{Session, Status, StepKind},
+};
+
+/// What the opening and quote steps show about the episode.
+#[derive(Debug, Clone, Default)]
+pub struct EpisodeView {
+    pub number: u32,
+    pub title: String,
+    pub speaker: String,
+    pub role: String,
+    pub url: Option<String>,
+    pub context: String,
+    pub quotes: Vec<String>,
+}
+
+impl EpisodeView {
+    pub fn new(ep: &Episode, lang: Lang) -> EpisodeView {
+        EpisodeView {
+            number: ep.number,
+            title: ep.title.get(lang).to_string(),
+            speaker: ep.speaker.clone(),
+            role: ep.role.get(lang).to_string(),
+            url: ep.url.clone(),
+            context: ep.context.get(lang).to_string(),
+            quotes: ep.quotes.iter().map(|q| q.get(lang).to_string()).collect(),
+        }
+    }
+
+    /// For a session whose episode is not in the library: what the file itself holds.
+    pub fn from_session(s: &Session) -> EpisodeView {
+        let step = |k| {
+            s.steps
+                .iter()
+                .find(|st| st.kind == k)
+                .map(|st| st.text.clone())
+                .unwrap_or_default()
+        };
+        EpisodeView {
+            number: s.session.episode_number,
+            title: s.session.episode_title.clone(),
+            speaker: s.session.speaker.clone(),
+            role: s.session.speaker_role.clone(),
+            url: None,
+            context: step(StepKind::Opening),
+            quotes: vec![step(StepKind::Quote)],
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Navigate,
+    Typing,
+    Help,
+    Blank,
+    /// The last save before quitting failed; the notes are only in memory.
+    Unsaved {
+        error: String,
+        save_as: bool,
+    },
+}
+
+/// Where the notes stand with the disk.
+#[derive(Debug, Clone, Default)]
+pub struct SaveState {
+    /// Bumped by every change worth saving.
+    pub revision: u64,
+    /// The newest revision known to be on disk.
+    pub saved: u64,
+    /// The newest revision handed to the saver.
+    pub submitted: u64,
+    /// When the oldest unsaved change was made: a save is due within a second of it.
+    pub dirty_since: Option<Instant>,
+    /// The last save's error, until a save succeeds.
+    pub error: Option<String>,
+    pub last_attempt: Option<Instant>,
+}
+
+impl SaveState {
+    pub fn is_clean(&self) -> bool {
+        self.saved == self.revision && self.error.is_none()
+    }
+}
+
+/// Colours for a calm screen, a projector, or none at all (`NO_COLOR`).
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub base: Style,
+    pub dim: Style,
+    pub accent: Style,
+    pub heading: Style,
+    pub quote: Style,
+    pub timer: Style,
+    pub timer_warning: Style,
+    pub timer_over: Style,
+    pub paused: Style,
+    pub current: Style,
+    pub done: Style,
+    pub keybar: Style,
+    pub key: Style,
+    pub error: Style,
+    pub border: Style,
+    pub border_active: Style,
+}
+
+impl Theme {
+    pub fn calm() -> Theme {
+        let base = Style::default();
+        Theme {
+            base,
+            dim: Style::default().fg(Color::Gray),
+            accent: Style::default().fg(Color::Cyan),
+            heading: Style::default()
+                .fg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
+            quote: Style::default()
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD),
+            timer: Style::default().fg(Color::Green),
+            timer_warning: Style::default().fg(Color::Yellow),
+            timer_over: Style::default().fg(Color::LightRed),
+            paused: Style::default()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+            current: Style::default()
+                .fg(Color::Black)
+                .bg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
+            done: Style::default().fg(Color::Gray),
+            keybar: Style::default().fg(Color::White).bg(Color::DarkGray),
+            key: Style::default()
+                .fg(Color::Yellow)
+                .bg(Color::DarkGray)
+                .add_modifier(Modifier::BOLD),
+            error: Style::default()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD),
+            border: Style::default().fg(Color::DarkGray),
+            border_active: Style::default().fg(Color::Yellow),
+        }
+    }
+
+    /// Black on white, bold where it matters: reads best on a washed-out projector.
+    pub fn projector() -> Theme {
+        let base = Style::default().fg(Color::Black).bg(Color::White);
+        Theme {
+            base,
+            dim: base,
+            accent: base.fg(Color::Blue),
+            heading: base.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            quote: base.add_modifier(Modifier::BOLD),
+            timer: base.fg(Color::Black),
+            timer_warning: base.fg(Color::Rgb(170, 85, 0)),
+            timer_over: base.fg(Color::Red),
+            paused: Style::default()
+                .fg(Color::White)
+                .bg(Color::Black)
+                .add_modifier(Modifier::BOLD),
+            current: Style::default()
+                .fg(Color::White)
+                .bg(Color::Blue)
+                .add_modifier(Modifier::BOLD),
+            done: base,
+            keybar: Style::default().fg(Color::White).bg(Color::Black),
+            key: Style::default()
+                .fg(Color::Yellow)
+                .bg(Color::Black)
+                .add_modifier(Modifier::BOLD),
+            error: Style::default()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD),
+            border: base,
+            border_active: base.fg(Color::Blue).add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// No colours at all: structure from bold and reverse video only.
+    pub fn no_color() -> Theme {
+        let plain = Style::default();
+        let bold = plain.add_modifier(Modifier::BOLD);
+        let rev = plain.add_modifier(Modifier::REVERSED);
+        Theme {
+            base: plain,
+            dim: plain,
+            accent: plain,
+            heading: bold,
+            quote: bold,
+            timer: plain,
+            timer_warning: bold,
+            timer_over: bold,
+            paused: rev.add_modifier(Modifier::BOLD),
+            current: rev,
+            done: plain,
+            keybar: rev,
+            key: rev.add_modifier(Modifier::BOLD),
+            error: rev.add_modifier(Modifier::BOLD),
+            border: plain,
+            border_active: bold,
+        }
+    }
+
+    /// The theme for the flags and environment: `NO_COLOR` wins over `--projector`.
+    pub fn choose(projector: bool, no_color: bool) -> Theme {
+        match (no_color, projector) {
+            (true, _) => Theme::no_color(),
+            (false, true) => Theme::projector(),
+            (false, false) => Theme::calm(),
+        }
+    }
+}
+
+/// Everything a run knows. Drawing only reads it; `update` is the only writer.
+pub struct Model {
+    pub session: Session,
+    pub path: PathBuf,
+    pub episode: EpisodeView,
+    pub lang: Lang,
+    pub theme: Theme,
+    /// One notes editor per step.
+    pub notes: Vec<TextArea<'static>>,
+    pub clocks: Vec<StepClock>,
+    /// Per step: whether the overrun bell has rung.
+    pub rang: Vec<bool>,
+    /// Current step; `steps.len()` is the summary.
+    pub step: usize,
+    pub paused: bool,
+    pub mode: Mode,
+    pub notes_hidden: bool,
+    pub muted: bool,
+    pub save: SaveState,
+    /// A short message in the status line, until it expires.
+    pub status: Option<(String, Instant)>,
+    /// The file held finished status before this run reopened it.
+    pub reopened_finished: bool,
+    /// The path typed in the unsaved dialog.
+    pub save_as: TextArea<'static>,
+    pub quitting: bool,
+}
+
+pub fn notes_editor(text: &str, lang: Lang) -> TextArea<'static> {
+    let lines: Vec<String> = if text.is_empty() {
+        vec![String::new()]
+    } else {
+        text.split('\n').map(str::to_string).collect()
+    };
+    let mut ta = TextArea::new(lines);
+    ta.set_wrap_mode(WrapMode::WordOrGlyph);
+    ta.set_cursor_line_style(Style::default());
+    ta.set_placeholder_text(i18n::texts(lang).notes_placeholder);
+    ta.set_max_histories(200);
+    // Open at the end of the notes, where the group goes on.
+    ta.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    ta.move_cursor(ratatui_textarea::CursorMove::End);
+    ta
+}
+
+impl Model {
+    /// A model for a session, at the step the file says, with its elapsed times.
+    pub fn new(
+        session: Session,
+        path: PathBuf,
+        episode: EpisodeView,
+        theme: Theme,
+        now: Now,
+    ) -> Model {
+        let lang = session.session.language;
+        let notes = session
+            .steps
+            .iter()
+            .map(|s| notes_editor(&s.notes, lang))
+            .collect();
+        let clocks = session
+            .steps
+            .iter()
+            .map(|s| StepClock::with_elapsed(Duration::from_secs(s.elapsed_seconds)))
+            .collect();
+        let rang = session
+            .steps
+            .iter()
+            .map(|s| s.kind.is_timed() && s.elapsed_seconds > s.planned_seconds)
+            .collect();
+        let step = session.session.current_step.min(session.steps.len());
+        let paused = session.session.paused;
+        let reopened_finished = session.session.status == Status::Finished;
+        let mut save_as = TextArea::default();
+        save_as.set_cursor_line_style(Style::default());
+        let mut m = Model {
+            session,
+            path,
+            episode,
+            lang,
+            theme,
+            notes,
+            clocks,
+            rang,
+            step,
+            paused,
+            mode: Mode::Navigate,
+            notes_hidden: false,
+            muted: false,
+            save: SaveState::default(),
+            status: None,
+            reopened_finished,
+            save_as,
+            quitting: false,
+        };
+        if !m.paused {
+            m.start_clock(now.mono);
+        }
+        m
+    }
+
+    pub fn texts(&self) -> &'static Texts {
+        i18n::texts(self.lang)
+    }
+
+    pub fn step_count(&self) -> usize {
+        self.session.steps.len()
+    }
+
+    pub fn on_summary(&self) -> bool {
+        self.step >= self.step_count()
+    }
+
+    pub fn current(&self) -> Option<&crate::session::Step> {
+        self.session.steps.get(self.step)
+    }
+
+    pub fn is_timed(&self) -> bool {
+        self.current().is_some_and(|s| s.kind.is_timed())
+    }
+
+    pub fn elapsed(&self, step: usize, now: Instant) -> Duration {
+        self.clocks
+            .get(step)
+            .map_or(Duration::ZERO, |c| c.elapsed(now))
+    }
+
+    pub fn planned(&self, step: usize) -> Duration {
+        self.session
+            .steps
+            .get(step)
+            .map_or(Duration::ZERO, |s| Duration::from_secs(s.planned_seconds))
+    }
+
+    /// Time left (or over) on the current step, if it is timed.
+    pub fn remaining(&self, now: Instant) -> Option<Remaining> {
+        self.is_timed()
+            .then(|| Remaining::of(self.planned(self.step), self.elapsed(self.step, now)))
+    }
+
+    /// The wall-clock time at which the meeting ends at this pace: now, plus what is left of
+    /// the current step, plus the planned time of the steps after it.
+    pub fn expected_end(&self, now: Now) -> chrono::DateTime<chrono::FixedOffset> {
+        let mut left = Duration::ZERO;
+        if let Some(Remaining::Left(d)) = self.remaining(now.mono) {
+            left += d;
+        }
+        for i in (self.step + 1)..self.step_count() {
+            left += self.planned(i);
+        }
+        now.plus(left).wall
+    }
+
+    pub(super) fn start_clock(&mut self, now: Instant) {
+        if let Some(c) = self.clocks.get_mut(self.step) {
+            c.start(now);
+        }
+    }
+
+    pub(super) fn stop_clock(&mut self, now: Instant) {
+        if let Some(c) = self.clocks.get_mut(self.step) {
+            c.stop(now);
+        }
+    }
+
+    /// The session as it should be on disk now.
+    pub fn snapshot(&self, now: Now) -> Session {
+        let mut s = self.session.clone();
+        for (i, step) in s.steps.iter_mut().enumerate() {
+            step.elapsed_seconds = self.elapsed(i, now.mono).as_secs();
+            step.notes = self.notes[i].lines().join("\n");
+        }
+        s.session.current_step = self.step;
+        s.session.paused = self.paused;
+        s.session.updated_at = now.wall;
+        s
+    }
+
+    /// The notes of one step as the file holds them.
+    pub fn notes_text(&self, step: usize) -> String {
+        self.notes
+            .get(step)
+            .map(|n| n.lines().join("\n"))
+            .unwrap_or_default()
+    }
+}

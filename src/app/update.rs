@@ -1,0 +1,300 @@
+use std::time::Duration;
+
+use super::{
+    Action, Effect,
+    clock::{Now, Remaining, until_next_second},
+    model::{Mode, Model},
+};
+use crate::{
+    i18n::fill,
+    session::{Status, store::SaveOutcome},
+};
+
+/// A save is due this long after the oldest unsaved change, so nothing typed waits longer
+/// than about a second to reach the disk, even while typing goes on.
+pub const SAVE_DELAY: Duration = Duration::from_millis(700);
+/// After a failed save, try again this often.
+pub const RETRY_EVERY: Duration = Duration::from_secs(2);
+/// While a clock runs and nothing else changed, refresh the elapsed times on disk this often.
+pub const REFRESH_EVERY: Duration = Duration::from_secs(15);
+/// How long a message stays in the status line.
+pub const STATUS_FOR: Duration = Duration::from_secs(6);
+const MINUTE: u64 = 60;
+
+/// All behaviour of a run. No I/O: the effects say what the loop must do.
+pub fn update(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    match action {
+        Action::Next => {
+            if !m.on_summary() {
+                go_to(m, m.step + 1, now, &mut fx);
+            }
+        }
+        Action::Prev => {
+            if m.step > 0 {
+                go_to(m, m.step - 1, now, &mut fx);
+            }
+        }
+        Action::TogglePause => {
+            if !m.on_summary() {
+                m.paused = !m.paused;
+                if m.paused {
+                    m.stop_clock(now.mono);
+                } else {
+                    m.start_clock(now.mono);
+                }
+                changed(m, now);
+            }
+        }
+        Action::AddMinute => adjust_planned(m, true, now),
+        Action::RemoveMinute => adjust_planned(m, false, now),
+        Action::StartTyping => {
+            if !m.on_summary() {
+                m.notes_hidden = false;
+                m.mode = Mode::Typing;
+            }
+        }
+        Action::StopTyping | Action::Unblank => m.mode = Mode::Navigate,
+        Action::CloseOverlay => {
+            m.mode = match &m.mode {
+                Mode::Unsaved {
+                    error,
+                    save_as: true,
+                } => Mode::Unsaved {
+                    error: error.clone(),
+                    save_as: false,
+                },
+                _ => Mode::Navigate,
+            }
+        }
+        Action::Edit(input) => match &m.mode {
+            Mode::Typing => {
+                if let Some(ta) = m.notes.get_mut(m.step)
+                    && ta.input(input)
+                {
+                    changed(m, now);
+                }
+            }
+            Mode::Unsaved { save_as: true, .. } => {
+                m.save_as.input(input);
+            }
+            _ => {}
+        },
+        Action::Paste(text) => paste(m, &text, now),
+        Action::ToggleNotes => {
+            m.notes_hidden = !m.notes_hidden;
+            if m.notes_hidden && m.mode == Mode::Typing {
+                m.mode = Mode::Navigate;
+            }
+        }
+        Action::Blank => m.mode = Mode::Blank,
+        Action::ToggleMute => m.muted = !m.muted,
+        Action::Help => m.mode = Mode::Help,
+        Action::Quit | Action::Terminate | Action::RetrySave => {
+            m.quitting = true;
+            let rev = m.save.revision;
+            m.save.submitted = rev;
+            fx.push(Effect::SaveAndQuit(Box::new(m.snapshot(now)), rev));
+        }
+        Action::QuitSaveFailed(error) => {
+            m.quitting = false;
+            m.save.error = Some(error.clone());
+            m.mode = Mode::Unsaved {
+                error,
+                save_as: false,
+            };
+        }
+        Action::StartSaveElsewhere => {
+            if let Mode::Unsaved { error, .. } = &m.mode {
+                let suggestion = std::env::var_os("HOME")
+                    .map(std::path::PathBuf::from)
+                    .unwrap_or_default()
+                    .join(m.path.file_name().unwrap_or_default());
+                m.save_as = super::model::notes_editor(&suggestion.display().to_string(), m.lang);
+                m.mode = Mode::Unsaved {
+                    error: error.clone(),
+                    save_as: true,
+                };
+            }
+        }
+        Action::ConfirmSaveElsewhere => {
+            let path = m.save_as.lines().join("").trim().to_string();
+            if !path.is_empty() {
+                fx.push(Effect::SaveTo(Box::new(m.snapshot(now)), path.into()));
+            }
+        }
+        Action::SavedElsewhere(Ok(_)) | Action::DiscardAndQuit => fx.push(Effect::Quit),
+        Action::SavedElsewhere(Err(error)) => {
+            m.mode = Mode::Unsaved {
+                error,
+                save_as: true,
+            }
+        }
+        Action::Export => fx.push(Effect::Export(Box::new(m.snapshot(now)))),
+        Action::ExportDone(result) => {
+            let t = m.texts();
+            let msg = match result {
+                Ok(p) => fill(t.exported_to, &[&p.display()]),
+                Err(e) => fill(t.export_failed, &[&e]),
+            };
+            m.status = Some((msg, now.mono + STATUS_FOR));
+        }
+        Action::Saved(outcome) => match outcome {
+            SaveOutcome::Saved { revision, .. } => {
+                m.save.saved = m.save.saved.max(revision);
+                m.save.error = None;
+                if m.save.saved >= m.save.revision {
+                    m.save.dirty_since = None;
+                }
+            }
+            SaveOutcome::Failed { error, .. } => m.save.error = Some(error),
+        },
+        Action::Tick => {}
+    }
+    housekeeping(m, now, &mut fx);
+    fx
+}
+
+/// Marks the session as changed: a save becomes due.
+fn changed(m: &mut Model, now: Now) {
+    m.save.revision += 1;
+    m.save.dirty_since.get_or_insert(now.mono);
+}
+
+fn save_now(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
+    let rev = m.save.revision;
+    m.save.submitted = rev;
+    m.save.last_attempt = Some(now.mono);
+    fx.push(Effect::Save(Box::new(m.snapshot(now)), rev));
+}
+
+fn go_to(m: &mut Model, step: usize, now: Now, fx: &mut Vec<Effect>) {
+    m.stop_clock(now.mono);
+    m.step = step.min(m.step_count());
+    // Opening a step starts its timer.
+    m.paused = false;
+    if m.on_summary() {
+        m.mode = Mode::Navigate;
+        if m.session.session.status != Status::Finished {
+            m.session.session.status = Status::Finished;
+        }
+        m.session.session.finished_at.get_or_insert(now.wall);
+    } else {
+        m.start_clock(now.mono);
+        if m.mode != Mode::Typing {
+            m.mode = Mode::Navigate;
+        }
+    }
+    changed(m, now);
+    save_now(m, now, fx);
+}
+
+fn adjust_planned(m: &mut Model, more: bool, now: Now) {
+    if !m.is_timed() {
+        return;
+    }
+    let step = m.step;
+    let s = &mut m.session.steps[step];
+    s.planned_seconds = if more {
+        s.planned_seconds + MINUTE
+    } else {
+        s.planned_seconds.saturating_sub(MINUTE).max(MINUTE)
+    };
+    // With time added back, the bell may ring again when the new time runs out.
+    if !m.remaining(now.mono).is_some_and(Remaining::is_over) {
+        m.rang[step] = false;
+    }
+    changed(m, now);
+}
+
+fn paste(m: &mut Model, text: &str, now: Now) {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    match &m.mode {
+        Mode::Unsaved { save_as: true, .. } => {
+            m.save_as
+                .insert_str(text.lines().next().unwrap_or_default());
+        }
+        Mode::Typing | Mode::Navigate if !m.on_summary() => {
+            m.notes_hidden = false;
+            m.mode = Mode::Typing;
+            if let Some(ta) = m.notes.get_mut(m.step)
+                && ta.insert_str(&text)
+            {
+                changed(m, now);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// What time alone makes due: the bell, the autosave, a retry, the status message expiring.
+fn housekeeping(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
+    if let Some(r) = m.remaining(now.mono)
+        && r.is_over()
+        && !m.rang[m.step]
+    {
+        m.rang[m.step] = true;
+        if !m.muted {
+            fx.push(Effect::Bell);
+        }
+    }
+    if m.quitting {
+        return;
+    }
+    let s = &m.save;
+    let due = match (s.error.is_some(), s.last_attempt) {
+        // After a failure: retry every few seconds, whatever changed.
+        (true, Some(last)) => now.mono >= last + RETRY_EVERY,
+        _ => s.revision > s.submitted && s.dirty_since.is_some_and(|d| now.mono >= d + SAVE_DELAY),
+    };
+    let refresh = !m.paused
+        && !m.on_summary()
+        && s.revision == s.saved
+        && s.last_attempt
+            .is_some_and(|l| now.mono >= l + REFRESH_EVERY);
+    if refresh {
+        changed(m, now);
+    }
+    if due || refresh {
+        save_now(m, now, fx);
+    }
+    if m.status
+        .as_ref()
+        .is_some_and(|(_, until)| now.mono >= *until)
+    {
+        m.status = None;
+    }
+}
+
+/// When the loop must wake up next, if nothing else happens: the timer's shown second
+/// changing, a save falling due, a retry, the status message expiring.
+pub fn next_deadline(m: &Model, now: Now) -> Duration {
+    let mut next = Duration::from_secs(60 - now.wall.timestamp().rem_euclid(60) as u64);
+    let mut consider = |at: std::time::Instant| {
+        next = next.min(at.saturating_duration_since(now.mono));
+    };
+    if let Some(c) = m.clocks.get(m.step)
+        && c.is_running()
+    {
+        consider(now.mono + until_next_second(c.elapsed(now.mono)));
+    }
+    let s = &m.save;
+    if s.error.is_some() {
+        if let Some(l) = s.last_attempt {
+            consider(l + RETRY_EVERY);
+        }
+    } else if s.revision > s.submitted
+        && let Some(d) = s.dirty_since
+    {
+        consider(d + SAVE_DELAY);
+    } else if let Some(l) = s.last_attempt
+        && !m.paused
+        && !m.on_summary()
+    {
+        consider(l + REFRESH_EVERY);
+    }
+    if let Some((_, until)) = &m.status {
+        consider(*until);
+    }
+    next
+}

@@ -1,0 +1,138 @@
+//! The command line (the contract in PRODUCT.md).
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::lang::Lang;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "voer",
+    version,
+    about = "Voer (voor) inspiratiegesprekken: step a group through an episode of \
+             'Radicale vernieuwing zorg': the quote, timed prompts, the group's notes.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub run: RunArgs,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct GlobalArgs {
+    /// Folder with extra episode files (*.toml); they add to or override the built-in ones by id.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub prompts: Option<PathBuf>,
+
+    /// Folder where session files are kept.
+    #[arg(long, global = true, value_name = "DIR", default_value = "sessions")]
+    pub sessions: PathBuf,
+
+    /// Language of the program: nl or en (default: from LANG).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct RunArgs {
+    /// Episode number or id (asked on screen when missing).
+    #[arg(value_name = "EPISODE")]
+    pub episode: Option<String>,
+
+    /// Audience: client-council (cliëntenraad), board (bestuur), team, classroom (klas).
+    #[arg(long, short)]
+    pub audience: Option<String>,
+
+    /// Name of the group, e.g. "Cliëntenraad De Linde".
+    #[arg(long, short)]
+    pub group: Option<String>,
+
+    /// Name of the facilitator.
+    #[arg(long, short)]
+    pub facilitator: Option<String>,
+
+    /// High-contrast theme for a projector.
+    #[arg(long)]
+    pub projector: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Hold a conversation: opening, quote, timed prompts, closing (the default).
+    Run(RunArgs),
+    /// Continue a session where it stopped (default: the newest unfinished one).
+    Resume {
+        /// A session file.
+        session_file: Option<PathBuf>,
+        /// High-contrast theme for a projector.
+        #[arg(long)]
+        projector: bool,
+    },
+    /// List the episodes: number, id, title, speaker, minutes per audience.
+    List,
+    /// Print the plan of an episode: quote, prompts with minutes and tips.
+    Show {
+        /// Episode number or id.
+        episode: String,
+        /// Only this audience (default: all four).
+        #[arg(long, short)]
+        audience: Option<String>,
+    },
+    /// Check episode files (default: the built-in episodes and the --prompts folder).
+    Validate {
+        /// Episode files or folders.
+        paths: Vec<PathBuf>,
+    },
+    /// List the saved sessions, newest first.
+    Sessions,
+    /// Export session notes as a report.
+    Export(ExportArgs),
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ExportArgs {
+    /// One or more session files; several make one report.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Output format (default: from the --output extension, else md).
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Skip session files that cannot be read, and export the others.
+    #[arg(long)]
+    pub skip_bad: bool,
+
+    /// Field separator for csv, e.g. ';' for spreadsheets with Dutch settings.
+    #[arg(long, default_value = ",", value_name = "CHAR")]
+    pub csv_delimiter: char,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Html,
+    Txt,
+    Json,
+    Csv,
+    Docx,
+}

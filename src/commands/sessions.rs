@@ -1,0 +1,70 @@
+//! `voer sessions`: the saved sessions, newest first; unreadable files with their reason.
+use std::path::Path;
+
+use crate::{
+    i18n::{Texts, fill},
+    session::{Status, store},
+};
+
+pub fn render(dir: &Path, t: &Texts) -> Result<String, super::UserError> {
+    let listed = match store::list(dir) {
+        Ok(l) => l,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => return Err(super::UserError(format!("{}: {e}", dir.display()))),
+    };
+    if listed.is_empty() {
+        return Ok(format!("{}\n", fill(t.no_sessions, &[&dir.display()])));
+    }
+    let mut rows = vec![vec![
+        t.col_date.to_string(),
+        t.col_episode.to_string(),
+        t.audience.to_string(),
+        t.col_group.to_string(),
+        t.col_status.to_string(),
+        t.col_notes.to_string(),
+        t.col_file.to_string(),
+    ]];
+    let mut problems = Vec::new();
+    for l in &listed {
+        let file = l
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match &l.session {
+            Ok(s) => {
+                let i = &s.session;
+                rows.push(vec![
+                    i.started_at.format("%Y-%m-%d %H:%M").to_string(),
+                    format!("{} {}", i.episode_number, i.episode),
+                    i.audience.id().to_string(),
+                    i.group.clone(),
+                    match i.status {
+                        Status::InProgress => t.in_progress,
+                        Status::Finished => t.finished,
+                    }
+                    .to_string(),
+                    s.note_lines().to_string(),
+                    file,
+                ]);
+            }
+            Err(reason) => {
+                rows.push(vec![
+                    "?".into(),
+                    "?".into(),
+                    "?".into(),
+                    "?".into(),
+                    t.unreadable.to_string(),
+                    "?".into(),
+                    file.clone(),
+                ]);
+                problems.push(format!("{file}: {reason}"));
+            }
+        }
+    }
+    let mut out = super::table(&rows);
+    for p in problems {
+        out.push_str(&format!("{}: {p}\n", t.unreadable));
+    }
+    Ok(out)
+}

@@ -1,0 +1,76 @@
+//! `voer show`: a printable plan of an episode for one or all audiences.
+use crate::{
+    episode::{Audience, Episode, Prompt},
+    i18n::Texts,
+    lang::Lang,
+};
+
+const WIDTH: usize = 78;
+
+fn wrap_indented(text: &str, indent: &str, out: &mut String) {
+    let opts = textwrap::Options::new(WIDTH)
+        .initial_indent(indent)
+        .subsequent_indent(indent);
+    for line in textwrap::wrap(text, opts) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+}
+
+fn prompt_block(label: &str, p: &Prompt, lang: Lang, t: &Texts, out: &mut String) {
+    out.push_str(&format!("  {label} ({} {})\n", p.minutes, t.minutes_short));
+    wrap_indented(p.text.get(lang), "     ", out);
+    if let Some(tip) = &p.tip {
+        wrap_indented(&format!("{}: {}", t.tip, tip.get(lang)), "     ", out);
+    }
+    out.push('\n');
+}
+
+pub fn render(ep: &Episode, audiences: &[Audience], lang: Lang, t: &Texts) -> String {
+    let mut out = String::new();
+    let ep_word = if lang == Lang::Nl {
+        "Aflevering"
+    } else {
+        "Episode"
+    };
+    out.push_str(&format!(
+        "{ep_word} {} — {}\n",
+        ep.number,
+        ep.title.get(lang)
+    ));
+    out.push_str(&format!("{}, {}\n", ep.speaker, ep.role.get(lang)));
+    if let Some(url) = &ep.url {
+        out.push_str(&format!("{}: {url}\n", t.more_at));
+    }
+    out.push('\n');
+    out.push_str(&format!("{}\n", t.context_heading));
+    wrap_indented(ep.context.get(lang), "  ", &mut out);
+    out.push('\n');
+    out.push_str(&format!("{}\n", t.quote_heading));
+    for q in &ep.quotes {
+        wrap_indented(&format!("“{}”", q.get(lang)), "  ", &mut out);
+        out.push('\n');
+    }
+    for &a in audiences {
+        let rule = "─".repeat(WIDTH);
+        out.push_str(&format!(
+            "{rule}\n{}: {} ({})\n\n",
+            t.audience,
+            a.name(lang),
+            a.id()
+        ));
+        for (i, p) in ep.prompts_for(a).enumerate() {
+            prompt_block(&format!("{}.", i + 1), p, lang, t, &mut out);
+        }
+        if let Some(c) = ep.closing_for(a) {
+            prompt_block(t.closing_heading, c, lang, t, &mut out);
+        }
+        out.push_str(&format!(
+            "  {}: {} {}\n\n",
+            t.total,
+            ep.total_minutes(a),
+            t.minutes_short
+        ));
+    }
+    out
+}

@@ -1,0 +1,164 @@
+//! An episode of the series and its file format (see `prompts/TEMPLATE.toml.example`).
+mod audience;
+mod library;
+
+pub use audience::Audience;
+pub use library::{Library, LoadError, episode_files, parse_episode};
+
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Lang;
+
+/// Text a reader sees: Dutch is required, English falls back to Dutch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Localized {
+    pub nl: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Localized {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => self
+                .en
+                .as_deref()
+                .filter(|s| !s.trim().is_empty())
+                .unwrap_or(&self.nl),
+            Lang::Nl => &self.nl,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prompt {
+    pub audience: Audience,
+    pub minutes: u32,
+    pub text: Localized,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tip: Option<Localized>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Episode {
+    pub id: String,
+    pub number: u32,
+    pub speaker: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub themes: Vec<String>,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    pub title: Localized,
+    pub role: Localized,
+    pub context: Localized,
+    pub quotes: Vec<Localized>,
+    pub prompts: Vec<Prompt>,
+    pub closing: Vec<Prompt>,
+}
+
+impl Episode {
+    /// The timed prompts for one audience, in order.
+    pub fn prompts_for(&self, audience: Audience) -> impl Iterator<Item = &Prompt> {
+        self.prompts.iter().filter(move |p| p.audience == audience)
+    }
+
+    pub fn closing_for(&self, audience: Audience) -> Option<&Prompt> {
+        self.closing.iter().find(|p| p.audience == audience)
+    }
+
+    /// The audiences this episode has prompts for, in the standard order.
+    pub fn audiences(&self) -> Vec<Audience> {
+        Audience::ALL
+            .into_iter()
+            .filter(|a| self.prompts_for(*a).next().is_some())
+            .collect()
+    }
+
+    /// Planned minutes of a run for this audience: the prompts plus the closing.
+    pub fn total_minutes(&self, audience: Audience) -> u32 {
+        self.prompts_for(audience).map(|p| p.minutes).sum::<u32>()
+            + self.closing_for(audience).map_or(0, |p| p.minutes)
+    }
+
+    pub fn main_quote(&self) -> &Localized {
+        // Validation guarantees at least one quote.
+        &self.quotes[0]
+    }
+
+    /// Checks what the TOML grammar cannot: returns (field, problem) pairs.
+    pub fn problems(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut bad = |field: String, msg: &str| out.push((field, msg.to_string()));
+        if self.id.is_empty()
+            || !self
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            bad("id".into(), "use lowercase letters, digits and '-' only");
+        }
+        if self.number == 0 {
+            bad("number".into(), "must be 1 or more");
+        }
+        if self.speaker.trim().is_empty() {
+            bad("speaker".into(), "is empty");
+        }
+        for (name, t) in [
+            ("title", &self.title),
+            ("role", &self.role),
+            ("context", &self.context),
+        ] {
+            if t.nl.trim().is_empty() {
+                bad(format!("{name}.nl"), "is empty");
+            }
+        }
+        if self.quotes.is_empty() {
+            bad("quotes".into(), "needs at least one quote");
+        }
+        for (i, q) in self.quotes.iter().enumerate() {
+            if q.nl.trim().is_empty() {
+                bad(format!("quotes[{}].nl", i + 1), "is empty");
+            }
+        }
+        if self.prompts.is_empty() {
+            bad("prompts".into(), "needs at least one prompt");
+        }
+        for (list, items) in [("prompts", &self.prompts), ("closing", &self.closing)] {
+            for (i, p) in items.iter().enumerate() {
+                if p.minutes == 0 {
+                    bad(format!("{list}[{}].minutes", i + 1), "must be 1 or more");
+                }
+                if p.text.nl.trim().is_empty() {
+                    bad(format!("{list}[{}].text.nl", i + 1), "is empty");
+                }
+            }
+        }
+        for a in self.audiences() {
+            match self.closing.iter().filter(|p| p.audience == a).count() {
+                0 => bad(
+                    "closing".into(),
+                    &format!("no closing prompt for audience '{a}'"),
+                ),
+                1 => {}
+                _ => bad(
+                    "closing".into(),
+                    &format!("more than one closing prompt for '{a}'"),
+                ),
+            }
+        }
+        for p in &self.closing {
+            if self.prompts_for(p.audience).next().is_none() {
+                bad(
+                    "closing".into(),
+                    &format!("closing prompt for '{}', which has no prompts", p.audience),
+                );
+            }
+        }
+        out
+    }
+}

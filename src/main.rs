@@ -1,0 +1,126 @@
+use std::{io::Write, process::ExitCode};
+
+use clap::{CommandFactory, Parser};
+use voer::{
+    cli::{Cli, Command, RunArgs},
+    commands::{self, UserError},
+    episode::{Audience, Library},
+    i18n::{self, Texts, fill},
+    lang::Lang,
+    tui,
+};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.global.lang.unwrap_or_else(Lang::from_env);
+    let t = i18n::texts(lang);
+    match dispatch(cli, lang, t) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("voer: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print(s: &str) -> Result<(), UserError> {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`voer list | head`) is not an error worth reporting.
+    let _ = out.write_all(s.as_bytes());
+    let _ = out.flush();
+    Ok(())
+}
+
+fn load_library(cli: &Cli, t: &Texts) -> Result<Library, UserError> {
+    let lib = Library::load(cli.global.prompts.as_deref()).map_err(|e| UserError(e.to_string()))?;
+    commands::warn_broken(&lib, t);
+    Ok(lib)
+}
+
+fn dispatch(cli: Cli, lang: Lang, t: &'static Texts) -> Result<ExitCode, UserError> {
+    match &cli.command {
+        None => run(&cli, &cli.run, lang, t),
+        Some(Command::Run(args)) => run(&cli, args, lang, t),
+        Some(Command::Resume {
+            session_file,
+            projector,
+        }) => {
+            let lang_given = cli.global.lang;
+            tui::resume(tui::ResumeOptions {
+                file: session_file.clone(),
+                sessions_dir: cli.global.sessions.clone(),
+                lang: lang_given,
+                projector: *projector,
+                fallback_lang: lang,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::List) => {
+            let lib = load_library(&cli, t)?;
+            print(&commands::list::render(&lib, lang, t))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Show { episode, audience }) => {
+            let lib = load_library(&cli, t)?;
+            let ep = commands::find_episode(&lib, episode, t)?;
+            let audiences = match audience {
+                Some(a) => {
+                    let a = commands::parse_audience(a, t)?;
+                    commands::check_audience(ep, a, t)?;
+                    vec![a]
+                }
+                None => ep.audiences(),
+            };
+            print(&commands::show::render(ep, &audiences, lang, t))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Validate { paths }) => {
+            let (errors, checked) = commands::validate::check(paths, cli.global.prompts.as_ref());
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            if errors.is_empty() {
+                print(&format!("{}\n", fill(t.validate_ok, &[&checked])))?;
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!("{}", fill(t.validate_bad, &[&errors.len()]));
+                Ok(ExitCode::FAILURE)
+            }
+        }
+        Some(Command::Sessions) => {
+            print(&commands::sessions::render(&cli.global.sessions, t)?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export(_args)) => Err(UserError("export: not available".into())),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(*shell, &mut Cli::command(), "voer", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn run(cli: &Cli, args: &RunArgs, lang: Lang, t: &'static Texts) -> Result<ExitCode, UserError> {
+    let lib = load_library(cli, t)?;
+    let episode = match &args.episode {
+        Some(key) => Some(commands::find_episode(&lib, key, t)?.clone()),
+        None => None,
+    };
+    let audience: Option<Audience> = match &args.audience {
+        Some(a) => Some(commands::parse_audience(a, t)?),
+        None => None,
+    };
+    if let (Some(ep), Some(a)) = (&episode, audience) {
+        commands::check_audience(ep, a, t)?;
+    }
+    tui::run(tui::RunOptions {
+        library: lib,
+        episode,
+        audience,
+        group: args.group.clone(),
+        facilitator: args.facilitator.clone().unwrap_or_default(),
+        sessions_dir: cli.global.sessions.clone(),
+        lang,
+        projector: args.projector,
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,313 @@
+//! The terminal loop: input, signals and save results arrive on one channel; `update` decides;
+//! effects are carried out here; the screen is redrawn only when something may have changed.
+use std::{
+    io::{self, Write},
+    path::{Path, PathBuf},
+    sync::mpsc::{self, Receiver, RecvTimeoutError, Sender},
+    thread,
+    time::Duration,
+};
+
+use ratatui::{
+    DefaultTerminal,
+    crossterm::{
+        event::{self, DisableBracketedPaste, EnableBracketedPaste, Event},
+        execute,
+    },
+};
+
+use crate::{
+    app::{self, Action, Effect, EpisodeView, Model, Theme, clock::Now, picker},
+    commands::UserError,
+    episode::{Audience, Episode, Library},
+    export,
+    i18n::{self, fill},
+    lang::Lang,
+    session::{
+        Meta, Session,
+        store::{self, SaveOutcome, Saver, SessionLock},
+    },
+    ui,
+};
+
+/// How long quitting waits for the disk before it asks what to do.
+const FINAL_SAVE_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub struct RunOptions {
+    pub library: Library,
+    pub episode: Option<Episode>,
+    pub audience: Option<Audience>,
+    pub group: Option<String>,
+    pub facilitator: String,
+    pub sessions_dir: PathBuf,
+    pub lang: Lang,
+    pub projector: bool,
+}
+
+pub struct ResumeOptions {
+    pub file: Option<PathBuf>,
+    pub sessions_dir: PathBuf,
+    /// `--lang` as given; without it the session's own language is used.
+    pub lang: Option<Lang>,
+    pub fallback_lang: Lang,
+    pub projector: bool,
+}
+
+enum Msg {
+    Event(Event),
+    Signal,
+    Saved(SaveOutcome),
+}
+
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// The terminal in raw mode with bracketed paste; restored when dropped, also on error.
+/// `ratatui::init` installs a panic hook that restores it on a panic.
+struct Screen {
+    terminal: DefaultTerminal,
+}
+
+impl Screen {
+    fn open() -> Result<Screen, UserError> {
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(io::stdout(), DisableBracketedPaste);
+            hook(info);
+        }));
+        let terminal =
+            ratatui::try_init().map_err(|e| UserError(format!("cannot open the terminal: {e}")))?;
+        let _ = execute!(io::stdout(), EnableBracketedPaste);
+        Ok(Screen { terminal })
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        ratatui::restore();
+    }
+}
+
+/// Input and termination signals, on one channel with the saver's results.
+fn spawn_sources() -> (Sender<Msg>, Receiver<Msg>) {
+    let (tx, rx) = mpsc::channel();
+    let input = tx.clone();
+    thread::Builder::new()
+        .name("voer-input".into())
+        .spawn(move || {
+            while let Ok(ev) = event::read() {
+                if input.send(Msg::Event(ev)).is_err() {
+                    break;
+                }
+            }
+        })
+        .ok();
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
+            let sig = tx.clone();
+            thread::Builder::new()
+                .name("voer-signals".into())
+                .spawn(move || {
+                    for _ in signals.forever() {
+                        if sig.send(Msg::Signal).is_err() {
+                            break;
+                        }
+                    }
+                })
+                .ok();
+        }
+    }
+    (tx, rx)
+}
+
+pub fn run(opts: RunOptions) -> Result<(), UserError> {
+    let t = i18n::texts(opts.lang);
+    let dir = &opts.sessions_dir;
+    // Refuse before the meeting starts, not halfway through it.
+    store::ensure_writable(dir)
+        .map_err(|e| UserError(fill(t.sessions_unwritable, &[&dir.display(), &e])))?;
+    let theme = Theme::choose(opts.projector, no_color());
+    let mut screen = Screen::open()?;
+    let (tx, rx) = spawn_sources();
+
+    let mut pick = picker::Picker::new(
+        opts.library.episodes().to_vec(),
+        opts.lang,
+        opts.episode.as_ref(),
+        opts.audience,
+        opts.group.as_deref(),
+    );
+    if pick.needed() && !run_picker(&mut screen, &rx, &mut pick, &theme)? {
+        return Ok(());
+    }
+    let (Some(episode), Some(audience)) =
+        (pick.selected_episode().cloned(), pick.selected_audience())
+    else {
+        return Ok(());
+    };
+    let meta = Meta {
+        group: pick.group_name(),
+        facilitator: opts.facilitator.clone(),
+    };
+    let now = Now::real();
+    let session = Session::new(&episode, audience, &meta, opts.lang, now.wall);
+    let path = store::new_path(dir, &session);
+    let lock = SessionLock::acquire(&path).map_err(UserError)?;
+    store::save(&path, &session)
+        .map_err(|e| UserError(fill(t.sessions_unwritable, &[&dir.display(), &e])))?;
+    let view = EpisodeView::new(&episode, opts.lang);
+    let model = Model::new(session, path, view, theme, now);
+    let result = run_session(&mut screen, tx, rx, model);
+    drop(screen);
+    drop(lock);
+    result
+}
+
+pub fn resume(opts: ResumeOptions) -> Result<(), UserError> {
+    let t = i18n::texts(opts.lang.unwrap_or(opts.fallback_lang));
+    let path = match &opts.file {
+        Some(f) => f.clone(),
+        None => store::newest_unfinished(&opts.sessions_dir)
+            .map_err(|e| UserError(format!("{}: {e}", opts.sessions_dir.display())))?
+            .ok_or_else(|| UserError(fill(t.no_sessions, &[&opts.sessions_dir.display()])))?,
+    };
+    let lock = SessionLock::acquire(&path).map_err(UserError)?;
+    let mut session = store::load(&path).map_err(UserError)?;
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        store::ensure_writable(dir)
+            .map_err(|e| UserError(fill(t.sessions_unwritable, &[&dir.display(), &e])))?;
+    }
+    if let Some(lang) = opts.lang {
+        session.session.language = lang;
+    }
+    let lang = session.session.language;
+    let view = Library::embedded()
+        .find(&session.session.episode)
+        .map(|e| EpisodeView::new(e, lang))
+        .unwrap_or_else(|| EpisodeView::from_session(&session));
+    let theme = Theme::choose(opts.projector, no_color());
+    let mut screen = Screen::open()?;
+    let (tx, rx) = spawn_sources();
+    let model = Model::new(session, path, view, theme, Now::real());
+    let result = run_session(&mut screen, tx, rx, model);
+    drop(screen);
+    drop(lock);
+    result
+}
+
+/// Returns false when the user cancelled.
+fn run_picker(
+    screen: &mut Screen,
+    rx: &Receiver<Msg>,
+    pick: &mut picker::Picker,
+    theme: &Theme,
+) -> Result<bool, UserError> {
+    loop {
+        draw_with(screen, |f| ui::picker::draw(pick, theme, f))?;
+        match rx.recv() {
+            Ok(Msg::Event(Event::Key(k))) => match pick.key(k) {
+                picker::Outcome::Continue => {}
+                picker::Outcome::Cancel => return Ok(false),
+                picker::Outcome::Done => return Ok(true),
+            },
+            Ok(Msg::Event(Event::Paste(s))) => pick.paste(&s),
+            Ok(Msg::Signal) | Err(_) => return Ok(false),
+            Ok(_) => {}
+        }
+    }
+}
+
+fn draw_with(screen: &mut Screen, f: impl FnOnce(&mut ratatui::Frame)) -> Result<(), UserError> {
+    screen
+        .terminal
+        .draw(f)
+        .map(|_| ())
+        .map_err(|e| UserError(format!("cannot draw: {e}")))
+}
+
+fn run_session(
+    screen: &mut Screen,
+    tx: Sender<Msg>,
+    rx: Receiver<Msg>,
+    mut model: Model,
+) -> Result<(), UserError> {
+    let saver = Saver::start(move |o| {
+        let _ = tx.send(Msg::Saved(o));
+    });
+    let mut terminating = false;
+    // The first draw, then one per message or deadline.
+    draw_with(screen, |f| ui::draw(&model, Now::real(), f))?;
+    loop {
+        let now = Now::real();
+        let msg = rx.recv_timeout(app::next_deadline(&model, now));
+        let now = Now::real();
+        let action = match msg {
+            Ok(Msg::Event(Event::Key(k))) => app::map_key(&model.mode, k),
+            Ok(Msg::Event(Event::Paste(s))) => Some(Action::Paste(s)),
+            Ok(Msg::Event(_)) => None,
+            Ok(Msg::Saved(o)) => Some(Action::Saved(o)),
+            Ok(Msg::Signal) | Err(RecvTimeoutError::Disconnected) => {
+                terminating = true;
+                Some(Action::Terminate)
+            }
+            Err(RecvTimeoutError::Timeout) => Some(Action::Tick),
+        };
+        let mut queue: Vec<Action> = action.into_iter().collect();
+        while let Some(action) = queue.pop() {
+            for fx in app::update(&mut model, action, now) {
+                match fx {
+                    Effect::Save(s, rev) => saver.submit(&model.path, *s, rev, None),
+                    Effect::SaveAndQuit(s, rev) => match final_save(&saver, &model.path, *s, rev) {
+                        Ok(()) => return Ok(()),
+                        Err(e) if terminating => {
+                            return Err(UserError(format!(
+                                "{}: the notes could not be saved: {e}",
+                                model.path.display()
+                            )));
+                        }
+                        Err(e) => queue.push(Action::QuitSaveFailed(e)),
+                    },
+                    Effect::SaveTo(s, path) => {
+                        let result = store::save(&path, &s)
+                            .map(|()| path.clone())
+                            .map_err(|e| format!("{}: {e}", path.display()));
+                        queue.push(Action::SavedElsewhere(result));
+                    }
+                    Effect::Bell => {
+                        let _ = io::stdout().write_all(b"\x07");
+                        let _ = io::stdout().flush();
+                    }
+                    Effect::Export(s) => {
+                        queue.push(Action::ExportDone(export_beside(&model.path, &s)))
+                    }
+                    Effect::Quit => return Ok(()),
+                }
+            }
+        }
+        draw_with(screen, |f| ui::draw(&model, now, f))?;
+    }
+}
+
+/// Hands the newest snapshot to the saver and waits until it is on disk.
+fn final_save(saver: &Saver, path: &Path, session: Session, rev: u64) -> Result<(), String> {
+    let (reply_tx, reply_rx) = mpsc::channel();
+    saver.submit(path, session, rev, Some(reply_tx));
+    match reply_rx.recv_timeout(FINAL_SAVE_TIMEOUT) {
+        Ok(SaveOutcome::Saved { .. }) => Ok(()),
+        Ok(SaveOutcome::Failed { error, .. }) => Err(error),
+        Err(_) => Err("the disk does not answer".into()),
+    }
+}
+
+/// `x`: a Markdown report beside the session file, same name with `.md`.
+fn export_beside(path: &Path, session: &Session) -> Result<PathBuf, String> {
+    let target = path.with_extension("md");
+    let md = export::markdown(std::slice::from_ref(session), None);
+    store::write_atomic(&target, md.as_bytes())
+        .map(|()| target.clone())
+        .map_err(|e| format!("{}: {e}", target.display()))
+}

@@ -1,0 +1,112 @@
+//! Drawing. Reads the model, never changes it. One file per region of the screen.
+mod agenda;
+mod dialog;
+mod help;
+mod keybar;
+mod notes;
+pub mod picker;
+mod step;
+mod summary;
+mod timer;
+
+use ratatui::{
+    Frame,
+    layout::{Alignment, Constraint, Flex, Layout, Rect},
+    text::Line,
+    widgets::{Block, Clear, Paragraph, Wrap},
+};
+
+use crate::app::{Mode, Model, clock::Now};
+
+/// Below this size the screen only asks for a larger window.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+/// From this width on, the agenda stands beside the content.
+const AGENDA_BESIDE_FROM: u16 = 80;
+
+pub fn draw(m: &Model, now: Now, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = &m.theme;
+    frame.render_widget(Block::default().style(theme.base), area);
+    if m.mode == Mode::Blank {
+        // A blank screen for a sensitive moment: nothing at all.
+        return;
+    }
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(m, frame, area);
+        return;
+    }
+    let [header, body, bar] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    agenda::header(m, now, frame, header);
+    let main = if area.width >= AGENDA_BESIDE_FROM {
+        let side = if area.width >= 140 { 34 } else { 25 };
+        let [agenda_area, main] =
+            Layout::horizontal([Constraint::Length(side), Constraint::Min(0)]).areas(body);
+        agenda::sidebar(m, now, frame, agenda_area);
+        main
+    } else {
+        body
+    };
+    let main = main.inner(ratatui::layout::Margin::new(1, 0));
+    if m.on_summary() {
+        summary::draw(m, now, frame, main);
+    } else {
+        step::draw(m, now, frame, main);
+    }
+    keybar::draw(m, frame, bar);
+    match &m.mode {
+        Mode::Help => help::draw(m, frame, area),
+        Mode::Unsaved { error, save_as } => dialog::unsaved(m, error, *save_as, frame, area),
+        _ => {}
+    }
+}
+
+fn too_small(m: &Model, frame: &mut Frame, area: Rect) {
+    let msg = Paragraph::new(vec![
+        Line::from(m.texts().too_small).style(m.theme.heading),
+        Line::from(format!(
+            "{}×{} → {}×{}",
+            area.width, area.height, MIN_WIDTH, MIN_HEIGHT
+        )),
+    ])
+    .alignment(Alignment::Center)
+    .wrap(Wrap { trim: true });
+    let [mid] = Layout::vertical([Constraint::Length(2)])
+        .flex(Flex::Center)
+        .areas(area);
+    frame.render_widget(msg, mid);
+}
+
+/// A centred box of the given size (clipped to the area), cleared for an overlay.
+pub(crate) fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    frame.render_widget(Clear, rect);
+    rect
+}
+
+/// Text pre-wrapped to a width, so the number of lines is known before drawing.
+pub(crate) fn wrap_lines(text: &str, width: u16) -> Vec<String> {
+    let width = usize::from(width.max(1));
+    text.split('\n')
+        .flat_map(|para| {
+            if para.trim().is_empty() {
+                vec![String::new()]
+            } else {
+                textwrap::wrap(para, width)
+                    .into_iter()
+                    .map(|c| c.into_owned())
+                    .collect()
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,136 @@
+//! The picker screen: episode, audience, group name.
+use ratatui::{
+    Frame,
+    layout::{Constraint, Layout, Margin},
+    style::Style,
+    text::{Line, Span},
+    widgets::{Block, Borders, List, ListItem, ListState, Paragraph},
+};
+
+use crate::{
+    app::{
+        Theme,
+        picker::{Picker, Stage},
+    },
+    episode::Audience,
+    i18n,
+};
+
+pub fn draw(p: &Picker, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    let t = i18n::texts(p.lang);
+    frame.render_widget(Block::default().style(theme.base), area);
+    if area.width < super::MIN_WIDTH || area.height < super::MIN_HEIGHT {
+        frame.render_widget(
+            Paragraph::new(Line::styled(t.too_small, theme.heading)).centered(),
+            area,
+        );
+        return;
+    }
+    let [title, body, bar] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area.inner(Margin::new(2, 1)));
+    let heading = match p.stage {
+        Stage::Episode => t.pick_episode,
+        Stage::Audience => t.pick_audience,
+        Stage::Group => t.pick_group,
+    };
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::from(vec![
+                Span::styled("voer", theme.accent),
+                Span::styled(" · Radicale vernieuwing zorg", theme.dim),
+            ]),
+            Line::styled(heading, theme.heading),
+        ]),
+        title,
+    );
+    let body = body.inner(Margin::new(0, 1));
+    match p.stage {
+        Stage::Episode => {
+            let items: Vec<ListItem> = p
+                .episodes
+                .iter()
+                .map(|e| {
+                    let minutes = e
+                        .audiences()
+                        .iter()
+                        .map(|a| e.total_minutes(*a))
+                        .max()
+                        .unwrap_or(0);
+                    ListItem::new(vec![
+                        Line::from(vec![
+                            Span::styled(format!("{:>2}  ", e.number), theme.accent),
+                            Span::styled(e.title.get(p.lang).to_string(), theme.heading),
+                        ]),
+                        Line::styled(
+                            format!("    {} · ± {minutes} {}", e.speaker, t.minutes_short),
+                            theme.dim,
+                        ),
+                    ])
+                })
+                .collect();
+            list(frame, body, items, p.episode, theme);
+        }
+        Stage::Audience => {
+            let ep = p.selected_episode();
+            let items: Vec<ListItem> = p
+                .audiences()
+                .iter()
+                .map(|a: &Audience| {
+                    let minutes = ep.map_or(0, |e| e.total_minutes(*a));
+                    let other = match p.lang {
+                        crate::lang::Lang::Nl => crate::lang::Lang::En,
+                        crate::lang::Lang::En => crate::lang::Lang::Nl,
+                    };
+                    ListItem::new(Line::from(vec![
+                        Span::styled(a.name(p.lang).to_string(), theme.heading),
+                        Span::styled(
+                            format!(
+                                "  ({} · {}) · {minutes} {}",
+                                a.name(other),
+                                a.id(),
+                                t.minutes_short
+                            ),
+                            theme.dim,
+                        ),
+                    ]))
+                })
+                .collect();
+            list(frame, body, items, p.audience, theme);
+        }
+        Stage::Group => {
+            let [field, hint] =
+                Layout::vertical([Constraint::Length(3), Constraint::Length(1)]).areas(body);
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.border_active);
+            let inner = block.inner(field);
+            frame.render_widget(block, field);
+            frame.render_widget(&p.group, inner);
+            frame.render_widget(
+                Paragraph::new(Line::styled(t.pick_group_hint, theme.dim)),
+                hint,
+            );
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::styled(t.pick_keys, theme.keybar)), bar);
+}
+
+fn list(
+    frame: &mut Frame,
+    area: ratatui::layout::Rect,
+    items: Vec<ListItem>,
+    selected: usize,
+    theme: &Theme,
+) {
+    let mut state = ListState::default().with_selected(Some(selected));
+    let list = List::new(items)
+        .highlight_style(Style::default().patch(theme.current))
+        .highlight_symbol("▶ ")
+        .style(theme.base);
+    frame.render_stateful_widget(list, area, &mut state);
+}

@@ -1,0 +1,190 @@
+//! The content of the current step: opening, quote, or a timed prompt with timer and notes.
+use ratatui::{
+    Frame,
+    layout::{Alignment, Constraint, Flex, Layout, Rect},
+    style::Modifier,
+    text::{Line, Span},
+    widgets::Paragraph,
+};
+
+use super::{agenda::step_label, notes, timer, wrap_lines};
+use crate::{
+    app::{Mode, Model, clock::Now},
+    session::StepKind,
+};
+
+pub fn draw(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
+    let Some(step) = m.current() else { return };
+    match step.kind {
+        StepKind::Opening => opening(m, frame, area),
+        StepKind::Quote => quote(m, frame, area),
+        StepKind::Prompt | StepKind::Closing => prompt(m, now, frame, area),
+    }
+}
+
+/// Whether the notes panel shows on an untimed step: only when it has notes or is being typed in.
+fn untimed_notes_visible(m: &Model) -> bool {
+    !m.notes_hidden
+        && (m.mode == Mode::Typing || m.notes.get(m.step).is_some_and(|n| !n.is_empty()))
+}
+
+fn opening(m: &Model, frame: &mut Frame, area: Rect) {
+    let t = m.texts();
+    let e = &m.episode;
+    let info = &m.session.session;
+    let (content, notes_area) = split_notes(m, area, untimed_notes_visible(m));
+    let width = content.width;
+    let mut lines = vec![
+        Line::default(),
+        Line::styled(format!("{} {}", episode_word(m), e.number), m.theme.accent),
+    ];
+    for l in wrap_lines(&e.title, width) {
+        lines.push(Line::styled(l, m.theme.heading));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(vec![
+        Span::styled(e.speaker.clone(), m.theme.quote),
+        Span::styled(format!(", {}", e.role), m.theme.base),
+    ]));
+    lines.push(Line::default());
+    for l in wrap_lines(&e.context, width) {
+        lines.push(Line::styled(l, m.theme.base));
+    }
+    if let Some(url) = &e.url {
+        lines.push(Line::default());
+        lines.push(Line::styled(url.clone(), m.theme.dim));
+    }
+    lines.push(Line::default());
+    if !info.group.is_empty() {
+        lines.push(Line::styled(
+            format!("{}: {}", t.group, info.group),
+            m.theme.dim,
+        ));
+    }
+    if !info.facilitator.is_empty() {
+        lines.push(Line::styled(
+            format!("{}: {}", t.facilitator, info.facilitator),
+            m.theme.dim,
+        ));
+    }
+    if m.reopened_finished {
+        lines.push(Line::styled(t.reopened_finished, m.theme.accent));
+    }
+    frame.render_widget(Paragraph::new(lines).style(m.theme.base), content);
+    if let Some(n) = notes_area {
+        notes::draw(m, frame, n);
+    }
+}
+
+fn episode_word(m: &Model) -> &'static str {
+    match m.lang {
+        crate::lang::Lang::Nl => "Aflevering",
+        crate::lang::Lang::En => "Episode",
+    }
+}
+
+fn quote(m: &Model, frame: &mut Frame, area: Rect) {
+    let (content, notes_area) = split_notes(m, area, untimed_notes_visible(m));
+    // Generous margins: a quote reads best in a narrow column.
+    let margin = (content.width / 8).min(12);
+    let inner = content.inner(ratatui::layout::Margin::new(margin, 0));
+    let text = m.current().map(|s| s.text.as_str()).unwrap_or_default();
+    let quoted = format!("“{text}”");
+    let mut lines: Vec<Line> = wrap_lines(&quoted, inner.width)
+        .into_iter()
+        .map(|l| Line::styled(l, m.theme.quote))
+        .collect();
+    lines.push(Line::default());
+    let who = if m.episode.role.is_empty() {
+        format!("— {}", m.episode.speaker)
+    } else {
+        format!("— {}, {}", m.episode.speaker, m.episode.role)
+    };
+    for l in wrap_lines(&who, inner.width) {
+        lines.push(Line::styled(l, m.theme.accent));
+    }
+    let height = (lines.len() as u16).min(inner.height);
+    let [mid] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(inner);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .alignment(Alignment::Center)
+            .style(m.theme.base),
+        mid,
+    );
+    if let Some(n) = notes_area {
+        notes::draw(m, frame, n);
+    }
+}
+
+/// Splits off the lower part of the area for the notes panel, when it shows.
+fn split_notes(m: &Model, area: Rect, show: bool) -> (Rect, Option<Rect>) {
+    if !show || area.height < 8 {
+        return (area, None);
+    }
+    let notes_height = (area.height * 2 / 5).max(4);
+    let _ = m;
+    let [top, bottom] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(notes_height)]).areas(area);
+    (top, Some(bottom))
+}
+
+fn prompt(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
+    let Some(step) = m.current() else { return };
+    let t = m.texts();
+    let width = area.width;
+    let label = format!(
+        "{} · {} {}",
+        step_label(m, m.step),
+        step.planned_seconds / 60,
+        t.minutes_short
+    );
+    let text_lines = wrap_lines(&step.text, width);
+    let tip_lines = step
+        .tip
+        .as_ref()
+        .map(|tip| wrap_lines(&format!("{}: {tip}", t.tip), width))
+        .unwrap_or_default();
+    let show_notes = !m.notes_hidden;
+    let timer_height = timer::height(area, show_notes);
+    // The question gets the room it needs, but leaves the timer and a few note lines.
+    let reserved = timer_height + if show_notes { 5 } else { 0 } + 1;
+    let text_height = (text_lines.len() as u16).min(area.height.saturating_sub(reserved).max(1));
+    let tip_height = if area.height > reserved + text_height + tip_lines.len() as u16 {
+        tip_lines.len() as u16
+    } else {
+        0
+    };
+    let notes_c = if show_notes {
+        Constraint::Min(3)
+    } else {
+        Constraint::Length(0)
+    };
+    let [label_area, text_area, tip_area, timer_area, notes_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(text_height),
+        Constraint::Length(tip_height),
+        Constraint::Length(timer_height),
+        notes_c,
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::styled(label, m.theme.accent)).style(m.theme.base),
+        label_area,
+    );
+    let question = text_lines
+        .into_iter()
+        .map(|l| Line::styled(l, m.theme.quote))
+        .collect::<Vec<_>>();
+    frame.render_widget(Paragraph::new(question).style(m.theme.base), text_area);
+    let tip = tip_lines
+        .into_iter()
+        .map(|l| Line::styled(l, m.theme.dim.add_modifier(Modifier::ITALIC)))
+        .collect::<Vec<_>>();
+    frame.render_widget(Paragraph::new(tip).style(m.theme.base), tip_area);
+    timer::draw(m, now, frame, timer_area);
+    if show_notes {
+        notes::draw(m, frame, notes_area);
+    }
+}

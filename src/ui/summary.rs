@@ -1,0 +1,90 @@
+//! After the closing step: planned against actual time, notes per step, where the file is.
+use std::time::Duration;
+
+use ratatui::{
+    Frame,
+    layout::{Constraint, Layout, Rect},
+    text::Line,
+    widgets::{Cell, Paragraph, Row, Table, Wrap},
+};
+
+use super::agenda::step_label;
+use crate::app::{
+    Model,
+    clock::{Now, mss},
+};
+
+pub fn draw(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
+    let t = m.texts();
+    let steps = &m.session.steps;
+    let mut rows = Vec::new();
+    let (mut planned_total, mut actual_total, mut lines_total) = (0u64, Duration::ZERO, 0usize);
+    for (i, s) in steps.iter().enumerate() {
+        let actual = m.elapsed(i, now.mono);
+        let lines = m.notes.get(i).map_or(0, |n| {
+            n.lines().iter().filter(|l| !l.trim().is_empty()).count()
+        });
+        planned_total += s.planned_seconds;
+        actual_total += actual;
+        lines_total += lines;
+        let planned = if s.kind.is_timed() {
+            mss(Duration::from_secs(s.planned_seconds))
+        } else {
+            "–".into()
+        };
+        rows.push(Row::new(vec![
+            Cell::from(step_label(m, i)),
+            Cell::from(planned),
+            Cell::from(mss(actual)),
+            Cell::from(lines.to_string()),
+        ]));
+    }
+    rows.push(
+        Row::new(vec![
+            Cell::from(t.total),
+            Cell::from(mss(Duration::from_secs(planned_total))),
+            Cell::from(mss(actual_total)),
+            Cell::from(lines_total.to_string()),
+        ])
+        .style(m.theme.heading),
+    );
+    let header = Row::new(vec!["", t.planned, t.actual, t.lines]).style(m.theme.accent);
+    let table_height = rows.len() as u16 + 1;
+    let [title, table_area, foot] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(table_height),
+        Constraint::Min(0),
+    ])
+    .spacing(1)
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::styled(t.step_summary, m.theme.heading),
+            Line::styled(t.session_finished, m.theme.base),
+        ])
+        .style(m.theme.base),
+        title,
+    );
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(16),
+            Constraint::Length(10),
+            Constraint::Length(10),
+            Constraint::Length(8),
+        ],
+    )
+    .header(header)
+    .style(m.theme.base);
+    frame.render_widget(table, table_area);
+    let foot_lines = vec![
+        Line::styled(format!("{}:", t.saved_to), m.theme.dim),
+        Line::styled(m.path.display().to_string(), m.theme.base),
+    ];
+    frame.render_widget(
+        Paragraph::new(foot_lines)
+            .wrap(Wrap { trim: false })
+            .style(m.theme.base),
+        foot,
+    );
+}

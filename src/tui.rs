@@ -155,7 +155,9 @@ pub fn run(opts: RunOptions) -> Result<(), UserError> {
     };
     let now = Now::real();
     let session = Session::new(&episode, audience, &meta, opts.lang, now.wall);
-    let path = store::new_path(dir, &session);
+    // Absolute, so the summary and messages say exactly where the notes are.
+    let path = std::path::absolute(store::new_path(dir, &session))
+        .map_err(|e| UserError(fill(t.sessions_unwritable, &[&dir.display(), &e])))?;
     let lock = SessionLock::acquire(&path).map_err(UserError)?;
     store::save(&path, &session)
         .map_err(|e| UserError(fill(t.sessions_unwritable, &[&dir.display(), &e])))?;
@@ -175,6 +177,7 @@ pub fn resume(opts: ResumeOptions) -> Result<(), UserError> {
             .map_err(|e| UserError(format!("{}: {e}", opts.sessions_dir.display())))?
             .ok_or_else(|| UserError(fill(t.no_sessions, &[&opts.sessions_dir.display()])))?,
     };
+    let path = std::path::absolute(&path).unwrap_or(path);
     let lock = SessionLock::acquire(&path).map_err(UserError)?;
     let mut session = store::load(&path).map_err(UserError)?;
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {

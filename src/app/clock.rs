@@ -1,7 +1,7 @@
 //! Time as a value: a monotonic instant for timers and the wall clock for the session file.
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, FixedOffset, Local};
+use chrono::{DateTime, FixedOffset, Local, SubsecRound};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Now {
@@ -13,7 +13,8 @@ impl Now {
     pub fn real() -> Now {
         Now {
             mono: Instant::now(),
-            wall: Local::now().fixed_offset(),
+            // Whole seconds: the session file is read by people.
+            wall: Local::now().fixed_offset().trunc_subsecs(0),
         }
     }
 

@@ -105,7 +105,7 @@ pub fn sidebar(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
             .get(i)
             .filter(|s| s.kind.is_timed())
             .map(|s| {
-                if i == m.step || i < m.step {
+                if i < m.step {
                     mss(m.elapsed(i, now.mono))
                 } else {
                     format!("{} {}", s.planned_seconds / 60, t.minutes_short)

@@ -52,7 +52,9 @@ fn opening(m: &Model, frame: &mut Frame, area: Rect) {
     }
     if let Some(url) = &e.url {
         lines.push(Line::default());
-        lines.push(Line::styled(url.clone(), m.theme.dim));
+        for l in wrap_lines(url, width) {
+            lines.push(Line::styled(l, m.theme.dim));
+        }
     }
     lines.push(Line::default());
     if !info.group.is_empty() {

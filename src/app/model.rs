@@ -82,7 +82,7 @@ pub struct SaveState {
     pub saved: u64,
     /// The newest revision handed to the saver.
     pub submitted: u64,
-    /// When the oldest unsaved change was made: a save is due within a second of it.
+    /// When the oldest change not yet handed to the saver was made: a save is due soon after.
     pub dirty_since: Option<Instant>,
     /// The last save's error, until a save succeeds.
     pub error: Option<String>,

@@ -143,9 +143,6 @@ pub fn update(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
             SaveOutcome::Saved { revision, .. } => {
                 m.save.saved = m.save.saved.max(revision);
                 m.save.error = None;
-                if m.save.saved >= m.save.revision {
-                    m.save.dirty_since = None;
-                }
             }
             SaveOutcome::Failed { error, .. } => m.save.error = Some(error),
         },
@@ -164,6 +161,7 @@ fn changed(m: &mut Model, now: Now) {
 fn save_now(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
     let rev = m.save.revision;
     m.save.submitted = rev;
+    m.save.dirty_since = None;
     m.save.last_attempt = Some(now.mono);
     fx.push(Effect::Save(Box::new(m.snapshot(now)), rev));
 }

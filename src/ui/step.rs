@@ -46,6 +46,18 @@ fn opening(m: &Model, frame: &mut Frame, area: Rect) {
         Span::styled(e.speaker.clone(), m.theme.quote),
         Span::styled(format!(", {}", e.role), m.theme.base),
     ]));
+    let mut who = Vec::new();
+    if !info.group.is_empty() {
+        who.push(format!("{}: {}", t.group, info.group));
+    }
+    if !info.facilitator.is_empty() {
+        who.push(format!("{}: {}", t.facilitator, info.facilitator));
+    }
+    if !who.is_empty() {
+        for l in wrap_lines(&who.join(" · "), width) {
+            lines.push(Line::styled(l, m.theme.dim));
+        }
+    }
     lines.push(Line::default());
     for l in wrap_lines(&e.context, width) {
         lines.push(Line::styled(l, m.theme.base));
@@ -57,18 +69,6 @@ fn opening(m: &Model, frame: &mut Frame, area: Rect) {
         }
     }
     lines.push(Line::default());
-    if !info.group.is_empty() {
-        lines.push(Line::styled(
-            format!("{}: {}", t.group, info.group),
-            m.theme.dim,
-        ));
-    }
-    if !info.facilitator.is_empty() {
-        lines.push(Line::styled(
-            format!("{}: {}", t.facilitator, info.facilitator),
-            m.theme.dim,
-        ));
-    }
     if m.reopened_finished {
         lines.push(Line::styled(t.reopened_finished, m.theme.accent));
     }

@@ -1,0 +1,331 @@
+//! What every report format shows, decided once: which groups, in which order, and which notes
+//! belong under which question. The format modules only lay this out.
+//!
+//! Sessions that answered the same questions (same episode, audience and step texts) form one
+//! [`Part`]: per question, the notes of each group under it. Any other session gets a part of
+//! its own. Input order is kept, both for parts and for groups.
+use chrono::{DateTime, Datelike, FixedOffset};
+
+use crate::{
+    episode::Audience,
+    i18n::{self, Texts, fill},
+    lang::Lang,
+    session::{Session, SessionInfo, Status, StepKind},
+};
+
+pub struct Report<'a> {
+    pub lang: Lang,
+    pub t: &'static Texts,
+    /// One per session, in the order the files were given.
+    pub groups: Vec<Group<'a>>,
+    pub parts: Vec<Part<'a>>,
+}
+
+/// One session seen as a group in the room.
+pub struct Group<'a> {
+    pub info: &'a SessionInfo,
+    /// The group's name, or a neutral label when it was left empty.
+    pub name: String,
+}
+
+/// Sessions that answered the same questions.
+pub struct Part<'a> {
+    /// The first session's info; episode and audience are the same for every member.
+    pub info: &'a SessionInfo,
+    pub quote: Option<&'a str>,
+    /// Indexes into [`Report::groups`].
+    pub members: Vec<usize>,
+    pub blocks: Vec<Block<'a>>,
+}
+
+/// One step of the conversation with what each group said there.
+pub struct Block<'a> {
+    pub kind: StepKind,
+    /// 1, 2, … for prompts; 0 for the other kinds.
+    pub number: usize,
+    pub text: &'a str,
+    /// One per member of the part, in the same order.
+    pub entries: Vec<Entry<'a>>,
+}
+
+pub struct Entry<'a> {
+    pub group: usize,
+    pub planned_minutes: u64,
+    pub actual_minutes: u64,
+    pub notes: &'a str,
+}
+
+impl Entry<'_> {
+    pub fn has_notes(&self) -> bool {
+        !self.notes.trim().is_empty()
+    }
+}
+
+impl Block<'_> {
+    pub fn has_notes(&self) -> bool {
+        self.entries.iter().any(Entry::has_notes)
+    }
+
+    /// Opening and quote steps are not questions: they only appear when someone wrote there.
+    pub fn is_shown(&self) -> bool {
+        self.kind.is_timed() || self.has_notes()
+    }
+}
+
+/// Whole minutes, rounded to the nearest: what a reader of a report wants to see.
+pub fn minutes(seconds: u64) -> u64 {
+    (seconds + 30) / 60
+}
+
+impl<'a> Report<'a> {
+    /// `lang` overrides the language of the first session for the interface words.
+    pub fn new(sessions: &'a [Session], lang: Option<Lang>) -> Report<'a> {
+        let lang = lang
+            .or_else(|| sessions.first().map(|s| s.session.language))
+            .unwrap_or_default();
+        let t = i18n::texts(lang);
+        let groups = sessions
+            .iter()
+            .map(|s| Group {
+                info: &s.session,
+                name: match s.session.group.trim() {
+                    "" => t.export_unnamed_group.to_string(),
+                    g => g.to_string(),
+                },
+            })
+            .collect();
+        let mut parts: Vec<Part<'a>> = Vec::new();
+        let mut keys: Vec<Key<'a>> = Vec::new();
+        for (i, s) in sessions.iter().enumerate() {
+            let key = key(s);
+            match keys.iter().position(|k| *k == key) {
+                Some(p) => join(&mut parts[p], i, s),
+                None => {
+                    keys.push(key);
+                    parts.push(new_part(i, s));
+                }
+            }
+        }
+        Report {
+            lang,
+            t,
+            groups,
+            parts,
+        }
+    }
+
+    /// "Verslag: <episode title>" for one part, "Verslag: 3 gesprekken" for several.
+    pub fn title(&self) -> String {
+        match self.parts.as_slice() {
+            [only] => format!("{}: {}", self.t.export_report, only.info.episode_title),
+            parts => format!(
+                "{}: {}",
+                self.t.export_report,
+                fill(self.t.export_conversations, &[&parts.len()])
+            ),
+        }
+    }
+
+    /// Label of a block: "Vraag 2", "Afsluiting: wat nemen we mee?", "Opening", …
+    pub fn block_label(&self, b: &Block) -> String {
+        match b.kind {
+            StepKind::Opening => self.t.step_opening.to_string(),
+            StepKind::Quote => self.t.export_quote_notes.to_string(),
+            StepKind::Prompt => format!("{} {}", self.t.step_prompt, b.number),
+            StepKind::Closing => self.t.closing_heading.to_string(),
+        }
+    }
+
+    pub fn minutes_line(&self, e: &Entry) -> String {
+        fill(
+            self.t.export_minutes,
+            &[&e.planned_minutes, &e.actual_minutes],
+        )
+    }
+
+    pub fn episode_line(&self, info: &SessionInfo) -> String {
+        format!(
+            "{}: {}",
+            fill(self.t.export_episode, &[&info.episode_number]),
+            info.episode_title
+        )
+    }
+
+    /// "Jef Mol, bestuurder Santé Partners"
+    pub fn speaker_line(&self, info: &SessionInfo) -> String {
+        match info.speaker_role.trim() {
+            "" => info.speaker.clone(),
+            role => format!("{}, {role}", info.speaker),
+        }
+    }
+
+    pub fn audience_name(&self, a: Audience) -> &'static str {
+        a.name(self.lang)
+    }
+
+    /// "20 november 2026"
+    pub fn date(&self, at: &DateTime<FixedOffset>) -> String {
+        let month = self.t.export_months[at.month0() as usize % 12];
+        format!("{} {month} {}", at.day(), at.year())
+    }
+
+    /// "14:00–14:52", with the end's date when it is another day, and a word when unfinished.
+    pub fn time_span(&self, info: &SessionInfo) -> String {
+        let start = info.started_at;
+        let end = info.finished_at.unwrap_or(info.updated_at);
+        let end_text = if end.date_naive() == start.date_naive() {
+            end.format("%H:%M").to_string()
+        } else {
+            format!("{} {}", self.date(&end), end.format("%H:%M"))
+        };
+        let mut out = format!("{}–{end_text}", start.format("%H:%M"));
+        if info.status == Status::InProgress {
+            out.push_str(&format!(" ({})", self.t.export_not_finished));
+        }
+        out
+    }
+
+    /// "20 november 2026, 14:00–14:52"
+    pub fn when(&self, info: &SessionInfo) -> String {
+        format!("{}, {}", self.date(&info.started_at), self.time_span(info))
+    }
+
+    /// One line about a group for the list of groups:
+    /// "Cliëntenraad De Linde — Marieke Jansen — 20 november 2026, 14:00–14:52".
+    pub fn group_line(&self, g: &Group) -> String {
+        let mut bits = vec![g.name.clone()];
+        if !g.info.facilitator.trim().is_empty() {
+            bits.push(format!(
+                "{} {}",
+                self.t.facilitator.to_lowercase(),
+                g.info.facilitator.trim()
+            ));
+        }
+        bits.push(self.when(g.info));
+        bits.join(" — ")
+    }
+
+    /// Whether the reader needs a list of groups at the top: only when there are several.
+    pub fn lists_groups(&self) -> bool {
+        self.groups.len() > 1
+    }
+}
+
+/// Sessions with equal keys answered the same questions.
+#[derive(PartialEq)]
+struct Key<'a> {
+    episode: &'a str,
+    audience: Audience,
+    steps: Vec<(StepKind, &'a str)>,
+}
+
+fn key(s: &Session) -> Key<'_> {
+    Key {
+        episode: &s.session.episode,
+        audience: s.session.audience,
+        steps: s
+            .steps
+            .iter()
+            .filter(|st| st.kind.is_timed())
+            .map(|st| (st.kind, st.text.as_str()))
+            .collect(),
+    }
+}
+
+fn new_part(index: usize, s: &Session) -> Part<'_> {
+    let mut prompt_no = 0;
+    let blocks = s
+        .steps
+        .iter()
+        .map(|st| {
+            let number = if st.kind == StepKind::Prompt {
+                prompt_no += 1;
+                prompt_no
+            } else {
+                0
+            };
+            Block {
+                kind: st.kind,
+                number,
+                text: &st.text,
+                entries: vec![entry(index, st)],
+            }
+        })
+        .collect();
+    Part {
+        info: &s.session,
+        quote: s.quote(),
+        members: vec![index],
+        blocks,
+    }
+}
+
+/// Adds a session with the same questions: its timed steps line up one to one; its opening
+/// and quote go to the first block of the same kind (the key does not compare those).
+fn join<'a>(part: &mut Part<'a>, index: usize, s: &'a Session) {
+    part.members.push(index);
+    let mut timed = s.steps.iter().filter(|st| st.kind.is_timed());
+    for block in &mut part.blocks {
+        let step = if block.kind.is_timed() {
+            timed.next()
+        } else {
+            s.steps.iter().find(|st| st.kind == block.kind)
+        };
+        block.entries.push(match step {
+            Some(st) => entry(index, st),
+            None => Entry {
+                group: index,
+                planned_minutes: 0,
+                actual_minutes: 0,
+                notes: "",
+            },
+        });
+    }
+    // Notes on an untimed step the first session did not have are still the group's words.
+    for st in s.steps.iter().filter(|st| !st.kind.is_timed()) {
+        if !part.blocks.iter().any(|b| b.kind == st.kind) && !st.notes.trim().is_empty() {
+            let mut entries: Vec<Entry> = part.members[..part.members.len() - 1]
+                .iter()
+                .map(|&g| Entry {
+                    group: g,
+                    planned_minutes: 0,
+                    actual_minutes: 0,
+                    notes: "",
+                })
+                .collect();
+            entries.push(entry(index, st));
+            part.blocks.insert(
+                0,
+                Block {
+                    kind: st.kind,
+                    number: 0,
+                    text: &st.text,
+                    entries,
+                },
+            );
+        }
+    }
+}
+
+fn entry(group: usize, st: &crate::session::Step) -> Entry<'_> {
+    Entry {
+        group,
+        planned_minutes: minutes(st.planned_seconds),
+        actual_minutes: minutes(st.elapsed_seconds),
+        notes: &st.notes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minutes_round_to_nearest() {
+        assert_eq!(minutes(0), 0);
+        assert_eq!(minutes(29), 0);
+        assert_eq!(minutes(30), 1);
+        assert_eq!(minutes(600), 10);
+        assert_eq!(minutes(629), 10);
+    }
+}

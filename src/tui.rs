@@ -173,9 +173,15 @@ pub fn resume(opts: ResumeOptions) -> Result<(), UserError> {
     let t = i18n::texts(opts.lang.unwrap_or(opts.fallback_lang));
     let path = match &opts.file {
         Some(f) => f.clone(),
-        None => store::newest_unfinished(&opts.sessions_dir)
-            .map_err(|e| UserError(format!("{}: {e}", opts.sessions_dir.display())))?
-            .ok_or_else(|| UserError(fill(t.no_sessions, &[&opts.sessions_dir.display()])))?,
+        None => {
+            let newest = match store::newest_unfinished(&opts.sessions_dir) {
+                Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+                other => {
+                    other.map_err(|e| UserError(format!("{}: {e}", opts.sessions_dir.display())))?
+                }
+            };
+            newest.ok_or_else(|| UserError(fill(t.no_sessions, &[&opts.sessions_dir.display()])))?
+        }
     };
     let path = std::path::absolute(&path).unwrap_or(path);
     let lock = SessionLock::acquire(&path).map_err(UserError)?;

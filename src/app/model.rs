@@ -323,6 +323,10 @@ impl Model {
         if !m.paused {
             m.start_clock(now.mono);
         }
+        if m.reopened_finished {
+            let msg = m.texts().reopened_finished.to_string();
+            m.status = Some((msg, now.mono + Duration::from_secs(20)));
+        }
         m
     }
 

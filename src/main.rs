@@ -91,7 +91,10 @@ fn dispatch(cli: Cli, lang: Lang, t: &'static Texts) -> Result<ExitCode, UserErr
             print(&commands::sessions::render(&cli.global.sessions, t)?)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Export(_args)) => Err(UserError("export: not available".into())),
+        Some(Command::Export(args)) => {
+            commands::export::run(args, cli.global.lang, t)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Completions { shell }) => {
             clap_complete::generate(*shell, &mut Cli::command(), "voer", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)

@@ -1,4 +1,5 @@
 //! The subcommands that print and exit: list, show, validate, sessions, export, completions.
+pub mod export;
 pub mod list;
 pub mod sessions;
 pub mod show;

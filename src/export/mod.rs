@@ -1,11 +1,131 @@
-//! Reports from session files. (Being written: see the export issue.)
+//! Reports from session files: md, html, txt, json, csv, docx.
+//!
+//! [`report`] decides what a report holds (which groups, which notes under which question),
+//! [`outline`] lays that out as a list of pieces, and md, html, txt and docx each render that
+//! list. json and csv are data for other tools: they are made from the sessions directly.
+pub mod csv;
+pub mod docx;
+pub mod html;
+pub mod json;
+pub mod md;
+pub mod outline;
+pub mod report;
+pub mod txt;
+
+use std::path::Path;
+
+pub use crate::cli::ExportFormat as Format;
 use crate::{lang::Lang, session::Session};
 
-/// A Markdown report of one or more sessions.
+use report::Report;
+
+pub struct Options {
+    /// The language of the interface words; `None`: the first session's language.
+    pub lang: Option<Lang>,
+    /// The field separator of csv.
+    pub csv_delimiter: u8,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            lang: None,
+            csv_delimiter: b',',
+        }
+    }
+}
+
+/// One report of all `sessions` in `format`. Only docx and csv can fail (in their writers).
+pub fn render(format: Format, sessions: &[Session], opts: &Options) -> Result<Vec<u8>, String> {
+    let report = Report::new(sessions, opts.lang);
+    let text = match format {
+        Format::Md => md::render(&outline::outline(&report)),
+        Format::Html => html::render(&outline::outline(&report), report.lang),
+        Format::Txt => txt::render(&outline::outline(&report)),
+        Format::Json => json::render(sessions),
+        Format::Csv => csv::render(sessions, &report, opts.csv_delimiter)?,
+        Format::Docx => {
+            let (created, modified) = document_times(sessions);
+            return docx::render(&outline::outline(&report), &created, &modified);
+        }
+    };
+    Ok(text.into_bytes())
+}
+
+/// A Markdown report of one or more sessions (the `x` key in a run uses this).
 pub fn markdown(sessions: &[Session], lang: Option<Lang>) -> String {
-    let _ = lang;
-    sessions
-        .iter()
-        .map(|s| format!("# {}\n", s.session.episode_title))
-        .collect()
+    md::render(&outline::outline(&Report::new(sessions, lang)))
+}
+
+/// The format a file name asks for: `None` when the extension is not one we write.
+/// A name without an extension gets Markdown, the default format.
+pub fn format_for_path(path: &Path) -> Option<Format> {
+    let Some(ext) = path.extension() else {
+        return Some(Format::Md);
+    };
+    match ext.to_string_lossy().to_ascii_lowercase().as_str() {
+        "md" | "markdown" => Some(Format::Md),
+        "html" | "htm" => Some(Format::Html),
+        "txt" | "text" => Some(Format::Txt),
+        "json" => Some(Format::Json),
+        "csv" => Some(Format::Csv),
+        "docx" => Some(Format::Docx),
+        _ => None,
+    }
+}
+
+/// The lines of a text as a person typed them: "\n" or "\r\n" end a line.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l))
+}
+
+/// Paragraphs of a text: runs of lines with something on them, split at blank lines.
+pub fn paragraphs(text: &str) -> Vec<Vec<&str>> {
+    let mut out = Vec::new();
+    let mut current = Vec::new();
+    for line in lines(text) {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// The first start and the last update of the sessions, for a document's properties.
+fn document_times(sessions: &[Session]) -> (String, String) {
+    let created = sessions.iter().map(|s| s.session.started_at).min();
+    let modified = sessions.iter().map(|s| s.session.updated_at).max();
+    let rfc = |t: Option<chrono::DateTime<chrono::FixedOffset>>| {
+        t.map(|t| t.to_utc().format("%Y-%m-%dT%H:%M:%SZ").to_string())
+            .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string())
+    };
+    (rfc(created), rfc(modified))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_follow_the_extension() {
+        assert_eq!(format_for_path(Path::new("v.HTML")), Some(Format::Html));
+        assert_eq!(format_for_path(Path::new("verslag")), Some(Format::Md));
+        assert_eq!(format_for_path(Path::new("v.pdf")), None);
+    }
+
+    #[test]
+    fn paragraphs_split_at_blank_lines() {
+        assert_eq!(
+            paragraphs("a\r\nb\n \n\nc"),
+            vec![vec!["a", "b"], vec!["c"]]
+        );
+        assert!(paragraphs("").is_empty());
+    }
 }

@@ -114,14 +114,15 @@ impl<'a> Report<'a> {
         }
     }
 
-    /// "Verslag: <episode title>" for one part, "Verslag: 3 gesprekken" for several.
+    /// "Verslag: <episode title>" when all groups answered the same questions,
+    /// "Verslag: 3 gesprekken" otherwise.
     pub fn title(&self) -> String {
         match self.parts.as_slice() {
             [only] => format!("{}: {}", self.t.export_report, only.info.episode_title),
-            parts => format!(
+            _ => format!(
                 "{}: {}",
                 self.t.export_report,
-                fill(self.t.export_conversations, &[&parts.len()])
+                fill(self.t.export_conversations, &[&self.groups.len()])
             ),
         }
     }
@@ -191,9 +192,14 @@ impl<'a> Report<'a> {
     }
 
     /// One line about a group for the list of groups:
-    /// "Cliëntenraad De Linde — Marieke Jansen — 20 november 2026, 14:00–14:52".
-    pub fn group_line(&self, g: &Group) -> String {
+    /// "Cliëntenraad De Linde — gespreksleider Marieke Jansen — 20 november 2026, 14:00–14:52";
+    /// `with_episode` adds episode and audience, for reports that mix them.
+    pub fn group_line(&self, g: &Group, with_episode: bool) -> String {
         let mut bits = vec![g.name.clone()];
+        if with_episode {
+            bits.push(fill(self.t.export_episode, &[&g.info.episode_number]));
+            bits.push(self.audience_name(g.info.audience).to_string());
+        }
         if !g.info.facilitator.trim().is_empty() {
             bits.push(format!(
                 "{} {}",
@@ -211,12 +217,14 @@ impl<'a> Report<'a> {
     }
 }
 
-/// Sessions with equal keys answered the same questions.
+/// Sessions with equal keys answered the same questions, in the same steps. The texts of the
+/// opening and the quote are left out: they are not questions. The texts of the questions are
+/// in: a group that answered other words (another language, an edited episode) gets its own part.
 #[derive(PartialEq)]
 struct Key<'a> {
     episode: &'a str,
     audience: Audience,
-    steps: Vec<(StepKind, &'a str)>,
+    steps: Vec<(StepKind, Option<&'a str>)>,
 }
 
 fn key(s: &Session) -> Key<'_> {
@@ -226,8 +234,7 @@ fn key(s: &Session) -> Key<'_> {
         steps: s
             .steps
             .iter()
-            .filter(|st| st.kind.is_timed())
-            .map(|st| (st.kind, st.text.as_str()))
+            .map(|st| (st.kind, st.kind.is_timed().then_some(st.text.as_str())))
             .collect(),
     }
 }
@@ -260,50 +267,11 @@ fn new_part(index: usize, s: &Session) -> Part<'_> {
     }
 }
 
-/// Adds a session with the same questions: its timed steps line up one to one; its opening
-/// and quote go to the first block of the same kind (the key does not compare those).
+/// Adds a session with the same steps: they line up one to one (the key guarantees it).
 fn join<'a>(part: &mut Part<'a>, index: usize, s: &'a Session) {
     part.members.push(index);
-    let mut timed = s.steps.iter().filter(|st| st.kind.is_timed());
-    for block in &mut part.blocks {
-        let step = if block.kind.is_timed() {
-            timed.next()
-        } else {
-            s.steps.iter().find(|st| st.kind == block.kind)
-        };
-        block.entries.push(match step {
-            Some(st) => entry(index, st),
-            None => Entry {
-                group: index,
-                planned_minutes: 0,
-                actual_minutes: 0,
-                notes: "",
-            },
-        });
-    }
-    // Notes on an untimed step the first session did not have are still the group's words.
-    for st in s.steps.iter().filter(|st| !st.kind.is_timed()) {
-        if !part.blocks.iter().any(|b| b.kind == st.kind) && !st.notes.trim().is_empty() {
-            let mut entries: Vec<Entry> = part.members[..part.members.len() - 1]
-                .iter()
-                .map(|&g| Entry {
-                    group: g,
-                    planned_minutes: 0,
-                    actual_minutes: 0,
-                    notes: "",
-                })
-                .collect();
-            entries.push(entry(index, st));
-            part.blocks.insert(
-                0,
-                Block {
-                    kind: st.kind,
-                    number: 0,
-                    text: &st.text,
-                    entries,
-                },
-            );
-        }
+    for (block, st) in part.blocks.iter_mut().zip(&s.steps) {
+        block.entries.push(entry(index, st));
     }
 }
 

@@ -1,0 +1,93 @@
+//! CSV: one row per line of notes, for a spreadsheet or another tool.
+//!
+//! Columns: date (YYYY-MM-DD), group, audience, episode, step, prompt, note; the header row
+//! and the audience and step names are in the report's language. RFC 4180 quoting by the
+//! `csv` crate, CRLF line ends, UTF-8 with a byte order mark so that Excel reads the accents.
+//! Blank lines of notes make no row.
+//!
+//! A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return would be run as a
+//! formula by Excel and LibreOffice ("- koffie zelf zetten" shows as an error, "=HYPERLINK(…)"
+//! is an attack), so such a cell gets a leading `'`, and so does a cell that itself starts
+//! with `'`. To read the original text back: drop one leading `'` when a cell starts with one.
+use super::report::Report;
+use crate::session::{Session, StepKind};
+
+pub const BOM: &str = "\u{feff}";
+
+pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<String, String> {
+    let t = report.t;
+    let mut w = ::csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let fail = |e: ::csv::Error| format!("csv: {e}");
+    w.write_record(t.export_csv_header).map_err(fail)?;
+    for s in sessions {
+        let i = &s.session;
+        let date = i.started_at.format("%Y-%m-%d").to_string();
+        let audience = report.audience_name(i.audience);
+        let episode = format!("{}: {}", i.episode_number, i.episode_title);
+        let mut prompt_no = 0;
+        for st in &s.steps {
+            let step = match st.kind {
+                StepKind::Opening => t.step_opening.to_string(),
+                StepKind::Quote => t.step_quote.to_string(),
+                StepKind::Prompt => {
+                    prompt_no += 1;
+                    format!("{} {prompt_no}", t.step_prompt)
+                }
+                StepKind::Closing => t.step_closing.to_string(),
+            };
+            // The opening's text is the episode's long context: not worth a copy on each row.
+            let prompt = if st.kind.is_timed() {
+                st.text.as_str()
+            } else {
+                ""
+            };
+            for note in super::lines(&st.notes).filter(|l| !l.trim().is_empty()) {
+                let row = [
+                    date.as_str(),
+                    i.group.as_str(),
+                    audience,
+                    episode.as_str(),
+                    step.as_str(),
+                    prompt,
+                    note,
+                ];
+                let cells = row.map(guard);
+                w.write_record(cells.iter().map(|c| c.as_bytes()))
+                    .map_err(fail)?;
+            }
+        }
+    }
+    let bytes = w.into_inner().map_err(|e| format!("csv: {e}"))?;
+    let body = String::from_utf8(bytes).map_err(|e| format!("csv: {e}"))?;
+    Ok(format!("{BOM}{body}"))
+}
+
+/// Makes a spreadsheet read the cell as text (see the module documentation).
+pub fn guard(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+/// The inverse of [`guard`], for tools and tests that read the file back.
+pub fn unguard(cell: &str) -> &str {
+    cell.strip_prefix('\'').unwrap_or(cell)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guard_round_trips() {
+        for s in ["- koffie", "=1+1", "'quoted", "gewoon", "", "@x", "+31"] {
+            assert_eq!(unguard(&guard(s)), s);
+        }
+        assert_eq!(guard("- koffie"), "'- koffie");
+        assert_eq!(guard("gewoon"), "gewoon");
+    }
+}

@@ -1,0 +1,156 @@
+//! JSON: the whole of every session, in a shape that other tools can rely on.
+//!
+//! The shape is its own (not the session file's), so the session file can change without
+//! breaking readers of the export. Within `"version": 1` fields are only ever added; a field
+//! never changes name, type or meaning. Keys are English whatever `--lang` says.
+//!
+//! ```text
+//! {
+//!   "format": "voer-export",            always this string
+//!   "version": 1,                       the version of this shape
+//!   "sessions": [                       in the order the files were given
+//!     {
+//!       "episode": {
+//!         "id": "jef-mol",
+//!         "number": 4,
+//!         "title": "Cliënten met professionals aan het stuur",
+//!         "speaker": "Jef Mol",
+//!         "speaker_role": "bestuurder Santé Partners",   may be ""
+//!         "quote": "Niet vanuit een probleem gedacht, …"  null when the session has no quote
+//!       },
+//!       "audience": "client-council",    client-council | board | team | classroom
+//!       "group": "Cliëntenraad De Linde", may be ""
+//!       "facilitator": "Marieke Jansen",  may be ""
+//!       "language": "nl",                 nl | en: the language the session ran in
+//!       "status": "finished",             finished | in-progress
+//!       "started_at": "2026-11-20T14:00:00+01:00",   RFC 3339, with the local offset
+//!       "finished_at": "2026-11-20T14:53:10+01:00",  null while in progress
+//!       "updated_at": "2026-11-20T14:53:10+01:00",   last save
+//!       "steps": [                        in the order of the conversation
+//!         {
+//!           "kind": "prompt",             opening | quote | prompt | closing
+//!           "number": 1,                  1, 2, … for prompts; null for the other kinds
+//!           "text": "Wat vond je …",      what the screen showed: context, quote, question
+//!           "tip": "Laat eerst …",        the facilitator's tip, or null
+//!           "planned_seconds": 300,
+//!           "actual_seconds": 342,        time spent on the step
+//!           "planned_minutes": 5,         the same, rounded to whole minutes as in the reports
+//!           "actual_minutes": 6,
+//!           "notes": "regel 1\nregel 2"   exactly as typed; "" when none
+//!         }
+//!       ]
+//!     }
+//!   ]
+//! }
+//! ```
+use serde::{Deserialize, Serialize};
+
+use super::report::minutes;
+use crate::{
+    episode::Audience,
+    lang::Lang,
+    session::{Session, Status, StepKind},
+};
+
+pub const FORMAT: &str = "voer-export";
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Export {
+    pub format: String,
+    pub version: u32,
+    pub sessions: Vec<ExportedSession>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedSession {
+    pub episode: ExportedEpisode,
+    pub audience: Audience,
+    pub group: String,
+    pub facilitator: String,
+    pub language: Lang,
+    pub status: Status,
+    pub started_at: String,
+    pub finished_at: Option<String>,
+    pub updated_at: String,
+    pub steps: Vec<ExportedStep>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedEpisode {
+    pub id: String,
+    pub number: u32,
+    pub title: String,
+    pub speaker: String,
+    pub speaker_role: String,
+    pub quote: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedStep {
+    pub kind: StepKind,
+    pub number: Option<usize>,
+    pub text: String,
+    pub tip: Option<String>,
+    pub planned_seconds: u64,
+    pub actual_seconds: u64,
+    pub planned_minutes: u64,
+    pub actual_minutes: u64,
+    pub notes: String,
+}
+
+pub fn export(sessions: &[Session]) -> Export {
+    Export {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        sessions: sessions.iter().map(session).collect(),
+    }
+}
+
+pub fn render(sessions: &[Session]) -> String {
+    // A tree of strings and numbers always serialises.
+    let mut out = serde_json::to_string_pretty(&export(sessions)).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn session(s: &Session) -> ExportedSession {
+    let i = &s.session;
+    let mut prompt_no = 0;
+    ExportedSession {
+        episode: ExportedEpisode {
+            id: i.episode.clone(),
+            number: i.episode_number,
+            title: i.episode_title.clone(),
+            speaker: i.speaker.clone(),
+            speaker_role: i.speaker_role.clone(),
+            quote: s.quote().map(str::to_string),
+        },
+        audience: i.audience,
+        group: i.group.clone(),
+        facilitator: i.facilitator.clone(),
+        language: i.language,
+        status: i.status,
+        started_at: i.started_at.to_rfc3339(),
+        finished_at: i.finished_at.map(|t| t.to_rfc3339()),
+        updated_at: i.updated_at.to_rfc3339(),
+        steps: s
+            .steps
+            .iter()
+            .map(|st| ExportedStep {
+                kind: st.kind,
+                number: (st.kind == StepKind::Prompt).then(|| {
+                    prompt_no += 1;
+                    prompt_no
+                }),
+                text: st.text.clone(),
+                tip: st.tip.clone(),
+                planned_seconds: st.planned_seconds,
+                actual_seconds: st.elapsed_seconds,
+                planned_minutes: minutes(st.planned_seconds),
+                actual_minutes: minutes(st.elapsed_seconds),
+                notes: st.notes.clone(),
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,148 @@
+//! The report as a flat list of typed pieces (heading, facts, quote, notes, …). Markdown, HTML,
+//! plain text and Word each render this same list, so every format carries the same content
+//! in the same order and only the layout differs.
+use super::report::{Block, Part, Report};
+use crate::session::StepKind;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Element {
+    /// Level 1 is the report's title; parts, questions and groups go one level down each.
+    Heading {
+        level: u8,
+        text: String,
+    },
+    /// Label and value pairs: episode, speaker, audience, group, date, …
+    Facts(Vec<(String, String)>),
+    Quote(String),
+    /// Short single-line items, e.g. the groups taking part.
+    List(Vec<String>),
+    /// The question as it was asked.
+    Prompt(String),
+    /// A secondary line: minutes, the closing step's subtitle.
+    Aside(String),
+    /// The group's words; line breaks matter.
+    Notes(String),
+    NoNotes(String),
+    /// The closing step is set apart from the questions.
+    BeginClosing,
+    EndClosing,
+}
+
+pub fn outline(r: &Report) -> Vec<Element> {
+    let mut out = vec![Element::Heading {
+        level: 1,
+        text: r.title(),
+    }];
+    let single = r.parts.len() == 1;
+    if !single && r.lists_groups() {
+        out.push(Element::Heading {
+            level: 2,
+            text: r.t.export_groups.to_string(),
+        });
+        out.push(Element::List(
+            r.groups.iter().map(|g| r.group_line(g, true)).collect(),
+        ));
+    }
+    for part in &r.parts {
+        part_outline(r, part, single, &mut out);
+    }
+    out
+}
+
+fn part_outline(r: &Report, part: &Part, single: bool, out: &mut Vec<Element>) {
+    // With one part the title already names the episode, so questions sit right below it.
+    let base = if single { 1 } else { 2 };
+    let one_group = part.members.len() == 1;
+    if !single {
+        let who = if one_group {
+            r.groups[part.members[0]].name.clone()
+        } else {
+            r.audience_name(part.info.audience).to_string()
+        };
+        out.push(Element::Heading {
+            level: 2,
+            text: format!("{} — {who}", r.episode_line(part.info)),
+        });
+    }
+    let t = r.t;
+    let info = part.info;
+    let mut facts = vec![
+        (
+            t.col_episode.to_string(),
+            format!("{} – {}", info.episode_number, info.episode_title),
+        ),
+        (t.col_speaker.to_string(), r.speaker_line(info)),
+        (
+            t.audience.to_string(),
+            r.audience_name(info.audience).to_string(),
+        ),
+    ];
+    if one_group {
+        let g = &r.groups[part.members[0]];
+        facts.push((t.group.to_string(), g.name.clone()));
+        if !g.info.facilitator.trim().is_empty() {
+            facts.push((
+                t.facilitator.to_string(),
+                g.info.facilitator.trim().to_string(),
+            ));
+        }
+        facts.push((t.col_date.to_string(), r.date(&g.info.started_at)));
+        facts.push((t.export_time.to_string(), r.time_span(g.info)));
+    }
+    out.push(Element::Facts(facts));
+    if let Some(q) = part.quote {
+        out.push(Element::Quote(q.to_string()));
+    }
+    if single && !one_group {
+        out.push(Element::Heading {
+            level: 2,
+            text: t.export_groups.to_string(),
+        });
+        out.push(Element::List(
+            part.members
+                .iter()
+                .map(|&i| r.group_line(&r.groups[i], false))
+                .collect(),
+        ));
+    }
+    for block in part.blocks.iter().filter(|b| b.is_shown()) {
+        block_outline(r, block, base, one_group, out);
+    }
+}
+
+fn block_outline(r: &Report, b: &Block, base: u8, one_group: bool, out: &mut Vec<Element>) {
+    let closing = b.kind == StepKind::Closing;
+    if closing {
+        out.push(Element::BeginClosing);
+    }
+    out.push(Element::Heading {
+        level: base + 1,
+        text: r.block_label(b),
+    });
+    if closing {
+        out.push(Element::Aside(r.t.export_closing_sub.to_string()));
+    }
+    let timed = b.kind.is_timed();
+    if timed {
+        out.push(Element::Prompt(b.text.to_string()));
+    }
+    for e in &b.entries {
+        if !one_group {
+            out.push(Element::Heading {
+                level: base + 2,
+                text: r.groups[e.group].name.clone(),
+            });
+        }
+        if timed {
+            out.push(Element::Aside(r.minutes_line(e)));
+        }
+        out.push(if e.has_notes() {
+            Element::Notes(e.notes.to_string())
+        } else {
+            Element::NoNotes(r.t.export_no_notes.to_string())
+        });
+    }
+    if closing {
+        out.push(Element::EndClosing);
+    }
+}

@@ -1,0 +1,130 @@
+//! Plain text for the body of an e-mail: wrapped at 72 columns (measured in terminal columns,
+//! so accents, CJK and emoji line up), headings underlined, notes indented under their question.
+use textwrap::Options;
+use unicode_width::UnicodeWidthStr;
+
+use super::outline::Element;
+
+pub const WIDTH: usize = 72;
+const NOTES_INDENT: &str = "  ";
+
+pub fn render(elements: &[Element]) -> String {
+    let mut out = String::new();
+    for e in elements {
+        match e {
+            Element::Heading { level, text } => heading(*level, text, &mut out),
+            Element::Facts(facts) => {
+                let label_width = facts.iter().map(|(l, _)| l.width() + 1).max().unwrap_or(0);
+                for (label, value) in facts {
+                    let first = format!("{label}:{}", " ".repeat(label_width - label.width() + 1));
+                    let rest = " ".repeat(first.width());
+                    wrap_into(value, &first, &rest, &mut out);
+                }
+                out.push('\n');
+            }
+            Element::Quote(q) => {
+                let text = format!("“{}”", q.trim());
+                for line in super::lines(&text) {
+                    wrap_into(line, "    ", "    ", &mut out);
+                }
+                out.push('\n');
+            }
+            Element::List(items) => {
+                for item in items {
+                    wrap_into(item, "- ", "  ", &mut out);
+                }
+                out.push('\n');
+            }
+            Element::Prompt(text) => {
+                for line in super::lines(text.trim()) {
+                    wrap_into(line, "", "", &mut out);
+                }
+                out.push('\n');
+            }
+            Element::Aside(text) => {
+                wrap_into(&format!("({text})"), "", "", &mut out);
+                out.push('\n');
+            }
+            Element::Notes(text) => {
+                let mut blank = false;
+                for line in super::lines(text.trim_end()) {
+                    if line.trim().is_empty() {
+                        blank = true;
+                        continue;
+                    }
+                    if blank && !out.ends_with("\n\n") {
+                        out.push('\n');
+                    }
+                    blank = false;
+                    // "- item" and "1. item" lines wrap under their text, not under the marker.
+                    let hang = format!("{NOTES_INDENT}{}", " ".repeat(marker_width(line)));
+                    wrap_into(line.trim_end(), NOTES_INDENT, &hang, &mut out);
+                }
+                out.push('\n');
+            }
+            Element::NoNotes(text) => {
+                wrap_into(text, NOTES_INDENT, NOTES_INDENT, &mut out);
+                out.push('\n');
+            }
+            Element::BeginClosing => {
+                out.push_str(&"=".repeat(WIDTH));
+                out.push_str("\n\n");
+            }
+            Element::EndClosing => {}
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// Level 1 and 2 are underlined with `=` and `-`, deeper levels marked with `»`.
+fn heading(level: u8, text: &str, out: &mut String) {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if level >= 3 {
+        wrap_into(&text, "» ", "  ", out);
+        out.push('\n');
+        return;
+    }
+    let mark = if level == 1 { "=" } else { "-" };
+    let lines = textwrap::wrap(&text, WIDTH);
+    let widest = lines.iter().map(|l| l.width()).max().unwrap_or(0);
+    for l in &lines {
+        out.push_str(l);
+        out.push('\n');
+    }
+    out.push_str(&mark.repeat(widest));
+    out.push_str("\n\n");
+}
+
+/// The width of a list marker ("- ", "• ", "12. ", "3) ") at the start of a line, or 0.
+fn marker_width(line: &str) -> usize {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &line[digits..];
+    let marker = if digits > 0 {
+        [". ", ") "]
+            .iter()
+            .find(|m| rest.starts_with(*m))
+            .map(|m| digits + m.len())
+    } else {
+        ["- ", "* ", "• ", "– "]
+            .iter()
+            .find(|m| line.starts_with(*m))
+            .map(|m| m.width())
+    };
+    marker.unwrap_or(0)
+}
+
+/// Wraps one line of text at [`WIDTH`]; long words (a URL, 100 KB without a space) are broken.
+fn wrap_into(text: &str, first: &str, rest: &str, out: &mut String) {
+    // unicode-width gives a tab no width; spaces keep the columns honest.
+    let text = text.replace('\t', "    ");
+    let opts = Options::new(WIDTH)
+        .initial_indent(first)
+        .subsequent_indent(rest);
+    for l in textwrap::wrap(&text, opts) {
+        out.push_str(l.trim_end());
+        out.push('\n');
+    }
+}

@@ -39,7 +39,8 @@ pub fn render(elements: &[Element]) -> String {
             }
             Element::List(items) => {
                 for item in items {
-                    out.push_str(&format!("- {}\n", escape_inline(&one_line(item))));
+                    // An item's text starts a block of its own: "- 1. x" would nest a list.
+                    out.push_str(&format!("- {}\n", escape_line(&one_line(item))));
                 }
                 out.push('\n');
             }

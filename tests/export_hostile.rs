@@ -357,6 +357,26 @@ fn docx_drops_characters_xml_forbids() {
 // ---------------------------------------------------------------- all formats
 
 #[test]
+fn control_characters_do_not_reach_documents() {
+    let s = [with_notes(
+        "bel\u{7} nul\u{0} esc\u{1b}[31mrood\u{9b}2J del\u{7f}",
+    )];
+    for (f, kept) in [
+        (Format::Md, "esc\\[31mrood2J del"),
+        (Format::Html, "esc[31mrood2J del"),
+        (Format::Txt, "esc[31mrood2J del"),
+    ] {
+        let out = text(f, &s);
+        let bad: Vec<char> = out
+            .chars()
+            .filter(|&c| voer::export::is_control(c))
+            .collect();
+        assert!(bad.is_empty(), "{f:?}: {bad:?}");
+        assert!(out.contains(kept), "{f:?}: the text stays");
+    }
+}
+
+#[test]
 fn every_format_carries_the_facts() {
     let s = [fixture()];
     for f in [Format::Md, Format::Html, Format::Txt, Format::Json] {

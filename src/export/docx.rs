@@ -181,12 +181,11 @@ fn lines_paragraph(text: &str) -> Paragraph {
 }
 
 /// Drops the characters XML 1.0 does not allow (most control characters): one of them would
-/// make Word refuse the whole file. docx-rs escapes `<`, `&` and quotes itself.
+/// make Word refuse the whole file. docx-rs escapes `<`, `&` and quotes itself. Line ends and
+/// tabs have their own elements, so here they are spaces.
 fn clean(text: &str) -> String {
     text.chars()
-        .filter(|&c| {
-            matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{fffe}' | '\u{ffff}'))
-        })
+        .filter(|&c| !super::is_control(c) && !matches!(c, '\u{fffe}' | '\u{ffff}'))
         .map(|c| {
             if matches!(c, '\n' | '\r' | '\t') {
                 ' '

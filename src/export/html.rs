@@ -121,8 +121,8 @@ fn render_element(e: &Element, out: &mut String) {
     }
 }
 
-/// Escapes text for element content and quoted attribute values. NUL, which HTML turns into
-/// a replacement character anyway, is dropped.
+/// Escapes text for element content and quoted attribute values; control characters, which
+/// HTML does not allow in text, are dropped.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
@@ -132,7 +132,7 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            '\0' => {}
+            c if super::is_control(c) => {}
             _ => out.push(c),
         }
     }

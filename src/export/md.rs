@@ -129,6 +129,7 @@ fn escape_inline(text: &str) -> String {
             '&' if is_entity(&text[i..]) => out.push_str("\\&"),
             // A lone carriage return ends a line in CommonMark.
             '\r' => out.push(' '),
+            c if super::is_control(c) => {}
             _ => out.push(c),
         }
         prev = Some(c);

@@ -79,6 +79,13 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
     text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l))
 }
 
+/// Whether a character is a control character other than tab and line ends. In a report
+/// they print as nothing or as garbage, an escape sequence can repaint a terminal that shows
+/// the text, and XML forbids most of them.
+pub fn is_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
 /// Paragraphs of a text: runs of lines with something on them, split at blank lines.
 pub fn paragraphs(text: &str) -> Vec<Vec<&str>> {
     let mut out = Vec::new();

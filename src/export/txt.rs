@@ -81,7 +81,13 @@ pub fn render(elements: &[Element]) -> String {
 
 /// Level 1 and 2 are underlined with `=` and `-`, deeper levels marked with `»`.
 fn heading(level: u8, text: &str, out: &mut String) {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text: String = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .filter(|&c| !super::is_control(c))
+        .collect();
     if level >= 3 {
         wrap_into(&text, "» ", "  ", out);
         out.push('\n');
@@ -118,8 +124,13 @@ fn marker_width(line: &str) -> usize {
 
 /// Wraps one line of text at [`WIDTH`]; long words (a URL, 100 KB without a space) are broken.
 fn wrap_into(text: &str, first: &str, rest: &str, out: &mut String) {
-    // unicode-width gives a tab no width; spaces keep the columns honest.
-    let text = text.replace('\t', "    ");
+    // unicode-width gives a tab no width; spaces keep the columns honest. Control characters
+    // (an escape sequence in pasted text) would repaint the terminal of whoever reads this.
+    let text: String = text
+        .replace('\t', "    ")
+        .chars()
+        .filter(|&c| !super::is_control(c))
+        .collect();
     let opts = Options::new(WIDTH)
         .initial_indent(first)
         .subsequent_indent(rest);

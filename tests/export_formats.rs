@@ -114,3 +114,19 @@ fn an_empty_session_exports_cleanly() {
         );
     }
 }
+
+#[test]
+fn the_opening_shows_only_groups_that_wrote_there() {
+    let mut second = second_council();
+    second.steps[0].notes = "Iedereen had de video al gezien.".into();
+    let md = text(Format::Md, &[fixture(), second], &Options::default());
+    let opening = md
+        .split("## Opening\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("an opening section");
+    assert_eq!(
+        opening.trim(),
+        "### Cliëntenraad Het Anker\n\nIedereen had de video al gezien."
+    );
+}

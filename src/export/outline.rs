@@ -126,7 +126,9 @@ fn block_outline(r: &Report, b: &Block, base: u8, one_group: bool, out: &mut Vec
     if timed {
         out.push(Element::Prompt(b.text.to_string()));
     }
-    for e in &b.entries {
+    // At a question, "no notes" from a group says something; at the opening it is noise.
+    let entries = b.entries.iter().filter(|e| timed || e.has_notes());
+    for e in entries {
         if !one_group {
             out.push(Element::Heading {
                 level: base + 2,

@@ -11,17 +11,69 @@ use crate::lang::Lang;
     version,
     about = "Voer (voor) inspiratiegesprekken: step a group through an episode of \
              'Radicale vernieuwing zorg': the quote, timed prompts, the group's notes.",
-    args_conflicts_with_subcommands = true
+    after_help = "Without a command, voer runs a conversation: `voer 4 --audience bestuur` is \
+                  `voer run 4 --audience bestuur`."
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
     #[command(flatten)]
-    pub run: RunArgs,
-
-    #[command(flatten)]
     pub global: GlobalArgs,
+}
+
+/// Subcommand names; anything else in first place is an episode for `run`.
+const COMMANDS: &[&str] = &[
+    "run",
+    "resume",
+    "list",
+    "show",
+    "validate",
+    "sessions",
+    "export",
+    "completions",
+    "help",
+];
+/// Options that take a separate value, so the value is not mistaken for a command.
+const TAKES_VALUE: &[&str] = &[
+    "--prompts",
+    "--sessions",
+    "--lang",
+    "--audience",
+    "-a",
+    "--group",
+    "-g",
+    "--facilitator",
+    "-f",
+];
+
+/// `voer [run] …`: inserts `run` when the command line names no command, so that
+/// `voer 4 --audience team` and `voer --lang en` run a conversation, while global options may
+/// still stand before a command (`voer --lang en list`).
+pub fn with_default_command(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let mut i = 1;
+    while let Some(arg) = args.get(i).map(|a| a.to_string_lossy().into_owned()) {
+        if arg == "--" {
+            break;
+        }
+        if ["-h", "--help", "-V", "--version"].contains(&arg.as_str()) {
+            return args;
+        }
+        if arg.starts_with('-') {
+            i += if TAKES_VALUE.contains(&arg.as_str()) {
+                2
+            } else {
+                1
+            };
+            continue;
+        }
+        if COMMANDS.contains(&arg.as_str()) {
+            return args;
+        }
+        break;
+    }
+    args.insert(1.min(args.len()), "run".into());
+    args
 }
 
 #[derive(Debug, Args, Clone)]

@@ -11,7 +11,9 @@ use voer::{
 };
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(voer::cli::with_default_command(
+        std::env::args_os().collect(),
+    ));
     let lang = cli.global.lang.unwrap_or_else(Lang::from_env);
     let t = i18n::texts(lang);
     match dispatch(cli, lang, t) {
@@ -39,7 +41,7 @@ fn load_library(cli: &Cli, t: &Texts) -> Result<Library, UserError> {
 
 fn dispatch(cli: Cli, lang: Lang, t: &'static Texts) -> Result<ExitCode, UserError> {
     match &cli.command {
-        None => run(&cli, &cli.run, lang, t),
+        None => run(&cli, &RunArgs::default(), lang, t),
         Some(Command::Run(args)) => run(&cli, args, lang, t),
         Some(Command::Resume {
             session_file,

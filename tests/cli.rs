@@ -146,3 +146,21 @@ fn completions_and_sessions_work() {
     assert_eq!(code, 0);
     assert!(out.contains("No sessions yet"), "{out}");
 }
+
+#[test]
+fn global_options_may_stand_before_the_command_and_run_is_the_default() {
+    let (code, out, _) = voer(&["--lang", "en", "list"], "nl_NL");
+    assert_eq!(code, 0);
+    assert!(out.starts_with("No  Id"), "{out}");
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, _) = voer(
+        &["--sessions", dir.path().to_str().unwrap(), "sessions"],
+        "en",
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("No sessions yet"), "{out}");
+    // Without a command the arguments are for `run`: an unknown episode is reported as such.
+    let (code, _, err) = voer(&["--lang", "en", "9", "--audience", "team"], "nl");
+    assert_ne!(code, 0);
+    assert!(err.contains("Unknown episode '9'"), "{err}");
+}

@@ -114,6 +114,11 @@ impl Edit {
         self.kind.invert().apply(lines, &self.after, &self.before); // Undo is redo of inverted edit
     }
 
+    /// The first line an edit (or its undo) changes: the lines it replaces start here.
+    pub fn first_row(&self) -> usize {
+        self.before.row.min(self.after.row)
+    }
+
     pub fn cursor_before(&self) -> DataCursor {
         DataCursor(self.before.row, self.before.col)
     }
@@ -157,21 +162,23 @@ impl History {
         self.edits.push_back(edit);
     }
 
-    pub fn redo(&mut self, lines: &mut Vec<String>) -> Option<DataCursor> {
+    /// The cursor after the edit, and the first line the edit changed.
+    pub fn redo(&mut self, lines: &mut Vec<String>) -> Option<(DataCursor, usize)> {
         if self.index == self.edits.len() {
             return None;
         }
         let edit = &self.edits[self.index];
         edit.redo(lines);
         self.index += 1;
-        Some(edit.cursor_after())
+        Some((edit.cursor_after(), edit.first_row()))
     }
 
-    pub fn undo(&mut self, lines: &mut Vec<String>) -> Option<DataCursor> {
+    /// The cursor before the edit, and the first line the undo changed.
+    pub fn undo(&mut self, lines: &mut Vec<String>) -> Option<(DataCursor, usize)> {
         self.index = self.index.checked_sub(1)?;
         let edit = &self.edits[self.index];
         edit.undo(lines);
-        Some(edit.cursor_before())
+        Some((edit.cursor_before(), edit.first_row()))
     }
 
     pub fn max_items(&self) -> usize {

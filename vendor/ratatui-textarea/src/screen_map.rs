@@ -1,9 +1,9 @@
 use crate::cursor::{DataCursor, ScreenCursor};
 use crate::textarea::TextArea;
 use crate::util::{char_width, num_digits};
-use crate::wrap::{WrapMode, WrappedLine, effective_wrap_width, wrapped_rows};
+use crate::wrap::{WrapMode, WrappedLine, effective_wrap_width, line_ranges};
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct ScreenLine {
     pub wrapped: WrappedLine,
     pub screen_width: usize,
@@ -78,67 +78,54 @@ fn char_offset_for_screen_col(
 }
 
 impl TextArea<'_> {
-    fn fallback_rows(&self) -> Vec<WrappedLine> {
-        self.lines
-            .iter()
-            .enumerate()
-            .map(|(row, line)| WrappedLine {
-                row,
-                start_byte: 0,
-                end_byte: line.len(),
-                start_col: 0,
-                end_col: line.chars().count(),
-                first_in_row: true,
-                last_in_row: true,
-            })
-            .collect()
+    /// The width the lines are wrapped to, or `None` when they are not wrapped.
+    fn screen_map_wrap_width(&self) -> Option<usize> {
+        if self.wrap_mode() == WrapMode::None {
+            return None;
+        }
+        let width = self.area.get().width;
+        if width == 0 {
+            return None;
+        }
+        let line_number_len = self
+            .line_number_style()
+            .map(|_| num_digits(self.lines.len()));
+        Some(effective_wrap_width(width, line_number_len))
     }
 
-    pub(crate) fn screen_map_load(&self) {
-        let wrap_width = if self.wrap_mode() != WrapMode::None {
-            let width = self.area.get().width;
-            if width > 0 {
-                let line_number_len = self
-                    .line_number_style()
-                    .map(|_| num_digits(self.lines.len()));
-                Some(effective_wrap_width(width, line_number_len))
-            } else {
-                None
-            }
-        } else {
-            None
-        };
-
-        let rows = match wrap_width {
-            Some(width) => wrapped_rows(
-                &self.lines,
+    /// The screen lines of one data line. A line's screen lines depend on that line alone (and
+    /// on the wrap width, tab length and mask), which is what makes updating the map for the
+    /// edited lines only exact.
+    fn push_screen_lines(&self, row: usize, wrap_width: Option<usize>, out: &mut Vec<ScreenLine>) {
+        let line = &self.lines[row];
+        let ranges = match wrap_width {
+            Some(width) => line_ranges(
+                line,
                 self.wrap_mode(),
                 width,
                 self.tab_length(),
                 self.mask_char(),
             ),
-            None => self.fallback_rows(),
+            None => vec![(0, line.len())],
         };
-
-        let mut screen_lines = Vec::with_capacity(rows.len());
-        let mut data_pointers = vec![DataLine::default(); self.lines.len()];
-        let mut current_row = 0usize;
-
-        for (screen_idx, wrapped) in rows.into_iter().enumerate() {
-            while current_row < wrapped.row {
-                current_row += 1;
-            }
-
-            if data_pointers[wrapped.row].screen_line_count == 0 {
-                data_pointers[wrapped.row].first_screen_line = screen_idx;
-                data_pointers[wrapped.row].pure_ascii = is_pure_ascii(&self.lines[wrapped.row]);
-            }
-            data_pointers[wrapped.row].screen_line_count += 1;
-
-            let fragment = &self.lines[wrapped.row][wrapped.start_byte..wrapped.end_byte];
-            let char_count = wrapped.end_col.saturating_sub(wrapped.start_col);
+        let mut start_col = 0usize;
+        let count = ranges.len();
+        for (i, (start_byte, end_byte)) in ranges.into_iter().enumerate() {
+            let fragment = &line[start_byte..end_byte];
+            let char_count = fragment.chars().count();
+            let end_col = start_col + char_count;
+            let wrapped = WrappedLine {
+                row,
+                start_byte,
+                end_byte,
+                start_col,
+                end_col,
+                first_in_row: i == 0,
+                last_in_row: i + 1 == count,
+            };
+            let screen_width = display_width(fragment, self.tab_length(), self.mask_char());
             let cursor_max_col = if wrapped.last_in_row {
-                display_width(fragment, self.tab_length(), self.mask_char())
+                screen_width
             } else {
                 screen_col_for_char_offset(
                     fragment,
@@ -147,15 +134,112 @@ impl TextArea<'_> {
                     self.mask_char(),
                 )
             };
-            screen_lines.push(ScreenLine {
+            out.push(ScreenLine {
                 wrapped,
-                screen_width: display_width(fragment, self.tab_length(), self.mask_char()),
+                screen_width,
                 cursor_max_col,
             });
+            start_col = end_col;
         }
+    }
 
+    fn data_line(
+        &self,
+        row: usize,
+        first_screen_line: usize,
+        screen_line_count: usize,
+    ) -> DataLine {
+        DataLine {
+            first_screen_line,
+            screen_line_count,
+            pure_ascii: is_pure_ascii(&self.lines[row]),
+        }
+    }
+
+    /// Builds the screen map of the whole text.
+    pub(crate) fn screen_map_load(&self) {
+        let (screen_lines, data_pointers) = self.screen_map_build();
         *self.screen_lines.borrow_mut() = screen_lines;
         *self.data_pointers.borrow_mut() = data_pointers;
+    }
+
+    fn screen_map_build(&self) -> (Vec<ScreenLine>, Vec<DataLine>) {
+        let wrap_width = self.screen_map_wrap_width();
+        self.screen_map_width.set(wrap_width);
+        let mut screen_lines = Vec::with_capacity(self.lines.len());
+        let mut data_pointers = Vec::with_capacity(self.lines.len());
+        for row in 0..self.lines.len() {
+            let first = screen_lines.len();
+            self.push_screen_lines(row, wrap_width, &mut screen_lines);
+            data_pointers.push(self.data_line(row, first, screen_lines.len() - first));
+        }
+        (screen_lines, data_pointers)
+    }
+
+    /// Updates the screen map after an edit that replaced a run of lines starting at `first_row`
+    /// (every edit does: a char or a string within a line, a newline inserted or deleted, a
+    /// chunk of lines inserted or deleted, and their undo and redo). Only the lines of that run
+    /// are wrapped again; the lines after it keep their screen lines and are renumbered.
+    /// (voer's patch: rebuilding the map of the whole text made every keystroke cost time in
+    /// proportion to the size of the text.)
+    pub(crate) fn screen_map_update(&self, first_row: usize) {
+        let wrap_width = self.screen_map_wrap_width();
+        let old_len = self.data_pointers.borrow().len();
+        let new_len = self.lines.len();
+        let grown = new_len.saturating_sub(old_len);
+        let shrunk = old_len.saturating_sub(new_len);
+        // The run in the old map and in the new text.
+        let old_last = first_row + shrunk;
+        let new_last = first_row + grown;
+        if wrap_width != self.screen_map_width.get() || old_last >= old_len || new_last >= new_len {
+            self.screen_map_load();
+            return;
+        }
+        {
+            let mut screen_lines = self.screen_lines.borrow_mut();
+            let mut data_pointers = self.data_pointers.borrow_mut();
+            let old_start = data_pointers[first_row].first_screen_line;
+            let old_end = data_pointers[old_last].first_screen_line
+                + data_pointers[old_last].screen_line_count;
+
+            let mut fresh = Vec::new();
+            let mut fresh_data = Vec::with_capacity(new_last + 1 - first_row);
+            for row in first_row..=new_last {
+                let first = old_start + fresh.len();
+                let before = fresh.len();
+                self.push_screen_lines(row, wrap_width, &mut fresh);
+                fresh_data.push(self.data_line(row, first, fresh.len() - before));
+            }
+            let fresh_count = fresh.len();
+            let removed = old_end - old_start;
+
+            screen_lines.splice(old_start..old_end, fresh);
+            if grown != shrunk {
+                for line in &mut screen_lines[old_start + fresh_count..] {
+                    line.wrapped.row = line.wrapped.row + grown - shrunk;
+                }
+            }
+            data_pointers.splice(first_row..=old_last, fresh_data);
+            if fresh_count != removed {
+                for data in &mut data_pointers[new_last + 1..] {
+                    data.first_screen_line = data.first_screen_line + fresh_count - removed;
+                }
+            }
+        }
+        #[cfg(debug_assertions)]
+        {
+            let (screen_lines, data_pointers) = self.screen_map_build();
+            assert_eq!(
+                *self.data_pointers.borrow(),
+                data_pointers,
+                "screen map update from row {first_row} differs from a rebuild"
+            );
+            assert_eq!(
+                *self.screen_lines.borrow(),
+                screen_lines,
+                "screen map update from row {first_row} differs from a rebuild"
+            );
+        }
     }
 
     pub(crate) fn screen_lines_count(&self) -> usize {

@@ -126,6 +126,8 @@ pub struct TextArea<'a> {
     pub(crate) screen_lines: RefCell<Vec<ScreenLine>>,
     pub(crate) data_pointers: RefCell<Vec<DataLine>>,
     pub(crate) area: Cell<Rect>,
+    /// The wrap width the screen map was built for (voer's patch: see `screen_map_update`).
+    pub(crate) screen_map_width: Cell<Option<usize>>,
 }
 
 /// Convert any iterator whose elements can be converted into [`String`] into [`TextArea`]. Each [`String`] element is
@@ -238,6 +240,7 @@ impl<'a> TextArea<'a> {
             screen_lines: RefCell::new(Vec::new()),
             data_pointers: RefCell::new(Vec::new()),
             area: Cell::new(Rect::default()),
+            screen_map_width: Cell::new(None),
         };
         textarea.screen_map_load();
         textarea
@@ -753,9 +756,10 @@ impl<'a> TextArea<'a> {
     fn push_history(&mut self, kind: EditKind, before: Pos, after_offset: usize) {
         let DataCursor(row, col) = self.cursor;
         let after = Pos::new(row, col, after_offset);
+        let first_row = cmp::min(before.row, after.row);
         let edit = Edit::new(kind, before, after);
         self.history.push(edit);
-        self.refresh_screen_map();
+        self.screen_map_update(first_row);
     }
 
     /// Insert a single character at current cursor position.
@@ -1596,12 +1600,12 @@ impl<'a> TextArea<'a> {
     /// assert_eq!(textarea.lines(), ["abc def"]);
     /// ```
     pub fn undo(&mut self) -> bool {
-        if let Some(cursor) = self.history.undo(&mut self.lines) {
+        if let Some((cursor, first_row)) = self.history.undo(&mut self.lines) {
             self.cancel_selection();
             let row = cursor.0.min(self.lines.len().saturating_sub(1));
             let col = cursor.1.min(self.lines[row].chars().count());
             self.cursor = (row, col).into();
-            self.refresh_screen_map();
+            self.screen_map_update(first_row);
             true
         } else {
             false
@@ -1622,12 +1626,12 @@ impl<'a> TextArea<'a> {
     /// assert_eq!(textarea.lines(), [" def"]);
     /// ```
     pub fn redo(&mut self) -> bool {
-        if let Some(cursor) = self.history.redo(&mut self.lines) {
+        if let Some((cursor, first_row)) = self.history.redo(&mut self.lines) {
             self.cancel_selection();
             let row = cursor.0.min(self.lines.len().saturating_sub(1));
             let col = cursor.1.min(self.lines[row].chars().count());
             self.cursor = (row, col).into();
-            self.refresh_screen_map();
+            self.screen_map_update(first_row);
             true
         } else {
             false

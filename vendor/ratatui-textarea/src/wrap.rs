@@ -20,7 +20,7 @@ pub enum WrapMode {
     WordOrGlyph,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct WrappedLine {
     pub row: usize,
     pub start_byte: usize,
@@ -45,36 +45,6 @@ pub(crate) fn effective_wrap_width(total_width: u16, line_number_len: Option<u8>
     } else {
         1
     }
-}
-
-pub(crate) fn wrapped_rows(
-    lines: &[String],
-    mode: WrapMode,
-    width: usize,
-    tab_len: u8,
-    mask: Option<char>,
-) -> Vec<WrappedLine> {
-    let mut rows = Vec::new();
-
-    for (row, line) in lines.iter().enumerate() {
-        let ranges = line_ranges(line, mode, width, tab_len, mask);
-        let mut start_col = 0usize;
-        for (i, (start_byte, end_byte)) in ranges.iter().copied().enumerate() {
-            let end_col = start_col + line[start_byte..end_byte].chars().count();
-            rows.push(WrappedLine {
-                row,
-                start_byte,
-                end_byte,
-                start_col,
-                end_col,
-                first_in_row: i == 0,
-                last_in_row: i + 1 == ranges.len(),
-            });
-            start_col = end_col;
-        }
-    }
-
-    rows
 }
 
 pub(crate) fn line_ranges(

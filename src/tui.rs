@@ -1,11 +1,13 @@
 //! The terminal loop: input, signals and save results arrive on one channel; `update` decides;
 //! effects are carried out here; the screen is redrawn only when something may have changed.
 use std::{
+    collections::VecDeque,
     io::{self, Write},
+    mem::ManuallyDrop,
     path::{Path, PathBuf},
     sync::mpsc::{self, Receiver, RecvTimeoutError, Sender},
     thread,
-    time::Duration,
+    time::{Duration, Instant},
 };
 
 use ratatui::{
@@ -13,6 +15,7 @@ use ratatui::{
     crossterm::{
         event::{self, DisableBracketedPaste, EnableBracketedPaste, Event},
         execute,
+        terminal::{self, LeaveAlternateScreen},
     },
 };
 
@@ -32,6 +35,10 @@ use crate::{
 
 /// How long quitting waits for the disk before it asks what to do.
 const FINAL_SAVE_TIMEOUT: Duration = Duration::from_secs(10);
+/// After a termination signal, input still arriving is taken in for at most this long,
+/// and until it has been quiet for `SIGNAL_QUIET`.
+const SIGNAL_DRAIN: Duration = Duration::from_millis(250);
+const SIGNAL_QUIET: Duration = Duration::from_millis(30);
 
 pub struct RunOptions {
     pub library: Library,
@@ -66,7 +73,9 @@ fn no_color() -> bool {
 /// The terminal in raw mode with bracketed paste; restored when dropped, also on error.
 /// `ratatui::init` installs a panic hook that restores it on a panic.
 struct Screen {
-    terminal: DefaultTerminal,
+    /// Never dropped: its drop only shows the cursor, which `Screen::drop` does, and when the
+    /// window was closed it would report the failure on stderr, which is gone too: a panic.
+    terminal: ManuallyDrop<DefaultTerminal>,
 }
 
 impl Screen {
@@ -79,14 +88,20 @@ impl Screen {
         let terminal =
             ratatui::try_init().map_err(|e| UserError(format!("cannot open the terminal: {e}")))?;
         let _ = execute!(io::stdout(), EnableBracketedPaste);
-        Ok(Screen { terminal })
+        Ok(Screen {
+            terminal: ManuallyDrop::new(terminal),
+        })
     }
 }
 
 impl Drop for Screen {
     fn drop(&mut self) {
+        // Step by step, errors ignored: after the window is closed there is nothing to restore,
+        // and `ratatui::restore` would print to the closed stderr, which panics.
         let _ = execute!(io::stdout(), DisableBracketedPaste);
-        ratatui::restore();
+        let _ = terminal::disable_raw_mode();
+        let _ = execute!(io::stdout(), LeaveAlternateScreen);
+        let _ = self.terminal.show_cursor();
     }
 }
 
@@ -248,17 +263,29 @@ fn run_session(
         let _ = tx.send(Msg::Saved(o));
     });
     let mut terminating = false;
+    // Messages to handle before waiting for new ones: keys taken in after a signal.
+    let mut pending: VecDeque<Msg> = VecDeque::new();
     // The first draw, then one per message or deadline.
     draw_with(screen, |f| ui::draw(&model, Now::real(), f))?;
     loop {
         let now = Now::real();
-        let msg = rx.recv_timeout(app::next_deadline(&model, now));
+        let msg = match pending.pop_front() {
+            Some(m) => Ok(m),
+            None => rx.recv_timeout(app::next_deadline(&model, now)),
+        };
         let now = Now::real();
         let action = match msg {
             Ok(Msg::Event(Event::Key(k))) => app::map_key(&model.mode, k),
             Ok(Msg::Event(Event::Paste(s))) => Some(Action::Paste(s)),
             Ok(Msg::Event(_)) => None,
             Ok(Msg::Saved(o)) => Some(Action::Saved(o)),
+            Ok(Msg::Signal) if !terminating => {
+                // Keys the terminal sent before the signal are notes too: take them in first.
+                terminating = true;
+                pending.extend(sent_before_signal(&rx));
+                pending.push_back(Msg::Signal);
+                None
+            }
             Ok(Msg::Signal) | Err(RecvTimeoutError::Disconnected) => {
                 terminating = true;
                 Some(Action::Terminate)
@@ -297,7 +324,30 @@ fn run_session(
                 }
             }
         }
-        draw_with(screen, |f| ui::draw(&model, now, f))?;
+        if draw_with(screen, |f| ui::draw(&model, now, f)).is_err() && !terminating {
+            // The window was closed: save and stop, as on SIGHUP, rather than leave with the
+            // last keystrokes unsaved. There is no one left to tell about the error.
+            pending.push_front(Msg::Signal);
+        }
+    }
+}
+
+/// After a termination signal: the messages that still arrive within a moment, such as keys
+/// the terminal had sent but the input thread had not yet read. Bounded, so that a held key
+/// cannot delay quitting.
+fn sent_before_signal(rx: &Receiver<Msg>) -> Vec<Msg> {
+    let until = Instant::now() + SIGNAL_DRAIN;
+    let mut out = Vec::new();
+    loop {
+        let left = until.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(SIGNAL_QUIET.min(left)) {
+            Ok(Msg::Signal) => {}
+            Ok(m) => out.push(m),
+            Err(_) => return out,
+        }
+        if left.is_zero() {
+            return out;
+        }
     }
 }
 

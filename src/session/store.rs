@@ -44,9 +44,10 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    // tempfile creates its files with mode 0600 on Unix.
+    // tempfile creates its files with mode 0600 on Unix. Named after the target, so that a
+    // copy left by a crash can be found and removed (see `remove_leftovers`).
     let mut tmp = tempfile::Builder::new()
-        .prefix(".voer-save")
+        .prefix(&temp_prefix(path))
         .suffix(".tmp")
         .tempfile_in(dir)?;
     tmp.write_all(contents)?;
@@ -58,6 +59,35 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// `.<file name>.`: the start of the name of a temporary file that will become `path`.
+fn temp_prefix(path: &Path) -> String {
+    format!(
+        ".{}.",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    )
+}
+
+/// Removes the temporary copies of `path` that a crash in the middle of a save left behind:
+/// they hold the notes, and would otherwise stay in the folder after the session is deleted.
+/// Only safe while holding the session's lock: no one else is saving this file.
+fn remove_leftovers(path: &Path) {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let prefix = temp_prefix(path);
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&prefix) && name.ends_with(".tmp") {
+            let _ = fs::remove_file(e.path());
+        }
+    }
 }
 
 /// Saves a session to its file.
@@ -107,7 +137,10 @@ impl SessionLock {
             .open(&path)
             .map_err(|e| format!("{}: cannot create the lock file: {e}", path.display()))?;
         match file.try_lock_exclusive() {
-            Ok(true) => Ok(SessionLock { _file: file, path }),
+            Ok(true) => {
+                remove_leftovers(session_path);
+                Ok(SessionLock { _file: file, path })
+            }
             Ok(false) => Err(format!(
                 "{} is open in another voer. Close that one first.",
                 session_path.display()

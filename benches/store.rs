@@ -1,0 +1,71 @@
+//! Saving and loading a session with 1 MB of notes (about 12,600 lines spread over the timed
+//! steps): the full atomic save (serialise, temporary file, fsync, rename, fsync of the folder),
+//! serialising alone, and loading (read and parse). The folder is under `target/tmp`, on the
+//! same disk as the project, not a RAM disk.
+//!
+//! `cargo bench --bench store`
+use std::{hint::black_box, time::Duration};
+
+use chrono::{FixedOffset, TimeZone};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use voer::{
+    episode::{Audience, Library},
+    lang::Lang,
+    session::{Meta, Session, store},
+};
+
+const NOTES_BYTES: usize = 1 << 20;
+
+/// A client-council session of episode 4 whose timed steps share 1 MB of notes.
+fn big_session() -> Session {
+    let lib = Library::embedded();
+    let episode = lib.find("4").expect("episode 4 is embedded");
+    let meta = Meta {
+        group: "Cliëntenraad De Linde".into(),
+        facilitator: "Anna".into(),
+    };
+    let wall = FixedOffset::east_opt(3600)
+        .unwrap()
+        .with_ymd_and_hms(2026, 11, 20, 14, 0, 0)
+        .unwrap();
+    let mut s = Session::new(episode, Audience::ClientCouncil, &meta, Lang::Nl, wall);
+    let timed: Vec<usize> = (0..s.steps.len())
+        .filter(|&i| s.steps[i].kind.is_timed())
+        .collect();
+    let line = "Mevrouw Jansen: “koffie” regelen we zelf 😀, café — ĳs, zei ze gisteren.\n";
+    let lines = NOTES_BYTES / (line.len() + 6);
+    for (n, i) in (0..lines).zip(timed.iter().cycle()) {
+        s.steps[*i].notes.push_str(&format!("{n:05} {line}"));
+    }
+    s
+}
+
+fn bench(c: &mut Criterion) {
+    let session = big_session();
+    let bytes: usize = session.steps.iter().map(|s| s.notes.len()).sum();
+    let lines: usize = session.steps.iter().map(|s| s.notes.lines().count()).sum();
+    eprintln!(
+        "notes: {bytes} bytes, {lines} lines; file: {} bytes",
+        session.to_toml().len()
+    );
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("a temporary folder");
+    let path = dir.path().join("sessie.toml");
+    store::save(&path, &session).expect("a first save");
+    assert_eq!(store::load(&path).expect("loads"), session);
+
+    let mut g = c.benchmark_group("store_1mb");
+    g.sample_size(20)
+        .measurement_time(Duration::from_secs(6))
+        .throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("save", |b| {
+        b.iter(|| store::save(&path, black_box(&session)).expect("saves"))
+    });
+    g.bench_function("to_toml", |b| b.iter(|| black_box(&session).to_toml()));
+    g.bench_function("load", |b| {
+        b.iter(|| store::load(black_box(&path)).expect("loads"))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

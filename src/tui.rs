@@ -199,6 +199,8 @@ pub fn resume(opts: ResumeOptions) -> Result<(), UserError> {
         }
     };
     let path = std::path::absolute(&path).unwrap_or(path);
+    // Before the lock: a wrong path is reported as the session file's, not the lock file's.
+    std::fs::metadata(&path).map_err(|e| UserError(format!("{}: {e}", path.display())))?;
     let lock = SessionLock::acquire(&path).map_err(UserError)?;
     let mut session = store::load(&path).map_err(UserError)?;
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {

@@ -1,6 +1,9 @@
 //! One keystroke in the notes editor (keymap + update + a full redraw on a TestBackend), at
-//! 80×24 and 200×60, with empty notes and with 1 MB of notes in the current step; the same
-//! redraw without the keystroke; and the floor: a bare `Paragraph` filling the same area.
+//! 80×24 and 200×60, with empty notes, with one screenful of notes and with 1 MB of notes in the
+//! current step; the same redraw without the keystroke; and the floor: a bare `Paragraph`
+//! filling the same area. The screenful separates what the size of the notes costs from what
+//! drawing a panel full of text costs (the panel holds at most a screenful, however long the
+//! notes are).
 //!
 //! `cargo bench --bench keystroke`, then `python3 benches/ratios.py` for the goal ratios.
 use std::{hint::black_box, time::Duration};
@@ -36,12 +39,13 @@ fn now() -> Now {
     }
 }
 
-/// About 1 MB of notes in about 12,000 lines, with diacritics, curly quotes and emoji, and
-/// lines longer than the notes panel so that word wrap has work to do.
-fn megabyte_of_notes() -> String {
-    let mut s = String::with_capacity(1 << 20);
+/// About `bytes` of notes in lines of about 90 bytes (1 MB: about 12,000 lines), with
+/// diacritics, curly quotes and emoji, and lines longer than the notes panel so that word wrap
+/// has work to do.
+fn notes_of(bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + 100);
     let mut i = 0;
-    while s.len() < 1 << 20 {
+    while s.len() < bytes {
         s.push_str(&format!(
             "{i:05} Mevrouw Jansen: “de koffie regelen we zelf” 😀 en meneer De Vries wil één ding.\n"
         ));
@@ -49,6 +53,15 @@ fn megabyte_of_notes() -> String {
     }
     s.pop();
     s
+}
+
+fn megabyte_of_notes() -> String {
+    notes_of(1 << 20)
+}
+
+/// 80 lines: more than the notes panel shows at 200×60.
+fn screenful_of_notes() -> String {
+    notes_of(80 * 90)
 }
 
 /// A run at the first prompt, typing, with `notes` in that step; the cursor at the end.
@@ -78,11 +91,15 @@ fn key(code: KeyCode) -> KeyEvent {
 }
 
 fn keystroke(c: &mut Criterion) {
-    let big = megabyte_of_notes();
+    let (screen, big) = (screenful_of_notes(), megabyte_of_notes());
     let t = now();
     let mut g = c.benchmark_group("keystroke");
     for (w, h) in SIZES {
-        for (label, notes) in [("empty", ""), ("1MB", big.as_str())] {
+        for (label, notes) in [
+            ("empty", ""),
+            ("screen", screen.as_str()),
+            ("1MB", big.as_str()),
+        ] {
             let mut m = model(notes, t);
             let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
             term.draw(|f| ui::draw(&m, t, f)).unwrap();
@@ -107,12 +124,16 @@ fn keystroke(c: &mut Criterion) {
 
 /// The redraw alone, and the floor it is measured against.
 fn redraw(c: &mut Criterion) {
-    let big = megabyte_of_notes();
+    let (screen, big) = (screenful_of_notes(), megabyte_of_notes());
     let t = now();
     let mut g = c.benchmark_group("redraw");
     for (w, h) in SIZES {
         let size = format!("{w}x{h}");
-        for (label, notes) in [("empty", ""), ("1MB", big.as_str())] {
+        for (label, notes) in [
+            ("empty", ""),
+            ("screen", screen.as_str()),
+            ("1MB", big.as_str()),
+        ] {
             let m = model(notes, t);
             let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
             g.bench_function(BenchmarkId::new(label, &size), |b| {

@@ -1,0 +1,165 @@
+//! Typing never waits for the disk. The loop in `src/tui.rs` hands a save to the saver thread
+//! (`Saver::submit`) and draws the next frame at once. Here the saver takes 200 ms per save
+//! (`Saver::with_delay`, a slow USB stick), and we time what the loop does after `update` asked
+//! for a save: the submit, and the frame drawn after it. Compared with the same with an
+//! instant disk and with a frame after no save at all, and with the 200 ms of the disk.
+//!
+//! `cargo bench --bench slow_disk`
+use std::{
+    sync::mpsc,
+    time::{Duration, Instant},
+};
+
+use chrono::{FixedOffset, TimeZone};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use ratatui::{
+    Terminal,
+    backend::TestBackend,
+    crossterm::event::{KeyCode, KeyEvent, KeyModifiers},
+};
+use voer::{
+    app::{Action, Effect, EpisodeView, Model, SAVE_DELAY, Theme, clock::Now, map_key, update},
+    episode::{Audience, Library},
+    lang::Lang,
+    session::{Meta, Session, store::Saver},
+    ui,
+};
+
+const PROMPT: usize = 2;
+
+fn start() -> Now {
+    Now {
+        mono: Instant::now(),
+        wall: FixedOffset::east_opt(3600)
+            .unwrap()
+            .with_ymd_and_hms(2026, 11, 20, 14, 0, 0)
+            .unwrap(),
+    }
+}
+
+fn model(path: &std::path::Path, now: Now) -> Model {
+    let lib = Library::embedded();
+    let ep = lib.find("jef-mol").expect("episode 4 is embedded");
+    let meta = Meta {
+        group: "Cliëntenraad De Linde".into(),
+        facilitator: "Anna".into(),
+    };
+    let mut s = Session::new(ep, Audience::ClientCouncil, &meta, Lang::Nl, now.wall);
+    s.steps[PROMPT].notes = (0..40)
+        .map(|i| format!("{i:02} Mevrouw Jansen: “de koffie regelen we zelf” 😀"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    s.session.current_step = PROMPT;
+    let mut m = Model::new(
+        s,
+        path.into(),
+        EpisodeView::new(ep, Lang::Nl),
+        Theme::calm(),
+        now,
+    );
+    update(&mut m, Action::StartTyping, now);
+    m
+}
+
+fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+#[derive(Clone, Copy)]
+enum Disk {
+    /// No save at all: the frame as it is without one.
+    NoSave,
+    Delay(Duration),
+}
+
+/// One round: a key is typed; when the save falls due, `update` returns it as an effect; the
+/// loop submits it and draws. Returns the time from the submit to the end of that frame.
+fn round(
+    m: &mut Model,
+    term: &mut Terminal<TestBackend>,
+    saver: Option<&Saver>,
+    now: &mut Now,
+    i: usize,
+) -> Duration {
+    let c = if i % 2 == 0 { 'a' } else { 'b' };
+    let action = map_key(&m.mode, key(c)).expect("typing");
+    update(m, action, *now);
+    // The save falls due: the loop wakes up for it (a tick), as in `tui::run_session`.
+    *now = now.plus(SAVE_DELAY + Duration::from_millis(1));
+    let effects = update(m, Action::Tick, *now);
+    let t0 = Instant::now();
+    let mut saved = false;
+    for fx in effects {
+        if let Effect::Save(s, rev) = fx {
+            if let Some(saver) = saver {
+                saver.submit(&m.path.clone(), *s, rev, None);
+            }
+            saved = true;
+        }
+    }
+    term.draw(|f| ui::draw(m, *now, f)).unwrap();
+    let took = t0.elapsed();
+    assert!(saved, "a save was due");
+    *now = now.plus(Duration::from_millis(300));
+    took
+}
+
+fn frame_after_save(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut g = c.benchmark_group("frame_after_save");
+    for (label, disk) in [
+        ("no_save", Disk::NoSave),
+        ("disk_0ms", Disk::Delay(Duration::ZERO)),
+        ("disk_200ms", Disk::Delay(Duration::from_millis(200))),
+    ] {
+        let path = dir.path().join(format!("{label}.toml"));
+        let mut now = start();
+        let mut m = model(&path, now);
+        let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let (tx, rx) = mpsc::channel();
+        let saver = match disk {
+            Disk::NoSave => None,
+            Disk::Delay(d) => Some(Saver::with_delay(d, move |o| {
+                let _ = tx.send(o);
+            })),
+        };
+        // The first save on the slow disk: submitted, the frame drawn, and the disk not done.
+        round(&mut m, &mut term, saver.as_ref(), &mut now, 0);
+        if matches!(disk, Disk::Delay(d) if d >= Duration::from_millis(200)) {
+            assert!(
+                rx.try_recv().is_err(),
+                "the frame after a submit was drawn before the slow save ended"
+            );
+        }
+        let mut i = 1;
+        g.bench_function(BenchmarkId::from_parameter(label), |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    total += round(&mut m, &mut term, saver.as_ref(), &mut now, i);
+                    i += 1;
+                }
+                total
+            })
+        });
+        if let Some(saver) = saver {
+            saver.finish();
+            // The slow saver did write: the newest revision is on disk.
+            let outcomes: Vec<_> = rx.try_iter().collect();
+            assert!(!outcomes.is_empty(), "{label}: the saver reported");
+            let on_disk = std::fs::read_to_string(&path).unwrap();
+            assert!(on_disk.contains("Mevrouw Jansen"), "{label}: saved");
+        }
+    }
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    targets = frame_after_save
+}
+criterion_main!(benches);

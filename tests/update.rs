@@ -296,3 +296,35 @@ fn blank_screen_returns_on_any_key() {
     update(&mut m, a, t0);
     assert_eq!(m.mode, Mode::Navigate);
 }
+
+#[test]
+fn editor_shortcuts_that_delete_text_are_off_and_undo_works() {
+    let t0 = start();
+    let mut m = model(t0);
+    to_first_prompt(&mut m, t0);
+    update(&mut m, Action::StartTyping, t0);
+    type_text(&mut m, "koffie zelf zetten", t0);
+    for c in ['k', 'j', 'w', 'd', 'h', 'u'] {
+        let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        if let Some(a) = map_key(&m.mode, ev) {
+            update(&mut m, a, t0);
+        }
+        let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT);
+        if let Some(a) = map_key(&m.mode, ev) {
+            update(&mut m, a, t0);
+        }
+    }
+    assert_eq!(m.notes_text(m.step), "koffie zelf zetten");
+    let undo = map_key(
+        &m.mode,
+        KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL),
+    );
+    update(&mut m, undo.expect("Ctrl+Z undoes"), t0);
+    assert_ne!(m.notes_text(m.step), "koffie zelf zetten");
+    let redo = map_key(
+        &m.mode,
+        KeyEvent::new(KeyCode::Char('y'), KeyModifiers::CONTROL),
+    );
+    update(&mut m, redo.expect("Ctrl+Y redoes"), t0);
+    assert_eq!(m.notes_text(m.step), "koffie zelf zetten");
+}

@@ -17,6 +17,10 @@ pub enum Action {
     /// A key for the notes editor (or the save-as field).
     Edit(Input),
     Paste(String),
+    Undo,
+    Redo,
+    /// Ctrl+U in the save-as field: start the path afresh.
+    ClearField,
     ToggleNotes,
     Blank,
     /// Any key while the screen is blank.

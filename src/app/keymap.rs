@@ -23,6 +23,12 @@ pub fn map_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Esc => Some(Action::StopTyping),
             KeyCode::PageDown => Some(Action::Next),
             KeyCode::PageUp => Some(Action::Prev),
+            KeyCode::Char('z') if ctrl => Some(Action::Undo),
+            KeyCode::Char('y') if ctrl => Some(Action::Redo),
+            // The editor's Emacs shortcuts (Ctrl+K, Ctrl+J, Ctrl+W, Alt+D …) delete text in
+            // one key press; a facilitator does not know them, so letters with Ctrl or Alt do
+            // nothing. Ctrl/Alt with arrows, Home/End and Backspace still work.
+            KeyCode::Char(_) if ctrl || key.modifiers.contains(KeyModifiers::ALT) => None,
             _ => Some(Action::Edit(Input::from(key))),
         },
         Mode::Unsaved { save_as: false, .. } => match key.code {
@@ -35,6 +41,7 @@ pub fn map_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
         Mode::Unsaved { save_as: true, .. } => match key.code {
             KeyCode::Enter => Some(Action::ConfirmSaveElsewhere),
             KeyCode::Esc => Some(Action::CloseOverlay),
+            KeyCode::Char('u') if ctrl => Some(Action::ClearField),
             _ if ctrl => None,
             _ => Some(Action::Edit(Input::from(key))),
         },

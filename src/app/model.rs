@@ -270,6 +270,14 @@ pub fn notes_editor(text: &str, lang: Lang) -> TextArea<'static> {
     ta
 }
 
+/// The one-line field in which a path is typed (the unsaved dialog).
+pub fn path_field(text: &str) -> TextArea<'static> {
+    let mut ta = TextArea::new(vec![text.to_string()]);
+    ta.set_cursor_line_style(Style::default());
+    ta.move_cursor(ratatui_textarea::CursorMove::End);
+    ta
+}
+
 impl Model {
     /// A model for a session, at the step the file says, with its elapsed times.
     pub fn new(
@@ -298,8 +306,7 @@ impl Model {
         let step = session.session.current_step.min(session.steps.len());
         let paused = session.session.paused;
         let reopened_finished = session.session.status == Status::Finished;
-        let mut save_as = TextArea::default();
-        save_as.set_cursor_line_style(Style::default());
+        let save_as = path_field("");
         let mut m = Model {
             session,
             path,

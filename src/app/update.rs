@@ -81,6 +81,21 @@ pub fn update(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
             _ => {}
         },
         Action::Paste(text) => paste(m, &text, now),
+        Action::Undo | Action::Redo => {
+            if m.mode == Mode::Typing
+                && let Some(ta) = m.notes.get_mut(m.step)
+                && (if matches!(action, Action::Undo) {
+                    ta.undo()
+                } else {
+                    ta.redo()
+                })
+            {
+                changed(m, now);
+            }
+        }
+        Action::ClearField => {
+            m.save_as = super::model::path_field("");
+        }
         Action::ToggleNotes => {
             m.notes_hidden = !m.notes_hidden;
             if m.notes_hidden && m.mode == Mode::Typing {
@@ -110,7 +125,7 @@ pub fn update(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
                     .map(std::path::PathBuf::from)
                     .unwrap_or_default()
                     .join(m.path.file_name().unwrap_or_default());
-                m.save_as = super::model::notes_editor(&suggestion.display().to_string(), m.lang);
+                m.save_as = super::model::path_field(&suggestion.display().to_string());
                 m.mode = Mode::Unsaved {
                     error: error.clone(),
                     save_as: true,

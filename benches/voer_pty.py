@@ -46,14 +46,14 @@ class Voer:
         self.output = bytearray()
         self.started = time.monotonic()
         pid, fd = pty.fork()
-        if pid == 0:  # the child: becomes voer
+        if pid == 0:  # the child: sets the terminal's size before voer starts, becomes voer
             try:
+                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
                 os.chdir(self.dir)
                 os.execve(argv[0], argv, env)
             finally:
                 os._exit(127)
         self.pid, self.fd = pid, fd
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
 
     def read(self, timeout):
         """Reads what voer wrote within `timeout` seconds; returns the number of bytes."""

@@ -99,6 +99,8 @@ pub struct Texts {
     pub start: &'static str,
     // errors before the screen opens
     pub sessions_unwritable: &'static str,
+    pub session_in_use: &'static str,
+    pub cannot_lock: &'static str,
     // export (reports)
     pub export_report: &'static str,
     pub export_conversations: &'static str,
@@ -230,6 +232,8 @@ pub static NL: Texts = Texts {
     pick_keys: "↑↓ kiezen   Enter verder   Esc terug   Ctrl+C stoppen",
     start: "Beginnen",
     sessions_unwritable: "Kan niet opslaan in de map '{}': {}. Kies een andere map met --sessions MAP.",
+    session_in_use: "{} is al geopend in een andere voer. Sluit die eerst.",
+    cannot_lock: "Kan de sessie niet vergrendelen: {}",
     export_report: "Verslag",
     export_conversations: "{} gesprekken",
     export_episode: "Aflevering {}",
@@ -381,6 +385,8 @@ pub static EN: Texts = Texts {
     pick_keys: "↑↓ choose   Enter next   Esc back   Ctrl+C quit",
     start: "Start",
     sessions_unwritable: "Cannot save in the folder '{}': {}. Choose another folder with --sessions DIR.",
+    session_in_use: "{} is already open in another voer. Close that one first.",
+    cannot_lock: "Cannot lock the session: {}",
     export_report: "Report",
     export_conversations: "{} conversations",
     export_episode: "Episode {}",

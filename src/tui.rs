@@ -28,7 +28,7 @@ use crate::{
     lang::Lang,
     session::{
         Meta, Session,
-        store::{self, SaveOutcome, Saver, SessionLock},
+        store::{self, LockError, SaveOutcome, Saver, SessionLock},
     },
     ui,
 };
@@ -173,7 +173,7 @@ pub fn run(opts: RunOptions) -> Result<(), UserError> {
     // Absolute, so the summary and messages say exactly where the notes are.
     let path = std::path::absolute(store::new_path(dir, &session))
         .map_err(|e| UserError(fill(t.sessions_unwritable, &[&dir.display(), &e])))?;
-    let lock = SessionLock::acquire(&path).map_err(UserError)?;
+    let lock = lock(&path, t)?;
     store::save(&path, &session)
         .map_err(|e| UserError(fill(t.sessions_unwritable, &[&dir.display(), &e])))?;
     let view = EpisodeView::new(&episode, opts.lang);
@@ -201,7 +201,7 @@ pub fn resume(opts: ResumeOptions) -> Result<(), UserError> {
     let path = std::path::absolute(&path).unwrap_or(path);
     // Before the lock: a wrong path is reported as the session file's, not the lock file's.
     std::fs::metadata(&path).map_err(|e| UserError(format!("{}: {e}", path.display())))?;
-    let lock = SessionLock::acquire(&path).map_err(UserError)?;
+    let lock = lock(&path, t)?;
     let mut session = store::load(&path).map_err(UserError)?;
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         store::ensure_writable(dir)
@@ -223,6 +223,15 @@ pub fn resume(opts: ResumeOptions) -> Result<(), UserError> {
     drop(screen);
     drop(lock);
     result
+}
+
+fn lock(path: &Path, t: &i18n::Texts) -> Result<SessionLock, UserError> {
+    SessionLock::acquire(path).map_err(|e| {
+        UserError(match e {
+            LockError::InUse => fill(t.session_in_use, &[&path.display()]),
+            LockError::Io(e) => fill(t.cannot_lock, &[&e]),
+        })
+    })
 }
 
 /// Returns false when the user cancelled.

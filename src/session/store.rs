@@ -123,8 +123,17 @@ pub struct SessionLock {
     path: PathBuf,
 }
 
+/// Why a session could not be locked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LockError {
+    /// Another voer has this session open.
+    InUse,
+    /// The lock file could not be made or locked.
+    Io(String),
+}
+
 impl SessionLock {
-    pub fn acquire(session_path: &Path) -> Result<SessionLock, String> {
+    pub fn acquire(session_path: &Path) -> Result<SessionLock, LockError> {
         let path = lock_path(session_path);
         let mut opts = OpenOptions::new();
         opts.create(true).truncate(false).write(true);
@@ -133,25 +142,47 @@ impl SessionLock {
             use std::os::unix::fs::OpenOptionsExt;
             opts.mode(0o600);
         }
-        let file = opts
-            .open(&path)
-            .map_err(|e| format!("{}: cannot create the lock file: {e}", path.display()))?;
-        match file.try_lock_exclusive() {
-            Ok(true) => {
-                remove_leftovers(session_path);
-                Ok(SessionLock { _file: file, path })
+        // A voer that quits removes its lock file while holding the lock. Whoever locked the
+        // removed file in the meantime holds nothing: check the path still names our file,
+        // and try again if not.
+        for _ in 0..10 {
+            let file = opts
+                .open(&path)
+                .map_err(|e| LockError::Io(format!("{}: {e}", path.display())))?;
+            match file.try_lock_exclusive() {
+                Ok(true) if still_named(&file, &path) => {
+                    remove_leftovers(session_path);
+                    return Ok(SessionLock { _file: file, path });
+                }
+                Ok(true) => continue,
+                Ok(false) => return Err(LockError::InUse),
+                Err(e) => return Err(LockError::Io(format!("{}: {e}", path.display()))),
             }
-            Ok(false) => Err(format!(
-                "{} is open in another voer. Close that one first.",
-                session_path.display()
-            )),
-            Err(e) => Err(format!("{}: cannot lock: {e}", path.display())),
         }
+        Err(LockError::InUse)
+    }
+}
+
+/// Whether `path` still names the open `file` (it was not removed or replaced meanwhile).
+fn still_named(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), fs::metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path);
+        true
     }
 }
 
 impl Drop for SessionLock {
     fn drop(&mut self) {
+        // Removed while still locked (the file closes after this), see `acquire`.
         let _ = fs::remove_file(&self.path);
     }
 }

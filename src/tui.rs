@@ -278,6 +278,11 @@ fn run_session(
     let mut pending: VecDeque<Msg> = VecDeque::new();
     // The first draw, then one per message or deadline.
     draw_with(screen, |f| ui::draw(&model, Now::real(), f))?;
+    // Only for tests/panic.rs: a panic with the screen open (raw mode, alternate screen,
+    // bracketed paste, cursor hidden by the frame) must give the terminal back.
+    if std::env::var_os("VOER_TEST_PANIC").is_some_and(|v| v == "1") {
+        panic!("VOER_TEST_PANIC=1: a panic on purpose, to test that the terminal is restored");
+    }
     loop {
         let now = Now::real();
         let msg = match pending.pop_front() {

@@ -88,8 +88,11 @@ fn episode_word(m: &Model) -> &'static str {
 fn quote(m: &Model, frame: &mut Frame, area: Rect) {
     let (content, notes_area) = split_notes(m, area, untimed_notes_visible(m));
     // Generous margins: a quote reads best in a narrow column.
-    let margin = (content.width / 8).min(12);
-    let inner = content.inner(ratatui::layout::Margin::new(margin, 0));
+    // A quote reads best in a narrow column: at most about 64 characters a line.
+    let column = (content.width.saturating_sub(content.width / 4)).clamp(20.min(content.width), 64);
+    let [inner] = Layout::horizontal([Constraint::Length(column)])
+        .flex(Flex::Center)
+        .areas(content);
     let text = m.current().map(|s| s.text.as_str()).unwrap_or_default();
     let quoted = format!("“{text}”");
     let mut lines: Vec<Line> = wrap_lines(&quoted, inner.width)

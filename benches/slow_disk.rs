@@ -81,7 +81,7 @@ fn round(
     now: &mut Now,
     i: usize,
 ) -> Duration {
-    let c = if i % 2 == 0 { 'a' } else { 'b' };
+    let c = if i.is_multiple_of(2) { 'a' } else { 'b' };
     let action = map_key(&m.mode, key(c)).expect("typing");
     update(m, action, *now);
     // The save falls due: the loop wakes up for it (a tick), as in `tui::run_session`.

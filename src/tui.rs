@@ -82,7 +82,12 @@ impl Screen {
     fn open() -> Result<Screen, UserError> {
         let hook = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(io::stdout(), DisableBracketedPaste);
+            // ratatui's hook leaves the screen and raw mode; the cursor and paste are ours.
+            let _ = execute!(
+                io::stdout(),
+                DisableBracketedPaste,
+                ratatui::crossterm::cursor::Show
+            );
             hook(info);
         }));
         let terminal =

@@ -35,6 +35,7 @@ pub struct Texts {
     pub finished: &'static str,
     pub unreadable: &'static str,
     pub no_sessions: &'static str,
+    pub no_unfinished: &'static str,
     // steps
     pub step_opening: &'static str,
     pub step_quote: &'static str,
@@ -156,6 +157,7 @@ pub static NL: Texts = Texts {
     finished: "afgerond",
     unreadable: "onleesbaar",
     no_sessions: "Nog geen sessies in {}",
+    no_unfinished: "Geen onafgeronde sessie in {}. Een afgeronde sessie aanvullen: voer resume BESTAND (zie voer sessions).",
     step_opening: "Opening",
     step_quote: "Citaat",
     step_prompt: "Vraag",
@@ -309,6 +311,7 @@ pub static EN: Texts = Texts {
     finished: "finished",
     unreadable: "unreadable",
     no_sessions: "No sessions yet in {}",
+    no_unfinished: "No unfinished session in {}. To add to a finished one: voer resume FILE (see voer sessions).",
     step_opening: "Opening",
     step_quote: "Quote",
     step_prompt: "Question",

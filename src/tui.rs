@@ -200,7 +200,14 @@ pub fn resume(opts: ResumeOptions) -> Result<(), UserError> {
                     other.map_err(|e| UserError(format!("{}: {e}", opts.sessions_dir.display())))?
                 }
             };
-            newest.ok_or_else(|| UserError(fill(t.no_sessions, &[&opts.sessions_dir.display()])))?
+            newest.ok_or_else(|| {
+                let dir = opts.sessions_dir.display();
+                let any = store::list(&opts.sessions_dir).is_ok_and(|l| !l.is_empty());
+                UserError(fill(
+                    if any { t.no_unfinished } else { t.no_sessions },
+                    &[&dir],
+                ))
+            })?
         }
     };
     let path = std::path::absolute(&path).unwrap_or(path);

@@ -174,9 +174,10 @@ pub struct ExportArgs {
     #[arg(long)]
     pub skip_bad: bool,
 
-    /// Field separator for csv, e.g. ';' for spreadsheets with Dutch settings.
-    #[arg(long, default_value = ",", value_name = "CHAR")]
-    pub csv_delimiter: char,
+    /// Field separator for csv (default: ';' for a Dutch report, as Dutch spreadsheets
+    /// expect, ',' for an English one).
+    #[arg(long, value_name = "CHAR")]
+    pub csv_delimiter: Option<char>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

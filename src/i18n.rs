@@ -36,6 +36,10 @@ pub struct Texts {
     pub unreadable: &'static str,
     pub no_sessions: &'static str,
     pub no_unfinished: &'static str,
+    pub saved_at_exit: &'static str,
+    pub type_hint: &'static str,
+    pub pick_keys_first: &'static str,
+    pub pick_keys_field: &'static str,
     // steps
     pub step_opening: &'static str,
     pub step_quote: &'static str,
@@ -50,6 +54,7 @@ pub struct Texts {
     pub muted: &'static str,
     pub notes: &'static str,
     pub notes_placeholder: &'static str,
+    pub notes_placeholder_typing: &'static str,
     pub typing: &'static str,
     pub planned: &'static str,
     pub actual: &'static str,
@@ -124,6 +129,7 @@ pub struct Texts {
     pub export_skipped: &'static str,
     pub export_nothing_left: &'static str,
     pub export_bad_files: &'static str,
+    pub export_unreadable: &'static str,
 }
 
 pub static NL: Texts = Texts {
@@ -132,7 +138,7 @@ pub static NL: Texts = Texts {
     col_title: "Titel",
     col_speaker: "Spreker",
     col_minutes: "Minuten (raad/bestuur/team/klas)",
-    audience: "Publiek",
+    audience: "Doelgroep",
     total: "Totaal",
     minutes_short: "min",
     tip: "Tip",
@@ -141,7 +147,7 @@ pub static NL: Texts = Texts {
     context_heading: "Context",
     more_at: "Meer",
     unknown_episode: "Onbekende aflevering '{}'. Kies uit: {}",
-    unknown_audience: "Onbekend publiek '{}'. Kies uit: {}",
+    unknown_audience: "Onbekende doelgroep '{}'. Kies uit: {}",
     no_prompts_for_audience: "Aflevering {} heeft geen vragen voor '{}'. Wel voor: {}",
     warning: "waarschuwing",
     error: "fout",
@@ -157,6 +163,10 @@ pub static NL: Texts = Texts {
     finished: "afgerond",
     unreadable: "onleesbaar",
     no_sessions: "Nog geen sessies in {}",
+    saved_at_exit: "Notities bewaard in {}\nVerder gaan: voer resume",
+    type_hint: "Druk eerst op Enter om notities te typen",
+    pick_keys_first: "↑↓ kiezen   Enter verder   Esc stoppen",
+    pick_keys_field: "Enter beginnen   Esc terug   Ctrl+C stoppen",
     no_unfinished: "Geen onafgeronde sessie in {}. Een afgeronde sessie aanvullen: voer resume BESTAND (zie voer sessions).",
     step_opening: "Opening",
     step_quote: "Citaat",
@@ -171,6 +181,7 @@ pub static NL: Texts = Texts {
     muted: "bel uit",
     notes: "Notities",
     notes_placeholder: "Druk op Enter om notities te typen",
+    notes_placeholder_typing: "Typ hier de notities van de groep",
     typing: "typen",
     planned: "gepland",
     actual: "werkelijk",
@@ -228,8 +239,8 @@ pub static NL: Texts = Texts {
     unsaved_keys: "w = ergens anders opslaan   r = opnieuw proberen   d = toch stoppen (notities weg)   Esc = terug",
     save_elsewhere_prompt: "Opslaan als (volledig pad), Enter = opslaan, Esc = terug:",
     pick_episode: "Kies een aflevering",
-    pick_audience: "Kies het publiek",
-    pick_group: "Naam van de groep (mag leeg)",
+    pick_audience: "Kies de doelgroep",
+    pick_group: "Naam van de groep (niet verplicht)",
     pick_group_hint: "bijvoorbeeld: Cliëntenraad De Linde",
     pick_keys: "↑↓ kiezen   Enter verder   Esc terug   Ctrl+C stoppen",
     start: "Beginnen",
@@ -278,6 +289,7 @@ pub static NL: Texts = Texts {
     export_skipped: "overgeslagen: {}",
     export_nothing_left: "Er is geen leesbaar sessiebestand over om te exporteren.",
     export_bad_files: "{} sessiebestand(en) konden niet worden gelezen. Met --skip-bad worden de andere toch geëxporteerd.",
+    export_unreadable: "{} sessiebestand(en) konden niet worden gelezen; er is niets te exporteren. Welke sessies er zijn: voer sessions",
 };
 
 pub static EN: Texts = Texts {
@@ -311,6 +323,10 @@ pub static EN: Texts = Texts {
     finished: "finished",
     unreadable: "unreadable",
     no_sessions: "No sessions yet in {}",
+    saved_at_exit: "Notes saved in {}\nTo continue: voer resume",
+    type_hint: "Press Enter first to type notes",
+    pick_keys_first: "↑↓ choose   Enter next   Esc quit",
+    pick_keys_field: "Enter start   Esc back   Ctrl+C quit",
     no_unfinished: "No unfinished session in {}. To add to a finished one: voer resume FILE (see voer sessions).",
     step_opening: "Opening",
     step_quote: "Quote",
@@ -325,6 +341,7 @@ pub static EN: Texts = Texts {
     muted: "bell off",
     notes: "Notes",
     notes_placeholder: "Press Enter to type notes",
+    notes_placeholder_typing: "Type the group's notes here",
     typing: "typing",
     planned: "planned",
     actual: "actual",
@@ -383,7 +400,7 @@ pub static EN: Texts = Texts {
     save_elsewhere_prompt: "Save as (full path), Enter = save, Esc = back:",
     pick_episode: "Choose an episode",
     pick_audience: "Choose the audience",
-    pick_group: "Name of the group (may be empty)",
+    pick_group: "Name of the group (optional)",
     pick_group_hint: "for example: Client council De Linde",
     pick_keys: "↑↓ choose   Enter next   Esc back   Ctrl+C quit",
     start: "Start",
@@ -426,6 +443,7 @@ pub static EN: Texts = Texts {
     export_skipped: "skipped: {}",
     export_nothing_left: "No readable session file is left to export.",
     export_bad_files: "{} session file(s) could not be read. With --skip-bad the others are exported anyway.",
+    export_unreadable: "{} session file(s) could not be read; there is nothing to export. To see the sessions: voer sessions",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

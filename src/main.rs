@@ -48,13 +48,14 @@ fn dispatch(cli: Cli, lang: Lang, t: &'static Texts) -> Result<ExitCode, UserErr
             projector,
         }) => {
             let lang_given = cli.global.lang;
-            tui::resume(tui::ResumeOptions {
+            let saved = tui::resume(tui::ResumeOptions {
                 file: session_file.clone(),
                 sessions_dir: cli.global.sessions.clone(),
                 lang: lang_given,
                 projector: *projector,
                 fallback_lang: lang,
             })?;
+            say_where(saved, t);
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List) => {
@@ -117,7 +118,7 @@ fn run(cli: &Cli, args: &RunArgs, lang: Lang, t: &'static Texts) -> Result<ExitC
     if let (Some(ep), Some(a)) = (&episode, audience) {
         commands::check_audience(ep, a, t)?;
     }
-    tui::run(tui::RunOptions {
+    let saved = tui::run(tui::RunOptions {
         library: lib,
         episode,
         audience,
@@ -127,5 +128,13 @@ fn run(cli: &Cli, args: &RunArgs, lang: Lang, t: &'static Texts) -> Result<ExitC
         lang,
         projector: args.projector,
     })?;
+    say_where(saved, t);
     Ok(ExitCode::SUCCESS)
+}
+
+/// After the screen closes: where the notes are, and how to go on.
+fn say_where(saved: Option<std::path::PathBuf>, t: &Texts) {
+    if let Some(path) = saved {
+        let _ = print(&format!("{}\n", fill(t.saved_at_exit, &[&path.display()])));
+    }
 }

@@ -144,7 +144,8 @@ fn spawn_sources() -> (Sender<Msg>, Receiver<Msg>) {
     (tx, rx)
 }
 
-pub fn run(opts: RunOptions) -> Result<(), UserError> {
+/// Runs a conversation; returns where the notes were saved (None: nothing to save).
+pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
     let t = i18n::texts(opts.lang);
     let dir = &opts.sessions_dir;
     // Refuse before the meeting starts, not halfway through it.
@@ -162,12 +163,12 @@ pub fn run(opts: RunOptions) -> Result<(), UserError> {
         opts.group.as_deref(),
     );
     if pick.needed() && !run_picker(&mut screen, &rx, &mut pick, &theme)? {
-        return Ok(());
+        return Ok(None);
     }
     let (Some(episode), Some(audience)) =
         (pick.selected_episode().cloned(), pick.selected_audience())
     else {
-        return Ok(());
+        return Ok(None);
     };
     let meta = Meta {
         group: pick.group_name(),
@@ -189,7 +190,8 @@ pub fn run(opts: RunOptions) -> Result<(), UserError> {
     result
 }
 
-pub fn resume(opts: ResumeOptions) -> Result<(), UserError> {
+/// Continues a session; returns where the notes were saved.
+pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
     let t = i18n::texts(opts.lang.unwrap_or(opts.fallback_lang));
     let path = match &opts.file {
         Some(f) => f.clone(),
@@ -201,7 +203,9 @@ pub fn resume(opts: ResumeOptions) -> Result<(), UserError> {
                 }
             };
             newest.ok_or_else(|| {
-                let dir = opts.sessions_dir.display();
+                let dir = std::path::absolute(&opts.sessions_dir)
+                    .unwrap_or_else(|_| opts.sessions_dir.clone());
+                let dir = dir.display();
                 let any = store::list(&opts.sessions_dir).is_ok_and(|l| !l.is_empty());
                 UserError(fill(
                     if any { t.no_unfinished } else { t.no_sessions },
@@ -281,11 +285,12 @@ fn run_session(
     tx: Sender<Msg>,
     rx: Receiver<Msg>,
     mut model: Model,
-) -> Result<(), UserError> {
+) -> Result<Option<PathBuf>, UserError> {
     let saver = Saver::start(move |o| {
         let _ = tx.send(Msg::Saved(o));
     });
     let mut terminating = false;
+    let mut saved_elsewhere = None;
     // Messages to handle before waiting for new ones: keys taken in after a signal.
     let mut pending: VecDeque<Msg> = VecDeque::new();
     // The first draw, then one per message or deadline.
@@ -326,7 +331,7 @@ fn run_session(
                 match fx {
                     Effect::Save(s, rev) => saver.submit(&model.path, *s, rev, None),
                     Effect::SaveAndQuit(s, rev) => match final_save(&saver, &model.path, *s, rev) {
-                        Ok(()) => return Ok(()),
+                        Ok(()) => return Ok(Some(model.path.clone())),
                         Err(e) if terminating => {
                             return Err(UserError(format!(
                                 "{}: the notes could not be saved: {e}",
@@ -337,6 +342,7 @@ fn run_session(
                     },
                     Effect::SaveTo(s, path) => {
                         let result = store::save(&path, &s)
+                            .inspect(|()| saved_elsewhere = Some(path.clone()))
                             .map(|()| path.clone())
                             .map_err(|e| format!("{}: {e}", path.display()));
                         queue.push(Action::SavedElsewhere(result));
@@ -348,7 +354,7 @@ fn run_session(
                     Effect::Export(s) => {
                         queue.push(Action::ExportDone(export_beside(&model.path, &s)))
                     }
-                    Effect::Quit => return Ok(()),
+                    Effect::Quit => return Ok(saved_elsewhere),
                 }
             }
         }

@@ -36,10 +36,10 @@ fn show_prints_a_plan_with_quote_prompts_tips_and_total() {
     assert_eq!(code, 0);
     assert!(out.contains("Aflevering 4 — Cliënten met professionals aan het stuur"));
     assert!(out.contains("“Niet vanuit een probleem gedacht, maar omdat collega’s en cliënten"));
-    assert!(out.contains("Publiek: Bestuur / raad van toezicht (board)"));
+    assert!(out.contains("Doelgroep: Bestuur / raad van toezicht (board)"));
     assert!(out.contains("1. (5 min)"));
     assert!(out.contains("Tip: "));
-    assert!(out.contains("Afsluiting: wat nemen we mee? (10 min)"));
+    assert!(out.contains("  Afsluiting (10 min)"));
     assert!(out.contains("Totaal: 47 min"), "{out}");
     assert!(!out.contains("client-council"), "only the board");
 }
@@ -163,4 +163,24 @@ fn global_options_may_stand_before_the_command_and_run_is_the_default() {
     let (code, _, err) = voer(&["--lang", "en", "9", "--audience", "team"], "nl");
     assert_ne!(code, 0);
     assert!(err.contains("Unknown episode '9'"), "{err}");
+}
+
+#[test]
+fn csv_export_separates_with_semicolons_for_a_dutch_report_and_commas_for_english() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "sessions/voorbeeld_2026-11-20_1400_jef-mol_client-council_clientenraad-de-linde.toml",
+    );
+    let f = fixture.to_str().unwrap();
+    let (code, nl, err) = voer(&["export", f, "--format", "csv"], "nl_NL");
+    assert_eq!(code, 0, "{err}");
+    let header = nl.lines().next().unwrap();
+    assert!(header.contains(';') && !header.contains(','), "{header}");
+    let (_, en, _) = voer(&["export", f, "--format", "csv", "--lang", "en"], "nl_NL");
+    let header = en.lines().next().unwrap();
+    assert!(header.contains(',') && !header.contains(';'), "{header}");
+    let (_, forced, _) = voer(
+        &["export", f, "--format", "csv", "--csv-delimiter", ","],
+        "nl",
+    );
+    assert!(forced.lines().next().unwrap().contains(','));
 }

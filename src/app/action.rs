@@ -17,6 +17,8 @@ pub enum Action {
     /// A key for the notes editor (or the save-as field).
     Edit(Input),
     Paste(String),
+    /// A letter that is no command, in navigation: tell how to type notes.
+    TypingHint,
     Undo,
     Redo,
     /// Ctrl+U in the save-as field: start the path afresh.

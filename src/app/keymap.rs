@@ -60,6 +60,8 @@ pub fn map_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('?') | KeyCode::F(1) => Some(Action::Help),
             KeyCode::Char('q') => Some(Action::Quit),
             KeyCode::Char('x') => Some(Action::Export),
+            // Someone starts typing notes without Enter: say how, rather than do nothing.
+            KeyCode::Char(c) if !c.is_control() => Some(Action::TypingHint),
             _ => None,
         },
     }

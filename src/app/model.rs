@@ -330,6 +330,7 @@ impl Model {
         if !m.paused {
             m.start_clock(now.mono);
         }
+        super::update::sync_editor(&mut m);
         if m.reopened_finished {
             let msg = m.texts().reopened_finished.to_string();
             m.status = Some((msg, now.mono + Duration::from_secs(20)));

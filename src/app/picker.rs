@@ -84,6 +84,11 @@ impl Picker {
         self.stages().first().copied()
     }
 
+    /// Whether this is the first question: Esc then leaves the program.
+    pub fn on_first_stage(&self) -> bool {
+        self.first_stage() == Some(self.stage)
+    }
+
     /// Whether there is anything to ask at all.
     pub fn needed(&self) -> bool {
         self.first_stage().is_some()

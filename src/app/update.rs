@@ -81,6 +81,12 @@ pub fn update(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
             _ => {}
         },
         Action::Paste(text) => paste(m, &text, now),
+        Action::TypingHint => {
+            if !m.on_summary() {
+                let hint = m.texts().type_hint.to_string();
+                m.status = Some((hint, now.mono + STATUS_FOR));
+            }
+        }
         Action::Undo | Action::Redo => {
             if m.mode == Mode::Typing
                 && let Some(ta) = m.notes.get_mut(m.step)
@@ -149,7 +155,13 @@ pub fn update(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
         Action::ExportDone(result) => {
             let t = m.texts();
             let msg = match result {
-                Ok(p) => fill(t.exported_to, &[&p.display()]),
+                // The file name only: it sits beside the session file, and the bar is short.
+                Ok(p) => fill(
+                    t.exported_to,
+                    &[&p.file_name().map_or(p.display().to_string(), |n| {
+                        n.to_string_lossy().into_owned()
+                    })],
+                ),
                 Err(e) => fill(t.export_failed, &[&e]),
             };
             m.status = Some((msg, now.mono + STATUS_FOR));
@@ -164,7 +176,26 @@ pub fn update(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
         Action::Tick => {}
     }
     housekeeping(m, now, &mut fx);
+    sync_editor(m);
     fx
+}
+
+/// The notes editor shows its cursor, and a placeholder that fits, only while typing.
+pub(super) fn sync_editor(m: &mut Model) {
+    let typing = m.mode == Mode::Typing;
+    let t = m.texts();
+    if let Some(ta) = m.notes.get_mut(m.step) {
+        ta.set_cursor_style(if typing {
+            ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED)
+        } else {
+            ratatui::style::Style::default()
+        });
+        ta.set_placeholder_text(if typing {
+            t.notes_placeholder_typing
+        } else {
+            t.notes_placeholder
+        });
+    }
 }
 
 /// Marks the session as changed: a save becomes due.

@@ -18,7 +18,6 @@ use crate::{
 /// `lang`: the `--lang` given on the command line, if any; `t`: the words for messages.
 pub fn run(args: &ExportArgs, lang: Option<Lang>, t: &Texts) -> Result<(), UserError> {
     let format = choose_format(args, t)?;
-    let delimiter = delimiter(args.csv_delimiter, t)?;
     if format == Format::Docx && args.output.is_none() {
         return Err(UserError(t.export_docx_needs_output.to_string()));
     }
@@ -26,6 +25,13 @@ pub fn run(args: &ExportArgs, lang: Option<Lang>, t: &Texts) -> Result<(), UserE
         check_target(out, &args.files, args.force, t)?;
     }
     let sessions = load_all(&args.files, args.skip_bad, t)?;
+    // Dutch spreadsheet settings split on ';' (the comma is the decimal separator there).
+    let report_lang = lang.unwrap_or(sessions[0].session.language);
+    let delimiter = match args.csv_delimiter {
+        Some(c) => delimiter(c, t)?,
+        None if report_lang == Lang::Nl => b';',
+        None => b',',
+    };
     let bytes = export::render(
         format,
         &sessions,
@@ -108,8 +114,12 @@ fn load_all(files: &[PathBuf], skip_bad: bool, t: &Texts) -> Result<Vec<Session>
             }
         }
     }
-    if bad > 0 {
+    if bad > 0 && files.len() > bad {
         return Err(UserError(fill(t.export_bad_files, &[&bad])));
+    }
+    if bad > 0 {
+        // Nothing else to export: the advice about --skip-bad would not help.
+        return Err(UserError(fill(t.export_unreadable, &[&bad])));
     }
     if sessions.is_empty() {
         return Err(UserError(t.export_nothing_left.to_string()));

@@ -63,7 +63,7 @@ pub fn render(ep: &Episode, audiences: &[Audience], lang: Lang, t: &Texts) -> St
             prompt_block(&format!("{}.", i + 1), p, lang, t, &mut out);
         }
         if let Some(c) = ep.closing_for(a) {
-            prompt_block(t.closing_heading, c, lang, t, &mut out);
+            prompt_block(t.step_closing, c, lang, t, &mut out);
         }
         out.push_str(&format!(
             "  {}: {} {}\n\n",

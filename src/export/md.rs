@@ -4,7 +4,8 @@
 //! Every piece of user text is escaped, so notes are always read as plain paragraphs: a note
 //! that starts with `# `, `- `, `1.`, `>` or a code fence, or holds `<tags>`, `*stars*` or
 //! `|pipes|`, cannot become a heading, list, quote, code block, HTML or table. Line breaks in
-//! notes become hard line breaks (a backslash at the end of the line), blank lines paragraphs.
+//! notes become hard line breaks (two spaces at the end of the line: invisible when the report
+//! is pasted into an e-mail, where a backslash would show), blank lines paragraphs.
 use super::outline::Element;
 
 pub fn render(elements: &[Element]) -> String {
@@ -72,7 +73,7 @@ fn paragraphs(text: &str) -> Vec<String> {
             p.iter()
                 .map(|l| escape_line(l.trim()))
                 .collect::<Vec<_>>()
-                .join("\\\n")
+                .join("  \n")
         })
         .collect()
 }
@@ -180,7 +181,7 @@ mod tests {
     fn notes_keep_line_breaks_and_paragraphs() {
         assert_eq!(
             paragraphs("een\ntwee\n\n\ndrie\r\n"),
-            vec!["een\\\ntwee".to_string(), "drie".to_string()]
+            vec!["een  \ntwee".to_string(), "drie".to_string()]
         );
     }
 }

@@ -31,14 +31,17 @@ pub fn keys(m: &Model) -> Vec<(&'static str, &'static str)> {
             ("?", t.key_help),
         ],
         Mode::Navigate => {
+            // Most needed first: a narrow bar drops from the end, never help or quit.
             let mut k = vec![("→", t.key_next), ("←", t.key_prev)];
             if m.is_timed() {
                 k.push(("Spatie", if m.paused { t.key_resume } else { t.key_pause }));
-                k.push(("+/-", t.key_more_less));
             }
             k.push(("Enter", t.key_type));
             k.push(("?", t.key_help));
             k.push(("q", t.key_quit));
+            if m.is_timed() {
+                k.push(("+/-", t.key_more_less));
+            }
             k.push((
                 "h",
                 if m.notes_hidden {
@@ -72,8 +75,16 @@ pub fn draw(m: &Model, frame: &mut Frame, area: Rect) {
     } else {
         (String::new(), m.theme.keybar)
     };
-    let status = format!("{status} ");
-    // An error always gets the room it needs; keys fill what is left.
+    // A message gets at most half the bar (an error all it needs); keys fill what is left.
+    let room = if m.save.error.is_some() {
+        usize::from(area.width)
+    } else {
+        usize::from(area.width) / 2
+    };
+    let status = format!(
+        "{} ",
+        super::agenda::truncate(&status, room.saturating_sub(1))
+    );
     let budget = usize::from(area.width).saturating_sub(status.width());
     let mut spans = vec![Span::styled(" ", m.theme.keybar)];
     let mut used = 1;

@@ -55,19 +55,24 @@ pub fn draw(p: &Picker, theme: &Theme, frame: &mut Frame) {
                 .episodes
                 .iter()
                 .map(|e| {
-                    let minutes = e
-                        .audiences()
-                        .iter()
-                        .map(|a| e.total_minutes(*a))
-                        .max()
-                        .unwrap_or(0);
+                    let minutes: Vec<u32> =
+                        e.audiences().iter().map(|a| e.total_minutes(*a)).collect();
+                    let (lo, hi) = (
+                        minutes.iter().min().copied().unwrap_or(0),
+                        minutes.iter().max().copied().unwrap_or(0),
+                    );
+                    let minutes = if lo == hi {
+                        lo.to_string()
+                    } else {
+                        format!("{lo}–{hi}")
+                    };
                     ListItem::new(vec![
                         Line::from(vec![
                             Span::styled(format!("{:>2}  ", e.number), theme.accent),
                             Span::styled(e.title.get(p.lang).to_string(), theme.heading),
                         ]),
                         Line::styled(
-                            format!("    {} · ± {minutes} {}", e.speaker, t.minutes_short),
+                            format!("    {} · {minutes} {}", e.speaker, t.minutes_short),
                             theme.dim,
                         ),
                     ])
@@ -117,7 +122,14 @@ pub fn draw(p: &Picker, theme: &Theme, frame: &mut Frame) {
             );
         }
     }
-    frame.render_widget(Paragraph::new(Line::styled(t.pick_keys, theme.keybar)), bar);
+    let keys = if p.stage == Stage::Group {
+        t.pick_keys_field
+    } else if p.on_first_stage() {
+        t.pick_keys_first
+    } else {
+        t.pick_keys
+    };
+    frame.render_widget(Paragraph::new(Line::styled(keys, theme.keybar)), bar);
 }
 
 fn list(

@@ -6,6 +6,7 @@ use ratatui::{
     text::{Line, Span},
     widgets::Paragraph,
 };
+use unicode_width::UnicodeWidthStr;
 
 use super::{agenda::step_label, notes, timer, wrap_lines};
 use crate::{
@@ -42,10 +43,18 @@ fn opening(m: &Model, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(l, m.theme.heading));
     }
     lines.push(Line::default());
-    lines.push(Line::from(vec![
-        Span::styled(e.speaker.clone(), m.theme.quote),
-        Span::styled(format!(", {}", e.role), m.theme.base),
-    ]));
+    let role = format!(", {}", e.role);
+    if e.speaker.width() + role.width() <= usize::from(width) {
+        lines.push(Line::from(vec![
+            Span::styled(e.speaker.clone(), m.theme.quote),
+            Span::styled(role, m.theme.base),
+        ]));
+    } else {
+        lines.push(Line::styled(e.speaker.clone(), m.theme.quote));
+        for l in wrap_lines(&e.role, width) {
+            lines.push(Line::styled(l, m.theme.base));
+        }
+    }
     let mut who = Vec::new();
     if !info.group.is_empty() {
         who.push(format!("{}: {}", t.group, info.group));
@@ -161,19 +170,42 @@ fn prompt(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
     } else {
         0
     };
-    let notes_c = if show_notes {
-        Constraint::Min(3)
+    // On a large screen (a projector) the question and timer stand centred in the upper part
+    // and the notes take at most 40 %; with the notes hidden, they stand in the middle.
+    let large = area.height >= 30;
+    let gap = u16::from(large);
+    let top_height = 1 + gap + text_height + tip_height + gap + timer_height;
+    let (upper, notes_area) = if !show_notes {
+        (area, None)
+    } else if large {
+        let notes_height = (area.height * 2 / 5).max(area.height.saturating_sub(top_height + 2));
+        let [upper, notes] = Layout::vertical([
+            Constraint::Min(0),
+            Constraint::Length(notes_height.min(area.height * 3 / 5)),
+        ])
+        .areas(area);
+        (upper, Some(notes))
     } else {
-        Constraint::Length(0)
+        let [upper, notes] =
+            Layout::vertical([Constraint::Length(top_height), Constraint::Min(3)]).areas(area);
+        (upper, Some(notes))
     };
-    let [label_area, text_area, tip_area, timer_area, notes_area] = Layout::vertical([
+    let [block] = Layout::vertical([Constraint::Length(top_height.min(upper.height))])
+        .flex(if large || !show_notes {
+            Flex::Center
+        } else {
+            Flex::Start
+        })
+        .areas(upper);
+    let [label_area, _, text_area, tip_area, _, timer_area] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(gap),
         Constraint::Length(text_height),
         Constraint::Length(tip_height),
+        Constraint::Length(gap),
         Constraint::Length(timer_height),
-        notes_c,
     ])
-    .areas(area);
+    .areas(block);
     frame.render_widget(
         Paragraph::new(Line::styled(label, m.theme.accent)).style(m.theme.base),
         label_area,
@@ -189,7 +221,7 @@ fn prompt(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
         .collect::<Vec<_>>();
     frame.render_widget(Paragraph::new(tip).style(m.theme.base), tip_area);
     timer::draw(m, now, frame, timer_area);
-    if show_notes {
+    if let Some(notes_area) = notes_area {
         notes::draw(m, frame, notes_area);
     }
 }

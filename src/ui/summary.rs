@@ -20,7 +20,8 @@ pub fn draw(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
     let mut rows = Vec::new();
     let (mut planned_total, mut actual_total, mut lines_total) = (0u64, Duration::ZERO, 0usize);
     for (i, s) in steps.iter().enumerate() {
-        let actual = m.elapsed(i, now.mono);
+        // Whole seconds per step, so the total is the sum of what the rows show.
+        let actual = Duration::from_secs(m.elapsed(i, now.mono).as_secs());
         let lines = m.notes.get(i).map_or(0, |n| {
             n.lines().iter().filter(|l| !l.trim().is_empty()).count()
         });

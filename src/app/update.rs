@@ -52,6 +52,8 @@ pub fn update(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
             if !m.on_summary() {
                 m.notes_hidden = false;
                 m.mode = Mode::Typing;
+                // The hint about Enter has done its job.
+                m.status = None;
             }
         }
         Action::StopTyping | Action::Unblank => m.mode = Mode::Navigate,

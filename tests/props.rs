@@ -8,9 +8,12 @@
 //!   notes editor's incremental screen map against a rebuild (vendor/ratatui-textarea).
 //! - The picker, driven the same way, never panics.
 //! - Any bytes given to the episode parser or the session parser give an error, not a panic.
+mod fixture;
+
+use fixture::{fixed_now, model};
+
 use std::time::Duration;
 
-use chrono::{FixedOffset, TimeZone};
 use proptest::prelude::*;
 use ratatui::{
     Terminal,
@@ -18,25 +21,12 @@ use ratatui::{
     crossterm::event::{KeyCode, KeyEvent, KeyModifiers},
 };
 use voer::{
-    app::{
-        Action, Effect, EpisodeView, Mode, Model, Theme, clock::Now, map_key, picker::Picker,
-        update,
-    },
+    app::{Action, Effect, Mode, Model, Theme, clock::Now, map_key, picker::Picker, update},
     episode::{Audience, Library, parse_episode},
     lang::Lang,
-    session::{Meta, Session, StepKind, store::SaveOutcome},
+    session::{Session, StepKind, store::SaveOutcome},
     ui,
 };
-
-fn start() -> Now {
-    Now {
-        mono: std::time::Instant::now(),
-        wall: FixedOffset::east_opt(3600)
-            .unwrap()
-            .with_ymd_and_hms(2026, 11, 20, 14, 0, 0)
-            .unwrap(),
-    }
-}
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -194,23 +184,6 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
-fn model(audience: Audience, lang: Lang, now: Now) -> Model {
-    let lib = Library::embedded();
-    let ep = lib.find("jef-mol").expect("episode 4 is embedded");
-    let meta = Meta {
-        group: "Cliëntenraad De Linde".into(),
-        facilitator: "Anna".into(),
-    };
-    let s = Session::new(ep, audience, &meta, lang, now.wall);
-    Model::new(
-        s,
-        "/tmp/voer-props.toml".into(),
-        EpisodeView::new(ep, lang),
-        Theme::calm(),
-        now,
-    )
-}
-
 fn notes(m: &Model) -> Vec<String> {
     (0..m.step_count()).map(|i| m.notes_text(i)).collect()
 }
@@ -298,7 +271,7 @@ proptest! {
         (w, h) in size(),
         ops in prop::collection::vec(op(), 0..80),
     ) {
-        let mut now = start();
+        let mut now = fixed_now();
         let mut m = model(audience, lang, now);
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
         let mut quit_ok = false;
@@ -352,7 +325,7 @@ proptest! {
             1 => size().prop_map(|(w, h)| Op::Resize(w, h)),
         ], 0..120),
     ) {
-        let now = start();
+        let now = fixed_now();
         let mut m = model(Audience::ClientCouncil, Lang::Nl, now);
         update(&mut m, Action::Next, now);
         update(&mut m, Action::Next, now);
@@ -442,7 +415,7 @@ fn damage(text: &str, edits: &[(prop::sample::Index, usize, String)]) -> String 
 }
 
 fn session_file() -> String {
-    let now = start();
+    let now = fixed_now();
     let mut m = model(Audience::Board, Lang::En, now);
     for _ in 0..3 {
         update(&mut m, Action::Next, now);

@@ -1,46 +1,20 @@
 //! Whole screens drawn on a TestBackend and compared with reviewed snapshots (insta).
 //! Time is a fixed value, so the clock times on screen are stable without masking.
+mod fixture;
+
+use fixture::{fixed_now, model};
+
 use std::time::Duration;
 
-use chrono::{FixedOffset, TimeZone};
 use ratatui::{Terminal, backend::TestBackend, style::Color};
 use voer::{
-    app::{Action, EpisodeView, Model, Theme, clock::Now, picker::Picker, update},
+    app::{Action, Model, Theme, clock::Now, picker::Picker, update},
     episode::{Audience, Library},
     lang::Lang,
-    session::{Meta, Session},
     ui,
 };
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
-
-fn start() -> Now {
-    Now {
-        mono: std::time::Instant::now(),
-        wall: FixedOffset::east_opt(3600)
-            .unwrap()
-            .with_ymd_and_hms(2026, 11, 20, 14, 0, 0)
-            .unwrap(),
-    }
-}
-
-fn model(lang: Lang, now: Now) -> Model {
-    let lib = Library::embedded();
-    let ep = lib.find("jef-mol").unwrap();
-    let meta = Meta {
-        group: "Cliëntenraad De Linde".into(),
-        facilitator: "Anna de Vries".into(),
-    };
-    let s = Session::new(ep, Audience::ClientCouncil, &meta, lang, now.wall);
-    Model::new(
-        s,
-        "/home/anna/sessions/2026-11-20_1400_jef-mol_client-council_clientenraad-de-linde.toml"
-            .into(),
-        EpisodeView::new(ep, lang),
-        Theme::calm(),
-        now,
-    )
-}
 
 fn render(m: &Model, now: Now, (w, h): (u16, u16)) -> Terminal<TestBackend> {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
@@ -69,8 +43,8 @@ fn each_lang(f: impl Fn(Lang, &str)) {
 #[test]
 fn opening() {
     each_lang(|lang, code| {
-        let t0 = start();
-        let m = model(lang, t0);
+        let t0 = fixed_now();
+        let m = model(Audience::ClientCouncil, lang, t0);
         snapshot(&format!("opening_{code}"), &m, t0);
     });
 }
@@ -78,8 +52,8 @@ fn opening() {
 #[test]
 fn quote() {
     each_lang(|lang, code| {
-        let t0 = start();
-        let mut m = model(lang, t0);
+        let t0 = fixed_now();
+        let mut m = model(Audience::ClientCouncil, lang, t0);
         steps(&mut m, 1, t0);
         snapshot(&format!("quote_{code}"), &m, t0);
     });
@@ -88,8 +62,8 @@ fn quote() {
 #[test]
 fn prompt_with_notes_while_typing() {
     each_lang(|lang, code| {
-        let t0 = start();
-        let mut m = model(lang, t0);
+        let t0 = fixed_now();
+        let mut m = model(Audience::ClientCouncil, lang, t0);
         steps(&mut m, 2, t0);
         update(
             &mut m,
@@ -109,8 +83,8 @@ fn prompt_with_notes_while_typing() {
 #[test]
 fn closing_paused_and_muted() {
     each_lang(|lang, code| {
-        let t0 = start();
-        let mut m = model(lang, t0);
+        let t0 = fixed_now();
+        let mut m = model(Audience::ClientCouncil, lang, t0);
         let last = m.step_count() - 1;
         steps(&mut m, last, t0);
         update(&mut m, Action::ToggleMute, t0);
@@ -130,8 +104,8 @@ fn closing_paused_and_muted() {
 #[test]
 fn summary() {
     each_lang(|lang, code| {
-        let t0 = start();
-        let mut m = model(lang, t0);
+        let t0 = fixed_now();
+        let mut m = model(Audience::ClientCouncil, lang, t0);
         for i in 0..m.step_count() {
             update(
                 &mut m,
@@ -150,8 +124,8 @@ fn summary() {
 #[test]
 fn help() {
     each_lang(|lang, code| {
-        let t0 = start();
-        let mut m = model(lang, t0);
+        let t0 = fixed_now();
+        let mut m = model(Audience::ClientCouncil, lang, t0);
         steps(&mut m, 2, t0);
         update(&mut m, Action::Help, t0);
         snapshot(&format!("help_{code}"), &m, t0);
@@ -160,8 +134,8 @@ fn help() {
 
 #[test]
 fn tiny_terminal_asks_for_a_larger_window_and_recovers() {
-    let t0 = start();
-    let mut m = model(Lang::Nl, t0);
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     steps(&mut m, 2, t0);
     let term = render(&m, t0, (30, 8));
     insta::assert_snapshot!("too_small_30x8", term.backend());
@@ -178,8 +152,8 @@ fn tiny_terminal_asks_for_a_larger_window_and_recovers() {
 
 #[test]
 fn timer_turns_to_warning_colour_in_the_last_minute_and_red_after() {
-    let t0 = start();
-    let mut m = model(Lang::Nl, t0);
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     steps(&mut m, 2, t0);
     let colours = |at: u64| {
         let term = render(&m, t0.plus(Duration::from_secs(at)), (80, 24));
@@ -197,8 +171,8 @@ fn timer_turns_to_warning_colour_in_the_last_minute_and_red_after() {
 
 #[test]
 fn projector_theme_is_dark_on_light() {
-    let t0 = start();
-    let mut m = model(Lang::Nl, t0);
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     m.theme = Theme::projector();
     steps(&mut m, 1, t0);
     let term = render(&m, t0, (80, 24));

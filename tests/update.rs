@@ -1,41 +1,17 @@
 //! Behaviour of a run, driven through `update` with a fake clock: no terminal, no sleeping.
+mod fixture;
+
+use fixture::{fixed_now, model};
+
 use std::time::Duration;
 
-use chrono::{FixedOffset, TimeZone};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use voer::{
-    app::{Action, Effect, EpisodeView, Mode, Model, Theme, clock::Now, map_key, update},
-    episode::{Audience, Library},
+    app::{Action, Effect, Mode, Model, clock::Now, map_key, update},
+    episode::Audience,
     lang::Lang,
-    session::{Meta, Session, Status, StepKind, store::SaveOutcome},
+    session::{Status, StepKind, store::SaveOutcome},
 };
-
-fn start() -> Now {
-    Now {
-        mono: std::time::Instant::now(),
-        wall: FixedOffset::east_opt(3600)
-            .unwrap()
-            .with_ymd_and_hms(2026, 11, 20, 14, 0, 0)
-            .unwrap(),
-    }
-}
-
-fn model(now: Now) -> Model {
-    let lib = Library::embedded();
-    let ep = lib.find("4").expect("episode 4 is embedded");
-    let meta = Meta {
-        group: "Cliëntenraad De Linde".into(),
-        facilitator: "Anna".into(),
-    };
-    let s = Session::new(ep, Audience::ClientCouncil, &meta, Lang::Nl, now.wall);
-    Model::new(
-        s,
-        "sessions/test.toml".into(),
-        EpisodeView::new(ep, Lang::Nl),
-        Theme::calm(),
-        now,
-    )
-}
 
 fn secs(s: u64) -> Duration {
     Duration::from_secs(s)
@@ -58,8 +34,8 @@ fn key(code: KeyCode) -> KeyEvent {
 
 #[test]
 fn timer_counts_down_from_the_prompt_minutes() {
-    let t0 = start();
-    let mut m = model(t0);
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     assert_eq!(shown(&m, t0), "5:00");
     assert_eq!(shown(&m, t0.plus(secs(61))), "3:59");
@@ -68,8 +44,8 @@ fn timer_counts_down_from_the_prompt_minutes() {
 
 #[test]
 fn pause_stops_the_clock_and_resume_continues() {
-    let t0 = start();
-    let mut m = model(t0);
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     update(&mut m, Action::TogglePause, t0.plus(secs(10)));
     assert!(m.paused);
@@ -80,8 +56,8 @@ fn pause_stops_the_clock_and_resume_continues() {
 
 #[test]
 fn overrun_counts_up_and_rings_the_bell_once() {
-    let t0 = start();
-    let mut m = model(t0);
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     let fx = update(&mut m, Action::Tick, t0.plus(secs(299)));
     assert!(!fx.iter().any(|f| matches!(f, Effect::Bell)));
@@ -98,8 +74,8 @@ fn overrun_counts_up_and_rings_the_bell_once() {
 
 #[test]
 fn muted_bell_stays_silent() {
-    let t0 = start();
-    let mut m = model(t0);
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     update(&mut m, Action::ToggleMute, t0);
     let fx = update(&mut m, Action::Tick, t0.plus(secs(301)));
@@ -108,8 +84,8 @@ fn muted_bell_stays_silent() {
 
 #[test]
 fn plus_and_minus_change_the_time_by_a_minute() {
-    let t0 = start();
-    let mut m = model(t0);
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     update(&mut m, Action::AddMinute, t0);
     assert_eq!(shown(&m, t0), "6:00");
@@ -121,8 +97,8 @@ fn plus_and_minus_change_the_time_by_a_minute() {
 
 #[test]
 fn adding_time_after_the_bell_lets_it_ring_again() {
-    let t0 = start();
-    let mut m = model(t0);
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     update(&mut m, Action::Tick, t0.plus(secs(301)));
     update(&mut m, Action::AddMinute, t0.plus(secs(302)));
@@ -133,8 +109,8 @@ fn adding_time_after_the_bell_lets_it_ring_again() {
 
 #[test]
 fn each_step_keeps_its_time_when_going_back_and_forth() {
-    let t0 = start();
-    let mut m = model(t0);
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     let first = m.step;
     update(&mut m, Action::Next, t0.plus(secs(30)));
@@ -147,8 +123,8 @@ fn each_step_keeps_its_time_when_going_back_and_forth() {
 
 #[test]
 fn stepping_past_the_closing_finishes_the_session() {
-    let t0 = start();
-    let mut m = model(t0);
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     let steps = m.step_count();
     let mut fx = Vec::new();
     for i in 0..steps {
@@ -180,8 +156,8 @@ fn type_text(m: &mut Model, text: &str, now: Now) {
 
 #[test]
 fn notes_are_saved_within_a_second_of_typing() {
-    let t0 = start();
-    let mut m = model(t0);
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     update(&mut m, Action::StartTyping, t0);
     type_text(&mut m, "Mevrouw Jansen: “koffie” 😀", t0.plus(secs(1)));
@@ -203,8 +179,8 @@ fn notes_are_saved_within_a_second_of_typing() {
 
 #[test]
 fn keys_are_text_while_typing_and_commands_otherwise() {
-    let t0 = start();
-    let mut m = model(t0);
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     assert!(matches!(
         map_key(&m.mode, key(KeyCode::Char('q'))),
@@ -233,8 +209,8 @@ fn keys_are_text_while_typing_and_commands_otherwise() {
 
 #[test]
 fn paste_lands_in_one_go() {
-    let t0 = start();
-    let mut m = model(t0);
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     let novel = "regel met café\r\n".repeat(5000);
     update(&mut m, Action::Paste(novel), t0);
@@ -245,8 +221,8 @@ fn paste_lands_in_one_go() {
 
 #[test]
 fn a_failed_save_is_retried_and_shown() {
-    let t0 = start();
-    let mut m = model(t0);
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     update(
         &mut m,
@@ -273,8 +249,8 @@ fn a_failed_save_is_retried_and_shown() {
 
 #[test]
 fn quitting_saves_first_and_a_failure_asks_instead_of_losing_notes() {
-    let t0 = start();
-    let mut m = model(t0);
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     let fx = update(&mut m, Action::Quit, t0);
     assert!(matches!(fx.as_slice(), [Effect::SaveAndQuit(..)]));
@@ -287,8 +263,8 @@ fn quitting_saves_first_and_a_failure_asks_instead_of_losing_notes() {
 
 #[test]
 fn blank_screen_returns_on_any_key() {
-    let t0 = start();
-    let mut m = model(t0);
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     update(&mut m, Action::Blank, t0);
     assert_eq!(m.mode, Mode::Blank);
     let a = map_key(&m.mode, key(KeyCode::Char('x'))).unwrap();
@@ -299,8 +275,8 @@ fn blank_screen_returns_on_any_key() {
 
 #[test]
 fn editor_shortcuts_that_delete_text_are_off_and_undo_works() {
-    let t0 = start();
-    let mut m = model(t0);
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     update(&mut m, Action::StartTyping, t0);
     type_text(&mut m, "koffie zelf zetten", t0);

@@ -3,6 +3,7 @@ mod audience;
 mod library;
 
 pub use audience::Audience;
+pub(crate) use library::line_col;
 pub use library::{Library, LoadError, episode_files, parse_episode};
 
 use serde::{Deserialize, Serialize};

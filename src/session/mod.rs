@@ -224,9 +224,7 @@ fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
     let msg = e.message().trim().replace('\n', " ");
     match e.span() {
         Some(span) => {
-            let before = &text[..span.start.min(text.len())];
-            let line = before.matches('\n').count() + 1;
-            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let (line, col) = crate::episode::line_col(text, span.start);
             format!("line {line}, column {col}: {msg}")
         }
         None => msg,

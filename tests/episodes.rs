@@ -193,9 +193,21 @@ fn quotes_match_the_seed_text_verbatim() {
 }
 
 #[test]
-fn the_template_passes_validation() {
+fn the_template_parses_and_validation_asks_to_fill_in_its_placeholders() {
     let text = include_str!("../prompts/TEMPLATE.toml.example");
-    // An organisation copies it and fills it in: as shipped it must already pass validation.
-    let parsed = parse_episode("TEMPLATE.toml.example", text);
-    assert!(parsed.is_ok(), "{parsed:?}");
+    // An organisation copies it and fills it in: the shape is right, the placeholders are not.
+    let errs = errors(text);
+    assert!(!errs.is_empty());
+    assert!(
+        errs.iter().all(|e| e.contains("placeholder")),
+        "only placeholders are wrong: {errs:?}"
+    );
+    assert!(
+        errs.iter().any(|e| e.starts_with("x.toml: speaker:")),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter().any(|e| e.starts_with("x.toml: quotes[1].nl:")),
+        "{errs:?}"
+    );
 }

@@ -91,6 +91,37 @@ impl Episode {
         &self.quotes[0]
     }
 
+    /// Every text a reader sees, with its field name.
+    fn reader_texts(&self) -> Vec<(String, &str)> {
+        let mut named: Vec<(String, &Localized)> = vec![
+            ("title".into(), &self.title),
+            ("role".into(), &self.role),
+            ("context".into(), &self.context),
+        ];
+        named.extend(
+            self.quotes
+                .iter()
+                .enumerate()
+                .map(|(i, q)| (format!("quotes[{}]", i + 1), q)),
+        );
+        for (list, items) in [("prompts", &self.prompts), ("closing", &self.closing)] {
+            named.extend(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (format!("{list}[{}].text", i + 1), &p.text)),
+            );
+        }
+        let mut out = vec![("speaker".to_string(), self.speaker.as_str())];
+        for (name, l) in named {
+            out.push((format!("{name}.nl"), l.nl.as_str()));
+            if let Some(en) = &l.en {
+                out.push((format!("{name}.en"), en.as_str()));
+            }
+        }
+        out
+    }
+
     /// Checks what the TOML grammar cannot: returns (field, problem) pairs.
     pub fn problems(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
@@ -137,6 +168,12 @@ impl Episode {
                 if p.text.nl.trim().is_empty() {
                     bad(format!("{list}[{}].text.nl", i + 1), "is empty");
                 }
+            }
+        }
+        for (field, text) in self.reader_texts() {
+            let t = text.trim();
+            if t.starts_with('[') && t.ends_with(']') {
+                bad(field, "still holds the template's placeholder: fill it in");
             }
         }
         for a in self.audiences() {

@@ -50,6 +50,7 @@ fn dispatch(cli: Cli, lang: Lang, t: &'static Texts) -> Result<ExitCode, UserErr
             let lang_given = cli.global.lang;
             let saved = tui::resume(tui::ResumeOptions {
                 file: session_file.clone(),
+                prompts: cli.global.prompts.clone(),
                 sessions_dir: cli.global.sessions.clone(),
                 lang: lang_given,
                 projector: *projector,

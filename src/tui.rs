@@ -53,6 +53,8 @@ pub struct RunOptions {
 
 pub struct ResumeOptions {
     pub file: Option<PathBuf>,
+    /// `--prompts`: where an episode that is not built in may be found.
+    pub prompts: Option<PathBuf>,
     pub sessions_dir: PathBuf,
     /// `--lang` as given; without it the session's own language is used.
     pub lang: Option<Lang>,
@@ -227,7 +229,9 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
         session.session.language = lang;
     }
     let lang = session.session.language;
-    let view = Library::embedded()
+    // The file has what the steps need; the library adds the page URL and all quotes.
+    let library = Library::load(opts.prompts.as_deref()).unwrap_or_else(|_| Library::embedded());
+    let view = library
         .find(&session.session.episode)
         .map(|e| EpisodeView::new(e, lang))
         .unwrap_or_else(|| EpisodeView::from_session(&session));

@@ -33,7 +33,7 @@ fn opening(m: &Model, frame: &mut Frame, area: Rect) {
     let t = m.texts();
     let e = &m.episode;
     let info = &m.session.session;
-    let (content, notes_area) = split_notes(m, area, untimed_notes_visible(m));
+    let (content, notes_area) = split_notes(area, untimed_notes_visible(m));
     let width = content.width;
     let mut lines = vec![
         Line::default(),
@@ -95,7 +95,7 @@ fn episode_word(m: &Model) -> &'static str {
 }
 
 fn quote(m: &Model, frame: &mut Frame, area: Rect) {
-    let (content, notes_area) = split_notes(m, area, untimed_notes_visible(m));
+    let (content, notes_area) = split_notes(area, untimed_notes_visible(m));
     // Generous margins: a quote reads best in a narrow column.
     // A quote reads best in a narrow column: at most about 64 characters a line.
     let column = (content.width.saturating_sub(content.width / 4)).clamp(20.min(content.width), 64);
@@ -133,12 +133,11 @@ fn quote(m: &Model, frame: &mut Frame, area: Rect) {
 }
 
 /// Splits off the lower part of the area for the notes panel, when it shows.
-fn split_notes(m: &Model, area: Rect, show: bool) -> (Rect, Option<Rect>) {
+fn split_notes(area: Rect, show: bool) -> (Rect, Option<Rect>) {
     if !show || area.height < 8 {
         return (area, None);
     }
     let notes_height = (area.height * 2 / 5).max(4);
-    let _ = m;
     let [top, bottom] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(notes_height)]).areas(area);
     (top, Some(bottom))

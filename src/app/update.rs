@@ -221,9 +221,7 @@ fn go_to(m: &mut Model, step: usize, now: Now, fx: &mut Vec<Effect>) {
     m.paused = false;
     if m.on_summary() {
         m.mode = Mode::Navigate;
-        if m.session.session.status != Status::Finished {
-            m.session.session.status = Status::Finished;
-        }
+        m.session.session.status = Status::Finished;
         m.session.session.finished_at.get_or_insert(now.wall);
     } else {
         m.start_clock(now.mono);

@@ -151,8 +151,7 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
     let t = i18n::texts(opts.lang);
     let dir = &opts.sessions_dir;
     // Refuse before the meeting starts, not halfway through it.
-    store::ensure_writable(dir)
-        .map_err(|e| UserError(fill(t.sessions_unwritable, &[&dir.display(), &e])))?;
+    store::ensure_writable(dir).map_err(unwritable(t, dir))?;
     let theme = Theme::choose(opts.projector, no_color());
     let mut screen = Screen::open()?;
     let (tx, rx) = spawn_sources();
@@ -179,11 +178,9 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
     let now = Now::real();
     let session = Session::new(&episode, audience, &meta, opts.lang, now.wall);
     // Absolute, so the summary and messages say exactly where the notes are.
-    let path = std::path::absolute(store::new_path(dir, &session))
-        .map_err(|e| UserError(fill(t.sessions_unwritable, &[&dir.display(), &e])))?;
+    let path = std::path::absolute(store::new_path(dir, &session)).map_err(unwritable(t, dir))?;
     let lock = lock(&path, t)?;
-    store::save(&path, &session)
-        .map_err(|e| UserError(fill(t.sessions_unwritable, &[&dir.display(), &e])))?;
+    store::save(&path, &session).map_err(unwritable(t, dir))?;
     let view = EpisodeView::new(&episode, opts.lang);
     let model = Model::new(session, path, view, theme, now);
     let result = run_session(&mut screen, tx, rx, model);
@@ -222,8 +219,7 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
     let lock = lock(&path, t)?;
     let mut session = store::load(&path).map_err(UserError)?;
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        store::ensure_writable(dir)
-            .map_err(|e| UserError(fill(t.sessions_unwritable, &[&dir.display(), &e])))?;
+        store::ensure_writable(dir).map_err(unwritable(t, dir))?;
     }
     if let Some(lang) = opts.lang {
         session.session.language = lang;
@@ -243,6 +239,11 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
     drop(screen);
     drop(lock);
     result
+}
+
+/// The error for a sessions folder that cannot be written, naming the folder.
+fn unwritable<'a>(t: &'a i18n::Texts, dir: &'a Path) -> impl Fn(io::Error) -> UserError + 'a {
+    move |e| UserError(fill(t.sessions_unwritable, &[&dir.display(), &e]))
 }
 
 fn lock(path: &Path, t: &i18n::Texts) -> Result<SessionLock, UserError> {

@@ -7,7 +7,6 @@ use voer::{
     episode::{Audience, Library},
     i18n::{self, Texts, fill},
     lang::Lang,
-    tui,
 };
 
 fn main() -> ExitCode {
@@ -48,7 +47,7 @@ fn dispatch(cli: Cli, lang: Lang, t: &'static Texts) -> Result<ExitCode, UserErr
             projector,
         }) => {
             let lang_given = cli.global.lang;
-            let saved = tui::resume(tui::ResumeOptions {
+            let saved = commands::resume::resume(commands::resume::ResumeOptions {
                 file: session_file.clone(),
                 prompts: cli.global.prompts.clone(),
                 sessions_dir: cli.global.sessions.clone(),
@@ -119,7 +118,7 @@ fn run(cli: &Cli, args: &RunArgs, lang: Lang, t: &'static Texts) -> Result<ExitC
     if let (Some(ep), Some(a)) = (&episode, audience) {
         commands::check_audience(ep, a, t)?;
     }
-    let saved = tui::run(tui::RunOptions {
+    let saved = commands::run::run(commands::run::RunOptions {
         library: lib,
         episode,
         audience,

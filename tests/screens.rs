@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use ratatui::{Terminal, backend::TestBackend, style::Color};
 use voer::{
-    app::{Action, Model, Theme, clock::Now, picker::Picker, update},
+    app::{Action, App, Model, Pick, clock::Now, picker::Picker, update, update_run},
     episode::{Audience, Library},
     lang::Lang,
     ui,
@@ -18,7 +18,8 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
 
 fn render(m: &Model, now: Now, (w, h): (u16, u16)) -> Terminal<TestBackend> {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| ui::draw(m, now, f)).unwrap();
+    term.draw(|f| ui::draw_run(m, &ui::Theme::calm(), now, f))
+        .unwrap();
     term
 }
 
@@ -31,7 +32,7 @@ fn snapshot(name: &str, m: &Model, now: Now) {
 
 fn steps(m: &mut Model, n: usize, now: Now) {
     for _ in 0..n {
-        update(m, Action::Next, now);
+        update_run(m, Action::Next, now);
     }
 }
 
@@ -65,7 +66,7 @@ fn prompt_with_notes_while_typing() {
         let t0 = fixed_now();
         let mut m = model(Audience::ClientCouncil, lang, t0);
         steps(&mut m, 2, t0);
-        update(
+        update_run(
             &mut m,
             Action::Paste(
                 "Mevrouw Jansen: “de koffie regelen we zelf” 😀\nCafé in de hal — 日本語".into(),
@@ -87,8 +88,8 @@ fn closing_paused_and_muted() {
         let mut m = model(Audience::ClientCouncil, lang, t0);
         let last = m.step_count() - 1;
         steps(&mut m, last, t0);
-        update(&mut m, Action::ToggleMute, t0);
-        update(
+        update_run(&mut m, Action::ToggleMute, t0);
+        update_run(
             &mut m,
             Action::TogglePause,
             t0.plus(Duration::from_secs(125)),
@@ -107,7 +108,7 @@ fn summary() {
         let t0 = fixed_now();
         let mut m = model(Audience::ClientCouncil, lang, t0);
         for i in 0..m.step_count() {
-            update(
+            update_run(
                 &mut m,
                 Action::Next,
                 t0.plus(Duration::from_secs(61 * (i as u64 + 1))),
@@ -127,7 +128,7 @@ fn help() {
         let t0 = fixed_now();
         let mut m = model(Audience::ClientCouncil, lang, t0);
         steps(&mut m, 2, t0);
-        update(&mut m, Action::Help, t0);
+        update_run(&mut m, Action::Help, t0);
         snapshot(&format!("help_{code}"), &m, t0);
     });
 }
@@ -173,9 +174,10 @@ fn timer_turns_to_warning_colour_in_the_last_minute_and_red_after() {
 fn projector_theme_is_dark_on_light() {
     let t0 = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
-    m.theme = Theme::projector();
     steps(&mut m, 1, t0);
-    let term = render(&m, t0, (80, 24));
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| ui::draw_run(&m, &ui::Theme::projector(), t0, f))
+        .unwrap();
     let cell = &term.backend().buffer()[(40, 12)];
     assert_eq!(cell.bg, Color::White);
 }
@@ -184,15 +186,14 @@ fn projector_theme_is_dark_on_light() {
 fn picker_screens() {
     each_lang(|lang, code| {
         let lib = Library::embedded();
-        let mut p = Picker::new(lib.episodes().to_vec(), lang, None, None, None);
+        let t0 = fixed_now();
+        let mut app = App::picker(Picker::new(lib.episodes().to_vec(), lang, None, None, None));
         for stage in ["episode", "audience", "group"] {
             let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-            term.draw(|f| ui::picker::draw(&p, &Theme::calm(), f))
+            term.draw(|f| ui::draw(&app, &ui::Theme::calm(), t0, f))
                 .unwrap();
             insta::assert_snapshot!(format!("picker_{stage}_{code}"), term.backend());
-            p.key(ratatui::crossterm::event::KeyEvent::from(
-                ratatui::crossterm::event::KeyCode::Enter,
-            ));
+            update(&mut app, Action::Pick(Pick::Next), t0);
         }
     });
 }

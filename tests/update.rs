@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use voer::{
-    app::{Action, Effect, Mode, Model, clock::Now, map_key, update},
+    app::{Action, Effect, Mode, Model, clock::Now, map_key, update_run},
     episode::Audience,
     lang::Lang,
     session::{Status, StepKind, store::SaveOutcome},
@@ -19,8 +19,8 @@ fn secs(s: u64) -> Duration {
 
 /// Opening → quote → first prompt.
 fn to_first_prompt(m: &mut Model, now: Now) {
-    update(m, Action::Next, now);
-    update(m, Action::Next, now);
+    update_run(m, Action::Next, now);
+    update_run(m, Action::Next, now);
     assert_eq!(m.current().unwrap().kind, StepKind::Prompt);
 }
 
@@ -47,10 +47,10 @@ fn pause_stops_the_clock_and_resume_continues() {
     let t0 = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
-    update(&mut m, Action::TogglePause, t0.plus(secs(10)));
+    update_run(&mut m, Action::TogglePause, t0.plus(secs(10)));
     assert!(m.paused);
     assert_eq!(shown(&m, t0.plus(secs(200))), "4:50");
-    update(&mut m, Action::TogglePause, t0.plus(secs(200)));
+    update_run(&mut m, Action::TogglePause, t0.plus(secs(200)));
     assert_eq!(shown(&m, t0.plus(secs(205))), "4:45");
 }
 
@@ -59,13 +59,13 @@ fn overrun_counts_up_and_rings_the_bell_once() {
     let t0 = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
-    let fx = update(&mut m, Action::Tick, t0.plus(secs(299)));
+    let fx = update_run(&mut m, Action::Tick, t0.plus(secs(299)));
     assert!(!fx.iter().any(|f| matches!(f, Effect::Bell)));
     let later = t0.plus(secs(312));
-    let fx = update(&mut m, Action::Tick, later);
+    let fx = update_run(&mut m, Action::Tick, later);
     assert_eq!(fx.iter().filter(|f| matches!(f, Effect::Bell)).count(), 1);
     assert_eq!(shown(&m, later), "+0:12");
-    let fx = update(&mut m, Action::Tick, t0.plus(secs(400)));
+    let fx = update_run(&mut m, Action::Tick, t0.plus(secs(400)));
     assert!(
         !fx.iter().any(|f| matches!(f, Effect::Bell)),
         "rings only once"
@@ -77,8 +77,8 @@ fn muted_bell_stays_silent() {
     let t0 = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
-    update(&mut m, Action::ToggleMute, t0);
-    let fx = update(&mut m, Action::Tick, t0.plus(secs(301)));
+    update_run(&mut m, Action::ToggleMute, t0);
+    let fx = update_run(&mut m, Action::Tick, t0.plus(secs(301)));
     assert!(!fx.iter().any(|f| matches!(f, Effect::Bell)));
 }
 
@@ -87,10 +87,10 @@ fn plus_and_minus_change_the_time_by_a_minute() {
     let t0 = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
-    update(&mut m, Action::AddMinute, t0);
+    update_run(&mut m, Action::AddMinute, t0);
     assert_eq!(shown(&m, t0), "6:00");
     for _ in 0..10 {
-        update(&mut m, Action::RemoveMinute, t0);
+        update_run(&mut m, Action::RemoveMinute, t0);
     }
     assert_eq!(shown(&m, t0), "1:00", "never below one minute");
 }
@@ -100,10 +100,10 @@ fn adding_time_after_the_bell_lets_it_ring_again() {
     let t0 = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
-    update(&mut m, Action::Tick, t0.plus(secs(301)));
-    update(&mut m, Action::AddMinute, t0.plus(secs(302)));
+    update_run(&mut m, Action::Tick, t0.plus(secs(301)));
+    update_run(&mut m, Action::AddMinute, t0.plus(secs(302)));
     assert_eq!(shown(&m, t0.plus(secs(302))), "0:58");
-    let fx = update(&mut m, Action::Tick, t0.plus(secs(361)));
+    let fx = update_run(&mut m, Action::Tick, t0.plus(secs(361)));
     assert!(fx.iter().any(|f| matches!(f, Effect::Bell)));
 }
 
@@ -113,8 +113,8 @@ fn each_step_keeps_its_time_when_going_back_and_forth() {
     let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     let first = m.step;
-    update(&mut m, Action::Next, t0.plus(secs(30)));
-    update(&mut m, Action::Prev, t0.plus(secs(50)));
+    update_run(&mut m, Action::Next, t0.plus(secs(30)));
+    update_run(&mut m, Action::Prev, t0.plus(secs(50)));
     assert_eq!(m.step, first);
     assert_eq!(m.elapsed(first, t0.plus(secs(50)).mono), secs(30));
     assert_eq!(m.elapsed(first + 1, t0.plus(secs(50)).mono), secs(20));
@@ -128,7 +128,7 @@ fn stepping_past_the_closing_finishes_the_session() {
     let steps = m.step_count();
     let mut fx = Vec::new();
     for i in 0..steps {
-        fx = update(&mut m, Action::Next, t0.plus(secs(60 * i as u64)));
+        fx = update_run(&mut m, Action::Next, t0.plus(secs(60 * i as u64)));
     }
     assert!(m.on_summary());
     assert_eq!(m.session.session.status, Status::Finished);
@@ -141,16 +141,16 @@ fn stepping_past_the_closing_finishes_the_session() {
         .expect("finishing saves at once");
     assert_eq!(saved.session.status, Status::Finished);
     assert!(saved.session.finished_at.is_some());
-    update(&mut m, Action::Next, t0.plus(secs(1000)));
+    update_run(&mut m, Action::Next, t0.plus(secs(1000)));
     assert!(m.on_summary(), "nothing after the summary");
-    update(&mut m, Action::Prev, t0.plus(secs(1000)));
+    update_run(&mut m, Action::Prev, t0.plus(secs(1000)));
     assert_eq!(m.session.session.status, Status::Finished, "stays finished");
 }
 
 fn type_text(m: &mut Model, text: &str, now: Now) {
     for c in text.chars() {
         let k = map_key(&m.mode, key(KeyCode::Char(c))).expect("typing takes every key");
-        update(m, k, now);
+        update_run(m, k, now);
     }
 }
 
@@ -159,14 +159,14 @@ fn notes_are_saved_within_a_second_of_typing() {
     let t0 = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
-    update(&mut m, Action::StartTyping, t0);
+    update_run(&mut m, Action::StartTyping, t0);
     type_text(&mut m, "Mevrouw Jansen: “koffie” 😀", t0.plus(secs(1)));
-    let fx = update(&mut m, Action::Tick, t0.plus(Duration::from_millis(1300)));
+    let fx = update_run(&mut m, Action::Tick, t0.plus(Duration::from_millis(1300)));
     assert!(
         !fx.iter().any(|f| matches!(f, Effect::Save(..))),
         "typing is batched"
     );
-    let fx = update(&mut m, Action::Tick, t0.plus(Duration::from_millis(1750)));
+    let fx = update_run(&mut m, Action::Tick, t0.plus(Duration::from_millis(1750)));
     let saved = fx
         .iter()
         .find_map(|f| match f {
@@ -186,7 +186,7 @@ fn keys_are_text_while_typing_and_commands_otherwise() {
         map_key(&m.mode, key(KeyCode::Char('q'))),
         Some(Action::Quit)
     ));
-    update(&mut m, Action::StartTyping, t0);
+    update_run(&mut m, Action::StartTyping, t0);
     assert!(matches!(
         map_key(&m.mode, key(KeyCode::Char('q'))),
         Some(Action::Edit(_))
@@ -213,7 +213,7 @@ fn paste_lands_in_one_go() {
     let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     let novel = "regel met café\r\n".repeat(5000);
-    update(&mut m, Action::Paste(novel), t0);
+    update_run(&mut m, Action::Paste(novel), t0);
     assert_eq!(m.mode, Mode::Typing);
     assert_eq!(m.notes_text(m.step).lines().count(), 5000);
     assert!(!m.notes_text(m.step).contains('\r'));
@@ -224,7 +224,7 @@ fn a_failed_save_is_retried_and_shown() {
     let t0 = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
-    update(
+    update_run(
         &mut m,
         Action::Saved(SaveOutcome::Failed {
             revision: 1,
@@ -233,10 +233,10 @@ fn a_failed_save_is_retried_and_shown() {
         t0,
     );
     assert!(m.save.error.is_some());
-    let fx = update(&mut m, Action::Tick, t0.plus(secs(3)));
+    let fx = update_run(&mut m, Action::Tick, t0.plus(secs(3)));
     assert!(fx.iter().any(|f| matches!(f, Effect::Save(..))), "retried");
     let revision = m.save.revision;
-    update(
+    update_run(
         &mut m,
         Action::Saved(SaveOutcome::Saved {
             revision,
@@ -252,11 +252,11 @@ fn quitting_saves_first_and_a_failure_asks_instead_of_losing_notes() {
     let t0 = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
-    let fx = update(&mut m, Action::Quit, t0);
+    let fx = update_run(&mut m, Action::Quit, t0);
     assert!(matches!(fx.as_slice(), [Effect::SaveAndQuit(..)]));
-    update(&mut m, Action::QuitSaveFailed("disk gone".into()), t0);
+    update_run(&mut m, Action::QuitSaveFailed("disk gone".into()), t0);
     assert!(matches!(m.mode, Mode::Unsaved { .. }));
-    let fx = update(&mut m, Action::CloseOverlay, t0);
+    let fx = update_run(&mut m, Action::CloseOverlay, t0);
     assert!(!fx.iter().any(|f| matches!(f, Effect::Quit)));
     assert_eq!(m.mode, Mode::Navigate);
 }
@@ -265,11 +265,11 @@ fn quitting_saves_first_and_a_failure_asks_instead_of_losing_notes() {
 fn blank_screen_returns_on_any_key() {
     let t0 = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
-    update(&mut m, Action::Blank, t0);
+    update_run(&mut m, Action::Blank, t0);
     assert_eq!(m.mode, Mode::Blank);
     let a = map_key(&m.mode, key(KeyCode::Char('x'))).unwrap();
     assert!(matches!(a, Action::Unblank));
-    update(&mut m, a, t0);
+    update_run(&mut m, a, t0);
     assert_eq!(m.mode, Mode::Navigate);
 }
 
@@ -278,16 +278,16 @@ fn editor_shortcuts_that_delete_text_are_off_and_undo_works() {
     let t0 = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
-    update(&mut m, Action::StartTyping, t0);
+    update_run(&mut m, Action::StartTyping, t0);
     type_text(&mut m, "koffie zelf zetten", t0);
     for c in ['k', 'j', 'w', 'd', 'h', 'u'] {
         let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
         if let Some(a) = map_key(&m.mode, ev) {
-            update(&mut m, a, t0);
+            update_run(&mut m, a, t0);
         }
         let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT);
         if let Some(a) = map_key(&m.mode, ev) {
-            update(&mut m, a, t0);
+            update_run(&mut m, a, t0);
         }
     }
     assert_eq!(m.notes_text(m.step), "koffie zelf zetten");
@@ -295,12 +295,12 @@ fn editor_shortcuts_that_delete_text_are_off_and_undo_works() {
         &m.mode,
         KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL),
     );
-    update(&mut m, undo.expect("Ctrl+Z undoes"), t0);
+    update_run(&mut m, undo.expect("Ctrl+Z undoes"), t0);
     assert_ne!(m.notes_text(m.step), "koffie zelf zetten");
     let redo = map_key(
         &m.mode,
         KeyEvent::new(KeyCode::Char('y'), KeyModifiers::CONTROL),
     );
-    update(&mut m, redo.expect("Ctrl+Y redoes"), t0);
+    update_run(&mut m, redo.expect("Ctrl+Y redoes"), t0);
     assert_eq!(m.notes_text(m.step), "koffie zelf zetten");
 }

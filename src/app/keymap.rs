@@ -1,9 +1,44 @@
-//! Which key does what, per mode. The key bar and the help screen describe the same keys.
+//! Which key does what: on the picker per question, during a run per mode.
+//! The key bars and the help screen describe the same keys.
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::Input;
 
-use super::{Action, Mode};
+use super::{
+    Action, App, Mode, Pick, Screen, UnsavedView,
+    picker::{Picker, Stage},
+};
 
+/// The action for a key on the screen that is showing.
+pub fn map_app_key(app: &App, key: KeyEvent) -> Option<Action> {
+    match &app.screen {
+        Screen::Picker(p) => map_picker_key(p, key),
+        Screen::Run(m) => map_key(&m.mode, key),
+    }
+}
+
+/// The picker's keys: arrows, j/k, Home/End and digits choose; Enter goes on, Esc back.
+pub fn map_picker_key(p: &Picker, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+        return Some(Action::Pick(Pick::Cancel));
+    }
+    let pick = match key.code {
+        KeyCode::Enter => Pick::Next,
+        KeyCode::Esc => Pick::Back,
+        _ if p.stage == Stage::Group => return Some(Action::Edit(Input::from(key))),
+        KeyCode::Up | KeyCode::Char('k') => Pick::Up,
+        KeyCode::Down | KeyCode::Char('j') => Pick::Down,
+        KeyCode::Home => Pick::First,
+        KeyCode::End => Pick::Last,
+        KeyCode::Char(c) => Pick::Digit(c.to_digit(10)?),
+        _ => return None,
+    };
+    Some(Action::Pick(pick))
+}
+
+/// The keys of a run, per mode.
 pub fn map_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
     // Windows and some terminals also report releases: act on presses (and held keys) only.
     if key.kind == KeyEventKind::Release {
@@ -31,14 +66,20 @@ pub fn map_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char(_) if ctrl || key.modifiers.contains(KeyModifiers::ALT) => None,
             _ => Some(Action::Edit(Input::from(key))),
         },
-        Mode::Unsaved { save_as: false, .. } => match key.code {
+        Mode::Unsaved {
+            view: UnsavedView::Choices,
+            ..
+        } => match key.code {
             KeyCode::Char('w') => Some(Action::StartSaveElsewhere),
             KeyCode::Char('r') => Some(Action::RetrySave),
             KeyCode::Char('d') => Some(Action::DiscardAndQuit),
             KeyCode::Esc => Some(Action::CloseOverlay),
             _ => None,
         },
-        Mode::Unsaved { save_as: true, .. } => match key.code {
+        Mode::Unsaved {
+            view: UnsavedView::SavePath,
+            ..
+        } => match key.code {
             KeyCode::Enter => Some(Action::ConfirmSaveElsewhere),
             KeyCode::Esc => Some(Action::CloseOverlay),
             KeyCode::Char('u') if ctrl => Some(Action::ClearField),

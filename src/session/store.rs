@@ -22,6 +22,34 @@ pub fn ensure_writable(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Whether the folder could be used, without creating anything: an existing folder is probed
+/// as in `ensure_writable`; for one still to be made, the nearest existing parent must be a
+/// folder that is not read-only. For the picker, which makes the folder only for a session.
+pub fn check_writable(dir: &Path) -> io::Result<()> {
+    if dir.exists() {
+        return ensure_writable(dir);
+    }
+    let dir = std::path::absolute(dir)?;
+    let mut parent = dir.parent();
+    while let Some(p) = parent {
+        match fs::metadata(p) {
+            Ok(meta) if !meta.is_dir() => {
+                return Err(io::Error::new(
+                    io::ErrorKind::NotADirectory,
+                    format!("{} is not a folder", p.display()),
+                ));
+            }
+            Ok(meta) if meta.permissions().readonly() => {
+                return Err(io::Error::from(io::ErrorKind::PermissionDenied));
+            }
+            Ok(_) => return Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => parent = p.parent(),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
 fn create_private_dir(dir: &Path) -> io::Result<()> {
     if dir.is_dir() {
         return Ok(());
@@ -217,33 +245,61 @@ struct SaveJob {
     reply: Option<Sender<SaveOutcome>>,
 }
 
-/// Saves sessions on a background thread, so typing never waits for the disk.
-/// Jobs that queue up while a slow save runs are collapsed: only the newest is written
+/// A file that is not the session file (an export, a copy saved elsewhere): written in turn,
+/// never merged with other jobs.
+struct WriteJob {
+    path: PathBuf,
+    contents: Vec<u8>,
+    done: Box<dyn FnOnce(io::Result<()>) + Send>,
+}
+
+enum Job {
+    Save(Box<SaveJob>),
+    Write(WriteJob),
+}
+
+/// Does every write of a run on a background thread, so typing never waits for the disk.
+/// Session saves that queue up while a slow save runs are collapsed: only the newest is written
 /// (it holds everything the older ones do), and whoever waits for an older one is told.
+/// Other files (`write`) are written in the order asked, each reporting its own outcome.
 pub struct Saver {
-    jobs: Option<Sender<SaveJob>>,
+    jobs: Option<Sender<Job>>,
     thread: Option<thread::JoinHandle<()>>,
 }
 
 impl Saver {
-    /// `report` hears the outcome of every save.
+    /// `report` hears the outcome of every session save.
     pub fn start(report: impl Fn(SaveOutcome) + Send + 'static) -> Saver {
         Self::with_delay(Duration::ZERO, report)
     }
 
     /// A saver whose every write takes at least `delay` longer: simulates a slow disk.
     pub fn with_delay(delay: Duration, report: impl Fn(SaveOutcome) + Send + 'static) -> Saver {
-        let (jobs_tx, jobs_rx) = mpsc::channel::<SaveJob>();
+        let (jobs_tx, jobs_rx) = mpsc::channel::<Job>();
         let thread = thread::Builder::new()
             .name("voer-saver".into())
             .spawn(move || {
-                while let Ok(mut job) = jobs_rx.recv() {
-                    let mut waiting: Vec<Sender<SaveOutcome>> =
-                        job.reply.take().into_iter().collect();
-                    while let Ok(mut newer) = jobs_rx.try_recv() {
-                        waiting.extend(newer.reply.take());
-                        job = newer;
+                while let Ok(first) = jobs_rx.recv() {
+                    // Everything queued meanwhile: the newest session save stands for all.
+                    let mut newest: Option<Box<SaveJob>> = None;
+                    let mut waiting: Vec<Sender<SaveOutcome>> = Vec::new();
+                    let mut writes: Vec<WriteJob> = Vec::new();
+                    for job in std::iter::once(first).chain(jobs_rx.try_iter()) {
+                        match job {
+                            Job::Save(mut newer) => {
+                                waiting.extend(newer.reply.take());
+                                newest = Some(newer);
+                            }
+                            Job::Write(w) => writes.push(w),
+                        }
                     }
+                    for w in writes {
+                        if !delay.is_zero() {
+                            thread::sleep(delay);
+                        }
+                        (w.done)(write_atomic(&w.path, &w.contents));
+                    }
+                    let Some(job) = newest else { continue };
                     let start = Instant::now();
                     if !delay.is_zero() {
                         thread::sleep(delay);
@@ -280,12 +336,31 @@ impl Saver {
         reply: Option<Sender<SaveOutcome>>,
     ) {
         if let Some(tx) = &self.jobs {
-            let _ = tx.send(SaveJob {
+            let _ = tx.send(Job::Save(Box::new(SaveJob {
                 revision,
                 path: path.to_path_buf(),
                 session,
                 reply,
-            });
+            })));
+        }
+    }
+
+    /// Queues writing `contents` to `path` (atomically); `done` hears the outcome.
+    pub fn write(
+        &self,
+        path: &Path,
+        contents: Vec<u8>,
+        done: impl FnOnce(io::Result<()>) + Send + 'static,
+    ) {
+        let job = Job::Write(WriteJob {
+            path: path.to_path_buf(),
+            contents,
+            done: Box::new(done),
+        });
+        if let Some(tx) = &self.jobs
+            && let Err(mpsc::SendError(Job::Write(w))) = tx.send(job)
+        {
+            (w.done)(Err(io::Error::other("the saver has stopped")));
         }
     }
 

@@ -7,6 +7,7 @@ use ratatui::{
 };
 use unicode_width::UnicodeWidthStr;
 
+use super::Theme;
 use crate::{
     app::{Mode, Model},
     i18n::fill,
@@ -64,16 +65,16 @@ fn space_key(m: &Model, key: &'static str) -> &'static str {
     }
 }
 
-pub fn draw(m: &Model, frame: &mut Frame, area: Rect) {
+pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let t = m.texts();
     let (status, status_style) = if let Some(e) = &m.save.error {
-        (fill(t.saving_failed, &[e]), m.theme.error)
+        (fill(t.saving_failed, &[e]), theme.error)
     } else if let Some((msg, _)) = &m.status {
-        (msg.clone(), m.theme.keybar)
+        (msg.clone(), theme.keybar)
     } else if m.save.is_clean() && m.save.last_attempt.is_some() {
-        (format!("✓ {}", t.saved), m.theme.keybar)
+        (format!("✓ {}", t.saved), theme.keybar)
     } else {
-        (String::new(), m.theme.keybar)
+        (String::new(), theme.keybar)
     };
     // A message gets at most half the bar (an error all it needs); keys fill what is left.
     let room = if m.save.error.is_some() {
@@ -86,7 +87,7 @@ pub fn draw(m: &Model, frame: &mut Frame, area: Rect) {
         super::agenda::truncate(&status, room.saturating_sub(1))
     );
     let budget = usize::from(area.width).saturating_sub(status.width());
-    let mut spans = vec![Span::styled(" ", m.theme.keybar)];
+    let mut spans = vec![Span::styled(" ", theme.keybar)];
     let mut used = 1;
     for (key, label) in keys(m) {
         let key = space_key(m, key);
@@ -95,14 +96,11 @@ pub fn draw(m: &Model, frame: &mut Frame, area: Rect) {
             break;
         }
         used += w;
-        spans.push(Span::styled(key.to_string(), m.theme.key));
-        spans.push(Span::styled(format!(" {label}  "), m.theme.keybar));
+        spans.push(Span::styled(key.to_string(), theme.key));
+        spans.push(Span::styled(format!(" {label}  "), theme.keybar));
     }
     let gap = usize::from(area.width).saturating_sub(used + status.width());
-    spans.push(Span::styled(" ".repeat(gap), m.theme.keybar));
+    spans.push(Span::styled(" ".repeat(gap), theme.keybar));
     spans.push(Span::styled(status, status_style));
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(m.theme.keybar),
-        area,
-    );
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.keybar), area);
 }

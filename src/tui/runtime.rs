@@ -1,0 +1,232 @@
+//! The loop: messages arrive (`events`), `update` decides, the effects are carried out here,
+//! and the screen is redrawn only when something may have changed. Every write goes through
+//! the saver thread; the loop learns the outcome as a message.
+use std::{
+    collections::VecDeque,
+    io::{self, Write},
+    path::{Path, PathBuf},
+    sync::mpsc::{self, Receiver, RecvTimeoutError, Sender},
+    time::Duration,
+};
+
+use ratatui::crossterm::event::Event;
+
+use super::{
+    events::{self, Msg},
+    terminal::Screen,
+};
+use crate::{
+    app::{self, Action, App, Choice, Effect, Opened, clock::Now},
+    commands::UserError,
+    export,
+    session::{
+        Session,
+        store::{SaveOutcome, Saver, SessionLock},
+    },
+    ui::{self, Theme},
+};
+
+/// How long quitting waits for the disk before it asks what to do.
+const FINAL_SAVE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Makes the session file for the picker's choice, and locks it.
+pub type CreateSession<'a> = dyn FnMut(Choice) -> Result<(Opened, SessionLock), UserError> + 'a;
+
+/// Shows the app until it quits; returns where the notes were saved (None: nothing to save).
+pub fn run(
+    mut app: App,
+    theme: &Theme,
+    create: &mut CreateSession,
+) -> Result<Option<PathBuf>, UserError> {
+    let mut screen = Screen::open()?;
+    let (tx, rx) = events::spawn_sources();
+    let report = tx.clone();
+    let saver = Saver::start(move |o| {
+        let _ = report.send(Msg::Saved(o));
+    });
+    let mut runner = Runner {
+        saver,
+        tx,
+        create,
+        lock: None,
+        terminating: false,
+        saved_elsewhere: None,
+    };
+    let result = runner.run(&mut screen, &rx, &mut app, theme);
+    drop(screen);
+    // The lock goes last: the file stays ours until the terminal is given back.
+    drop(runner);
+    result
+}
+
+enum Flow {
+    Go,
+    Exit(Option<PathBuf>),
+}
+
+struct Runner<'a, 'c> {
+    saver: Saver,
+    /// For the outcomes of writes, sent back to the loop.
+    tx: Sender<Msg>,
+    create: &'a mut CreateSession<'c>,
+    /// The lock on a session the picker created.
+    lock: Option<SessionLock>,
+    terminating: bool,
+    /// Where the notes were saved when the sessions folder could not be written.
+    saved_elsewhere: Option<PathBuf>,
+}
+
+impl Runner<'_, '_> {
+    fn run(
+        &mut self,
+        screen: &mut Screen,
+        rx: &Receiver<Msg>,
+        app: &mut App,
+        theme: &Theme,
+    ) -> Result<Option<PathBuf>, UserError> {
+        // Messages to handle before waiting for new ones: all ready input, keys taken in after
+        // a signal.
+        let mut pending: VecDeque<Msg> = VecDeque::new();
+        // The first draw, then one per batch of messages or deadline.
+        screen.draw(|f| ui::draw(app, theme, Now::real(), f))?;
+        // Only for tests/panic.rs: a panic with the screen open (raw mode, alternate screen,
+        // bracketed paste, cursor hidden by the frame) must give the terminal back.
+        if std::env::var_os("VOER_TEST_PANIC").is_some_and(|v| v == "1") {
+            panic!("VOER_TEST_PANIC=1: a panic on purpose, to test that the terminal is restored");
+        }
+        loop {
+            let timeout = app::next_deadline(app, Now::real());
+            match events::wait_for_ready(rx, timeout, &mut pending) {
+                Ok(true) => {}
+                Ok(false) => {
+                    if let Flow::Exit(saved) = self.apply(app, Action::Tick, Now::real())? {
+                        return Ok(saved);
+                    }
+                }
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {
+                    self.terminating = true;
+                    if let Flow::Exit(saved) = self.apply(app, Action::Terminate, Now::real())? {
+                        return Ok(saved);
+                    }
+                }
+            }
+            while let Some(msg) = pending.pop_front() {
+                let now = Now::real();
+                let Some(action) = self.action_for(app, msg, rx, &mut pending) else {
+                    continue;
+                };
+                if let Flow::Exit(saved) = self.apply(app, action, now)? {
+                    return Ok(saved);
+                }
+            }
+            let now = Now::real();
+            if screen.draw(|f| ui::draw(app, theme, now, f)).is_err() && !self.terminating {
+                // The window was closed: save and stop, as on SIGHUP, rather than leave with the
+                // last keystrokes unsaved. There is no one left to tell about the error.
+                pending.push_front(Msg::Signal);
+            }
+        }
+    }
+
+    /// What a message means for the app.
+    fn action_for(
+        &mut self,
+        app: &App,
+        msg: Msg,
+        rx: &Receiver<Msg>,
+        pending: &mut VecDeque<Msg>,
+    ) -> Option<Action> {
+        match msg {
+            Msg::Event(Event::Key(k)) => app::map_app_key(app, k),
+            Msg::Event(Event::Paste(s)) => Some(Action::Paste(s)),
+            Msg::Event(_) => None,
+            Msg::Saved(o) => Some(Action::Saved(o)),
+            Msg::SavedElsewhere(path, result) => {
+                if result.is_ok() {
+                    self.saved_elsewhere = Some(path.clone());
+                }
+                Some(Action::SavedElsewhere(with_path(path, result)))
+            }
+            Msg::Exported(path, result) => Some(Action::ExportDone(with_path(path, result))),
+            Msg::Signal if !self.terminating => {
+                // Keys the terminal sent before the signal are notes too: take them in first.
+                self.terminating = true;
+                pending.extend(events::sent_before_signal(rx));
+                pending.push_back(Msg::Signal);
+                None
+            }
+            Msg::Signal => Some(Action::Terminate),
+        }
+    }
+
+    /// Updates the app and carries out the effects.
+    fn apply(&mut self, app: &mut App, action: Action, now: Now) -> Result<Flow, UserError> {
+        let mut queue = vec![action];
+        while let Some(action) = queue.pop() {
+            for fx in app::update(app, action, now) {
+                let path = app.run_model().map(|m| m.path.clone()).unwrap_or_default();
+                match fx {
+                    Effect::CreateSession(choice) => {
+                        let (opened, lock) = (self.create)(*choice)?;
+                        self.lock = Some(lock);
+                        queue.push(Action::Opened(Box::new(opened)));
+                    }
+                    Effect::Save(s, rev) => self.saver.submit(&path, *s, rev, None),
+                    Effect::SaveAndQuit(s, rev) => match final_save(&self.saver, &path, *s, rev) {
+                        Ok(()) => return Ok(Flow::Exit(Some(path))),
+                        Err(e) if self.terminating => {
+                            return Err(UserError(format!(
+                                "{}: the notes could not be saved: {e}",
+                                path.display()
+                            )));
+                        }
+                        Err(e) => queue.push(Action::QuitSaveFailed(e)),
+                    },
+                    Effect::SaveTo(s, target) => {
+                        let tx = self.tx.clone();
+                        let to = target.clone();
+                        self.saver
+                            .write(&target, s.to_toml().into_bytes(), move |result| {
+                                let _ = tx.send(Msg::SavedElsewhere(to, result));
+                            });
+                    }
+                    Effect::Export(s) => {
+                        // `x`: a Markdown report beside the session file, same name with `.md`.
+                        let target = path.with_extension("md");
+                        let md = export::markdown(std::slice::from_ref(&*s), None);
+                        let tx = self.tx.clone();
+                        let to = target.clone();
+                        self.saver.write(&target, md.into_bytes(), move |result| {
+                            let _ = tx.send(Msg::Exported(to, result));
+                        });
+                    }
+                    Effect::Bell => {
+                        let _ = io::stdout().write_all(b"\x07");
+                        let _ = io::stdout().flush();
+                    }
+                    Effect::Quit => return Ok(Flow::Exit(self.saved_elsewhere.clone())),
+                }
+            }
+        }
+        Ok(Flow::Go)
+    }
+}
+
+/// A write's outcome as the app shows it: the path, or what went wrong where.
+fn with_path(path: PathBuf, result: io::Result<()>) -> Result<PathBuf, String> {
+    match result {
+        Ok(()) => Ok(path),
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
+/// Hands the newest snapshot to the saver and waits until it is on disk.
+fn final_save(saver: &Saver, path: &Path, session: Session, rev: u64) -> Result<(), String> {
+    let (reply_tx, reply_rx) = mpsc::channel();
+    saver.submit(path, session, rev, Some(reply_tx));
+    match reply_rx.recv_timeout(FINAL_SAVE_TIMEOUT) {
+        Ok(SaveOutcome::Saved { .. }) => Ok(()),
+        Ok(SaveOutcome::Failed { error, .. }) => Err(error),
+        Err(_) => Err("the disk does not answer".into()),
+    }
+}

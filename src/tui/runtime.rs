@@ -230,3 +230,149 @@ fn final_save(saver: &Saver, path: &Path, session: Session, rev: u64) -> Result<
         Err(_) => Err("the disk does not answer".into()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        app::{EpisodeView, Mode, Model},
+        episode::{Audience, Library},
+        lang::Lang,
+        session::{Meta, store},
+    };
+
+    const WAIT: Duration = Duration::from_secs(10);
+
+    fn app_in(dir: &Path) -> App {
+        let lib = Library::embedded();
+        let ep = lib.find("jef-mol").expect("episode 4 is embedded");
+        let now = Now::real();
+        let meta = Meta {
+            group: "Team Noord".into(),
+            facilitator: String::new(),
+        };
+        let s = Session::new(ep, Audience::Team, &meta, Lang::Nl, now.wall);
+        let path = dir.join("sessie.toml");
+        App::run(Model::new(s, path, EpisodeView::new(ep, Lang::Nl), now))
+    }
+
+    /// Runs `f` with a runner whose saver reports to `rx`, as the loop's does.
+    fn with_runner(f: impl FnOnce(&mut Runner, &Receiver<Msg>)) {
+        let (tx, rx) = mpsc::channel();
+        let report = tx.clone();
+        let mut create = |_: Choice| Err(UserError("no picker here".into()));
+        let mut runner = Runner {
+            saver: Saver::start(move |o| {
+                let _ = report.send(Msg::Saved(o));
+            }),
+            tx,
+            create: &mut create,
+            lock: None,
+            terminating: false,
+            saved_elsewhere: None,
+        };
+        f(&mut runner, &rx);
+    }
+
+    /// The next message that is not a session save.
+    fn next_write(rx: &Receiver<Msg>) -> Msg {
+        loop {
+            match rx.recv_timeout(WAIT).expect("the saver reports") {
+                Msg::Saved(_) => {}
+                m => return m,
+            }
+        }
+    }
+
+    #[test]
+    fn the_export_is_written_by_the_saver_and_reported_as_a_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_in(dir.path());
+        with_runner(|r, rx| {
+            assert!(matches!(
+                r.apply(&mut app, Action::Export, Now::real()),
+                Ok(Flow::Go)
+            ));
+            let msg = next_write(rx);
+            let Msg::Exported(path, Ok(())) = &msg else {
+                panic!("expected an export report");
+            };
+            assert_eq!(path, &dir.path().join("sessie.md"));
+            assert!(
+                std::fs::read_to_string(path)
+                    .unwrap()
+                    .contains("Team Noord")
+            );
+            let mut pending = VecDeque::new();
+            let action = r.action_for(&app, msg, rx, &mut pending).unwrap();
+            assert!(matches!(action, Action::ExportDone(Ok(_))));
+        });
+    }
+
+    #[test]
+    fn saving_elsewhere_is_written_by_the_saver_and_then_quits() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("elders.toml");
+        let mut app = app_in(dir.path());
+        with_runner(|r, rx| {
+            let now = Now::real();
+            for action in [
+                Action::QuitSaveFailed("de map is weg".into()),
+                Action::StartSaveElsewhere,
+                Action::ClearField,
+                Action::Paste(target.display().to_string()),
+            ] {
+                assert!(matches!(r.apply(&mut app, action, now), Ok(Flow::Go)));
+            }
+            assert!(matches!(
+                app.run_model().unwrap().mode,
+                Mode::Unsaved { .. }
+            ));
+            // Confirming hands the write to the saver; the dialog stays until it reports.
+            assert!(matches!(
+                r.apply(&mut app, Action::ConfirmSaveElsewhere, now),
+                Ok(Flow::Go)
+            ));
+            let msg = next_write(rx);
+            assert!(matches!(&msg, Msg::SavedElsewhere(p, Ok(())) if *p == target));
+            let mut pending = VecDeque::new();
+            let action = r.action_for(&app, msg, rx, &mut pending).unwrap();
+            match r.apply(&mut app, action, now) {
+                Ok(Flow::Exit(Some(saved))) => assert_eq!(saved, target),
+                _ => panic!("saving elsewhere quits and says where"),
+            }
+            let s = store::load(&target).unwrap();
+            assert_eq!(s.session.group, "Team Noord");
+        });
+    }
+
+    #[test]
+    fn a_failed_save_elsewhere_is_shown_in_the_dialog() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("bestaat-niet").join("elders.toml");
+        let mut app = app_in(dir.path());
+        with_runner(|r, rx| {
+            let now = Now::real();
+            for action in [
+                Action::QuitSaveFailed("de map is weg".into()),
+                Action::StartSaveElsewhere,
+                Action::ClearField,
+                Action::Paste(target.display().to_string()),
+                Action::ConfirmSaveElsewhere,
+            ] {
+                assert!(matches!(r.apply(&mut app, action, now), Ok(Flow::Go)));
+            }
+            let msg = next_write(rx);
+            let mut pending = VecDeque::new();
+            let action = r.action_for(&app, msg, rx, &mut pending).unwrap();
+            assert!(matches!(r.apply(&mut app, action, now), Ok(Flow::Go)));
+            match &app.run_model().unwrap().mode {
+                Mode::Unsaved { error, .. } => {
+                    assert!(error.contains("elders.toml"), "{error}")
+                }
+                other => panic!("the dialog must stay open, not {other:?}"),
+            }
+            assert_eq!(r.saved_elsewhere, None);
+        });
+    }
+}

@@ -197,3 +197,39 @@ fn picker_screens() {
         }
     });
 }
+
+#[test]
+fn the_help_scrolls_on_a_small_screen() {
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    update_run(&mut m, Action::Help, t0);
+    let text = |m: &Model| {
+        let term = render(m, t0, (40, 12));
+        let buf = term.backend().buffer();
+        let mut out = String::new();
+        for y in 0..buf.area.height {
+            for x in 0..buf.area.width {
+                out.push_str(buf[(x, y)].symbol());
+            }
+            out.push('\n');
+        }
+        out
+    };
+    let top = text(&m);
+    assert!(top.contains("volgende stap"), "{top}");
+    assert!(top.contains('↓'), "the help shows there is more: {top}");
+    for _ in 0..30 {
+        update_run(&mut m, Action::ScrollHelp(1), t0);
+    }
+    let bottom = text(&m);
+    assert!(
+        bottom.contains(" q "),
+        "q must be reachable at 40×12: {bottom}"
+    );
+    assert!(bottom.contains("Ctrl+Z"), "{bottom}");
+    // Back to the top, however far it was scrolled.
+    for _ in 0..30 {
+        update_run(&mut m, Action::ScrollHelp(-1), t0);
+    }
+    assert_eq!(text(&m), top);
+}

@@ -37,6 +37,8 @@ pub enum Action {
     Unblank,
     ToggleMute,
     Help,
+    /// Scroll the help screen by this many lines (negative: up).
+    ScrollHelp(i16),
     CloseOverlay,
     /// `q` or Ctrl+C: save and quit (on the picker: quit, nothing was made yet).
     Quit,

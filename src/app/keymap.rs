@@ -38,6 +38,9 @@ pub fn map_picker_key(p: &Picker, key: KeyEvent) -> Option<Action> {
     Some(Action::Pick(pick))
 }
 
+/// How far PageUp and PageDown scroll the help.
+const HELP_PAGE: i16 = 5;
+
 /// The keys of a run, per mode.
 pub fn map_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
     // Windows and some terminals also report releases: act on presses (and held keys) only.
@@ -48,10 +51,14 @@ pub fn map_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
     let ctrl_c = ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C'));
     match mode {
         Mode::Blank => Some(Action::Unblank),
-        Mode::Help => Some(if ctrl_c {
-            Action::Quit
-        } else {
-            Action::CloseOverlay
+        Mode::Help => Some(match key.code {
+            _ if ctrl_c => Action::Quit,
+            // On a small screen the help scrolls; any other key closes it.
+            KeyCode::Up | KeyCode::Char('k') => Action::ScrollHelp(-1),
+            KeyCode::Down | KeyCode::Char('j') => Action::ScrollHelp(1),
+            KeyCode::PageUp => Action::ScrollHelp(-HELP_PAGE),
+            KeyCode::PageDown => Action::ScrollHelp(HELP_PAGE),
+            _ => Action::CloseOverlay,
         }),
         Mode::Typing => match key.code {
             _ if ctrl_c => Some(Action::Quit),

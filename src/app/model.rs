@@ -132,6 +132,8 @@ pub struct Model {
     /// The path typed in the unsaved dialog.
     pub save_as: TextArea<'static>,
     pub quitting: bool,
+    /// How far the help screen is scrolled, in lines.
+    pub help_scroll: u16,
     /// The user's home folder, where saving elsewhere suggests a path (empty: unknown).
     /// Given by the loop, so that `update` reads no environment.
     pub home: PathBuf,
@@ -249,6 +251,7 @@ impl Model {
             reopened_finished,
             save_as,
             quitting: false,
+            help_scroll: 0,
             home: PathBuf::new(),
         };
         if !m.paused {

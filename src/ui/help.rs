@@ -32,10 +32,22 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let width = lines.iter().map(Line::width).max().unwrap_or(20) as u16 + 4;
     let height = lines.len() as u16 + 2;
     let rect = super::popup(frame, area, width, height);
-    let block = Block::default()
+    // On a small screen the help scrolls (↑↓): never past its last line.
+    let visible = rect.height.saturating_sub(2);
+    let hidden = (lines.len() as u16).saturating_sub(visible);
+    let scroll = m.help_scroll.min(hidden);
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_active)
         .title(Span::styled(format!(" {} ", t.help_title), theme.heading))
         .style(theme.base);
-    frame.render_widget(Paragraph::new(lines).block(block), rect);
+    if hidden > 0 {
+        let arrows = match (scroll > 0, scroll < hidden) {
+            (true, true) => " ↑↓ ",
+            (true, false) => " ↑ ",
+            _ => " ↓ ",
+        };
+        block = block.title_bottom(Line::styled(arrows, theme.heading).right_aligned());
+    }
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
 }

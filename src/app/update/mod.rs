@@ -47,6 +47,7 @@ pub fn update_run(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
         | Action::Unblank
         | Action::ToggleMute
         | Action::Help
+        | Action::ScrollHelp(_)
         | Action::CloseOverlay => navigation::update(m, action, now, &mut fx),
         Action::StartTyping
         | Action::StopTyping

@@ -35,7 +35,16 @@ pub(super) fn update(m: &mut Model, action: Action, now: Now, fx: &mut Vec<Effec
         Action::Blank => m.mode = Mode::Blank,
         Action::Unblank => m.mode = Mode::Navigate,
         Action::ToggleMute => m.muted = !m.muted,
-        Action::Help => m.mode = Mode::Help,
+        Action::Help => {
+            m.mode = Mode::Help;
+            m.help_scroll = 0;
+        }
+        Action::ScrollHelp(by) if m.mode == Mode::Help => {
+            let t = m.texts();
+            // The help's lines: the keys, a blank line, a heading, the typing keys.
+            let last = (t.help_rows.len() + t.help_typing_rows.len() + 1) as u16;
+            m.help_scroll = m.help_scroll.saturating_add_signed(by).min(last);
+        }
         Action::CloseOverlay => {
             m.mode = match &m.mode {
                 // Esc in the path field goes back to the dialog's choices.

@@ -512,3 +512,22 @@ fn typed_input_without_paste_brackets_is_taken_in_at_once() {
     v.send("q");
     assert!(v.wait_exit(WAIT).success());
 }
+
+#[test]
+fn quitting_after_a_resize_leaves_nothing_of_the_screen_behind() {
+    for (rows, cols) in [(20, 70), (40, 120)] {
+        let sb = Sandbox::new();
+        let mut v = start_run(&sb, "Team Noord");
+        v.resize(rows, cols);
+        v.send(RIGHT);
+        v.wait_for_text("Stap 2 van", WAIT);
+        v.send("q");
+        assert!(v.wait_exit(WAIT).success());
+        assert!(!v.alternate_screen());
+        let shell = v.screen();
+        assert!(
+            !shell.contains("Stap") && !shell.contains("Agenda"),
+            "{rows}×{cols}: the shell shows what was on voer's screen:\n{shell}"
+        );
+    }
+}

@@ -53,7 +53,13 @@ impl Drop for Screen {
     fn drop(&mut self) {
         // Step by step, errors ignored: after the window is closed there is nothing to restore,
         // and `ratatui::restore` would print to the closed stderr, which panics.
-        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        // The screen is cleared before it is left: a terminal that kept the drawing on its main
+        // screen (after a resize, or without an alternate screen) then shows none of it.
+        let _ = execute!(
+            io::stdout(),
+            DisableBracketedPaste,
+            terminal::Clear(terminal::ClearType::All)
+        );
         let _ = terminal::disable_raw_mode();
         let _ = execute!(io::stdout(), LeaveAlternateScreen);
         let _ = self.terminal.show_cursor();

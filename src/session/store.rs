@@ -413,3 +413,76 @@ pub fn newest_unfinished(dir: &Path) -> io::Result<Option<PathBuf>> {
         .max_by_key(|l| l.session.as_ref().ok().map(|s| s.session.updated_at))
         .map(|l| l.path))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        episode::{Audience, Library},
+        lang::Lang,
+        session::Meta,
+    };
+
+    fn session() -> Session {
+        let lib = Library::embedded();
+        let ep = lib.find("jef-mol").expect("episode 4 is embedded");
+        let meta = Meta {
+            group: "Team".into(),
+            facilitator: String::new(),
+        };
+        Session::new(
+            ep,
+            Audience::Team,
+            &meta,
+            Lang::Nl,
+            chrono::Local::now().fixed_offset(),
+        )
+    }
+
+    #[test]
+    fn other_files_are_written_in_turn_between_merged_session_saves() {
+        let dir = tempfile::tempdir().unwrap();
+        let (tx, rx) = mpsc::channel();
+        let saver = Saver::start(move |o| {
+            let _ = tx.send(o);
+        });
+        // The saver is held busy until everything below has queued up.
+        let (gate_tx, gate_rx) = mpsc::channel::<()>();
+        let (busy_tx, busy_rx) = mpsc::channel();
+        saver.write(&dir.path().join("0.md"), b"first".to_vec(), move |_| {
+            let _ = busy_tx.send(());
+            let _ = gate_rx.recv();
+        });
+        busy_rx.recv().unwrap();
+        let file = dir.path().join("sessie.toml");
+        let (done_tx, done_rx) = mpsc::channel();
+        for rev in 1..=3 {
+            saver.submit(&file, session(), rev, None);
+            let (path, done) = (dir.path().join(format!("{rev}.md")), done_tx.clone());
+            saver.write(&path, format!("export {rev}").into_bytes(), move |r| {
+                let _ = done.send(r.is_ok());
+            });
+        }
+        drop(gate_tx);
+        saver.finish();
+        let written: Vec<bool> = done_rx.try_iter().collect();
+        assert_eq!(written, [true, true, true], "every file is written once");
+        for rev in 1..=3 {
+            let text = fs::read_to_string(dir.path().join(format!("{rev}.md"))).unwrap();
+            assert_eq!(text, format!("export {rev}"));
+        }
+        let saved: Vec<u64> = rx
+            .try_iter()
+            .map(|o| match o {
+                SaveOutcome::Saved { revision, .. } => revision,
+                SaveOutcome::Failed { error, .. } => panic!("{error}"),
+            })
+            .collect();
+        assert_eq!(
+            saved,
+            [3],
+            "saves that queued up are merged into the newest"
+        );
+        assert!(load(&file).is_ok());
+    }
+}

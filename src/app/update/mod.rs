@@ -3,11 +3,11 @@
 //! - `navigation`: steps, the timer, the overlays (help, blank screen);
 //! - `editing`: typing notes, pasting, undo;
 //! - `quit`: quitting and the dialog when the last save failed;
-//! - `io`: what the loop reports back (saves, save elsewhere, export);
+//! - `disk`: what the loop reports back (saves, save elsewhere, export);
 //! - `time`: what time alone makes due (bell, autosave, retry), and when to wake up;
 //! - `picker`: the questions before a run.
+mod disk;
 mod editing;
-mod io;
 mod navigation;
 mod picker;
 mod quit;
@@ -65,7 +65,7 @@ pub fn update_run(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
         | Action::ConfirmSaveElsewhere
         | Action::DiscardAndQuit => quit::update(m, action, now, &mut fx),
         Action::Export | Action::ExportDone(_) | Action::Saved(_) | Action::SavedElsewhere(_) => {
-            io::update(m, action, now, &mut fx)
+            disk::update(m, action, now, &mut fx)
         }
         Action::Tick | Action::Pick(_) | Action::Opened(_) => {}
     }

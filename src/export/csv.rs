@@ -31,6 +31,7 @@ pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<St
         for st in &s.steps {
             let step = match st.kind {
                 StepKind::Opening => t.step_opening.to_string(),
+                StepKind::Video => t.step_video.to_string(),
                 StepKind::Quote => t.step_quote.to_string(),
                 StepKind::Prompt => {
                     prompt_no += 1;
@@ -39,10 +40,11 @@ pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<St
                 StepKind::Closing => t.step_closing.to_string(),
             };
             // The opening's text is the episode's long context: not worth a copy on each row.
-            let prompt = if st.kind.is_timed() {
-                st.text.as_str()
-            } else {
-                ""
+            // At the video, the link says which video it was.
+            let prompt = match st.kind {
+                StepKind::Prompt | StepKind::Closing => st.text.as_str(),
+                StepKind::Video => st.url.as_deref().unwrap_or_default(),
+                _ => "",
             };
             for note in super::lines(&st.notes).filter(|l| !l.trim().is_empty()) {
                 let row = [

@@ -163,7 +163,7 @@ fn video(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
     // The code stands to the right of the text, at full size or not at all.
     let beside = code.as_ref().filter(|c| {
         let (w, h) = c.size();
-        area.width >= w + 2 + 30 && area.height >= h + 1
+        area.width >= w + 2 + 30 && area.height >= h
     });
     let (text_area, code_area) = match beside {
         Some(c) => {

@@ -1,7 +1,8 @@
 //! CSV: one row per line of notes, for a spreadsheet or another tool.
 //!
-//! Columns: date (YYYY-MM-DD), group, audience, episode, step, prompt, note; the header row
-//! and the audience and step names are in the report's language. RFC 4180 quoting by the
+//! Columns: date (YYYY-MM-DD), group, audience, episode, step, prompt (the question; at the
+//! video, its link), note; the header row and the audience and step names are in the report's
+//! language. RFC 4180 quoting by the
 //! `csv` crate, CRLF line ends, UTF-8 with a byte order mark so that Excel reads the accents.
 //! Blank lines of notes make no row.
 //!

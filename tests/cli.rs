@@ -24,7 +24,8 @@ fn list_shows_number_id_title_speaker_and_minutes() {
     assert!(out.contains(" 1  vera-jansweijer"), "{out}");
     assert!(out.contains(" 4  jef-mol"), "{out}");
     assert!(out.contains("Jef Mol"));
-    assert!(out.contains("45/47/45/43"), "{out}");
+    // The video's 5 minutes count in every total.
+    assert!(out.contains("50/52/50/48"), "{out}");
     let (_, out_en, _) = voer(&["list"], "en_GB.UTF-8");
     assert!(out_en.starts_with("No  Id  "), "{out_en}");
     assert!(out_en.contains("Clients at the wheel"));
@@ -40,7 +41,11 @@ fn show_prints_a_plan_with_quote_prompts_tips_and_total() {
     assert!(out.contains("1. (5 min)"));
     assert!(out.contains("Tip: "));
     assert!(out.contains("  Afsluiting (10 min)"));
-    assert!(out.contains("Totaal: 47 min"), "{out}");
+    assert!(
+        out.contains("Video (5 min): https://www.radicalevernieuwing.nl/"),
+        "{out}"
+    );
+    assert!(out.contains("Totaal: 52 min"), "{out}");
     assert!(!out.contains("client-council"), "only the board");
 }
 
@@ -94,7 +99,7 @@ fn validate_reports_path_line_col_and_exits_1() {
         dir.path().join("zero.toml"),
         good.replacen("id = \"jef-mol\"", "id = \"zero\"", 1)
             .replacen("number = 4", "number = 2", 1)
-            .replacen("minutes = 5", "minutes = 0", 1),
+            .replacen("minutes = 5\ntext", "minutes = 0\ntext", 1),
     )
     .unwrap();
     let (code, _, err) = voer(&["validate", dir.path().to_str().unwrap()], "en");

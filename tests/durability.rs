@@ -6,7 +6,7 @@ use std::{fs, os::unix::fs::PermissionsExt, time::Duration};
 
 use common::*;
 
-const PROMPT: usize = 2;
+const PROMPT: usize = 3;
 
 fn typed(v: &mut Voer, text: &str) {
     for c in text.chars() {
@@ -334,7 +334,7 @@ fn a_second_voer_on_the_same_file_is_refused_and_a_stale_lock_does_not_block() {
     fs::write(&leftover, "half").unwrap();
     fs::write(&other, "half").unwrap();
     let mut third = sb.voer(&["resume"]);
-    third.wait_for_text("Stap 3 van", WAIT);
+    third.wait_for_text("Stap 4 van", WAIT);
     assert!(
         !leftover.exists(),
         "the leftover of this session is removed"

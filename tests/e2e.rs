@@ -1,13 +1,13 @@
 //! End-to-end: the real binary in a pseudo-terminal, keys typed, the session file checked on disk.
 mod common;
 
-use std::{fs, os::unix::fs::PermissionsExt};
+use std::{fs, os::unix::fs::PermissionsExt, path::Path};
 
 use common::*;
 use voer::session::{Status, StepKind};
 
 /// The first prompt of episode 4 for a client council.
-const PROMPT: usize = 2;
+const PROMPT: usize = 3;
 
 fn type_slowly(v: &mut Voer, text: &str) {
     for c in text.chars() {
@@ -56,6 +56,8 @@ fn a_large_paste_lands_in_one_go() {
     v.wait_for_text("Stap 2 van", WAIT);
     v.send(RIGHT);
     v.wait_for_text("Stap 3 van", WAIT);
+    v.send(RIGHT);
+    v.wait_for_text("Stap 4 van", WAIT);
     assert!(v.bracketed_paste(), "voer should turn on bracketed paste");
     // Pasted in navigation mode: were it read as keys, `q` would quit and `n`, `p`, `b` would
     // step or blank the screen. 400 lines, about 30 KB.
@@ -70,7 +72,7 @@ fn a_large_paste_lands_in_one_go() {
     });
     assert_eq!(s.session.current_step, PROMPT, "the paste must not step");
     v.wait_for_text("Notities — typen", WAIT);
-    assert!(v.screen().contains("Stap 3 van"));
+    assert!(v.screen().contains("Stap 4 van"));
     assert!(v.is_running(), "the paste must not quit");
     stop_typing(&mut v);
     v.send("q");
@@ -103,10 +105,10 @@ fn q_quits_in_progress_and_stepping_past_closing_finishes() {
 
     // Resume, and step past the closing step.
     let mut v = sb.voer(&["resume", file.to_str().unwrap()]);
-    v.wait_for_text("Stap 3 van 8", WAIT);
-    for step in 4..=8 {
+    v.wait_for_text("Stap 4 van 9", WAIT);
+    for step in 5..=9 {
         v.send(RIGHT);
-        v.wait_for_text(&format!("Stap {step} van 8"), WAIT);
+        v.wait_for_text(&format!("Stap {step} van 9"), WAIT);
     }
     v.wait_for_text("Samenvatting", WAIT);
     let s = wait_for_file(&file, WAIT, "finished", |s| {
@@ -144,26 +146,28 @@ fn resume_brings_back_every_step_kind() {
     assert!(v.wait_exit(WAIT).success());
     let file = sb.session_file();
     let steps = load(&file).unwrap().steps.len();
-    assert_eq!(steps, 7);
-    // opening, quote, prompt, closing, summary; paused and running.
+    assert_eq!(steps, 8);
+    // opening, video, quote, prompt, closing, summary; paused and running.
     let cases = [
         (0, false, "Aflevering 4"),
-        (1, true, "Jef Mol"),
-        (2, true, "Vraag 1"),
-        (3, false, "Vraag 2"),
-        (6, true, "Afsluiting"),
-        (7, false, "Samenvatting"),
+        (1, true, "We kijken de video"),
+        (1, false, "radicalevernieuwing.nl"),
+        (2, true, "Jef Mol"),
+        (3, true, "Vraag 1"),
+        (4, false, "Vraag 2"),
+        (7, true, "Afsluiting"),
+        (8, false, "Samenvatting"),
     ];
     for (step, paused, shows) in cases {
         stopped_at(&file, step, paused, Status::InProgress);
         let before = load(&file).unwrap();
         let mut v = sb.voer(&["resume", file.to_str().unwrap()]);
-        v.wait_for_text(&format!("Stap {} van 8", step + 1), WAIT);
+        v.wait_for_text(&format!("Stap {} van 9", step + 1), WAIT);
         v.wait_for_text(shows, WAIT);
         if step < steps {
             v.wait_for_text(&format!("notitie {step}: “ja” 😀"), WAIT);
         }
-        let timed = matches!(step, 2..=6);
+        let timed = matches!(step, 1 | 3..=7);
         if timed && paused {
             v.wait_for_text("GEPAUZEERD", WAIT);
         } else {
@@ -194,22 +198,22 @@ fn a_finished_session_reopened_stays_finished_and_says_so() {
     v.send("q");
     assert!(v.wait_exit(WAIT).success());
     let file = sb.session_file();
-    for step in [0, 7] {
+    for step in [0, 8] {
         stopped_at(&file, step, false, Status::Finished);
         let finished_at = load(&file).unwrap().session.finished_at;
         let mut v = sb.voer(&["resume", file.to_str().unwrap()]);
-        v.wait_for_text(&format!("Stap {} van 8", step + 1), WAIT);
+        v.wait_for_text(&format!("Stap {} van 9", step + 1), WAIT);
         v.wait_for_text("was al afgerond", WAIT);
         // Add a note on the closing step.
         v.send(LEFT);
         if step == 0 {
             // From the opening, go to the closing step instead.
-            for s in 2..=7 {
+            for s in 2..=8 {
                 v.send(RIGHT);
-                v.wait_for_text(&format!("Stap {s} van 8"), WAIT);
+                v.wait_for_text(&format!("Stap {s} van 9"), WAIT);
             }
         }
-        v.wait_for_text("Stap 7 van 8", WAIT);
+        v.wait_for_text("Stap 8 van 9", WAIT);
         v.send(ENTER);
         v.wait_for_text("Notities — typen", WAIT);
         type_slowly(&mut v, " nog iets");
@@ -224,9 +228,9 @@ fn a_finished_session_reopened_stays_finished_and_says_so() {
         );
         assert_eq!(s.session.finished_at, finished_at);
         assert!(
-            s.steps[6].notes.ends_with(" nog iets"),
+            s.steps[7].notes.ends_with(" nog iets"),
             "{:?}",
-            s.steps[6].notes
+            s.steps[7].notes
         );
     }
 }
@@ -249,7 +253,7 @@ fn unreadable_session_files_are_refused_and_left_alone() {
             b"format_version = 1\n[session\nepisode = \"x\"\n".to_vec(),
             "line 2",
         ),
-        ("toekomst.toml", valid.to_toml().into_bytes(), "99"),
+        ("toekomst.toml", valid.to_toml().into_bytes(), "update voer"),
         (
             "boodschappen.toml",
             b"[lijst]\nmelk = 2\nbrood = 1\n".to_vec(),
@@ -452,4 +456,33 @@ fn an_unwritable_sessions_folder_is_refused_before_the_screen_opens() {
         );
     }
     assert_eq!(fs::read_to_string(&regular).unwrap(), "geen map");
+}
+
+#[test]
+fn a_version_1_session_resumes_and_is_written_back_as_version_2() {
+    let sb = Sandbox::new();
+    fs::create_dir_all(sb.sessions()).unwrap();
+    let file = sb.sessions().join("oud.toml");
+    let v1 = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/session_v1.toml");
+    fs::copy(&v1, &file).unwrap();
+    let before = load(&file).unwrap();
+    // Saved before the video step existed: seven steps, and the summary.
+    assert_eq!(before.steps.len(), 7);
+    let mut v = sb.voer(&["resume", file.to_str().unwrap()]);
+    v.wait_for_text("Stap 8 van 8", WAIT);
+    v.wait_for_text("Samenvatting", WAIT);
+    v.send(LEFT);
+    v.wait_for_text("Stap 7 van 8", WAIT);
+    v.send("q");
+    assert!(v.wait_exit(WAIT).success());
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with("format_version = 2\n"), "{text}");
+    let after = load(&file).unwrap();
+    assert_eq!(after.steps.len(), 7);
+    for (a, b) in after.steps.iter().zip(&before.steps) {
+        assert_eq!(a.notes, b.notes);
+        assert_eq!(a.kind, b.kind);
+        // Version 1 kept one plan: it is the episode's plan too.
+        assert_eq!(a.episode_seconds, b.planned_seconds);
+    }
 }

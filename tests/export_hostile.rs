@@ -101,8 +101,8 @@ fn markdown_structure_survives_hostile_notes() {
         for para in voer::export::paragraphs(&notes) {
             let want = para.iter().map(|l| l.trim()).collect::<Vec<_>>().join("\n");
             let found = shape.paragraphs.iter().filter(|p| **p == want).count();
-            // Seven steps carry the notes: opening, quote, four prompts, closing.
-            assert_eq!(found, 7, "{name}: paragraph not found intact: {want:?}");
+            // Eight steps carry the notes: opening, video, quote, four prompts, closing.
+            assert_eq!(found, 8, "{name}: paragraph not found intact: {want:?}");
         }
     }
 }
@@ -199,7 +199,7 @@ fn html_escapes_everything_and_loads_nothing() {
             .skip(1)
             .map(|b| unescape_html(b.split("</div>").next().unwrap_or("")))
             .collect();
-        assert_eq!(blocks.len(), 7, "{name}");
+        assert_eq!(blocks.len(), 8, "{name}");
         for b in blocks {
             assert_eq!(b, want, "{name}");
         }
@@ -304,7 +304,7 @@ fn csv_round_trips_with_both_delimiters() {
             assert_eq!(got, want, "{name}, delimiter {}", delimiter as char);
             assert!(rows.iter().all(|r| r[0] == sessions[0].session.group));
             let prompts: Vec<&str> = rows.iter().map(|r| r[2].as_str()).collect();
-            assert!(prompts.contains(&sessions[0].steps[2].text.as_str()));
+            assert!(prompts.contains(&sessions[0].steps[3].text.as_str()));
         }
     }
 }
@@ -338,7 +338,7 @@ fn docx_opens_and_keeps_the_notes() {
         let paras = docx_paragraphs(&bytes);
         for want in note_paragraphs(&notes) {
             let found = paras.iter().filter(|p| **p == want).count();
-            assert_eq!(found, 7, "{name}: paragraph not found intact: {want:?}");
+            assert_eq!(found, 8, "{name}: paragraph not found intact: {want:?}");
         }
     }
 }
@@ -400,7 +400,7 @@ fn every_format_carries_the_facts() {
         "Jef Mol",
         "Marieke Jansen",
         "20 november 2026",
-        "14:00–14:53",
+        "14:00–14:57",
     ] {
         assert!(docx.contains(fact), "docx lacks {fact:?}");
     }

@@ -42,6 +42,38 @@ pub struct Prompt {
     pub tip: Option<Localized>,
 }
 
+/// The video the group watches after the opening.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Video {
+    /// How long the video step is planned to take.
+    #[serde(default = "Video::default_minutes")]
+    pub minutes: u32,
+    /// Where the video is; the episode's `url` when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl Video {
+    /// The minutes when an episode file does not say: the seeds give no length.
+    pub const DEFAULT_MINUTES: u32 = 5;
+    /// Longer than this is surely a typo: the videos of the series are short.
+    pub const MAX_MINUTES: u32 = 60;
+
+    fn default_minutes() -> u32 {
+        Self::DEFAULT_MINUTES
+    }
+}
+
+impl Default for Video {
+    fn default() -> Self {
+        Video {
+            minutes: Self::DEFAULT_MINUTES,
+            url: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Episode {
@@ -60,6 +92,8 @@ pub struct Episode {
     pub quotes: Vec<Localized>,
     pub prompts: Vec<Prompt>,
     pub closing: Vec<Prompt>,
+    #[serde(default)]
+    pub video: Video,
 }
 
 impl Episode {
@@ -80,10 +114,20 @@ impl Episode {
             .collect()
     }
 
-    /// Planned minutes of a run for this audience: the prompts plus the closing.
+    /// Planned minutes of a run for this audience: the video, the prompts and the closing.
     pub fn total_minutes(&self, audience: Audience) -> u32 {
-        self.prompts_for(audience).map(|p| p.minutes).sum::<u32>()
+        self.video.minutes
+            + self.prompts_for(audience).map(|p| p.minutes).sum::<u32>()
             + self.closing_for(audience).map_or(0, |p| p.minutes)
+    }
+
+    /// Where the video is: its own URL, else the episode's.
+    pub fn video_url(&self) -> Option<&str> {
+        self.video
+            .url
+            .as_deref()
+            .or(self.url.as_deref())
+            .filter(|u| !u.trim().is_empty())
     }
 
     pub fn main_quote(&self) -> &Localized {
@@ -159,6 +203,12 @@ impl Episode {
         }
         if self.prompts.is_empty() {
             bad("prompts".into(), "needs at least one prompt");
+        }
+        if !(1..=Video::MAX_MINUTES).contains(&self.video.minutes) {
+            bad(
+                "video.minutes".into(),
+                &format!("must be 1 to {}", Video::MAX_MINUTES),
+            );
         }
         for (list, items) in [("prompts", &self.prompts), ("closing", &self.closing)] {
             for (i, p) in items.iter().enumerate() {

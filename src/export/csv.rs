@@ -1,7 +1,8 @@
 //! CSV: one row per line of notes, for a spreadsheet or another tool.
 //!
-//! Columns: date (YYYY-MM-DD), group, audience, episode, step, prompt, note; the header row
-//! and the audience and step names are in the report's language. RFC 4180 quoting by the
+//! Columns: date (YYYY-MM-DD), group, audience, episode, step, prompt (the question; at the
+//! video, its link), note; the header row and the audience and step names are in the report's
+//! language. RFC 4180 quoting by the
 //! `csv` crate, CRLF line ends, UTF-8 with a byte order mark so that Excel reads the accents.
 //! Blank lines of notes make no row.
 //!
@@ -31,6 +32,7 @@ pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<St
         for st in &s.steps {
             let step = match st.kind {
                 StepKind::Opening => t.step_opening.to_string(),
+                StepKind::Video => t.step_video.to_string(),
                 StepKind::Quote => t.step_quote.to_string(),
                 StepKind::Prompt => {
                     prompt_no += 1;
@@ -39,10 +41,11 @@ pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<St
                 StepKind::Closing => t.step_closing.to_string(),
             };
             // The opening's text is the episode's long context: not worth a copy on each row.
-            let prompt = if st.kind.is_timed() {
-                st.text.as_str()
-            } else {
-                ""
+            // At the video, the link says which video it was.
+            let prompt = match st.kind {
+                StepKind::Prompt | StepKind::Closing => st.text.as_str(),
+                StepKind::Video => st.url.as_deref().unwrap_or_default(),
+                _ => "",
             };
             for note in super::lines(&st.notes).filter(|l| !l.trim().is_empty()) {
                 let row = [

@@ -22,6 +22,7 @@ pub fn step_label(m: &Model, index: usize) -> String {
     let steps = &m.session.steps;
     match steps.get(index).map(|s| s.kind) {
         Some(StepKind::Opening) => t.step_opening.to_string(),
+        Some(StepKind::Video) => t.step_video.to_string(),
         Some(StepKind::Quote) => t.step_quote.to_string(),
         Some(StepKind::Prompt) => {
             let n = steps[..=index]

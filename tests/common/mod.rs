@@ -384,12 +384,14 @@ pub fn start_run(sb: &Sandbox, group: &str) -> Voer {
     v
 }
 
-/// From the opening step: to the first prompt, typing.
+/// From the opening step, past the video and the quote: to the first prompt, typing.
 pub fn to_first_prompt_typing(v: &mut Voer) {
     v.send(RIGHT);
     v.wait_for_text("Stap 2 van", WAIT);
     v.send(RIGHT);
     v.wait_for_text("Stap 3 van", WAIT);
+    v.send(RIGHT);
+    v.wait_for_text("Stap 4 van", WAIT);
     v.send(ENTER);
     v.wait_for_text("Notities — typen", WAIT);
 }

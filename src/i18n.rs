@@ -628,6 +628,42 @@ mod tests {
     }
 
     #[test]
+    fn the_systems_common_reasons_have_dutch_words() {
+        use std::io::{Error, ErrorKind as K};
+        for kind in [
+            K::NotFound,
+            K::PermissionDenied,
+            K::StorageFull,
+            K::QuotaExceeded,
+            K::ReadOnlyFilesystem,
+            K::NotADirectory,
+            K::IsADirectory,
+            K::AlreadyExists,
+            K::TimedOut,
+        ] {
+            // As the system reports them: with its English text and error number.
+            let e = Error::new(kind, format!("{kind} (os error 99)"));
+            let nl = os_reason(&e, Lang::Nl);
+            assert!(!nl.contains("os error"), "{kind:?}: {nl}");
+            assert_ne!(nl, os_reason(&e, Lang::En), "{kind:?}");
+        }
+        assert_eq!(
+            os_reason(&Error::from(K::StorageFull), Lang::Nl),
+            "de schijf is vol"
+        );
+    }
+
+    #[test]
+    fn an_unnamed_reason_keeps_the_systems_text_in_brackets() {
+        let e = std::io::Error::other("Input/output error (os error 5)");
+        assert_eq!(
+            os_reason(&e, Lang::Nl),
+            "fout van het systeem (Input/output error (os error 5))"
+        );
+        assert_eq!(os_reason(&e, Lang::En), "Input/output error (os error 5)");
+    }
+
+    #[test]
     fn both_languages_have_the_same_help() {
         assert_eq!(NL.help_rows.len(), EN.help_rows.len());
         assert_eq!(NL.help_typing_rows.len(), EN.help_typing_rows.len());

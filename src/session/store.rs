@@ -508,3 +508,84 @@ pub fn newest_unfinished(dir: &Path) -> Result<Option<PathBuf>, StoreError> {
         .max_by_key(|l| l.session.as_ref().ok().map(|s| s.session.updated_at))
         .map(|l| l.path))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_corrupt_file_is_named_with_its_line_in_the_users_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kapot.toml");
+        fs::write(&path, "format_version = 1\n[session\nepisode = 1\n").unwrap();
+        let e = load(&path).unwrap_err();
+        assert_eq!(e.path(), path);
+        let nl = e.render(Lang::Nl);
+        assert!(
+            nl.starts_with(&format!(
+                "{}: regel 2, kolom 9: de inhoud klopt niet (",
+                path.display()
+            )),
+            "{nl}"
+        );
+        let en = e.render(Lang::En);
+        assert!(en.contains("kapot.toml: line 2, column 9: "), "{en}");
+        assert!(!e.detail(Lang::Nl).contains("kapot.toml"));
+    }
+
+    #[test]
+    fn writing_into_a_folder_that_went_away_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("weg").join("s.toml");
+        let e = write_atomic(&path, b"x").map_err(|e| StoreError::write(&path, e));
+        let e = e.unwrap_err();
+        assert_eq!(
+            e.render(Lang::Nl),
+            format!("{}: de map bestaat niet (meer)", path.display())
+        );
+        assert!(e.is_not_found());
+    }
+
+    #[test]
+    fn a_file_where_the_sessions_folder_should_be_is_not_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("bestand");
+        fs::write(&file, "").unwrap();
+        let e = ensure_writable(&file).unwrap_err();
+        assert_eq!(
+            e.render(Lang::Nl),
+            format!(
+                "Kan niet opslaan in de map '{}': geen map. Kies een andere map met --sessions MAP.",
+                file.display()
+            )
+        );
+    }
+
+    #[test]
+    fn a_listed_file_keeps_its_problem_without_repeating_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("leeg.toml"), "").unwrap();
+        let listed = list(dir.path()).unwrap();
+        let e = listed[0].session.as_ref().unwrap_err();
+        assert_eq!(e.path(), dir.path().join("leeg.toml"));
+        assert_eq!(
+            e.detail(Lang::Nl),
+            "dit is geen sessiebestand van voer (format_version ontbreekt)"
+        );
+    }
+
+    #[test]
+    fn a_session_in_use_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        let _held = SessionLock::acquire(&path).unwrap();
+        let e = SessionLock::acquire(&path).unwrap_err();
+        assert_eq!(
+            e.render(Lang::Nl),
+            format!(
+                "{} is al geopend in een andere voer. Sluit die eerst.",
+                path.display()
+            )
+        );
+    }
+}

@@ -54,7 +54,6 @@ fn dispatch(cli: Cli, lang: Lang, t: &'static Texts) -> Result<ExitCode, UserErr
                 sessions_dir: cli.global.sessions.clone(),
                 lang: lang_given,
                 projector: *projector,
-                fallback_lang: lang,
             })?;
             say_where(saved, t);
             Ok(ExitCode::SUCCESS)

@@ -57,7 +57,6 @@ pub struct ResumeOptions {
     pub sessions_dir: PathBuf,
     /// `--lang` as given; without it the session's own language is used.
     pub lang: Option<Lang>,
-    pub fallback_lang: Lang,
     pub projector: bool,
 }
 

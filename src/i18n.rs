@@ -112,6 +112,44 @@ pub struct Texts {
     pub sessions_unwritable: &'static str,
     pub session_in_use: &'static str,
     pub cannot_lock: &'static str,
+    // errors: what went wrong, with the operating system's reason in words
+    pub sessions_unreadable: &'static str,
+    pub notes_not_saved: &'static str,
+    pub terminal_failed: &'static str,
+    pub draw_failed: &'static str,
+    pub report_failed: &'static str,
+    pub os_not_found: &'static str,
+    pub os_folder_gone: &'static str,
+    pub os_permission_denied: &'static str,
+    pub os_storage_full: &'static str,
+    pub os_quota: &'static str,
+    pub os_read_only: &'static str,
+    pub os_not_a_folder: &'static str,
+    pub os_is_a_folder: &'static str,
+    pub os_exists: &'static str,
+    pub os_other: &'static str,
+    pub os_no_answer: &'static str,
+    pub not_text: &'static str,
+    pub toml_problem: &'static str,
+    pub session_at: &'static str,
+    pub session_no_version: &'static str,
+    pub session_too_new: &'static str,
+    pub session_version_zero: &'static str,
+    pub session_bad_step: &'static str,
+    pub episode_read: &'static str,
+    pub episode_folder: &'static str,
+    pub episode_duplicate_id: &'static str,
+    pub episode_duplicate_number: &'static str,
+    pub problem_bad_id: &'static str,
+    pub problem_not_positive: &'static str,
+    pub problem_empty: &'static str,
+    pub problem_no_quote: &'static str,
+    pub problem_no_prompt: &'static str,
+    pub problem_placeholder: &'static str,
+    pub problem_out_of_range: &'static str,
+    pub problem_no_closing: &'static str,
+    pub problem_two_closings: &'static str,
+    pub problem_closing_alone: &'static str,
     // export (reports)
     pub export_report: &'static str,
     pub export_conversations: &'static str,
@@ -257,6 +295,43 @@ pub static NL: Texts = Texts {
     sessions_unwritable: "Kan niet opslaan in de map '{}': {}. Kies een andere map met --sessions MAP.",
     session_in_use: "{} is al geopend in een andere voer. Sluit die eerst.",
     cannot_lock: "Kan de sessie niet vergrendelen: {}",
+    sessions_unreadable: "Kan de map '{}' niet lezen: {}",
+    notes_not_saved: "{}: de notities konden niet worden opgeslagen: {}",
+    terminal_failed: "Kan het scherm niet openen: {}",
+    draw_failed: "Kan het scherm niet tekenen: {}",
+    report_failed: "Het verslag kon niet worden gemaakt ({}: {})",
+    os_not_found: "bestaat niet",
+    os_folder_gone: "de map bestaat niet (meer)",
+    os_permission_denied: "geen toestemming",
+    os_storage_full: "de schijf is vol",
+    os_quota: "de toegestane schijfruimte is op",
+    os_read_only: "de schijf is alleen-lezen",
+    os_not_a_folder: "geen map",
+    os_is_a_folder: "een map, geen bestand",
+    os_exists: "bestaat al",
+    os_other: "fout van het systeem ({})",
+    os_no_answer: "de schijf antwoordt niet",
+    not_text: "geen tekstbestand (geen geldige UTF-8)",
+    toml_problem: "de inhoud klopt niet ({})",
+    session_at: "regel {}, kolom {}: {}",
+    session_no_version: "dit is geen sessiebestand van voer (format_version ontbreekt)",
+    session_too_new: "dit sessiebestand heeft formaatversie {}; deze voer leest tot versie {}: werk voer bij",
+    session_version_zero: "format_version 0 is geen geldige versie",
+    session_bad_step: "session.current_step is {}, maar het bestand heeft {} stappen",
+    episode_read: "kan niet lezen: {}",
+    episode_folder: "kan de map met afleveringen niet lezen: {}",
+    episode_duplicate_id: "id '{}' komt twee keer voor, eerst in {}",
+    episode_duplicate_number: "nummer {} komt twee keer voor, al gebruikt door aflevering '{}'",
+    problem_bad_id: "gebruik alleen kleine letters, cijfers en '-'",
+    problem_not_positive: "moet 1 of meer zijn",
+    problem_empty: "is leeg",
+    problem_no_quote: "er moet minstens één citaat zijn",
+    problem_no_prompt: "er moet minstens één vraag zijn",
+    problem_placeholder: "bevat nog de voorbeeldtekst van het sjabloon: vul die in",
+    problem_out_of_range: "moet {} tot en met {} zijn",
+    problem_no_closing: "geen afsluitende vraag voor doelgroep '{}'",
+    problem_two_closings: "meer dan één afsluitende vraag voor '{}'",
+    problem_closing_alone: "afsluitende vraag voor '{}', die geen vragen heeft",
     export_report: "Verslag",
     export_conversations: "{} gesprekken",
     export_episode: "Aflevering {}",
@@ -422,6 +497,43 @@ pub static EN: Texts = Texts {
     sessions_unwritable: "Cannot save in the folder '{}': {}. Choose another folder with --sessions DIR.",
     session_in_use: "{} is already open in another voer. Close that one first.",
     cannot_lock: "Cannot lock the session: {}",
+    sessions_unreadable: "Cannot read the folder '{}': {}",
+    notes_not_saved: "{}: the notes could not be saved: {}",
+    terminal_failed: "Cannot open the terminal: {}",
+    draw_failed: "Cannot draw the screen: {}",
+    report_failed: "The report could not be made ({}: {})",
+    os_not_found: "No such file or folder",
+    os_folder_gone: "The folder does not exist (any more)",
+    os_permission_denied: "Permission denied",
+    os_storage_full: "The disk is full",
+    os_quota: "Disk quota exceeded",
+    os_read_only: "Read-only file system",
+    os_not_a_folder: "Not a folder",
+    os_is_a_folder: "A folder, not a file",
+    os_exists: "Already exists",
+    os_other: "{}",
+    os_no_answer: "The disk does not answer",
+    not_text: "not a text file (not valid UTF-8)",
+    toml_problem: "{}",
+    session_at: "line {}, column {}: {}",
+    session_no_version: "this is not a voer session file (no format_version)",
+    session_too_new: "this session file has format version {}; this voer reads up to version {}: update voer",
+    session_version_zero: "format_version 0 is not a valid version",
+    session_bad_step: "session.current_step is {}, but the file has {} steps",
+    episode_read: "cannot read: {}",
+    episode_folder: "cannot read the prompts folder: {}",
+    episode_duplicate_id: "duplicate id '{}', already used by {}",
+    episode_duplicate_number: "duplicate number {}, already used by episode '{}'",
+    problem_bad_id: "use lowercase letters, digits and '-' only",
+    problem_not_positive: "must be 1 or more",
+    problem_empty: "is empty",
+    problem_no_quote: "needs at least one quote",
+    problem_no_prompt: "needs at least one prompt",
+    problem_placeholder: "still holds the template's placeholder: fill it in",
+    problem_out_of_range: "must be {} to {}",
+    problem_no_closing: "no closing prompt for audience '{}'",
+    problem_two_closings: "more than one closing prompt for '{}'",
+    problem_closing_alone: "closing prompt for '{}', which has no prompts",
     export_report: "Report",
     export_conversations: "{} conversations",
     export_episode: "Episode {}",
@@ -485,6 +597,44 @@ pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
     out
 }
 
+/// An error as a person reads it: worded once, in their language, where it is shown.
+/// The errors that implement it show English through `Display`, for logs and tests.
+pub trait Localize {
+    fn render(&self, lang: Lang) -> String;
+}
+
+/// `Display` in English for types that implement [`Localize`].
+macro_rules! english_display {
+    ($($t:ty),+) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&$crate::i18n::Localize::render(self, $crate::lang::Lang::En))
+            }
+        }
+    )+};
+}
+pub(crate) use english_display;
+
+/// The operating system's reason for a failed file operation, in words. The kinds a person
+/// can do something about are named; for any other the system's own text is shown.
+pub fn os_reason(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let t = texts(lang);
+    let words = match e.kind() {
+        K::NotFound => t.os_not_found,
+        K::PermissionDenied => t.os_permission_denied,
+        K::StorageFull => t.os_storage_full,
+        K::QuotaExceeded => t.os_quota,
+        K::ReadOnlyFilesystem => t.os_read_only,
+        K::NotADirectory => t.os_not_a_folder,
+        K::IsADirectory => t.os_is_a_folder,
+        K::AlreadyExists => t.os_exists,
+        K::TimedOut => t.os_no_answer,
+        _ => return fill(t.os_other, &[e]),
+    };
+    words.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -493,6 +643,42 @@ mod tests {
     fn fill_replaces_in_order() {
         assert_eq!(fill("{} van {}", &[&1, &5]), "1 van 5");
         assert_eq!(fill("geen", &[&1]), "geen");
+    }
+
+    #[test]
+    fn the_systems_common_reasons_have_dutch_words() {
+        use std::io::{Error, ErrorKind as K};
+        for kind in [
+            K::NotFound,
+            K::PermissionDenied,
+            K::StorageFull,
+            K::QuotaExceeded,
+            K::ReadOnlyFilesystem,
+            K::NotADirectory,
+            K::IsADirectory,
+            K::AlreadyExists,
+            K::TimedOut,
+        ] {
+            // As the system reports them: with its English text and error number.
+            let e = Error::new(kind, format!("{kind} (os error 99)"));
+            let nl = os_reason(&e, Lang::Nl);
+            assert!(!nl.contains("os error"), "{kind:?}: {nl}");
+            assert_ne!(nl, os_reason(&e, Lang::En), "{kind:?}");
+        }
+        assert_eq!(
+            os_reason(&Error::from(K::StorageFull), Lang::Nl),
+            "de schijf is vol"
+        );
+    }
+
+    #[test]
+    fn an_unnamed_reason_keeps_the_systems_text_in_brackets() {
+        let e = std::io::Error::other("Input/output error (os error 5)");
+        assert_eq!(
+            os_reason(&e, Lang::Nl),
+            "fout van het systeem (Input/output error (os error 5))"
+        );
+        assert_eq!(os_reason(&e, Lang::En), "Input/output error (os error 5)");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use voer::{
     cli::{Cli, Command, RunArgs},
     commands::{self, UserError},
     episode::{Audience, Library},
-    i18n::{self, Texts, fill},
+    i18n::{self, Localize, Texts, fill},
     lang::Lang,
     tui,
 };
@@ -19,7 +19,7 @@ fn main() -> ExitCode {
     match dispatch(cli, lang, t) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("voer: {e}");
+            eprintln!("voer: {}", e.render(lang));
             ExitCode::FAILURE
         }
     }
@@ -33,9 +33,9 @@ fn print(s: &str) -> Result<(), UserError> {
     Ok(())
 }
 
-fn load_library(cli: &Cli, t: &Texts) -> Result<Library, UserError> {
-    let lib = Library::load(cli.global.prompts.as_deref()).map_err(|e| UserError(e.to_string()))?;
-    commands::warn_broken(&lib, t);
+fn load_library(cli: &Cli, lang: Lang) -> Result<Library, UserError> {
+    let lib = Library::load(cli.global.prompts.as_deref())?;
+    commands::warn_broken(&lib, lang);
     Ok(lib)
 }
 
@@ -54,23 +54,22 @@ fn dispatch(cli: Cli, lang: Lang, t: &'static Texts) -> Result<ExitCode, UserErr
                 sessions_dir: cli.global.sessions.clone(),
                 lang: lang_given,
                 projector: *projector,
-                fallback_lang: lang,
             })?;
             say_where(saved, t);
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List) => {
-            let lib = load_library(&cli, t)?;
+            let lib = load_library(&cli, lang)?;
             print(&commands::list::render(&lib, lang, t))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Show { episode, audience }) => {
-            let lib = load_library(&cli, t)?;
-            let ep = commands::find_episode(&lib, episode, t)?;
+            let lib = load_library(&cli, lang)?;
+            let ep = commands::find_episode(&lib, episode)?;
             let audiences = match audience {
                 Some(a) => {
-                    let a = commands::parse_audience(a, t)?;
-                    commands::check_audience(ep, a, t)?;
+                    let a = commands::parse_audience(a)?;
+                    commands::check_audience(ep, a)?;
                     vec![a]
                 }
                 None => ep.audiences(),
@@ -81,7 +80,7 @@ fn dispatch(cli: Cli, lang: Lang, t: &'static Texts) -> Result<ExitCode, UserErr
         Some(Command::Validate { paths }) => {
             let (errors, checked) = commands::validate::check(paths, cli.global.prompts.as_ref());
             for e in &errors {
-                eprintln!("{e}");
+                eprintln!("{}", e.render(lang));
             }
             if errors.is_empty() {
                 print(&format!("{}\n", fill(t.validate_ok, &[&checked])))?;
@@ -92,11 +91,11 @@ fn dispatch(cli: Cli, lang: Lang, t: &'static Texts) -> Result<ExitCode, UserErr
             }
         }
         Some(Command::Sessions) => {
-            print(&commands::sessions::render(&cli.global.sessions, t)?)?;
+            print(&commands::sessions::render(&cli.global.sessions, lang)?)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export(args)) => {
-            commands::export::run(args, cli.global.lang, t)?;
+            commands::export::run(args, cli.global.lang, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Completions { shell }) => {
@@ -107,17 +106,17 @@ fn dispatch(cli: Cli, lang: Lang, t: &'static Texts) -> Result<ExitCode, UserErr
 }
 
 fn run(cli: &Cli, args: &RunArgs, lang: Lang, t: &'static Texts) -> Result<ExitCode, UserError> {
-    let lib = load_library(cli, t)?;
+    let lib = load_library(cli, lang)?;
     let episode = match &args.episode {
-        Some(key) => Some(commands::find_episode(&lib, key, t)?.clone()),
+        Some(key) => Some(commands::find_episode(&lib, key)?.clone()),
         None => None,
     };
     let audience: Option<Audience> = match &args.audience {
-        Some(a) => Some(commands::parse_audience(a, t)?),
+        Some(a) => Some(commands::parse_audience(a)?),
         None => None,
     };
     if let (Some(ep), Some(a)) = (&episode, audience) {
-        commands::check_audience(ep, a, t)?;
+        commands::check_audience(ep, a)?;
     }
     let saved = tui::run(tui::RunOptions {
         library: lib,

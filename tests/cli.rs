@@ -189,3 +189,119 @@ fn csv_export_separates_with_semicolons_for_a_dutch_report_and_commas_for_englis
     );
     assert!(forced.lines().next().unwrap().contains(','));
 }
+
+#[test]
+fn a_dutch_user_reads_file_errors_in_dutch_with_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let sessions = dir.path().join("sessies");
+    fs::create_dir(&sessions).unwrap();
+    let kapot = sessions.join("kapot.toml");
+    fs::write(&kapot, "format_version = 1\n[session\nepisode = \"x\"\n").unwrap();
+    let s = sessions.to_str().unwrap();
+
+    // The table names the file; the reason gives the line.
+    let (code, out, err) = voer(&["sessions", "--lang", "nl", "--sessions", s], "C");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("onleesbaar: kapot.toml: regel 2, kolom 9: de inhoud klopt niet ("),
+        "{out}"
+    );
+
+    // Resuming it names the whole path and the line.
+    let (code, _, err) = voer(&["resume", kapot.to_str().unwrap(), "--lang", "nl"], "C");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(&format!("voer: {}: regel 2, kolom 9: ", kapot.display())),
+        "{err}"
+    );
+
+    // A file that is not there: the system's reason in Dutch words, not its English text.
+    let weg = dir.path().join("weg.toml");
+    let (code, _, err) = voer(&["export", weg.to_str().unwrap(), "--lang", "nl"], "C");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(&format!("voer: {}: bestaat niet", weg.display())),
+        "{err}"
+    );
+    assert!(
+        !err.contains("No such file") && !err.contains("os error"),
+        "{err}"
+    );
+
+    let (code, _, err) = voer(&["list", "--prompts", weg.to_str().unwrap()], "nl_NL");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(&format!(
+            "{}: kan de map met afleveringen niet lezen: bestaat niet",
+            weg.display()
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn validate_speaks_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = include_str!("../prompts/jef-mol.toml");
+    // The first prompt's minutes: the video's come before them.
+    let (video, prompts) = good.split_once("[[prompts]]").unwrap();
+    let bad = format!(
+        "{video}[[prompts]]{}",
+        prompts.replacen("minutes = 5", "minutes = 0", 1)
+    );
+    fs::write(dir.path().join("nul.toml"), bad).unwrap();
+    let (code, _, err) = voer(&["validate", dir.path().to_str().unwrap()], "nl_NL");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("nul.toml: prompts[1].minutes: moet 1 of meer zijn"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_sessions_folder_without_permission_is_refused_in_dutch() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let closed = dir.path().join("dicht");
+    fs::create_dir(&closed).unwrap();
+    fs::set_permissions(&closed, fs::Permissions::from_mode(0o500)).unwrap();
+    if fs::write(closed.join("proef"), "").is_ok() {
+        // Root writes in a read-only folder anyway: there is no refusal to see.
+        eprintln!("skipped: this user may write in a read-only folder");
+        return;
+    }
+    let c = closed.to_str().unwrap();
+    let (code, _, err) = voer(
+        &[
+            "run",
+            "4",
+            "--audience",
+            "team",
+            "--lang",
+            "nl",
+            "--sessions",
+            c,
+        ],
+        "C",
+    );
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(&format!(
+            "Kan niet opslaan in de map '{c}': geen toestemming."
+        )),
+        "{err}"
+    );
+    assert!(
+        !err.contains("Permission denied") && !err.contains("os error"),
+        "{err}"
+    );
+
+    fs::set_permissions(&closed, fs::Permissions::from_mode(0o000)).unwrap();
+    let (code, _, err) = voer(&["sessions", "--lang", "nl", "--sessions", c], "C");
+    fs::set_permissions(&closed, fs::Permissions::from_mode(0o700)).unwrap();
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(&format!("Kan de map '{c}' niet lezen: geen toestemming")),
+        "{err}"
+    );
+}

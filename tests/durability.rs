@@ -216,6 +216,13 @@ fn quit_while_unsaved(sb: &Sandbox, text: &str, env: &[(&str, &str)]) -> Voer {
     v.send("q");
     v.wait_for_text("Niet alles is opgeslagen", WAIT);
     assert!(v.is_running(), "voer must not quit with unsaved notes");
+    // Why, in the user's language: not the system's English.
+    v.wait_for_text("de map bestaat niet (meer)", WAIT);
+    let screen = v.screen();
+    assert!(
+        !screen.contains("No such file") && !screen.contains("os error"),
+        "{screen}"
+    );
     v
 }
 

@@ -247,28 +247,33 @@ fn unreadable_session_files_are_refused_and_left_alone() {
         load(&sb.session_file()).unwrap()
     };
     valid.format_version = 99;
+    // In Dutch (the sandbox runs with --lang nl); the parser's own words may follow in brackets.
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         (
             "kapot.toml",
             b"format_version = 1\n[session\nepisode = \"x\"\n".to_vec(),
-            "line 2",
+            "regel 2, kolom 9: de inhoud klopt niet (",
         ),
-        ("toekomst.toml", valid.to_toml().into_bytes(), "update voer"),
+        (
+            "toekomst.toml",
+            valid.to_toml().into_bytes(),
+            "formaatversie 99",
+        ),
         (
             "boodschappen.toml",
             b"[lijst]\nmelk = 2\nbrood = 1\n".to_vec(),
-            "not a voer session file",
+            "geen sessiebestand van voer",
         ),
-        ("leeg.toml", Vec::new(), "not a voer session file"),
+        ("leeg.toml", Vec::new(), "geen sessiebestand van voer"),
         (
             "half.toml",
             b"format_version = 1\n[session]\nepisode = \"jef-mol\"\n".to_vec(),
-            "missing field",
+            "de inhoud klopt niet (missing field",
         ),
         (
             "binair.toml",
             vec![0xff, 0xfe, 0x00, 0x80, b'a', 0xc3],
-            "UTF-8",
+            "geen tekstbestand (geen geldige UTF-8)",
         ),
     ];
     for (name, bytes, problem) in &cases {
@@ -292,7 +297,11 @@ fn unreadable_session_files_are_refused_and_left_alone() {
     assert!(!v.wait_exit(WAIT).success());
     let out = v.output();
     assert!(
-        out.contains(&format!("{}: No such file", missing.display())),
+        out.contains(&format!("{}: bestaat niet", missing.display())),
+        "{out}"
+    );
+    assert!(
+        !out.contains("No such file") && !out.contains("os error"),
         "{out}"
     );
     assert!(!sb.path().join("weg").exists());
@@ -423,10 +432,10 @@ fn an_unwritable_sessions_folder_is_refused_before_the_screen_opens() {
     let regular = sb.path().join("een-bestand");
     fs::write(&regular, "geen map").unwrap();
     let under_file = regular.join("sessions");
-    for dir in [
-        std::path::PathBuf::from("/proc/nope"),
-        under_file,
-        regular.clone(),
+    for (dir, reason) in [
+        (std::path::PathBuf::from("/proc/nope"), "bestaat niet"),
+        (under_file, "geen map"),
+        (regular.clone(), "geen map"),
     ] {
         let mut v = Voer::spawn(
             sb.path(),
@@ -450,6 +459,9 @@ fn an_unwritable_sessions_folder_is_refused_before_the_screen_opens() {
             "{dir:?}: the message names the folder: {out}"
         );
         assert!(out.contains("Kan niet opslaan in de map"), "{out}");
+        // The system's reason in Dutch words, not its English text.
+        assert!(out.contains(&format!("': {reason}.")), "{dir:?}: {out}");
+        assert!(!out.contains("os error"), "{dir:?}: {out}");
         assert!(
             !contains_bytes(&v.raw(), ENTER_ALT_SCREEN),
             "{dir:?}: the screen must not open"

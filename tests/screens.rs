@@ -4,13 +4,14 @@ mod fixture;
 
 use fixture::{fixed_now, model};
 
-use std::time::Duration;
+use std::{io, path::Path, time::Duration};
 
 use ratatui::{Terminal, backend::TestBackend, style::Color};
 use voer::{
     app::{Action, Model, Theme, clock::Now, picker::Picker, update},
     episode::{Audience, Library},
     lang::Lang,
+    session::store::{SaveOutcome, StoreError},
     ui,
 };
 
@@ -318,4 +319,60 @@ fn the_qr_code_on_the_video_step_reads_back_as_its_link() {
     let term = render(&m, t0, (80, 24));
     assert!(decode(term.backend().buffer(), 229, 0).is_empty());
     assert!(format!("{}", term.backend()).contains("https://www.radicalevernieuwing.nl/"));
+}
+
+/// The characters on the screen, row by row.
+fn screen_text(term: &Terminal<TestBackend>) -> String {
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn save_errors_are_shown_in_the_users_language() {
+    for (lang, full, no_answer, english) in [
+        (
+            Lang::Nl,
+            "NIET OPGESLAGEN: de schijf is vol",
+            "sessie.toml: de schijf antwoordt niet",
+            Some("disk"),
+        ),
+        (
+            Lang::En,
+            "NOT SAVED: The disk is full",
+            "sessie.toml: The disk does not answer",
+            None,
+        ),
+    ] {
+        let t0 = fixed_now();
+        let mut m = model(Audience::ClientCouncil, lang, t0);
+        steps(&mut m, 2, t0);
+        let error = StoreError::write(Path::new("sessie.toml"), io::ErrorKind::StorageFull.into());
+        update(
+            &mut m,
+            Action::Saved(SaveOutcome::Failed { revision: 1, error }),
+            t0,
+        );
+        let screen = screen_text(&render(&m, t0, (160, 45)));
+        assert!(screen.contains(full), "{lang:?}: the status line\n{screen}");
+        // Quitting waits for the disk in vain: the dialog says why.
+        let error = StoreError::NoAnswer {
+            path: "sessie.toml".into(),
+        };
+        update(&mut m, Action::QuitSaveFailed(error), t0);
+        let screen = screen_text(&render(&m, t0, (160, 45)));
+        assert!(screen.contains(no_answer), "{lang:?}: the dialog\n{screen}");
+        if let Some(word) = english {
+            assert!(
+                !screen.contains(word),
+                "{lang:?}: English on screen\n{screen}"
+            );
+        }
+    }
 }

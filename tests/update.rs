@@ -3,14 +3,17 @@ mod fixture;
 
 use fixture::{fixed_now, model};
 
-use std::time::Duration;
+use std::{io, path::Path, time::Duration};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use voer::{
     app::{Action, Effect, Mode, Model, clock::Now, map_key, update},
     episode::Audience,
     lang::Lang,
-    session::{Status, StepKind, store::SaveOutcome},
+    session::{
+        Status, StepKind,
+        store::{SaveOutcome, StoreError},
+    },
 };
 
 fn secs(s: u64) -> Duration {
@@ -229,7 +232,7 @@ fn a_failed_save_is_retried_and_shown() {
         &mut m,
         Action::Saved(SaveOutcome::Failed {
             revision: 1,
-            error: "No such file or directory".into(),
+            error: StoreError::write(Path::new("s.toml"), io::ErrorKind::NotFound.into()),
         }),
         t0,
     );
@@ -255,7 +258,8 @@ fn quitting_saves_first_and_a_failure_asks_instead_of_losing_notes() {
     to_first_prompt(&mut m, t0);
     let fx = update(&mut m, Action::Quit, t0);
     assert!(matches!(fx.as_slice(), [Effect::SaveAndQuit(..)]));
-    update(&mut m, Action::QuitSaveFailed("disk gone".into()), t0);
+    let full = StoreError::write(Path::new("s.toml"), io::ErrorKind::StorageFull.into());
+    update(&mut m, Action::QuitSaveFailed(full), t0);
     assert!(matches!(m.mode, Mode::Unsaved { .. }));
     let fx = update(&mut m, Action::CloseOverlay, t0);
     assert!(!fx.iter().any(|f| matches!(f, Effect::Quit)));

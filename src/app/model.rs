@@ -11,7 +11,7 @@ use crate::{
     episode::Episode,
     i18n::{self, Texts},
     lang::Lang,
-    session::{Session, Status, StepKind},
+    session::{Session, Status, StepKind, store::StoreError},
 };
 
 /// What the opening and quote steps show about the episode.
@@ -68,7 +68,7 @@ pub enum Mode {
     Blank,
     /// The last save before quitting failed; the notes are only in memory.
     Unsaved {
-        error: String,
+        error: StoreError,
         save_as: bool,
     },
 }
@@ -85,7 +85,7 @@ pub struct SaveState {
     /// When the oldest change not yet handed to the saver was made: a save is due soon after.
     pub dirty_since: Option<Instant>,
     /// The last save's error, until a save succeeds.
-    pub error: Option<String>,
+    pub error: Option<StoreError>,
     pub last_attempt: Option<Instant>,
 }
 

@@ -6,7 +6,7 @@ use super::{
     model::{Mode, Model},
 };
 use crate::{
-    i18n::fill,
+    i18n::{Localize, fill},
     session::{Status, store::SaveOutcome},
 };
 
@@ -174,7 +174,7 @@ pub fn update(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
                         n.to_string_lossy().into_owned()
                     })],
                 ),
-                Err(e) => fill(t.export_failed, &[&e]),
+                Err(e) => fill(t.export_failed, &[&e.render(m.lang)]),
             };
             m.status = Some((msg, now.mono + STATUS_FOR));
         }

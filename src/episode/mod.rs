@@ -1,10 +1,12 @@
 //! An episode of the series and its file format (see `prompts/TEMPLATE.toml.example`).
 mod audience;
+mod error;
 mod library;
 
 pub use audience::Audience;
+pub use error::{LoadError, Problem};
 pub(crate) use library::line_col;
-pub use library::{Library, LoadError, episode_files, parse_episode};
+pub use library::{Library, episode_files, parse_episode};
 
 use serde::{Deserialize, Serialize};
 
@@ -167,22 +169,22 @@ impl Episode {
     }
 
     /// Checks what the TOML grammar cannot: returns (field, problem) pairs.
-    pub fn problems(&self) -> Vec<(String, String)> {
+    pub fn problems(&self) -> Vec<(String, Problem)> {
         let mut out = Vec::new();
-        let mut bad = |field: String, msg: &str| out.push((field, msg.to_string()));
+        let mut bad = |field: String, problem: Problem| out.push((field, problem));
         if self.id.is_empty()
             || !self
                 .id
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         {
-            bad("id".into(), "use lowercase letters, digits and '-' only");
+            bad("id".into(), Problem::BadId);
         }
         if self.number == 0 {
-            bad("number".into(), "must be 1 or more");
+            bad("number".into(), Problem::NotPositive);
         }
         if self.speaker.trim().is_empty() {
-            bad("speaker".into(), "is empty");
+            bad("speaker".into(), Problem::Empty);
         }
         for (name, t) in [
             ("title", &self.title),
@@ -190,61 +192,55 @@ impl Episode {
             ("context", &self.context),
         ] {
             if t.nl.trim().is_empty() {
-                bad(format!("{name}.nl"), "is empty");
+                bad(format!("{name}.nl"), Problem::Empty);
             }
         }
         if self.quotes.is_empty() {
-            bad("quotes".into(), "needs at least one quote");
+            bad("quotes".into(), Problem::NoQuote);
         }
         for (i, q) in self.quotes.iter().enumerate() {
             if q.nl.trim().is_empty() {
-                bad(format!("quotes[{}].nl", i + 1), "is empty");
+                bad(format!("quotes[{}].nl", i + 1), Problem::Empty);
             }
         }
         if self.prompts.is_empty() {
-            bad("prompts".into(), "needs at least one prompt");
+            bad("prompts".into(), Problem::NoPrompt);
         }
         if !(1..=Video::MAX_MINUTES).contains(&self.video.minutes) {
             bad(
                 "video.minutes".into(),
-                &format!("must be 1 to {}", Video::MAX_MINUTES),
+                Problem::OutOfRange {
+                    min: 1,
+                    max: Video::MAX_MINUTES,
+                },
             );
         }
         for (list, items) in [("prompts", &self.prompts), ("closing", &self.closing)] {
             for (i, p) in items.iter().enumerate() {
                 if p.minutes == 0 {
-                    bad(format!("{list}[{}].minutes", i + 1), "must be 1 or more");
+                    bad(format!("{list}[{}].minutes", i + 1), Problem::NotPositive);
                 }
                 if p.text.nl.trim().is_empty() {
-                    bad(format!("{list}[{}].text.nl", i + 1), "is empty");
+                    bad(format!("{list}[{}].text.nl", i + 1), Problem::Empty);
                 }
             }
         }
         for (field, text) in self.reader_texts() {
             let t = text.trim();
             if t.starts_with('[') && t.ends_with(']') {
-                bad(field, "still holds the template's placeholder: fill it in");
+                bad(field, Problem::Placeholder);
             }
         }
         for a in self.audiences() {
             match self.closing.iter().filter(|p| p.audience == a).count() {
-                0 => bad(
-                    "closing".into(),
-                    &format!("no closing prompt for audience '{a}'"),
-                ),
+                0 => bad("closing".into(), Problem::NoClosing(a)),
                 1 => {}
-                _ => bad(
-                    "closing".into(),
-                    &format!("more than one closing prompt for '{a}'"),
-                ),
+                _ => bad("closing".into(), Problem::TwoClosings(a)),
             }
         }
         for p in &self.closing {
             if self.prompts_for(p.audience).next().is_none() {
-                bad(
-                    "closing".into(),
-                    &format!("closing prompt for '{}', which has no prompts", p.audience),
-                );
+                bad("closing".into(), Problem::ClosingAlone(p.audience));
             }
         }
         out

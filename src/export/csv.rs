@@ -10,18 +10,18 @@
 //! formula by Excel and LibreOffice ("- koffie zelf zetten" shows as an error, "=HYPERLINK(…)"
 //! is an attack), so such a cell gets a leading `'`, and so does a cell that itself starts
 //! with `'`. To read the original text back: drop one leading `'` when a cell starts with one.
-use super::report::Report;
+use super::{RenderError, report::Report};
 use crate::session::{Session, StepKind};
 
 pub const BOM: &str = "\u{feff}";
 
-pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<String, String> {
+pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<String, RenderError> {
     let t = report.t;
     let mut w = ::csv::WriterBuilder::new()
         .delimiter(delimiter)
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let fail = |e: ::csv::Error| format!("csv: {e}");
+    let fail = RenderError::Csv;
     w.write_record(t.export_csv_header).map_err(fail)?;
     for s in sessions {
         let i = &s.session;
@@ -63,8 +63,9 @@ pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<St
             }
         }
     }
-    let bytes = w.into_inner().map_err(|e| format!("csv: {e}"))?;
-    let body = String::from_utf8(bytes).map_err(|e| format!("csv: {e}"))?;
+    let bytes = w.into_inner().map_err(|e| fail(e.into_error().into()))?;
+    let body = String::from_utf8(bytes)
+        .map_err(|e| fail(std::io::Error::new(std::io::ErrorKind::InvalidData, e).into()))?;
     Ok(format!("{BOM}{body}"))
 }
 

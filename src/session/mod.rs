@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     episode::{Audience, Episode},
+    i18n::{self, Localize, fill},
     lang::Lang,
 };
 
@@ -303,23 +304,19 @@ impl Session {
     }
 
     /// Parses a session file's text; a newer format version is refused with a clear message.
-    pub fn from_toml(text: &str) -> Result<Session, String> {
+    pub fn from_toml(text: &str) -> Result<Session, FileError> {
         #[derive(Deserialize)]
         struct Version {
             format_version: Option<u32>,
         }
-        let v: Version = toml::from_str(text).map_err(|e| describe_toml_error(text, &e))?;
+        let v: Version = toml::from_str(text).map_err(|e| FileError::toml(text, e))?;
         match v.format_version {
-            None => return Err("this is not a voer session file (no format_version)".into()),
-            Some(v) if v > FORMAT_VERSION => {
-                return Err(format!(
-                    "this session file has format version {v}; this voer reads up to version {FORMAT_VERSION}: update voer"
-                ));
-            }
-            Some(0) => return Err("format_version 0 is not a valid version".into()),
+            None => return Err(FileError::NoVersion),
+            Some(v) if v > FORMAT_VERSION => return Err(FileError::TooNew { version: v }),
+            Some(0) => return Err(FileError::VersionZero),
             Some(_) => {}
         }
-        let mut s: Session = toml::from_str(text).map_err(|e| describe_toml_error(text, &e))?;
+        let mut s: Session = toml::from_str(text).map_err(|e| FileError::toml(text, e))?;
         if s.format_version < 2 {
             // Version 1 kept no separate episode plan: the plan it had is the best there is.
             for step in &mut s.steps {
@@ -329,11 +326,10 @@ impl Session {
         // Written back in this build's version.
         s.format_version = FORMAT_VERSION;
         if s.session.current_step > s.steps.len() {
-            return Err(format!(
-                "session.current_step is {}, but the file has {} steps",
-                s.session.current_step,
-                s.steps.len()
-            ));
+            return Err(FileError::StepOutOfRange {
+                current: s.session.current_step,
+                steps: s.steps.len(),
+            });
         }
         Ok(s)
     }
@@ -378,16 +374,63 @@ mod hhmm {
     }
 }
 
-fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
-    let msg = e.message().trim().replace('\n', " ");
-    match e.span() {
-        Some(span) => {
-            let (line, col) = crate::episode::line_col(text, span.start);
-            format!("line {line}, column {col}: {msg}")
+/// Why a text is not a session file this voer can use. Carries no path: the store adds it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FileError {
+    /// Not TOML, or not the shape of a session; `position` is the 1-based line and column.
+    Toml {
+        position: Option<(usize, usize)>,
+        #[source]
+        source: Box<toml::de::Error>,
+    },
+    /// TOML, but no `format_version`: some other file.
+    NoVersion,
+    /// Written by a newer voer.
+    TooNew {
+        version: u32,
+    },
+    VersionZero,
+    /// `session.current_step` points past the steps.
+    StepOutOfRange {
+        current: usize,
+        steps: usize,
+    },
+}
+
+impl FileError {
+    fn toml(text: &str, source: toml::de::Error) -> FileError {
+        FileError::Toml {
+            position: source
+                .span()
+                .map(|s| crate::episode::line_col(text, s.start)),
+            source: Box::new(source),
         }
-        None => msg,
     }
 }
+
+impl Localize for FileError {
+    fn render(&self, lang: Lang) -> String {
+        let t = i18n::texts(lang);
+        match self {
+            FileError::Toml { position, source } => {
+                let msg = source.message().trim().replace('\n', " ");
+                let problem = fill(t.toml_problem, &[&msg]);
+                match position {
+                    Some((line, col)) => fill(t.session_at, &[line, col, &problem]),
+                    None => problem,
+                }
+            }
+            FileError::NoVersion => t.session_no_version.to_string(),
+            FileError::TooNew { version } => fill(t.session_too_new, &[version, &FORMAT_VERSION]),
+            FileError::VersionZero => t.session_version_zero.to_string(),
+            FileError::StepOutOfRange { current, steps } => {
+                fill(t.session_bad_step, &[current, steps])
+            }
+        }
+    }
+}
+
+i18n::english_display!(FileError);
 
 /// A file-name-safe form of a name: lowercase ASCII letters and digits joined by '-',
 /// accents folded ("Cliëntenraad De Linde" → "clientenraad-de-linde"). Never holds '/', '.' or '\\'.

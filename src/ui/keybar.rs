@@ -67,7 +67,8 @@ fn space_key(m: &Model, key: &'static str) -> &'static str {
 pub fn draw(m: &Model, frame: &mut Frame, area: Rect) {
     let t = m.texts();
     let (status, status_style) = if let Some(e) = &m.save.error {
-        (fill(t.saving_failed, &[e]), m.theme.error)
+        // The path is the session file's: the reason is what the bar has room for.
+        (fill(t.saving_failed, &[&e.detail(m.lang)]), m.theme.error)
     } else if let Some((msg, _)) = &m.status {
         (msg.clone(), m.theme.keybar)
     } else if m.save.is_clean() && m.save.last_attempt.is_some() {

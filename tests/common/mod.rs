@@ -100,7 +100,7 @@ pub fn session_files(dir: &Path) -> Vec<PathBuf> {
 /// Reads and parses a session file the way voer does.
 pub fn load(path: &Path) -> Result<Session, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Session::from_toml(&text)
+    Session::from_toml(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Polls a session file until `pred` holds; panics with the last state after `timeout`.

@@ -62,6 +62,9 @@ pub struct SessionInfo {
     /// Whether the timer was paused when the file was written.
     #[serde(default)]
     pub paused: bool,
+    /// A demonstration session (the one in the repo): opened only when named explicitly.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub example: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -152,6 +155,7 @@ impl Session {
                 finished_at: None,
                 current_step: 0,
                 paused: false,
+                example: false,
             },
             steps,
         }

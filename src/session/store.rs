@@ -326,15 +326,48 @@ pub fn list(dir: &Path) -> io::Result<Vec<Listed>> {
     Ok(out)
 }
 
-/// The newest unfinished session in the folder.
+/// The newest unfinished session in the folder; examples are left out.
 pub fn newest_unfinished(dir: &Path) -> io::Result<Option<PathBuf>> {
     Ok(list(dir)?
         .into_iter()
         .filter(|l| {
             l.session
                 .as_ref()
-                .is_ok_and(|s| s.session.status == super::Status::InProgress)
+                .is_ok_and(|s| s.session.status == super::Status::InProgress && !s.session.example)
         })
         .max_by_key(|l| l.session.as_ref().ok().map(|s| s.session.updated_at))
         .map(|l| l.path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXAMPLE: &str = include_str!(
+        "../../sessions/voorbeeld_2026-11-20_1400_jef-mol_client-council_clientenraad-de-linde.toml"
+    );
+
+    #[test]
+    fn the_example_mark_is_kept_and_resume_never_picks_an_example() {
+        let dir = tempfile::tempdir().unwrap();
+        // An unfinished example, newer than the real unfinished session.
+        let example = EXAMPLE
+            .replace("status = \"finished\"", "status = \"in-progress\"")
+            .replace("2026-11-20T14:53:10", "2026-11-29T14:53:10");
+        fs::write(dir.path().join("example.toml"), &example).unwrap();
+        let loaded = load(&dir.path().join("example.toml")).unwrap();
+        assert!(loaded.session.example);
+        save(&dir.path().join("copy.toml"), &loaded).unwrap();
+        assert!(load(&dir.path().join("copy.toml")).unwrap().session.example);
+        fs::remove_file(dir.path().join("copy.toml")).unwrap();
+        assert_eq!(newest_unfinished(dir.path()).unwrap(), None);
+
+        let real = example.replace("example = true\n", "");
+        fs::write(dir.path().join("real.toml"), real.replace("2026-11-29", "2026-11-21")).unwrap();
+        assert!(!load(&dir.path().join("real.toml")).unwrap().session.example);
+        assert_eq!(
+            newest_unfinished(dir.path()).unwrap(),
+            Some(dir.path().join("real.toml"))
+        );
+    }
 }

@@ -62,7 +62,9 @@ pub fn render(dir: &Path, t: &Texts) -> Result<String, super::UserError> {
             }
         }
     }
-    let mut out = super::table(&rows);
+    // Which folder: another terminal or another default shows another list.
+    let mut out = format!("{}\n\n", fill(t.sessions_in, &[&dir.display()]));
+    out.push_str(&super::table(&rows));
     for p in problems {
         out.push_str(&format!("{}: {p}\n", t.unreadable));
     }

@@ -363,7 +363,11 @@ mod tests {
         assert_eq!(newest_unfinished(dir.path()).unwrap(), None);
 
         let real = example.replace("example = true\n", "");
-        fs::write(dir.path().join("real.toml"), real.replace("2026-11-29", "2026-11-21")).unwrap();
+        fs::write(
+            dir.path().join("real.toml"),
+            real.replace("2026-11-29", "2026-11-21"),
+        )
+        .unwrap();
         assert!(!load(&dir.path().join("real.toml")).unwrap().session.example);
         assert_eq!(
             newest_unfinished(dir.path()).unwrap(),

@@ -162,7 +162,7 @@ fn escape_inline(text: &str) -> String {
             // Emphasis, strike-out, super/subscript and math need a delimiter touching a word.
             '*' | '~' | '^' | '$' => !(space(prev) && space(next)),
             // Inside a word ("jan_de_vries") an underscore is literal.
-            '_' => !(space(prev) && space(next)) && !(word(prev) && word(next)),
+            '_' => !(space(prev) && space(next) || word(prev) && word(next)),
             _ => false,
         };
         if escape {

@@ -80,7 +80,7 @@ pub fn minutes(seconds: u64) -> u64 {
 /// A time as a reader should see it: "5 min" when it is whole minutes, else "1:22", so that
 /// 82 seconds do not read as 1 minute and a short step with notes not as 0.
 pub fn duration(seconds: u64) -> String {
-    if seconds % 60 == 0 {
+    if seconds.is_multiple_of(60) {
         format!("{} min", seconds / 60)
     } else {
         format!("{}:{:02}", seconds / 60, seconds % 60)

@@ -40,6 +40,26 @@ fn create_private_dir(dir: &Path) -> io::Result<()> {
 /// the owner only, flushed to disk, then renamed over the target. A reader or a crash sees
 /// the old file or the new one, never half of one.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_via_temp(path, contents).map_err(without_temp_name)
+}
+
+/// tempfile names its temporary file (`.x.md.iTSfmO.tmp`) in its errors; the user should only
+/// see the reason, with the target named by the caller.
+fn without_temp_name(e: io::Error) -> io::Error {
+    let os = e
+        .get_ref()
+        .and_then(|inner| inner.source())
+        .and_then(|source| source.downcast_ref::<io::Error>())
+        .and_then(io::Error::raw_os_error)
+        .or(e.raw_os_error());
+    match os {
+        Some(code) => io::Error::from_raw_os_error(code),
+        None if e.to_string().contains(".tmp") => io::Error::from(e.kind()),
+        None => e,
+    }
+}
+
+fn write_via_temp(path: &Path, contents: &[u8]) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -346,6 +366,16 @@ mod tests {
     const EXAMPLE: &str = include_str!(
         "../../sessions/voorbeeld_2026-11-20_1400_jef-mol_client-council_clientenraad-de-linde.toml"
     );
+
+    #[test]
+    fn a_failed_write_does_not_name_the_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("weg/verslag.md");
+        let e = write_atomic(&target, b"x").unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::NotFound);
+        assert!(!e.to_string().contains(".tmp"), "{e}");
+        assert!(!e.to_string().contains("verslag"), "{e}");
+    }
 
     #[test]
     fn the_example_mark_is_kept_and_resume_never_picks_an_example() {

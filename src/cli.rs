@@ -382,3 +382,65 @@ fn render_clap_error(e: &clap::Error, t: &Texts) -> String {
         fill(t.cli_more_info, &[&format!("{command} --help")])
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{EN, NL};
+
+    /// Every command and argument has its help in both languages, so `--help` never falls
+    /// back to the English doc comments in a Dutch screen.
+    #[test]
+    fn every_command_and_argument_has_help_in_both_languages() {
+        fn walk(cmd: &clap::Command, key: &str, missing: &mut Vec<String>) {
+            for t in [&NL, &EN] {
+                if help_text(t, key).is_none() {
+                    missing.push(key.to_string());
+                }
+                for a in cmd.get_arguments() {
+                    let id = a.get_id().as_str();
+                    if help_text(t, &format!("{key}.{id}")).is_none()
+                        && help_text(t, &format!("*.{id}")).is_none()
+                    {
+                        missing.push(format!("{key}.{id}"));
+                    }
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, sub.get_name(), missing);
+            }
+        }
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut missing = Vec::new();
+        walk(&cmd, "voer", &mut missing);
+        assert!(missing.is_empty(), "no help text for {missing:?}");
+    }
+
+    #[test]
+    fn lang_is_read_before_parsing() {
+        let args = |a: &[&str]| -> Vec<OsString> {
+            std::iter::once("voer")
+                .chain(a.iter().copied())
+                .map(OsString::from)
+                .collect()
+        };
+        assert_eq!(
+            lang_in_args(&args(&["--lang", "en", "list"])),
+            Some(Lang::En)
+        );
+        assert_eq!(lang_in_args(&args(&["list", "--lang=nl"])), Some(Lang::Nl));
+        assert_eq!(lang_in_args(&args(&["--", "--lang", "en"])), None);
+        assert_eq!(lang_in_args(&args(&["--lang", "de"])), None);
+    }
+
+    #[test]
+    fn mistyped_commands_are_recognised_and_episodes_are_not() {
+        assert_eq!(command_like("expotr").as_deref(), Some("export"));
+        assert_eq!(command_like("rn").as_deref(), Some("run"));
+        assert_eq!(command_like("Resmue").as_deref(), Some("resume"));
+        assert_eq!(command_like("4"), None);
+        assert_eq!(command_like("jef-mol"), None);
+        assert_eq!(command_like("x"), None);
+    }
+}

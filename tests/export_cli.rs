@@ -13,7 +13,7 @@ fn voer(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_voer"))
         .current_dir(dir)
         .args(args)
-        // After the subcommand: before it, clap reads it as an option of `run`.
+        // A global option: it may stand before or after the command.
         .args(["--lang", "en"])
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")

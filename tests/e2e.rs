@@ -321,6 +321,7 @@ fn unreadable_session_files_are_refused_and_left_alone() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_voer"))
         .args(["sessions", "--lang", "nl", "--sessions"])
         .arg(&dir)
+        .env("XDG_CONFIG_HOME", dir.join(".config"))
         .output()
         .unwrap();
     assert!(out.status.success());

@@ -18,6 +18,8 @@ fn voer(dir: &Path, args: &[&str]) -> Output {
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C")
+        // No config file of the machine's user.
+        .env("XDG_CONFIG_HOME", dir.join(".config"))
         .output()
         .expect("voer runs")
 }
@@ -56,6 +58,7 @@ fn the_session_language_is_used_without_lang() {
         .current_dir(dir.path())
         .args(["export", "s.toml"])
         .env("LANG", "C")
+        .env("XDG_CONFIG_HOME", dir.path().join(".config"))
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .output()

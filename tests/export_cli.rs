@@ -285,3 +285,16 @@ fn an_empty_session_exports() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(stdout(&o).matches("No notes.").count(), 5);
 }
+
+#[test]
+fn a_failed_write_names_the_target_not_a_temporary_file() {
+    let (dir, _) = workdir();
+    let o = voer(
+        dir.path(),
+        &["export", "s.toml", "--output", "weg/verslag.md"],
+    );
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("weg/verslag.md: "), "{err}");
+    assert!(!err.contains(".tmp"), "{err}");
+}

@@ -46,15 +46,10 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
 /// tempfile names its temporary file (`.x.md.iTSfmO.tmp`) in its errors; the user should only
 /// see the reason, with the target named by the caller.
 fn without_temp_name(e: io::Error) -> io::Error {
-    let os = e
-        .get_ref()
-        .and_then(|inner| inner.source())
-        .and_then(|source| source.downcast_ref::<io::Error>())
-        .and_then(io::Error::raw_os_error)
-        .or(e.raw_os_error());
-    match os {
-        Some(code) => io::Error::from_raw_os_error(code),
-        None if e.to_string().contains(".tmp") => io::Error::from(e.kind()),
+    // tempfile words it as "<reason> at path \"<temp file>\"".
+    let text = e.to_string();
+    match text.split_once(" at path ") {
+        Some((reason, _)) => io::Error::new(e.kind(), reason.to_string()),
         None => e,
     }
 }
@@ -375,6 +370,8 @@ mod tests {
         assert_eq!(e.kind(), io::ErrorKind::NotFound);
         assert!(!e.to_string().contains(".tmp"), "{e}");
         assert!(!e.to_string().contains("verslag"), "{e}");
+        #[cfg(unix)]
+        assert_eq!(e.to_string(), "No such file or directory (os error 2)");
     }
 
     #[test]

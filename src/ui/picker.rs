@@ -157,3 +157,24 @@ fn group_hint(t: &i18n::Texts, audience: Option<crate::episode::Audience>) -> &'
         .unwrap_or(0);
     t.pick_group_hint[i]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::episode::Audience;
+
+    #[test]
+    fn the_group_example_fits_the_audience() {
+        let t = i18n::texts(crate::lang::Lang::Nl);
+        let hints: Vec<&str> = Audience::ALL
+            .iter()
+            .map(|a| group_hint(t, Some(*a)))
+            .collect();
+        assert!(hints[0].contains("Cliëntenraad"));
+        assert!(hints[2].contains("Team"));
+        assert!(hints[3].contains("Klas"));
+        let mut unique = hints.clone();
+        unique.dedup();
+        assert_eq!(unique.len(), 4);
+    }
+}

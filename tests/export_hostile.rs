@@ -95,8 +95,13 @@ fn markdown_structure_survives_hostile_notes() {
         assert!(shape.intruders.is_empty(), "{name}: {:?}", shape.intruders);
         assert_eq!(shape.headings, expected_headings(&sessions), "{name}");
         assert_eq!(shape.quotes, 1, "{name}: only the episode's quote");
-        // A facilitator's bullets ("* ster", "- streep", "+ plus") stay one list per step.
-        let lists = if notes.contains("\n- streep\n") { 7 } else { 0 };
+        // A facilitator's lists stay lists: per step one of bullets ("* ster", "- streep",
+        // "+ plus"), then "1. een" and "2) twee", each a list of its own (another delimiter).
+        let lists = if notes.contains("\n- streep\n") {
+            7 * 3
+        } else {
+            0
+        };
         assert_eq!(
             shape.lists,
             1 + lists,
@@ -120,9 +125,18 @@ fn markdown_structure_survives_hostile_notes() {
             .flatten()
             .map(|line| {
                 let line = line.trim();
+                let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+                let numbered = (digits > 0)
+                    .then(|| {
+                        line[digits..]
+                            .strip_prefix(". ")
+                            .or(line[digits..].strip_prefix(") "))
+                    })
+                    .flatten();
                 ["- ", "* ", "+ "]
                     .iter()
                     .find_map(|b| line.strip_prefix(b))
+                    .or(numbered)
                     .unwrap_or(line)
                     .to_string()
             })

@@ -5,7 +5,7 @@
 //! an e-mail shows every backslash: a note that starts with `#`, `>`, a code fence or a line of
 //! `===` or `---`, or holds `<tags>`, `*stars*` or `|pipes|`, cannot become a heading, quote,
 //! code block, rule, HTML or table; `=SOM(A1:A3)`, `+31 6`, `#2` and `-5 graden` stay as typed.
-//! A facilitator's list (lines starting with `- `, `* ` or `+ `) stays a list. Line breaks in
+//! A facilitator's list (lines starting with `- `, `* `, `+ `, `1. ` or `1) `) stays a list. Line breaks in
 //! notes become hard line breaks (two spaces at the end of the line, invisible in an e-mail),
 //! blank lines paragraphs.
 use super::outline::Element;
@@ -74,9 +74,15 @@ fn paragraphs(text: &str) -> Vec<String> {
         .into_iter()
         .map(|p| {
             p.iter()
-                .map(|l| match list_item(l.trim()) {
-                    Some(item) => format!("- {}", escape_line(item)),
-                    None => escape_line(l.trim()),
+                .map(|l| {
+                    let l = l.trim();
+                    if let Some(item) = list_item(l) {
+                        format!("- {}", escape_line(item))
+                    } else if let Some((number, item)) = numbered_item(l) {
+                        format!("{number} {}", escape_line(item))
+                    } else {
+                        escape_line(l)
+                    }
                 })
                 .collect::<Vec<_>>()
                 .join("  \n")
@@ -89,6 +95,17 @@ fn list_item(line: &str) -> Option<&str> {
     let rest = line.strip_prefix(['-', '*', '+'])?;
     let item = rest.strip_prefix([' ', '\t'])?.trim_start();
     (!item.is_empty()).then_some(item)
+}
+
+/// A numbered line (`1. koffie`, `2) thee`) as its number with "." or ")" and its text.
+fn numbered_item(line: &str) -> Option<(&str, &str)> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=9).contains(&digits) || !matches!(line.as_bytes().get(digits), Some(b'.' | b')')) {
+        return None;
+    }
+    let (number, rest) = line.split_at(digits + 1);
+    let item = rest.strip_prefix([' ', '\t'])?.trim_start();
+    (!item.is_empty()).then_some((number, item))
 }
 
 /// Names and labels are single lines wherever they appear.
@@ -255,6 +272,10 @@ mod tests {
             vec!["Afspraken:  \n- koffie  \n- thee  \n- \\# taart".to_string()]
         );
         assert_eq!(paragraphs("- - x"), vec!["- \\- x".to_string()]);
+        assert_eq!(
+            paragraphs("1. koffie\n2) # thee\n2026. Klaar."),
+            vec!["1. koffie  \n2) \\# thee  \n2026. Klaar.".to_string()]
+        );
     }
 
     #[test]

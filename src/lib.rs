@@ -7,10 +7,11 @@
 //! - `ui`: drawing, one file per region of the screen.
 //! - `tui`: the terminal loop that ties input, time, saving and drawing together.
 //! - `export`: reports in md, html, txt, json, csv, docx.
-//! - `commands`, `cli`: the command line.
+//! - `commands`, `cli`: the command line; `config`: the config file and the sessions folder.
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod episode;
 pub mod export;
 pub mod i18n;

@@ -102,6 +102,12 @@ fn q_quits_in_progress_and_stepping_past_closing_finishes() {
     let s = load(&file).unwrap();
     assert_eq!(s.session.status, Status::InProgress);
     assert_eq!(s.steps[PROMPT].notes, "eerste indruk");
+    // How to go on: this very file, wherever the next terminal is opened.
+    let out = v.output();
+    assert!(
+        out.contains(&format!("Verder gaan: voer resume {}", file.display())),
+        "{out}"
+    );
 
     // Resume, and step past the closing step.
     let mut v = sb.voer(&["resume", file.to_str().unwrap()]);
@@ -120,6 +126,25 @@ fn q_quits_in_progress_and_stepping_past_closing_finishes() {
     v.send("q");
     assert!(v.wait_exit(WAIT).success());
     assert_eq!(load(&file).unwrap().session.status, Status::Finished);
+    // A finished conversation is not "continued": the way to a report, and to add notes.
+    let out = v.output();
+    let report = file.with_extension("md");
+    let report = report.file_name().unwrap().to_string_lossy();
+    assert!(
+        out.contains(&format!(
+            "Verslag maken: voer export {} --output {report}",
+            file.display()
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "Notities aanvullen: voer resume {}",
+            file.display()
+        )),
+        "{out}"
+    );
+    assert!(!out.contains("Verder gaan"), "{out}");
 }
 
 /// Writes a session file as if a run had stopped at `step`, with notes on every step.
@@ -309,6 +334,7 @@ fn unreadable_session_files_are_refused_and_left_alone() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_voer"))
         .args(["sessions", "--lang", "nl", "--sessions"])
         .arg(&dir)
+        .env("XDG_CONFIG_HOME", dir.join(".config"))
         .output()
         .unwrap();
     assert!(out.status.success());

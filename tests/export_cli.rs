@@ -13,11 +13,13 @@ fn voer(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_voer"))
         .current_dir(dir)
         .args(args)
-        // After the subcommand: before it, clap reads it as an option of `run`.
+        // A global option: it may stand before or after the command.
         .args(["--lang", "en"])
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C")
+        // No config file of the machine's user.
+        .env("XDG_CONFIG_HOME", dir.join(".config"))
         .output()
         .expect("voer runs")
 }
@@ -56,6 +58,7 @@ fn the_session_language_is_used_without_lang() {
         .current_dir(dir.path())
         .args(["export", "s.toml"])
         .env("LANG", "C")
+        .env("XDG_CONFIG_HOME", dir.path().join(".config"))
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .output()
@@ -325,4 +328,17 @@ fn a_version_1_session_exports_in_every_format() {
         before,
         "export never writes the session"
     );
+}
+
+#[test]
+fn a_failed_write_names_the_target_not_a_temporary_file() {
+    let (dir, _) = workdir();
+    let o = voer(
+        dir.path(),
+        &["export", "s.toml", "--output", "weg/verslag.md"],
+    );
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("weg/verslag.md: "), "{err}");
+    assert!(!err.contains(".tmp"), "{err}");
 }

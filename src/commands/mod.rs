@@ -51,6 +51,8 @@ pub enum UserError {
         #[source]
         source: StoreError,
     },
+    /// A word where the episode goes that looks like a mistyped command.
+    Cli(crate::cli::CliError),
     /// The terminal could not be opened.
     Terminal(#[source] io::Error),
     /// The terminal could not be drawn on.
@@ -62,6 +64,7 @@ impl Localize for UserError {
         let t = i18n::texts(lang);
         match self {
             UserError::UnknownEpisode { key, valid } => fill(t.unknown_episode, &[key, valid]),
+            UserError::Cli(e) => crate::cli::render_error(e, t),
             UserError::UnknownAudience { given } => {
                 fill(t.unknown_audience, &[given, &Audience::valid_list()])
             }

@@ -65,7 +65,9 @@ pub fn render(dir: &Path, lang: Lang) -> Result<String, super::UserError> {
             }
         }
     }
-    let mut out = super::table(&rows);
+    // Which folder: another terminal or another default shows another list.
+    let mut out = format!("{}\n\n", fill(t.sessions_in, &[&dir.display()]));
+    out.push_str(&super::table(&rows));
     for p in problems {
         out.push_str(&format!("{}: {p}\n", t.unreadable));
     }

@@ -54,8 +54,8 @@ pub struct Block<'a> {
 
 pub struct Entry<'a> {
     pub group: usize,
-    pub planned_minutes: u64,
-    pub actual_minutes: u64,
+    pub planned_seconds: u64,
+    pub actual_seconds: u64,
     pub notes: &'a str,
 }
 
@@ -76,9 +76,19 @@ impl Block<'_> {
     }
 }
 
-/// Whole minutes, rounded to the nearest: what a reader of a report wants to see.
+/// Whole minutes, rounded to the nearest (the JSON export's figure).
 pub fn minutes(seconds: u64) -> u64 {
     (seconds + 30) / 60
+}
+
+/// A time as a reader should see it: "5 min" when it is whole minutes, else "1:22", so that
+/// 82 seconds do not read as 1 minute and a short step with notes not as 0.
+pub fn duration(seconds: u64) -> String {
+    if seconds.is_multiple_of(60) {
+        format!("{} min", seconds / 60)
+    } else {
+        format!("{}:{:02}", seconds / 60, seconds % 60)
+    }
 }
 
 impl<'a> Report<'a> {
@@ -145,7 +155,7 @@ impl<'a> Report<'a> {
     pub fn minutes_line(&self, e: &Entry) -> String {
         fill(
             self.t.export_minutes,
-            &[&e.planned_minutes, &e.actual_minutes],
+            &[&duration(e.planned_seconds), &duration(e.actual_seconds)],
         )
     }
 
@@ -307,8 +317,8 @@ fn join<'a>(part: &mut Part<'a>, index: usize, s: &'a Session) {
 fn entry(group: usize, st: &crate::session::Step) -> Entry<'_> {
     Entry {
         group,
-        planned_minutes: minutes(st.planned_seconds),
-        actual_minutes: minutes(st.elapsed_seconds),
+        planned_seconds: st.planned_seconds,
+        actual_seconds: st.elapsed_seconds,
         notes: &st.notes,
     }
 }
@@ -316,6 +326,15 @@ fn entry(group: usize, st: &crate::session::Step) -> Entry<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_show_seconds_where_minutes_would_hide_them() {
+        assert_eq!(duration(300), "5 min");
+        assert_eq!(duration(82), "1:22");
+        assert_eq!(duration(14), "0:14");
+        assert_eq!(duration(0), "0 min");
+        assert_eq!(duration(3605), "60:05");
+    }
 
     #[test]
     fn minutes_round_to_nearest() {

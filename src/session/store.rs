@@ -181,6 +181,21 @@ fn create_private_dir(dir: &Path) -> io::Result<()> {
 /// the owner only, flushed to disk, then renamed over the target. A reader or a crash sees
 /// the old file or the new one, never half of one.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_via_temp(path, contents).map_err(without_temp_name)
+}
+
+/// tempfile names its temporary file (`.x.md.iTSfmO.tmp`) in its errors; the user should only
+/// see the reason, with the target named by the caller.
+fn without_temp_name(e: io::Error) -> io::Error {
+    // tempfile words it as "<reason> at path \"<temp file>\"".
+    let text = e.to_string();
+    match text.split_once(" at path ") {
+        Some((reason, _)) => io::Error::new(e.kind(), reason.to_string()),
+        None => e,
+    }
+}
+
+fn write_via_temp(path: &Path, contents: &[u8]) -> io::Result<()> {
     let dir = folder_of(path);
     // tempfile creates its files with mode 0600 on Unix. Named after the target, so that a
     // copy left by a crash can be found and removed (see `remove_leftovers`).
@@ -496,14 +511,14 @@ pub fn list(dir: &Path) -> Result<Vec<Listed>, StoreError> {
     Ok(out)
 }
 
-/// The newest unfinished session in the folder.
+/// The newest unfinished session in the folder; examples are left out.
 pub fn newest_unfinished(dir: &Path) -> Result<Option<PathBuf>, StoreError> {
     Ok(list(dir)?
         .into_iter()
         .filter(|l| {
             l.session
                 .as_ref()
-                .is_ok_and(|s| s.session.status == super::Status::InProgress)
+                .is_ok_and(|s| s.session.status == super::Status::InProgress && !s.session.example)
         })
         .max_by_key(|l| l.session.as_ref().ok().map(|s| s.session.updated_at))
         .map(|l| l.path))
@@ -586,6 +601,50 @@ mod tests {
                 "{} is al geopend in een andere voer. Sluit die eerst.",
                 path.display()
             )
+        );
+    }
+
+    const EXAMPLE: &str = include_str!(
+        "../../sessions/voorbeeld_2026-11-20_1400_jef-mol_client-council_clientenraad-de-linde.toml"
+    );
+
+    #[test]
+    fn a_failed_write_does_not_name_the_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("weg/verslag.md");
+        let e = write_atomic(&target, b"x").unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::NotFound);
+        assert!(!e.to_string().contains(".tmp"), "{e}");
+        assert!(!e.to_string().contains("verslag"), "{e}");
+        #[cfg(unix)]
+        assert_eq!(e.to_string(), "No such file or directory (os error 2)");
+    }
+
+    #[test]
+    fn the_example_mark_is_kept_and_resume_never_picks_an_example() {
+        let dir = tempfile::tempdir().unwrap();
+        // An unfinished example, newer than the real unfinished session.
+        let example = EXAMPLE
+            .replace("status = \"finished\"", "status = \"in-progress\"")
+            .replace("2026-11-20T14:57:00", "2026-11-29T14:57:00");
+        fs::write(dir.path().join("example.toml"), &example).unwrap();
+        let loaded = load(&dir.path().join("example.toml")).unwrap();
+        assert!(loaded.session.example);
+        save(&dir.path().join("copy.toml"), &loaded).unwrap();
+        assert!(load(&dir.path().join("copy.toml")).unwrap().session.example);
+        fs::remove_file(dir.path().join("copy.toml")).unwrap();
+        assert_eq!(newest_unfinished(dir.path()).unwrap(), None);
+
+        let real = example.replace("example = true\n", "");
+        fs::write(
+            dir.path().join("real.toml"),
+            real.replace("2026-11-29", "2026-11-21"),
+        )
+        .unwrap();
+        assert!(!load(&dir.path().join("real.toml")).unwrap().session.example);
+        assert_eq!(
+            newest_unfinished(dir.path()).unwrap(),
+            Some(dir.path().join("real.toml"))
         );
     }
 }

@@ -161,6 +161,10 @@ impl Voer {
         cmd.env_remove("LC_MESSAGES");
         cmd.env_remove("NO_COLOR");
         cmd.env("TERM", "xterm-256color");
+        // No config file or data folder of the machine's user.
+        cmd.env("HOME", cwd);
+        cmd.env("XDG_CONFIG_HOME", cwd.join(".config"));
+        cmd.env("XDG_DATA_HOME", cwd.join(".local/share"));
         for (k, v) in env {
             cmd.env(k, v);
         }

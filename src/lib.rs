@@ -9,10 +9,12 @@
 //! - `tui`: the terminal (`terminal`), where messages come from (`events`) and the loop that
 //!   ties input, time, saving and drawing together (`runtime`).
 //! - `export`: reports in md, html, txt, json, csv, docx.
-//! - `commands`, `cli`: the command line, one file per subcommand (`run`, `resume`, …).
+//! - `commands`, `cli`: the command line, one file per subcommand (`run`, `resume`, …);
+//!   `config`: the config file and the sessions folder.
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod episode;
 pub mod export;
 pub mod i18n;

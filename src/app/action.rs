@@ -5,7 +5,10 @@ use ratatui_textarea::Input;
 use super::model::EpisodeView;
 use crate::{
     episode::{Audience, Episode},
-    session::{Session, store::SaveOutcome},
+    session::{
+        Session,
+        store::{SaveOutcome, StoreError},
+    },
 };
 
 /// Everything that can happen, on the picker or during a run.
@@ -49,14 +52,14 @@ pub enum Action {
     Tick,
     Saved(SaveOutcome),
     /// The final save before quitting failed: ask what to do.
-    QuitSaveFailed(String),
+    QuitSaveFailed(StoreError),
     /// In the unsaved dialog.
     RetrySave,
     StartSaveElsewhere,
     ConfirmSaveElsewhere,
     DiscardAndQuit,
-    ExportDone(Result<PathBuf, String>),
-    SavedElsewhere(Result<PathBuf, String>),
+    ExportDone(Result<PathBuf, StoreError>),
+    SavedElsewhere(Result<PathBuf, StoreError>),
 }
 
 /// The picker's keys.

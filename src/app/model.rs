@@ -14,7 +14,7 @@ use crate::{
     episode::Episode,
     i18n::{self, Texts},
     lang::Lang,
-    session::{Session, Status, StepKind},
+    session::{Session, Status, StepKind, store::StoreError},
 };
 
 /// What the opening and quote steps show about the episode.
@@ -56,7 +56,7 @@ impl EpisodeView {
             title: s.session.episode_title.clone(),
             speaker: s.session.speaker.clone(),
             role: s.session.speaker_role.clone(),
-            url: None,
+            url: s.video_url().map(str::to_string),
             context: step(StepKind::Opening),
             quotes: vec![step(StepKind::Quote)],
         }
@@ -71,7 +71,7 @@ pub enum Mode {
     Blank,
     /// The last save before quitting failed; the notes are only in memory.
     Unsaved {
-        error: String,
+        error: StoreError,
         view: UnsavedView,
     },
 }
@@ -97,7 +97,7 @@ pub struct SaveState {
     /// When the oldest change not yet handed to the saver was made: a save is due soon after.
     pub dirty_since: Option<Instant>,
     /// The last save's error, until a save succeeds.
-    pub error: Option<String>,
+    pub error: Option<StoreError>,
     pub last_attempt: Option<Instant>,
 }
 
@@ -356,6 +356,14 @@ impl Model {
         }
         s.session.current_step = self.step;
         s.session.paused = self.paused;
+        s.session.blanked = self.mode == Mode::Blank;
+        // When the running timer started, as a follower can use it: now minus its stretch.
+        s.session.timer_started_at = self
+            .clocks
+            .get(self.step)
+            .and_then(|c| c.running_for(now.mono))
+            .and_then(|d| chrono::Duration::from_std(d).ok())
+            .map(|d| chrono::SubsecRound::round_subsecs(now.wall - d, 0));
         s.session.updated_at = now.wall;
         s
     }

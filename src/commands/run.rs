@@ -1,18 +1,14 @@
 //! `voer [run]`: the picker asks what the command line left out, then the meeting runs.
-use std::{
-    io,
-    path::{Path, PathBuf},
-};
+use std::path::PathBuf;
 
 use crate::{
     app::{App, Choice, EpisodeView, Model, Opened, clock::Now, picker::Picker},
     commands::UserError,
     episode::{Audience, Episode, Library},
-    i18n::{self, fill},
     lang::Lang,
     session::{
         Meta, Session,
-        store::{self, LockError, SessionLock},
+        store::{self, SessionLock, StoreError},
     },
     tui,
     ui::Theme,
@@ -31,11 +27,10 @@ pub struct RunOptions {
 
 /// Runs a conversation; returns where the notes were saved (None: nothing to save).
 pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
-    let t = i18n::texts(opts.lang);
     let dir = &opts.sessions_dir;
     // Refuse before the meeting starts, not halfway through it; but make the folder only for
     // a session, not for a picker that is left with Esc or Ctrl+C.
-    store::check_writable(dir).map_err(unwritable(t, dir))?;
+    store::check_writable(dir)?;
     let theme = Theme::choose(opts.projector, tui::no_color());
     let picker = Picker::new(
         opts.library.episodes().to_vec(),
@@ -62,9 +57,8 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
 
 /// Makes, locks and first saves the session file for what was chosen.
 fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionLock), UserError> {
-    let t = i18n::texts(opts.lang);
     let dir = &opts.sessions_dir;
-    store::ensure_writable(dir).map_err(unwritable(t, dir))?;
+    store::ensure_writable(dir)?;
     let meta = Meta {
         group: choice.group,
         facilitator: opts.facilitator.clone(),
@@ -77,9 +71,10 @@ fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionL
         Now::real().wall,
     );
     // Absolute, so the summary and messages say exactly where the notes are.
-    let path = std::path::absolute(store::new_path(dir, &session)).map_err(unwritable(t, dir))?;
-    let lock = lock(&path, t)?;
-    store::save(&path, &session).map_err(unwritable(t, dir))?;
+    let path = std::path::absolute(store::new_path(dir, &session))
+        .map_err(|e| StoreError::unwritable(dir, e))?;
+    let lock = SessionLock::acquire(&path)?;
+    store::save(&path, &session)?;
     let episode = EpisodeView::new(&choice.episode, opts.lang);
     Ok((
         Opened {
@@ -96,21 +91,4 @@ pub(super) fn home() -> PathBuf {
     std::env::var_os("HOME")
         .map(PathBuf::from)
         .unwrap_or_default()
-}
-
-/// The error for a sessions folder that cannot be written, naming the folder.
-pub(super) fn unwritable<'a>(
-    t: &'a i18n::Texts,
-    dir: &'a Path,
-) -> impl Fn(io::Error) -> UserError + 'a {
-    move |e| UserError(fill(t.sessions_unwritable, &[&dir.display(), &e]))
-}
-
-pub(super) fn lock(path: &Path, t: &i18n::Texts) -> Result<SessionLock, UserError> {
-    SessionLock::acquire(path).map_err(|e| {
-        UserError(match e {
-            LockError::InUse => fill(t.session_in_use, &[&path.display()]),
-            LockError::Io(e) => fill(t.cannot_lock, &[&e]),
-        })
-    })
 }

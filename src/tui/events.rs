@@ -2,7 +2,6 @@
 //! arrive on one channel; the loop takes everything that is ready before it draws.
 use std::{
     collections::VecDeque,
-    io,
     path::PathBuf,
     sync::mpsc::{self, Receiver, RecvTimeoutError, Sender},
     thread,
@@ -11,7 +10,7 @@ use std::{
 
 use ratatui::crossterm::event::{self, Event};
 
-use crate::session::store::SaveOutcome;
+use crate::session::store::{SaveOutcome, StoreError};
 
 /// After a termination signal, input still arriving is taken in for at most this long,
 /// and until it has been quiet for `SIGNAL_QUIET`.
@@ -24,9 +23,9 @@ pub enum Msg {
     /// A session save finished.
     Saved(SaveOutcome),
     /// The copy saved elsewhere was written, or not.
-    SavedElsewhere(PathBuf, io::Result<()>),
+    SavedElsewhere(PathBuf, Result<(), StoreError>),
     /// The `x` export was written, or not.
-    Exported(PathBuf, io::Result<()>),
+    Exported(PathBuf, Result<(), StoreError>),
 }
 
 /// Input and termination signals, on one channel that the saver's reports join.

@@ -21,7 +21,7 @@ use crate::{
     export,
     session::{
         Session,
-        store::{SaveOutcome, Saver, SessionLock},
+        store::{SaveOutcome, Saver, SessionLock, StoreError},
     },
     ui::{self, Theme},
 };
@@ -145,9 +145,9 @@ impl Runner<'_, '_> {
                 if result.is_ok() {
                     self.saved_elsewhere = Some(path.clone());
                 }
-                Some(Action::SavedElsewhere(with_path(path, result)))
+                Some(Action::SavedElsewhere(result.map(|()| path)))
             }
-            Msg::Exported(path, result) => Some(Action::ExportDone(with_path(path, result))),
+            Msg::Exported(path, result) => Some(Action::ExportDone(result.map(|()| path))),
             Msg::Signal if !self.terminating => {
                 // Keys the terminal sent before the signal are notes too: take them in first.
                 self.terminating = true;
@@ -174,11 +174,8 @@ impl Runner<'_, '_> {
                     Effect::Save(s, rev) => self.saver.submit(&path, *s, rev, None),
                     Effect::SaveAndQuit(s, rev) => match final_save(&self.saver, &path, *s, rev) {
                         Ok(()) => return Ok(Flow::Exit(Some(path))),
-                        Err(e) if self.terminating => {
-                            return Err(UserError(format!(
-                                "{}: the notes could not be saved: {e}",
-                                path.display()
-                            )));
+                        Err(source) if self.terminating => {
+                            return Err(UserError::NotSaved { path, source });
                         }
                         Err(e) => queue.push(Action::QuitSaveFailed(e)),
                     },
@@ -212,22 +209,16 @@ impl Runner<'_, '_> {
     }
 }
 
-/// A write's outcome as the app shows it: the path, or what went wrong where.
-fn with_path(path: PathBuf, result: io::Result<()>) -> Result<PathBuf, String> {
-    match result {
-        Ok(()) => Ok(path),
-        Err(e) => Err(format!("{}: {e}", path.display())),
-    }
-}
-
 /// Hands the newest snapshot to the saver and waits until it is on disk.
-fn final_save(saver: &Saver, path: &Path, session: Session, rev: u64) -> Result<(), String> {
+fn final_save(saver: &Saver, path: &Path, session: Session, rev: u64) -> Result<(), StoreError> {
     let (reply_tx, reply_rx) = mpsc::channel();
     saver.submit(path, session, rev, Some(reply_tx));
     match reply_rx.recv_timeout(FINAL_SAVE_TIMEOUT) {
         Ok(SaveOutcome::Saved { .. }) => Ok(()),
         Ok(SaveOutcome::Failed { error, .. }) => Err(error),
-        Err(_) => Err("the disk does not answer".into()),
+        Err(_) => Err(StoreError::NoAnswer {
+            path: path.to_path_buf(),
+        }),
     }
 }
 
@@ -260,7 +251,7 @@ mod tests {
     fn with_runner(f: impl FnOnce(&mut Runner, &Receiver<Msg>)) {
         let (tx, rx) = mpsc::channel();
         let report = tx.clone();
-        let mut create = |_: Choice| Err(UserError("no picker here".into()));
+        let mut create = |_: Choice| unreachable!("no picker here");
         let mut runner = Runner {
             saver: Saver::start(move |o| {
                 let _ = report.send(Msg::Saved(o));
@@ -317,7 +308,9 @@ mod tests {
         with_runner(|r, rx| {
             let now = Now::real();
             for action in [
-                Action::QuitSaveFailed("de map is weg".into()),
+                Action::QuitSaveFailed(StoreError::NoAnswer {
+                    path: dir.path().join("sessie.toml"),
+                }),
                 Action::StartSaveElsewhere,
                 Action::ClearField,
                 Action::Paste(target.display().to_string()),
@@ -354,7 +347,9 @@ mod tests {
         with_runner(|r, rx| {
             let now = Now::real();
             for action in [
-                Action::QuitSaveFailed("de map is weg".into()),
+                Action::QuitSaveFailed(StoreError::NoAnswer {
+                    path: dir.path().join("sessie.toml"),
+                }),
                 Action::StartSaveElsewhere,
                 Action::ClearField,
                 Action::Paste(target.display().to_string()),
@@ -368,7 +363,7 @@ mod tests {
             assert!(matches!(r.apply(&mut app, action, now), Ok(Flow::Go)));
             match &app.run_model().unwrap().mode {
                 Mode::Unsaved { error, .. } => {
-                    assert!(error.contains("elders.toml"), "{error}")
+                    assert_eq!(error.path(), target, "{error}")
                 }
                 other => panic!("the dialog must stay open, not {other:?}"),
             }

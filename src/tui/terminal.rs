@@ -33,8 +33,7 @@ impl Screen {
             );
             hook(info);
         }));
-        let terminal =
-            ratatui::try_init().map_err(|e| UserError(format!("cannot open the terminal: {e}")))?;
+        let terminal = ratatui::try_init().map_err(UserError::Terminal)?;
         let _ = execute!(io::stdout(), EnableBracketedPaste);
         Ok(Screen {
             terminal: ManuallyDrop::new(terminal),
@@ -42,10 +41,7 @@ impl Screen {
     }
 
     pub fn draw(&mut self, f: impl FnOnce(&mut Frame)) -> Result<(), UserError> {
-        self.terminal
-            .draw(f)
-            .map(|_| ())
-            .map_err(|e| UserError(format!("cannot draw: {e}")))
+        self.terminal.draw(f).map(|_| ()).map_err(UserError::Draw)
     }
 }
 

@@ -9,13 +9,14 @@ use ratatui::{
 use super::Theme;
 use crate::{
     app::{Model, UnsavedView},
-    i18n::fill,
+    i18n::{Localize, fill},
+    session::store::StoreError,
 };
 
 pub fn unsaved(
     m: &Model,
     theme: &Theme,
-    error: &str,
+    error: &StoreError,
     view: UnsavedView,
     frame: &mut Frame,
     area: Rect,
@@ -42,7 +43,7 @@ pub fn unsaved(
         .unwrap_or_default();
     let mut lines = vec![
         Line::from(fill(t.unsaved_body, &[&folder])),
-        Line::styled(error.to_string(), theme.dim),
+        Line::styled(error.render(m.lang), theme.dim),
         Line::default(),
     ];
     if view == UnsavedView::SavePath {

@@ -62,7 +62,14 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Paragraph::new(vec![
             Line::styled(t.step_summary, theme.heading),
-            Line::styled(t.session_finished, theme.base),
+            Line::styled(
+                if m.session.session.audience == crate::episode::Audience::ClientCouncil {
+                    t.session_finished_formal
+                } else {
+                    t.session_finished
+                },
+                theme.base,
+            ),
         ])
         .style(theme.base),
         title,

@@ -20,6 +20,8 @@ pub struct Theme {
     pub error: Style,
     pub border: Style,
     pub border_active: Style,
+    /// The colours of a QR code's dark and light modules; `None`: drawn with the text colour.
+    pub qr: Option<(Color, Color)>,
 }
 
 impl Theme {
@@ -58,6 +60,7 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             border: Style::default().fg(Color::DarkGray),
             border_active: Style::default().fg(Color::Yellow),
+            qr: Some((Color::Black, Color::White)),
         }
     }
 
@@ -93,6 +96,7 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             border: base,
             border_active: base.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            qr: Some((Color::Black, Color::White)),
         }
     }
 
@@ -118,6 +122,7 @@ impl Theme {
             error: rev.add_modifier(Modifier::BOLD),
             border: plain,
             border_active: bold,
+            qr: None,
         }
     }
 

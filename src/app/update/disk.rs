@@ -6,7 +6,7 @@ use crate::{
         clock::Now,
         model::{Mode, Model, UnsavedView},
     },
-    i18n::fill,
+    i18n::{Localize, fill},
     session::store::SaveOutcome,
 };
 
@@ -23,7 +23,7 @@ pub(super) fn update(m: &mut Model, action: Action, now: Now, fx: &mut Vec<Effec
                         n.to_string_lossy().into_owned()
                     })],
                 ),
-                Err(e) => fill(t.export_failed, &[&e]),
+                Err(e) => fill(t.export_failed, &[&e.render(m.lang)]),
             };
             m.status = Some((msg, now.mono + STATUS_FOR));
         }

@@ -32,8 +32,17 @@ pub(super) fn update(m: &mut Model, action: Action, now: Now, fx: &mut Vec<Effec
                 m.mode = Mode::Navigate;
             }
         }
-        Action::Blank => m.mode = Mode::Blank,
-        Action::Unblank => m.mode = Mode::Navigate,
+        // The blank state is in the file, for the room screen: save at once.
+        Action::Blank => {
+            m.mode = Mode::Blank;
+            changed(m, now);
+            save_now(m, now, fx);
+        }
+        Action::Unblank => {
+            m.mode = Mode::Navigate;
+            changed(m, now);
+            save_now(m, now, fx);
+        }
         Action::ToggleMute => m.muted = !m.muted,
         Action::Help => {
             m.mode = Mode::Help;

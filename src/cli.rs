@@ -8,7 +8,7 @@ use crate::lang::Lang;
 #[derive(Debug, Parser)]
 #[command(
     name = "voer",
-    version,
+    version = env!("VOER_VERSION"),
     about = "Voer (voor) inspiratiegesprekken: step a group through an episode of \
              'Radicale vernieuwing zorg': the quote, timed prompts, the group's notes.",
     after_help = "Without a command, voer runs a conversation: `voer 4 --audience bestuur` is \

@@ -7,7 +7,7 @@
 //! - `ui`: drawing, one file per region of the screen.
 //! - `tui`: the terminal loop that ties input, time, saving and drawing together.
 //! - `export`: reports in md, html, txt, json, csv, docx.
-//! - `commands`, `cli`: the command line.
+//! - `commands`, `cli`: the command line; `version`: what `--version` says.
 pub mod app;
 pub mod cli;
 pub mod commands;
@@ -18,3 +18,4 @@ pub mod lang;
 pub mod session;
 pub mod tui;
 pub mod ui;
+pub mod version;

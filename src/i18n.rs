@@ -130,6 +130,10 @@ pub struct Texts {
     pub export_nothing_left: &'static str,
     pub export_bad_files: &'static str,
     pub export_unreadable: &'static str,
+    // paths Windows refuses (path, name[, character])
+    pub path_reserved_name: &'static str,
+    pub path_trailing_dot: &'static str,
+    pub path_bad_character: &'static str,
 }
 
 pub static NL: Texts = Texts {
@@ -290,6 +294,9 @@ pub static NL: Texts = Texts {
     export_nothing_left: "Er is geen leesbaar sessiebestand over om te exporteren.",
     export_bad_files: "{} sessiebestand(en) konden niet worden gelezen. Met --skip-bad worden de andere toch geëxporteerd.",
     export_unreadable: "{} sessiebestand(en) konden niet worden gelezen; er is niets te exporteren. Welke sessies er zijn: voer sessions",
+    path_reserved_name: "'{}' kan op Windows niet: '{}' is de naam van een apparaat (CON, PRN, AUX, NUL, COM1–9, LPT1–9), ook met een extensie. Kies een andere naam.",
+    path_trailing_dot: "'{}' kan op Windows niet: '{}' eindigt op een punt of een spatie, en Windows laat die weg. Kies een andere naam.",
+    path_bad_character: "'{}' kan op Windows niet: '{}' bevat het teken '{}', en Windows staat geen < > : \" | ? * in een naam toe. Kies een andere naam.",
 };
 
 pub static EN: Texts = Texts {
@@ -444,6 +451,9 @@ pub static EN: Texts = Texts {
     export_nothing_left: "No readable session file is left to export.",
     export_bad_files: "{} session file(s) could not be read. With --skip-bad the others are exported anyway.",
     export_unreadable: "{} session file(s) could not be read; there is nothing to export. To see the sessions: voer sessions",
+    path_reserved_name: "'{}' cannot be used on Windows: '{}' is the name of a device (CON, PRN, AUX, NUL, COM1–9, LPT1–9), also with an extension. Choose another name.",
+    path_trailing_dot: "'{}' cannot be used on Windows: '{}' ends in a dot or a space, which Windows drops. Choose another name.",
+    path_bad_character: "'{}' cannot be used on Windows: '{}' holds the character '{}', and Windows allows none of < > : \" | ? * in a name. Choose another name.",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

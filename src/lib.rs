@@ -8,6 +8,7 @@
 //! - `tui`: the terminal loop that ties input, time, saving and drawing together.
 //! - `export`: reports in md, html, txt, json, csv, docx.
 //! - `commands`, `cli`: the command line; `version`: what `--version` says.
+//! - `platform`: what differs between Windows and Unix, as portable logic tested everywhere.
 pub mod app;
 pub mod cli;
 pub mod commands;
@@ -15,6 +16,7 @@ pub mod episode;
 pub mod export;
 pub mod i18n;
 pub mod lang;
+pub mod platform;
 pub mod session;
 pub mod tui;
 pub mod ui;

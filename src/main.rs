@@ -40,6 +40,8 @@ fn load_library(cli: &Cli, t: &Texts) -> Result<Library, UserError> {
 }
 
 fn dispatch(cli: Cli, lang: Lang, t: &'static Texts) -> Result<ExitCode, UserError> {
+    // A name Windows refuses (CON, `notes?`) is reported as such, not as a puzzling I/O error.
+    voer::platform::check_user_path(&cli.global.sessions, t).map_err(UserError)?;
     match &cli.command {
         None => run(&cli, &RunArgs::default(), lang, t),
         Some(Command::Run(args)) => run(&cli, args, lang, t),

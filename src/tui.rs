@@ -143,6 +143,11 @@ fn spawn_sources() -> (Sender<Msg>, Receiver<Msg>) {
                 .ok();
         }
     }
+    // Windows: closing the console window, logging off, shutting down (signals on Unix).
+    let sig = tx.clone();
+    crate::platform::install_shutdown_handler(move || {
+        let _ = sig.send(Msg::Signal);
+    });
     (tx, rx)
 }
 
@@ -346,10 +351,13 @@ fn run_session(
                         Err(e) => queue.push(Action::QuitSaveFailed(e)),
                     },
                     Effect::SaveTo(s, path) => {
-                        let result = store::save(&path, &s)
+                        let result = crate::platform::check_user_path(&path, model.texts())
+                            .and_then(|()| {
+                                store::save(&path, &s)
+                                    .map_err(|e| format!("{}: {e}", path.display()))
+                            })
                             .inspect(|()| saved_elsewhere = Some(path.clone()))
-                            .map(|()| path.clone())
-                            .map_err(|e| format!("{}: {e}", path.display()));
+                            .map(|()| path.clone());
                         queue.push(Action::SavedElsewhere(result));
                     }
                     Effect::Bell => {

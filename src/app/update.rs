@@ -129,8 +129,8 @@ pub fn update(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
         }
         Action::StartSaveElsewhere => {
             if let Mode::Unsaved { error, .. } = &m.mode {
-                let suggestion = std::env::var_os("HOME")
-                    .map(std::path::PathBuf::from)
+                // HOME on Unix, the user's profile folder on Windows.
+                let suggestion = std::env::home_dir()
                     .unwrap_or_default()
                     .join(m.path.file_name().unwrap_or_default());
                 m.save_as = super::model::path_field(&suggestion.display().to_string());

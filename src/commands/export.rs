@@ -22,6 +22,7 @@ pub fn run(args: &ExportArgs, lang: Option<Lang>, t: &Texts) -> Result<(), UserE
         return Err(UserError(t.export_docx_needs_output.to_string()));
     }
     if let Some(out) = &args.output {
+        crate::platform::check_user_path(out, t).map_err(UserError)?;
         check_target(out, &args.files, args.force, t)?;
     }
     let sessions = load_all(&args.files, args.skip_bad, t)?;

@@ -5,9 +5,10 @@
 #   .ci/package.sh package TARGET BINARY OUTDIR [zip|tar.gz]
 #       Puts BINARY with README.md (and LICENSE*, if any) in voer-VERSION-TARGET/, packs that
 #       folder as OUTDIR/voer-VERSION-TARGET.zip (Windows targets) or .tar.gz (others), writes
-#       the SHA-256 checksum beside it (.sha256), and prints the archive's path.
+#       its SHA-256 checksum beside it (.sha256) and that of the program inside it
+#       (voer-VERSION-TARGET.program.sha256), and prints the archive's path.
 #   .ci/package.sh smoke ARCHIVE SESSION_FILE
-#       Checks the checksum, unpacks ARCHIVE in a temporary folder and runs the program from
+#       Checks both checksums, unpacks ARCHIVE in a temporary folder and runs the program from
 #       there: --version, list, and an export of SESSION_FILE to a file.
 #   .ci/package.sh version
 #       Prints the version in Cargo.toml (the release workflow checks the tag against it).
@@ -100,9 +101,11 @@ package() {
       *) die "unknown format: $format (zip or tar.gz)" ;;
     esac
   )
-  rm -rf "$stage"
-  # "HASH  file name", as sha256sum --check and Get-FileHash users expect.
+  # "HASH  file name", as sha256sum --check reads it. The program's own checksum too: that is
+  # what an IT department allow-lists (Windows Defender, Intune) on the managed laptops.
   (cd "$outdir" && sha256 "$archive" >"$archive.sha256")
+  (cd "$stage" && sha256 "$name/$exe" >"$outdir/$name.program.sha256")
+  rm -rf "$stage"
   echo "$outdir/$archive"
 }
 
@@ -133,6 +136,10 @@ smoke() {
   bin=$(find "$tmp/unpacked" -maxdepth 2 -type f \( -name voer -o -name voer.exe \) | head -n 1)
   [ -n "$bin" ] || die "no voer program in $archive"
   [ -f "$(dirname "$bin")/README.md" ] || die "no README.md in $archive"
+  local program_sum="${archive%.zip}"
+  program_sum="${program_sum%.tar.gz}.program.sha256"
+  (cd "$tmp/unpacked" && sha256_check "$program_sum") ||
+    die "the program's checksum in $program_sum does not match"
 
   # From an empty folder, as a facilitator would: nothing may depend on the source tree.
   cd "$tmp/work"

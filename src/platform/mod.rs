@@ -43,7 +43,8 @@ pub mod console_event {
 /// How long the console handler holds Windows off after the window is closed, or the user logs
 /// off or shuts down. Windows ends the program as soon as the handler returns (and after a few
 /// seconds in any case), so the handler waits while the notes are saved; the program exits on
-/// its own once they are. As long as the terminal loop waits for the last save.
+/// its own once they are. As long as the terminal loop waits for the last save
+/// (`FINAL_SAVE_TIMEOUT` in the terminal loop).
 pub const CLOSE_WAIT: Duration = Duration::from_secs(10);
 
 /// What the console handler does with an event: `true` when it handled it. `notify` tells the

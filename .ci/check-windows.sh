@@ -22,18 +22,8 @@ publish = false
 $dependency
 TOML
 cp "$root/Cargo.lock" "$scratch/"
+# src/platform depends on nothing else in voer.
 cat >"$scratch/src/lib.rs" <<RUST
-// What src/platform uses from the rest of voer.
-pub mod i18n {
-    pub struct Texts {
-        pub path_reserved_name: &'static str,
-        pub path_trailing_dot: &'static str,
-        pub path_bad_character: &'static str,
-    }
-    pub fn fill(template: &str, _args: &[&dyn std::fmt::Display]) -> String {
-        template.to_string()
-    }
-}
 #[path = "$root/src/platform/mod.rs"]
 pub mod platform;
 RUST

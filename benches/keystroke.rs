@@ -27,7 +27,7 @@ use voer::{
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 /// The first prompt of the client-council run of episode 4.
-const PROMPT: usize = 2;
+const PROMPT: usize = 3;
 
 fn now() -> Now {
     Now {

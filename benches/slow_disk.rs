@@ -25,7 +25,7 @@ use voer::{
     ui,
 };
 
-const PROMPT: usize = 2;
+const PROMPT: usize = 3;
 
 fn start() -> Now {
     Now {

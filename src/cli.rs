@@ -1,79 +1,30 @@
 //! The command line (the contract in PRODUCT.md).
-use std::path::PathBuf;
+use std::{ffi::OsString, path::PathBuf};
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use crate::lang::Lang;
+use crate::{
+    i18n::{Texts, fill},
+    lang::Lang,
+};
 
 #[derive(Debug, Parser)]
 #[command(
     name = "voer",
     version = env!("VOER_VERSION"),
     about = "Voer (voor) inspiratiegesprekken: step a group through an episode of \
-             'Radicale vernieuwing zorg': the quote, timed prompts, the group's notes.",
-    after_help = "Without a command, voer runs a conversation: `voer 4 --audience bestuur` is \
-                  `voer run 4 --audience bestuur`."
+             'Radicale vernieuwing zorg': the quote, timed prompts, the group's notes."
 )]
 pub struct Cli {
+    /// Without a command the arguments are those of `run`: `voer 4 --audience bestuur`.
+    #[command(flatten)]
+    pub run: RunArgs,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 
     #[command(flatten)]
     pub global: GlobalArgs,
-}
-
-/// Subcommand names; anything else in first place is an episode for `run`.
-const COMMANDS: &[&str] = &[
-    "run",
-    "resume",
-    "list",
-    "show",
-    "validate",
-    "sessions",
-    "export",
-    "completions",
-    "help",
-];
-/// Options that take a separate value, so the value is not mistaken for a command.
-const TAKES_VALUE: &[&str] = &[
-    "--prompts",
-    "--sessions",
-    "--lang",
-    "--audience",
-    "-a",
-    "--group",
-    "-g",
-    "--facilitator",
-    "-f",
-];
-
-/// `voer [run] …`: inserts `run` when the command line names no command, so that
-/// `voer 4 --audience team` and `voer --lang en` run a conversation, while global options may
-/// still stand before a command (`voer --lang en list`).
-pub fn with_default_command(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
-    let mut i = 1;
-    while let Some(arg) = args.get(i).map(|a| a.to_string_lossy().into_owned()) {
-        if arg == "--" {
-            break;
-        }
-        if ["-h", "--help", "-V", "--version"].contains(&arg.as_str()) {
-            return args;
-        }
-        if arg.starts_with('-') {
-            i += if TAKES_VALUE.contains(&arg.as_str()) {
-                2
-            } else {
-                1
-            };
-            continue;
-        }
-        if COMMANDS.contains(&arg.as_str()) {
-            return args;
-        }
-        break;
-    }
-    args.insert(1.min(args.len()), "run".into());
-    args
 }
 
 #[derive(Debug, Args, Clone)]
@@ -82,16 +33,17 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "DIR")]
     pub prompts: Option<PathBuf>,
 
-    /// Folder where session files are kept.
-    #[arg(long, global = true, value_name = "DIR", default_value = "sessions")]
-    pub sessions: PathBuf,
+    /// Folder where session files are kept (default: from the config file, else the
+    /// platform's local data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub sessions: Option<PathBuf>,
 
-    /// Language of the program: nl or en (default: from LANG).
+    /// Language of the program: nl or en (default: from the config file, else the system).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
 }
 
-#[derive(Debug, Args, Clone, Default)]
+#[derive(Debug, Args, Clone, Default, PartialEq)]
 pub struct RunArgs {
     /// Episode number or id (asked on screen when missing).
     #[arg(value_name = "EPISODE")]
@@ -145,6 +97,8 @@ pub enum Command {
     Sessions,
     /// Export session notes as a report.
     Export(ExportArgs),
+    /// Show where the config file is and which settings are in effect.
+    Config,
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -188,4 +142,305 @@ pub enum ExportFormat {
     Json,
     Csv,
     Docx,
+}
+
+/// The parser with its help in the user's language: the texts come from i18n, the doc comments
+/// above are only the English source of truth for readers of the code.
+pub fn command(t: &Texts) -> clap::Command {
+    let mut cmd = Cli::command();
+    // Built first, so the generated --help, --version and `help` exist and can be translated.
+    cmd.build();
+    localize(cmd, "voer", t)
+        .after_help(t.cli_after_help)
+        .override_usage(
+            "voer [run] [EPISODE] [--audience A] [--group NAME] [--facilitator NAME] [--projector]\n       \
+             voer <COMMAND> …",
+        )
+}
+
+fn localize(mut cmd: clap::Command, key: &str, t: &Texts) -> clap::Command {
+    if let Some(about) = help_text(t, key) {
+        cmd = cmd.about(about);
+    }
+    cmd = cmd
+        .help_template(format!(
+            "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+            t.cli_usage
+        ))
+        .subcommand_help_heading(t.cli_commands);
+    let ids: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (id, positional) in ids {
+        let help =
+            help_text(t, &format!("{key}.{id}")).or_else(|| help_text(t, &format!("*.{id}")));
+        let heading = if positional {
+            t.cli_arguments
+        } else {
+            t.cli_options
+        };
+        cmd = cmd.mut_arg(id, |a| {
+            // clap words the list of values in English; the help texts name them.
+            let a = a.help_heading(heading).hide_possible_values(true);
+            match help {
+                Some(h) => a.help(h),
+                None => a,
+            }
+        });
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in subs {
+        cmd = cmd.mut_subcommand(&name, |c| localize(c, &name, t));
+    }
+    cmd
+}
+
+fn help_text(t: &Texts, key: &str) -> Option<&'static str> {
+    t.cli_help.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+/// `--lang` as it stands on the command line, read before parsing so that help and errors
+/// from the parser itself are in that language.
+pub fn lang_in_args(args: &[OsString]) -> Option<Lang> {
+    let mut iter = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = iter.next() {
+        let value = match arg.as_ref() {
+            "--" => return None,
+            "--lang" => iter.next().map(|v| v.into_owned()),
+            a => match a.strip_prefix("--lang=") {
+                Some(v) => Some(v.to_string()),
+                None => continue,
+            },
+        };
+        return value.and_then(|v| Lang::from_str(&v, true).ok());
+    }
+    None
+}
+
+/// What can go wrong on the command line before anything runs.
+#[derive(Debug)]
+pub enum CliError {
+    /// The parser's own error, or its help and version text.
+    Clap(clap::Error),
+    /// A run option given to another command: `voer -a team list`.
+    RunOptionWithCommand {
+        option: &'static str,
+        command: String,
+    },
+    /// A word in the place of an episode that looks like a mistyped command: `voer rn 4`.
+    MistypedCommand { typed: String, command: String },
+}
+
+/// Parses the command line; `voer [run] …` without a command is `run`.
+pub fn parse(args: Vec<OsString>, t: &Texts) -> Result<Cli, CliError> {
+    let matches = match command(t).try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) => {
+            if e.use_stderr() {
+                // `voer rn 4`: "rn" took the place of the episode and "4" is left over.
+                let partial = command(t).ignore_errors(true).try_get_matches_from(&args);
+                if let Some(typed) = partial
+                    .ok()
+                    .and_then(|m| m.get_one::<String>("episode").cloned())
+                    && let Some(command) = command_like(&typed)
+                {
+                    return Err(CliError::MistypedCommand { typed, command });
+                }
+            }
+            return Err(CliError::Clap(e));
+        }
+    };
+    let mut cli = Cli::from_arg_matches(&matches).map_err(CliError::Clap)?;
+    let Some(name) = matches.subcommand_name() else {
+        return Ok(cli);
+    };
+    if let Some(Command::Run(args)) = &mut cli.command {
+        // `voer -a team run 4` is as clear as `voer run 4 -a team`.
+        let top = std::mem::take(&mut cli.run);
+        args.episode = args.episode.take().or(top.episode);
+        args.audience = args.audience.take().or(top.audience);
+        args.group = args.group.take().or(top.group);
+        args.facilitator = args.facilitator.take().or(top.facilitator);
+        args.projector |= top.projector;
+        return Ok(cli);
+    }
+    let given = [
+        ("--audience", cli.run.audience.is_some()),
+        ("--group", cli.run.group.is_some()),
+        ("--facilitator", cli.run.facilitator.is_some()),
+        ("--projector", cli.run.projector),
+    ];
+    if let Some((option, _)) = given.into_iter().find(|(_, g)| *g) {
+        return Err(CliError::RunOptionWithCommand {
+            option,
+            command: name.to_string(),
+        });
+    }
+    Ok(cli)
+}
+
+/// The command a mistyped word is close to (`expotr` → `export`), if any. Numbers are episodes.
+pub fn command_like(word: &str) -> Option<String> {
+    if word.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let word = word.to_lowercase();
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .map(|name| (strsim::damerau_levenshtein(&word, &name), name))
+        .filter(|(d, _)| *d <= 2 && *d < word.chars().count())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, name)| name)
+}
+
+/// The message for a command-line error, in the user's language (clap's own are English).
+/// Help and version text are returned as clap made them (already translated).
+pub fn render_error(e: &CliError, t: &Texts) -> String {
+    match e {
+        CliError::RunOptionWithCommand { option, command } => format!(
+            "{}\n{}",
+            fill(t.cli_run_option_elsewhere, &[option, command]),
+            fill(t.cli_more_info, &[&format!("voer {command} --help")])
+        ),
+        CliError::MistypedCommand { typed, command } => {
+            fill(t.cli_mistyped_command, &[typed, command])
+        }
+        CliError::Clap(e) => render_clap_error(e, t),
+    }
+}
+
+fn render_clap_error(e: &clap::Error, t: &Texts) -> String {
+    use clap::error::{ContextKind as K, ContextValue as V, ErrorKind};
+    if !e.use_stderr() {
+        return e.to_string();
+    }
+    let get = |k| match e.get(k) {
+        Some(V::String(s)) => s.clone(),
+        Some(V::Strings(v)) => v.join(", "),
+        Some(V::StyledStr(s)) => s.to_string(),
+        Some(V::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    let arg = get(K::InvalidArg);
+    let mut msg = match e.kind() {
+        ErrorKind::UnknownArgument => fill(t.cli_err_unknown_argument, &[&arg]),
+        ErrorKind::InvalidSubcommand => {
+            fill(t.cli_err_unknown_argument, &[&get(K::InvalidSubcommand)])
+        }
+        ErrorKind::InvalidValue if get(K::InvalidValue).is_empty() => {
+            fill(t.cli_err_missing_value, &[&arg])
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let mut m = fill(t.cli_err_invalid_value, &[&get(K::InvalidValue), &arg]);
+            let valid = get(K::ValidValue);
+            if !valid.is_empty() {
+                m.push_str("; ");
+                m.push_str(&fill(t.cli_err_possible_values, &[&valid]));
+            }
+            m
+        }
+        ErrorKind::MissingRequiredArgument => fill(t.cli_err_missing, &[&arg]),
+        ErrorKind::ArgumentConflict => fill(t.cli_err_conflict, &[&arg, &get(K::PriorArg)]),
+        ErrorKind::NoEquals
+        | ErrorKind::TooManyValues
+        | ErrorKind::TooFewValues
+        | ErrorKind::WrongNumberOfValues => fill(t.cli_err_values, &[&arg]),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            t.cli_err_missing_command.to_string()
+        }
+        ErrorKind::InvalidUtf8 => t.cli_err_utf8.to_string(),
+        _ => e.kind().to_string(),
+    };
+    let suggested = [K::SuggestedSubcommand, K::SuggestedArg, K::SuggestedValue]
+        .into_iter()
+        .map(get)
+        .find(|s| !s.is_empty());
+    if let Some(s) = suggested {
+        msg.push_str("; ");
+        msg.push_str(&fill(t.cli_err_did_you_mean, &[&s]));
+    }
+    // The usage line names the command: "Usage: voer show [OPTIONS] <EPISODE>".
+    let usage = get(K::Usage);
+    let usage = usage.trim();
+    let usage = usage.split_once(": ").map_or(usage, |(_, u)| u);
+    let command: Vec<&str> = usage
+        .split_whitespace()
+        .take_while(|w| !w.starts_with(['[', '<', '-']))
+        .collect();
+    let command = if command.is_empty() {
+        "voer".to_string()
+    } else {
+        command.join(" ")
+    };
+    format!(
+        "{msg}\n{}",
+        fill(t.cli_more_info, &[&format!("{command} --help")])
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{EN, NL};
+
+    /// Every command and argument has its help in both languages, so `--help` never falls
+    /// back to the English doc comments in a Dutch screen.
+    #[test]
+    fn every_command_and_argument_has_help_in_both_languages() {
+        fn walk(cmd: &clap::Command, key: &str, missing: &mut Vec<String>) {
+            for t in [&NL, &EN] {
+                if help_text(t, key).is_none() {
+                    missing.push(key.to_string());
+                }
+                for a in cmd.get_arguments() {
+                    let id = a.get_id().as_str();
+                    if help_text(t, &format!("{key}.{id}")).is_none()
+                        && help_text(t, &format!("*.{id}")).is_none()
+                    {
+                        missing.push(format!("{key}.{id}"));
+                    }
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, sub.get_name(), missing);
+            }
+        }
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut missing = Vec::new();
+        walk(&cmd, "voer", &mut missing);
+        assert!(missing.is_empty(), "no help text for {missing:?}");
+    }
+
+    #[test]
+    fn lang_is_read_before_parsing() {
+        let args = |a: &[&str]| -> Vec<OsString> {
+            std::iter::once("voer")
+                .chain(a.iter().copied())
+                .map(OsString::from)
+                .collect()
+        };
+        assert_eq!(
+            lang_in_args(&args(&["--lang", "en", "list"])),
+            Some(Lang::En)
+        );
+        assert_eq!(lang_in_args(&args(&["list", "--lang=nl"])), Some(Lang::Nl));
+        assert_eq!(lang_in_args(&args(&["--", "--lang", "en"])), None);
+        assert_eq!(lang_in_args(&args(&["--lang", "de"])), None);
+    }
+
+    #[test]
+    fn mistyped_commands_are_recognised_and_episodes_are_not() {
+        assert_eq!(command_like("expotr").as_deref(), Some("export"));
+        assert_eq!(command_like("rn").as_deref(), Some("run"));
+        assert_eq!(command_like("Resmue").as_deref(), Some("resume"));
+        assert_eq!(command_like("4"), None);
+        assert_eq!(command_like("jef-mol"), None);
+        assert_eq!(command_like("x"), None);
+    }
 }

@@ -35,14 +35,21 @@ pub struct Texts {
     pub finished: &'static str,
     pub unreadable: &'static str,
     pub no_sessions: &'static str,
+    pub sessions_in: &'static str,
     pub no_unfinished: &'static str,
     pub saved_at_exit: &'static str,
+    pub finished_at_exit: &'static str,
     pub type_hint: &'static str,
     pub pick_keys_first: &'static str,
     pub pick_keys_field: &'static str,
     // steps
     pub step_opening: &'static str,
     pub step_quote: &'static str,
+    pub step_video: &'static str,
+    pub video_watch: &'static str,
+    pub video_no_url: &'static str,
+    pub video_scan: &'static str,
+    pub translation: &'static str,
     pub step_prompt: &'static str,
     pub step_closing: &'static str,
     pub step_summary: &'static str,
@@ -61,6 +68,8 @@ pub struct Texts {
     pub lines: &'static str,
     pub saved_to: &'static str,
     pub session_finished: &'static str,
+    /// For a client council, addressed with "u" throughout.
+    pub session_finished_formal: &'static str,
     pub reopened_finished: &'static str,
     pub group: &'static str,
     pub facilitator: &'static str,
@@ -100,13 +109,52 @@ pub struct Texts {
     pub pick_episode: &'static str,
     pub pick_audience: &'static str,
     pub pick_group: &'static str,
-    pub pick_group_hint: &'static str,
+    /// An example group name per audience, in the order of `Audience::ALL`.
+    pub pick_group_hint: [&'static str; 4],
     pub pick_keys: &'static str,
     pub start: &'static str,
     // errors before the screen opens
     pub sessions_unwritable: &'static str,
     pub session_in_use: &'static str,
     pub cannot_lock: &'static str,
+    // errors: what went wrong, with the operating system's reason in words
+    pub sessions_unreadable: &'static str,
+    pub notes_not_saved: &'static str,
+    pub terminal_failed: &'static str,
+    pub draw_failed: &'static str,
+    pub report_failed: &'static str,
+    pub os_not_found: &'static str,
+    pub os_folder_gone: &'static str,
+    pub os_permission_denied: &'static str,
+    pub os_storage_full: &'static str,
+    pub os_quota: &'static str,
+    pub os_read_only: &'static str,
+    pub os_not_a_folder: &'static str,
+    pub os_is_a_folder: &'static str,
+    pub os_exists: &'static str,
+    pub os_other: &'static str,
+    pub os_no_answer: &'static str,
+    pub not_text: &'static str,
+    pub toml_problem: &'static str,
+    pub session_at: &'static str,
+    pub session_no_version: &'static str,
+    pub session_too_new: &'static str,
+    pub session_version_zero: &'static str,
+    pub session_bad_step: &'static str,
+    pub episode_read: &'static str,
+    pub episode_folder: &'static str,
+    pub episode_duplicate_id: &'static str,
+    pub episode_duplicate_number: &'static str,
+    pub problem_bad_id: &'static str,
+    pub problem_not_positive: &'static str,
+    pub problem_empty: &'static str,
+    pub problem_no_quote: &'static str,
+    pub problem_no_prompt: &'static str,
+    pub problem_placeholder: &'static str,
+    pub problem_out_of_range: &'static str,
+    pub problem_no_closing: &'static str,
+    pub problem_two_closings: &'static str,
+    pub problem_closing_alone: &'static str,
     // export (reports)
     pub export_report: &'static str,
     pub export_conversations: &'static str,
@@ -130,10 +178,40 @@ pub struct Texts {
     pub export_nothing_left: &'static str,
     pub export_bad_files: &'static str,
     pub export_unreadable: &'static str,
-    // paths Windows refuses (path, name[, character])
-    pub path_reserved_name: &'static str,
-    pub path_trailing_dot: &'static str,
-    pub path_bad_character: &'static str,
+    // command line: help, errors of the parser, the config file
+    pub cli_usage: &'static str,
+    pub cli_commands: &'static str,
+    pub cli_arguments: &'static str,
+    pub cli_options: &'static str,
+    pub cli_after_help: &'static str,
+    /// Help per command ("run") and argument ("run.audience"; "*.lang" for any command).
+    pub cli_help: &'static [(&'static str, &'static str)],
+    pub cli_more_info: &'static str,
+    pub cli_err_unknown_argument: &'static str,
+    pub cli_err_missing_value: &'static str,
+    pub cli_err_invalid_value: &'static str,
+    pub cli_err_possible_values: &'static str,
+    pub cli_err_missing: &'static str,
+    pub cli_err_conflict: &'static str,
+    pub cli_err_values: &'static str,
+    pub cli_err_missing_command: &'static str,
+    pub cli_err_utf8: &'static str,
+    pub cli_err_did_you_mean: &'static str,
+    pub cli_run_option_elsewhere: &'static str,
+    pub cli_mistyped_command: &'static str,
+    pub config_file: &'static str,
+    pub config_not_there: &'static str,
+    pub config_no_folder: &'static str,
+    pub config_in_effect: &'static str,
+    pub config_labels: [&'static str; 5],
+    pub config_sources: [&'static str; 4],
+    pub config_not_set: &'static str,
+    pub config_broken: &'static str,
+    // Windows: a name it refuses (the name[, the character]); a file another program holds
+    pub os_reserved_name: &'static str,
+    pub os_trailing_dot: &'static str,
+    pub os_bad_character: &'static str,
+    pub os_held_open: &'static str,
 }
 
 pub static NL: Texts = Texts {
@@ -167,13 +245,20 @@ pub static NL: Texts = Texts {
     finished: "afgerond",
     unreadable: "onleesbaar",
     no_sessions: "Nog geen sessies in {}",
-    saved_at_exit: "Notities bewaard in {}\nVerder gaan: voer resume",
+    sessions_in: "Sessies in {}",
+    saved_at_exit: "Notities bewaard in {}\nVerder gaan: voer resume {}",
+    finished_at_exit: "Het gesprek is afgerond; de notities staan in {}\nVerslag maken: voer export {} --output {}\nNotities aanvullen: voer resume {}",
     type_hint: "Typen? Druk eerst op Enter",
     pick_keys_first: "↑↓ kiezen   Enter verder   Esc stoppen",
     pick_keys_field: "Enter beginnen   Esc terug   Ctrl+C stoppen",
     no_unfinished: "Geen onafgeronde sessie in {}. Een afgeronde sessie aanvullen: voer resume BESTAND (zie voer sessions).",
     step_opening: "Opening",
     step_quote: "Citaat",
+    step_video: "Video",
+    video_watch: "We kijken de video",
+    video_no_url: "Geen webadres bekend: speel de video af van waar u hem heeft.",
+    video_scan: "Scan de code om de video op een telefoon te openen.",
+    translation: "Vertaling",
     step_prompt: "Vraag",
     step_closing: "Afsluiting",
     step_summary: "Samenvatting",
@@ -192,6 +277,7 @@ pub static NL: Texts = Texts {
     lines: "regels",
     saved_to: "Opgeslagen in",
     session_finished: "Het gesprek is afgerond. Dank jullie wel!",
+    session_finished_formal: "Het gesprek is afgerond. Dank u wel!",
     reopened_finished: "Deze sessie was al afgerond; aanvullingen worden bewaard.",
     group: "Groep",
     facilitator: "Gespreksleider",
@@ -245,18 +331,60 @@ pub static NL: Texts = Texts {
     pick_episode: "Kies een aflevering",
     pick_audience: "Kies de doelgroep",
     pick_group: "Naam van de groep (niet verplicht)",
-    pick_group_hint: "bijvoorbeeld: Cliëntenraad De Linde",
+    pick_group_hint: [
+        "bijvoorbeeld: Cliëntenraad De Linde",
+        "bijvoorbeeld: Raad van bestuur Zorggroep Oost",
+        "bijvoorbeeld: Team Wijkverpleging Noord",
+        "bijvoorbeeld: Klas MBO Verzorgende IG 2B",
+    ],
     pick_keys: "↑↓ kiezen   Enter verder   Esc terug   Ctrl+C stoppen",
     start: "Beginnen",
     sessions_unwritable: "Kan niet opslaan in de map '{}': {}. Kies een andere map met --sessions MAP.",
     session_in_use: "{} is al geopend in een andere voer. Sluit die eerst.",
     cannot_lock: "Kan de sessie niet vergrendelen: {}",
+    sessions_unreadable: "Kan de map '{}' niet lezen: {}",
+    notes_not_saved: "{}: de notities konden niet worden opgeslagen: {}",
+    terminal_failed: "Kan het scherm niet openen: {}",
+    draw_failed: "Kan het scherm niet tekenen: {}",
+    report_failed: "Het verslag kon niet worden gemaakt ({}: {})",
+    os_not_found: "bestaat niet",
+    os_folder_gone: "de map bestaat niet (meer)",
+    os_permission_denied: "geen toestemming",
+    os_storage_full: "de schijf is vol",
+    os_quota: "de toegestane schijfruimte is op",
+    os_read_only: "de schijf is alleen-lezen",
+    os_not_a_folder: "geen map",
+    os_is_a_folder: "een map, geen bestand",
+    os_exists: "bestaat al",
+    os_other: "fout van het systeem ({})",
+    os_no_answer: "de schijf antwoordt niet",
+    not_text: "geen tekstbestand (geen geldige UTF-8)",
+    toml_problem: "de inhoud klopt niet ({})",
+    session_at: "regel {}, kolom {}: {}",
+    session_no_version: "dit is geen sessiebestand van voer (format_version ontbreekt)",
+    session_too_new: "dit sessiebestand heeft formaatversie {}; deze voer leest tot versie {}: werk voer bij",
+    session_version_zero: "format_version 0 is geen geldige versie",
+    session_bad_step: "session.current_step is {}, maar het bestand heeft {} stappen",
+    episode_read: "kan niet lezen: {}",
+    episode_folder: "kan de map met afleveringen niet lezen: {}",
+    episode_duplicate_id: "id '{}' komt twee keer voor, eerst in {}",
+    episode_duplicate_number: "nummer {} komt twee keer voor, al gebruikt door aflevering '{}'",
+    problem_bad_id: "gebruik alleen kleine letters, cijfers en '-'",
+    problem_not_positive: "moet 1 of meer zijn",
+    problem_empty: "is leeg",
+    problem_no_quote: "er moet minstens één citaat zijn",
+    problem_no_prompt: "er moet minstens één vraag zijn",
+    problem_placeholder: "bevat nog de voorbeeldtekst van het sjabloon: vul die in",
+    problem_out_of_range: "moet {} tot en met {} zijn",
+    problem_no_closing: "geen afsluitende vraag voor doelgroep '{}'",
+    problem_two_closings: "meer dan één afsluitende vraag voor '{}'",
+    problem_closing_alone: "afsluitende vraag voor '{}', die geen vragen heeft",
     export_report: "Verslag",
     export_conversations: "{} gesprekken",
     export_episode: "Aflevering {}",
     export_groups: "Groepen",
     export_time: "Tijd",
-    export_minutes: "gepland {} min · werkelijk {} min",
+    export_minutes: "gepland {} · werkelijk {}",
     export_no_notes: "Geen notities.",
     export_closing_sub: "Afspraken, acties en vragen voor de organisatie",
     export_quote_notes: "Bij het citaat",
@@ -294,9 +422,141 @@ pub static NL: Texts = Texts {
     export_nothing_left: "Er is geen leesbaar sessiebestand over om te exporteren.",
     export_bad_files: "{} sessiebestand(en) konden niet worden gelezen. Met --skip-bad worden de andere toch geëxporteerd.",
     export_unreadable: "{} sessiebestand(en) konden niet worden gelezen; er is niets te exporteren. Welke sessies er zijn: voer sessions",
-    path_reserved_name: "'{}' kan op Windows niet: '{}' is de naam van een apparaat (CON, PRN, AUX, NUL, COM1–9, LPT1–9), ook met een extensie. Kies een andere naam.",
-    path_trailing_dot: "'{}' kan op Windows niet: '{}' eindigt op een punt of een spatie, en Windows laat die weg. Kies een andere naam.",
-    path_bad_character: "'{}' kan op Windows niet: '{}' bevat het teken '{}', en Windows staat geen < > : \" | ? * in een naam toe. Kies een andere naam.",
+    cli_usage: "Gebruik",
+    cli_commands: "Commando's",
+    cli_arguments: "Argumenten",
+    cli_options: "Opties",
+    cli_after_help: "Zonder commando houdt voer een gesprek: `voer 4 --audience bestuur` is `voer run 4 --audience bestuur`.",
+    cli_help: &[
+        (
+            "voer",
+            "Voer (voor) inspiratiegesprekken: leid een groep door een aflevering van 'Radicale vernieuwing zorg': het citaat, vragen met een klok, de notities van de groep.",
+        ),
+        (
+            "*.episode",
+            "Nummer of id van de aflevering (gevraagd op het scherm als het ontbreekt).",
+        ),
+        (
+            "*.audience",
+            "Doelgroep: client-council (cliëntenraad), board (bestuur), team, classroom (klas).",
+        ),
+        (
+            "*.group",
+            "Naam van de groep, bijvoorbeeld \"Cliëntenraad De Linde\".",
+        ),
+        ("*.facilitator", "Naam van de gespreksleider."),
+        ("*.projector", "Thema met veel contrast, voor een beamer."),
+        (
+            "*.prompts",
+            "Map met extra afleveringen (*.toml); die vullen de ingebouwde aan of vervangen ze (zelfde id).",
+        ),
+        (
+            "*.sessions",
+            "Map voor de sessiebestanden (standaard: uit het configuratiebestand, anders de lokale gegevensmap van het systeem).",
+        ),
+        (
+            "*.lang",
+            "Taal van het programma: nl of en (standaard: uit het configuratiebestand, anders van het systeem).",
+        ),
+        ("*.help", "Deze uitleg tonen."),
+        ("*.version", "Versie tonen."),
+        (
+            "run",
+            "Een gesprek houden: opening, citaat, vragen met een klok, afsluiting (het standaardcommando).",
+        ),
+        (
+            "resume",
+            "Een sessie voortzetten waar die stopte (standaard: de nieuwste onafgeronde).",
+        ),
+        ("resume.session_file", "Een sessiebestand."),
+        (
+            "list",
+            "De afleveringen: nummer, id, titel, spreker, minuten per doelgroep.",
+        ),
+        (
+            "show",
+            "Het draaiboek van een aflevering: citaat, vragen met minuten en tips.",
+        ),
+        (
+            "show.audience",
+            "Alleen deze doelgroep (standaard: alle vier).",
+        ),
+        (
+            "validate",
+            "Afleveringsbestanden controleren (standaard: de ingebouwde en de --prompts-map).",
+        ),
+        ("validate.paths", "Afleveringsbestanden of mappen."),
+        ("sessions", "De bewaarde sessies, nieuwste eerst."),
+        ("export", "Notities van sessies als verslag exporteren."),
+        (
+            "export.files",
+            "Een of meer sessiebestanden; meerdere worden één verslag.",
+        ),
+        (
+            "export.format",
+            "Formaat: md, html, txt, json, csv of docx (standaard: uit de extensie van --output, anders md).",
+        ),
+        (
+            "export.output",
+            "Naar dit bestand schrijven in plaats van naar het scherm.",
+        ),
+        (
+            "export.force",
+            "Het uitvoerbestand overschrijven als het al bestaat.",
+        ),
+        (
+            "export.skip_bad",
+            "Onleesbare sessiebestanden overslaan en de andere exporteren.",
+        ),
+        (
+            "export.csv_delimiter",
+            "Scheidingsteken voor csv (standaard ';' voor een Nederlands verslag, ',' voor een Engels).",
+        ),
+        (
+            "config",
+            "Laten zien waar het configuratiebestand staat en welke instellingen gelden.",
+        ),
+        (
+            "completions",
+            "Een script voor het aanvullen van commando's in de shell afdrukken.",
+        ),
+        (
+            "completions.shell",
+            "De shell: bash, zsh, fish, powershell of elvish.",
+        ),
+        ("help", "Uitleg over voer of over een commando tonen."),
+        ("help.subcommand", "Het commando waarover u uitleg wilt."),
+    ],
+    cli_more_info: "Meer uitleg: {}",
+    cli_err_unknown_argument: "onbekende optie of waarde '{}'",
+    cli_err_missing_value: "{} heeft een waarde nodig",
+    cli_err_invalid_value: "ongeldige waarde '{}' voor {}",
+    cli_err_possible_values: "mogelijk: {}",
+    cli_err_missing: "ontbreekt: {}",
+    cli_err_conflict: "{} kan niet samen met {}",
+    cli_err_values: "verkeerd aantal waarden voor {}",
+    cli_err_missing_command: "er ontbreekt een commando",
+    cli_err_utf8: "een argument is geen geldige tekst (UTF-8)",
+    cli_err_did_you_mean: "bedoelt u '{}'?",
+    cli_run_option_elsewhere: "{} hoort bij een gesprek (voer run), niet bij voer {}",
+    cli_mistyped_command: "Onbekende aflevering '{}'; bedoelt u `voer {}`?",
+    config_file: "Configuratiebestand: {}",
+    config_not_there: "(bestaat nog niet; zie de README voor de velden)",
+    config_no_folder: "Geen map voor het configuratiebestand gevonden (er is geen thuismap).",
+    config_in_effect: "In gebruik:",
+    config_labels: ["taal", "sessiemap", "gespreksleider", "thema", "deelnemers"],
+    config_sources: [
+        "opdrachtregel",
+        "configuratiebestand",
+        "systeeminstelling",
+        "standaard",
+    ],
+    config_not_set: "(niet ingesteld)",
+    config_broken: "Het configuratiebestand is niet te gebruiken: {}",
+    os_reserved_name: "Windows staat deze naam niet toe: '{}' is de naam van een apparaat (CON, PRN, AUX, NUL, COM1–9, LPT1–9), ook met een extensie. Kies een andere naam",
+    os_trailing_dot: "Windows staat deze naam niet toe: '{}' eindigt op een punt of een spatie. Kies een andere naam",
+    os_bad_character: "Windows staat deze naam niet toe: '{}' bevat '{}', en geen van < > : \" | ? * mag in een naam. Kies een andere naam",
+    os_held_open: "het bestand is in gebruik bij een ander programma, zoals OneDrive of een virusscanner; sluit dat programma of wacht even, en sla dan opnieuw op",
 };
 
 pub static EN: Texts = Texts {
@@ -330,13 +590,20 @@ pub static EN: Texts = Texts {
     finished: "finished",
     unreadable: "unreadable",
     no_sessions: "No sessions yet in {}",
-    saved_at_exit: "Notes saved in {}\nTo continue: voer resume",
+    sessions_in: "Sessions in {}",
+    saved_at_exit: "Notes saved in {}\nTo continue: voer resume {}",
+    finished_at_exit: "The conversation is finished; the notes are in {}\nTo make a report: voer export {} --output {}\nTo add notes: voer resume {}",
     type_hint: "Typing? Press Enter first",
     pick_keys_first: "↑↓ choose   Enter next   Esc quit",
     pick_keys_field: "Enter start   Esc back   Ctrl+C quit",
     no_unfinished: "No unfinished session in {}. To add to a finished one: voer resume FILE (see voer sessions).",
     step_opening: "Opening",
     step_quote: "Quote",
+    step_video: "Video",
+    video_watch: "We watch the video",
+    video_no_url: "No web address known: play the video from wherever you have it.",
+    video_scan: "Scan the code to open the video on a phone.",
+    translation: "Translation",
     step_prompt: "Question",
     step_closing: "Closing",
     step_summary: "Summary",
@@ -355,6 +622,7 @@ pub static EN: Texts = Texts {
     lines: "lines",
     saved_to: "Saved in",
     session_finished: "The conversation is finished. Thank you all!",
+    session_finished_formal: "The conversation is finished. Thank you all!",
     reopened_finished: "This session was already finished; additions are kept.",
     group: "Group",
     facilitator: "Facilitator",
@@ -408,18 +676,60 @@ pub static EN: Texts = Texts {
     pick_episode: "Choose an episode",
     pick_audience: "Choose the audience",
     pick_group: "Name of the group (optional)",
-    pick_group_hint: "for example: Client council De Linde",
+    pick_group_hint: [
+        "for example: Client council De Linde",
+        "for example: Board of Zorggroep Oost",
+        "for example: District nursing team North",
+        "for example: Class Care Assistants 2B",
+    ],
     pick_keys: "↑↓ choose   Enter next   Esc back   Ctrl+C quit",
     start: "Start",
     sessions_unwritable: "Cannot save in the folder '{}': {}. Choose another folder with --sessions DIR.",
     session_in_use: "{} is already open in another voer. Close that one first.",
     cannot_lock: "Cannot lock the session: {}",
+    sessions_unreadable: "Cannot read the folder '{}': {}",
+    notes_not_saved: "{}: the notes could not be saved: {}",
+    terminal_failed: "Cannot open the terminal: {}",
+    draw_failed: "Cannot draw the screen: {}",
+    report_failed: "The report could not be made ({}: {})",
+    os_not_found: "No such file or folder",
+    os_folder_gone: "The folder does not exist (any more)",
+    os_permission_denied: "Permission denied",
+    os_storage_full: "The disk is full",
+    os_quota: "Disk quota exceeded",
+    os_read_only: "Read-only file system",
+    os_not_a_folder: "Not a folder",
+    os_is_a_folder: "A folder, not a file",
+    os_exists: "Already exists",
+    os_other: "{}",
+    os_no_answer: "The disk does not answer",
+    not_text: "not a text file (not valid UTF-8)",
+    toml_problem: "{}",
+    session_at: "line {}, column {}: {}",
+    session_no_version: "this is not a voer session file (no format_version)",
+    session_too_new: "this session file has format version {}; this voer reads up to version {}: update voer",
+    session_version_zero: "format_version 0 is not a valid version",
+    session_bad_step: "session.current_step is {}, but the file has {} steps",
+    episode_read: "cannot read: {}",
+    episode_folder: "cannot read the prompts folder: {}",
+    episode_duplicate_id: "duplicate id '{}', already used by {}",
+    episode_duplicate_number: "duplicate number {}, already used by episode '{}'",
+    problem_bad_id: "use lowercase letters, digits and '-' only",
+    problem_not_positive: "must be 1 or more",
+    problem_empty: "is empty",
+    problem_no_quote: "needs at least one quote",
+    problem_no_prompt: "needs at least one prompt",
+    problem_placeholder: "still holds the template's placeholder: fill it in",
+    problem_out_of_range: "must be {} to {}",
+    problem_no_closing: "no closing prompt for audience '{}'",
+    problem_two_closings: "more than one closing prompt for '{}'",
+    problem_closing_alone: "closing prompt for '{}', which has no prompts",
     export_report: "Report",
     export_conversations: "{} conversations",
     export_episode: "Episode {}",
     export_groups: "Groups",
     export_time: "Time",
-    export_minutes: "planned {} min · actual {} min",
+    export_minutes: "planned {} · actual {}",
     export_no_notes: "No notes.",
     export_closing_sub: "Agreements, actions and questions for the organisation",
     export_quote_notes: "On the quote",
@@ -451,9 +761,133 @@ pub static EN: Texts = Texts {
     export_nothing_left: "No readable session file is left to export.",
     export_bad_files: "{} session file(s) could not be read. With --skip-bad the others are exported anyway.",
     export_unreadable: "{} session file(s) could not be read; there is nothing to export. To see the sessions: voer sessions",
-    path_reserved_name: "'{}' cannot be used on Windows: '{}' is the name of a device (CON, PRN, AUX, NUL, COM1–9, LPT1–9), also with an extension. Choose another name.",
-    path_trailing_dot: "'{}' cannot be used on Windows: '{}' ends in a dot or a space, which Windows drops. Choose another name.",
-    path_bad_character: "'{}' cannot be used on Windows: '{}' holds the character '{}', and Windows allows none of < > : \" | ? * in a name. Choose another name.",
+    cli_usage: "Usage",
+    cli_commands: "Commands",
+    cli_arguments: "Arguments",
+    cli_options: "Options",
+    cli_after_help: "Without a command, voer runs a conversation: `voer 4 --audience bestuur` is `voer run 4 --audience bestuur`.",
+    cli_help: &[
+        (
+            "voer",
+            "Voer (voor) inspiratiegesprekken: step a group through an episode of 'Radicale vernieuwing zorg': the quote, timed prompts, the group's notes.",
+        ),
+        (
+            "*.episode",
+            "Episode number or id (asked on screen when missing).",
+        ),
+        (
+            "*.audience",
+            "Audience: client-council (cliëntenraad), board (bestuur), team, classroom (klas).",
+        ),
+        (
+            "*.group",
+            "Name of the group, e.g. \"Cliëntenraad De Linde\".",
+        ),
+        ("*.facilitator", "Name of the facilitator."),
+        ("*.projector", "High-contrast theme for a projector."),
+        (
+            "*.prompts",
+            "Folder with extra episode files (*.toml); they add to or override the built-in ones by id.",
+        ),
+        (
+            "*.sessions",
+            "Folder where session files are kept (default: from the config file, else the system's local data folder).",
+        ),
+        (
+            "*.lang",
+            "Language of the program: nl or en (default: from the config file, else the system).",
+        ),
+        ("*.help", "Print help."),
+        ("*.version", "Print version."),
+        (
+            "run",
+            "Hold a conversation: opening, quote, timed prompts, closing (the default).",
+        ),
+        (
+            "resume",
+            "Continue a session where it stopped (default: the newest unfinished one).",
+        ),
+        ("resume.session_file", "A session file."),
+        (
+            "list",
+            "List the episodes: number, id, title, speaker, minutes per audience.",
+        ),
+        (
+            "show",
+            "Print the plan of an episode: quote, prompts with minutes and tips.",
+        ),
+        ("show.audience", "Only this audience (default: all four)."),
+        (
+            "validate",
+            "Check episode files (default: the built-in episodes and the --prompts folder).",
+        ),
+        ("validate.paths", "Episode files or folders."),
+        ("sessions", "List the saved sessions, newest first."),
+        ("export", "Export session notes as a report."),
+        (
+            "export.files",
+            "One or more session files; several make one report.",
+        ),
+        (
+            "export.format",
+            "Output format: md, html, txt, json, csv or docx (default: from the --output extension, else md).",
+        ),
+        (
+            "export.output",
+            "Write to this file instead of standard output.",
+        ),
+        ("export.force", "Overwrite the output file if it exists."),
+        (
+            "export.skip_bad",
+            "Skip session files that cannot be read, and export the others.",
+        ),
+        (
+            "export.csv_delimiter",
+            "Field separator for csv (default: ';' for a Dutch report, ',' for an English one).",
+        ),
+        (
+            "config",
+            "Show where the config file is and which settings are in effect.",
+        ),
+        ("completions", "Print a shell completion script."),
+        (
+            "completions.shell",
+            "The shell: bash, zsh, fish, powershell or elvish.",
+        ),
+        ("help", "Print help for voer or for a command."),
+        ("help.subcommand", "The command to explain."),
+    ],
+    cli_more_info: "For more information: {}",
+    cli_err_unknown_argument: "unexpected argument '{}'",
+    cli_err_missing_value: "{} needs a value",
+    cli_err_invalid_value: "invalid value '{}' for {}",
+    cli_err_possible_values: "possible: {}",
+    cli_err_missing: "missing: {}",
+    cli_err_conflict: "{} cannot be used with {}",
+    cli_err_values: "wrong number of values for {}",
+    cli_err_missing_command: "a command is missing",
+    cli_err_utf8: "an argument is not valid text (UTF-8)",
+    cli_err_did_you_mean: "did you mean '{}'?",
+    cli_run_option_elsewhere: "{} belongs to a conversation (voer run), not to voer {}",
+    cli_mistyped_command: "Unknown episode '{}'; did you mean `voer {}`?",
+    config_file: "Config file: {}",
+    config_not_there: "(does not exist yet; see the README for its fields)",
+    config_no_folder: "No folder for the config file was found (there is no home folder).",
+    config_in_effect: "In effect:",
+    config_labels: [
+        "language",
+        "sessions folder",
+        "facilitator",
+        "theme",
+        "participants",
+    ],
+    config_sources: ["command line", "config file", "system setting", "default"],
+    config_not_set: "(not set)",
+    config_broken: "The config file cannot be used: {}",
+    os_reserved_name: "Windows does not allow this name: '{}' is the name of a device (CON, PRN, AUX, NUL, COM1–9, LPT1–9), also with an extension. Choose another name",
+    os_trailing_dot: "Windows does not allow this name: '{}' ends in a dot or a space. Choose another name",
+    os_bad_character: "Windows does not allow this name: '{}' holds '{}', and none of < > : \" | ? * may be in a name. Choose another name",
+    os_held_open: "The file is held open by another program, such as OneDrive or a virus scanner; close that program or wait a moment, then save again",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {
@@ -480,6 +914,58 @@ pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
     out
 }
 
+/// An error as a person reads it: worded once, in their language, where it is shown.
+/// The errors that implement it show English through `Display`, for logs and tests.
+pub trait Localize {
+    fn render(&self, lang: Lang) -> String;
+}
+
+/// `Display` in English for types that implement [`Localize`].
+macro_rules! english_display {
+    ($($t:ty),+) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&$crate::i18n::Localize::render(self, $crate::lang::Lang::En))
+            }
+        }
+    )+};
+}
+pub(crate) use english_display;
+
+/// The operating system's reason for a failed file operation, in words. The kinds a person
+/// can do something about are named; for any other the system's own text is shown.
+pub fn os_reason(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+
+    use crate::platform::{HeldOpen, NameProblem};
+    let t = texts(lang);
+    // The reasons voer itself puts in an error, on Windows (see `platform`).
+    match e.get_ref().and_then(|r| r.downcast_ref::<NameProblem>()) {
+        Some(NameProblem::Reserved(name)) => return fill(t.os_reserved_name, &[name]),
+        Some(NameProblem::TrailingDotOrSpace(name)) => return fill(t.os_trailing_dot, &[name]),
+        Some(NameProblem::BadCharacter(name, c)) => {
+            return fill(t.os_bad_character, &[name, &c.escape_default()]);
+        }
+        None => {}
+    }
+    if e.get_ref().is_some_and(|r| r.is::<HeldOpen>()) {
+        return t.os_held_open.to_string();
+    }
+    let words = match e.kind() {
+        K::NotFound => t.os_not_found,
+        K::PermissionDenied => t.os_permission_denied,
+        K::StorageFull => t.os_storage_full,
+        K::QuotaExceeded => t.os_quota,
+        K::ReadOnlyFilesystem => t.os_read_only,
+        K::NotADirectory => t.os_not_a_folder,
+        K::IsADirectory => t.os_is_a_folder,
+        K::AlreadyExists => t.os_exists,
+        K::TimedOut => t.os_no_answer,
+        _ => return fill(t.os_other, &[e]),
+    };
+    words.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -488,6 +974,68 @@ mod tests {
     fn fill_replaces_in_order() {
         assert_eq!(fill("{} van {}", &[&1, &5]), "1 van 5");
         assert_eq!(fill("geen", &[&1]), "geen");
+    }
+
+    #[test]
+    fn the_systems_common_reasons_have_dutch_words() {
+        use std::io::{Error, ErrorKind as K};
+        for kind in [
+            K::NotFound,
+            K::PermissionDenied,
+            K::StorageFull,
+            K::QuotaExceeded,
+            K::ReadOnlyFilesystem,
+            K::NotADirectory,
+            K::IsADirectory,
+            K::AlreadyExists,
+            K::TimedOut,
+        ] {
+            // As the system reports them: with its English text and error number.
+            let e = Error::new(kind, format!("{kind} (os error 99)"));
+            let nl = os_reason(&e, Lang::Nl);
+            assert!(!nl.contains("os error"), "{kind:?}: {nl}");
+            assert_ne!(nl, os_reason(&e, Lang::En), "{kind:?}");
+        }
+        assert_eq!(
+            os_reason(&Error::from(K::StorageFull), Lang::Nl),
+            "de schijf is vol"
+        );
+    }
+
+    #[test]
+    fn windows_reasons_are_worded_in_both_languages() {
+        use std::{io::Error, path::Path};
+
+        use crate::platform::{self, HeldOpen};
+        let bad_name = platform::name_check(Path::new(r"C:\Users\jef\con.txt")).unwrap_err();
+        let nl = os_reason(&bad_name, Lang::Nl);
+        let en = os_reason(&bad_name, Lang::En);
+        assert!(
+            nl.contains("'con.txt'") && nl.contains("andere naam"),
+            "{nl}"
+        );
+        assert!(
+            en.contains("'con.txt'") && en.contains("another name"),
+            "{en}"
+        );
+        let bad_char = platform::name_check(Path::new("wat?.md")).unwrap_err();
+        assert!(os_reason(&bad_char, Lang::En).contains("'?'"));
+        let held = Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            HeldOpen(Error::from_raw_os_error(32)),
+        );
+        assert!(os_reason(&held, Lang::Nl).contains("OneDrive"));
+        assert!(os_reason(&held, Lang::En).contains("held open by another program"));
+    }
+
+    #[test]
+    fn an_unnamed_reason_keeps_the_systems_text_in_brackets() {
+        let e = std::io::Error::other("Input/output error (os error 5)");
+        assert_eq!(
+            os_reason(&e, Lang::Nl),
+            "fout van het systeem (Input/output error (os error 5))"
+        );
+        assert_eq!(os_reason(&e, Lang::En), "Input/output error (os error 5)");
     }
 
     #[test]

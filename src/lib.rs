@@ -7,11 +7,13 @@
 //! - `ui`: drawing, one file per region of the screen.
 //! - `tui`: the terminal loop that ties input, time, saving and drawing together.
 //! - `export`: reports in md, html, txt, json, csv, docx.
-//! - `commands`, `cli`: the command line; `version`: what `--version` says.
+//! - `commands`, `cli`: the command line; `config`: the config file and the sessions folder;
+//!   `version`: what `--version` says.
 //! - `platform`: what differs between Windows and Unix, as portable logic tested everywhere.
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod episode;
 pub mod export;
 pub mod i18n;

@@ -24,11 +24,10 @@ use crate::{
     commands::UserError,
     episode::{Audience, Episode, Library},
     export,
-    i18n::{self, fill},
     lang::Lang,
     session::{
         Meta, Session,
-        store::{self, LockError, SaveOutcome, Saver, SessionLock},
+        store::{self, SaveOutcome, Saver, SessionLock, StoreError},
     },
     ui,
 };
@@ -58,7 +57,6 @@ pub struct ResumeOptions {
     pub sessions_dir: PathBuf,
     /// `--lang` as given; without it the session's own language is used.
     pub lang: Option<Lang>,
-    pub fallback_lang: Lang,
     pub projector: bool,
 }
 
@@ -92,8 +90,7 @@ impl Screen {
             );
             hook(info);
         }));
-        let terminal =
-            ratatui::try_init().map_err(|e| UserError(format!("cannot open the terminal: {e}")))?;
+        let terminal = ratatui::try_init().map_err(UserError::Terminal)?;
         let _ = execute!(io::stdout(), EnableBracketedPaste);
         Ok(Screen {
             terminal: ManuallyDrop::new(terminal),
@@ -153,10 +150,9 @@ fn spawn_sources() -> (Sender<Msg>, Receiver<Msg>) {
 
 /// Runs a conversation; returns where the notes were saved (None: nothing to save).
 pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
-    let t = i18n::texts(opts.lang);
     let dir = &opts.sessions_dir;
     // Refuse before the meeting starts, not halfway through it.
-    store::ensure_writable(dir).map_err(unwritable(t, dir))?;
+    store::ensure_writable(dir)?;
     let theme = Theme::choose(opts.projector, no_color());
     let mut screen = Screen::open()?;
     let (tx, rx) = spawn_sources();
@@ -183,9 +179,10 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
     let now = Now::real();
     let session = Session::new(&episode, audience, &meta, opts.lang, now.wall);
     // Absolute, so the summary and messages say exactly where the notes are.
-    let path = std::path::absolute(store::new_path(dir, &session)).map_err(unwritable(t, dir))?;
-    let lock = lock(&path, t)?;
-    store::save(&path, &session).map_err(unwritable(t, dir))?;
+    let path = std::path::absolute(store::new_path(dir, &session))
+        .map_err(|e| StoreError::unwritable(dir, e))?;
+    let lock = SessionLock::acquire(&path)?;
+    store::save(&path, &session)?;
     let view = EpisodeView::new(&episode, opts.lang);
     let model = Model::new(session, path, view, theme, now);
     let result = run_session(&mut screen, tx, rx, model);
@@ -196,35 +193,27 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
 
 /// Continues a session; returns where the notes were saved.
 pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
-    let t = i18n::texts(opts.lang.unwrap_or(opts.fallback_lang));
     let path = match &opts.file {
         Some(f) => f.clone(),
         None => {
             let newest = match store::newest_unfinished(&opts.sessions_dir) {
-                Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-                other => {
-                    other.map_err(|e| UserError(format!("{}: {e}", opts.sessions_dir.display())))?
-                }
+                Err(e) if e.is_not_found() => None,
+                other => other?,
             };
-            newest.ok_or_else(|| {
-                let dir = std::path::absolute(&opts.sessions_dir)
-                    .unwrap_or_else(|_| opts.sessions_dir.clone());
-                let dir = dir.display();
-                let any = store::list(&opts.sessions_dir).is_ok_and(|l| !l.is_empty());
-                UserError(fill(
-                    if any { t.no_unfinished } else { t.no_sessions },
-                    &[&dir],
-                ))
+            newest.ok_or_else(|| UserError::NothingToResume {
+                dir: std::path::absolute(&opts.sessions_dir)
+                    .unwrap_or_else(|_| opts.sessions_dir.clone()),
+                any: store::list(&opts.sessions_dir).is_ok_and(|l| !l.is_empty()),
             })?
         }
     };
     let path = std::path::absolute(&path).unwrap_or(path);
     // Before the lock: a wrong path is reported as the session file's, not the lock file's.
-    std::fs::metadata(&path).map_err(|e| UserError(format!("{}: {e}", path.display())))?;
-    let lock = lock(&path, t)?;
-    let mut session = store::load(&path).map_err(UserError)?;
+    std::fs::metadata(&path).map_err(|e| StoreError::read(&path, e))?;
+    let lock = SessionLock::acquire(&path)?;
+    let mut session = store::load(&path)?;
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        store::ensure_writable(dir).map_err(unwritable(t, dir))?;
+        store::ensure_writable(dir)?;
     }
     if let Some(lang) = opts.lang {
         session.session.language = lang;
@@ -244,20 +233,6 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
     drop(screen);
     drop(lock);
     result
-}
-
-/// The error for a sessions folder that cannot be written, naming the folder.
-fn unwritable<'a>(t: &'a i18n::Texts, dir: &'a Path) -> impl Fn(io::Error) -> UserError + 'a {
-    move |e| UserError(fill(t.sessions_unwritable, &[&dir.display(), &e]))
-}
-
-fn lock(path: &Path, t: &i18n::Texts) -> Result<SessionLock, UserError> {
-    SessionLock::acquire(path).map_err(|e| {
-        UserError(match e {
-            LockError::InUse => fill(t.session_in_use, &[&path.display()]),
-            LockError::Io(e) => fill(t.cannot_lock, &[&e]),
-        })
-    })
 }
 
 /// Returns false when the user cancelled.
@@ -283,11 +258,7 @@ fn run_picker(
 }
 
 fn draw_with(screen: &mut Screen, f: impl FnOnce(&mut ratatui::Frame)) -> Result<(), UserError> {
-    screen
-        .terminal
-        .draw(f)
-        .map(|_| ())
-        .map_err(|e| UserError(format!("cannot draw: {e}")))
+    screen.terminal.draw(f).map(|_| ()).map_err(UserError::Draw)
 }
 
 fn run_session(
@@ -342,20 +313,18 @@ fn run_session(
                     Effect::Save(s, rev) => saver.submit(&model.path, *s, rev, None),
                     Effect::SaveAndQuit(s, rev) => match final_save(&saver, &model.path, *s, rev) {
                         Ok(()) => return Ok(Some(model.path.clone())),
-                        Err(e) if terminating => {
-                            return Err(UserError(format!(
-                                "{}: the notes could not be saved: {e}",
-                                model.path.display()
-                            )));
+                        Err(source) if terminating => {
+                            return Err(UserError::NotSaved {
+                                path: model.path.clone(),
+                                source,
+                            });
                         }
                         Err(e) => queue.push(Action::QuitSaveFailed(e)),
                     },
                     Effect::SaveTo(s, path) => {
-                        let result = crate::platform::check_user_path(&path, model.texts())
-                            .and_then(|()| {
-                                store::save(&path, &s)
-                                    .map_err(|e| format!("{}: {e}", path.display()))
-                            })
+                        let result = crate::platform::check_user_path(&path)
+                            .map_err(|e| store::StoreError::write(&path, e))
+                            .and_then(|()| store::save(&path, &s))
                             .inspect(|()| saved_elsewhere = Some(path.clone()))
                             .map(|()| path.clone());
                         queue.push(Action::SavedElsewhere(result));
@@ -399,21 +368,23 @@ fn sent_before_signal(rx: &Receiver<Msg>) -> Vec<Msg> {
 }
 
 /// Hands the newest snapshot to the saver and waits until it is on disk.
-fn final_save(saver: &Saver, path: &Path, session: Session, rev: u64) -> Result<(), String> {
+fn final_save(saver: &Saver, path: &Path, session: Session, rev: u64) -> Result<(), StoreError> {
     let (reply_tx, reply_rx) = mpsc::channel();
     saver.submit(path, session, rev, Some(reply_tx));
     match reply_rx.recv_timeout(FINAL_SAVE_TIMEOUT) {
         Ok(SaveOutcome::Saved { .. }) => Ok(()),
         Ok(SaveOutcome::Failed { error, .. }) => Err(error),
-        Err(_) => Err("the disk does not answer".into()),
+        Err(_) => Err(StoreError::NoAnswer {
+            path: path.to_path_buf(),
+        }),
     }
 }
 
 /// `x`: a Markdown report beside the session file, same name with `.md`.
-fn export_beside(path: &Path, session: &Session) -> Result<PathBuf, String> {
+fn export_beside(path: &Path, session: &Session) -> Result<PathBuf, StoreError> {
     let target = path.with_extension("md");
     let md = export::markdown(std::slice::from_ref(session), None);
     store::write_atomic(&target, md.as_bytes())
         .map(|()| target.clone())
-        .map_err(|e| format!("{}: {e}", target.display()))
+        .map_err(|e| StoreError::write(&target, e))
 }

@@ -10,7 +10,7 @@ use std::{fs, os::unix::fs::PermissionsExt, time::Duration};
 
 use common::*;
 
-const PROMPT: usize = 2;
+const PROMPT: usize = 3;
 
 fn typed(v: &mut Voer, text: &str) {
     for c in text.chars() {
@@ -220,6 +220,13 @@ fn quit_while_unsaved(sb: &Sandbox, text: &str, env: &[(&str, &str)]) -> Voer {
     v.send("q");
     v.wait_for_text("Niet alles is opgeslagen", WAIT);
     assert!(v.is_running(), "voer must not quit with unsaved notes");
+    // Why, in the user's language: not the system's English.
+    v.wait_for_text("de map bestaat niet (meer)", WAIT);
+    let screen = v.screen();
+    assert!(
+        !screen.contains("No such file") && !screen.contains("os error"),
+        "{screen}"
+    );
     v
 }
 
@@ -338,7 +345,7 @@ fn a_second_voer_on_the_same_file_is_refused_and_a_stale_lock_does_not_block() {
     fs::write(&leftover, "half").unwrap();
     fs::write(&other, "half").unwrap();
     let mut third = sb.voer(&["resume"]);
-    third.wait_for_text("Stap 3 van", WAIT);
+    third.wait_for_text("Stap 4 van", WAIT);
     assert!(
         !leftover.exists(),
         "the leftover of this session is removed"

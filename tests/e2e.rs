@@ -5,13 +5,13 @@
 
 mod common;
 
-use std::{fs, os::unix::fs::PermissionsExt};
+use std::{fs, os::unix::fs::PermissionsExt, path::Path};
 
 use common::*;
 use voer::session::{Status, StepKind};
 
 /// The first prompt of episode 4 for a client council.
-const PROMPT: usize = 2;
+const PROMPT: usize = 3;
 
 fn type_slowly(v: &mut Voer, text: &str) {
     for c in text.chars() {
@@ -60,6 +60,8 @@ fn a_large_paste_lands_in_one_go() {
     v.wait_for_text("Stap 2 van", WAIT);
     v.send(RIGHT);
     v.wait_for_text("Stap 3 van", WAIT);
+    v.send(RIGHT);
+    v.wait_for_text("Stap 4 van", WAIT);
     assert!(v.bracketed_paste(), "voer should turn on bracketed paste");
     // Pasted in navigation mode: were it read as keys, `q` would quit and `n`, `p`, `b` would
     // step or blank the screen. 400 lines, about 30 KB.
@@ -74,7 +76,7 @@ fn a_large_paste_lands_in_one_go() {
     });
     assert_eq!(s.session.current_step, PROMPT, "the paste must not step");
     v.wait_for_text("Notities — typen", WAIT);
-    assert!(v.screen().contains("Stap 3 van"));
+    assert!(v.screen().contains("Stap 4 van"));
     assert!(v.is_running(), "the paste must not quit");
     stop_typing(&mut v);
     v.send("q");
@@ -104,13 +106,19 @@ fn q_quits_in_progress_and_stepping_past_closing_finishes() {
     let s = load(&file).unwrap();
     assert_eq!(s.session.status, Status::InProgress);
     assert_eq!(s.steps[PROMPT].notes, "eerste indruk");
+    // How to go on: this very file, wherever the next terminal is opened.
+    let out = v.output();
+    assert!(
+        out.contains(&format!("Verder gaan: voer resume {}", file.display())),
+        "{out}"
+    );
 
     // Resume, and step past the closing step.
     let mut v = sb.voer(&["resume", file.to_str().unwrap()]);
-    v.wait_for_text("Stap 3 van 8", WAIT);
-    for step in 4..=8 {
+    v.wait_for_text("Stap 4 van 9", WAIT);
+    for step in 5..=9 {
         v.send(RIGHT);
-        v.wait_for_text(&format!("Stap {step} van 8"), WAIT);
+        v.wait_for_text(&format!("Stap {step} van 9"), WAIT);
     }
     v.wait_for_text("Samenvatting", WAIT);
     let s = wait_for_file(&file, WAIT, "finished", |s| {
@@ -122,6 +130,25 @@ fn q_quits_in_progress_and_stepping_past_closing_finishes() {
     v.send("q");
     assert!(v.wait_exit(WAIT).success());
     assert_eq!(load(&file).unwrap().session.status, Status::Finished);
+    // A finished conversation is not "continued": the way to a report, and to add notes.
+    let out = v.output();
+    let report = file.with_extension("md");
+    let report = report.file_name().unwrap().to_string_lossy();
+    assert!(
+        out.contains(&format!(
+            "Verslag maken: voer export {} --output {report}",
+            file.display()
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "Notities aanvullen: voer resume {}",
+            file.display()
+        )),
+        "{out}"
+    );
+    assert!(!out.contains("Verder gaan"), "{out}");
 }
 
 /// Writes a session file as if a run had stopped at `step`, with notes on every step.
@@ -148,26 +175,28 @@ fn resume_brings_back_every_step_kind() {
     assert!(v.wait_exit(WAIT).success());
     let file = sb.session_file();
     let steps = load(&file).unwrap().steps.len();
-    assert_eq!(steps, 7);
-    // opening, quote, prompt, closing, summary; paused and running.
+    assert_eq!(steps, 8);
+    // opening, video, quote, prompt, closing, summary; paused and running.
     let cases = [
         (0, false, "Aflevering 4"),
-        (1, true, "Jef Mol"),
-        (2, true, "Vraag 1"),
-        (3, false, "Vraag 2"),
-        (6, true, "Afsluiting"),
-        (7, false, "Samenvatting"),
+        (1, true, "We kijken de video"),
+        (1, false, "radicalevernieuwing.nl"),
+        (2, true, "Jef Mol"),
+        (3, true, "Vraag 1"),
+        (4, false, "Vraag 2"),
+        (7, true, "Afsluiting"),
+        (8, false, "Samenvatting"),
     ];
     for (step, paused, shows) in cases {
         stopped_at(&file, step, paused, Status::InProgress);
         let before = load(&file).unwrap();
         let mut v = sb.voer(&["resume", file.to_str().unwrap()]);
-        v.wait_for_text(&format!("Stap {} van 8", step + 1), WAIT);
+        v.wait_for_text(&format!("Stap {} van 9", step + 1), WAIT);
         v.wait_for_text(shows, WAIT);
         if step < steps {
             v.wait_for_text(&format!("notitie {step}: “ja” 😀"), WAIT);
         }
-        let timed = matches!(step, 2..=6);
+        let timed = matches!(step, 1 | 3..=7);
         if timed && paused {
             v.wait_for_text("GEPAUZEERD", WAIT);
         } else {
@@ -198,22 +227,22 @@ fn a_finished_session_reopened_stays_finished_and_says_so() {
     v.send("q");
     assert!(v.wait_exit(WAIT).success());
     let file = sb.session_file();
-    for step in [0, 7] {
+    for step in [0, 8] {
         stopped_at(&file, step, false, Status::Finished);
         let finished_at = load(&file).unwrap().session.finished_at;
         let mut v = sb.voer(&["resume", file.to_str().unwrap()]);
-        v.wait_for_text(&format!("Stap {} van 8", step + 1), WAIT);
+        v.wait_for_text(&format!("Stap {} van 9", step + 1), WAIT);
         v.wait_for_text("was al afgerond", WAIT);
         // Add a note on the closing step.
         v.send(LEFT);
         if step == 0 {
             // From the opening, go to the closing step instead.
-            for s in 2..=7 {
+            for s in 2..=8 {
                 v.send(RIGHT);
-                v.wait_for_text(&format!("Stap {s} van 8"), WAIT);
+                v.wait_for_text(&format!("Stap {s} van 9"), WAIT);
             }
         }
-        v.wait_for_text("Stap 7 van 8", WAIT);
+        v.wait_for_text("Stap 8 van 9", WAIT);
         v.send(ENTER);
         v.wait_for_text("Notities — typen", WAIT);
         type_slowly(&mut v, " nog iets");
@@ -228,9 +257,9 @@ fn a_finished_session_reopened_stays_finished_and_says_so() {
         );
         assert_eq!(s.session.finished_at, finished_at);
         assert!(
-            s.steps[6].notes.ends_with(" nog iets"),
+            s.steps[7].notes.ends_with(" nog iets"),
             "{:?}",
-            s.steps[6].notes
+            s.steps[7].notes
         );
     }
 }
@@ -247,28 +276,33 @@ fn unreadable_session_files_are_refused_and_left_alone() {
         load(&sb.session_file()).unwrap()
     };
     valid.format_version = 99;
+    // In Dutch (the sandbox runs with --lang nl); the parser's own words may follow in brackets.
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         (
             "kapot.toml",
             b"format_version = 1\n[session\nepisode = \"x\"\n".to_vec(),
-            "line 2",
+            "regel 2, kolom 9: de inhoud klopt niet (",
         ),
-        ("toekomst.toml", valid.to_toml().into_bytes(), "99"),
+        (
+            "toekomst.toml",
+            valid.to_toml().into_bytes(),
+            "formaatversie 99",
+        ),
         (
             "boodschappen.toml",
             b"[lijst]\nmelk = 2\nbrood = 1\n".to_vec(),
-            "not a voer session file",
+            "geen sessiebestand van voer",
         ),
-        ("leeg.toml", Vec::new(), "not a voer session file"),
+        ("leeg.toml", Vec::new(), "geen sessiebestand van voer"),
         (
             "half.toml",
             b"format_version = 1\n[session]\nepisode = \"jef-mol\"\n".to_vec(),
-            "missing field",
+            "de inhoud klopt niet (missing field",
         ),
         (
             "binair.toml",
             vec![0xff, 0xfe, 0x00, 0x80, b'a', 0xc3],
-            "UTF-8",
+            "geen tekstbestand (geen geldige UTF-8)",
         ),
     ];
     for (name, bytes, problem) in &cases {
@@ -292,7 +326,11 @@ fn unreadable_session_files_are_refused_and_left_alone() {
     assert!(!v.wait_exit(WAIT).success());
     let out = v.output();
     assert!(
-        out.contains(&format!("{}: No such file", missing.display())),
+        out.contains(&format!("{}: bestaat niet", missing.display())),
+        "{out}"
+    );
+    assert!(
+        !out.contains("No such file") && !out.contains("os error"),
         "{out}"
     );
     assert!(!sb.path().join("weg").exists());
@@ -300,6 +338,7 @@ fn unreadable_session_files_are_refused_and_left_alone() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_voer"))
         .args(["sessions", "--lang", "nl", "--sessions"])
         .arg(&dir)
+        .env("XDG_CONFIG_HOME", dir.join(".config"))
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -423,10 +462,10 @@ fn an_unwritable_sessions_folder_is_refused_before_the_screen_opens() {
     let regular = sb.path().join("een-bestand");
     fs::write(&regular, "geen map").unwrap();
     let under_file = regular.join("sessions");
-    for dir in [
-        std::path::PathBuf::from("/proc/nope"),
-        under_file,
-        regular.clone(),
+    for (dir, reason) in [
+        (std::path::PathBuf::from("/proc/nope"), "bestaat niet"),
+        (under_file, "geen map"),
+        (regular.clone(), "geen map"),
     ] {
         let mut v = Voer::spawn(
             sb.path(),
@@ -450,10 +489,42 @@ fn an_unwritable_sessions_folder_is_refused_before_the_screen_opens() {
             "{dir:?}: the message names the folder: {out}"
         );
         assert!(out.contains("Kan niet opslaan in de map"), "{out}");
+        // The system's reason in Dutch words, not its English text.
+        assert!(out.contains(&format!("': {reason}.")), "{dir:?}: {out}");
+        assert!(!out.contains("os error"), "{dir:?}: {out}");
         assert!(
             !contains_bytes(&v.raw(), ENTER_ALT_SCREEN),
             "{dir:?}: the screen must not open"
         );
     }
     assert_eq!(fs::read_to_string(&regular).unwrap(), "geen map");
+}
+
+#[test]
+fn a_version_1_session_resumes_and_is_written_back_as_version_2() {
+    let sb = Sandbox::new();
+    fs::create_dir_all(sb.sessions()).unwrap();
+    let file = sb.sessions().join("oud.toml");
+    let v1 = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/session_v1.toml");
+    fs::copy(&v1, &file).unwrap();
+    let before = load(&file).unwrap();
+    // Saved before the video step existed: seven steps, and the summary.
+    assert_eq!(before.steps.len(), 7);
+    let mut v = sb.voer(&["resume", file.to_str().unwrap()]);
+    v.wait_for_text("Stap 8 van 8", WAIT);
+    v.wait_for_text("Samenvatting", WAIT);
+    v.send(LEFT);
+    v.wait_for_text("Stap 7 van 8", WAIT);
+    v.send("q");
+    assert!(v.wait_exit(WAIT).success());
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with("format_version = 2\n"), "{text}");
+    let after = load(&file).unwrap();
+    assert_eq!(after.steps.len(), 7);
+    for (a, b) in after.steps.iter().zip(&before.steps) {
+        assert_eq!(a.notes, b.notes);
+        assert_eq!(a.kind, b.kind);
+        // Version 1 kept one plan: it is the episode's plan too.
+        assert_eq!(a.episode_seconds, b.planned_seconds);
+    }
 }

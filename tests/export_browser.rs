@@ -94,7 +94,7 @@ fn html_prints_with_the_notes_in_chromium() {
     }
     // The example session, plus a second group whose notes are markup that must show as text.
     let mut hostile = second_council();
-    hostile.steps[2].notes =
+    hostile.steps[3].notes =
         "<script>document.title='gehackt'</script> <b>niet vet</b> & &amp;\n# geen kop\n| geen | tabel |"
             .into();
     let sessions = [fixture(), hostile];

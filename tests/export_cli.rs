@@ -13,11 +13,13 @@ fn voer(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_voer"))
         .current_dir(dir)
         .args(args)
-        // After the subcommand: before it, clap reads it as an option of `run`.
+        // A global option: it may stand before or after the command.
         .args(["--lang", "en"])
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C")
+        // No config file of the machine's user.
+        .env("XDG_CONFIG_HOME", dir.join(".config"))
         .output()
         .expect("voer runs")
 }
@@ -56,6 +58,7 @@ fn the_session_language_is_used_without_lang() {
         .current_dir(dir.path())
         .args(["export", "s.toml"])
         .env("LANG", "C")
+        .env("XDG_CONFIG_HOME", dir.path().join(".config"))
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .output()
@@ -281,4 +284,61 @@ fn an_empty_session_exports() {
     let o = voer(dir.path(), &["export", "s.toml", "--format", "txt"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(stdout(&o).matches("No notes.").count(), 5);
+}
+
+#[test]
+fn a_newer_session_file_is_refused_and_left_untouched() {
+    let (dir, _) = workdir();
+    let text = fs::read_to_string(fixture_path())
+        .expect("fixture")
+        .replacen("format_version = 2", "format_version = 3", 1);
+    let file = dir.path().join("nieuw.toml");
+    fs::write(&file, &text).expect("w");
+    for format in ["md", "json", "docx"] {
+        let out = format!("verslag.{format}");
+        let o = voer(dir.path(), &["export", "nieuw.toml", "--output", &out]);
+        assert_eq!(o.status.code(), Some(1), "{format}");
+        assert!(stderr(&o).contains("update voer"), "{}", stderr(&o));
+        assert!(!dir.path().join(&out).exists(), "{format}: nothing written");
+    }
+    assert_eq!(fs::read_to_string(&file).expect("r"), text, "byte for byte");
+}
+
+#[test]
+fn a_version_1_session_exports_in_every_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let v1 = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(FIXTURE_V1);
+    let file = dir.path().join("oud.toml");
+    fs::copy(&v1, &file).expect("copy");
+    let before = fs::read(&file).expect("r");
+    for format in ["md", "html", "txt", "json", "csv", "docx"] {
+        let out = format!("verslag.{format}");
+        let o = voer(dir.path(), &["export", "oud.toml", "--output", &out]);
+        assert!(o.status.success(), "{format}: {}", stderr(&o));
+        assert!(dir.path().join(&out).exists(), "{format}");
+    }
+    let md = stdout(&voer(dir.path(), &["export", "oud.toml"]));
+    assert!(md.contains("Meneer Bakker"), "{md}");
+    assert!(
+        !md.contains("## Video"),
+        "a version-1 session had no video step: {md}"
+    );
+    assert_eq!(
+        fs::read(&file).expect("r"),
+        before,
+        "export never writes the session"
+    );
+}
+
+#[test]
+fn a_failed_write_names_the_target_not_a_temporary_file() {
+    let (dir, _) = workdir();
+    let o = voer(
+        dir.path(),
+        &["export", "s.toml", "--output", "weg/verslag.md"],
+    );
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("weg/verslag.md: "), "{err}");
+    assert!(!err.contains(".tmp"), "{err}");
 }

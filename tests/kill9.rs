@@ -21,7 +21,7 @@ use common::*;
 /// Typing older than this at the moment of a kill must be on disk (the promise is "about a
 /// second"; a save is due 0.7 s after a change).
 const GRACE: Duration = Duration::from_millis(1200);
-const PROMPT: usize = 2;
+const PROMPT: usize = 3;
 /// Keys typed, with what each adds to the notes.
 const KEYS: &[(&str, &str)] = &[
     ("a", "a"),
@@ -81,7 +81,7 @@ fn worker(sb: &Sandbox, name: &str, kills: usize, seed: u64) -> Outcome {
                 }
                 continue;
             }
-            v.wait_for_text("Stap 3 van", WAIT);
+            v.wait_for_text("Stap 4 van", WAIT);
             v.send(ENTER);
             v.wait_for_text("Notities — typen", WAIT);
         }
@@ -145,7 +145,7 @@ fn worker(sb: &Sandbox, name: &str, kills: usize, seed: u64) -> Outcome {
     }
     // A last resume and a clean quit: everything is still there.
     let mut v = sb.voer(&["resume", path.to_str().unwrap()]);
-    v.wait_for_text("Stap 3 van", WAIT);
+    v.wait_for_text("Stap 4 van", WAIT);
     v.send("q");
     assert!(v.wait_exit(WAIT).success());
     assert_eq!(load(&path).unwrap().steps[PROMPT].notes, on_disk);

@@ -12,7 +12,7 @@ mod fixture;
 
 use fixture::{fixed_now, model};
 
-use std::time::Duration;
+use std::{path::Path, time::Duration};
 
 use proptest::prelude::*;
 use ratatui::{
@@ -24,7 +24,10 @@ use voer::{
     app::{Action, Effect, Mode, Model, Theme, clock::Now, map_key, picker::Picker, update},
     episode::{Audience, Library, parse_episode},
     lang::Lang,
-    session::{Session, StepKind, store::SaveOutcome},
+    session::{
+        Session, StepKind,
+        store::{SaveOutcome, StoreError},
+    },
     ui,
 };
 
@@ -216,11 +219,13 @@ fn apply(m: &mut Model, action: Action, now: Now, quit_ok: bool) -> bool {
             match fx {
                 Effect::Save(s, _) => assert_eq!(s.steps.len(), m.step_count()),
                 Effect::SaveAndQuit(_, _) if quit_ok => return false,
-                Effect::SaveAndQuit(_, _) => queue.push(Action::QuitSaveFailed("gone".into())),
-                Effect::SaveTo(_, path) => queue.push(Action::SavedElsewhere(Err(format!(
-                    "{}: no",
-                    path.display()
-                )))),
+                Effect::SaveAndQuit(_, _) => queue.push(Action::QuitSaveFailed(StoreError::write(
+                    Path::new("s.toml"),
+                    std::io::ErrorKind::NotFound.into(),
+                ))),
+                Effect::SaveTo(_, path) => queue.push(Action::SavedElsewhere(Err(
+                    StoreError::write(&path, std::io::ErrorKind::PermissionDenied.into()),
+                ))),
                 Effect::Export(_) => queue.push(Action::ExportDone(Ok("/tmp/x.md".into()))),
                 Effect::Bell => {}
                 Effect::Quit => return false,
@@ -295,7 +300,8 @@ proptest! {
                     Some(Action::Saved(if ok {
                         SaveOutcome::Saved { revision, took: Duration::ZERO }
                     } else {
-                        SaveOutcome::Failed { revision, error: "disk full".into() }
+                        let full = std::io::ErrorKind::StorageFull.into();
+                        SaveOutcome::Failed { revision, error: StoreError::write(Path::new("s.toml"), full) }
                     }))
                 }
                 Op::QuitOutcome(ok) => {

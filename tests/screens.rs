@@ -4,13 +4,14 @@ mod fixture;
 
 use fixture::{fixed_now, model};
 
-use std::time::Duration;
+use std::{io, path::Path, time::Duration};
 
 use ratatui::{Terminal, backend::TestBackend, style::Color};
 use voer::{
     app::{Action, Model, Theme, clock::Now, picker::Picker, update},
     episode::{Audience, Library},
     lang::Lang,
+    session::store::{SaveOutcome, StoreError},
     ui,
 };
 
@@ -54,8 +55,49 @@ fn quote() {
     each_lang(|lang, code| {
         let t0 = fixed_now();
         let mut m = model(Audience::ClientCouncil, lang, t0);
-        steps(&mut m, 1, t0);
+        steps(&mut m, 2, t0);
         snapshot(&format!("quote_{code}"), &m, t0);
+    });
+}
+
+#[test]
+fn video() {
+    each_lang(|lang, code| {
+        let t0 = fixed_now();
+        let mut m = model(Audience::ClientCouncil, lang, t0);
+        steps(&mut m, 1, t0);
+        // 80×24 has only room for the link; 160×45 shows the QR code beside it.
+        snapshot(
+            &format!("video_{code}"),
+            &m,
+            t0.plus(Duration::from_secs(42)),
+        );
+    });
+}
+
+#[test]
+fn video_without_a_link_says_to_play_it_from_wherever_it_is() {
+    each_lang(|lang, code| {
+        let t0 = fixed_now();
+        let lib = Library::embedded();
+        let ep = lib.find("vera-jansweijer").expect("episode 1");
+        let s = voer::session::Session::new(
+            ep,
+            Audience::Team,
+            &voer::session::Meta::default(),
+            lang,
+            t0.wall,
+        );
+        let mut m = Model::new(
+            s,
+            "/tmp/s.toml".into(),
+            voer::app::EpisodeView::new(ep, lang),
+            Theme::calm(),
+            t0,
+        );
+        steps(&mut m, 1, t0);
+        let term = render(&m, t0, (80, 24));
+        insta::assert_snapshot!(format!("video_no_link_{code}_80x24"), term.backend());
     });
 }
 
@@ -64,7 +106,7 @@ fn prompt_with_notes_while_typing() {
     each_lang(|lang, code| {
         let t0 = fixed_now();
         let mut m = model(Audience::ClientCouncil, lang, t0);
-        steps(&mut m, 2, t0);
+        steps(&mut m, 3, t0);
         update(
             &mut m,
             Action::Paste(
@@ -126,7 +168,7 @@ fn help() {
     each_lang(|lang, code| {
         let t0 = fixed_now();
         let mut m = model(Audience::ClientCouncil, lang, t0);
-        steps(&mut m, 2, t0);
+        steps(&mut m, 3, t0);
         update(&mut m, Action::Help, t0);
         snapshot(&format!("help_{code}"), &m, t0);
     });
@@ -136,7 +178,7 @@ fn help() {
 fn tiny_terminal_asks_for_a_larger_window_and_recovers() {
     let t0 = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
-    steps(&mut m, 2, t0);
+    steps(&mut m, 3, t0);
     let term = render(&m, t0, (30, 8));
     insta::assert_snapshot!("too_small_30x8", term.backend());
     for (w, h) in [(1, 1), (0, 0), (39, 11), (40, 12), (41, 5)] {
@@ -154,7 +196,7 @@ fn tiny_terminal_asks_for_a_larger_window_and_recovers() {
 fn timer_turns_to_warning_colour_in_the_last_minute_and_red_after() {
     let t0 = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
-    steps(&mut m, 2, t0);
+    steps(&mut m, 3, t0);
     let colours = |at: u64| {
         let term = render(&m, t0.plus(Duration::from_secs(at)), (80, 24));
         let buf = term.backend().buffer().clone();
@@ -174,7 +216,7 @@ fn projector_theme_is_dark_on_light() {
     let t0 = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     m.theme = Theme::projector();
-    steps(&mut m, 1, t0);
+    steps(&mut m, 2, t0);
     let term = render(&m, t0, (80, 24));
     let cell = &term.backend().buffer()[(40, 12)];
     assert_eq!(cell.bg, Color::White);
@@ -195,4 +237,142 @@ fn picker_screens() {
             ));
         }
     });
+}
+
+/// How bright a colour looks, on a terminal whose own text and background are `fg` and `bg`.
+fn luma(c: Color, default: u8) -> u8 {
+    match c {
+        Color::Reset => default,
+        Color::Black => 0,
+        Color::White => 255,
+        Color::Gray => 170,
+        Color::DarkGray => 85,
+        Color::Rgb(r, g, b) => ((u32::from(r) * 3 + u32::from(g) * 6 + u32::from(b)) / 10) as u8,
+        _ => 128,
+    }
+}
+
+/// The screen as a person sees it, in grey levels: a cell is 4 pixels wide and 8 high, so a
+/// half block is a square. `fg` and `bg` are the terminal's own colours (for `Reset`).
+fn bitmap(buf: &ratatui::buffer::Buffer, fg: u8, bg: u8) -> (usize, usize, Vec<u8>) {
+    const S: usize = 4;
+    let (cols, rows) = (usize::from(buf.area.width), usize::from(buf.area.height));
+    let (w, h) = (cols * S, rows * 2 * S);
+    let mut px = vec![0u8; w * h];
+    for row in 0..rows {
+        for col in 0..cols {
+            let cell = &buf[(col as u16, row as u16)];
+            let (mut ink, mut paper) = (luma(cell.fg, fg), luma(cell.bg, bg));
+            if cell.modifier.contains(ratatui::style::Modifier::REVERSED) {
+                std::mem::swap(&mut ink, &mut paper);
+            }
+            let (top, bottom) = match cell.symbol() {
+                "▀" => (ink, paper),
+                "▄" => (paper, ink),
+                "█" => (ink, ink),
+                // Letters are thin strokes: the background is what the eye sees.
+                _ => (paper, paper),
+            };
+            for y in 0..2 * S {
+                let v = if y < S { top } else { bottom };
+                let start = (row * 2 * S + y) * w + col * S;
+                px[start..start + S].fill(v);
+            }
+        }
+    }
+    (w, h, px)
+}
+
+fn decode(buf: &ratatui::buffer::Buffer, fg: u8, bg: u8) -> Vec<String> {
+    let (w, h, px) = bitmap(buf, fg, bg);
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| px[y * w + x]);
+    img.detect_grids()
+        .into_iter()
+        .filter_map(|g| g.decode().ok().map(|(_, text)| text))
+        .collect()
+}
+
+#[test]
+fn the_qr_code_on_the_video_step_reads_back_as_its_link() {
+    let url = "https://www.radicalevernieuwing.nl/praktijkvoorbeelden/clienten-met-professionals-aan-het-stuur/";
+    // (theme, the terminal's own text and background colours as a person sees them)
+    let cases = [
+        ("default, dark terminal", Theme::calm(), 229, 0),
+        ("default, light terminal", Theme::calm(), 0, 255),
+        ("--projector, dark terminal", Theme::projector(), 229, 0),
+        ("--projector, light terminal", Theme::projector(), 0, 255),
+        // Without colours the code is drawn in the text colour, for light text on dark.
+        ("NO_COLOR", Theme::no_color(), 229, 0),
+    ];
+    for (name, theme, fg, bg) in cases {
+        let t0 = fixed_now();
+        let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+        m.theme = theme;
+        steps(&mut m, 1, t0);
+        let term = render(&m, t0, (160, 45));
+        assert_eq!(decode(term.backend().buffer(), fg, bg), [url], "{name}");
+    }
+    // Too small for the code with its quiet zone: the link alone, and no half-drawn code.
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    steps(&mut m, 1, t0);
+    let term = render(&m, t0, (80, 24));
+    assert!(decode(term.backend().buffer(), 229, 0).is_empty());
+    assert!(format!("{}", term.backend()).contains("https://www.radicalevernieuwing.nl/"));
+}
+
+/// The characters on the screen, row by row.
+fn screen_text(term: &Terminal<TestBackend>) -> String {
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn save_errors_are_shown_in_the_users_language() {
+    for (lang, full, no_answer, english) in [
+        (
+            Lang::Nl,
+            "NIET OPGESLAGEN: de schijf is vol",
+            "sessie.toml: de schijf antwoordt niet",
+            Some("disk"),
+        ),
+        (
+            Lang::En,
+            "NOT SAVED: The disk is full",
+            "sessie.toml: The disk does not answer",
+            None,
+        ),
+    ] {
+        let t0 = fixed_now();
+        let mut m = model(Audience::ClientCouncil, lang, t0);
+        steps(&mut m, 2, t0);
+        let error = StoreError::write(Path::new("sessie.toml"), io::ErrorKind::StorageFull.into());
+        update(
+            &mut m,
+            Action::Saved(SaveOutcome::Failed { revision: 1, error }),
+            t0,
+        );
+        let screen = screen_text(&render(&m, t0, (160, 45)));
+        assert!(screen.contains(full), "{lang:?}: the status line\n{screen}");
+        // Quitting waits for the disk in vain: the dialog says why.
+        let error = StoreError::NoAnswer {
+            path: "sessie.toml".into(),
+        };
+        update(&mut m, Action::QuitSaveFailed(error), t0);
+        let screen = screen_text(&render(&m, t0, (160, 45)));
+        assert!(screen.contains(no_answer), "{lang:?}: the dialog\n{screen}");
+        if let Some(word) = english {
+            assert!(
+                !screen.contains(word),
+                "{lang:?}: English on screen\n{screen}"
+            );
+        }
+    }
 }

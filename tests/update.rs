@@ -3,22 +3,26 @@ mod fixture;
 
 use fixture::{fixed_now, model};
 
-use std::time::Duration;
+use std::{io, path::Path, time::Duration};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use voer::{
     app::{Action, Effect, Mode, Model, clock::Now, map_key, update},
     episode::Audience,
     lang::Lang,
-    session::{Status, StepKind, store::SaveOutcome},
+    session::{
+        Status, StepKind,
+        store::{SaveOutcome, StoreError},
+    },
 };
 
 fn secs(s: u64) -> Duration {
     Duration::from_secs(s)
 }
 
-/// Opening → quote → first prompt.
+/// Opening → video → quote → first prompt.
 fn to_first_prompt(m: &mut Model, now: Now) {
+    update(m, Action::Next, now);
     update(m, Action::Next, now);
     update(m, Action::Next, now);
     assert_eq!(m.current().unwrap().kind, StepKind::Prompt);
@@ -228,7 +232,7 @@ fn a_failed_save_is_retried_and_shown() {
         &mut m,
         Action::Saved(SaveOutcome::Failed {
             revision: 1,
-            error: "No such file or directory".into(),
+            error: StoreError::write(Path::new("s.toml"), io::ErrorKind::NotFound.into()),
         }),
         t0,
     );
@@ -254,7 +258,8 @@ fn quitting_saves_first_and_a_failure_asks_instead_of_losing_notes() {
     to_first_prompt(&mut m, t0);
     let fx = update(&mut m, Action::Quit, t0);
     assert!(matches!(fx.as_slice(), [Effect::SaveAndQuit(..)]));
-    update(&mut m, Action::QuitSaveFailed("disk gone".into()), t0);
+    let full = StoreError::write(Path::new("s.toml"), io::ErrorKind::StorageFull.into());
+    update(&mut m, Action::QuitSaveFailed(full), t0);
     assert!(matches!(m.mode, Mode::Unsaved { .. }));
     let fx = update(&mut m, Action::CloseOverlay, t0);
     assert!(!fx.iter().any(|f| matches!(f, Effect::Quit)));
@@ -303,4 +308,111 @@ fn editor_shortcuts_that_delete_text_are_off_and_undo_works() {
     );
     update(&mut m, redo.expect("Ctrl+Y redoes"), t0);
     assert_eq!(m.notes_text(m.step), "koffie zelf zetten");
+}
+
+/// The saved snapshots among the effects.
+fn saves(fx: &[Effect]) -> Vec<&voer::session::Session> {
+    fx.iter()
+        .filter_map(|f| match f {
+            Effect::Save(s, _) | Effect::SaveAndQuit(s, _) => Some(&**s),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_video_comes_between_the_opening_and_the_quote_and_is_timed() {
+    for lang in [Lang::Nl, Lang::En] {
+        let t0 = fixed_now();
+        let mut m = model(Audience::ClientCouncil, lang, t0);
+        let kinds: Vec<StepKind> = m.session.steps.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds[..3],
+            [StepKind::Opening, StepKind::Video, StepKind::Quote]
+        );
+        update(&mut m, Action::Next, t0);
+        let video = m.current().unwrap();
+        assert_eq!(video.kind, StepKind::Video);
+        assert_eq!(
+            video.url.as_deref(),
+            Some(
+                "https://www.radicalevernieuwing.nl/praktijkvoorbeelden/clienten-met-professionals-aan-het-stuur/"
+            )
+        );
+        assert_eq!(shown(&m, t0), "5:00");
+        // Its minutes count in the expected end: 5 for the video, 45 for the rest.
+        assert_eq!(
+            m.expected_end(t0).format("%H:%M").to_string(),
+            "14:50",
+            "{lang:?}"
+        );
+        // The facilitator changes them with + and -; the episode's own minutes stay.
+        update(&mut m, Action::AddMinute, t0);
+        update(&mut m, Action::AddMinute, t0);
+        assert_eq!(shown(&m, t0), "7:00");
+        assert_eq!(m.expected_end(t0).format("%H:%M").to_string(), "14:52");
+        let fx = update(&mut m, Action::Next, t0.plus(secs(430)));
+        let saved = saves(&fx)[0];
+        assert_eq!(saved.steps[1].planned_seconds, 420);
+        assert_eq!(saved.steps[1].episode_seconds, 300);
+        assert_eq!(saved.steps[1].elapsed_seconds, 430);
+        assert_eq!(m.current().unwrap().kind, StepKind::Quote);
+    }
+}
+
+#[test]
+fn the_video_rings_the_bell_when_its_time_is_up() {
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    update(&mut m, Action::Next, t0);
+    let fx = update(&mut m, Action::Tick, t0.plus(secs(299)));
+    assert!(!fx.iter().any(|f| matches!(f, Effect::Bell)));
+    let fx = update(&mut m, Action::Tick, t0.plus(secs(301)));
+    assert!(fx.iter().any(|f| matches!(f, Effect::Bell)));
+    assert_eq!(shown(&m, t0.plus(secs(301))), "+0:01");
+}
+
+#[test]
+fn the_quote_keeps_the_speakers_own_words_beside_a_translation() {
+    let t0 = fixed_now();
+    let en = model(Audience::ClientCouncil, Lang::En, t0);
+    let quote = &en.session.steps[2];
+    assert!(quote.text.starts_with("Not thought up from a problem"));
+    assert!(
+        quote
+            .original
+            .as_deref()
+            .is_some_and(|o| o.starts_with("Niet vanuit een probleem gedacht"))
+    );
+    let nl = model(Audience::ClientCouncil, Lang::Nl, t0);
+    assert!(
+        nl.session.steps[2].original.is_none(),
+        "no translation, no original"
+    );
+}
+
+#[test]
+fn blanking_and_unblanking_save_at_once() {
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    let fx = update(&mut m, Action::Blank, t0.plus(secs(3)));
+    let saved = saves(&fx);
+    assert_eq!(saved.len(), 1, "saved without waiting");
+    assert!(saved[0].session.blanked);
+    let fx = update(&mut m, Action::Unblank, t0.plus(secs(4)));
+    assert!(!saves(&fx)[0].session.blanked);
+}
+
+#[test]
+fn the_file_says_when_the_running_timer_started() {
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    update(&mut m, Action::Next, t0.plus(secs(20)));
+    let at = t0.plus(secs(50));
+    let s = m.snapshot(at);
+    // The video step opened at 14:00:20.
+    assert_eq!(s.session.timer_started_at, Some(t0.plus(secs(20)).wall));
+    assert_eq!(s.steps[1].elapsed_seconds, 30);
+    update(&mut m, Action::TogglePause, at);
+    assert_eq!(m.snapshot(at).session.timer_started_at, None, "paused");
 }

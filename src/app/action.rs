@@ -2,7 +2,10 @@ use std::path::PathBuf;
 
 use ratatui_textarea::Input;
 
-use crate::session::{Session, store::SaveOutcome};
+use crate::session::{
+    Session,
+    store::{SaveOutcome, StoreError},
+};
 
 /// Everything that can happen to a run.
 #[derive(Debug, Clone)]
@@ -39,14 +42,14 @@ pub enum Action {
     Tick,
     Saved(SaveOutcome),
     /// The final save before quitting failed: ask what to do.
-    QuitSaveFailed(String),
+    QuitSaveFailed(StoreError),
     /// In the unsaved dialog.
     RetrySave,
     StartSaveElsewhere,
     ConfirmSaveElsewhere,
     DiscardAndQuit,
-    ExportDone(Result<PathBuf, String>),
-    SavedElsewhere(Result<PathBuf, String>),
+    ExportDone(Result<PathBuf, StoreError>),
+    SavedElsewhere(Result<PathBuf, StoreError>),
 }
 
 /// What the loop must do after an update.

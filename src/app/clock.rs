@@ -50,6 +50,11 @@ impl StepClock {
                 .map_or(Duration::ZERO, |s| now.saturating_duration_since(s))
     }
 
+    /// How long the clock has been running since it last started, if it runs.
+    pub fn running_for(&self, now: Instant) -> Option<Duration> {
+        self.running_since.map(|s| now.saturating_duration_since(s))
+    }
+
     pub fn is_running(&self) -> bool {
         self.running_since.is_some()
     }

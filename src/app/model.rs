@@ -11,7 +11,7 @@ use crate::{
     episode::Episode,
     i18n::{self, Texts},
     lang::Lang,
-    session::{Session, Status, StepKind},
+    session::{Session, Status, StepKind, store::StoreError},
 };
 
 /// What the opening and quote steps show about the episode.
@@ -53,7 +53,7 @@ impl EpisodeView {
             title: s.session.episode_title.clone(),
             speaker: s.session.speaker.clone(),
             role: s.session.speaker_role.clone(),
-            url: None,
+            url: s.video_url().map(str::to_string),
             context: step(StepKind::Opening),
             quotes: vec![step(StepKind::Quote)],
         }
@@ -68,7 +68,7 @@ pub enum Mode {
     Blank,
     /// The last save before quitting failed; the notes are only in memory.
     Unsaved {
-        error: String,
+        error: StoreError,
         save_as: bool,
     },
 }
@@ -85,7 +85,7 @@ pub struct SaveState {
     /// When the oldest change not yet handed to the saver was made: a save is due soon after.
     pub dirty_since: Option<Instant>,
     /// The last save's error, until a save succeeds.
-    pub error: Option<String>,
+    pub error: Option<StoreError>,
     pub last_attempt: Option<Instant>,
 }
 
@@ -114,6 +114,8 @@ pub struct Theme {
     pub error: Style,
     pub border: Style,
     pub border_active: Style,
+    /// The colours of a QR code's dark and light modules; `None`: drawn with the text colour.
+    pub qr: Option<(Color, Color)>,
 }
 
 impl Theme {
@@ -152,6 +154,7 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             border: Style::default().fg(Color::DarkGray),
             border_active: Style::default().fg(Color::Yellow),
+            qr: Some((Color::Black, Color::White)),
         }
     }
 
@@ -187,6 +190,7 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             border: base,
             border_active: base.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            qr: Some((Color::Black, Color::White)),
         }
     }
 
@@ -212,6 +216,7 @@ impl Theme {
             error: rev.add_modifier(Modifier::BOLD),
             border: plain,
             border_active: bold,
+            qr: None,
         }
     }
 
@@ -411,6 +416,14 @@ impl Model {
         }
         s.session.current_step = self.step;
         s.session.paused = self.paused;
+        s.session.blanked = self.mode == Mode::Blank;
+        // When the running timer started, as a follower can use it: now minus its stretch.
+        s.session.timer_started_at = self
+            .clocks
+            .get(self.step)
+            .and_then(|c| c.running_for(now.mono))
+            .and_then(|d| chrono::Duration::from_std(d).ok())
+            .map(|d| chrono::SubsecRound::round_subsecs(now.wall - d, 0));
         s.session.updated_at = now.wall;
         s
     }

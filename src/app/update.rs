@@ -6,7 +6,7 @@ use super::{
     model::{Mode, Model},
 };
 use crate::{
-    i18n::fill,
+    i18n::{Localize, fill},
     session::{Status, store::SaveOutcome},
 };
 
@@ -56,7 +56,13 @@ pub fn update(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
                 m.status = None;
             }
         }
-        Action::StopTyping | Action::Unblank => m.mode = Mode::Navigate,
+        Action::StopTyping => m.mode = Mode::Navigate,
+        Action::Unblank => {
+            m.mode = Mode::Navigate;
+            // The blank state is in the file, for the room screen: save at once.
+            changed(m, now);
+            save_now(m, now, &mut fx);
+        }
         Action::CloseOverlay => {
             m.mode = match &m.mode {
                 Mode::Unsaved {
@@ -110,7 +116,11 @@ pub fn update(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
                 m.mode = Mode::Navigate;
             }
         }
-        Action::Blank => m.mode = Mode::Blank,
+        Action::Blank => {
+            m.mode = Mode::Blank;
+            changed(m, now);
+            save_now(m, now, &mut fx);
+        }
         Action::ToggleMute => m.muted = !m.muted,
         Action::Help => m.mode = Mode::Help,
         Action::Quit | Action::Terminate | Action::RetrySave => {
@@ -164,7 +174,7 @@ pub fn update(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
                         n.to_string_lossy().into_owned()
                     })],
                 ),
-                Err(e) => fill(t.export_failed, &[&e]),
+                Err(e) => fill(t.export_failed, &[&e.render(m.lang)]),
             };
             m.status = Some((msg, now.mono + STATUS_FOR));
         }

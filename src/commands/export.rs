@@ -9,27 +9,80 @@ use std::{
 use super::UserError;
 use crate::{
     cli::ExportArgs,
-    export::{self, Format, Options},
-    i18n::{Texts, fill},
+    export::{self, Format, Options, RenderError},
+    i18n::{self, Localize, fill},
     lang::Lang,
-    session::{Session, store},
+    session::{
+        Session,
+        store::{self, StoreError},
+    },
 };
 
-/// `lang`: the `--lang` given on the command line, if any; `t`: the words for messages.
-pub fn run(args: &ExportArgs, lang: Option<Lang>, t: &Texts) -> Result<(), UserError> {
-    let format = choose_format(args, t)?;
+/// Why `voer export` does not export.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// docx is binary: it cannot go to standard output.
+    DocxNeedsOutput,
+    /// The extension of `--output` names no format we write.
+    UnknownExtension {
+        path: PathBuf,
+    },
+    BadDelimiter(char),
+    /// `--output` names one of the session files.
+    SameAsInput {
+        path: PathBuf,
+    },
+    /// `--output` exists and `--force` was not given.
+    Exists {
+        path: PathBuf,
+    },
+    /// This many files could not be read (each was named on the way); others could.
+    BadFiles(usize),
+    /// None of the files, this many, could be read.
+    Unreadable(usize),
+    /// With --skip-bad, no readable file was left.
+    NothingLeft,
+    Render(#[from] RenderError),
+}
+
+impl Localize for ExportError {
+    fn render(&self, lang: Lang) -> String {
+        let t = i18n::texts(lang);
+        match self {
+            ExportError::DocxNeedsOutput => t.export_docx_needs_output.to_string(),
+            ExportError::UnknownExtension { path } => {
+                fill(t.export_unknown_extension, &[&path.display()])
+            }
+            ExportError::BadDelimiter(c) => fill(t.export_bad_delimiter, &[&c.escape_default()]),
+            ExportError::SameAsInput { path } => fill(t.export_same_as_input, &[&path.display()]),
+            ExportError::Exists { path } => fill(t.export_exists, &[&path.display()]),
+            ExportError::BadFiles(n) => fill(t.export_bad_files, &[n]),
+            ExportError::Unreadable(n) => fill(t.export_unreadable, &[n]),
+            ExportError::NothingLeft => t.export_nothing_left.to_string(),
+            ExportError::Render(e) => e.render(lang),
+        }
+    }
+}
+
+i18n::english_display!(ExportError);
+
+/// `lang`: the `--lang` given on the command line, if any (the report's language);
+/// `ui`: the language of the messages.
+pub fn run(args: &ExportArgs, lang: Option<Lang>, ui: Lang) -> Result<(), UserError> {
+    let t = i18n::texts(ui);
+    let format = choose_format(args)?;
     if format == Format::Docx && args.output.is_none() {
-        return Err(UserError(t.export_docx_needs_output.to_string()));
+        return Err(ExportError::DocxNeedsOutput.into());
     }
     if let Some(out) = &args.output {
-        crate::platform::check_user_path(out, t).map_err(UserError)?;
-        check_target(out, &args.files, args.force, t)?;
+        crate::platform::check_user_path(out).map_err(|e| StoreError::write(out, e))?;
+        check_target(out, &args.files, args.force)?;
     }
-    let sessions = load_all(&args.files, args.skip_bad, t)?;
+    let sessions = load_all(&args.files, args.skip_bad, ui)?;
     // Dutch spreadsheet settings split on ';' (the comma is the decimal separator there).
     let report_lang = lang.unwrap_or(sessions[0].session.language);
     let delimiter = match args.csv_delimiter {
-        Some(c) => delimiter(c, t)?,
+        Some(c) => delimiter(c)?,
         None if report_lang == Lang::Nl => b';',
         None => b',',
     };
@@ -41,11 +94,10 @@ pub fn run(args: &ExportArgs, lang: Option<Lang>, t: &Texts) -> Result<(), UserE
             csv_delimiter: delimiter,
         },
     )
-    .map_err(UserError)?;
+    .map_err(ExportError::from)?;
     match &args.output {
         Some(out) => {
-            store::write_atomic(out, &bytes)
-                .map_err(|e| UserError(format!("{}: {e}", out.display())))?;
+            store::write_atomic(out, &bytes).map_err(|e| StoreError::write(out, e))?;
             eprintln!("{}", fill(t.exported_to, &[&out.display()]));
         }
         None => {
@@ -59,29 +111,26 @@ pub fn run(args: &ExportArgs, lang: Option<Lang>, t: &Texts) -> Result<(), UserE
 }
 
 /// `--format` wins; otherwise the extension of `--output`; otherwise Markdown.
-fn choose_format(args: &ExportArgs, t: &Texts) -> Result<Format, UserError> {
+fn choose_format(args: &ExportArgs) -> Result<Format, ExportError> {
     match (args.format, &args.output) {
         (Some(f), _) => Ok(f),
         (None, Some(out)) => export::format_for_path(out)
-            .ok_or_else(|| UserError(fill(t.export_unknown_extension, &[&out.display()]))),
+            .ok_or_else(|| ExportError::UnknownExtension { path: out.clone() }),
         (None, None) => Ok(Format::Md),
     }
 }
 
 /// The csv writer takes one byte; a quote or a line end would make the file unreadable.
-fn delimiter(c: char, t: &Texts) -> Result<u8, UserError> {
+fn delimiter(c: char) -> Result<u8, ExportError> {
     match u8::try_from(c) {
         Ok(b) if (b.is_ascii_punctuation() || b == b'\t' || b == b' ') && b != b'"' => Ok(b),
-        _ => Err(UserError(fill(
-            t.export_bad_delimiter,
-            &[&c.escape_default()],
-        ))),
+        _ => Err(ExportError::BadDelimiter(c)),
     }
 }
 
 /// Refuses an existing output without --force, and a session file even with it: a report
 /// over a session file would lose the group's notes.
-fn check_target(out: &Path, inputs: &[PathBuf], force: bool, t: &Texts) -> Result<(), UserError> {
+fn check_target(out: &Path, inputs: &[PathBuf], force: bool) -> Result<(), ExportError> {
     if !out.exists() {
         return Ok(());
     }
@@ -90,40 +139,46 @@ fn check_target(out: &Path, inputs: &[PathBuf], force: bool, t: &Texts) -> Resul
         _ => false,
     };
     if inputs.iter().any(same) {
-        return Err(UserError(fill(t.export_same_as_input, &[&out.display()])));
+        return Err(ExportError::SameAsInput {
+            path: out.to_path_buf(),
+        });
     }
     if !force {
-        return Err(UserError(fill(t.export_exists, &[&out.display()])));
+        return Err(ExportError::Exists {
+            path: out.to_path_buf(),
+        });
     }
     Ok(())
 }
 
 /// Every readable session, in the order given. Each unreadable file is named with its problem;
 /// without --skip-bad any of them stops the export.
-fn load_all(files: &[PathBuf], skip_bad: bool, t: &Texts) -> Result<Vec<Session>, UserError> {
+fn load_all(files: &[PathBuf], skip_bad: bool, ui: Lang) -> Result<Vec<Session>, ExportError> {
+    let t = i18n::texts(ui);
     let mut sessions = Vec::new();
     let mut bad = 0;
     for f in files {
         match store::load(f) {
             Ok(s) => sessions.push(s),
             Err(e) if skip_bad => {
-                eprintln!("voer: {}: {}", t.warning, fill(t.export_skipped, &[&e]));
+                let skipped = fill(t.export_skipped, &[&e.render(ui)]);
+                eprintln!("voer: {}: {skipped}", t.warning);
             }
             Err(e) => {
-                eprintln!("voer: {e}");
+                eprintln!("voer: {}", e.render(ui));
                 bad += 1;
             }
         }
     }
     if bad > 0 && files.len() > bad {
-        return Err(UserError(fill(t.export_bad_files, &[&bad])));
+        return Err(ExportError::BadFiles(bad));
     }
     if bad > 0 {
         // Nothing else to export: the advice about --skip-bad would not help.
-        return Err(UserError(fill(t.export_unreadable, &[&bad])));
+        return Err(ExportError::Unreadable(bad));
     }
     if sessions.is_empty() {
-        return Err(UserError(t.export_nothing_left.to_string()));
+        return Err(ExportError::NothingLeft);
     }
     Ok(sessions)
 }

@@ -5,45 +5,122 @@ pub mod sessions;
 pub mod show;
 pub mod validate;
 
+use std::{io, path::PathBuf};
+
 use unicode_width::UnicodeWidthStr;
 
 use crate::{
-    episode::{Audience, Episode, Library},
-    i18n::{Texts, fill},
+    episode::{Audience, Episode, Library, LoadError},
+    i18n::{self, Localize, fill, os_reason},
+    lang::Lang,
+    session::store::{LockError, StoreError},
 };
 
-/// An error for the user, already worded; main prints it and exits with status 1.
-#[derive(Debug)]
-pub struct UserError(pub String);
+/// An error a user meets on the command line or before the screen opens. A value until main
+/// prints it, worded then in the user's language.
+#[derive(Debug, thiserror::Error)]
+pub enum UserError {
+    /// No episode has this number or id; `valid` lists the ones there are.
+    UnknownEpisode {
+        key: String,
+        valid: String,
+    },
+    UnknownAudience {
+        given: String,
+    },
+    /// Episode `number` has no prompts for `audience`; `has` are the audiences it has.
+    NoPromptsFor {
+        number: u32,
+        audience: Audience,
+        has: Vec<Audience>,
+    },
+    /// The prompts folder cannot be read.
+    Episodes(#[from] LoadError),
+    Store(#[from] StoreError),
+    Lock(#[from] LockError),
+    Export(#[from] export::ExportError),
+    /// `voer resume` without a file finds nothing to resume in `dir`; `any`: there are
+    /// sessions, but all are finished.
+    NothingToResume {
+        dir: PathBuf,
+        any: bool,
+    },
+    /// A signal ended the run and the last save of `path` failed.
+    NotSaved {
+        path: PathBuf,
+        #[source]
+        source: StoreError,
+    },
+    /// A word where the episode goes that looks like a mistyped command.
+    Cli(crate::cli::CliError),
+    /// The terminal could not be opened.
+    Terminal(#[source] io::Error),
+    /// The terminal could not be drawn on.
+    Draw(#[source] io::Error),
+}
 
-impl std::fmt::Display for UserError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+impl Localize for UserError {
+    fn render(&self, lang: Lang) -> String {
+        let t = i18n::texts(lang);
+        match self {
+            UserError::UnknownEpisode { key, valid } => fill(t.unknown_episode, &[key, valid]),
+            UserError::Cli(e) => crate::cli::render_error(e, t),
+            UserError::UnknownAudience { given } => {
+                fill(t.unknown_audience, &[given, &Audience::valid_list()])
+            }
+            UserError::NoPromptsFor {
+                number,
+                audience,
+                has,
+            } => {
+                let has: Vec<&str> = has.iter().map(|a| a.id()).collect();
+                fill(
+                    t.no_prompts_for_audience,
+                    &[number, &audience.id(), &has.join(", ")],
+                )
+            }
+            UserError::Episodes(e) => e.render(lang),
+            UserError::Store(e) => e.render(lang),
+            UserError::Lock(e) => e.render(lang),
+            UserError::Export(e) => e.render(lang),
+            UserError::NothingToResume { dir, any } => fill(
+                if *any { t.no_unfinished } else { t.no_sessions },
+                &[&dir.display()],
+            ),
+            UserError::NotSaved { path, source } => {
+                fill(t.notes_not_saved, &[&path.display(), &source.detail(lang)])
+            }
+            UserError::Terminal(e) => fill(t.terminal_failed, &[&os_reason(e, lang)]),
+            UserError::Draw(e) => fill(t.draw_failed, &[&os_reason(e, lang)]),
+        }
     }
 }
 
-impl std::error::Error for UserError {}
+i18n::english_display!(UserError);
 
-pub fn find_episode<'a>(lib: &'a Library, key: &str, t: &Texts) -> Result<&'a Episode, UserError> {
-    lib.find(key)
-        .ok_or_else(|| UserError(fill(t.unknown_episode, &[&key, &lib.valid_list()])))
+pub fn find_episode<'a>(lib: &'a Library, key: &str) -> Result<&'a Episode, UserError> {
+    lib.find(key).ok_or_else(|| UserError::UnknownEpisode {
+        key: key.to_string(),
+        valid: lib.valid_list(),
+    })
 }
 
-pub fn parse_audience(s: &str, t: &Texts) -> Result<Audience, UserError> {
-    s.parse()
-        .map_err(|_| UserError(fill(t.unknown_audience, &[&s, &Audience::valid_list()])))
+pub fn parse_audience(s: &str) -> Result<Audience, UserError> {
+    s.parse().map_err(|_| UserError::UnknownAudience {
+        given: s.to_string(),
+    })
 }
 
 /// Checks the episode has prompts for the audience.
-pub fn check_audience(ep: &Episode, audience: Audience, t: &Texts) -> Result<(), UserError> {
+pub fn check_audience(ep: &Episode, audience: Audience) -> Result<(), UserError> {
     if ep.prompts_for(audience).next().is_some() {
         return Ok(());
     }
-    let has: Vec<&str> = ep.audiences().iter().map(|a| a.id()).collect();
-    Err(UserError(fill(
-        t.no_prompts_for_audience,
-        &[&ep.number, &audience.id(), &has.join(", ")],
-    )))
+    Err(UserError::NoPromptsFor {
+        number: ep.number,
+        audience,
+        has: ep.audiences(),
+    })
 }
 
 /// Pads `s` with spaces to `width` terminal columns.
@@ -85,8 +162,9 @@ pub fn table(rows: &[Vec<String>]) -> String {
 }
 
 /// Prints the library's load warnings on stderr.
-pub fn warn_broken(lib: &Library, t: &Texts) {
+pub fn warn_broken(lib: &Library, lang: Lang) {
+    let t = i18n::texts(lang);
     for w in &lib.warnings {
-        eprintln!("voer: {}: {w}", t.warning);
+        eprintln!("voer: {}: {}", t.warning, w.render(lang));
     }
 }

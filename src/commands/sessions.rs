@@ -2,15 +2,17 @@
 use std::path::Path;
 
 use crate::{
-    i18n::{Texts, fill},
+    i18n::{self, fill},
+    lang::Lang,
     session::{Status, store},
 };
 
-pub fn render(dir: &Path, t: &Texts) -> Result<String, super::UserError> {
+pub fn render(dir: &Path, lang: Lang) -> Result<String, super::UserError> {
+    let t = i18n::texts(lang);
     let listed = match store::list(dir) {
         Ok(l) => l,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(e) => return Err(super::UserError(format!("{}: {e}", dir.display()))),
+        Err(e) if e.is_not_found() => Vec::new(),
+        Err(e) => return Err(e.into()),
     };
     if listed.is_empty() {
         return Ok(format!("{}\n", fill(t.no_sessions, &[&dir.display()])));
@@ -48,7 +50,7 @@ pub fn render(dir: &Path, t: &Texts) -> Result<String, super::UserError> {
                     file,
                 ]);
             }
-            Err(reason) => {
+            Err(e) => {
                 rows.push(vec![
                     "?".into(),
                     "?".into(),
@@ -58,11 +60,14 @@ pub fn render(dir: &Path, t: &Texts) -> Result<String, super::UserError> {
                     "?".into(),
                     file.clone(),
                 ]);
-                problems.push(format!("{file}: {reason}"));
+                // The table shows the file; the path would only repeat it.
+                problems.push(format!("{file}: {}", e.detail(lang)));
             }
         }
     }
-    let mut out = super::table(&rows);
+    // Which folder: another terminal or another default shows another list.
+    let mut out = format!("{}\n\n", fill(t.sessions_in, &[&dir.display()]));
+    out.push_str(&super::table(&rows));
     for p in problems {
         out.push_str(&format!("{}: {p}\n", t.unreadable));
     }

@@ -42,13 +42,26 @@ pub fn render(ep: &Episode, audiences: &[Audience], lang: Lang, t: &Texts) -> St
     if let Some(url) = &ep.url {
         out.push_str(&format!("{}: {url}\n", t.more_at));
     }
+    let video = match ep.video_url() {
+        Some(url) => url.to_string(),
+        None => t.video_no_url.to_string(),
+    };
+    out.push_str(&format!(
+        "{} ({} {}): {video}\n",
+        t.step_video, ep.video.minutes, t.minutes_short
+    ));
     out.push('\n');
     out.push_str(&format!("{}\n", t.context_heading));
     wrap_indented(ep.context.get(lang), "  ", &mut out);
     out.push('\n');
     out.push_str(&format!("{}\n", t.quote_heading));
     for q in &ep.quotes {
-        wrap_indented(&format!("“{}”", q.get(lang)), "  ", &mut out);
+        // The speaker's own words first; a translation under them, marked as one.
+        wrap_indented(&format!("“{}”", q.nl), "  ", &mut out);
+        let text = q.get(lang);
+        if text != q.nl {
+            wrap_indented(&format!("{}: “{text}”", t.translation), "  ", &mut out);
+        }
         out.push('\n');
     }
     for &a in audiences {

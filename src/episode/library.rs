@@ -1,40 +1,15 @@
 //! Loading episodes: the embedded ones, then a prompts folder that adds or overrides by id.
 use std::{
     collections::BTreeMap,
-    fmt, fs,
+    fs,
     path::{Path, PathBuf},
 };
 
-use super::Episode;
+use super::{Episode, LoadError};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
-
-/// Something wrong with one episode file: where, and what.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadError {
-    pub path: String,
-    /// 1-based line and column, when the problem has a place in the text.
-    pub position: Option<(usize, usize)>,
-    pub field: Option<String>,
-    pub message: String,
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path)?;
-        if let Some((line, col)) = self.position {
-            write!(f, ":{line}:{col}")?;
-        }
-        if let Some(field) = &self.field {
-            write!(f, ": {field}")?;
-        }
-        write!(f, ": {}", self.message)
-    }
-}
-
-impl std::error::Error for LoadError {}
 
 /// 1-based line and column (in characters) of a byte offset in `text`.
 pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -45,14 +20,13 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// Parses and checks one episode file; `path` is only used in messages.
-pub fn parse_episode(path: &str, text: &str) -> Result<Episode, Vec<LoadError>> {
-    let episode: Episode = toml::from_str(text).map_err(|e| {
-        let message = e.message().trim().replace('\n', " ");
-        vec![LoadError {
-            path: path.to_string(),
-            position: e.span().map(|s| line_col(text, s.start)),
-            field: None,
-            message,
+pub fn parse_episode(path: impl AsRef<Path>, text: &str) -> Result<Episode, Vec<LoadError>> {
+    let path = path.as_ref();
+    let episode: Episode = toml::from_str(text).map_err(|source| {
+        vec![LoadError::Syntax {
+            path: path.to_path_buf(),
+            position: source.span().map(|s| line_col(text, s.start)),
+            source: Box::new(source),
         }]
     })?;
     let problems = episode.problems();
@@ -61,11 +35,10 @@ pub fn parse_episode(path: &str, text: &str) -> Result<Episode, Vec<LoadError>> 
     } else {
         Err(problems
             .into_iter()
-            .map(|(field, message)| LoadError {
-                path: path.to_string(),
-                position: None,
-                field: Some(field),
-                message,
+            .map(|(field, problem)| LoadError::Invalid {
+                path: path.to_path_buf(),
+                field,
+                problem,
             })
             .collect())
     }
@@ -84,7 +57,7 @@ impl Library {
         let mut lib = Library::default();
         let files = embedded::EMBEDDED
             .iter()
-            .map(|(name, text)| (format!("prompts/{name}"), text.to_string()));
+            .map(|(name, text)| (Path::new("prompts").join(name), text.to_string()));
         lib.add_files(files);
         lib
     }
@@ -93,38 +66,48 @@ impl Library {
     pub fn load(dir: Option<&Path>) -> Result<Library, LoadError> {
         let mut lib = Library::embedded();
         if let Some(dir) = dir {
-            let files = episode_files(dir)?;
-            let mut read = Vec::new();
-            for path in files {
-                match fs::read_to_string(&path) {
-                    Ok(text) => read.push((path.display().to_string(), text)),
-                    Err(e) => lib.warnings.push(LoadError {
-                        path: path.display().to_string(),
-                        position: None,
-                        field: None,
-                        message: format!("cannot read: {e}"),
-                    }),
-                }
-            }
-            lib.add_files(read);
+            lib.add_paths(&episode_files(dir)?);
         }
         Ok(lib)
     }
 
+    /// The episodes of these files alone, checked as a prompts folder is (`voer validate`).
+    pub fn from_files(paths: &[PathBuf]) -> Library {
+        let mut lib = Library::default();
+        lib.add_paths(paths);
+        lib
+    }
+
+    /// Reads the files and adds them as one batch; a file that cannot be read is a warning.
+    fn add_paths(&mut self, paths: &[PathBuf]) {
+        let mut read = Vec::new();
+        for path in paths {
+            match fs::read(path) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => read.push((path.clone(), text)),
+                    Err(_) => self
+                        .warnings
+                        .push(LoadError::NotText { path: path.clone() }),
+                },
+                Err(e) => self.warnings.push(LoadError::read(path, e)),
+            }
+        }
+        self.add_files(read);
+    }
+
     /// Adds files in order: a later file with an id already loaded from an earlier
     /// *batch* overrides it; a duplicate id or number within the result is reported.
-    fn add_files(&mut self, files: impl IntoIterator<Item = (String, String)>) {
-        let mut batch: BTreeMap<String, (String, Episode)> = BTreeMap::new();
+    fn add_files(&mut self, files: impl IntoIterator<Item = (PathBuf, String)>) {
+        let mut batch: BTreeMap<String, (PathBuf, Episode)> = BTreeMap::new();
         for (path, text) in files {
             match parse_episode(&path, &text) {
                 Err(errs) => self.warnings.extend(errs),
                 Ok(ep) => {
                     if let Some((first, _)) = batch.get(&ep.id) {
-                        self.warnings.push(LoadError {
+                        self.warnings.push(LoadError::DuplicateId {
+                            first: first.clone(),
+                            id: ep.id,
                             path,
-                            position: None,
-                            field: Some("id".into()),
-                            message: format!("duplicate id '{}', already used by {first}", ep.id),
                         });
                     } else {
                         batch.insert(ep.id.clone(), (path, ep));
@@ -134,18 +117,14 @@ impl Library {
         }
         // The new batch overrides earlier episodes by id.
         self.episodes.retain(|e| !batch.contains_key(&e.id));
-        let mut added: Vec<(String, Episode)> = batch.into_values().collect();
+        let mut added: Vec<(PathBuf, Episode)> = batch.into_values().collect();
         added.sort_by_key(|(_, e)| e.number);
         for (path, ep) in added {
             if let Some(other) = self.episodes.iter().find(|e| e.number == ep.number) {
-                self.warnings.push(LoadError {
+                self.warnings.push(LoadError::DuplicateNumber {
                     path,
-                    position: None,
-                    field: Some("number".into()),
-                    message: format!(
-                        "duplicate number {}, already used by episode '{}'",
-                        ep.number, other.id
-                    ),
+                    number: ep.number,
+                    episode: other.id.clone(),
                 });
                 continue;
             }
@@ -182,12 +161,7 @@ impl Library {
 
 /// The `*.toml` files of a folder, sorted; a missing folder is an error.
 pub fn episode_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
-    let entries = fs::read_dir(dir).map_err(|e| LoadError {
-        path: dir.display().to_string(),
-        position: None,
-        field: None,
-        message: format!("cannot read the prompts folder: {e}"),
-    })?;
+    let entries = fs::read_dir(dir).map_err(|e| LoadError::folder(dir, e))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())

@@ -1,10 +1,12 @@
 //! An episode of the series and its file format (see `prompts/TEMPLATE.toml.example`).
 mod audience;
+mod error;
 mod library;
 
 pub use audience::Audience;
+pub use error::{LoadError, Problem};
 pub(crate) use library::line_col;
-pub use library::{Library, LoadError, episode_files, parse_episode};
+pub use library::{Library, episode_files, parse_episode};
 
 use serde::{Deserialize, Serialize};
 
@@ -42,6 +44,38 @@ pub struct Prompt {
     pub tip: Option<Localized>,
 }
 
+/// The video the group watches after the opening.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Video {
+    /// How long the video step is planned to take.
+    #[serde(default = "Video::default_minutes")]
+    pub minutes: u32,
+    /// Where the video is; the episode's `url` when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl Video {
+    /// The minutes when an episode file does not say: the seeds give no length.
+    pub const DEFAULT_MINUTES: u32 = 5;
+    /// Longer than this is surely a typo: the videos of the series are short.
+    pub const MAX_MINUTES: u32 = 60;
+
+    fn default_minutes() -> u32 {
+        Self::DEFAULT_MINUTES
+    }
+}
+
+impl Default for Video {
+    fn default() -> Self {
+        Video {
+            minutes: Self::DEFAULT_MINUTES,
+            url: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Episode {
@@ -60,6 +94,8 @@ pub struct Episode {
     pub quotes: Vec<Localized>,
     pub prompts: Vec<Prompt>,
     pub closing: Vec<Prompt>,
+    #[serde(default)]
+    pub video: Video,
 }
 
 impl Episode {
@@ -80,10 +116,20 @@ impl Episode {
             .collect()
     }
 
-    /// Planned minutes of a run for this audience: the prompts plus the closing.
+    /// Planned minutes of a run for this audience: the video, the prompts and the closing.
     pub fn total_minutes(&self, audience: Audience) -> u32 {
-        self.prompts_for(audience).map(|p| p.minutes).sum::<u32>()
+        self.video.minutes
+            + self.prompts_for(audience).map(|p| p.minutes).sum::<u32>()
             + self.closing_for(audience).map_or(0, |p| p.minutes)
+    }
+
+    /// Where the video is: its own URL, else the episode's.
+    pub fn video_url(&self) -> Option<&str> {
+        self.video
+            .url
+            .as_deref()
+            .or(self.url.as_deref())
+            .filter(|u| !u.trim().is_empty())
     }
 
     pub fn main_quote(&self) -> &Localized {
@@ -123,22 +169,22 @@ impl Episode {
     }
 
     /// Checks what the TOML grammar cannot: returns (field, problem) pairs.
-    pub fn problems(&self) -> Vec<(String, String)> {
+    pub fn problems(&self) -> Vec<(String, Problem)> {
         let mut out = Vec::new();
-        let mut bad = |field: String, msg: &str| out.push((field, msg.to_string()));
+        let mut bad = |field: String, problem: Problem| out.push((field, problem));
         if self.id.is_empty()
             || !self
                 .id
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         {
-            bad("id".into(), "use lowercase letters, digits and '-' only");
+            bad("id".into(), Problem::BadId);
         }
         if self.number == 0 {
-            bad("number".into(), "must be 1 or more");
+            bad("number".into(), Problem::NotPositive);
         }
         if self.speaker.trim().is_empty() {
-            bad("speaker".into(), "is empty");
+            bad("speaker".into(), Problem::Empty);
         }
         for (name, t) in [
             ("title", &self.title),
@@ -146,55 +192,55 @@ impl Episode {
             ("context", &self.context),
         ] {
             if t.nl.trim().is_empty() {
-                bad(format!("{name}.nl"), "is empty");
+                bad(format!("{name}.nl"), Problem::Empty);
             }
         }
         if self.quotes.is_empty() {
-            bad("quotes".into(), "needs at least one quote");
+            bad("quotes".into(), Problem::NoQuote);
         }
         for (i, q) in self.quotes.iter().enumerate() {
             if q.nl.trim().is_empty() {
-                bad(format!("quotes[{}].nl", i + 1), "is empty");
+                bad(format!("quotes[{}].nl", i + 1), Problem::Empty);
             }
         }
         if self.prompts.is_empty() {
-            bad("prompts".into(), "needs at least one prompt");
+            bad("prompts".into(), Problem::NoPrompt);
+        }
+        if !(1..=Video::MAX_MINUTES).contains(&self.video.minutes) {
+            bad(
+                "video.minutes".into(),
+                Problem::OutOfRange {
+                    min: 1,
+                    max: Video::MAX_MINUTES,
+                },
+            );
         }
         for (list, items) in [("prompts", &self.prompts), ("closing", &self.closing)] {
             for (i, p) in items.iter().enumerate() {
                 if p.minutes == 0 {
-                    bad(format!("{list}[{}].minutes", i + 1), "must be 1 or more");
+                    bad(format!("{list}[{}].minutes", i + 1), Problem::NotPositive);
                 }
                 if p.text.nl.trim().is_empty() {
-                    bad(format!("{list}[{}].text.nl", i + 1), "is empty");
+                    bad(format!("{list}[{}].text.nl", i + 1), Problem::Empty);
                 }
             }
         }
         for (field, text) in self.reader_texts() {
             let t = text.trim();
             if t.starts_with('[') && t.ends_with(']') {
-                bad(field, "still holds the template's placeholder: fill it in");
+                bad(field, Problem::Placeholder);
             }
         }
         for a in self.audiences() {
             match self.closing.iter().filter(|p| p.audience == a).count() {
-                0 => bad(
-                    "closing".into(),
-                    &format!("no closing prompt for audience '{a}'"),
-                ),
+                0 => bad("closing".into(), Problem::NoClosing(a)),
                 1 => {}
-                _ => bad(
-                    "closing".into(),
-                    &format!("more than one closing prompt for '{a}'"),
-                ),
+                _ => bad("closing".into(), Problem::TwoClosings(a)),
             }
         }
         for p in &self.closing {
             if self.prompts_for(p.audience).next().is_none() {
-                bad(
-                    "closing".into(),
-                    &format!("closing prompt for '{}', which has no prompts", p.audience),
-                );
+                bad("closing".into(), Problem::ClosingAlone(p.audience));
             }
         }
         out

@@ -1,7 +1,8 @@
 //! CSV: one row per line of notes, for a spreadsheet or another tool.
 //!
-//! Columns: date (YYYY-MM-DD), group, audience, episode, step, prompt, note; the header row
-//! and the audience and step names are in the report's language. RFC 4180 quoting by the
+//! Columns: date (YYYY-MM-DD), group, audience, episode, step, prompt (the question; at the
+//! video, its link), note; the header row and the audience and step names are in the report's
+//! language. RFC 4180 quoting by the
 //! `csv` crate, CRLF line ends, UTF-8 with a byte order mark so that Excel reads the accents.
 //! Blank lines of notes make no row.
 //!
@@ -9,18 +10,18 @@
 //! formula by Excel and LibreOffice ("- koffie zelf zetten" shows as an error, "=HYPERLINK(…)"
 //! is an attack), so such a cell gets a leading `'`, and so does a cell that itself starts
 //! with `'`. To read the original text back: drop one leading `'` when a cell starts with one.
-use super::report::Report;
+use super::{RenderError, report::Report};
 use crate::session::{Session, StepKind};
 
 pub const BOM: &str = "\u{feff}";
 
-pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<String, String> {
+pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<String, RenderError> {
     let t = report.t;
     let mut w = ::csv::WriterBuilder::new()
         .delimiter(delimiter)
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let fail = |e: ::csv::Error| format!("csv: {e}");
+    let fail = RenderError::Csv;
     w.write_record(t.export_csv_header).map_err(fail)?;
     for s in sessions {
         let i = &s.session;
@@ -31,6 +32,7 @@ pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<St
         for st in &s.steps {
             let step = match st.kind {
                 StepKind::Opening => t.step_opening.to_string(),
+                StepKind::Video => t.step_video.to_string(),
                 StepKind::Quote => t.step_quote.to_string(),
                 StepKind::Prompt => {
                     prompt_no += 1;
@@ -39,10 +41,11 @@ pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<St
                 StepKind::Closing => t.step_closing.to_string(),
             };
             // The opening's text is the episode's long context: not worth a copy on each row.
-            let prompt = if st.kind.is_timed() {
-                st.text.as_str()
-            } else {
-                ""
+            // At the video, the link says which video it was.
+            let prompt = match st.kind {
+                StepKind::Prompt | StepKind::Closing => st.text.as_str(),
+                StepKind::Video => st.url.as_deref().unwrap_or_default(),
+                _ => "",
             };
             for note in super::lines(&st.notes).filter(|l| !l.trim().is_empty()) {
                 let row = [
@@ -60,8 +63,9 @@ pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<St
             }
         }
     }
-    let bytes = w.into_inner().map_err(|e| format!("csv: {e}"))?;
-    let body = String::from_utf8(bytes).map_err(|e| format!("csv: {e}"))?;
+    let bytes = w.into_inner().map_err(|e| fail(e.into_error().into()))?;
+    let body = String::from_utf8(bytes)
+        .map_err(|e| fail(std::io::Error::new(std::io::ErrorKind::InvalidData, e).into()))?;
     Ok(format!("{BOM}{body}"))
 }
 

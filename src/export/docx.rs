@@ -13,7 +13,11 @@ const ACCENT: &str = "1F4E5A";
 
 /// `created` and `modified` are RFC 3339 times for the document's properties; taking them from
 /// the sessions keeps the file the same for the same input.
-pub fn render(elements: &[Element], created: &str, modified: &str) -> Result<Vec<u8>, String> {
+pub fn render(
+    elements: &[Element],
+    created: &str,
+    modified: &str,
+) -> Result<Vec<u8>, super::RenderError> {
     let mut paras: Vec<Paragraph> = Vec::new();
     let mut in_closing = false;
     for e in elements {
@@ -98,7 +102,7 @@ pub fn render(elements: &[Element], created: &str, modified: &str) -> Result<Vec
     let mut buf = std::io::Cursor::new(Vec::new());
     doc.build()
         .pack(&mut buf)
-        .map_err(|e| format!("docx: {e}"))?;
+        .map_err(|e| super::RenderError::Docx(Box::new(e)))?;
     Ok(buf.into_inner())
 }
 

@@ -17,6 +17,8 @@
 //!         "speaker": "Jef Mol",
 //!         "speaker_role": "bestuurder Santé Partners",   may be ""
 //!         "quote": "Niet vanuit een probleem gedacht, …"  null when the session has no quote
+//!         "quote_original": null,         the Dutch words when "quote" is a translation
+//!         "video_url": "https://…"        null when the session has no link to the video
 //!       },
 //!       "audience": "client-council",    client-council | board | team | classroom
 //!       "group": "Cliëntenraad De Linde", may be ""
@@ -28,9 +30,11 @@
 //!       "updated_at": "2026-11-20T14:53:10+01:00",   last save
 //!       "steps": [                        in the order of the conversation
 //!         {
-//!           "kind": "prompt",             opening | quote | prompt | closing
+//!           "kind": "prompt",             opening | video | quote | prompt | closing
 //!           "number": 1,                  1, 2, … for prompts; null for the other kinds
-//!           "text": "Wat vond je …",      what the screen showed: context, quote, question
+//!           "text": "Wat vond je …",      what the screen showed: context, title, quote, question
+//!           "original": null,             the Dutch words of a translated quote, or null
+//!           "url": null,                  where the video is (video step), or null
 //!           "tip": "Laat eerst …",        the facilitator's tip, or null
 //!           "planned_seconds": 300,
 //!           "actual_seconds": 342,        time spent on the step
@@ -84,6 +88,10 @@ pub struct ExportedEpisode {
     pub speaker: String,
     pub speaker_role: String,
     pub quote: Option<String>,
+    #[serde(default)]
+    pub quote_original: Option<String>,
+    #[serde(default)]
+    pub video_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -91,6 +99,10 @@ pub struct ExportedStep {
     pub kind: StepKind,
     pub number: Option<usize>,
     pub text: String,
+    #[serde(default)]
+    pub original: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
     pub tip: Option<String>,
     pub planned_seconds: u64,
     pub actual_seconds: u64,
@@ -125,6 +137,8 @@ fn session(s: &Session) -> ExportedSession {
             speaker: i.speaker.clone(),
             speaker_role: i.speaker_role.clone(),
             quote: s.quote().map(str::to_string),
+            quote_original: s.quote_original().map(str::to_string),
+            video_url: s.video_url().map(str::to_string),
         },
         audience: i.audience,
         group: i.group.clone(),
@@ -144,6 +158,8 @@ fn session(s: &Session) -> ExportedSession {
                     prompt_no
                 }),
                 text: st.text.clone(),
+                original: st.original.clone(),
+                url: st.url.clone(),
                 tip: st.tip.clone(),
                 planned_seconds: st.planned_seconds,
                 actual_seconds: st.elapsed_seconds,

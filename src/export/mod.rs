@@ -15,7 +15,11 @@ pub mod txt;
 use std::path::Path;
 
 pub use crate::cli::ExportFormat as Format;
-use crate::{lang::Lang, session::Session};
+use crate::{
+    i18n::{self, Localize, fill},
+    lang::Lang,
+    session::Session,
+};
 
 use report::Report;
 
@@ -35,8 +39,31 @@ impl Default for Options {
     }
 }
 
+/// A report that could not be made: a writer failed. Rare, as they write to memory.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    Csv(#[source] ::csv::Error),
+    Docx(#[source] Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl Localize for RenderError {
+    fn render(&self, lang: Lang) -> String {
+        let t = i18n::texts(lang);
+        match self {
+            RenderError::Csv(e) => fill(t.report_failed, &[&"csv", e]),
+            RenderError::Docx(e) => fill(t.report_failed, &[&"docx", e]),
+        }
+    }
+}
+
+i18n::english_display!(RenderError);
+
 /// One report of all `sessions` in `format`. Only docx and csv can fail (in their writers).
-pub fn render(format: Format, sessions: &[Session], opts: &Options) -> Result<Vec<u8>, String> {
+pub fn render(
+    format: Format,
+    sessions: &[Session],
+    opts: &Options,
+) -> Result<Vec<u8>, RenderError> {
     let report = Report::new(sessions, opts.lang);
     let text = match format {
         Format::Md => md::render(&outline::outline(&report)),

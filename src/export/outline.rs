@@ -90,8 +90,14 @@ fn part_outline(r: &Report, part: &Part, single: bool, out: &mut Vec<Element>) {
         facts.push((t.export_time.to_string(), r.time_span(g.info)));
     }
     out.push(Element::Facts(facts));
-    if let Some(q) = part.quote {
-        out.push(Element::Quote(q.to_string()));
+    match (part.quote, part.quote_original) {
+        // The speaker's own words, with the translation under them, marked as one.
+        (Some(q), Some(original)) => {
+            out.push(Element::Quote(original.to_string()));
+            out.push(Element::Aside(format!("{}: “{q}”", t.translation)));
+        }
+        (Some(q), None) => out.push(Element::Quote(q.to_string())),
+        _ => {}
     }
     if single && !one_group {
         out.push(Element::Heading {
@@ -123,7 +129,11 @@ fn block_outline(r: &Report, b: &Block, base: u8, one_group: bool, out: &mut Vec
         out.push(Element::Aside(r.t.export_closing_sub.to_string()));
     }
     let timed = b.kind.is_timed();
-    if timed {
+    if b.kind == StepKind::Video {
+        if let Some(url) = b.url {
+            out.push(Element::Aside(url.to_string()));
+        }
+    } else if timed {
         out.push(Element::Prompt(b.text.to_string()));
     }
     // At a question, "no notes" from a group says something; at the opening it is noise.
@@ -138,11 +148,11 @@ fn block_outline(r: &Report, b: &Block, base: u8, one_group: bool, out: &mut Vec
         if timed {
             out.push(Element::Aside(r.minutes_line(e)));
         }
-        out.push(if e.has_notes() {
-            Element::Notes(e.notes.to_string())
-        } else {
-            Element::NoNotes(r.t.export_no_notes.to_string())
-        });
+        if e.has_notes() {
+            out.push(Element::Notes(e.notes.to_string()));
+        } else if b.kind.is_question() {
+            out.push(Element::NoNotes(r.t.export_no_notes.to_string()));
+        }
     }
     if closing {
         out.push(Element::EndClosing);

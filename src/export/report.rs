@@ -33,6 +33,8 @@ pub struct Part<'a> {
     /// The first session's info; episode and audience are the same for every member.
     pub info: &'a SessionInfo,
     pub quote: Option<&'a str>,
+    /// The Dutch original, when `quote` is a translation.
+    pub quote_original: Option<&'a str>,
     /// Indexes into [`Report::groups`].
     pub members: Vec<usize>,
     pub blocks: Vec<Block<'a>>,
@@ -44,14 +46,16 @@ pub struct Block<'a> {
     /// 1, 2, … for prompts; 0 for the other kinds.
     pub number: usize,
     pub text: &'a str,
-    /// One per member of the part, in the same order.
+    /// Where the video is (video step).
+    pub url: Option<&'a str>,
+    /// One per member of the part that has this step, in the same order.
     pub entries: Vec<Entry<'a>>,
 }
 
 pub struct Entry<'a> {
     pub group: usize,
-    pub planned_minutes: u64,
-    pub actual_minutes: u64,
+    pub planned_seconds: u64,
+    pub actual_seconds: u64,
     pub notes: &'a str,
 }
 
@@ -72,9 +76,19 @@ impl Block<'_> {
     }
 }
 
-/// Whole minutes, rounded to the nearest: what a reader of a report wants to see.
+/// Whole minutes, rounded to the nearest (the JSON export's figure).
 pub fn minutes(seconds: u64) -> u64 {
     (seconds + 30) / 60
+}
+
+/// A time as a reader should see it: "5 min" when it is whole minutes, else "1:22", so that
+/// 82 seconds do not read as 1 minute and a short step with notes not as 0.
+pub fn duration(seconds: u64) -> String {
+    if seconds.is_multiple_of(60) {
+        format!("{} min", seconds / 60)
+    } else {
+        format!("{}:{:02}", seconds / 60, seconds % 60)
+    }
 }
 
 impl<'a> Report<'a> {
@@ -131,6 +145,7 @@ impl<'a> Report<'a> {
     pub fn block_label(&self, b: &Block) -> String {
         match b.kind {
             StepKind::Opening => self.t.step_opening.to_string(),
+            StepKind::Video => self.t.step_video.to_string(),
             StepKind::Quote => self.t.export_quote_notes.to_string(),
             StepKind::Prompt => format!("{} {}", self.t.step_prompt, b.number),
             StepKind::Closing => self.t.closing_heading.to_string(),
@@ -140,7 +155,7 @@ impl<'a> Report<'a> {
     pub fn minutes_line(&self, e: &Entry) -> String {
         fill(
             self.t.export_minutes,
-            &[&e.planned_minutes, &e.actual_minutes],
+            &[&duration(e.planned_seconds), &duration(e.actual_seconds)],
         )
     }
 
@@ -220,6 +235,8 @@ impl<'a> Report<'a> {
 /// Sessions with equal keys answered the same questions, in the same steps. The texts of the
 /// opening and the quote are left out: they are not questions. The texts of the questions are
 /// in: a group that answered other words (another language, an edited episode) gets its own part.
+/// The video step is left out: sessions saved before it existed have none, and are still the
+/// same conversation.
 #[derive(PartialEq)]
 struct Key<'a> {
     episode: &'a str,
@@ -234,7 +251,8 @@ fn key(s: &Session) -> Key<'_> {
         steps: s
             .steps
             .iter()
-            .map(|st| (st.kind, st.kind.is_timed().then_some(st.text.as_str())))
+            .filter(|st| st.kind != StepKind::Video)
+            .map(|st| (st.kind, st.kind.is_question().then_some(st.text.as_str())))
             .collect(),
     }
 }
@@ -255,6 +273,7 @@ fn new_part(index: usize, s: &Session) -> Part<'_> {
                 kind: st.kind,
                 number,
                 text: &st.text,
+                url: st.url.as_deref(),
                 entries: vec![entry(index, st)],
             }
         })
@@ -262,24 +281,44 @@ fn new_part(index: usize, s: &Session) -> Part<'_> {
     Part {
         info: &s.session,
         quote: s.quote(),
+        quote_original: s.quote_original(),
         members: vec![index],
         blocks,
     }
 }
 
-/// Adds a session with the same steps: they line up one to one (the key guarantees it).
+/// Adds a session with the same steps. Apart from a video step, which one of them may lack,
+/// they line up one to one (the key guarantees it): each step goes to the next block of its
+/// kind, and a video step the part has no block for gets one in its place.
 fn join<'a>(part: &mut Part<'a>, index: usize, s: &'a Session) {
     part.members.push(index);
-    for (block, st) in part.blocks.iter_mut().zip(&s.steps) {
-        block.entries.push(entry(index, st));
+    let mut at = 0;
+    for st in &s.steps {
+        match part.blocks[at..].iter().position(|b| b.kind == st.kind) {
+            Some(skip) => {
+                at += skip;
+                part.blocks[at].entries.push(entry(index, st));
+            }
+            None => part.blocks.insert(
+                at,
+                Block {
+                    kind: st.kind,
+                    number: 0,
+                    text: &st.text,
+                    url: st.url.as_deref(),
+                    entries: vec![entry(index, st)],
+                },
+            ),
+        }
+        at += 1;
     }
 }
 
 fn entry(group: usize, st: &crate::session::Step) -> Entry<'_> {
     Entry {
         group,
-        planned_minutes: minutes(st.planned_seconds),
-        actual_minutes: minutes(st.elapsed_seconds),
+        planned_seconds: st.planned_seconds,
+        actual_seconds: st.elapsed_seconds,
         notes: &st.notes,
     }
 }
@@ -287,6 +326,15 @@ fn entry(group: usize, st: &crate::session::Step) -> Entry<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_show_seconds_where_minutes_would_hide_them() {
+        assert_eq!(duration(300), "5 min");
+        assert_eq!(duration(82), "1:22");
+        assert_eq!(duration(14), "0:14");
+        assert_eq!(duration(0), "0 min");
+        assert_eq!(duration(3605), "60:05");
+    }
 
     #[test]
     fn minutes_round_to_nearest() {

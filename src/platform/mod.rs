@@ -8,9 +8,11 @@
 //!   Windows new files and folders take the access list of the folder they are in, which under
 //!   the user's profile is already the user's own.
 //! - `session::store` syncs the folder after a rename on Unix; NTFS journals the rename itself.
+//!
+//! The two Windows reasons a file operation can fail here, [`NameProblem`] and [`HeldOpen`],
+//! travel inside an `io::Error`, so they reach the screen the way the system's own reasons do;
+//! `i18n::os_reason` words them in the user's language. Nothing here depends on the rest of voer.
 use std::{fmt, io, path::Path, time::Duration};
-
-use crate::i18n::{Texts, fill};
 
 #[cfg(windows)]
 mod windows;
@@ -125,27 +127,43 @@ fn component_problem(name: &str) -> Option<NameProblem> {
         .then(|| NameProblem::Reserved(name.to_string()))
 }
 
-/// The message for a path with a [`NameProblem`], in the user's language.
-pub fn name_problem_message(path: &Path, problem: &NameProblem, t: &Texts) -> String {
-    let p = path.display();
-    match problem {
-        NameProblem::Reserved(name) => fill(t.path_reserved_name, &[&p, name]),
-        NameProblem::TrailingDotOrSpace(name) => fill(t.path_trailing_dot, &[&p, name]),
-        NameProblem::BadCharacter(name, c) => {
-            fill(t.path_bad_character, &[&p, name, &c.escape_default()])
+/// In English, for logs; `i18n::os_reason` words it for the user.
+impl fmt::Display for NameProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NameProblem::Reserved(name) => write!(
+                f,
+                "Windows does not allow this name: '{name}' is the name of a device"
+            ),
+            NameProblem::TrailingDotOrSpace(name) => write!(
+                f,
+                "Windows does not allow this name: '{name}' ends in a dot or a space"
+            ),
+            NameProblem::BadCharacter(name, c) => write!(
+                f,
+                "Windows does not allow this name: '{name}' holds '{}'",
+                c.escape_default()
+            ),
         }
     }
 }
 
+impl std::error::Error for NameProblem {}
+
 /// Checks a path the user typed (`--sessions`, `--output`, save elsewhere) before it is used:
-/// on Windows a name it would refuse or change gets a clear message. Elsewhere those names
-/// are fine, and nothing is checked.
-pub fn check_user_path(path: &Path, t: &Texts) -> Result<(), String> {
+/// on Windows a name it would refuse or change is an `InvalidFilename` error carrying the
+/// [`NameProblem`]. Elsewhere those names are fine, and nothing is checked.
+pub fn check_user_path(path: &Path) -> io::Result<()> {
     if !cfg!(windows) {
         return Ok(());
     }
+    name_check(path)
+}
+
+/// The check of [`check_user_path`], on every system (for tests).
+pub fn name_check(path: &Path) -> io::Result<()> {
     match windows_name_problem(&path.to_string_lossy()) {
-        Some(problem) => Err(name_problem_message(path, &problem, t)),
+        Some(problem) => Err(io::Error::new(io::ErrorKind::InvalidFilename, problem)),
         None => Ok(()),
     }
 }
@@ -222,7 +240,6 @@ mod tests {
     use std::cell::{Cell, RefCell};
 
     use super::*;
-    use crate::i18n;
 
     fn problem(p: &str) -> Option<NameProblem> {
         windows_name_problem(p)
@@ -317,38 +334,17 @@ mod tests {
     }
 
     #[test]
-    fn the_message_names_the_path_and_the_problem_in_both_languages() {
-        let path = Path::new(r"C:\Users\jef\con.txt");
-        let p = problem(&path.to_string_lossy()).expect("reserved");
-        let nl = name_problem_message(path, &p, i18n::texts(crate::lang::Lang::Nl));
-        let en = name_problem_message(path, &p, i18n::texts(crate::lang::Lang::En));
-        for m in [&nl, &en] {
-            assert!(
-                m.contains(r"C:\Users\jef\con.txt") && m.contains("'con.txt'"),
-                "{m}"
-            );
-        }
-        assert!(nl.contains("Windows") && nl.contains("andere naam"), "{nl}");
-        assert!(
-            en.contains("Windows") && en.contains("another name"),
-            "{en}"
-        );
-        let bad = name_problem_message(
-            Path::new("wat?.md"),
-            &NameProblem::BadCharacter("wat?.md".into(), '?'),
-            i18n::texts(crate::lang::Lang::En),
-        );
-        assert!(bad.contains("'?'"), "{bad}");
-    }
-
-    #[test]
-    fn the_check_applies_on_windows_only() {
-        let t = i18n::texts(crate::lang::Lang::En);
+    fn the_error_carries_the_problem_and_the_check_applies_on_windows_only() {
+        let e = name_check(Path::new(r"C:\Users\jef\con.txt")).expect_err("reserved");
+        assert_eq!(e.kind(), io::ErrorKind::InvalidFilename);
+        let inner = e.get_ref().and_then(|r| r.downcast_ref::<NameProblem>());
+        assert_eq!(inner, Some(&NameProblem::Reserved("con.txt".into())));
+        assert!(name_check(Path::new("verslag.md")).is_ok());
         assert_eq!(
-            check_user_path(Path::new("con.txt"), t).is_err(),
+            check_user_path(Path::new("con.txt")).is_err(),
             cfg!(windows)
         );
-        assert!(check_user_path(Path::new("verslag.md"), t).is_ok());
+        assert!(check_user_path(Path::new("verslag.md")).is_ok());
     }
 
     fn sharing_violation() -> io::Error {

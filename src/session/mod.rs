@@ -1,16 +1,18 @@
 //! One group's run through one episode, and its file format (see the README).
 pub mod store;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::{
     episode::{Audience, Episode},
+    i18n::{self, Localize, fill},
     lang::Lang,
 };
 
-/// The version this build writes. Readers accept this and every older version.
-pub const FORMAT_VERSION: u32 = 1;
+/// The version this build writes. Readers accept this and every older version; an older file
+/// is written back in this version.
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -23,6 +25,8 @@ pub enum Status {
 #[serde(rename_all = "kebab-case")]
 pub enum StepKind {
     Opening,
+    /// Watching the episode's video: timed, with its URL.
+    Video,
     Quote,
     Prompt,
     Closing,
@@ -30,6 +34,11 @@ pub enum StepKind {
 
 impl StepKind {
     pub fn is_timed(self) -> bool {
+        matches!(self, StepKind::Video | StepKind::Prompt | StepKind::Closing)
+    }
+
+    /// Whether the group answers a question here (prompts and the closing; not the video).
+    pub fn is_question(self) -> bool {
         matches!(self, StepKind::Prompt | StepKind::Closing)
     }
 }
@@ -51,6 +60,21 @@ pub struct SessionInfo {
     #[serde(default)]
     pub facilitator: String,
     pub language: Lang,
+    /// First names or initials of the people in the room, for speaking rounds.
+    #[serde(default)]
+    pub participants: Vec<String>,
+    /// When the meeting must end (HH:MM), if the facilitator said so.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "hhmm")]
+    pub until: Option<NaiveTime>,
+    /// The example session that comes with voer: never picked unless named.
+    #[serde(default)]
+    pub example: bool,
+    /// Whether the screen is blanked (a sensitive moment): the room screen follows it.
+    #[serde(default)]
+    pub blanked: bool,
+    /// Whether the room screen shows the notes.
+    #[serde(default)]
+    pub room_notes: bool,
     pub status: Status,
     pub started_at: DateTime<FixedOffset>,
     pub updated_at: DateTime<FixedOffset>,
@@ -62,15 +86,80 @@ pub struct SessionInfo {
     /// Whether the timer was paused when the file was written.
     #[serde(default)]
     pub paused: bool,
+    /// When the current step's timer last started (wall clock), while it runs: a follower
+    /// adds the time since then to what the step had before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timer_started_at: Option<DateTime<FixedOffset>>,
+}
+
+/// One timed part of a prompt (e.g. 1-2-4-All).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Phase {
+    pub label: String,
+    pub minutes: u32,
+    /// Whether this is the phase the group is in.
+    #[serde(default)]
+    pub current: bool,
+    /// When this phase started, once it has.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<DateTime<FixedOffset>>,
+}
+
+/// A speaking round: each participant in turn.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Round {
+    /// The speakers, in the order they take their turn.
+    pub order: Vec<String>,
+    /// Index into `order` of the one speaking now.
+    #[serde(default)]
+    pub current: usize,
+    /// How many turns have been taken.
+    #[serde(default)]
+    pub turns_taken: usize,
+    /// When the current turn started.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub turn_started_at: Option<DateTime<FixedOffset>>,
+}
+
+/// An agreement or action recorded during the meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActionItem {
+    /// Stable and unique in the sessions folder.
+    pub id: String,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    #[serde(default)]
+    pub done: bool,
+    /// Index of the step it was recorded on.
+    #[serde(default)]
+    pub step: usize,
+    pub created_at: DateTime<FixedOffset>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Step {
     pub kind: StepKind,
     pub text: String,
+    /// The Dutch words of a quote whose `text` is a translation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<String>,
+    /// Where the video is (video step).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tip: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phases: Vec<Phase>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<Round>,
+    /// The current plan, after `+`/`-`.
     pub planned_seconds: u64,
+    /// What the episode planned for this step.
+    #[serde(default)]
+    pub episode_seconds: u64,
     pub elapsed_seconds: u64,
     #[serde(default)]
     pub notes: String,
@@ -88,6 +177,8 @@ pub struct Session {
     pub format_version: u32,
     pub session: SessionInfo,
     pub steps: Vec<Step>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<ActionItem>,
 }
 
 /// Who is in the room, given at the start of a run.
@@ -106,25 +197,42 @@ impl Session {
         lang: Lang,
         now: DateTime<FixedOffset>,
     ) -> Session {
-        let untimed = |kind, text: &str| Step {
+        let step = |kind, text: &str, minutes: u32| Step {
             kind,
             text: text.to_string(),
+            original: None,
+            url: None,
             tip: None,
-            planned_seconds: 0,
+            phases: Vec::new(),
+            round: None,
+            planned_seconds: u64::from(minutes) * 60,
+            episode_seconds: u64::from(minutes) * 60,
             elapsed_seconds: 0,
             notes: String::new(),
         };
+        let video = Step {
+            url: episode.video_url().map(str::to_string),
+            ..step(
+                StepKind::Video,
+                episode.title.get(lang),
+                episode.video.minutes,
+            )
+        };
+        let quote = episode.main_quote();
+        let text = quote.get(lang);
+        // The speaker's own words stay beside a translation.
+        let original = (text != quote.nl).then(|| quote.nl.clone());
         let mut steps = vec![
-            untimed(StepKind::Opening, episode.context.get(lang)),
-            untimed(StepKind::Quote, episode.main_quote().get(lang)),
+            step(StepKind::Opening, episode.context.get(lang), 0),
+            video,
+            Step {
+                original,
+                ..step(StepKind::Quote, text, 0)
+            },
         ];
         let timed = |kind, p: &crate::episode::Prompt| Step {
-            kind,
-            text: p.text.get(lang).to_string(),
             tip: p.tip.as_ref().map(|t| t.get(lang).to_string()),
-            planned_seconds: u64::from(p.minutes) * 60,
-            elapsed_seconds: 0,
-            notes: String::new(),
+            ..step(kind, p.text.get(lang), p.minutes)
         };
         steps.extend(
             episode
@@ -146,23 +254,44 @@ impl Session {
                 group: meta.group.trim().to_string(),
                 facilitator: meta.facilitator.trim().to_string(),
                 language: lang,
+                participants: Vec::new(),
+                until: None,
+                example: false,
+                blanked: false,
+                room_notes: false,
                 status: Status::InProgress,
                 started_at: now,
                 updated_at: now,
                 finished_at: None,
                 current_step: 0,
                 paused: false,
+                timer_started_at: None,
             },
             steps,
+            actions: Vec::new(),
         }
     }
 
     /// The quote step's text, if the session has one.
     pub fn quote(&self) -> Option<&str> {
+        self.quote_step().map(|s| s.text.as_str())
+    }
+
+    /// The Dutch original of the quote, when the quote's text is a translation.
+    pub fn quote_original(&self) -> Option<&str> {
+        self.quote_step().and_then(|s| s.original.as_deref())
+    }
+
+    fn quote_step(&self) -> Option<&Step> {
+        self.steps.iter().find(|s| s.kind == StepKind::Quote)
+    }
+
+    /// The video step's URL, if the session has one.
+    pub fn video_url(&self) -> Option<&str> {
         self.steps
             .iter()
-            .find(|s| s.kind == StepKind::Quote)
-            .map(|s| s.text.as_str())
+            .find(|s| s.kind == StepKind::Video)
+            .and_then(|s| s.url.as_deref())
     }
 
     pub fn note_lines(&self) -> usize {
@@ -175,29 +304,32 @@ impl Session {
     }
 
     /// Parses a session file's text; a newer format version is refused with a clear message.
-    pub fn from_toml(text: &str) -> Result<Session, String> {
+    pub fn from_toml(text: &str) -> Result<Session, FileError> {
         #[derive(Deserialize)]
         struct Version {
             format_version: Option<u32>,
         }
-        let v: Version = toml::from_str(text).map_err(|e| describe_toml_error(text, &e))?;
+        let v: Version = toml::from_str(text).map_err(|e| FileError::toml(text, e))?;
         match v.format_version {
-            None => return Err("this is not a voer session file (no format_version)".into()),
-            Some(v) if v > FORMAT_VERSION => {
-                return Err(format!(
-                    "this session file has format version {v}; this voer reads up to version {FORMAT_VERSION}: update voer"
-                ));
-            }
-            Some(0) => return Err("format_version 0 is not a valid version".into()),
+            None => return Err(FileError::NoVersion),
+            Some(v) if v > FORMAT_VERSION => return Err(FileError::TooNew { version: v }),
+            Some(0) => return Err(FileError::VersionZero),
             Some(_) => {}
         }
-        let s: Session = toml::from_str(text).map_err(|e| describe_toml_error(text, &e))?;
+        let mut s: Session = toml::from_str(text).map_err(|e| FileError::toml(text, e))?;
+        if s.format_version < 2 {
+            // Version 1 kept no separate episode plan: the plan it had is the best there is.
+            for step in &mut s.steps {
+                step.episode_seconds = step.planned_seconds;
+            }
+        }
+        // Written back in this build's version.
+        s.format_version = FORMAT_VERSION;
         if s.session.current_step > s.steps.len() {
-            return Err(format!(
-                "session.current_step is {}, but the file has {} steps",
-                s.session.current_step,
-                s.steps.len()
-            ));
+            return Err(FileError::StepOutOfRange {
+                current: s.session.current_step,
+                steps: s.steps.len(),
+            });
         }
         Ok(s)
     }
@@ -220,16 +352,85 @@ impl Session {
     }
 }
 
-fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
-    let msg = e.message().trim().replace('\n', " ");
-    match e.span() {
-        Some(span) => {
-            let (line, col) = crate::episode::line_col(text, span.start);
-            format!("line {line}, column {col}: {msg}")
+/// `until` as the facilitator types it: "HH:MM".
+mod hhmm {
+    use chrono::NaiveTime;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(t: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => s.serialize_str(&t.format("%H:%M").to_string()),
+            None => s.serialize_none(),
         }
-        None => msg,
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
+        let text = Option::<String>::deserialize(d)?;
+        text.map(|t| {
+            NaiveTime::parse_from_str(&t, "%H:%M")
+                .map_err(|_| D::Error::custom(format!("until: expected HH:MM, found '{t}'")))
+        })
+        .transpose()
     }
 }
+
+/// Why a text is not a session file this voer can use. Carries no path: the store adds it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FileError {
+    /// Not TOML, or not the shape of a session; `position` is the 1-based line and column.
+    Toml {
+        position: Option<(usize, usize)>,
+        #[source]
+        source: Box<toml::de::Error>,
+    },
+    /// TOML, but no `format_version`: some other file.
+    NoVersion,
+    /// Written by a newer voer.
+    TooNew {
+        version: u32,
+    },
+    VersionZero,
+    /// `session.current_step` points past the steps.
+    StepOutOfRange {
+        current: usize,
+        steps: usize,
+    },
+}
+
+impl FileError {
+    fn toml(text: &str, source: toml::de::Error) -> FileError {
+        FileError::Toml {
+            position: source
+                .span()
+                .map(|s| crate::episode::line_col(text, s.start)),
+            source: Box::new(source),
+        }
+    }
+}
+
+impl Localize for FileError {
+    fn render(&self, lang: Lang) -> String {
+        let t = i18n::texts(lang);
+        match self {
+            FileError::Toml { position, source } => {
+                let msg = source.message().trim().replace('\n', " ");
+                let problem = fill(t.toml_problem, &[&msg]);
+                match position {
+                    Some((line, col)) => fill(t.session_at, &[line, col, &problem]),
+                    None => problem,
+                }
+            }
+            FileError::NoVersion => t.session_no_version.to_string(),
+            FileError::TooNew { version } => fill(t.session_too_new, &[version, &FORMAT_VERSION]),
+            FileError::VersionZero => t.session_version_zero.to_string(),
+            FileError::StepOutOfRange { current, steps } => {
+                fill(t.session_bad_step, &[current, steps])
+            }
+        }
+    }
+}
+
+i18n::english_display!(FileError);
 
 /// A file-name-safe form of a name: lowercase ASCII letters and digits joined by '-',
 /// accents folded ("Cliëntenraad De Linde" → "clientenraad-de-linde"). Never holds '/', '.' or '\\'.

@@ -3,28 +3,169 @@ use std::{
     fs::{self, File, OpenOptions},
     io::{self, Write},
     path::{Path, PathBuf},
-    sync::mpsc::{self, Sender},
+    sync::{
+        Arc,
+        mpsc::{self, Sender},
+    },
     thread,
     time::{Duration, Instant},
 };
 
 use fs4::fs_std::FileExt;
 
-use super::Session;
+use super::{FileError, Session};
+use crate::{
+    i18n::{self, Localize, fill, os_reason},
+    lang::Lang,
+};
+
+/// What went wrong with a session file or the sessions folder: the path and the system's
+/// error travel inside; the words are made where the error is shown ([`Localize`]).
+/// The `io::Error` is shared, so that the saver can tell everyone who waits for a save.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum StoreError {
+    /// A session file could not be read.
+    Read {
+        path: PathBuf,
+        #[source]
+        source: Arc<io::Error>,
+    },
+    /// A session file holds bytes that are not UTF-8 text.
+    NotText { path: PathBuf },
+    /// A session file was read, but it is not one this voer can use.
+    Invalid {
+        path: PathBuf,
+        #[source]
+        source: FileError,
+    },
+    /// A file (the session, a report, a copy elsewhere) could not be written.
+    Write {
+        path: PathBuf,
+        #[source]
+        source: Arc<io::Error>,
+    },
+    /// The disk did not answer in time while `path` was being saved.
+    NoAnswer { path: PathBuf },
+    /// The sessions folder cannot be made or written in.
+    Unwritable {
+        dir: PathBuf,
+        #[source]
+        source: Arc<io::Error>,
+    },
+    /// The sessions folder cannot be read.
+    List {
+        dir: PathBuf,
+        #[source]
+        source: Arc<io::Error>,
+    },
+}
+
+impl StoreError {
+    pub fn read(path: &Path, source: io::Error) -> StoreError {
+        StoreError::Read {
+            path: path.to_path_buf(),
+            source: Arc::new(source),
+        }
+    }
+
+    pub fn write(path: &Path, source: io::Error) -> StoreError {
+        StoreError::Write {
+            path: path.to_path_buf(),
+            source: Arc::new(source),
+        }
+    }
+
+    pub fn unwritable(dir: &Path, source: io::Error) -> StoreError {
+        StoreError::Unwritable {
+            dir: dir.to_path_buf(),
+            source: Arc::new(source),
+        }
+    }
+
+    /// The file or folder the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            StoreError::Read { path, .. }
+            | StoreError::NotText { path }
+            | StoreError::Invalid { path, .. }
+            | StoreError::Write { path, .. }
+            | StoreError::NoAnswer { path } => path,
+            StoreError::Unwritable { dir, .. } | StoreError::List { dir, .. } => dir,
+        }
+    }
+
+    /// Whether the file or folder is not there at all.
+    pub fn is_not_found(&self) -> bool {
+        match self {
+            StoreError::Read { source, .. }
+            | StoreError::Write { source, .. }
+            | StoreError::Unwritable { source, .. }
+            | StoreError::List { source, .. } => source.kind() == io::ErrorKind::NotFound,
+            _ => false,
+        }
+    }
+
+    /// What is wrong, without the path: for where the path is already shown beside it.
+    pub fn detail(&self, lang: Lang) -> String {
+        let t = i18n::texts(lang);
+        match self {
+            // Writing makes a file in the folder: "not found" means the folder went away.
+            StoreError::Write { source, .. } if source.kind() == io::ErrorKind::NotFound => {
+                t.os_folder_gone.to_string()
+            }
+            StoreError::Read { source, .. }
+            | StoreError::Write { source, .. }
+            | StoreError::Unwritable { source, .. }
+            | StoreError::List { source, .. } => os_reason(source, lang),
+            StoreError::NotText { .. } => t.not_text.to_string(),
+            StoreError::Invalid { source, .. } => source.render(lang),
+            StoreError::NoAnswer { .. } => t.os_no_answer.to_string(),
+        }
+    }
+}
+
+impl Localize for StoreError {
+    fn render(&self, lang: Lang) -> String {
+        let t = i18n::texts(lang);
+        let detail = self.detail(lang);
+        match self {
+            StoreError::Unwritable { dir, .. } => {
+                fill(t.sessions_unwritable, &[&dir.display(), &detail])
+            }
+            StoreError::List { dir, .. } => fill(t.sessions_unreadable, &[&dir.display(), &detail]),
+            _ => format!("{}: {detail}", self.path().display()),
+        }
+    }
+}
+
+i18n::english_display!(StoreError);
+
+/// Equal when they say the same: `io::Error` itself has no equality.
+impl PartialEq for StoreError {
+    fn eq(&self, other: &StoreError) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+impl Eq for StoreError {}
 
 /// Creates the folder (owner-only) if needed and proves it is writable by writing a probe file.
-pub fn ensure_writable(dir: &Path) -> io::Result<()> {
-    create_private_dir(dir)?;
-    let probe = tempfile::Builder::new()
-        .prefix(".voer-probe")
-        .tempfile_in(dir)?;
-    drop(probe);
-    Ok(())
+pub fn ensure_writable(dir: &Path) -> Result<(), StoreError> {
+    let probe = create_private_dir(dir).and_then(|()| {
+        tempfile::Builder::new()
+            .prefix(".voer-probe")
+            .tempfile_in(dir)
+    });
+    probe.map(drop).map_err(|e| StoreError::unwritable(dir, e))
 }
 
 fn create_private_dir(dir: &Path) -> io::Result<()> {
     if dir.is_dir() {
         return Ok(());
+    }
+    if dir.exists() {
+        // The system would say "already exists", which reads as if all were well.
+        return Err(io::ErrorKind::NotADirectory.into());
     }
     let mut b = fs::DirBuilder::new();
     b.recursive(true);
@@ -41,13 +182,31 @@ fn create_private_dir(dir: &Path) -> io::Result<()> {
 /// the owner only, flushed to disk, then renamed over the target. A reader or a crash sees
 /// the old file or the new one, never half of one.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    write_via_temp(path, contents).map_err(without_temp_name)
+}
+
+/// tempfile names its temporary file (`.x.md.iTSfmO.tmp`) in its errors; the user should only
+/// see the reason, with the target named by the caller.
+fn without_temp_name(e: io::Error) -> io::Error {
+    // Our own reasons name no temporary file, and are worded in the user's language later.
+    if e.get_ref()
+        .is_some_and(|r| r.is::<crate::platform::HeldOpen>())
+    {
+        return e;
+    }
+    // tempfile words it as "<reason> at path \"<temp file>\"".
+    let text = e.to_string();
+    match text.split_once(" at path ") {
+        Some((reason, _)) => io::Error::new(e.kind(), reason.to_string()),
+        None => e,
+    }
+}
+
+fn write_via_temp(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let dir = folder_of(path);
     // tempfile creates its files with mode 0600 on Unix (on Windows they take the folder's
-    // access list). Named after the target, so that a
-    // copy left by a crash can be found and removed (see `remove_leftovers`).
+    // access list). Named after the target, so that a copy left by a crash can be found and
+    // removed (see `remove_leftovers`).
     let mut tmp = tempfile::Builder::new()
         .prefix(&temp_prefix(path))
         .suffix(".tmp")
@@ -77,6 +236,13 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// The folder a file is in; "." for a bare file name.
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
 /// `.<file name>.`: the start of the name of a temporary file that will become `path`.
 fn temp_prefix(path: &Path) -> String {
     format!(
@@ -89,10 +255,7 @@ fn temp_prefix(path: &Path) -> String {
 /// they hold the notes, and would otherwise stay in the folder after the session is deleted.
 /// Only safe while holding the session's lock: no one else is saving this file.
 fn remove_leftovers(path: &Path) {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = folder_of(path);
     let prefix = temp_prefix(path);
     let Ok(entries) = fs::read_dir(dir) else {
         return;
@@ -107,14 +270,20 @@ fn remove_leftovers(path: &Path) {
 }
 
 /// Saves a session to its file.
-pub fn save(path: &Path, session: &Session) -> io::Result<()> {
-    write_atomic(path, session.to_toml().as_bytes())
+pub fn save(path: &Path, session: &Session) -> Result<(), StoreError> {
+    write_atomic(path, session.to_toml().as_bytes()).map_err(|e| StoreError::write(path, e))
 }
 
-/// Reads a session file, with a message that says what is wrong.
-pub fn load(path: &Path) -> Result<Session, String> {
-    let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Session::from_toml(&text).map_err(|e| format!("{}: {e}", path.display()))
+/// Reads a session file; the error says which file and what is wrong with it.
+pub fn load(path: &Path) -> Result<Session, StoreError> {
+    let bytes = fs::read(path).map_err(|e| StoreError::read(path, e))?;
+    let text = String::from_utf8(bytes).map_err(|_| StoreError::NotText {
+        path: path.to_path_buf(),
+    })?;
+    Session::from_toml(&text).map_err(|source| StoreError::Invalid {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// A free path for a new session file in `dir` (adds -2, -3 … when the name is taken).
@@ -140,13 +309,32 @@ pub struct SessionLock {
 }
 
 /// Why a session could not be locked.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, thiserror::Error)]
 pub enum LockError {
-    /// Another voer has this session open.
-    InUse,
-    /// The lock file could not be made or locked.
-    Io(String),
+    /// Another voer has the session at `path` open.
+    InUse { path: PathBuf },
+    /// The lock file at `path` could not be made or locked.
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
 }
+
+impl Localize for LockError {
+    fn render(&self, lang: Lang) -> String {
+        let t = i18n::texts(lang);
+        match self {
+            LockError::InUse { path } => fill(t.session_in_use, &[&path.display()]),
+            LockError::Io { path, source } => fill(
+                t.cannot_lock,
+                &[&format!("{}: {}", path.display(), os_reason(source, lang))],
+            ),
+        }
+    }
+}
+
+i18n::english_display!(LockError);
 
 impl SessionLock {
     pub fn acquire(session_path: &Path) -> Result<SessionLock, LockError> {
@@ -162,21 +350,25 @@ impl SessionLock {
         // A voer that quits removes its lock file while holding the lock. Whoever locked the
         // removed file in the meantime holds nothing: check the path still names our file,
         // and try again if not.
+        let in_use = || LockError::InUse {
+            path: session_path.to_path_buf(),
+        };
         for _ in 0..10 {
-            let file = opts
-                .open(&path)
-                .map_err(|e| LockError::Io(format!("{}: {e}", path.display())))?;
+            let file = opts.open(&path).map_err(|source| LockError::Io {
+                path: path.clone(),
+                source,
+            })?;
             match file.try_lock_exclusive() {
                 Ok(true) if still_named(&file, &path) => {
                     remove_leftovers(session_path);
                     return Ok(SessionLock { _file: file, path });
                 }
                 Ok(true) => continue,
-                Ok(false) => return Err(LockError::InUse),
-                Err(e) => return Err(LockError::Io(format!("{}: {e}", path.display()))),
+                Ok(false) => return Err(in_use()),
+                Err(source) => return Err(LockError::Io { path, source }),
             }
         }
-        Err(LockError::InUse)
+        Err(in_use())
     }
 }
 
@@ -225,7 +417,7 @@ pub enum SaveOutcome {
     },
     Failed {
         revision: u64,
-        error: String,
+        error: StoreError,
     },
 }
 
@@ -272,9 +464,9 @@ impl Saver {
                             revision: job.revision,
                             took: start.elapsed(),
                         },
-                        Err(e) => SaveOutcome::Failed {
+                        Err(error) => SaveOutcome::Failed {
                             revision: job.revision,
-                            error: e.to_string(),
+                            error,
                         },
                     };
                     for w in waiting {
@@ -320,21 +512,20 @@ impl Saver {
 /// One row of `voer sessions`.
 pub struct Listed {
     pub path: PathBuf,
-    pub session: Result<Session, String>,
+    pub session: Result<Session, StoreError>,
 }
 
 /// Every `*.toml` in the sessions folder, newest first; unreadable files carry their reason.
-pub fn list(dir: &Path) -> io::Result<Vec<Listed>> {
-    let mut out: Vec<Listed> = fs::read_dir(dir)?
+pub fn list(dir: &Path) -> Result<Vec<Listed>, StoreError> {
+    let entries = fs::read_dir(dir).map_err(|e| StoreError::List {
+        dir: dir.to_path_buf(),
+        source: Arc::new(e),
+    })?;
+    let mut out: Vec<Listed> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
         .map(|path| Listed {
-            session: load(&path).map_err(|e| {
-                // load() prefixes the path; the table already shows it.
-                e.strip_prefix(&format!("{}: ", path.display()))
-                    .unwrap_or(&e)
-                    .to_string()
-            }),
+            session: load(&path),
             path,
         })
         .collect();
@@ -345,15 +536,140 @@ pub fn list(dir: &Path) -> io::Result<Vec<Listed>> {
     Ok(out)
 }
 
-/// The newest unfinished session in the folder.
-pub fn newest_unfinished(dir: &Path) -> io::Result<Option<PathBuf>> {
+/// The newest unfinished session in the folder; examples are left out.
+pub fn newest_unfinished(dir: &Path) -> Result<Option<PathBuf>, StoreError> {
     Ok(list(dir)?
         .into_iter()
         .filter(|l| {
             l.session
                 .as_ref()
-                .is_ok_and(|s| s.session.status == super::Status::InProgress)
+                .is_ok_and(|s| s.session.status == super::Status::InProgress && !s.session.example)
         })
         .max_by_key(|l| l.session.as_ref().ok().map(|s| s.session.updated_at))
         .map(|l| l.path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_corrupt_file_is_named_with_its_line_in_the_users_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kapot.toml");
+        fs::write(&path, "format_version = 1\n[session\nepisode = 1\n").unwrap();
+        let e = load(&path).unwrap_err();
+        assert_eq!(e.path(), path);
+        let nl = e.render(Lang::Nl);
+        assert!(
+            nl.starts_with(&format!(
+                "{}: regel 2, kolom 9: de inhoud klopt niet (",
+                path.display()
+            )),
+            "{nl}"
+        );
+        let en = e.render(Lang::En);
+        assert!(en.contains("kapot.toml: line 2, column 9: "), "{en}");
+        assert!(!e.detail(Lang::Nl).contains("kapot.toml"));
+    }
+
+    #[test]
+    fn writing_into_a_folder_that_went_away_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("weg").join("s.toml");
+        let e = write_atomic(&path, b"x").map_err(|e| StoreError::write(&path, e));
+        let e = e.unwrap_err();
+        assert_eq!(
+            e.render(Lang::Nl),
+            format!("{}: de map bestaat niet (meer)", path.display())
+        );
+        assert!(e.is_not_found());
+    }
+
+    #[test]
+    fn a_file_where_the_sessions_folder_should_be_is_not_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("bestand");
+        fs::write(&file, "").unwrap();
+        let e = ensure_writable(&file).unwrap_err();
+        assert_eq!(
+            e.render(Lang::Nl),
+            format!(
+                "Kan niet opslaan in de map '{}': geen map. Kies een andere map met --sessions MAP.",
+                file.display()
+            )
+        );
+    }
+
+    #[test]
+    fn a_listed_file_keeps_its_problem_without_repeating_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("leeg.toml"), "").unwrap();
+        let listed = list(dir.path()).unwrap();
+        let e = listed[0].session.as_ref().unwrap_err();
+        assert_eq!(e.path(), dir.path().join("leeg.toml"));
+        assert_eq!(
+            e.detail(Lang::Nl),
+            "dit is geen sessiebestand van voer (format_version ontbreekt)"
+        );
+    }
+
+    #[test]
+    fn a_session_in_use_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        let _held = SessionLock::acquire(&path).unwrap();
+        let e = SessionLock::acquire(&path).unwrap_err();
+        assert_eq!(
+            e.render(Lang::Nl),
+            format!(
+                "{} is al geopend in een andere voer. Sluit die eerst.",
+                path.display()
+            )
+        );
+    }
+
+    const EXAMPLE: &str = include_str!(
+        "../../sessions/voorbeeld_2026-11-20_1400_jef-mol_client-council_clientenraad-de-linde.toml"
+    );
+
+    #[test]
+    fn a_failed_write_does_not_name_the_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("weg/verslag.md");
+        let e = write_atomic(&target, b"x").unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::NotFound);
+        assert!(!e.to_string().contains(".tmp"), "{e}");
+        assert!(!e.to_string().contains("verslag"), "{e}");
+        #[cfg(unix)]
+        assert_eq!(e.to_string(), "No such file or directory (os error 2)");
+    }
+
+    #[test]
+    fn the_example_mark_is_kept_and_resume_never_picks_an_example() {
+        let dir = tempfile::tempdir().unwrap();
+        // An unfinished example, newer than the real unfinished session.
+        let example = EXAMPLE
+            .replace("status = \"finished\"", "status = \"in-progress\"")
+            .replace("2026-11-20T14:57:00", "2026-11-29T14:57:00");
+        fs::write(dir.path().join("example.toml"), &example).unwrap();
+        let loaded = load(&dir.path().join("example.toml")).unwrap();
+        assert!(loaded.session.example);
+        save(&dir.path().join("copy.toml"), &loaded).unwrap();
+        assert!(load(&dir.path().join("copy.toml")).unwrap().session.example);
+        fs::remove_file(dir.path().join("copy.toml")).unwrap();
+        assert_eq!(newest_unfinished(dir.path()).unwrap(), None);
+
+        let real = example.replace("example = true\n", "");
+        fs::write(
+            dir.path().join("real.toml"),
+            real.replace("2026-11-29", "2026-11-21"),
+        )
+        .unwrap();
+        assert!(!load(&dir.path().join("real.toml")).unwrap().session.example);
+        assert_eq!(
+            newest_unfinished(dir.path()).unwrap(),
+            Some(dir.path().join("real.toml"))
+        );
+    }
 }

@@ -22,6 +22,7 @@ pub fn step_label(m: &Model, index: usize) -> String {
     let steps = &m.session.steps;
     match steps.get(index).map(|s| s.kind) {
         Some(StepKind::Opening) => t.step_opening.to_string(),
+        Some(StepKind::Video) => t.step_video.to_string(),
         Some(StepKind::Quote) => t.step_quote.to_string(),
         Some(StepKind::Prompt) => {
             let n = steps[..=index]
@@ -43,15 +44,6 @@ fn ends_at(m: &Model, now: Now) -> String {
 pub fn header(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
     let t = m.texts();
     let info = &m.session.session;
-    let mut left = format!(
-        " {} · {} · {}",
-        m.episode.number,
-        m.episode.title,
-        info.audience.name(m.lang)
-    );
-    if !info.group.is_empty() {
-        left.push_str(&format!(" · {}", info.group));
-    }
     let total = m.step_count() + 1;
     let right = format!(
         "{} · {} ",
@@ -59,7 +51,13 @@ pub fn header(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
         ends_at(m, now)
     );
     let room = usize::from(area.width).saturating_sub(right.width() + 1);
-    let left = truncate(&left, room);
+    let left = header_left(
+        m.episode.number,
+        &m.episode.title,
+        info.audience.name(m.lang),
+        &info.group,
+        room,
+    );
     let gap = usize::from(area.width).saturating_sub(left.width() + right.width());
     let line = Line::from(vec![
         Span::styled(left, m.theme.heading),
@@ -67,6 +65,38 @@ pub fn header(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
         Span::styled(right, m.theme.accent),
     ]);
     frame.render_widget(Paragraph::new(line).style(m.theme.base), area);
+}
+
+/// " 4 · title · audience · group" in `room` columns. The group says which meeting this is,
+/// so when space is short the title is shortened first, then the audience left out, and only
+/// then the group cut.
+fn header_left(number: u32, title: &str, audience: &str, group: &str, room: usize) -> String {
+    const MIN_TITLE: usize = 12;
+    let prefix = format!(" {number} · ");
+    let full = |suffix: &str| format!("{prefix}{title}{suffix}");
+    let with_audience = if group.is_empty() {
+        format!(" · {audience}")
+    } else {
+        format!(" · {audience} · {group}")
+    };
+    let without_audience = if group.is_empty() {
+        String::new()
+    } else {
+        format!(" · {group}")
+    };
+    for suffix in [&with_audience, &without_audience] {
+        if full(suffix).width() <= room {
+            return full(suffix);
+        }
+        let title_room = room.saturating_sub(prefix.width() + suffix.width());
+        if title_room >= MIN_TITLE {
+            return format!("{prefix}{}{suffix}", truncate(title, title_room));
+        }
+    }
+    truncate(
+        &format!("{prefix}{}{without_audience}", truncate(title, MIN_TITLE)),
+        room,
+    )
 }
 
 /// Cuts a string to a width in terminal columns, with an ellipsis.
@@ -144,4 +174,23 @@ pub fn sidebar(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
         Line::styled(ends_at(m, now), m.theme.accent),
     ];
     frame.render_widget(Paragraph::new(foot_lines).style(m.theme.base), foot);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_narrow_header_keeps_the_group_name() {
+        let title = "Cliënten met professionals aan het stuur";
+        let group = "Cliëntenraad De Linde";
+        let h = header_left(4, title, "Cliëntenraad", group, 49);
+        assert!(h.ends_with(" · Cliëntenraad De Linde"), "{h}");
+        assert!(h.starts_with(" 4 · Cliënten"), "{h}");
+        assert!(h.width() <= 49, "{h}");
+        let wide = header_left(4, title, "Cliëntenraad", group, 120);
+        assert_eq!(wide, format!(" 4 · {title} · Cliëntenraad · {group}"));
+        let tiny = header_left(4, title, "Cliëntenraad", group, 20);
+        assert!(tiny.width() <= 20, "{tiny}");
+    }
 }

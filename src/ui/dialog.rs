@@ -6,9 +6,13 @@ use ratatui::{
     widgets::{Block, Borders, Paragraph, Wrap},
 };
 
-use crate::{app::Model, i18n::fill};
+use crate::{
+    app::Model,
+    i18n::{Localize, fill},
+    session::store::StoreError,
+};
 
-pub fn unsaved(m: &Model, error: &str, save_as: bool, frame: &mut Frame, area: Rect) {
+pub fn unsaved(m: &Model, error: &StoreError, save_as: bool, frame: &mut Frame, area: Rect) {
     let t = m.texts();
     let width = area.width.saturating_sub(4).min(90);
     let rect = super::popup(frame, area, width, 11);
@@ -34,7 +38,7 @@ pub fn unsaved(m: &Model, error: &str, save_as: bool, frame: &mut Frame, area: R
         .unwrap_or_default();
     let mut lines = vec![
         Line::from(fill(t.unsaved_body, &[&folder])),
-        Line::styled(error.to_string(), m.theme.dim),
+        Line::styled(error.render(m.lang), m.theme.dim),
         Line::default(),
     ];
     if save_as {

@@ -67,7 +67,8 @@ fn space_key(m: &Model, key: &'static str) -> &'static str {
 pub fn draw(m: &Model, frame: &mut Frame, area: Rect) {
     let t = m.texts();
     let (status, status_style) = if let Some(e) = &m.save.error {
-        (fill(t.saving_failed, &[e]), m.theme.error)
+        // The path is the session file's: the reason is what the bar has room for.
+        (fill(t.saving_failed, &[&e.detail(m.lang)]), m.theme.error)
     } else if let Some((msg, _)) = &m.status {
         (msg.clone(), m.theme.keybar)
     } else if m.save.is_clean() && m.save.last_attempt.is_some() {
@@ -75,16 +76,14 @@ pub fn draw(m: &Model, frame: &mut Frame, area: Rect) {
     } else {
         (String::new(), m.theme.keybar)
     };
-    // A message gets at most half the bar (an error all it needs); keys fill what is left.
-    let room = if m.save.error.is_some() {
+    // A passing message ("Verslag geschreven: x.md") or an error gets all the room it needs
+    // and the keys give way until it is gone; "✓ opgeslagen" leaves the keys their place.
+    let room = if m.save.error.is_some() || m.status.is_some() {
         usize::from(area.width)
     } else {
         usize::from(area.width) / 2
     };
-    let status = format!(
-        "{} ",
-        super::agenda::truncate(&status, room.saturating_sub(1))
-    );
+    let status = format!("{} ", truncate_middle(&status, room.saturating_sub(2)));
     let budget = usize::from(area.width).saturating_sub(status.width());
     let mut spans = vec![Span::styled(" ", m.theme.keybar)];
     let mut used = 1;
@@ -105,4 +104,43 @@ pub fn draw(m: &Model, frame: &mut Frame, area: Rect) {
         Paragraph::new(Line::from(spans)).style(m.theme.keybar),
         area,
     );
+}
+
+/// Cuts the middle out of a message that is too wide, so that both what happened (its start)
+/// and the file it names (its end) stay readable.
+fn truncate_middle(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let head_room = width.saturating_sub(1) / 2;
+    let tail_room = width.saturating_sub(1) - head_room;
+    let head = super::agenda::truncate(s, head_room + 1);
+    let head = head.trim_end_matches('…');
+    let mut tail: Vec<char> = Vec::new();
+    let mut w = 0;
+    for c in s.chars().rev() {
+        let cw = c.to_string().width();
+        if w + cw > tail_room {
+            break;
+        }
+        w += cw;
+        tail.push(c);
+    }
+    let tail: String = tail.into_iter().rev().collect();
+    format!("{head}…{tail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_message_keeps_its_start_and_the_file_name() {
+        let msg = "Verslag geschreven: voorbeeld_2026-11-20_1400_jef-mol_client-council_clientenraad-de-linde.md";
+        let short = truncate_middle(msg, 78);
+        assert!(short.width() <= 78, "{short}");
+        assert!(short.starts_with("Verslag geschreven: "), "{short}");
+        assert!(short.ends_with("clientenraad-de-linde.md"), "{short}");
+        assert_eq!(truncate_middle("kort", 10), "kort");
+    }
 }

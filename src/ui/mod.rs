@@ -5,6 +5,7 @@ mod help;
 mod keybar;
 mod notes;
 pub mod picker;
+pub mod qr;
 mod step;
 mod summary;
 mod timer;

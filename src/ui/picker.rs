@@ -117,7 +117,10 @@ pub fn draw(p: &Picker, theme: &Theme, frame: &mut Frame) {
             frame.render_widget(block, field);
             frame.render_widget(&p.group, inner);
             frame.render_widget(
-                Paragraph::new(Line::styled(t.pick_group_hint, theme.dim)),
+                Paragraph::new(Line::styled(
+                    group_hint(t, p.selected_audience()),
+                    theme.dim,
+                )),
                 hint,
             );
         }
@@ -145,4 +148,33 @@ fn list(
         .highlight_symbol("▶ ")
         .style(theme.base);
     frame.render_stateful_widget(list, area, &mut state);
+}
+
+/// An example group name that fits the chosen audience.
+fn group_hint(t: &i18n::Texts, audience: Option<crate::episode::Audience>) -> &'static str {
+    let i = audience
+        .and_then(|a| crate::episode::Audience::ALL.iter().position(|x| *x == a))
+        .unwrap_or(0);
+    t.pick_group_hint[i]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::episode::Audience;
+
+    #[test]
+    fn the_group_example_fits_the_audience() {
+        let t = i18n::texts(crate::lang::Lang::Nl);
+        let hints: Vec<&str> = Audience::ALL
+            .iter()
+            .map(|a| group_hint(t, Some(*a)))
+            .collect();
+        assert!(hints[0].contains("Cliëntenraad"));
+        assert!(hints[2].contains("Team"));
+        assert!(hints[3].contains("Klas"));
+        let mut unique = hints.clone();
+        unique.dedup();
+        assert_eq!(unique.len(), 4);
+    }
 }

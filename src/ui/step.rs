@@ -8,7 +8,7 @@ use ratatui::{
 };
 use unicode_width::UnicodeWidthStr;
 
-use super::{agenda::step_label, notes, timer, wrap_lines};
+use super::{agenda::step_label, notes, qr, timer, wrap_lines};
 use crate::{
     app::{Mode, Model, clock::Now},
     session::StepKind,
@@ -18,6 +18,7 @@ pub fn draw(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
     let Some(step) = m.current() else { return };
     match step.kind {
         StepKind::Opening => opening(m, frame, area),
+        StepKind::Video => video(m, now, frame, area),
         StepKind::Quote => quote(m, frame, area),
         StepKind::Prompt | StepKind::Closing => prompt(m, now, frame, area),
     }
@@ -102,13 +103,23 @@ fn quote(m: &Model, frame: &mut Frame, area: Rect) {
     let [inner] = Layout::horizontal([Constraint::Length(column)])
         .flex(Flex::Center)
         .areas(content);
-    let text = m.current().map(|s| s.text.as_str()).unwrap_or_default();
-    let quoted = format!("“{text}”");
+    let step = m.current();
+    let text = step.map(|s| s.text.as_str()).unwrap_or_default();
+    // The speaker's own words stand first; a translation goes under them, marked as one.
+    let original = step.and_then(|s| s.original.as_deref());
+    let quoted = format!("“{}”", original.unwrap_or(text));
     let mut lines: Vec<Line> = wrap_lines(&quoted, inner.width)
         .into_iter()
         .map(|l| Line::styled(l, m.theme.quote))
         .collect();
     lines.push(Line::default());
+    if original.is_some() {
+        let translation = format!("{}: “{text}”", m.texts().translation);
+        for l in wrap_lines(&translation, inner.width) {
+            lines.push(Line::styled(l, m.theme.dim.add_modifier(Modifier::ITALIC)));
+        }
+        lines.push(Line::default());
+    }
     let who = if m.episode.role.is_empty() {
         format!("— {}", m.episode.speaker)
     } else {
@@ -143,22 +154,107 @@ fn split_notes(area: Rect, show: bool) -> (Rect, Option<Rect>) {
     (top, Some(bottom))
 }
 
+/// The video step: its link, a QR code of it when there is room, the timer and the notes.
+fn video(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
+    let Some(step) = m.current() else { return };
+    let t = m.texts();
+    let url = step.url.as_deref().filter(|u| !u.trim().is_empty());
+    let code = url.and_then(qr::Code::new);
+    // The code stands to the right of the text, at full size or not at all.
+    let beside = code.as_ref().filter(|c| {
+        let (w, h) = c.size();
+        area.width >= w + 2 + 30 && area.height >= h
+    });
+    let (text_area, code_area) = match beside {
+        Some(c) => {
+            let (w, h) = c.size();
+            let [left, _, right] = Layout::horizontal([
+                Constraint::Min(0),
+                Constraint::Length(2),
+                Constraint::Length(w),
+            ])
+            .areas(area);
+            let [code_area] = Layout::vertical([Constraint::Length(h)])
+                .flex(Flex::Center)
+                .areas(right);
+            (left, Some(code_area))
+        }
+        None => (area, None),
+    };
+    let width = text_area.width;
+    let mut body = vec![Line::styled(t.video_watch, m.theme.quote)];
+    match url {
+        Some(url) => {
+            for l in wrap_url(url, width) {
+                body.push(Line::styled(l, m.theme.accent));
+            }
+        }
+        None => {
+            for l in wrap_lines(t.video_no_url, width) {
+                body.push(Line::styled(l, m.theme.base));
+            }
+        }
+    }
+    let hint = if code_area.is_some() {
+        wrap_lines(t.video_scan, width)
+    } else {
+        Vec::new()
+    };
+    timed(m, now, frame, text_area, body, hint);
+    if let (Some(c), Some(code_area)) = (beside, code_area) {
+        c.draw(&m.theme, frame.buffer_mut(), code_area);
+    }
+}
+
+/// A URL broken at any character, so a long link still shows whole.
+fn wrap_url(url: &str, width: u16) -> Vec<String> {
+    let width = usize::from(width.max(1));
+    let mut lines = vec![String::new()];
+    for c in url.chars() {
+        let last = lines.last_mut().expect("never empty");
+        if last.width() + c.to_string().width() > width {
+            lines.push(c.to_string());
+        } else {
+            last.push(c);
+        }
+    }
+    lines
+}
+
 fn prompt(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
     let Some(step) = m.current() else { return };
     let t = m.texts();
     let width = area.width;
+    let body = wrap_lines(&step.text, width)
+        .into_iter()
+        .map(|l| Line::styled(l, m.theme.quote))
+        .collect();
+    let tip_lines = step
+        .tip
+        .as_ref()
+        .map(|tip| wrap_lines(&format!("{}: {tip}", t.tip), width))
+        .unwrap_or_default();
+    timed(m, now, frame, area, body, tip_lines);
+}
+
+/// A timed step: its label, the body, a line that gives way when space is short (the tip),
+/// the timer and the notes.
+fn timed(
+    m: &Model,
+    now: Now,
+    frame: &mut Frame,
+    area: Rect,
+    text_lines: Vec<Line<'static>>,
+    tip_lines: Vec<String>,
+) {
+    let Some(step) = m.current() else { return };
+    let t = m.texts();
     let label = format!(
         "{} · {} {}",
         step_label(m, m.step),
         step.planned_seconds / 60,
         t.minutes_short
     );
-    let text_lines = wrap_lines(&step.text, width);
-    let tip_lines = step
-        .tip
-        .as_ref()
-        .map(|tip| wrap_lines(&format!("{}: {tip}", t.tip), width))
-        .unwrap_or_default();
     let show_notes = !m.notes_hidden;
     let timer_height = timer::height(area, show_notes);
     // The question gets the room it needs, but leaves the timer and a few note lines.
@@ -209,11 +305,7 @@ fn prompt(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
         Paragraph::new(Line::styled(label, m.theme.accent)).style(m.theme.base),
         label_area,
     );
-    let question = text_lines
-        .into_iter()
-        .map(|l| Line::styled(l, m.theme.quote))
-        .collect::<Vec<_>>();
-    frame.render_widget(Paragraph::new(question).style(m.theme.base), text_area);
+    frame.render_widget(Paragraph::new(text_lines).style(m.theme.base), text_area);
     let tip = tip_lines
         .into_iter()
         .map(|l| Line::styled(l, m.theme.dim.add_modifier(Modifier::ITALIC)))

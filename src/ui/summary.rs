@@ -61,7 +61,14 @@ pub fn draw(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Paragraph::new(vec![
             Line::styled(t.step_summary, m.theme.heading),
-            Line::styled(t.session_finished, m.theme.base),
+            Line::styled(
+                if m.session.session.audience == crate::episode::Audience::ClientCouncil {
+                    t.session_finished_formal
+                } else {
+                    t.session_finished
+                },
+                m.theme.base,
+            ),
         ])
         .style(m.theme.base),
         title,

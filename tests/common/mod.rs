@@ -100,7 +100,7 @@ pub fn session_files(dir: &Path) -> Vec<PathBuf> {
 /// Reads and parses a session file the way voer does.
 pub fn load(path: &Path) -> Result<Session, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Session::from_toml(&text)
+    Session::from_toml(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Polls a session file until `pred` holds; panics with the last state after `timeout`.
@@ -161,6 +161,10 @@ impl Voer {
         cmd.env_remove("LC_MESSAGES");
         cmd.env_remove("NO_COLOR");
         cmd.env("TERM", "xterm-256color");
+        // No config file or data folder of the machine's user.
+        cmd.env("HOME", cwd);
+        cmd.env("XDG_CONFIG_HOME", cwd.join(".config"));
+        cmd.env("XDG_DATA_HOME", cwd.join(".local/share"));
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -384,12 +388,14 @@ pub fn start_run(sb: &Sandbox, group: &str) -> Voer {
     v
 }
 
-/// From the opening step: to the first prompt, typing.
+/// From the opening step, past the video and the quote: to the first prompt, typing.
 pub fn to_first_prompt_typing(v: &mut Voer) {
     v.send(RIGHT);
     v.wait_for_text("Stap 2 van", WAIT);
     v.send(RIGHT);
     v.wait_for_text("Stap 3 van", WAIT);
+    v.send(RIGHT);
+    v.wait_for_text("Stap 4 van", WAIT);
     v.send(ENTER);
     v.wait_for_text("Notities — typen", WAIT);
 }

@@ -12,6 +12,14 @@ use voer::{
 pub const FIXTURE: &str =
     "sessions/voorbeeld_2026-11-20_1400_jef-mol_client-council_clientenraad-de-linde.toml";
 
+/// The example session as version 1 wrote it: before the video step and format 2.
+pub const FIXTURE_V1: &str = "tests/fixtures/session_v1.toml";
+
+pub fn fixture_v1() -> Session {
+    store::load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(FIXTURE_V1))
+        .expect("the version-1 session loads")
+}
+
 pub fn fixture_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(FIXTURE)
 }
@@ -99,13 +107,14 @@ pub fn second_council() -> Session {
     let notes = [
         "",
         "",
+        "",
         "Herkenbaar: \"wij worden pas gevraagd als alles al besloten is\".",
         "Bewoners regelen zelf de bingo en het krantenrondje.\nDe organisatie regelt alles rond eten.",
         "",
         "Stapje terug: de bewonersvergadering door bewoners zelf laten voorzitten.",
         "Afspraak: voorstel voor een bewonersvoorzitter naar de bestuurder.\nActie: Youssef plant een gesprek in januari.",
     ];
-    let elapsed = [95, 60, 290, 640, 520, 700, 575];
+    let elapsed = [95, 305, 60, 290, 640, 520, 700, 575];
     for ((st, n), e) in s.steps.iter_mut().zip(notes).zip(elapsed) {
         st.notes = n.to_string();
         st.elapsed_seconds = e;
@@ -129,9 +138,9 @@ pub fn board() -> Session {
         Lang::Nl,
         start,
     );
-    s.steps[2].notes =
+    s.steps[3].notes =
         "We komen vaak binnen met een aanbod.\nMinder vaak ondersteunen we wat er al is.".into();
-    s.steps[2].elapsed_seconds = 310;
+    s.steps[3].elapsed_seconds = 310;
     s.session.status = Status::InProgress;
     s.session.updated_at = start + chrono::Duration::minutes(12);
     s

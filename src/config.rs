@@ -1,0 +1,209 @@
+//! The config file `voer.toml` in the platform's config folder, and where the sessions folder
+//! is: the command line wins, then the config file, then the platform's default.
+use std::path::{Path, PathBuf};
+
+use directories::ProjectDirs;
+use serde::Deserialize;
+
+use crate::lang::Lang;
+
+/// What a facilitator may set once instead of on every command line.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub language: Option<Lang>,
+    /// Folder for session files; `~/` is the home folder, a relative path is taken from the
+    /// folder the config file is in.
+    pub sessions: Option<PathBuf>,
+    pub facilitator: Option<String>,
+    pub theme: Option<ConfigTheme>,
+    /// Names of the usual participants (kept for the runs that will ask for them).
+    pub participants: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConfigTheme {
+    Default,
+    Projector,
+}
+
+/// A config file that cannot be used: which file, where in it, and what is wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    /// 1-based line and column, when the problem is at a place in the file.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.position {
+            Some((line, col)) => {
+                write!(f, "{}:{line}:{col}: {}", self.path.display(), self.message)
+            }
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+fn project_dirs() -> Option<ProjectDirs> {
+    ProjectDirs::from("", "", "voer")
+}
+
+/// Where the config file is looked for (it need not exist).
+pub fn path() -> Option<PathBuf> {
+    project_dirs().map(|d| d.config_dir().join("voer.toml"))
+}
+
+/// The default sessions folder: `sessions` in the platform's local data folder (on Linux
+/// `$XDG_DATA_HOME/voer/sessions`, on Windows `%LOCALAPPDATA%\voer\data\sessions`, on macOS
+/// `~/Library/Application Support/voer/sessions`), never a synced Documents folder.
+pub fn default_sessions_dir() -> Option<PathBuf> {
+    project_dirs().map(|d| d.data_local_dir().join("sessions"))
+}
+
+/// Reads the config file; a missing file is an empty config.
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+        Err(e) => {
+            return Err(ConfigError {
+                path: path.to_path_buf(),
+                position: None,
+                message: e.to_string(),
+            });
+        }
+    };
+    parse(path, &text)
+}
+
+/// Parses the text of a config file; `path` is used in messages and for relative folders.
+pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+    let mut config: Config = toml::from_str(text).map_err(|e| ConfigError {
+        path: path.to_path_buf(),
+        position: e.span().map(|s| crate::episode::line_col(text, s.start)),
+        message: e.message().trim().replace('\n', " "),
+    })?;
+    if let Some(dir) = config.sessions.take() {
+        config.sessions = Some(resolve(path, &dir));
+    }
+    Ok(config)
+}
+
+/// `~/x` → home/x; a relative folder is taken from the config file's folder.
+fn resolve(config_path: &Path, dir: &Path) -> PathBuf {
+    if let Ok(rest) = dir.strip_prefix("~")
+        && let Some(home) = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf())
+    {
+        return home.join(rest);
+    }
+    if dir.is_absolute() {
+        return dir.to_path_buf();
+    }
+    config_path
+        .parent()
+        .map_or_else(|| dir.to_path_buf(), |p| p.join(dir))
+}
+
+/// Where a value in effect came from, for `voer config`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    CommandLine,
+    ConfigFile,
+    Environment,
+    Default,
+}
+
+/// The sessions folder in effect, always absolute, and where it came from.
+pub fn sessions_dir(flag: Option<&Path>, config: &Config) -> (PathBuf, Source) {
+    let (dir, source) = if let Some(dir) = flag {
+        (dir.to_path_buf(), Source::CommandLine)
+    } else if let Some(dir) = &config.sessions {
+        (dir.clone(), Source::ConfigFile)
+    } else if let Some(dir) = default_sessions_dir() {
+        (dir, Source::Default)
+    } else {
+        // No home folder at all: the working folder is all there is.
+        (PathBuf::from("sessions"), Source::Default)
+    };
+    (std::path::absolute(&dir).unwrap_or(dir), source)
+}
+
+/// The language in effect and where it came from.
+pub fn language(flag: Option<Lang>, config: &Config) -> (Lang, Source) {
+    match (flag, config.language) {
+        (Some(l), _) => (l, Source::CommandLine),
+        (None, Some(l)) => (l, Source::ConfigFile),
+        (None, None) => (Lang::from_env(), Source::Environment),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_config_parses_and_a_relative_folder_is_taken_from_the_config_folder() {
+        let path = Path::new("/etc/voer/voer.toml");
+        let c = parse(
+            path,
+            "language = \"en\"\nsessions = \"notes\"\nfacilitator = \"Anna\"\n\
+             theme = \"projector\"\nparticipants = [\"Anna\", \"Bert\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.language, Some(Lang::En));
+        assert_eq!(c.sessions, Some(PathBuf::from("/etc/voer/notes")));
+        assert_eq!(c.facilitator.as_deref(), Some("Anna"));
+        assert_eq!(c.theme, Some(ConfigTheme::Projector));
+        assert_eq!(c.participants, Some(vec!["Anna".into(), "Bert".into()]));
+        assert_eq!(parse(path, "").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn a_broken_config_names_the_file_line_and_column() {
+        let path = Path::new("/home/a/.config/voer/voer.toml");
+        let e = parse(path, "facilitator = \"Anna\"\nlanguage = \"de\"\n").unwrap_err();
+        assert_eq!(e.position, Some((2, 12)), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("/home/a/.config/voer/voer.toml:2:12: "),
+            "{e}"
+        );
+        let e = parse(path, "\n\nthema = \"projector\"\n").unwrap_err();
+        assert_eq!(e.position.map(|p| p.0), Some(3), "{e}");
+        assert!(e.message.contains("thema"), "{e}");
+        let e = parse(path, "theme = \"dark\"").unwrap_err();
+        assert!(e.to_string().contains(":1:9: "), "{e}");
+        let e = parse(path, "language = \n").unwrap_err();
+        assert!(e.to_string().contains(":1:"), "{e}");
+    }
+
+    #[test]
+    fn the_flag_wins_over_the_config_file() {
+        let config = Config {
+            sessions: Some(PathBuf::from("/data/voer")),
+            language: Some(Lang::En),
+            ..Config::default()
+        };
+        assert_eq!(
+            sessions_dir(Some(Path::new("/tmp/s")), &config),
+            (PathBuf::from("/tmp/s"), Source::CommandLine)
+        );
+        assert_eq!(
+            sessions_dir(None, &config),
+            (PathBuf::from("/data/voer"), Source::ConfigFile)
+        );
+        let (rel, _) = sessions_dir(Some(Path::new("rel")), &config);
+        assert!(rel.is_absolute() && rel.ends_with("rel"));
+        assert_eq!(
+            language(Some(Lang::Nl), &config),
+            (Lang::Nl, Source::CommandLine)
+        );
+        assert_eq!(language(None, &config), (Lang::En, Source::ConfigFile));
+    }
+}

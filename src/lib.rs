@@ -10,7 +10,8 @@
 //!   ties input, time, saving and drawing together (`runtime`).
 //! - `export`: reports in md, html, txt, json, csv, docx.
 //! - `commands`, `cli`: the command line, one file per subcommand (`run`, `resume`, …);
-//!   `config`: the config file and the sessions folder.
+//!   `config`: the config file and the sessions folder; `version`: what `--version` says.
+//! - `platform`: what differs between Windows and Unix, as portable logic tested everywhere.
 pub mod app;
 pub mod cli;
 pub mod commands;
@@ -19,6 +20,8 @@ pub mod episode;
 pub mod export;
 pub mod i18n;
 pub mod lang;
+pub mod platform;
 pub mod session;
 pub mod tui;
 pub mod ui;
+pub mod version;

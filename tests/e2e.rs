@@ -1,4 +1,8 @@
 //! End-to-end: the real binary in a pseudo-terminal, keys typed, the session file checked on disk.
+// Unix only: the pseudo-terminal harness, signals and file modes. On Windows the console
+// handler that saves on closing the window is unit-tested in src/platform.
+#![cfg(unix)]
+
 mod common;
 
 use std::{fs, os::unix::fs::PermissionsExt, path::Path};

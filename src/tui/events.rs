@@ -59,6 +59,11 @@ pub fn spawn_sources() -> (Sender<Msg>, Receiver<Msg>) {
                 .ok();
         }
     }
+    // Windows: closing the console window, logging off, shutting down (signals on Unix).
+    let sig = tx.clone();
+    crate::platform::install_shutdown_handler(move || {
+        let _ = sig.send(Msg::Signal);
+    });
     (tx, rx)
 }
 

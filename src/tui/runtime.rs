@@ -180,6 +180,12 @@ impl Runner<'_, '_> {
                         Err(e) => queue.push(Action::QuitSaveFailed(e)),
                     },
                     Effect::SaveTo(s, target) => {
+                        // A name Windows cannot use is refused before anything is written.
+                        if let Err(e) = crate::platform::check_user_path(&target) {
+                            let error = StoreError::write(&target, e);
+                            let _ = self.tx.send(Msg::SavedElsewhere(target, Err(error)));
+                            continue;
+                        }
                         let tx = self.tx.clone();
                         let to = target.clone();
                         self.saver

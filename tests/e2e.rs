@@ -44,7 +44,7 @@ fn notes_with_diacritics_and_emoji_reach_the_file() {
             .ends_with("_jef-mol_client-council_clientenraad-de-linde.toml"),
         "{file:?}"
     );
-    v.send("q");
+    v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
 }
 
@@ -75,7 +75,7 @@ fn a_large_paste_lands_in_one_go() {
     assert!(v.screen().contains("Stap 4 van"));
     assert!(v.is_running(), "the paste must not quit");
     stop_typing(&mut v);
-    v.send("q");
+    v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
 }
 
@@ -87,7 +87,7 @@ fn q_quits_in_progress_and_stepping_past_closing_finishes() {
     to_first_prompt_typing(&mut v);
     type_slowly(&mut v, "eerste indruk");
     stop_typing(&mut v);
-    v.send("q");
+    v.send(CTRL_C);
     let status = v.wait_exit(WAIT);
     assert!(status.success(), "q should exit 0, got {status}");
     let raw = v.raw();
@@ -123,7 +123,7 @@ fn q_quits_in_progress_and_stepping_past_closing_finishes() {
     assert!(s.session.finished_at.is_some());
     assert_eq!(s.session.current_step, s.steps.len());
     assert_eq!(s.steps[PROMPT].notes, "eerste indruk");
-    v.send("q");
+    v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
     assert_eq!(load(&file).unwrap().session.status, Status::Finished);
     // A finished conversation is not "continued": the way to a report, and to add notes.
@@ -167,7 +167,7 @@ fn stopped_at(file: &std::path::Path, step: usize, paused: bool, status: Status)
 fn resume_brings_back_every_step_kind() {
     let sb = Sandbox::new();
     let mut v = start_run(&sb, "Klas 3");
-    v.send("q");
+    v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
     let file = sb.session_file();
     let steps = load(&file).unwrap().steps.len();
@@ -198,7 +198,7 @@ fn resume_brings_back_every_step_kind() {
         } else {
             assert!(!v.screen().contains("GEPAUZEERD"), "step {step}");
         }
-        v.send("q");
+        v.send(CTRL_C);
         assert!(v.wait_exit(WAIT).success(), "step {step}");
         let after = load(&file).unwrap();
         assert_eq!(after.session.current_step, step);
@@ -220,7 +220,7 @@ fn resume_brings_back_every_step_kind() {
 fn a_finished_session_reopened_stays_finished_and_says_so() {
     let sb = Sandbox::new();
     let mut v = start_run(&sb, "Raad van toezicht");
-    v.send("q");
+    v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
     let file = sb.session_file();
     for step in [0, 8] {
@@ -243,7 +243,7 @@ fn a_finished_session_reopened_stays_finished_and_says_so() {
         v.wait_for_text("Notities — typen", WAIT);
         type_slowly(&mut v, " nog iets");
         stop_typing(&mut v);
-        v.send("q");
+        v.send(CTRL_C);
         assert!(v.wait_exit(WAIT).success());
         let s = load(&file).unwrap();
         assert_eq!(
@@ -267,7 +267,7 @@ fn unreadable_session_files_are_refused_and_left_alone() {
     fs::create_dir_all(&dir).unwrap();
     let mut valid = {
         let mut v = start_run(&sb, "Geldig");
-        v.send("q");
+        v.send(CTRL_C);
         assert!(v.wait_exit(WAIT).success());
         load(&sb.session_file()).unwrap()
     };
@@ -379,7 +379,7 @@ fn hostile_group_names_stay_inside_the_sessions_folder() {
             "--facilitator=../../../tmp/x",
         ]);
         v.wait_for_text("Stap 1 van", WAIT);
-        v.send("q");
+        v.send(CTRL_C);
         assert!(v.wait_exit(WAIT).success(), "group {name:?}");
         let files = sb.session_files();
         assert_eq!(files.len(), i + 1, "group {name:?}: {files:?}");
@@ -432,7 +432,7 @@ fn files_and_folders_are_private() {
     assert_eq!(mode(&file), 0o600, "session file");
     let lock = voer::session::store::lock_path(&file);
     assert_eq!(mode(&lock), 0o600, "lock file");
-    v.send("q");
+    v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
     assert_eq!(mode(&file), 0o600, "session file after the last save");
 
@@ -448,7 +448,7 @@ fn files_and_folders_are_private() {
         s.session.current_step == 1
     });
     assert_eq!(mode(&file), 0o600, "session file after a save");
-    v.send("q");
+    v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
 }
 
@@ -525,7 +525,7 @@ fn esc_on_the_group_name_goes_back_to_the_audience() {
     v.wait_for_text("Naam van de groep", WAIT);
     type_slowly(&mut v, "Team Zuid\n");
     v.wait_for_text("Stap 1 van", WAIT);
-    v.send("q");
+    v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
     let s = load(&sb.session_file()).unwrap();
     assert_eq!(s.session.group, "Team Zuid");
@@ -552,7 +552,7 @@ fn typed_input_without_paste_brackets_is_taken_in_at_once() {
     });
     v.wait_for_text("regel 300 over de zorg", WAIT);
     stop_typing(&mut v);
-    v.send("q");
+    v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
 }
 
@@ -564,7 +564,7 @@ fn quitting_after_a_resize_leaves_nothing_of_the_screen_behind() {
         v.resize(rows, cols);
         v.send(RIGHT);
         v.wait_for_text("Stap 2 van", WAIT);
-        v.send("q");
+        v.send(CTRL_C);
         assert!(v.wait_exit(WAIT).success());
         assert!(!v.alternate_screen());
         let shell = v.screen();
@@ -590,7 +590,7 @@ fn a_version_1_session_resumes_and_is_written_back_as_version_2() {
     v.wait_for_text("Samenvatting", WAIT);
     v.send(LEFT);
     v.wait_for_text("Stap 7 van 8", WAIT);
-    v.send("q");
+    v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
     let text = fs::read_to_string(&file).unwrap();
     assert!(text.starts_with("format_version = 2\n"), "{text}");

@@ -328,6 +328,155 @@ fn press_key(m: &mut Model, k: KeyEvent, now: Now) -> Vec<Effect> {
     }
 }
 
+/// A typed character as the terminal reports it: capitals with Shift.
+fn char_key(c: char) -> KeyEvent {
+    let shift = if c.is_uppercase() {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
+    KeyEvent::new(KeyCode::Char(c), shift)
+}
+
+/// Sentences a facilitator types straight away, without Enter first: they start with keys
+/// that were commands once (b . - + ? n p q x e h m …) and all have spaces inside.
+const SENTENCES: [&str; 20] = [
+    "bij ons regelen de bewoners de koffie zelf",
+    "...en toen werd het stil in de kamer.",
+    "- koffie zelf zetten, vanaf maandag",
+    "+ meer tijd voor een praatje met de buren",
+    "? wie neemt dit mee naar het bestuur",
+    "niet alles hoeft via de teamleider te gaan",
+    "praten mét de cliënt, niet over de cliënt",
+    "quote van Jef: 'gewoon doen' sprak iedereen aan",
+    "x-aantal collega's wil meedoen aan de proef",
+    "eerst vragen wat iemand zelf wil.",
+    "het hoeft niet perfect, het moet wel veilig",
+    "mevrouw Öztürk wil graag zelf koken op zondag",
+    "Afspraak: Öztürk mailt de bestuurder.",
+    "Anna zegt: prima",
+    "1e stap: de familie vaker uitnodigen (in mei)",
+    "= de cliëntenraad denkt mee over het menu",
+    "Wat houdt ons tegen? Vooral de regels & de tijd!",
+    "b.v. een vaste koffietafel op woensdag @ 10:00",
+    "“Zorg is maatwerk” — dat blijft hangen 😀",
+    "_zelf_ beslissen: # keuze, ~ vrijheid, / ruimte",
+];
+
+/// What typing must never change on a step: (step, paused, time on the clock, bell rung,
+/// muted, blank or help over the run, notes hidden).
+fn untouchable(m: &Model, now: Now) -> (usize, bool, Duration, Vec<bool>, bool, Option<Overlay>) {
+    (
+        m.step,
+        m.paused,
+        m.elapsed(m.step, now.mono),
+        m.bell_rung.clone(),
+        m.muted,
+        m.overlay,
+    )
+}
+
+/// A fresh run standing on the first step of `kind` (or on the summary), not typing.
+fn on_step(kind: Option<StepKind>, t0: Now) -> Model {
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    while m.current().map(|s| s.kind) != kind {
+        update_run(&mut m, Action::Next, t0);
+    }
+    assert_eq!(m.mode, Mode::Navigate);
+    m
+}
+
+#[test]
+fn a_sentence_typed_without_enter_lands_in_the_notes_verbatim_on_every_step() {
+    for kind in [
+        StepKind::Opening,
+        StepKind::Video,
+        StepKind::Quote,
+        StepKind::Prompt,
+        StepKind::Closing,
+    ] {
+        for sentence in SENTENCES {
+            let t0 = fixed_now();
+            let mut m = on_step(Some(kind), t0);
+            let now = t0.plus(secs(30));
+            let before = untouchable(&m, now);
+            let mut fx = Vec::new();
+            for c in sentence.chars() {
+                fx.extend(press_key(&mut m, char_key(c), now));
+            }
+            assert_eq!(m.notes_text(m.step), sentence, "{kind:?}");
+            assert_eq!(untouchable(&m, now), before, "{kind:?}: {sentence}");
+            assert_eq!(m.mode, Mode::Typing, "{kind:?}: {sentence}");
+            assert!(!m.notes_hidden);
+            assert!(
+                fx.iter().all(|f| matches!(f, Effect::Save(..))),
+                "{kind:?}: {sentence}: only saves, got {fx:?}"
+            );
+            // The notes of other steps are untouched.
+            for i in (0..m.step_count()).filter(|&i| i != m.step) {
+                assert_eq!(m.notes_text(i), "", "{kind:?}: step {i}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_sentence_typed_on_the_summary_changes_nothing() {
+    for sentence in SENTENCES {
+        let t0 = fixed_now();
+        let mut m = on_step(None, t0);
+        assert!(m.on_summary());
+        let now = t0.plus(secs(30));
+        let before = m.snapshot(now).to_toml();
+        let state = untouchable(&m, now);
+        for c in sentence.chars() {
+            let fx = press_key(&mut m, char_key(c), now);
+            assert!(fx.is_empty(), "{sentence}: {c:?} did {fx:?}");
+        }
+        assert_eq!(m.snapshot(now).to_toml(), before, "{sentence}");
+        assert_eq!(untouchable(&m, now), state, "{sentence}");
+        assert_eq!((m.mode.clone(), m.status.clone()), (Mode::Navigate, None));
+    }
+}
+
+#[test]
+fn a_sentence_typed_over_the_blank_screen_or_the_help_is_kept_whole() {
+    let ctrl_b = KeyEvent::new(KeyCode::Char('b'), KeyModifiers::CONTROL);
+    for open in [ctrl_b, key(KeyCode::F(1))] {
+        for typing_first in [false, true] {
+            let t0 = fixed_now();
+            let mut m = on_step(Some(StepKind::Prompt), t0);
+            if typing_first {
+                press_key(&mut m, key(KeyCode::Enter), t0);
+            }
+            press_key(&mut m, open, t0);
+            assert!(m.overlay.is_some());
+            for c in SENTENCES[0].chars() {
+                press_key(&mut m, char_key(c), t0);
+            }
+            assert_eq!(m.overlay, None);
+            assert_eq!(m.notes_text(m.step), SENTENCES[0], "{open:?}");
+        }
+    }
+}
+
+#[test]
+fn page_down_and_page_up_change_step_from_anywhere() {
+    let t0 = fixed_now();
+    let mut m = on_step(Some(StepKind::Prompt), t0);
+    let step = m.step;
+    for setup in [None, Some(key(KeyCode::Enter)), Some(key(KeyCode::F(1)))] {
+        if let Some(k) = setup {
+            press_key(&mut m, k, t0);
+        }
+        press_key(&mut m, key(KeyCode::PageDown), t0);
+        assert_eq!(m.step, step + 1, "{setup:?}");
+        press_key(&mut m, key(KeyCode::PageUp), t0);
+        assert_eq!(m.step, step, "{setup:?}");
+        assert_eq!(m.overlay, None);
+    }
+}
+
 #[test]
 fn editor_shortcuts_that_delete_text_are_off_and_undo_works() {
     let t0 = fixed_now();

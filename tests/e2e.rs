@@ -603,3 +603,73 @@ fn a_version_1_session_resumes_and_is_written_back_as_version_2() {
         assert_eq!(a.episode_seconds, b.planned_seconds);
     }
 }
+
+/// Goes to step `n` (1-based) with →, then types `sentence` key by key without Enter first,
+/// and quits with Ctrl+C. Returns the saved session; voer must still be running until then.
+fn type_a_sentence_on_step(n: usize, sentence: &str) -> voer::session::Session {
+    let sb = Sandbox::new();
+    let mut v = start_run(&sb, "Team Noord");
+    for k in 2..=n {
+        v.send(RIGHT);
+        v.wait_for_text(&format!("Stap {k} van"), WAIT);
+    }
+    type_slowly(&mut v, sentence);
+    assert!(v.is_running(), "step {n}: typing quit voer");
+    v.send(CTRL_C);
+    assert!(v.wait_exit(WAIT).success(), "step {n}");
+    let s = load(&sb.session_file()).unwrap();
+    assert_eq!(s.session.current_step, n - 1, "typing changed the step");
+    assert!(!s.session.paused && !s.session.blanked, "step {n}");
+    s
+}
+
+/// A notes step: the sentence, typed straight away, is its notes, to the letter.
+fn typed_into_the_notes(n: usize, kind: StepKind, sentence: &str) {
+    let s = type_a_sentence_on_step(n, sentence);
+    assert_eq!(s.steps[n - 1].kind, kind);
+    assert_eq!(s.steps[n - 1].notes, sentence, "{kind:?}");
+}
+
+#[test]
+fn a_sentence_typed_at_once_on_the_opening_is_its_notes() {
+    typed_into_the_notes(
+        1,
+        StepKind::Opening,
+        "bij ons regelen de bewoners de koffie zelf",
+    );
+}
+
+#[test]
+fn a_sentence_typed_at_once_on_the_video_is_its_notes() {
+    typed_into_the_notes(2, StepKind::Video, "- koffie zelf zetten, vanaf maandag");
+}
+
+#[test]
+fn a_sentence_typed_at_once_on_the_quote_is_its_notes() {
+    typed_into_the_notes(3, StepKind::Quote, "...en toen werd het stil in de kamer.");
+}
+
+#[test]
+fn a_sentence_typed_at_once_on_a_prompt_is_its_notes() {
+    typed_into_the_notes(
+        PROMPT + 1,
+        StepKind::Prompt,
+        "quote van Jef: 'gewoon doen' + 'niet te veel praten'?",
+    );
+}
+
+#[test]
+fn a_sentence_typed_at_once_on_the_closing_is_its_notes() {
+    typed_into_the_notes(
+        8,
+        StepKind::Closing,
+        "Afspraak: Öztürk mailt de bestuurder.",
+    );
+}
+
+#[test]
+fn a_sentence_typed_on_the_summary_changes_nothing() {
+    let s = type_a_sentence_on_step(9, "x: bel mevrouw Öztürk en mail de bestuurder? ja.");
+    assert_eq!(s.session.status, Status::Finished);
+    assert!(s.steps.iter().all(|step| step.notes.is_empty()));
+}

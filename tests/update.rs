@@ -364,7 +364,7 @@ const SENTENCES: [&str; 20] = [
 ];
 
 /// What typing must never change on a step: (step, paused, time on the clock, bell rung,
-/// muted, blank or help over the run, notes hidden).
+/// muted, blank or help over the run).
 fn untouchable(m: &Model, now: Now) -> (usize, bool, Duration, Vec<bool>, bool, Option<Overlay>) {
     (
         m.step,

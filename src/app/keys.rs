@@ -76,7 +76,7 @@ pub enum Show {
     Always,
     /// Only on a timed step.
     Timed,
-    /// Only where it changes step: not on the summary.
+    /// Only on a step with notes: not on the summary.
     NotSummary,
 }
 

@@ -109,12 +109,11 @@ pub fn second_council() -> Session {
         "",
         "",
         "Herkenbaar: \"wij worden pas gevraagd als alles al besloten is\".",
-        "Bewoners regelen zelf de bingo en het krantenrondje.\nDe organisatie regelt alles rond eten.",
-        "",
+        "Bewoners regelen zelf de bingo en het krantenrondje; dat lukt omdat een vrijwilliger de sleutel heeft.\nOver het eten beslist de organisatie.",
         "Stapje terug: de bewonersvergadering door bewoners zelf laten voorzitten.",
         "Afspraak: voorstel voor een bewonersvoorzitter naar de bestuurder.\nActie: Youssef plant een gesprek in januari.",
     ];
-    let elapsed = [95, 305, 60, 290, 640, 520, 700, 575];
+    let elapsed = [95, 305, 60, 760, 700, 730, 575];
     for ((st, n), e) in s.steps.iter_mut().zip(notes).zip(elapsed) {
         st.notes = n.to_string();
         st.elapsed_seconds = e;

@@ -26,6 +26,8 @@ pub struct Cli {
 const COMMANDS: &[&str] = &[
     "run",
     "resume",
+    "room",
+    "zaal",
     "list",
     "show",
     "validate",
@@ -121,6 +123,16 @@ pub enum Command {
     /// Continue a session where it stopped (default: the newest unfinished one).
     Resume {
         /// A session file.
+        session_file: Option<PathBuf>,
+        /// High-contrast theme for a projector.
+        #[arg(long)]
+        projector: bool,
+    },
+    /// The room screen for the projector, in a second terminal: follows the session a running
+    /// voer holds (or the file named), read-only. Dutch: `voer zaal`.
+    #[command(visible_alias = "zaal")]
+    Room {
+        /// A session file to follow (default: the one a running voer has open).
         session_file: Option<PathBuf>,
         /// High-contrast theme for a projector.
         #[arg(long)]

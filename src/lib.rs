@@ -5,6 +5,7 @@
 //! - `session`: the session file format; `session::store` writes it (atomic, off the UI thread).
 //! - `app`: the model of a run, the actions, the keymap and the one `update` function.
 //! - `ui`: drawing, one file per region of the screen.
+//! - `room`: the room screen (`voer room`), read-only, from the session file.
 //! - `tui`: the terminal loop that ties input, time, saving and drawing together.
 //! - `export`: reports in md, html, txt, json, csv, docx.
 //! - `commands`, `cli`: the command line.
@@ -15,6 +16,7 @@ pub mod episode;
 pub mod export;
 pub mod i18n;
 pub mod lang;
+pub mod room;
 pub mod session;
 pub mod tui;
 pub mod ui;

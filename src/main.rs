@@ -59,6 +59,18 @@ fn dispatch(cli: Cli, lang: Lang, t: &'static Texts) -> Result<ExitCode, UserErr
             say_where(saved, t);
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Room {
+            session_file,
+            projector,
+        }) => {
+            commands::room::run(commands::room::RoomOptions {
+                file: session_file.clone(),
+                sessions_dir: cli.global.sessions.clone(),
+                lang: cli.global.lang.unwrap_or(lang),
+                projector: *projector,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::List) => {
             let lib = load_library(&cli, t)?;
             print(&commands::list::render(&lib, lang, t))?;

@@ -33,6 +33,8 @@ use crate::{
     ui,
 };
 
+/// How often the loop looks whether a room screen follows (its presence file is fresh).
+const ROOM_CHECK: Duration = Duration::from_secs(2);
 /// How long quitting waits for the disk before it asks what to do.
 const FINAL_SAVE_TIMEOUT: Duration = Duration::from_secs(10);
 /// After a termination signal, input still arriving is taken in for at most this long,
@@ -68,20 +70,20 @@ enum Msg {
     Saved(SaveOutcome),
 }
 
-fn no_color() -> bool {
+pub(crate) fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 /// The terminal in raw mode with bracketed paste; restored when dropped, also on error.
 /// `ratatui::init` installs a panic hook that restores it on a panic.
-struct Screen {
+pub(crate) struct Screen {
     /// Never dropped: its drop only shows the cursor, which `Screen::drop` does, and when the
     /// window was closed it would report the failure on stderr, which is gone too: a panic.
     terminal: ManuallyDrop<DefaultTerminal>,
 }
 
 impl Screen {
-    fn open() -> Result<Screen, UserError> {
+    pub(crate) fn open() -> Result<Screen, UserError> {
         let hook = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             // ratatui's hook leaves the screen and raw mode; the cursor and paste are ours.
@@ -182,7 +184,8 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
     let lock = lock(&path, t)?;
     store::save(&path, &session).map_err(unwritable(t, dir))?;
     let view = EpisodeView::new(&episode, opts.lang);
-    let model = Model::new(session, path, view, theme, now);
+    let mut model = Model::new(session, path, view, theme, now);
+    model.tips_hidden = opts.projector;
     let result = run_session(&mut screen, tx, rx, model);
     drop(screen);
     drop(lock);
@@ -234,7 +237,8 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
     let theme = Theme::choose(opts.projector, no_color());
     let mut screen = Screen::open()?;
     let (tx, rx) = spawn_sources();
-    let model = Model::new(session, path, view, theme, Now::real());
+    let mut model = Model::new(session, path, view, theme, Now::real());
+    model.tips_hidden = opts.projector;
     let result = run_session(&mut screen, tx, rx, model);
     drop(screen);
     drop(lock);
@@ -277,7 +281,10 @@ fn run_picker(
     }
 }
 
-fn draw_with(screen: &mut Screen, f: impl FnOnce(&mut ratatui::Frame)) -> Result<(), UserError> {
+pub(crate) fn draw_with(
+    screen: &mut Screen,
+    f: impl FnOnce(&mut ratatui::Frame),
+) -> Result<(), UserError> {
     screen
         .terminal
         .draw(f)
@@ -305,11 +312,12 @@ fn run_session(
     if std::env::var_os("VOER_TEST_PANIC").is_some_and(|v| v == "1") {
         panic!("VOER_TEST_PANIC=1: a panic on purpose, to test that the terminal is restored");
     }
+    let mut room_checked: Option<Instant> = None;
     loop {
         let now = Now::real();
         let msg = match pending.pop_front() {
             Some(m) => Ok(m),
-            None => rx.recv_timeout(app::next_deadline(&model, now)),
+            None => rx.recv_timeout(app::next_deadline(&model, now).min(ROOM_CHECK)),
         };
         let now = Now::real();
         let action = match msg {
@@ -331,6 +339,13 @@ fn run_session(
             Err(RecvTimeoutError::Timeout) => Some(Action::Tick),
         };
         let mut queue: Vec<Action> = action.into_iter().collect();
+        if room_checked.is_none_or(|c| now.mono >= c + ROOM_CHECK) {
+            room_checked = Some(now.mono);
+            let following = crate::commands::room::following(&model.path);
+            if following != model.room_following {
+                queue.push(Action::RoomFollowing(following));
+            }
+        }
         while let Some(action) = queue.pop() {
             for fx in app::update(&mut model, action, now) {
                 match fx {

@@ -256,6 +256,10 @@ pub struct Model {
     /// The path typed in the unsaved dialog.
     pub save_as: TextArea<'static>,
     pub quitting: bool,
+    /// A room screen (`voer room`) follows this session: this screen is the console.
+    pub room_following: bool,
+    /// The tips are hidden (one projected screen); a following room screen shows them here anyway.
+    pub tips_hidden: bool,
 }
 
 pub fn notes_editor(text: &str, lang: Lang) -> TextArea<'static> {
@@ -331,6 +335,8 @@ impl Model {
             reopened_finished,
             save_as,
             quitting: false,
+            room_following: false,
+            tips_hidden: false,
         };
         if !m.paused {
             m.start_clock(now.mono);
@@ -341,6 +347,12 @@ impl Model {
             m.status = Some((msg, now.mono + Duration::from_secs(20)));
         }
         m
+    }
+
+    /// Whether this screen shows the facilitator's tips: always when a room screen follows
+    /// (the room never sees them), else unless hidden.
+    pub fn shows_tips(&self) -> bool {
+        self.room_following || !self.tips_hidden
     }
 
     pub fn texts(&self) -> &'static Texts {

@@ -122,6 +122,14 @@ pub fn update(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
             save_now(m, now, &mut fx);
         }
         Action::ToggleMute => m.muted = !m.muted,
+        Action::ToggleTips => m.tips_hidden = !m.tips_hidden,
+        Action::ToggleRoomNotes => {
+            m.session.session.room_notes = !m.session.session.room_notes;
+            // The room screen reads it from the file: save at once.
+            changed(m, now);
+            save_now(m, now, &mut fx);
+        }
+        Action::RoomFollowing(following) => m.room_following = following,
         Action::Help => m.mode = Mode::Help,
         Action::Quit | Action::Terminate | Action::RetrySave => {
             m.quitting = true;

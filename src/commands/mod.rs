@@ -1,6 +1,8 @@
-//! The subcommands that print and exit: list, show, validate, sessions, export, completions.
+//! The subcommands that print and exit: list, show, validate, sessions, export, completions;
+//! and the room screen.
 pub mod export;
 pub mod list;
+pub mod room;
 pub mod sessions;
 pub mod show;
 pub mod validate;

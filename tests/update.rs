@@ -412,3 +412,46 @@ fn the_file_says_when_the_running_timer_started() {
     update(&mut m, Action::TogglePause, at);
     assert_eq!(m.snapshot(at).session.timer_started_at, None, "paused");
 }
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+#[test]
+fn the_room_screens_notes_toggle_is_saved_at_once_from_any_mode() {
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    to_first_prompt(&mut m, t0);
+    for mode in [Mode::Navigate, Mode::Typing] {
+        m.mode = mode;
+        let action = map_key(&m.mode, ctrl('r')).expect("Ctrl+R does something");
+        let was = m.session.session.room_notes;
+        let fx = update(&mut m, action, t0);
+        let saved = saves(&fx);
+        assert_eq!(saved.len(), 1, "saved at once");
+        assert_eq!(saved[0].session.room_notes, !was);
+    }
+    // Ctrl+B blanks from the notes too, and the room screen reads it from the file.
+    m.mode = Mode::Typing;
+    let blank = map_key(&m.mode, ctrl('b')).expect("Ctrl+B blanks");
+    let fx = update(&mut m, blank, t0);
+    assert!(saves(&fx).iter().any(|s| s.session.blanked));
+}
+
+#[test]
+fn tips_hide_on_a_single_screen_and_always_show_when_a_room_screen_follows() {
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    to_first_prompt(&mut m, t0);
+    assert!(m.shows_tips());
+    let tips = map_key(&m.mode, ctrl('t')).expect("Ctrl+T toggles the tips");
+    update(&mut m, tips, t0);
+    assert!(!m.shows_tips());
+    update(&mut m, Action::RoomFollowing(true), t0);
+    assert!(
+        m.shows_tips(),
+        "the room screen never shows them: the console does"
+    );
+    update(&mut m, Action::RoomFollowing(false), t0);
+    assert!(!m.shows_tips());
+}

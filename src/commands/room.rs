@@ -27,6 +27,8 @@ use crate::{
 
 /// How often the folder is looked at without a file event.
 const POLL: Duration = Duration::from_secs(1);
+/// A poll this close to due is done at a wake-up for something else.
+const POLL_SLACK: Duration = Duration::from_millis(150);
 /// How often a followed run's lock is checked to still be held (a voer killed with -9
 /// leaves its lock file, unlocked).
 const PROBE: Duration = Duration::from_secs(5);
@@ -73,7 +75,8 @@ pub fn run(opts: RoomOptions) -> Result<(), UserError> {
     let mut resized = true;
     loop {
         let now = Instant::now();
-        if files_changed || now >= next_poll {
+        // Also a little early: while the timer ticks, the poll rides on its wake-ups.
+        if files_changed || now + POLL_SLACK >= next_poll {
             let probe = now >= next_probe;
             if probe {
                 next_probe = now + PROBE;
@@ -109,14 +112,16 @@ pub fn run(opts: RoomOptions) -> Result<(), UserError> {
             drawn = Some(key);
             resized = false;
         }
-        let mut wait = next_poll
-            .min(next_presence)
-            .saturating_duration_since(Instant::now());
-        if room.ticking() {
-            // Just after the next whole second, when the timer's shown second changes.
+        let wait = if room.ticking() {
+            // Just after the next whole second, when the timer's shown second changes; the
+            // poll and the presence file are seen to at these wake-ups too.
             let into = Duration::from_nanos(u64::from(wall.nanosecond() % 1_000_000_000));
-            wait = wait.min(Duration::from_secs(1).saturating_sub(into) + Duration::from_millis(2));
-        }
+            Duration::from_secs(1).saturating_sub(into) + Duration::from_millis(2)
+        } else {
+            next_poll
+                .min(next_presence)
+                .saturating_duration_since(Instant::now())
+        };
         match rx.recv_timeout(wait) {
             Ok(Msg::Input(Event::Key(k))) if k.kind != KeyEventKind::Release => {
                 let ctrl_c = k.modifiers.contains(KeyModifiers::CONTROL)

@@ -161,3 +161,102 @@ fn every_character_of_the_built_in_quotes_and_prompts_has_a_big_glyph() {
     }
     assert!(missing.is_empty(), "no big glyph for: {missing:#?}");
 }
+
+mod following {
+    use std::{
+        fs,
+        time::{Duration, SystemTime},
+    };
+
+    use voer::{
+        room::follow::{self, Followed},
+        session::store::{self, SessionLock},
+    };
+
+    use super::*;
+
+    /// Makes a lock file look as old as a running voer's (the room waits a second before it
+    /// probes a new one).
+    fn age(lock_of: &std::path::Path) {
+        let f = fs::File::options()
+            .write(true)
+            .open(store::lock_path(lock_of))
+            .expect("the lock file");
+        f.set_modified(SystemTime::now() - Duration::from_secs(5))
+            .expect("its time set back");
+    }
+
+    #[test]
+    fn the_room_follows_the_locked_session_and_never_the_example() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut example, _) = session_at(Lang::Nl, 0, None);
+        example.session.example = true;
+        let (real, _) = session_at(Lang::Nl, 3, None);
+        let (idle, _) = session_at(Lang::Nl, 1, None);
+        let paths = ["a.toml", "b.toml", "c.toml"].map(|n| dir.path().join(n));
+        for (p, s) in paths.iter().zip([&example, &real, &idle]) {
+            store::save(p, s).unwrap();
+        }
+        let _locks: Vec<SessionLock> = paths[..2]
+            .iter()
+            .map(|p| SessionLock::acquire(p).unwrap())
+            .collect();
+        let (found, unsure) = follow::locked_sessions(dir.path());
+        assert!(unsure, "new lock files are not probed yet");
+        assert!(found.is_empty());
+        for p in &paths[..2] {
+            age(p);
+        }
+        let (found, _) = follow::locked_sessions(dir.path());
+        let names: Vec<_> = found.iter().map(|(p, _)| p.clone()).collect();
+        assert_eq!(
+            names,
+            vec![paths[1].clone()],
+            "only the running, real session"
+        );
+        // Probing did not take the lock from the running voer.
+        assert!(SessionLock::acquire(&paths[1]).is_err());
+    }
+
+    #[test]
+    fn a_missing_or_broken_file_keeps_the_last_good_state() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        let (s, _) = session_at(Lang::Nl, 3, None);
+        store::save(&path, &s).unwrap();
+        let mut f = Followed::new(path.clone(), true);
+        assert_eq!(f.read_if_changed(), Some(s.clone()));
+        assert_eq!(f.read_if_changed(), None, "unchanged: not read again");
+        let text = s.to_toml();
+        fs::write(&path, &text[..text.len() / 2]).unwrap();
+        assert_eq!(f.read_if_changed(), None, "half a file");
+        fs::remove_file(&path).unwrap();
+        assert_eq!(f.read_if_changed(), None, "no file");
+        store::save(&path, &s).unwrap();
+        assert_eq!(f.read_if_changed(), Some(s), "read again once whole");
+    }
+}
+
+#[test]
+fn the_projector_theme_and_no_color_hold_on_the_room_screen() {
+    use ratatui::style::Color;
+    let (s, at) = session_at(Lang::Nl, 3, None);
+    let mut room = Room::new(Lang::Nl, Theme::projector());
+    room.shown = Some(s.clone());
+    let mut term = Terminal::new(TestBackend::new(160, 45)).unwrap();
+    term.draw(|f| draw::draw(&room, at, f)).unwrap();
+    let buf = term.backend().buffer();
+    assert!(
+        buf.content().iter().all(|c| c.bg == Color::White),
+        "dark on white everywhere"
+    );
+    room.theme = Theme::no_color();
+    term.draw(|f| draw::draw(&room, at, f)).unwrap();
+    let buf = term.backend().buffer();
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
+        "no colours with NO_COLOR"
+    );
+}

@@ -129,7 +129,7 @@ pub enum Command {
         projector: bool,
     },
     /// The room screen for the projector, in a second terminal: follows the session a running
-    /// voer holds (or the file named), read-only. Dutch: `voer zaal`.
+    /// voer holds (or the file named), read-only.
     #[command(visible_alias = "zaal")]
     Room {
         /// A session file to follow (default: the one a running voer has open).

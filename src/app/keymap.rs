@@ -66,6 +66,9 @@ pub fn map_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::PageDown => Some(Action::Next),
             KeyCode::PageUp => Some(Action::Prev),
             KeyCode::Char('z') if ctrl => Some(Action::Undo),
+            KeyCode::Char('r') if ctrl => Some(Action::ToggleRoomNotes),
+            KeyCode::Char('t') if ctrl => Some(Action::ToggleTips),
+            KeyCode::Char('b') if ctrl => Some(Action::Blank),
             KeyCode::Char('y') if ctrl => Some(Action::Redo),
             // The editor's Emacs shortcuts (Ctrl+K, Ctrl+J, Ctrl+W, Alt+D …) delete text in
             // one key press; a facilitator does not know them, so letters with Ctrl or Alt do
@@ -95,6 +98,9 @@ pub fn map_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
         },
         Mode::Navigate => match key.code {
             _ if ctrl_c => Some(Action::Quit),
+            KeyCode::Char('r') if ctrl => Some(Action::ToggleRoomNotes),
+            KeyCode::Char('t') if ctrl => Some(Action::ToggleTips),
+            KeyCode::Char('b') if ctrl => Some(Action::Blank),
             _ if ctrl => None,
             KeyCode::Right | KeyCode::PageDown | KeyCode::Char('n') => Some(Action::Next),
             KeyCode::Left | KeyCode::PageUp | KeyCode::Char('p') => Some(Action::Prev),

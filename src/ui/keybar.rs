@@ -52,6 +52,25 @@ pub fn keys(m: &Model) -> Vec<(&'static str, &'static str)> {
                 },
             ));
             k.push(("b", t.key_blank));
+            if m.room_following {
+                k.push((
+                    "Ctrl+R",
+                    if m.session.session.room_notes {
+                        t.key_room_notes_hide
+                    } else {
+                        t.key_room_notes_show
+                    },
+                ));
+            } else if m.current().is_some_and(|s| s.tip.is_some()) {
+                k.push((
+                    "Ctrl+T",
+                    if m.tips_hidden {
+                        t.key_show_tips
+                    } else {
+                        t.key_hide_tips
+                    },
+                ));
+            }
             k.push(("x", t.key_export));
             k
         }

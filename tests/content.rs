@@ -66,7 +66,7 @@ fn a_client_council_is_addressed_with_u_everywhere() {
             action.text
         );
     }
-    // The words the screen shows the room during and after a council's meeting.
+    // The words the screens show the room during and after a council's meeting.
     let t = &i18n::NL;
     for word in [
         t.step_opening,
@@ -87,6 +87,8 @@ fn a_client_council_is_addressed_with_u_everywhere() {
         t.actual,
         t.lines,
         t.session_finished_formal,
+        t.room_waiting,
+        t.room_waiting_sub,
     ] {
         assert_eq!(informal_you(word), Vec::<String>::new(), "{word}");
     }

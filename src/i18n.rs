@@ -207,6 +207,17 @@ pub struct Texts {
     pub config_sources: [&'static str; 4],
     pub config_not_set: &'static str,
     pub config_broken: &'static str,
+    pub problem_control_character: &'static str,
+    pub time_clamped: &'static str,
+    pub save_as_exists: &'static str,
+    pub saved_elsewhere_at_exit: &'static str,
+    pub session_linked: &'static str,
+    pub lock_not_a_file: &'static str,
+    pub export_not_a_file: &'static str,
+    pub needs_terminal: &'static str,
+    pub rescued_to: &'static str,
+    pub rescued: &'static str,
+    pub rescue_heading: &'static str,
 }
 
 pub static NL: Texts = Texts {
@@ -548,6 +559,17 @@ pub static NL: Texts = Texts {
     ],
     config_not_set: "(niet ingesteld)",
     config_broken: "Het configuratiebestand is niet te gebruiken: {}",
+    problem_control_character: "bevat een stuurteken (zoals ESC, het begin van een terminalcode); haal het weg",
+    time_clamped: "{}: {} = {} is meer dan 24 uur; gelezen als 24 uur",
+    save_as_exists: "{} bestaat al; kies een andere naam",
+    saved_elsewhere_at_exit: "Notities bewaard in {} (buiten de sessiemap; de kopie in de sessiemap is ouder)\nVerder gaan: voer resume {}",
+    session_linked: "{} heeft meer dan één naam (een harde koppeling); voer opent alleen een sessiebestand met één naam. Kopieer het: cp --no-preserve=links",
+    lock_not_a_file: "{}: het slotbestand is geen gewoon bestand (een koppeling?). Haal het weg als er geen voer meer open is.",
+    export_not_a_file: "{} is geen gewoon bestand (een apparaat, een pijp of een map); voer schrijft er niet in, ook niet met --force.",
+    needs_terminal: "voer {} heeft een terminal nodig, maar de uitvoer gaat naar een bestand of een pijp. Start het zonder > of |.",
+    rescued_to: "De sessiemap kon niet worden geschreven; de notities staan in een reservekopie: {}\nVerder gaan: voer resume {}",
+    rescued: "gered",
+    rescue_heading: "Reservekopieën (de sessiemap was niet te schrijven) in {}:",
 };
 
 pub static EN: Texts = Texts {
@@ -875,6 +897,17 @@ pub static EN: Texts = Texts {
     config_sources: ["command line", "config file", "system setting", "default"],
     config_not_set: "(not set)",
     config_broken: "The config file cannot be used: {}",
+    problem_control_character: "holds a control character (such as ESC, the start of a terminal code); remove it",
+    time_clamped: "{}: {} = {} is more than 24 hours; read as 24 hours",
+    save_as_exists: "{} already exists; choose another name",
+    saved_elsewhere_at_exit: "Notes saved in {} (outside the sessions folder; the copy in the sessions folder is older)\nTo continue: voer resume {}",
+    session_linked: "{} has more than one name (a hard link); voer only opens a session file with one name. Copy it: cp",
+    lock_not_a_file: "{}: the lock file is not a regular file (a link?). Remove it when no voer has the session open.",
+    export_not_a_file: "{} is not a regular file (a device, a pipe or a folder); voer does not write to it, not even with --force.",
+    needs_terminal: "voer {} needs a terminal, but its output goes to a file or a pipe. Start it without > or |.",
+    rescued_to: "The sessions folder could not be written; the notes are in a rescue copy: {}\nTo continue: voer resume {}",
+    rescued: "rescued",
+    rescue_heading: "Rescue copies (the sessions folder could not be written) in {}:",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

@@ -8,6 +8,7 @@
 //! - `tui`: the terminal loop that ties input, time, saving and drawing together.
 //! - `export`: reports in md, html, txt, json, csv, docx.
 //! - `commands`, `cli`: the command line; `config`: the config file and the sessions folder.
+//! - `printable`: text from outside made safe to print on a terminal.
 pub mod app;
 pub mod cli;
 pub mod commands;
@@ -16,6 +17,7 @@ pub mod episode;
 pub mod export;
 pub mod i18n;
 pub mod lang;
+pub mod printable;
 pub mod session;
 pub mod tui;
 pub mod ui;

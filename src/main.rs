@@ -7,6 +7,7 @@ use voer::{
     episode::{Audience, Library},
     i18n::{self, Localize, Texts, fill},
     lang::Lang,
+    printable::printable,
     session::{Status, store},
     tui,
 };
@@ -29,7 +30,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            eprintln!("voer: {}", cli::render_error(&e, t));
+            eprintln!("voer: {}", printable(&cli::render_error(&e, t)));
             return ExitCode::from(2);
         }
     };
@@ -37,7 +38,7 @@ fn main() -> ExitCode {
     let t = i18n::texts(lang);
     let is_config = matches!(cli.command, Some(Command::Config));
     if let (Err(e), false) = (&config, is_config) {
-        eprintln!("voer: {}", fill(t.config_broken, &[e]));
+        eprintln!("voer: {}", printable(&fill(t.config_broken, &[e])));
         return ExitCode::FAILURE;
     }
     if is_config {
@@ -46,7 +47,7 @@ fn main() -> ExitCode {
     match dispatch(cli, lang, usable, t) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("voer: {}", e.render(lang));
+            eprintln!("voer: {}", printable(&e.render(lang)));
             ExitCode::FAILURE
         }
     }
@@ -55,7 +56,7 @@ fn main() -> ExitCode {
 fn print(s: &str) -> Result<(), UserError> {
     let mut out = std::io::stdout().lock();
     // A closed pipe (`voer list | head`) is not an error worth reporting.
-    let _ = out.write_all(s.as_bytes());
+    let _ = out.write_all(printable(s).as_bytes());
     let _ = out.flush();
     Ok(())
 }
@@ -114,7 +115,7 @@ fn dispatch(
         Some(Command::Validate { paths }) => {
             let (errors, checked) = commands::validate::check(paths, cli.global.prompts.as_ref());
             for e in &errors {
-                eprintln!("{}", e.render(lang));
+                eprintln!("{}", printable(&e.render(lang)));
             }
             if errors.is_empty() {
                 print(&format!("{}\n", fill(t.validate_ok, &[&checked])))?;
@@ -162,7 +163,7 @@ fn show_config(
         Ok(c) => c,
         Err(e) => {
             let _ = print(&out);
-            eprintln!("voer: {}", fill(t.config_broken, &[&e]));
+            eprintln!("voer: {}", printable(&fill(t.config_broken, &[&e])));
             return ExitCode::FAILURE;
         }
     };

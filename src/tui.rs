@@ -206,7 +206,8 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
     // Before the lock: a wrong path is reported as the session file's, not the lock file's.
     std::fs::metadata(&path).map_err(|e| StoreError::read(&path, e))?;
     let lock = SessionLock::acquire(&path)?;
-    let mut session = store::load(&path)?;
+    let (mut session, warnings) = store::load_checked(&path)?;
+    crate::commands::warn_all(&warnings, opts.lang.unwrap_or(session.session.language));
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         store::ensure_writable(dir)?;
     }

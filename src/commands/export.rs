@@ -12,6 +12,7 @@ use crate::{
     export::{self, Format, Options, RenderError},
     i18n::{self, Localize, fill},
     lang::Lang,
+    printable::printable,
     session::{
         Session,
         store::{self, StoreError},
@@ -97,7 +98,7 @@ pub fn run(args: &ExportArgs, lang: Option<Lang>, ui: Lang) -> Result<(), UserEr
     match &args.output {
         Some(out) => {
             store::write_atomic(out, &bytes).map_err(|e| StoreError::write(out, e))?;
-            eprintln!("{}", fill(t.exported_to, &[&out.display()]));
+            eprintln!("{}", printable(&fill(t.exported_to, &[&out.display()])));
         }
         None => {
             let mut stdout = std::io::stdout().lock();
@@ -157,14 +158,17 @@ fn load_all(files: &[PathBuf], skip_bad: bool, ui: Lang) -> Result<Vec<Session>,
     let mut sessions = Vec::new();
     let mut bad = 0;
     for f in files {
-        match store::load(f) {
-            Ok(s) => sessions.push(s),
+        match store::load_checked(f) {
+            Ok((s, warnings)) => {
+                super::warn_all(&warnings, ui);
+                sessions.push(s);
+            }
             Err(e) if skip_bad => {
                 let skipped = fill(t.export_skipped, &[&e.render(ui)]);
-                eprintln!("voer: {}: {skipped}", t.warning);
+                eprintln!("voer: {}: {}", t.warning, printable(&skipped));
             }
             Err(e) => {
-                eprintln!("voer: {}", e.render(ui));
+                eprintln!("voer: {}", printable(&e.render(ui)));
                 bad += 1;
             }
         }

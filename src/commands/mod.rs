@@ -13,6 +13,7 @@ use crate::{
     episode::{Audience, Episode, Library, LoadError},
     i18n::{self, Localize, fill, os_reason},
     lang::Lang,
+    printable::{one_line, printable},
     session::store::{LockError, StoreError},
 };
 
@@ -129,8 +130,13 @@ pub fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
-/// Renders rows as a table with columns separated by two spaces.
+/// Renders rows as a table with columns separated by two spaces. A cell is one line of
+/// printable text: a control character in a name cannot break the table or the terminal.
 pub fn table(rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| one_line(c).into_owned()).collect())
+        .collect();
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..cols)
         .map(|c| {
@@ -142,7 +148,7 @@ pub fn table(rows: &[Vec<String>]) -> String {
         })
         .collect();
     let mut out = String::new();
-    for row in rows {
+    for row in &rows {
         let last = row.len().saturating_sub(1);
         let line: Vec<String> = row
             .iter()
@@ -161,10 +167,18 @@ pub fn table(rows: &[Vec<String>]) -> String {
     out
 }
 
+/// Prints warnings (such as times in a session file read as 24 hours) on stderr.
+pub fn warn_all(warnings: &[impl Localize], lang: Lang) {
+    let t = i18n::texts(lang);
+    for w in warnings {
+        eprintln!("voer: {}: {}", t.warning, printable(&w.render(lang)));
+    }
+}
+
 /// Prints the library's load warnings on stderr.
 pub fn warn_broken(lib: &Library, lang: Lang) {
     let t = i18n::texts(lang);
     for w in &lib.warnings {
-        eprintln!("voer: {}: {}", t.warning, w.render(lang));
+        eprintln!("voer: {}: {}", t.warning, printable(&w.render(lang)));
     }
 }

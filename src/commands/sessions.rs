@@ -28,6 +28,7 @@ pub fn render(dir: &Path, lang: Lang) -> Result<String, super::UserError> {
     ]];
     let mut problems = Vec::new();
     for l in &listed {
+        super::warn_all(&l.warnings, lang);
         let file = l
             .path
             .file_name()

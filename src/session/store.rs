@@ -254,14 +254,49 @@ pub fn save(path: &Path, session: &Session) -> Result<(), StoreError> {
 
 /// Reads a session file; the error says which file and what is wrong with it.
 pub fn load(path: &Path) -> Result<Session, StoreError> {
+    load_checked(path).map(|(s, _)| s)
+}
+
+/// A time in a session file that was over 24 hours and was read as 24 hours.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeClamped {
+    pub path: PathBuf,
+    /// As the file names it: `steps[4].planned_seconds`.
+    pub field: String,
+    /// The number the file held.
+    pub value: u64,
+}
+
+impl Localize for TimeClamped {
+    fn render(&self, lang: Lang) -> String {
+        fill(
+            i18n::texts(lang).time_clamped,
+            &[&self.path.display(), &self.field, &self.value],
+        )
+    }
+}
+
+/// As [`load`], with a warning for each time the file held over 24 hours: those are read as
+/// 24 hours, so that the notes can always be opened and exported.
+pub fn load_checked(path: &Path) -> Result<(Session, Vec<TimeClamped>), StoreError> {
     let bytes = fs::read(path).map_err(|e| StoreError::read(path, e))?;
     let text = String::from_utf8(bytes).map_err(|_| StoreError::NotText {
         path: path.to_path_buf(),
     })?;
-    Session::from_toml(&text).map_err(|source| StoreError::Invalid {
-        path: path.to_path_buf(),
-        source,
-    })
+    let (session, clamped) =
+        Session::from_toml_checked(&text).map_err(|source| StoreError::Invalid {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    let warnings = clamped
+        .into_iter()
+        .map(|c| TimeClamped {
+            path: path.to_path_buf(),
+            field: c.field,
+            value: c.value,
+        })
+        .collect();
+    Ok((session, warnings))
 }
 
 /// A free path for a new session file in `dir` (adds -2, -3 … when the name is taken).
@@ -488,6 +523,8 @@ impl Saver {
 pub struct Listed {
     pub path: PathBuf,
     pub session: Result<Session, StoreError>,
+    /// Times the file held over 24 hours, read as 24 hours.
+    pub warnings: Vec<TimeClamped>,
 }
 
 /// Every `*.toml` in the sessions folder, newest first; unreadable files carry their reason.
@@ -499,9 +536,16 @@ pub fn list(dir: &Path) -> Result<Vec<Listed>, StoreError> {
     let mut out: Vec<Listed> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
-        .map(|path| Listed {
-            session: load(&path),
-            path,
+        .map(|path| {
+            let (session, warnings) = match load_checked(&path) {
+                Ok((s, w)) => (Ok(s), w),
+                Err(e) => (Err(e), Vec::new()),
+            };
+            Listed {
+                session,
+                warnings,
+                path,
+            }
         })
         .collect();
     out.sort_by(|a, b| {

@@ -1,0 +1,190 @@
+//! Attacks on voer that once got through: hostile session and episode files, escape codes,
+//! symlinks, hard links, signals, races. Each test runs the real binary where a user would
+//! meet the attack.
+mod common;
+
+use std::{
+    fs,
+    path::Path,
+    process::{Command, Output},
+};
+
+use common::*;
+
+const EXAMPLE: &str = include_str!(
+    "../sessions/voorbeeld_2026-11-20_1400_jef-mol_client-council_clientenraad-de-linde.toml"
+);
+const EPISODE: &str = include_str!("../prompts/jef-mol.toml");
+
+/// `voer ARGS` with Dutch words, in `dir`, with a home folder of its own.
+fn voer_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_voer"))
+        .current_dir(dir)
+        .args(args)
+        .args(["--lang", "nl"])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "nl_NL.UTF-8")
+        .env("HOME", dir)
+        .env("XDG_CONFIG_HOME", dir.join(".config"))
+        .env("XDG_DATA_HOME", dir.join(".local/share"))
+        .output()
+        .expect("voer runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// The example session, unfinished, with every time as large as the format can hold.
+fn huge_times() -> String {
+    let mut out = String::new();
+    for line in EXAMPLE.lines() {
+        let line = match line.split_once(" = ") {
+            Some((k, _)) if k.ends_with("_seconds") => format!("{k} = 9223372036854775807"),
+            _ => line.to_string(),
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.replace("status = \"finished\"", "status = \"in-progress\"")
+        .replace("example = true\n", "")
+}
+
+// 1. Large numbers in a session file.
+
+#[test]
+fn huge_times_in_a_session_file_are_read_as_24_hours_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("groot.toml"), huge_times()).unwrap();
+    let o = voer_in(dir.path(), &["export", "groot.toml"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("groot.toml: steps[4].planned_seconds = 9223372036854775807 is meer dan 24 uur; gelezen als 24 uur"),
+        "{err}"
+    );
+    let out = text(&o.stdout);
+    assert!(!out.contains("153722867280912930"), "{out}");
+    assert!(out.contains("1440 min"), "{out}");
+}
+
+#[test]
+fn a_session_with_huge_times_resumes_and_reaches_the_summary() {
+    let sb = Sandbox::new();
+    fs::create_dir_all(sb.sessions()).unwrap();
+    let file = sb.sessions().join("groot.toml");
+    fs::write(&file, huge_times()).unwrap();
+    let mut v = sb.voer(&["resume", file.to_str().unwrap()]);
+    v.wait_for_text("Stap ", WAIT);
+    for _ in 0..12 {
+        v.send(PAGE_DOWN);
+    }
+    v.wait_for_text("Samenvatting", WAIT);
+    v.send(CTRL_C);
+    let status = v.wait_exit(WAIT);
+    assert!(status.success(), "{}", v.output());
+    // Still a file that opens: the notes stay reachable.
+    let again = voer_in(sb.path(), &["export", file.to_str().unwrap()]);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert!(text(&again.stdout).contains("Meneer Bakker"));
+}
+
+#[test]
+fn validate_refuses_minutes_that_would_wrap_the_totals() {
+    let dir = tempfile::tempdir().unwrap();
+    let ep = EPISODE.replacen("minutes = 5", "minutes = 4294967295", 2);
+    fs::write(dir.path().join("ep.toml"), &ep).unwrap();
+    let o = voer_in(dir.path(), &["validate", "ep.toml"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stdout));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("ep.toml: prompts[1].minutes: moet 1 tot en met 240 zijn"),
+        "{err}"
+    );
+}
+
+// 3. Terminal escape codes.
+
+const HOSTILE_NAME: &str = "esc\x1b]0;TITLE\x07\x1b[2Jx\nnieuwe regel";
+
+fn no_control(what: &str, s: &str) {
+    let bad: Vec<char> = s
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+        .collect();
+    assert!(bad.is_empty(), "{what} holds {bad:?}: {s:?}");
+}
+
+#[test]
+fn sessions_shows_escape_codes_in_a_group_name_instead_of_obeying_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let sessions = dir.path().join("sessies");
+    fs::create_dir(&sessions).unwrap();
+    let group = toml::Value::String(HOSTILE_NAME.into()).to_string();
+    let hostile = EXAMPLE
+        .replace(
+            "group = \"Cliëntenraad De Linde\"",
+            &format!("group = {group}"),
+        )
+        .replace("example = true\n", "");
+    assert!(hostile.contains("TITLE"));
+    fs::write(sessions.join("s\x1b[2J.toml"), hostile).unwrap();
+    let o = voer_in(dir.path(), &["sessions", "--sessions", "sessies"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    no_control("voer sessions", &out);
+    assert!(out.contains("esc␛]0;TITLE␇␛[2Jx␊nieuwe regel"), "{out}");
+    assert!(out.contains("s␛[2J.toml"), "{out}");
+    // The table is still one row per session: the header and one more.
+    let rows = out.lines().filter(|l| l.contains("2026-11-20")).count();
+    assert_eq!(rows, 1, "{out}");
+}
+
+#[test]
+fn list_show_and_validate_do_not_pass_escape_codes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let prompts = dir.path().join("afleveringen");
+    fs::create_dir(&prompts).unwrap();
+    let ep = EPISODE.replacen(
+        "nl = \"Cliënten met professionals aan het stuur\"",
+        "nl = \"Cliënten\\u001b]0;TITLE\\u0007 aan het stuur\"",
+        1,
+    );
+    assert_ne!(ep, EPISODE);
+    fs::write(prompts.join("jef-mol.toml"), &ep).unwrap();
+    let o = voer_in(dir.path(), &["validate", "afleveringen/jef-mol.toml"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stdout));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("jef-mol.toml: title.nl: bevat een stuurteken"),
+        "{err}"
+    );
+    for args in [
+        &["list", "--prompts", "afleveringen"][..],
+        &["show", "4", "--prompts", "afleveringen"][..],
+    ] {
+        let o = voer_in(dir.path(), args);
+        no_control(&format!("stdout of {args:?}"), &text(&o.stdout));
+        no_control(&format!("stderr of {args:?}"), &text(&o.stderr));
+    }
+}
+
+#[test]
+fn csv_cells_hold_no_control_characters_also_on_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = toml::Value::String("bel\x07 esc\x1b[2J nul\0 klaar".into()).to_string();
+    let group = toml::Value::String(HOSTILE_NAME.into()).to_string();
+    let hostile = EXAMPLE
+        .replacen("notes = \"", &format!("notes = {notes}\nx_notes = \""), 1)
+        .replace(
+            "group = \"Cliëntenraad De Linde\"",
+            &format!("group = {group}"),
+        );
+    fs::write(dir.path().join("s.toml"), hostile).unwrap();
+    let o = voer_in(dir.path(), &["export", "s.toml", "--format", "csv"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    no_control("the csv", &out.replace("\r\n", "\n"));
+    assert!(out.contains("bel␇ esc␛[2J nul␀ klaar"), "{out}");
+}

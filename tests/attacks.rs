@@ -188,3 +188,60 @@ fn csv_cells_hold_no_control_characters_also_on_stdout() {
     no_control("the csv", &out.replace("\r\n", "\n"));
     assert!(out.contains("bel␇ esc␛[2J nul␀ klaar"), "{out}");
 }
+
+// 2. `--audience` on an episode that lacks some audiences.
+
+/// Episode 4 with only the audiences given, in a prompts folder of its own.
+fn episode_for(dir: &Path, audiences: &[&str]) -> std::path::PathBuf {
+    let mut ep: toml::Table = EPISODE.parse().unwrap();
+    for list in ["prompts", "closing"] {
+        let items = ep[list].as_array_mut().unwrap();
+        items.retain(|p| audiences.contains(&p["audience"].as_str().unwrap()));
+    }
+    let prompts = dir.join("afleveringen");
+    fs::create_dir_all(&prompts).unwrap();
+    fs::write(prompts.join("jef-mol.toml"), toml::to_string(&ep).unwrap()).unwrap();
+    prompts
+}
+
+fn run_audience(audiences: &[&str], wanted: &str) {
+    let sb = Sandbox::new();
+    let prompts = episode_for(sb.path(), audiences);
+    let team_first = EPISODE
+        .split("audience = \"team\"")
+        .nth(1)
+        .and_then(|rest| rest.split("nl = \"").nth(1))
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_string();
+    let mut v = sb.voer(&[
+        "run",
+        "4",
+        "--audience",
+        wanted,
+        "--group",
+        "Team Oost",
+        "--prompts",
+        prompts.to_str().unwrap(),
+    ]);
+    v.wait_for_text("Stap 1 van", WAIT);
+    v.send(CTRL_C);
+    assert!(v.wait_exit(WAIT).success(), "{}", v.output());
+    let s = load(&sb.session_file()).unwrap();
+    assert_eq!(s.session.audience.id(), wanted);
+    let first = s
+        .steps
+        .iter()
+        .find(|s| s.kind == voer::session::StepKind::Prompt);
+    assert_eq!(first.unwrap().text, team_first);
+}
+
+#[test]
+fn audience_team_runs_the_team_prompts_when_the_board_is_missing() {
+    run_audience(&["client-council", "team", "classroom"], "team");
+}
+
+#[test]
+fn audience_team_runs_when_it_is_the_only_audience() {
+    run_audience(&["team"], "team");
+}

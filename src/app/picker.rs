@@ -46,7 +46,11 @@ impl Picker {
             .and_then(|e| episodes.iter().position(|x| x.id == e.id))
             .unwrap_or(0);
         let aud_idx = audience
-            .and_then(|a| Audience::ALL.iter().position(|x| *x == a))
+            .and_then(|a| {
+                episodes
+                    .get(ep_idx)
+                    .and_then(|e| e.audiences().iter().position(|x| *x == a))
+            })
             .unwrap_or(0);
         let mut ta = TextArea::new(vec![group.unwrap_or_default().to_string()]);
         ta.move_cursor(ratatui_textarea::CursorMove::End);

@@ -174,10 +174,7 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
     let now = Now::real();
     let session = Session::new(&episode, audience, &meta, opts.lang, now.wall);
     // Absolute, so the summary and messages say exactly where the notes are.
-    let path = std::path::absolute(store::new_path(dir, &session))
-        .map_err(|e| StoreError::unwritable(dir, e))?;
-    let lock = SessionLock::acquire(&path)?;
-    store::save(&path, &session)?;
+    let (path, lock) = store::create(dir, &session)?;
     let view = EpisodeView::new(&episode, opts.lang);
     let model = Model::new(session, path, view, theme, now);
     let result = run_session(&mut screen, tx, rx, model);
@@ -206,6 +203,8 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
     // Before the lock: a wrong path is reported as the session file's, not the lock file's.
     std::fs::metadata(&path).map_err(|e| StoreError::read(&path, e))?;
     let lock = SessionLock::acquire(&path)?;
+    // Saved under its real name: a symbolic link to it stays a link to the notes.
+    let path = lock.session().to_path_buf();
     let (mut session, warnings) = store::load_checked(&path)?;
     crate::commands::warn_all(&warnings, opts.lang.unwrap_or(session.session.language));
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -318,9 +317,8 @@ fn run_session(
                         Err(e) => queue.push(Action::QuitSaveFailed(e)),
                     },
                     Effect::SaveTo(s, path) => {
-                        let result = store::save(&path, &s)
-                            .inspect(|()| saved_elsewhere = Some(path.clone()))
-                            .map(|()| path.clone());
+                        let result = store::save_new(&path, &s)
+                            .inspect(|p| saved_elsewhere = Some(p.clone()));
                         queue.push(Action::SavedElsewhere(result));
                     }
                     Effect::Bell => {

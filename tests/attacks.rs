@@ -245,3 +245,185 @@ fn audience_team_runs_the_team_prompts_when_the_board_is_missing() {
 fn audience_team_runs_when_it_is_the_only_audience() {
     run_audience(&["team"], "team");
 }
+
+// 5. The lock bypassed.
+
+const PROMPT: usize = 3;
+
+fn typed(v: &mut Voer, text: &str) {
+    v.send(text);
+    v.wait_for_text(text, WAIT);
+}
+
+/// A run at its first prompt, typing, with `words` on disk.
+fn meeting(sb: &Sandbox, group: &str, words: &str) -> (Voer, std::path::PathBuf) {
+    let mut v = start_run(sb, group);
+    to_first_prompt_typing(&mut v);
+    typed(&mut v, words);
+    let file = sb.session_file();
+    wait_for_file(&file, WAIT, "the first words", |s| {
+        s.steps[PROMPT].notes == words
+    });
+    (v, file)
+}
+
+/// `voer resume FILE` while another voer has it open: refused, saying so.
+fn second_resume_refused(sb: &Sandbox, file: &Path, says: &str) {
+    let mut second = sb.voer(&["resume", file.to_str().unwrap()]);
+    let status = second.wait_exit(WAIT);
+    assert!(!status.success(), "a second voer opened {}", file.display());
+    assert!(second.output().contains(says), "{}", second.output());
+}
+
+#[test]
+fn the_lock_is_taken_again_when_the_folder_is_made_again() {
+    let sb = Sandbox::new();
+    let (mut v, file) = meeting(&sb, "Opnieuw", "een");
+    fs::remove_dir_all(sb.sessions()).unwrap();
+    typed(&mut v, " twee");
+    v.wait_for_text("NIET OPGESLAGEN", WAIT);
+    fs::create_dir(sb.sessions()).unwrap();
+    wait_for_file(
+        &file,
+        std::time::Duration::from_secs(6),
+        "the file written again",
+        |s| s.steps[PROMPT].notes == "een twee",
+    );
+    second_resume_refused(&sb, &file, "al geopend in een andere voer");
+    typed(&mut v, " drie");
+    stop_typing(&mut v);
+    v.send(CTRL_C);
+    assert!(v.wait_exit(WAIT).success());
+    assert_eq!(load(&file).unwrap().steps[PROMPT].notes, "een twee drie");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_to_an_open_session_is_refused() {
+    let sb = Sandbox::new();
+    let (mut v, file) = meeting(&sb, "Alias", "een");
+    let alias = sb.path().join("alias.toml");
+    std::os::unix::fs::symlink(&file, &alias).unwrap();
+    second_resume_refused(&sb, &alias, "al geopend in een andere voer");
+    assert!(fs::symlink_metadata(&alias).unwrap().is_symlink());
+    stop_typing(&mut v);
+    v.send(CTRL_C);
+    assert!(v.wait_exit(WAIT).success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_session_file_with_a_second_name_is_refused() {
+    let sb = Sandbox::new();
+    let (mut v, file) = meeting(&sb, "Hard", "een");
+    stop_typing(&mut v);
+    v.send(CTRL_C);
+    assert!(v.wait_exit(WAIT).success());
+    let other = sb.path().join("ook.toml");
+    fs::hard_link(&file, &other).unwrap();
+    second_resume_refused(&sb, &other, "meer dan één naam");
+    second_resume_refused(&sb, &file, "meer dan één naam");
+}
+
+// 6. The lock file's symbolic link.
+
+#[cfg(unix)]
+#[test]
+fn a_planted_lock_file_link_is_not_followed() {
+    let sb = Sandbox::new();
+    let (mut v, file) = meeting(&sb, "Slot", "een");
+    stop_typing(&mut v);
+    v.send(CTRL_C);
+    assert!(v.wait_exit(WAIT).success());
+    let lock = voer::session::store::lock_path(&file);
+    let elsewhere = sb.path().join("buiten.txt");
+    std::os::unix::fs::symlink(&elsewhere, &lock).unwrap();
+    second_resume_refused(&sb, &file, "geen gewoon bestand");
+    assert!(!elsewhere.exists(), "voer made a file through the link");
+}
+
+// 8. SIGXFSZ.
+
+#[test]
+fn past_the_file_size_limit_the_notes_are_kept_and_voer_says_so() {
+    let sb = Sandbox::new();
+    let mut v = sb.voer_sh(
+        "ulimit -f 20; exec \"$VOER\" \"$@\"",
+        &["run", "4", "-a", "client-council", "-g", "Groot"],
+    );
+    v.wait_for_text("Stap 1 van", WAIT);
+    to_first_prompt_typing(&mut v);
+    let paste: String = (0..1000)
+        .map(|i| format!("regel {i:04} met tekst\n"))
+        .collect();
+    v.paste(&paste);
+    v.wait_for_text("NIET OPGESLAGEN", WAIT);
+    assert!(v.is_running(), "voer was killed: {}", v.output());
+    // Still typing: the paste is in memory.
+    v.wait_for_text("Notities — typen", WAIT);
+}
+
+// 10. `export --output` onto a pipe or a device.
+
+#[cfg(unix)]
+#[test]
+fn export_never_replaces_a_pipe_or_a_device() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("s.toml"), EXAMPLE).unwrap();
+    let fifo = dir.path().join("pijp.md");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let o = voer_in(
+        dir.path(),
+        &["export", "s.toml", "--output", "pijp.md", "--force"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("geen gewoon bestand"),
+        "{}",
+        text(&o.stderr)
+    );
+    use std::os::unix::fs::FileTypeExt;
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+}
+
+// 11. A blind run.
+
+#[test]
+fn run_and_resume_refuse_when_the_output_is_not_a_terminal() {
+    let sb = Sandbox::new();
+    for args in [&["run", "4", "-a", "team"][..], &["resume"][..]] {
+        let mut v = sb.voer_sh("exec \"$VOER\" \"$@\" > uit.bin", args);
+        let status = v.wait_exit(WAIT);
+        assert_eq!(status.exit_code(), 1, "{args:?}: {}", v.output());
+        assert!(
+            v.output().contains("heeft een terminal nodig"),
+            "{args:?}: {}",
+            v.output()
+        );
+        assert_eq!(fs::read(sb.path().join("uit.bin")).unwrap(), b"");
+    }
+}
+
+// 12. Six starts in the same minute for the same group.
+
+#[test]
+fn six_simultaneous_starts_each_get_a_file() {
+    let sb = Sandbox::new();
+    let mut all: Vec<Voer> = (0..6)
+        .map(|_| sb.voer(&["run", "4", "-a", "team", "-g", "Zes"]))
+        .collect();
+    for v in &all {
+        v.wait_for_text("Stap 1 van", WAIT);
+    }
+    for v in &mut all {
+        v.send(CTRL_C);
+        assert!(v.wait_exit(WAIT).success(), "{}", v.output());
+    }
+    assert_eq!(sb.session_files().len(), 6, "{:?}", sb.session_files());
+}

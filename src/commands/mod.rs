@@ -54,6 +54,11 @@ pub enum UserError {
     },
     /// A word where the episode goes that looks like a mistyped command.
     Cli(crate::cli::CliError),
+    /// `voer run` or `voer resume` (the command) with its output going to a file or a pipe:
+    /// the screen would be drawn into it, the meeting run blind.
+    NotATerminal {
+        command: &'static str,
+    },
     /// The terminal could not be opened.
     Terminal(#[source] io::Error),
     /// The terminal could not be drawn on.
@@ -91,6 +96,7 @@ impl Localize for UserError {
             UserError::NotSaved { path, source } => {
                 fill(t.notes_not_saved, &[&path.display(), &source.detail(lang)])
             }
+            UserError::NotATerminal { command } => fill(t.needs_terminal, &[command]),
             UserError::Terminal(e) => fill(t.terminal_failed, &[&os_reason(e, lang)]),
             UserError::Draw(e) => fill(t.draw_failed, &[&os_reason(e, lang)]),
         }
@@ -98,6 +104,15 @@ impl Localize for UserError {
 }
 
 i18n::english_display!(UserError);
+
+impl From<crate::session::store::CreateError> for UserError {
+    fn from(e: crate::session::store::CreateError) -> UserError {
+        match e {
+            crate::session::store::CreateError::Store(e) => UserError::Store(e),
+            crate::session::store::CreateError::Lock(e) => UserError::Lock(e),
+        }
+    }
+}
 
 pub fn find_episode<'a>(lib: &'a Library, key: &str) -> Result<&'a Episode, UserError> {
     lib.find(key).ok_or_else(|| UserError::UnknownEpisode {
@@ -122,6 +137,16 @@ pub fn check_audience(ep: &Episode, audience: Audience) -> Result<(), UserError>
         audience,
         has: ep.audiences(),
     })
+}
+
+/// Refuses to start a meeting whose screen would not reach a person: `voer run > file`.
+pub fn need_terminal(command: &'static str) -> Result<(), UserError> {
+    use std::io::IsTerminal;
+    if io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(UserError::NotATerminal { command })
+    }
 }
 
 /// Pads `s` with spaces to `width` terminal columns.

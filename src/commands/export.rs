@@ -33,6 +33,10 @@ pub enum ExportError {
     SameAsInput {
         path: PathBuf,
     },
+    /// `--output` is there, but not as a regular file (a device, a pipe, a folder).
+    NotAFile {
+        path: PathBuf,
+    },
     /// `--output` exists and `--force` was not given.
     Exists {
         path: PathBuf,
@@ -57,6 +61,7 @@ impl Localize for ExportError {
             ExportError::BadDelimiter(c) => fill(t.export_bad_delimiter, &[&c.escape_default()]),
             ExportError::SameAsInput { path } => fill(t.export_same_as_input, &[&path.display()]),
             ExportError::Exists { path } => fill(t.export_exists, &[&path.display()]),
+            ExportError::NotAFile { path } => fill(t.export_not_a_file, &[&path.display()]),
             ExportError::BadFiles(n) => fill(t.export_bad_files, &[n]),
             ExportError::Unreadable(n) => fill(t.export_unreadable, &[n]),
             ExportError::NothingLeft => t.export_nothing_left.to_string(),
@@ -131,8 +136,14 @@ fn delimiter(c: char) -> Result<u8, ExportError> {
 /// Refuses an existing output without --force, and a session file even with it: a report
 /// over a session file would lose the group's notes.
 fn check_target(out: &Path, inputs: &[PathBuf], force: bool) -> Result<(), ExportError> {
-    if !out.exists() {
+    let Ok(meta) = fs::metadata(out) else {
         return Ok(());
+    };
+    // A device, a pipe or a folder would be replaced by a regular file: never.
+    if !meta.is_file() {
+        return Err(ExportError::NotAFile {
+            path: out.to_path_buf(),
+        });
     }
     let same = |p: &PathBuf| match (fs::canonicalize(p), fs::canonicalize(out)) {
         (Ok(a), Ok(b)) => a == b,

@@ -13,6 +13,14 @@ use voer::{
 };
 
 fn main() -> ExitCode {
+    // Past the file size limit (`ulimit -f`) the system would kill voer with SIGXFSZ, the
+    // notes unsaved and the terminal left raw. Ignored, the write fails with EFBIG instead,
+    // and voer says the notes are not saved and offers to save them elsewhere.
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to SIG_IGN, before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let config_path = config::path();
     let config = config_path
@@ -82,6 +90,7 @@ fn dispatch(
             session_file,
             projector,
         }) => {
+            commands::need_terminal("resume")?;
             let lang_given = cli.global.lang;
             let saved = tui::resume(tui::ResumeOptions {
                 file: session_file.clone(),
@@ -238,6 +247,7 @@ fn run(
     lang: Lang,
     t: &'static Texts,
 ) -> Result<ExitCode, UserError> {
+    commands::need_terminal("run")?;
     let lib = load_library(cli, lang)?;
     let episode = match &args.episode {
         Some(key) => match commands::find_episode(&lib, key) {

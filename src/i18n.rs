@@ -134,6 +134,7 @@ pub struct Texts {
     pub os_exists: &'static str,
     pub os_other: &'static str,
     pub os_no_answer: &'static str,
+    pub saver_stopped: &'static str,
     pub not_text: &'static str,
     pub toml_problem: &'static str,
     pub session_at: &'static str,
@@ -218,6 +219,11 @@ pub struct Texts {
     pub rescued_to: &'static str,
     pub rescued: &'static str,
     pub rescue_heading: &'static str,
+    // Windows: a name it refuses (the name[, the character]); a file another program holds
+    pub os_reserved_name: &'static str,
+    pub os_trailing_dot: &'static str,
+    pub os_bad_character: &'static str,
+    pub os_held_open: &'static str,
 }
 
 pub static NL: Texts = Texts {
@@ -364,6 +370,7 @@ pub static NL: Texts = Texts {
     os_exists: "bestaat al",
     os_other: "fout van het systeem ({})",
     os_no_answer: "de schijf antwoordt niet",
+    saver_stopped: "niet geschreven: het opslaan was al gestopt",
     not_text: "geen tekstbestand (geen geldige UTF-8)",
     toml_problem: "de inhoud klopt niet ({})",
     session_at: "regel {}, kolom {}: {}",
@@ -570,6 +577,10 @@ pub static NL: Texts = Texts {
     rescued_to: "De sessiemap kon niet worden geschreven; de notities staan in een reservekopie: {}\nVerder gaan: voer resume {}",
     rescued: "gered",
     rescue_heading: "Reservekopieën (de sessiemap was niet te schrijven) in {}:",
+    os_reserved_name: "Windows staat deze naam niet toe: '{}' is de naam van een apparaat (CON, PRN, AUX, NUL, COM1–9, LPT1–9), ook met een extensie. Kies een andere naam",
+    os_trailing_dot: "Windows staat deze naam niet toe: '{}' eindigt op een punt of een spatie. Kies een andere naam",
+    os_bad_character: "Windows staat deze naam niet toe: '{}' bevat '{}', en geen van < > : \" | ? * mag in een naam. Kies een andere naam",
+    os_held_open: "het bestand is in gebruik bij een ander programma, zoals OneDrive of een virusscanner; sluit dat programma of wacht even, en sla dan opnieuw op",
 };
 
 pub static EN: Texts = Texts {
@@ -716,6 +727,7 @@ pub static EN: Texts = Texts {
     os_exists: "Already exists",
     os_other: "{}",
     os_no_answer: "The disk does not answer",
+    saver_stopped: "not written: saving had already stopped",
     not_text: "not a text file (not valid UTF-8)",
     toml_problem: "{}",
     session_at: "line {}, column {}: {}",
@@ -908,6 +920,10 @@ pub static EN: Texts = Texts {
     rescued_to: "The sessions folder could not be written; the notes are in a rescue copy: {}\nTo continue: voer resume {}",
     rescued: "rescued",
     rescue_heading: "Rescue copies (the sessions folder could not be written) in {}:",
+    os_reserved_name: "Windows does not allow this name: '{}' is the name of a device (CON, PRN, AUX, NUL, COM1–9, LPT1–9), also with an extension. Choose another name",
+    os_trailing_dot: "Windows does not allow this name: '{}' ends in a dot or a space. Choose another name",
+    os_bad_character: "Windows does not allow this name: '{}' holds '{}', and none of < > : \" | ? * may be in a name. Choose another name",
+    os_held_open: "The file is held open by another program, such as OneDrive or a virus scanner; close that program or wait a moment, then save again",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {
@@ -956,7 +972,21 @@ pub(crate) use english_display;
 /// can do something about are named; for any other the system's own text is shown.
 pub fn os_reason(e: &std::io::Error, lang: Lang) -> String {
     use std::io::ErrorKind as K;
+
+    use crate::platform::{HeldOpen, NameProblem};
     let t = texts(lang);
+    // The reasons voer itself puts in an error, on Windows (see `platform`).
+    match e.get_ref().and_then(|r| r.downcast_ref::<NameProblem>()) {
+        Some(NameProblem::Reserved(name)) => return fill(t.os_reserved_name, &[name]),
+        Some(NameProblem::TrailingDotOrSpace(name)) => return fill(t.os_trailing_dot, &[name]),
+        Some(NameProblem::BadCharacter(name, c)) => {
+            return fill(t.os_bad_character, &[name, &c.escape_default()]);
+        }
+        None => {}
+    }
+    if e.get_ref().is_some_and(|r| r.is::<HeldOpen>()) {
+        return t.os_held_open.to_string();
+    }
     let words = match e.kind() {
         K::NotFound => t.os_not_found,
         K::PermissionDenied => t.os_permission_denied,
@@ -1006,6 +1036,32 @@ mod tests {
             os_reason(&Error::from(K::StorageFull), Lang::Nl),
             "de schijf is vol"
         );
+    }
+
+    #[test]
+    fn windows_reasons_are_worded_in_both_languages() {
+        use std::{io::Error, path::Path};
+
+        use crate::platform::{self, HeldOpen};
+        let bad_name = platform::name_check(Path::new(r"C:\Users\jef\con.txt")).unwrap_err();
+        let nl = os_reason(&bad_name, Lang::Nl);
+        let en = os_reason(&bad_name, Lang::En);
+        assert!(
+            nl.contains("'con.txt'") && nl.contains("andere naam"),
+            "{nl}"
+        );
+        assert!(
+            en.contains("'con.txt'") && en.contains("another name"),
+            "{en}"
+        );
+        let bad_char = platform::name_check(Path::new("wat?.md")).unwrap_err();
+        assert!(os_reason(&bad_char, Lang::En).contains("'?'"));
+        let held = Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            HeldOpen(Error::from_raw_os_error(32)),
+        );
+        assert!(os_reason(&held, Lang::Nl).contains("OneDrive"));
+        assert!(os_reason(&held, Lang::En).contains("held open by another program"));
     }
 
     #[test]

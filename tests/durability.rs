@@ -1,5 +1,9 @@
 //! The notes survive: termination signals, a closed window, the sessions folder going away
 //! and coming back, a second voer on the same file.
+// Unix only: the pseudo-terminal harness, signals and file modes. On Windows the console
+// handler that saves on closing the window is unit-tested in src/platform.
+#![cfg(unix)]
+
 mod common;
 
 use std::{fs, os::unix::fs::PermissionsExt, time::Duration};

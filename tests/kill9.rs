@@ -4,6 +4,10 @@
 //! cargo test --test kill9 -- --nocapture                    # 52 kills, about 30 s
 //! VOER_KILLS=500 cargo test --test kill9 -- --nocapture      # more
 //! VOER_SEED=1234 cargo test --test kill9 -- --nocapture      # repeat a run
+// Unix only: the pseudo-terminal harness, signals and file modes. On Windows the console
+// handler that saves on closing the window is unit-tested in src/platform.
+#![cfg(unix)]
+
 mod common;
 
 use std::{

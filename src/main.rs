@@ -137,7 +137,11 @@ fn dispatch(
             }
         }
         Some(Command::Sessions) => {
-            print(&commands::sessions::render(&sessions_dir, lang)?)?;
+            print(&commands::sessions::render(
+                &sessions_dir,
+                config::rescue_dir().as_deref(),
+                lang,
+            )?)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export(args)) => {

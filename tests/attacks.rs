@@ -427,3 +427,131 @@ fn six_simultaneous_starts_each_get_a_file() {
     }
     assert_eq!(sb.session_files().len(), 6, "{:?}", sb.session_files());
 }
+
+// 4. Save elsewhere over an existing file.
+
+#[test]
+fn saving_elsewhere_refuses_an_existing_file_and_names_the_one_written() {
+    let sb = Sandbox::new();
+    let home = sb.path().join("home");
+    fs::create_dir(&home).unwrap();
+    let mut args: Vec<std::ffi::OsString> = ["run", "4", "-a", "team", "-g", "Elders"]
+        .iter()
+        .map(Into::into)
+        .collect();
+    args.extend(["--lang".into(), "nl".into(), "--sessions".into()]);
+    args.push(sb.sessions().into());
+    let mut v = Voer::spawn(sb.path(), &args, &[("HOME", home.to_str().unwrap())]);
+    v.wait_for_text("Stap 1 van", WAIT);
+    to_first_prompt_typing(&mut v);
+    let file = sb.session_file();
+    // An earlier copy where the dialog will suggest saving.
+    let earlier = home.join(file.file_name().unwrap());
+    fs::write(&earlier, "eerdere kopie").unwrap();
+    fs::rename(sb.sessions(), sb.path().join("weg")).unwrap();
+    typed(&mut v, "niet verliezen");
+    v.wait_for_text("NIET OPGESLAGEN", WAIT);
+    stop_typing(&mut v);
+    v.send(CTRL_C);
+    v.wait_for_text("Niet alles is opgeslagen", WAIT);
+    v.send("w");
+    v.wait_for_text("Opslaan als", WAIT);
+    v.send(ENTER);
+    v.wait_for_text("bestaat al", WAIT);
+    assert!(v.is_running());
+    assert_eq!(fs::read_to_string(&earlier).unwrap(), "eerdere kopie");
+    // Ctrl+U empties the field; a relative name is written where voer runs.
+    v.send("\x15");
+    v.send("nieuw.toml");
+    v.wait_for_text("nieuw.toml", WAIT);
+    v.send(ENTER);
+    assert!(v.wait_exit(WAIT).success(), "{}", v.output());
+    let written = sb.path().join("nieuw.toml");
+    assert_eq!(
+        load(&written).unwrap().steps[PROMPT].notes,
+        "niet verliezen"
+    );
+    assert!(
+        v.output()
+            .contains(&format!("Notities bewaard in {}", written.display())),
+        "{}",
+        v.output()
+    );
+}
+
+// 7. The folder gone, then the window closed.
+
+#[cfg(unix)]
+#[test]
+fn a_failed_last_save_leaves_a_rescue_copy_that_sessions_and_resume_find() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = Sandbox::new();
+    let (mut v, file) = meeting(&sb, "Gered", "voor");
+    fs::rename(sb.sessions(), sb.path().join("weg")).unwrap();
+    typed(&mut v, " en na");
+    v.wait_for_text("NIET OPGESLAGEN", WAIT);
+    v.close_terminal();
+    let status = v.wait_exit(WAIT);
+    assert!(!status.success());
+    let rescue = sb.path().join(".local/share/voer/rescue");
+    let copy = rescue.join(file.file_name().unwrap());
+    assert_eq!(load(&copy).unwrap().steps[PROMPT].notes, "voor en na");
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&rescue), 0o700);
+    assert_eq!(mode(&copy), 0o600);
+    // The sessions folder is back, with the older file: both are listed, the copy as rescued.
+    fs::rename(sb.path().join("weg"), sb.sessions()).unwrap();
+    let o = voer_in(
+        sb.path(),
+        &["sessions", "--sessions", sb.sessions().to_str().unwrap()],
+    );
+    let out = text(&o.stdout);
+    assert!(out.contains(&rescue.display().to_string()), "{out}");
+    assert!(out.lines().any(|l| l.contains("gered")), "{out}");
+    // voer resume takes the rescue copy: it is the newest.
+    let mut again = sb.voer(&["resume"]);
+    again.wait_for_text("Stap 4 van", WAIT);
+    again.wait_for_text("voor en na", WAIT);
+    again.send(CTRL_C);
+    assert!(again.wait_exit(WAIT).success());
+}
+
+#[test]
+fn sigterm_with_the_folder_gone_says_where_the_rescue_copy_is() {
+    let sb = Sandbox::new();
+    let (mut v, file) = meeting(&sb, "Gestopt", "een");
+    fs::remove_dir_all(sb.sessions()).unwrap();
+    typed(&mut v, " twee");
+    v.wait_for_text("NIET OPGESLAGEN", WAIT);
+    v.signal("TERM");
+    v.wait_exit(WAIT);
+    let copy = sb
+        .path()
+        .join(".local/share/voer/rescue")
+        .join(file.file_name().unwrap());
+    assert!(
+        v.output().contains("reservekopie") && v.output().contains(&copy.display().to_string()),
+        "{}",
+        v.output()
+    );
+    assert_eq!(load(&copy).unwrap().steps[PROMPT].notes, "een twee");
+}
+
+// 13. SIGQUIT and SIGUSR1.
+
+#[test]
+fn sigquit_and_sigusr1_save_everything_and_restore_the_terminal() {
+    for sig in ["QUIT", "USR1"] {
+        let sb = Sandbox::new();
+        let mut v = start_run(&sb, &format!("Signaal {sig}"));
+        to_first_prompt_typing(&mut v);
+        let words = "laatste woorden";
+        v.send(words);
+        v.signal(sig);
+        let status = v.wait_exit(WAIT);
+        assert!(status.success(), "{sig}: exit {status}");
+        assert!(v.terminal_is_cooked(), "{sig}: raw mode left on");
+        let s = load(&sb.session_file()).unwrap();
+        assert_eq!(s.steps[PROMPT].notes, words, "{sig}");
+    }
+}

@@ -54,6 +54,8 @@ pub enum UserError {
         path: PathBuf,
         #[source]
         source: StoreError,
+        /// Where a rescue copy of the notes was written instead, if it could be.
+        rescued: Option<PathBuf>,
     },
     /// A word where the episode goes that looks like a mistyped command.
     Cli(crate::cli::CliError),
@@ -96,8 +98,19 @@ impl Localize for UserError {
                 if *any { t.no_unfinished } else { t.no_sessions },
                 &[&dir.display()],
             ),
-            UserError::NotSaved { path, source } => {
-                fill(t.notes_not_saved, &[&path.display(), &source.detail(lang)])
+            UserError::NotSaved {
+                path,
+                source,
+                rescued,
+            } => {
+                let not_saved = fill(t.notes_not_saved, &[&path.display(), &source.detail(lang)]);
+                match rescued {
+                    Some(r) => format!(
+                        "{not_saved}\n{}",
+                        fill(t.rescued_to, &[&r.display(), &shell_word(r)])
+                    ),
+                    None => not_saved,
+                }
             }
             UserError::NotATerminal { command } => fill(t.needs_terminal, &[command]),
             UserError::Terminal(e) => fill(t.terminal_failed, &[&os_reason(e, lang)]),
@@ -140,6 +153,18 @@ pub fn check_audience(ep: &Episode, audience: Audience) -> Result<(), UserError>
         audience,
         has: ep.audiences(),
     })
+}
+
+/// A path as one word a shell takes as is: quoted when it holds anything but plain characters.
+pub fn shell_word(path: &std::path::Path) -> String {
+    let s = path.display().to_string();
+    if s.chars()
+        .all(|c| c.is_alphanumeric() || "/\\._-:+".contains(c))
+    {
+        s
+    } else {
+        format!("\"{s}\"")
+    }
 }
 
 /// Refuses to start a meeting whose screen would not reach a person: `voer run > file`.

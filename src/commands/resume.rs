@@ -27,7 +27,10 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
     let path = match &opts.file {
         Some(f) => f.clone(),
         None => {
-            let newest = match store::newest_unfinished(&opts.sessions_dir) {
+            let newest = match store::newest_unfinished_with(
+                &opts.sessions_dir,
+                crate::config::rescue_dir().as_deref(),
+            ) {
                 Err(e) if e.is_not_found() => None,
                 other => other?,
             };

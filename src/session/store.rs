@@ -316,6 +316,39 @@ fn remove_leftovers(path: &Path) {
     }
 }
 
+/// Writes a rescue copy of a session whose last save failed (the sessions folder gone as the
+/// window closed) into `dir`, an owner-only folder made if needed, under the session file's
+/// name (`-2`, `-3` … if taken). Returns where.
+pub fn rescue(
+    dir: &Path,
+    name: &std::ffi::OsStr,
+    session: &Session,
+) -> Result<PathBuf, StoreError> {
+    create_private_dir(dir).map_err(|e| StoreError::unwritable(dir, e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+            .map_err(|e| StoreError::unwritable(dir, e))?;
+    }
+    let name = Path::new(name);
+    let stem = name.file_stem().unwrap_or_default().to_string_lossy();
+    let contents = session.to_toml();
+    for n in 1..=1000 {
+        let path = match n {
+            1 => dir.join(format!("{stem}.toml")),
+            n => dir.join(format!("{stem}-{n}.toml")),
+        };
+        match write_new_file(&path, contents.as_bytes()) {
+            Err(StoreError::Exists { .. }) => continue,
+            other => return other.map(|()| path),
+        }
+    }
+    Err(StoreError::Exists {
+        path: dir.join(name),
+    })
+}
+
 /// Saves a session to its file. When this voer holds the session's lock but the lock file
 /// is gone (the folder was removed and made again), the lock is taken again first; when
 /// another voer took it meanwhile, nothing is written.
@@ -912,7 +945,24 @@ pub fn list(dir: &Path) -> Result<Vec<Listed>, StoreError> {
 
 /// The newest unfinished session in the folder; examples are left out.
 pub fn newest_unfinished(dir: &Path) -> Result<Option<PathBuf>, StoreError> {
-    Ok(list(dir)?
+    newest_unfinished_with(dir, None)
+}
+
+/// As [`newest_unfinished`], with the rescue copies in `rescue` too: a copy written there when
+/// the last save failed is newer than the file it stands in for.
+pub fn newest_unfinished_with(
+    dir: &Path,
+    rescue: Option<&Path>,
+) -> Result<Option<PathBuf>, StoreError> {
+    let mut all = match list(dir) {
+        Ok(all) => all,
+        Err(e) if e.is_not_found() && rescue.is_some() => Vec::new(),
+        Err(e) => return Err(e),
+    };
+    if let Some(rescued) = rescue.and_then(|r| list(r).ok()) {
+        all.extend(rescued);
+    }
+    Ok(all
         .into_iter()
         .filter(|l| {
             l.session

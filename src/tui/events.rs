@@ -44,8 +44,11 @@ pub fn spawn_sources() -> (Sender<Msg>, Receiver<Msg>) {
         .ok();
     #[cfg(unix)]
     {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
+        use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
+        // Every signal that would otherwise end voer on the spot, the terminal left raw and the
+        // last keys unsaved: SIGQUIT and the user signals too, not only SIGTERM and SIGHUP.
+        let stop = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM];
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new(stop) {
             let sig = tx.clone();
             thread::Builder::new()
                 .name("voer-signals".into())

@@ -21,7 +21,7 @@ use crate::{
     export,
     session::{
         Session,
-        store::{SaveOutcome, Saver, SessionLock, StoreError},
+        store::{self, SaveOutcome, Saver, SessionLock, StoreError},
     },
     ui::{self, Theme},
 };
@@ -172,13 +172,22 @@ impl Runner<'_, '_> {
                         queue.push(Action::Opened(Box::new(opened)));
                     }
                     Effect::Save(s, rev) => self.saver.submit(&path, *s, rev, None),
-                    Effect::SaveAndQuit(s, rev) => match final_save(&self.saver, &path, *s, rev) {
-                        Ok(()) => return Ok(Flow::Exit(Some(path))),
-                        Err(source) if self.terminating => {
-                            return Err(UserError::NotSaved { path, source });
+                    Effect::SaveAndQuit(s, rev) => {
+                        // Kept for a rescue copy: after a signal there is no one to ask.
+                        let copy = self.terminating.then(|| (*s).clone());
+                        match final_save(&self.saver, &path, *s, rev) {
+                            Ok(()) => return Ok(Flow::Exit(Some(path))),
+                            Err(source) if self.terminating => {
+                                let rescued = copy.and_then(|s| rescue(&path, &s));
+                                return Err(UserError::NotSaved {
+                                    path,
+                                    source,
+                                    rescued,
+                                });
+                            }
+                            Err(e) => queue.push(Action::QuitSaveFailed(e)),
                         }
-                        Err(e) => queue.push(Action::QuitSaveFailed(e)),
-                    },
+                    }
                     Effect::SaveTo(s, target) => {
                         // A name Windows cannot use is refused before anything is written.
                         if let Err(e) = crate::platform::check_user_path(&target) {
@@ -216,6 +225,14 @@ impl Runner<'_, '_> {
         }
         Ok(Flow::Go)
     }
+}
+
+/// The last save failed as voer was told to stop (the window closed, the sessions folder
+/// gone): a copy of the notes in the rescue folder, which `voer sessions` and `voer resume`
+/// look in. Returns where, if it could be written.
+fn rescue(path: &Path, session: &Session) -> Option<PathBuf> {
+    let dir = crate::config::rescue_dir()?;
+    store::rescue(&dir, path.file_name()?, session).ok()
 }
 
 /// Hands the newest snapshot to the saver and waits until it is on disk.

@@ -552,10 +552,8 @@ impl SessionLock {
     /// known by is the real one: see [`real_path`].
     pub fn acquire(session_path: &Path) -> Result<SessionLock, LockError> {
         let session = real_path(session_path);
-        if let Ok(meta) = fs::metadata(&session) {
-            if links(&meta) > 1 {
-                return Err(LockError::Linked { path: session });
-            }
+        if fs::metadata(&session).is_ok_and(|meta| links(&meta) > 1) {
+            return Err(LockError::Linked { path: session });
         }
         let lock_path = lock_path(&session);
         let file = lock_file(&lock_path).map_err(|e| match e {

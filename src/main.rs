@@ -92,7 +92,6 @@ fn dispatch(
             session_file,
             projector,
         }) => {
-            commands::need_terminal("resume")?;
             let lang_given = cli.global.lang;
             let saved = commands::resume::resume(commands::resume::ResumeOptions {
                 file: session_file.clone(),
@@ -253,7 +252,6 @@ fn run(
     lang: Lang,
     t: &'static Texts,
 ) -> Result<ExitCode, UserError> {
-    commands::need_terminal("run")?;
     let lib = load_library(cli, lang)?;
     let episode = match &args.episode {
         Some(key) => match commands::find_episode(&lib, key) {
@@ -278,6 +276,8 @@ fn run(
     if let (Some(ep), Some(a)) = (&episode, audience) {
         commands::check_audience(ep, a)?;
     }
+    // After the checks of what was typed, so that a mistake is still told as such.
+    commands::need_terminal("run")?;
     let saved = commands::run::run(commands::run::RunOptions {
         library: lib,
         episode,

@@ -397,7 +397,11 @@ fn export_never_replaces_a_pipe_or_a_device() {
 #[test]
 fn run_and_resume_refuse_when_the_output_is_not_a_terminal() {
     let sb = Sandbox::new();
-    for args in [&["run", "4", "-a", "team"][..], &["resume"][..]] {
+    fs::create_dir_all(sb.sessions()).unwrap();
+    let file = sb.sessions().join("s.toml");
+    fs::write(&file, EXAMPLE.replace("example = true\n", "")).unwrap();
+    let resume = ["resume", file.to_str().unwrap()];
+    for args in [&["run", "4", "-a", "team"][..], &resume[..]] {
         let mut v = sb.voer_sh("exec \"$VOER\" \"$@\" > uit.bin", args);
         let status = v.wait_exit(WAIT);
         assert_eq!(status.exit_code(), 1, "{args:?}: {}", v.output());
@@ -408,6 +412,9 @@ fn run_and_resume_refuse_when_the_output_is_not_a_terminal() {
         );
         assert_eq!(fs::read(sb.path().join("uit.bin")).unwrap(), b"");
     }
+    // Nothing was started: no new session, and the lock is let go.
+    assert_eq!(sb.session_files(), [file.clone()]);
+    assert!(!voer::session::store::lock_path(&file).exists());
 }
 
 // 12. Six starts in the same minute for the same group.

@@ -62,6 +62,8 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
         .find(&session.session.episode)
         .map(|e| EpisodeView::new(e, lang))
         .unwrap_or_else(|| EpisodeView::from_session(&session));
+    // After the checks of the file, so that a wrong one is still told as such.
+    super::need_terminal("resume")?;
     let theme = Theme::choose(opts.projector, tui::no_color());
     let model = Model::new(session, path, view, Now::real());
     // Nothing to pick: the run is there from the start.

@@ -181,7 +181,7 @@ fn worker(sb: &Sandbox, name: &str, kills: usize, seed: u64, recreate: bool) -> 
     // A last resume and a clean quit: everything is still there.
     let mut v = sb.voer(&["resume", path.to_str().unwrap()]);
     v.wait_for_text("Stap 4 van", WAIT);
-    v.send("q");
+    v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
     assert_eq!(load(&path).unwrap().steps[PROMPT].notes, on_disk);
     out

@@ -24,7 +24,7 @@ pub enum Msg {
     Saved(SaveOutcome),
     /// The copy saved elsewhere was written, or not.
     SavedElsewhere(PathBuf, Result<(), StoreError>),
-    /// The `x` export was written, or not.
+    /// The Ctrl+E export was written, or not.
     Exported(PathBuf, Result<(), StoreError>),
 }
 

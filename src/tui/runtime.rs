@@ -206,7 +206,7 @@ impl Runner<'_, '_> {
                             });
                     }
                     Effect::Export(s) => {
-                        // `x`: a Markdown report beside the session file, same name with `.md`.
+                        // Ctrl+E: a Markdown report beside the session file, same name with `.md`.
                         let target = path.with_extension("md");
                         let md = export::markdown(std::slice::from_ref(&*s), None);
                         let tx = self.tx.clone();

@@ -413,7 +413,7 @@ fn run_and_resume_refuse_when_the_output_is_not_a_terminal() {
         assert_eq!(fs::read(sb.path().join("uit.bin")).unwrap(), b"");
     }
     // Nothing was started: no new session, and the lock is let go.
-    assert_eq!(sb.session_files(), [file.clone()]);
+    assert_eq!(sb.session_files(), std::slice::from_ref(&file));
     assert!(!voer::session::store::lock_path(&file).exists());
 }
 

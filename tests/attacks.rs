@@ -562,3 +562,25 @@ fn sigquit_and_sigusr1_save_everything_and_restore_the_terminal() {
         assert_eq!(s.steps[PROMPT].notes, words, "{sig}");
     }
 }
+
+#[test]
+fn a_windows_line_end_in_an_episode_is_fine_a_lone_carriage_return_is_not() {
+    use voer::episode::parse_episode;
+    let crlf = EPISODE.replace('\n', "\r\n");
+    assert!(parse_episode("crlf.toml", &crlf).is_ok());
+    let lone = EPISODE.replacen(
+        "nl = \"Cliënten met professionals aan het stuur\"",
+        "nl = \"Cliënten\\r met professionals aan het stuur\"",
+        1,
+    );
+    let errs: Vec<String> = parse_episode("cr.toml", &lone)
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("title.nl") && e.contains("control character")),
+        "{errs:?}"
+    );
+}

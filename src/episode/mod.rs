@@ -280,11 +280,10 @@ impl Episode {
         }
         for (field, text) in self.printed_texts() {
             // An escape code in a title would be obeyed by the terminal that `voer list` or
-            // `voer show` prints it on. A carriage return is kept: a Windows line end.
-            if text
-                .chars()
-                .any(|c| crate::printable::is_unprintable(c) && c != '\r')
-            {
+            // `voer show` prints it on. A carriage return before a line feed is a Windows
+            // line end, and kept.
+            let text = text.replace("\r\n", "\n");
+            if text.chars().any(crate::printable::is_unprintable) {
                 bad(field, Problem::ControlCharacter);
             }
         }

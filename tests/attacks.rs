@@ -67,6 +67,14 @@ fn huge_times_in_a_session_file_are_read_as_24_hours_with_a_warning() {
     let out = text(&o.stdout);
     assert!(!out.contains("153722867280912930"), "{out}");
     assert!(out.contains("1440 min"), "{out}");
+    let o = voer_in(dir.path(), &["sessions", "--sessions", "."]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr)
+            .contains("steps[4].elapsed_seconds = 9223372036854775807 is meer dan 24 uur"),
+        "{}",
+        text(&o.stderr)
+    );
 }
 
 #[test]
@@ -77,6 +85,7 @@ fn a_session_with_huge_times_resumes_and_reaches_the_summary() {
     fs::write(&file, huge_times()).unwrap();
     let mut v = sb.voer(&["resume", file.to_str().unwrap()]);
     v.wait_for_text("Stap ", WAIT);
+    assert!(v.output().contains("is meer dan 24 uur"), "{}", v.output());
     for _ in 0..12 {
         v.send(PAGE_DOWN);
     }

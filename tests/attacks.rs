@@ -404,13 +404,14 @@ fn export_never_replaces_a_pipe_or_a_device() {
 // 11. A blind run.
 
 #[test]
-fn run_and_resume_refuse_when_the_output_is_not_a_terminal() {
+fn run_resume_and_room_refuse_when_the_output_is_not_a_terminal() {
     let sb = Sandbox::new();
     fs::create_dir_all(sb.sessions()).unwrap();
     let file = sb.sessions().join("s.toml");
     fs::write(&file, EXAMPLE.replace("example = true\n", "")).unwrap();
     let resume = ["resume", file.to_str().unwrap()];
-    for args in [&["run", "4", "-a", "team"][..], &resume[..]] {
+    let room = ["room", file.to_str().unwrap()];
+    for args in [&["run", "4", "-a", "team"][..], &resume[..], &room[..]] {
         let mut v = sb.voer_sh("exec \"$VOER\" \"$@\" > uit.bin", args);
         let status = v.wait_exit(WAIT);
         assert_eq!(status.exit_code(), 1, "{args:?}: {}", v.output());
@@ -569,6 +570,12 @@ fn sigquit_and_sigusr1_save_everything_and_restore_the_terminal() {
         assert!(v.terminal_is_cooked(), "{sig}: raw mode left on");
         let s = load(&sb.session_file()).unwrap();
         assert_eq!(s.steps[PROMPT].notes, words, "{sig}");
+        // The room screen too gives the terminal back.
+        let mut room = sb.voer(&["room"]);
+        room.wait_for(WAIT, "the room screen", |s| !s.trim().is_empty());
+        room.signal(sig);
+        assert!(room.wait_exit(WAIT).success(), "room, {sig}");
+        assert!(room.terminal_is_cooked(), "room, {sig}: raw mode left on");
     }
 }
 

@@ -5,6 +5,7 @@ pub mod sessions;
 pub mod show;
 pub mod validate;
 
+use unicode_truncate::{Alignment, UnicodeTruncateStr};
 use unicode_width::UnicodeWidthStr;
 
 use crate::{
@@ -48,8 +49,7 @@ pub fn check_audience(ep: &Episode, audience: Audience, t: &Texts) -> Result<(),
 
 /// Pads `s` with spaces to `width` terminal columns.
 pub fn pad(s: &str, width: usize) -> String {
-    let w = s.width();
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+    s.unicode_pad(width, Alignment::Left, false).into_owned()
 }
 
 /// Renders rows as a table with columns separated by two spaces.

@@ -1,14 +1,12 @@
 //! The sessions folder: atomic saves off the UI thread, a lock per session, listing.
 use std::{
-    fs::{self, File, OpenOptions},
+    fs::{self, File, OpenOptions, TryLockError},
     io::{self, Write},
     path::{Path, PathBuf},
     sync::mpsc::{self, Sender},
     thread,
     time::{Duration, Instant},
 };
-
-use fs4::fs_std::FileExt;
 
 use super::Session;
 
@@ -149,14 +147,16 @@ impl SessionLock {
             let file = opts
                 .open(&path)
                 .map_err(|e| LockError::Io(format!("{}: {e}", path.display())))?;
-            match file.try_lock_exclusive() {
-                Ok(true) if still_named(&file, &path) => {
+            match file.try_lock() {
+                Ok(()) if still_named(&file, &path) => {
                     remove_leftovers(session_path);
                     return Ok(SessionLock { _file: file, path });
                 }
-                Ok(true) => continue,
-                Ok(false) => return Err(LockError::InUse),
-                Err(e) => return Err(LockError::Io(format!("{}: {e}", path.display()))),
+                Ok(()) => continue,
+                Err(TryLockError::WouldBlock) => return Err(LockError::InUse),
+                Err(TryLockError::Error(e)) => {
+                    return Err(LockError::Io(format!("{}: {e}", path.display())));
+                }
             }
         }
         Err(LockError::InUse)

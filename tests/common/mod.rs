@@ -6,6 +6,7 @@
 use std::{
     ffi::OsString,
     io::{Read, Write},
+    num::NonZeroU16,
     os::fd::BorrowedFd,
     path::{Path, PathBuf},
     sync::{
@@ -177,7 +178,11 @@ impl Voer {
             .try_clone_to_owned()
             .expect("a pty writer");
         let writer: Box<dyn Write + Send> = Box::new(std::fs::File::from(writer));
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(ROWS).unwrap(),
+            NonZeroU16::new(COLS).unwrap(),
+            0,
+        )));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let eof = Arc::new(AtomicBool::new(false));
         let hung_up = Arc::new(AtomicBool::new(false));

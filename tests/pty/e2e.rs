@@ -1,0 +1,454 @@
+//! End-to-end: the real binary in a pseudo-terminal, keys typed, the session file checked on disk.
+
+use std::{fs, os::unix::fs::PermissionsExt};
+
+use crate::common::*;
+use voer::session::{Status, StepKind};
+
+/// The first prompt of episode 4 for a client council.
+const PROMPT: usize = 2;
+
+fn type_slowly(v: &mut Voer, text: &str) {
+    for c in text.chars() {
+        let key = if c == '\n' {
+            ENTER.to_string()
+        } else {
+            c.to_string()
+        };
+        v.send(&key);
+    }
+}
+
+#[test]
+fn notes_with_diacritics_and_emoji_reach_the_file() {
+    let sb = Sandbox::new();
+    let mut v = start_run(&sb, "Cliëntenraad De Linde");
+    to_first_prompt_typing(&mut v);
+    let text =
+        "Mevrouw Jansen: “koffie” regelen we zelf 😀, café\nDhr. Öztürk: ‘één’ ĳsje, naïef — 日本";
+    type_slowly(&mut v, text);
+    v.wait_for_text("regelen we zelf 😀, café", WAIT);
+    stop_typing(&mut v);
+    let file = sb.session_file();
+    let s = wait_for_file(&file, WAIT, "the typed notes", |s| {
+        s.steps[PROMPT].notes == text
+    });
+    assert_eq!(s.steps[PROMPT].kind, StepKind::Prompt);
+    assert_eq!(s.session.group, "Cliëntenraad De Linde");
+    assert_eq!(s.session.current_step, PROMPT);
+    assert!(
+        file.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .ends_with("_jef-mol_client-council_clientenraad-de-linde.toml"),
+        "{file:?}"
+    );
+    v.send("q");
+    assert!(v.wait_exit(WAIT).success());
+}
+
+#[test]
+fn a_large_paste_lands_in_one_go() {
+    let sb = Sandbox::new();
+    let mut v = start_run(&sb, "Team Noord");
+    v.send(RIGHT);
+    v.wait_for_text("Stap 2 van", WAIT);
+    v.send(RIGHT);
+    v.wait_for_text("Stap 3 van", WAIT);
+    assert!(v.bracketed_paste(), "voer should turn on bracketed paste");
+    // Pasted in navigation mode: were it read as keys, `q` would quit and `n`, `p`, `b` would
+    // step or blank the screen. 400 lines, about 30 KB.
+    let text: String = (1..=400)
+        .map(|i| format!("regel {i}: qnpb “zorg” café 😀 ĳs — de cliënt aan het stuur\n"))
+        .collect();
+    let text = text.trim_end().to_string();
+    v.paste(&text);
+    let file = sb.session_file();
+    let s = wait_for_file(&file, WAIT, "the pasted notes", |s| {
+        s.steps[PROMPT].notes == text
+    });
+    assert_eq!(s.session.current_step, PROMPT, "the paste must not step");
+    v.wait_for_text("Notities — typen", WAIT);
+    assert!(v.screen().contains("Stap 3 van"));
+    assert!(v.is_running(), "the paste must not quit");
+    stop_typing(&mut v);
+    v.send("q");
+    assert!(v.wait_exit(WAIT).success());
+}
+
+#[test]
+fn q_quits_in_progress_and_stepping_past_closing_finishes() {
+    let sb = Sandbox::new();
+    let mut v = start_run(&sb, "Bestuur");
+    assert!(!v.terminal_is_cooked(), "voer runs in raw mode");
+    to_first_prompt_typing(&mut v);
+    type_slowly(&mut v, "eerste indruk");
+    stop_typing(&mut v);
+    v.send("q");
+    let status = v.wait_exit(WAIT);
+    assert!(status.success(), "q should exit 0, got {status}");
+    let raw = v.raw();
+    assert!(
+        contains_bytes(&raw, LEAVE_ALT_SCREEN),
+        "alternate screen left"
+    );
+    assert!(contains_bytes(&raw, SHOW_CURSOR), "cursor shown again");
+    assert!(!v.alternate_screen());
+    assert!(v.terminal_is_cooked(), "raw mode is switched off");
+    let file = sb.session_file();
+    let s = load(&file).unwrap();
+    assert_eq!(s.session.status, Status::InProgress);
+    assert_eq!(s.steps[PROMPT].notes, "eerste indruk");
+
+    // Resume, and step past the closing step.
+    let mut v = sb.voer(&["resume", file.to_str().unwrap()]);
+    v.wait_for_text("Stap 3 van 8", WAIT);
+    for step in 4..=8 {
+        v.send(RIGHT);
+        v.wait_for_text(&format!("Stap {step} van 8"), WAIT);
+    }
+    v.wait_for_text("Samenvatting", WAIT);
+    let s = wait_for_file(&file, WAIT, "finished", |s| {
+        s.session.status == Status::Finished
+    });
+    assert!(s.session.finished_at.is_some());
+    assert_eq!(s.session.current_step, s.steps.len());
+    assert_eq!(s.steps[PROMPT].notes, "eerste indruk");
+    v.send("q");
+    assert!(v.wait_exit(WAIT).success());
+    assert_eq!(load(&file).unwrap().session.status, Status::Finished);
+}
+
+/// Writes a session file as if a run had stopped at `step`, with notes on every step.
+fn stopped_at(file: &std::path::Path, step: usize, paused: bool, status: Status) {
+    let mut s = load(file).unwrap();
+    for (i, st) in s.steps.iter_mut().enumerate() {
+        st.notes = format!("notitie {i}: “ja” 😀\ntweede regel {i}");
+        st.elapsed_seconds = 30 + i as u64 * 7;
+    }
+    s.session.current_step = step;
+    s.session.paused = paused;
+    s.session.status = status;
+    if status == Status::Finished {
+        s.session.finished_at = Some(s.session.started_at);
+    }
+    fs::write(file, s.to_toml()).unwrap();
+}
+
+#[test]
+fn resume_brings_back_every_step_kind() {
+    let sb = Sandbox::new();
+    let mut v = start_run(&sb, "Klas 3");
+    v.send("q");
+    assert!(v.wait_exit(WAIT).success());
+    let file = sb.session_file();
+    let steps = load(&file).unwrap().steps.len();
+    assert_eq!(steps, 7);
+    // opening, quote, prompt, closing, summary; paused and running.
+    let cases = [
+        (0, false, "Aflevering 4"),
+        (1, true, "Jef Mol"),
+        (2, true, "Vraag 1"),
+        (3, false, "Vraag 2"),
+        (6, true, "Afsluiting"),
+        (7, false, "Samenvatting"),
+    ];
+    for (step, paused, shows) in cases {
+        stopped_at(&file, step, paused, Status::InProgress);
+        let before = load(&file).unwrap();
+        let mut v = sb.voer(&["resume", file.to_str().unwrap()]);
+        v.wait_for_text(&format!("Stap {} van 8", step + 1), WAIT);
+        v.wait_for_text(shows, WAIT);
+        if step < steps {
+            v.wait_for_text(&format!("notitie {step}: “ja” 😀"), WAIT);
+        }
+        let timed = matches!(step, 2..=6);
+        if timed && paused {
+            v.wait_for_text("GEPAUZEERD", WAIT);
+        } else {
+            assert!(!v.screen().contains("GEPAUZEERD"), "step {step}");
+        }
+        v.send("q");
+        assert!(v.wait_exit(WAIT).success(), "step {step}");
+        let after = load(&file).unwrap();
+        assert_eq!(after.session.current_step, step);
+        assert_eq!(after.session.paused, paused, "step {step}");
+        assert_eq!(after.session.status, Status::InProgress);
+        for (i, (a, b)) in after.steps.iter().zip(&before.steps).enumerate() {
+            assert_eq!(a.notes, b.notes, "notes of step {i}");
+            if i == step && !paused {
+                assert!(a.elapsed_seconds >= b.elapsed_seconds, "step {i}");
+                assert!(a.elapsed_seconds <= b.elapsed_seconds + 5, "step {i}");
+            } else {
+                assert_eq!(a.elapsed_seconds, b.elapsed_seconds, "elapsed of step {i}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_finished_session_reopened_stays_finished_and_says_so() {
+    let sb = Sandbox::new();
+    let mut v = start_run(&sb, "Raad van toezicht");
+    v.send("q");
+    assert!(v.wait_exit(WAIT).success());
+    let file = sb.session_file();
+    for step in [0, 7] {
+        stopped_at(&file, step, false, Status::Finished);
+        let finished_at = load(&file).unwrap().session.finished_at;
+        let mut v = sb.voer(&["resume", file.to_str().unwrap()]);
+        v.wait_for_text(&format!("Stap {} van 8", step + 1), WAIT);
+        v.wait_for_text("was al afgerond", WAIT);
+        // Add a note on the closing step.
+        v.send(LEFT);
+        if step == 0 {
+            // From the opening, go to the closing step instead.
+            for s in 2..=7 {
+                v.send(RIGHT);
+                v.wait_for_text(&format!("Stap {s} van 8"), WAIT);
+            }
+        }
+        v.wait_for_text("Stap 7 van 8", WAIT);
+        v.send(ENTER);
+        v.wait_for_text("Notities — typen", WAIT);
+        type_slowly(&mut v, " nog iets");
+        stop_typing(&mut v);
+        v.send("q");
+        assert!(v.wait_exit(WAIT).success());
+        let s = load(&file).unwrap();
+        assert_eq!(
+            s.session.status,
+            Status::Finished,
+            "reopened from step {step}"
+        );
+        assert_eq!(s.session.finished_at, finished_at);
+        assert!(
+            s.steps[6].notes.ends_with(" nog iets"),
+            "{:?}",
+            s.steps[6].notes
+        );
+    }
+}
+
+#[test]
+fn unreadable_session_files_are_refused_and_left_alone() {
+    let sb = Sandbox::new();
+    let dir = sb.sessions();
+    fs::create_dir_all(&dir).unwrap();
+    let mut valid = {
+        let mut v = start_run(&sb, "Geldig");
+        v.send("q");
+        assert!(v.wait_exit(WAIT).success());
+        load(&sb.session_file()).unwrap()
+    };
+    valid.format_version = 99;
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "kapot.toml",
+            b"format_version = 1\n[session\nepisode = \"x\"\n".to_vec(),
+            "line 2",
+        ),
+        ("toekomst.toml", valid.to_toml().into_bytes(), "99"),
+        (
+            "boodschappen.toml",
+            b"[lijst]\nmelk = 2\nbrood = 1\n".to_vec(),
+            "not a voer session file",
+        ),
+        ("leeg.toml", Vec::new(), "not a voer session file"),
+        (
+            "half.toml",
+            b"format_version = 1\n[session]\nepisode = \"jef-mol\"\n".to_vec(),
+            "missing field",
+        ),
+        (
+            "binair.toml",
+            vec![0xff, 0xfe, 0x00, 0x80, b'a', 0xc3],
+            "UTF-8",
+        ),
+    ];
+    for (name, bytes, problem) in &cases {
+        let path = dir.join(name);
+        fs::write(&path, bytes).unwrap();
+        let mut v = sb.voer(&["resume", path.to_str().unwrap()]);
+        let status = v.wait_exit(WAIT);
+        let out = v.output();
+        assert!(!status.success(), "{name}: resume should fail");
+        assert!(out.contains(name), "{name}: message names the file: {out}");
+        assert!(out.contains(problem), "{name}: says {problem:?}: {out}");
+        assert!(
+            !contains_bytes(&v.raw(), ENTER_ALT_SCREEN),
+            "{name}: no screen"
+        );
+        assert_eq!(&fs::read(&path).unwrap(), bytes, "{name}: bytes unchanged");
+    }
+    // A file that is not there, in a folder that is not there: the message names the file.
+    let missing = sb.path().join("weg").join("sessie.toml");
+    let mut v = sb.voer(&["resume", missing.to_str().unwrap()]);
+    assert!(!v.wait_exit(WAIT).success());
+    let out = v.output();
+    assert!(
+        out.contains(&format!("{}: No such file", missing.display())),
+        "{out}"
+    );
+    assert!(!sb.path().join("weg").exists());
+    // `voer sessions` lists each of them with its reason.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_voer"))
+        .args(["sessions", "--lang", "nl", "--sessions"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let listing = String::from_utf8_lossy(&out.stdout);
+    for (name, _, problem) in &cases {
+        let line = listing
+            .lines()
+            .find(|l| l.starts_with("onleesbaar") && l.contains(name))
+            .unwrap_or_else(|| panic!("{name} is not listed as unreadable:\n{listing}"));
+        assert!(line.contains(problem), "{name}: {line}");
+    }
+    assert!(listing.contains("geldig"), "{listing}");
+    // Nothing was written into the folder on the way.
+    for (name, bytes, _) in &cases {
+        assert_eq!(&fs::read(dir.join(name)).unwrap(), bytes);
+    }
+}
+
+#[test]
+fn hostile_group_names_stay_inside_the_sessions_folder() {
+    let long = "abc/".repeat(125);
+    let names = [
+        "../../etc/passwd",
+        "/",
+        "..",
+        ".",
+        "a/b\\c",
+        "C:\\Windows\\evil",
+        long.as_str(),
+        "😀🎉",
+        "line\nbreak",
+        "-rf *",
+    ];
+    let sb = Sandbox::new();
+    for (i, name) in names.iter().enumerate() {
+        let mut v = sb.voer(&[
+            "run",
+            "4",
+            "--audience",
+            "team",
+            &format!("--group={name}"),
+            "--facilitator=../../../tmp/x",
+        ]);
+        v.wait_for_text("Stap 1 van", WAIT);
+        v.send("q");
+        assert!(v.wait_exit(WAIT).success(), "group {name:?}");
+        let files = sb.session_files();
+        assert_eq!(files.len(), i + 1, "group {name:?}: {files:?}");
+        for f in &files {
+            assert_eq!(f.parent().unwrap(), sb.sessions());
+            let file_name = f.file_name().unwrap().to_str().unwrap();
+            assert!(
+                file_name.len() < 120
+                    && file_name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+                    && !file_name.starts_with('.')
+                    && file_name.contains("_jef-mol_team_"),
+                "group {name:?}: unsafe file name {file_name}"
+            );
+        }
+        let newest = files
+            .iter()
+            .find(|f| load(f).unwrap().session.group == name.trim())
+            .unwrap_or_else(|| panic!("no file holds group {name:?}"));
+        assert_eq!(load(newest).unwrap().session.facilitator, "../../../tmp/x");
+    }
+    // Nothing outside the sessions folder.
+    let entries: Vec<_> = fs::read_dir(sb.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(entries, vec![std::ffi::OsString::from("sessions")]);
+}
+
+#[test]
+fn files_and_folders_are_private() {
+    let sb = Sandbox::new();
+    // A nested folder that does not exist yet.
+    let dir = sb.path().join("a").join("sessions");
+    let args = |extra: &[&str]| {
+        let mut a: Vec<std::ffi::OsString> = extra.iter().map(Into::into).collect();
+        a.extend(["--sessions".into(), dir.clone().into_os_string()]);
+        a
+    };
+    let mut v = Voer::spawn(
+        sb.path(),
+        &args(&["run", "4", "--audience", "board", "--group", "Privé"]),
+        &[],
+    );
+    v.wait_for_text("Stap 1 van", WAIT);
+    let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir), 0o700, "sessions folder");
+    let file = session_files(&dir).pop().expect("a session file");
+    assert_eq!(mode(&file), 0o600, "session file");
+    let lock = voer::session::store::lock_path(&file);
+    assert_eq!(mode(&lock), 0o600, "lock file");
+    v.send("q");
+    assert!(v.wait_exit(WAIT).success());
+    assert_eq!(mode(&file), 0o600, "session file after the last save");
+
+    // A file made world-readable by hand becomes private again at the next save.
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).unwrap();
+    let mut resume = args(&["resume"]);
+    resume.insert(1, file.clone().into_os_string());
+    let mut v = Voer::spawn(sb.path(), &resume, &[]);
+    v.wait_for_text("Stap 1 van", WAIT);
+    v.send(RIGHT);
+    v.wait_for_text("Stap 2 van", WAIT);
+    wait_for_file(&file, WAIT, "the step change", |s| {
+        s.session.current_step == 1
+    });
+    assert_eq!(mode(&file), 0o600, "session file after a save");
+    v.send("q");
+    assert!(v.wait_exit(WAIT).success());
+}
+
+#[test]
+fn an_unwritable_sessions_folder_is_refused_before_the_screen_opens() {
+    let sb = Sandbox::new();
+    let regular = sb.path().join("een-bestand");
+    fs::write(&regular, "geen map").unwrap();
+    let under_file = regular.join("sessions");
+    for dir in [
+        std::path::PathBuf::from("/proc/nope"),
+        under_file,
+        regular.clone(),
+    ] {
+        let mut v = Voer::spawn(
+            sb.path(),
+            &[
+                "run".into(),
+                "4".into(),
+                "--audience".into(),
+                "team".into(),
+                "--lang".into(),
+                "nl".into(),
+                "--sessions".into(),
+                dir.clone().into_os_string(),
+            ],
+            &[],
+        );
+        let status = v.wait_exit(WAIT);
+        let out = v.output();
+        assert!(!status.success(), "{dir:?}: should refuse");
+        assert!(
+            out.contains(&format!("'{}'", dir.display())),
+            "{dir:?}: the message names the folder: {out}"
+        );
+        assert!(out.contains("Kan niet opslaan in de map"), "{out}");
+        assert!(
+            !contains_bytes(&v.raw(), ENTER_ALT_SCREEN),
+            "{dir:?}: the screen must not open"
+        );
+    }
+    assert_eq!(fs::read_to_string(&regular).unwrap(), "geen map");
+}

@@ -1,0 +1,216 @@
+//! `kill -9` at random moments while notes are typed: after every kill the session file parses
+//! and holds everything typed more than `GRACE` before the kill.
+//!
+//! cargo test --test pty kill9 -- --nocapture                    # 52 kills, about 30 s
+//! VOER_KILLS=500 cargo test --test pty kill9 -- --nocapture      # more
+//! VOER_SEED=1234 cargo test --test pty kill9 -- --nocapture      # repeat a run
+
+use std::{
+    path::{Path, PathBuf},
+    thread,
+    time::{Duration, Instant},
+};
+
+use crate::common::*;
+
+/// Typing older than this at the moment of a kill must be on disk (the promise is "about a
+/// second"; a save is due 0.7 s after a change).
+const GRACE: Duration = Duration::from_millis(1200);
+const PROMPT: usize = 2;
+/// Keys typed, with what each adds to the notes.
+const KEYS: &[(&str, &str)] = &[
+    ("a", "a"),
+    ("e", "e"),
+    ("n", "n"),
+    ("q", "q"),
+    (" ", " "),
+    (" ", " "),
+    ("é", "é"),
+    ("ë", "ë"),
+    ("ĳ", "ĳ"),
+    ("“", "“"),
+    ("”", "”"),
+    ("😀", "😀"),
+    ("日", "日"),
+    ("\r", "\n"),
+];
+
+struct Outcome {
+    kills: usize,
+    survived: usize,
+    most_lost: Duration,
+    failures: Vec<String>,
+}
+
+/// One session, killed `kills` times; resumed after each kill.
+fn worker(sb: &Sandbox, name: &str, kills: usize, seed: u64) -> Outcome {
+    let mut rng = Rng::new(seed);
+    let mut v = start_run(sb, name);
+    to_first_prompt_typing(&mut v);
+    let path = find_session(sb, name);
+    wait_for_file(&path, WAIT, "the first prompt", |s| {
+        s.session.current_step == PROMPT
+    });
+    let mut on_disk = String::new();
+    let mut out = Outcome {
+        kills: 0,
+        survived: 0,
+        most_lost: Duration::ZERO,
+        failures: Vec::new(),
+    };
+    for round in 0..kills {
+        if round > 0 {
+            v = sb.voer(&["resume", path.to_str().unwrap()]);
+            // Now and then a kill while voer is still starting.
+            if rng.range(0, 10) == 0 {
+                thread::sleep(Duration::from_millis(rng.range(0, 60)));
+                v.signal("KILL");
+                v.wait_exit(WAIT);
+                out.kills += 1;
+                match load(&path) {
+                    Ok(s) if s.steps[PROMPT].notes == on_disk => out.survived += 1,
+                    other => out.failures.push(format!(
+                        "{name} round {round}: killed while starting: {:?}",
+                        other.map(|s| s.steps[PROMPT].notes.clone())
+                    )),
+                }
+                continue;
+            }
+            v.wait_for_text("Stap 3 van", WAIT);
+            v.send(ENTER);
+            v.wait_for_text("Notities — typen", WAIT);
+        }
+        // Type for a random while, at a random pace, then kill.
+        let typing_for = Duration::from_millis(rng.range(150, 2200));
+        let start = Instant::now();
+        let mut sent: Vec<(Instant, &str)> = Vec::new();
+        while start.elapsed() < typing_for {
+            let (key, adds) = *rng.pick(KEYS);
+            v.send(key);
+            sent.push((Instant::now(), adds));
+            thread::sleep(Duration::from_millis(rng.range(5, 70)));
+        }
+        let killed_at = Instant::now();
+        v.signal("KILL");
+        v.wait_exit(WAIT);
+        out.kills += 1;
+
+        let session = match load(&path) {
+            Ok(s) => s,
+            Err(e) => {
+                out.failures.push(format!(
+                    "{name} round {round}: the file does not parse: {e}"
+                ));
+                break;
+            }
+        };
+        let notes = session.steps[PROMPT].notes.clone();
+        let typed: String = sent.iter().map(|(_, a)| *a).collect();
+        let all = format!("{on_disk}{typed}");
+        if !notes.starts_with(&on_disk) || !all.starts_with(&notes) {
+            out.failures.push(format!(
+                "{name} round {round}: the notes are not what was typed:\n  file: {notes:?}\n  typed: {all:?}"
+            ));
+            break;
+        }
+        // How many of this round's keys reached the file, and how old the oldest lost one was.
+        let mut kept_len = notes.len() - on_disk.len();
+        let mut kept = 0;
+        for (_, adds) in &sent {
+            if kept_len < adds.len() {
+                break;
+            }
+            kept_len -= adds.len();
+            kept += 1;
+        }
+        let must_keep = sent.iter().filter(|(t, _)| killed_at - *t > GRACE).count();
+        if let Some((t, _)) = sent.get(kept) {
+            out.most_lost = out.most_lost.max(killed_at - *t);
+        }
+        if kept >= must_keep {
+            out.survived += 1;
+        } else {
+            out.failures.push(format!(
+                "{name} round {round}: {} of {must_keep} keys older than {GRACE:?} are on disk; lost {:?} of typing",
+                kept,
+                killed_at - sent[kept].0
+            ));
+        }
+        on_disk = notes;
+    }
+    // A last resume and a clean quit: everything is still there.
+    let mut v = sb.voer(&["resume", path.to_str().unwrap()]);
+    v.wait_for_text("Stap 3 van", WAIT);
+    v.send("q");
+    assert!(v.wait_exit(WAIT).success());
+    assert_eq!(load(&path).unwrap().steps[PROMPT].notes, on_disk);
+    out
+}
+
+fn find_session(sb: &Sandbox, name: &str) -> PathBuf {
+    let slug = voer::session::slug(name);
+    sb.session_files()
+        .into_iter()
+        .find(|p| file_name(p).ends_with(&format!("_{slug}.toml")))
+        .expect("the session file")
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name().unwrap().to_string_lossy().into_owned()
+}
+
+fn run(kills: usize) {
+    let seed = Rng::seed_from_env();
+    println!("kill -9 test: seed {seed} (repeat with VOER_SEED={seed})");
+    let sb = Sandbox::new();
+    // Two sessions side by side, so the kills take half the time.
+    let per_worker = kills.div_ceil(2);
+    let outcomes: Vec<Outcome> = thread::scope(|s| {
+        let workers: Vec<_> = ["Kamer Een", "Kamer Twee"]
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let sb = &sb;
+                s.spawn(move || worker(sb, name, per_worker, seed.wrapping_add(i as u64)))
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap()).collect()
+    });
+    let kills: usize = outcomes.iter().map(|o| o.kills).sum();
+    let survived: usize = outcomes.iter().map(|o| o.survived).sum();
+    let most_lost = outcomes
+        .iter()
+        .map(|o| o.most_lost)
+        .max()
+        .unwrap_or_default();
+    println!(
+        "kills survived: {survived}/{kills}, most typing lost: {:.2} s",
+        most_lost.as_secs_f64()
+    );
+    let failures: Vec<&String> = outcomes.iter().flat_map(|o| &o.failures).collect();
+    assert!(failures.is_empty(), "seed {seed}: {failures:#?}");
+    assert!(kills >= 50);
+    // A kill in the middle of a save leaves a temporary copy of the notes; the next resume
+    // removes it, so none pile up in the folder.
+    let leftovers: Vec<_> = std::fs::read_dir(sb.sessions())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
+}
+
+#[test]
+fn kill_9_at_random_moments_never_loses_more_than_a_second() {
+    let kills = std::env::var("VOER_KILLS")
+        .ok()
+        .and_then(|k| k.parse().ok())
+        .unwrap_or(52);
+    run(kills);
+}
+
+#[test]
+#[ignore = "long: 400 kills, about four minutes"]
+fn kill_9_many_times() {
+    run(400);
+}

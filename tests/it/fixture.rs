@@ -21,15 +21,27 @@ pub fn fixed_now() -> Now {
 
 /// A fresh run of episode 4 (Jef Mol) for `audience`, with a group and a facilitator.
 pub fn model(audience: Audience, lang: Lang, now: Now) -> Model {
+    model_of(session(audience, lang, now), now)
+}
+
+/// The session of [`model`], to change before making the model with [`model_of`].
+pub fn session(audience: Audience, lang: Lang, now: Now) -> Session {
     let lib = Library::embedded();
     let ep = lib.find("jef-mol").expect("episode 4 is embedded");
     let meta = Meta {
         group: "Cliëntenraad De Linde".into(),
         facilitator: "Anna de Vries".into(),
     };
-    let s = Session::new(ep, audience, &meta, lang, now.wall);
+    Session::new(ep, audience, &meta, lang, now.wall)
+}
+
+/// The model of a session of episode 4, as voer opens it.
+pub fn model_of(session: Session, now: Now) -> Model {
+    let lib = Library::embedded();
+    let ep = lib.find("jef-mol").expect("episode 4 is embedded");
+    let lang = session.session.language;
     Model::new(
-        s,
+        session,
         "/home/anna/sessions/2026-11-20_1400_jef-mol_client-council_clientenraad-de-linde.toml"
             .into(),
         EpisodeView::new(ep, lang),

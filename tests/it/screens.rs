@@ -1,14 +1,18 @@
 //! Whole screens drawn on a TestBackend and compared with reviewed snapshots (insta).
 //! Time is a fixed value, so the clock times on screen are stable without masking.
-mod fixture;
 
-use fixture::{fixed_now, model};
+use crate::fixture::{fixed_now, model};
 
 use std::time::Duration;
 
-use ratatui::{Terminal, backend::TestBackend, style::Color};
+use ratatui::{
+    Terminal,
+    backend::TestBackend,
+    crossterm::event::{KeyCode, KeyEvent, KeyModifiers},
+    style::Color,
+};
 use voer::{
-    app::{Action, Model, Theme, clock::Now, picker::Picker, update},
+    app::{Action, Model, Theme, clock::Now, map_key, picker::Picker, update},
     episode::{Audience, Library},
     lang::Lang,
     ui,
@@ -195,4 +199,30 @@ fn picker_screens() {
             ));
         }
     });
+}
+
+// The notes editor kept its top row as a u16: beyond 65,535 rows the panel showed another
+// part of the notes and what was typed was not on screen.
+#[test]
+fn typing_after_70001_lines_is_on_screen() {
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    steps(&mut m, 2, t0);
+    let lines: Vec<String> = (0..70_001).map(|i| format!("regel {i}")).collect();
+    update(&mut m, Action::Paste(lines.join("\n")), t0);
+    for c in " erbij getypt".chars() {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        let action = map_key(&m.mode, key).expect("typing takes every key");
+        update(&mut m, action, t0);
+    }
+    for size in SIZES {
+        let screen = format!("{}", render(&m, t0, size).backend());
+        assert!(
+            screen.contains("regel 70000 erbij getypt"),
+            "{}x{}:\n{screen}",
+            size.0,
+            size.1
+        );
+        assert!(screen.contains("regel 69999"), "the lines above it too");
+    }
 }

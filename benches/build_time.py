@@ -60,15 +60,18 @@ def main():
     rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
     print(f"repo {args.repo} at {rev or '?'} · {rustc} · nproc {os.cpu_count()}")
     runs = []
-    for i in range(args.runs):
-        r = one_run(args.repo, args.target_dir)
-        runs.append(r)
-        cpu = f"{r['cpu']:.1f} s" if r["cpu"] is not None else "?"
-        print(
-            f"run {i + 1}: load {r['load']:.2f} before · wall {r['wall']:.1f} s · user+sys {cpu}"
-            f" · {r['crates']} crates · binary {r['size'] / 1e6:.2f} MB",
-            flush=True,
-        )
+    try:
+        for i in range(args.runs):
+            r = one_run(args.repo, args.target_dir)
+            runs.append(r)
+            cpu = f"{r['cpu']:.1f} s" if r["cpu"] is not None else "?"
+            print(
+                f"run {i + 1}: load {r['load']:.2f} before · wall {r['wall']:.1f} s"
+                f" · user+sys {cpu} · {r['crates']} crates · binary {r['size'] / 1e6:.2f} MB",
+                flush=True,
+            )
+    finally:
+        shutil.rmtree(args.target_dir, ignore_errors=True)
     wall = statistics.median(r["wall"] for r in runs)
     cpus = [r["cpu"] for r in runs if r["cpu"] is not None]
     cpu = f"{statistics.median(cpus):.1f} s" if cpus else "?"
@@ -76,7 +79,6 @@ def main():
         f"median of {len(runs)}: wall {wall:.1f} s · user+sys {cpu} · {runs[-1]['crates']} crates"
         f" · binary {runs[-1]['size'] / 1e6:.2f} MB ({runs[-1]['size']} bytes)"
     )
-    shutil.rmtree(args.target_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -411,14 +411,27 @@ mod tests {
             WrapMode::WordOrGlyph,
         ] {
             let mut t = make_textarea(
-                &["short", "a longer line that wraps at twelve", "", "第二行 wide 内容"],
+                &[
+                    "short",
+                    "a longer line that wraps at twelve",
+                    "",
+                    "第二行 wide 内容",
+                ],
                 wrap,
                 12,
             );
             let check = |t: &TextArea<'_>, step: &str| {
                 let (screen_lines, data_pointers) = t.screen_map_build();
-                assert_eq!(*t.screen_lines.borrow(), screen_lines, "{wrap:?} after {step}");
-                assert_eq!(*t.data_pointers.borrow(), data_pointers, "{wrap:?} after {step}");
+                assert_eq!(
+                    *t.screen_lines.borrow(),
+                    screen_lines,
+                    "{wrap:?} after {step}"
+                );
+                assert_eq!(
+                    *t.data_pointers.borrow(),
+                    data_pointers,
+                    "{wrap:?} after {step}"
+                );
             };
             t.move_cursor(CursorMove::Jump(1, 7));
             t.insert_char('x');

@@ -54,9 +54,7 @@ impl Viewport {
 
     pub fn position(&self) -> (usize, u16, usize, u16) {
         let (row_top, col_top, width, height) = self.rect();
-        let row_bottom = row_top
-            .saturating_add(height.into())
-            .saturating_sub(1);
+        let row_bottom = row_top.saturating_add(height.into()).saturating_sub(1);
         let col_bottom = col_top.saturating_add(width).saturating_sub(1);
 
         (
@@ -183,7 +181,8 @@ impl<'a> TextArea<'a> {
         let glyph = screen.char.map(|c| self.mask_char().unwrap_or(c));
         let glyph_width = glyph.map_or(1, char_width).max(1) as u16;
         let right = cursor + glyph_width - 1;
-        let (prev_top, right, cursor, width) = (prev_top.into(), right.into(), cursor.into(), width.into());
+        let (prev_top, right, cursor, width) =
+            (prev_top.into(), right.into(), cursor.into(), width.into());
         // At most the larger of `prev_top` and `cursor`, both u16.
         next_scroll_top(next_scroll_top(prev_top, right, width), cursor, width) as u16
     }

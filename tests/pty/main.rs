@@ -1,11 +1,11 @@
 //! The tests that run the real voer binary in a pseudo-terminal and read its screen.
 //!
 //! cargo test --test pty                 # all of them
-//! cargo test --test pty kill9 -- --nocapture
+//!
+//! The kill -9 test is a binary of its own (`tests/kill9.rs`), so that it runs alone.
 
 mod common;
 
 mod durability;
 mod e2e;
-mod kill9;
 mod panic;

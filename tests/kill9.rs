@@ -1,9 +1,12 @@
 //! `kill -9` at random moments while notes are typed: after every kill the session file parses
 //! and holds everything typed more than `GRACE` before the kill.
 //!
-//! cargo test --test pty kill9 -- --nocapture                    # 52 kills, about 30 s
-//! VOER_KILLS=500 cargo test --test pty kill9 -- --nocapture      # more
-//! VOER_SEED=1234 cargo test --test pty kill9 -- --nocapture      # repeat a run
+//! cargo test --test kill9 -- --nocapture                    # 52 kills, about 30 s
+//! VOER_KILLS=500 cargo test --test kill9 -- --nocapture      # more
+//! VOER_SEED=1234 cargo test --test kill9 -- --nocapture      # repeat a run
+//!
+//! A binary of its own, apart from `tests/pty/`: the losses it measures are timings, and it
+//! should not share the machine with the other terminal tests running beside it.
 
 use std::{
     path::{Path, PathBuf},
@@ -11,7 +14,11 @@ use std::{
     time::{Duration, Instant},
 };
 
-use crate::common::*;
+#[allow(dead_code)] // the terminal tests' harness; this test uses the part that starts voer
+#[path = "pty/common.rs"]
+mod common;
+
+use common::*;
 
 /// Typing older than this at the moment of a kill must be on disk (the promise is "about a
 /// second"; a save is due 0.7 s after a change).
@@ -213,4 +220,45 @@ fn kill_9_at_random_moments_never_loses_more_than_a_second() {
 #[ignore = "long: 400 kills, about four minutes"]
 fn kill_9_many_times() {
     run(400);
+}
+
+/// A tiny deterministic random number generator (xorshift64*), so a failing run can be
+/// repeated with the seed it printed.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.max(1))
+    }
+
+    /// A seed from `VOER_SEED` if set, else from the clock.
+    pub fn seed_from_env() -> u64 {
+        std::env::var("VOER_SEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_nanos() as u64)
+                    .unwrap_or(1)
+            })
+    }
+
+    pub fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// Uniform in `lo..hi`.
+    pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.next() % (hi - lo).max(1)
+    }
+
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.next() as usize % items.len()]
+    }
 }

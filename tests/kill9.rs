@@ -224,15 +224,15 @@ fn kill_9_many_times() {
 
 /// A tiny deterministic random number generator (xorshift64*), so a failing run can be
 /// repeated with the seed it printed.
-pub struct Rng(u64);
+struct Rng(u64);
 
 impl Rng {
-    pub fn new(seed: u64) -> Rng {
+    fn new(seed: u64) -> Rng {
         Rng(seed.max(1))
     }
 
     /// A seed from `VOER_SEED` if set, else from the clock.
-    pub fn seed_from_env() -> u64 {
+    fn seed_from_env() -> u64 {
         std::env::var("VOER_SEED")
             .ok()
             .and_then(|s| s.parse().ok())
@@ -244,7 +244,7 @@ impl Rng {
             })
     }
 
-    pub fn next(&mut self) -> u64 {
+    fn next(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x >> 12;
         x ^= x << 25;
@@ -254,11 +254,11 @@ impl Rng {
     }
 
     /// Uniform in `lo..hi`.
-    pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
+    fn range(&mut self, lo: u64, hi: u64) -> u64 {
         lo + self.next() % (hi - lo).max(1)
     }
 
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.next() as usize % items.len()]
     }
 }

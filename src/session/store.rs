@@ -1,6 +1,6 @@
 //! The sessions folder: atomic saves off the UI thread, a lock per session, listing.
 use std::{
-    fs::{self, File, OpenOptions},
+    fs::{self, File, OpenOptions, TryLockError},
     io::{self, Write},
     path::{Path, PathBuf},
     sync::{
@@ -10,8 +10,6 @@ use std::{
     thread,
     time::{Duration, Instant},
 };
-
-use fs4::fs_std::FileExt;
 
 use super::{FileError, Session};
 use crate::{
@@ -394,14 +392,14 @@ impl SessionLock {
                 path: path.clone(),
                 source,
             })?;
-            match file.try_lock_exclusive() {
-                Ok(true) if still_named(&file, &path) => {
+            match file.try_lock() {
+                Ok(()) if still_named(&file, &path) => {
                     remove_leftovers(session_path);
                     return Ok(SessionLock { _file: file, path });
                 }
-                Ok(true) => continue,
-                Ok(false) => return Err(in_use()),
-                Err(source) => return Err(LockError::Io { path, source }),
+                Ok(()) => continue,
+                Err(TryLockError::WouldBlock) => return Err(in_use()),
+                Err(TryLockError::Error(source)) => return Err(LockError::Io { path, source }),
             }
         }
         Err(in_use())

@@ -10,6 +10,7 @@
 
 mod common;
 
+mod attacks;
 mod durability;
 mod e2e;
 mod panic;

@@ -7,7 +7,9 @@
 //! - `ui`: drawing, one file per region of the screen.
 //! - `tui`: the terminal loop that ties input, time, saving and drawing together.
 //! - `export`: reports in md, html, txt, json, csv, docx.
+//! - `actions`: agreements with an owner and a date, across sessions (`voer actions`).
 //! - `commands`, `cli`: the command line; `config`: the config file and the sessions folder.
+pub mod actions;
 pub mod app;
 pub mod cli;
 pub mod commands;

@@ -254,6 +254,7 @@ fn format_2_round_trips_and_reaches_every_export() {
         text: "Voorstel schrijven".into(),
         owner: Some("Meneer Bakker".into()),
         due: chrono::NaiveDate::from_ymd_opt(2026, 12, 15),
+        due_text: None,
         done: false,
         step: 8,
         created_at: t,

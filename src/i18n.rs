@@ -482,6 +482,20 @@ pub static NL: Texts = Texts {
         ),
         ("validate.paths", "Afleveringsbestanden of mappen."),
         ("sessions", "De bewaarde sessies, nieuwste eerst."),
+        (
+            "actions",
+            "De afspraken uit alle sessies, per groep, vroegste datum eerst; `voer actions done ID` zet er een op klaar.",
+        ),
+        ("actions.group", "Alleen de afspraken van deze groep."),
+        ("actions.open", "Alleen de afspraken die nog open staan."),
+        (
+            "done",
+            "Een afspraak op klaar zetten (in het sessiebestand waar hij staat).",
+        ),
+        (
+            "done.id",
+            "Het id van de afspraak, zoals voer actions het toont.",
+        ),
         ("export", "Notities van sessies als verslag exporteren."),
         (
             "export.files",
@@ -814,6 +828,17 @@ pub static EN: Texts = Texts {
         ),
         ("validate.paths", "Episode files or folders."),
         ("sessions", "List the saved sessions, newest first."),
+        (
+            "actions",
+            "The actions of every session, per group, earliest date first; `voer actions done ID` marks one done.",
+        ),
+        ("actions.group", "Only the actions of this group."),
+        ("actions.open", "Only the actions still open."),
+        (
+            "done",
+            "Mark an action done (in the session file that holds it).",
+        ),
+        ("done.id", "The action's id, as voer actions shows it."),
         ("export", "Export session notes as a report."),
         (
             "export.files",

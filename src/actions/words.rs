@@ -16,6 +16,7 @@ pub struct Words {
     // voer actions
     pub list_in: &'static str,
     pub none_in: &'static str,
+    pub none_for_group: &'static str,
     pub col_id: &'static str,
     pub col_agreed: &'static str,
     pub col_state: &'static str,
@@ -62,6 +63,7 @@ pub static NL: Words = Words {
     csv_columns: ["Wie", "Wanneer", "Klaar"],
     list_in: "Afspraken in {}",
     none_in: "Geen afspraken in {}",
+    none_for_group: "Geen afspraken van '{}' in {}",
     col_id: "Id",
     col_agreed: "Afgesproken",
     col_state: "Stand",
@@ -107,6 +109,7 @@ pub static EN: Words = Words {
     csv_columns: ["Who", "When", "Done"],
     list_in: "Actions in {}",
     none_in: "No actions in {}",
+    none_for_group: "No actions of '{}' in {}",
     col_id: "Id",
     col_agreed: "Agreed",
     col_state: "State",

@@ -1,4 +1,5 @@
 //! The subcommands that print and exit: list, show, validate, sessions, export, completions.
+pub mod actions;
 pub mod export;
 pub mod list;
 pub mod sessions;
@@ -39,6 +40,7 @@ pub enum UserError {
     Store(#[from] StoreError),
     Lock(#[from] LockError),
     Export(#[from] export::ExportError),
+    Actions(#[from] crate::actions::folder::ActionError),
     /// `voer resume` without a file finds nothing to resume in `dir`; `any`: there are
     /// sessions, but all are finished.
     NothingToResume {
@@ -83,6 +85,7 @@ impl Localize for UserError {
             UserError::Store(e) => e.render(lang),
             UserError::Lock(e) => e.render(lang),
             UserError::Export(e) => e.render(lang),
+            UserError::Actions(e) => e.render(lang),
             UserError::NothingToResume { dir, any } => fill(
                 if *any { t.no_unfinished } else { t.no_sessions },
                 &[&dir.display()],

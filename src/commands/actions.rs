@@ -42,7 +42,7 @@ pub fn render(
         out.push('\n');
     }
     // Per group (by slug), named as its newest session names it, in alphabetical order.
-    found.sort_by(|a, b| b.started_at.cmp(&a.started_at));
+    found.sort_by_key(|f| std::cmp::Reverse(f.started_at));
     let mut groups: Vec<(String, String)> = Vec::new();
     for f in &found {
         let key = f.group_slug();

@@ -8,7 +8,6 @@ use voer::{
     i18n::{self, Localize, Texts, fill},
     lang::Lang,
     session::{Status, store},
-    tui,
 };
 
 fn main() -> ExitCode {
@@ -82,7 +81,7 @@ fn dispatch(
             projector,
         }) => {
             let lang_given = cli.global.lang;
-            let saved = tui::resume(tui::ResumeOptions {
+            let saved = commands::resume::resume(commands::resume::ResumeOptions {
                 file: session_file.clone(),
                 prompts: cli.global.prompts.clone(),
                 sessions_dir,
@@ -277,7 +276,7 @@ fn run(
     if let (Some(ep), Some(a)) = (&episode, audience) {
         commands::check_audience(ep, a)?;
     }
-    let saved = tui::run(tui::RunOptions {
+    let saved = commands::run::run(commands::run::RunOptions {
         library: lib,
         episode,
         audience,

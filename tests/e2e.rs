@@ -459,7 +459,8 @@ fn an_unwritable_sessions_folder_is_refused_before_the_screen_opens() {
     fs::write(&regular, "geen map").unwrap();
     let under_file = regular.join("sessions");
     for (dir, reason) in [
-        (std::path::PathBuf::from("/proc/nope"), "bestaat niet"),
+        // The folder is made only for a session, so its nearest parent is checked: read-only.
+        (std::path::PathBuf::from("/proc/nope"), "geen toestemming"),
         (under_file, "geen map"),
         (regular.clone(), "geen map"),
     ] {
@@ -494,6 +495,84 @@ fn an_unwritable_sessions_folder_is_refused_before_the_screen_opens() {
         );
     }
     assert_eq!(fs::read_to_string(&regular).unwrap(), "geen map");
+}
+
+#[test]
+fn leaving_the_picker_leaves_no_sessions_folder() {
+    for key in [CTRL_C, ESC] {
+        let sb = Sandbox::new();
+        let mut v = sb.voer(&[]);
+        v.wait_for_text("Kies een aflevering", WAIT);
+        v.send(key);
+        assert!(v.wait_exit(WAIT).success(), "{key:?}");
+        assert!(
+            !sb.sessions().exists(),
+            "{key:?}: nothing was started, so no folder may be made"
+        );
+    }
+}
+
+#[test]
+fn esc_on_the_group_name_goes_back_to_the_audience() {
+    let sb = Sandbox::new();
+    let mut v = sb.voer(&["run", "4", "--audience", "team"]);
+    v.wait_for_text("Naam van de groep", WAIT);
+    v.send(ESC);
+    v.wait_for_text("Kies de doelgroep", WAIT);
+    assert!(v.is_running(), "Esc on the group name must not quit");
+    assert!(!sb.sessions().exists());
+    v.send(ENTER);
+    v.wait_for_text("Naam van de groep", WAIT);
+    type_slowly(&mut v, "Team Zuid\n");
+    v.wait_for_text("Stap 1 van", WAIT);
+    v.send("q");
+    assert!(v.wait_exit(WAIT).success());
+    let s = load(&sb.session_file()).unwrap();
+    assert_eq!(s.session.group, "Team Zuid");
+    assert_eq!(s.session.audience, voer::episode::Audience::Team);
+}
+
+#[test]
+#[ignore = "needs crossterm's use-dev-tty input source: its default (mio, edge-triggered) \
+            leaves input unread in the terminal until the next key (crossterm PR 1057)"]
+fn typed_input_without_paste_brackets_is_taken_in_at_once() {
+    // A terminal without bracketed paste sends a paste as keys: all of it must arrive,
+    // without waiting for a key after it.
+    let sb = Sandbox::new();
+    let mut v = start_run(&sb, "Team Noord");
+    to_first_prompt_typing(&mut v);
+    let text: String = (1..=300)
+        .map(|i| format!("regel {i} over de zorg en de cliënt. "))
+        .collect();
+    let text = text.trim_end().to_string();
+    v.send(&text);
+    let file = sb.session_file();
+    wait_for_file(&file, WAIT, "all typed input", |s| {
+        s.steps[PROMPT].notes == text
+    });
+    v.wait_for_text("regel 300 over de zorg", WAIT);
+    stop_typing(&mut v);
+    v.send("q");
+    assert!(v.wait_exit(WAIT).success());
+}
+
+#[test]
+fn quitting_after_a_resize_leaves_nothing_of_the_screen_behind() {
+    for (rows, cols) in [(20, 70), (40, 120)] {
+        let sb = Sandbox::new();
+        let mut v = start_run(&sb, "Team Noord");
+        v.resize(rows, cols);
+        v.send(RIGHT);
+        v.wait_for_text("Stap 2 van", WAIT);
+        v.send("q");
+        assert!(v.wait_exit(WAIT).success());
+        assert!(!v.alternate_screen());
+        let shell = v.screen();
+        assert!(
+            !shell.contains("Stap") && !shell.contains("Agenda"),
+            "{rows}×{cols}: the shell shows what was on voer's screen:\n{shell}"
+        );
+    }
 }
 
 #[test]

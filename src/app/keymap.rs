@@ -1,9 +1,47 @@
-//! Which key does what, per mode. The key bar and the help screen describe the same keys.
+//! Which key does what: on the picker per question, during a run per mode.
+//! The key bars and the help screen describe the same keys.
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::Input;
 
-use super::{Action, Mode};
+use super::{
+    Action, App, Mode, Pick, Screen, UnsavedView,
+    picker::{Picker, Stage},
+};
 
+/// The action for a key on the screen that is showing.
+pub fn map_app_key(app: &App, key: KeyEvent) -> Option<Action> {
+    match &app.screen {
+        Screen::Picker(p) => map_picker_key(p, key),
+        Screen::Run(m) => map_key(&m.mode, key),
+    }
+}
+
+/// The picker's keys: arrows, j/k, Home/End and digits choose; Enter goes on, Esc back.
+pub fn map_picker_key(p: &Picker, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+        return Some(Action::Pick(Pick::Cancel));
+    }
+    let pick = match key.code {
+        KeyCode::Enter => Pick::Next,
+        KeyCode::Esc => Pick::Back,
+        _ if p.stage == Stage::Group => return Some(Action::Edit(Input::from(key))),
+        KeyCode::Up | KeyCode::Char('k') => Pick::Up,
+        KeyCode::Down | KeyCode::Char('j') => Pick::Down,
+        KeyCode::Home => Pick::First,
+        KeyCode::End => Pick::Last,
+        KeyCode::Char(c) => Pick::Digit(c.to_digit(10)?),
+        _ => return None,
+    };
+    Some(Action::Pick(pick))
+}
+
+/// How far PageUp and PageDown scroll the help.
+const HELP_PAGE: i16 = 5;
+
+/// The keys of a run, per mode.
 pub fn map_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
     // Windows and some terminals also report releases: act on presses (and held keys) only.
     if key.kind == KeyEventKind::Release {
@@ -13,10 +51,14 @@ pub fn map_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
     let ctrl_c = ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C'));
     match mode {
         Mode::Blank => Some(Action::Unblank),
-        Mode::Help => Some(if ctrl_c {
-            Action::Quit
-        } else {
-            Action::CloseOverlay
+        Mode::Help => Some(match key.code {
+            _ if ctrl_c => Action::Quit,
+            // On a small screen the help scrolls; any other key closes it.
+            KeyCode::Up | KeyCode::Char('k') => Action::ScrollHelp(-1),
+            KeyCode::Down | KeyCode::Char('j') => Action::ScrollHelp(1),
+            KeyCode::PageUp => Action::ScrollHelp(-HELP_PAGE),
+            KeyCode::PageDown => Action::ScrollHelp(HELP_PAGE),
+            _ => Action::CloseOverlay,
         }),
         Mode::Typing => match key.code {
             _ if ctrl_c => Some(Action::Quit),
@@ -31,14 +73,20 @@ pub fn map_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
             KeyCode::Char(_) if ctrl || key.modifiers.contains(KeyModifiers::ALT) => None,
             _ => Some(Action::Edit(Input::from(key))),
         },
-        Mode::Unsaved { save_as: false, .. } => match key.code {
+        Mode::Unsaved {
+            view: UnsavedView::Choices,
+            ..
+        } => match key.code {
             KeyCode::Char('w') => Some(Action::StartSaveElsewhere),
             KeyCode::Char('r') => Some(Action::RetrySave),
             KeyCode::Char('d') => Some(Action::DiscardAndQuit),
             KeyCode::Esc => Some(Action::CloseOverlay),
             _ => None,
         },
-        Mode::Unsaved { save_as: true, .. } => match key.code {
+        Mode::Unsaved {
+            view: UnsavedView::SavePath,
+            ..
+        } => match key.code {
             KeyCode::Enter => Some(Action::ConfirmSaveElsewhere),
             KeyCode::Esc => Some(Action::CloseOverlay),
             KeyCode::Char('u') if ctrl => Some(Action::ClearField),

@@ -7,6 +7,7 @@ use ratatui::{
 };
 use unicode_width::UnicodeWidthStr;
 
+use super::Theme;
 use crate::{
     app::{Mode, Model},
     i18n::fill,
@@ -64,17 +65,17 @@ fn space_key(m: &Model, key: &'static str) -> &'static str {
     }
 }
 
-pub fn draw(m: &Model, frame: &mut Frame, area: Rect) {
+pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let t = m.texts();
     let (status, status_style) = if let Some(e) = &m.save.error {
         // The path is the session file's: the reason is what the bar has room for.
-        (fill(t.saving_failed, &[&e.detail(m.lang)]), m.theme.error)
+        (fill(t.saving_failed, &[&e.detail(m.lang)]), theme.error)
     } else if let Some((msg, _)) = &m.status {
-        (msg.clone(), m.theme.keybar)
+        (msg.clone(), theme.keybar)
     } else if m.save.is_clean() && m.save.last_attempt.is_some() {
-        (format!("✓ {}", t.saved), m.theme.keybar)
+        (format!("✓ {}", t.saved), theme.keybar)
     } else {
-        (String::new(), m.theme.keybar)
+        (String::new(), theme.keybar)
     };
     // A passing message ("Verslag geschreven: x.md") or an error gets all the room it needs
     // and the keys give way until it is gone; "✓ opgeslagen" leaves the keys their place.
@@ -85,7 +86,7 @@ pub fn draw(m: &Model, frame: &mut Frame, area: Rect) {
     };
     let status = format!("{} ", truncate_middle(&status, room.saturating_sub(2)));
     let budget = usize::from(area.width).saturating_sub(status.width());
-    let mut spans = vec![Span::styled(" ", m.theme.keybar)];
+    let mut spans = vec![Span::styled(" ", theme.keybar)];
     let mut used = 1;
     for (key, label) in keys(m) {
         let key = space_key(m, key);
@@ -94,16 +95,13 @@ pub fn draw(m: &Model, frame: &mut Frame, area: Rect) {
             break;
         }
         used += w;
-        spans.push(Span::styled(key.to_string(), m.theme.key));
-        spans.push(Span::styled(format!(" {label}  "), m.theme.keybar));
+        spans.push(Span::styled(key.to_string(), theme.key));
+        spans.push(Span::styled(format!(" {label}  "), theme.keybar));
     }
     let gap = usize::from(area.width).saturating_sub(used + status.width());
-    spans.push(Span::styled(" ".repeat(gap), m.theme.keybar));
+    spans.push(Span::styled(" ".repeat(gap), theme.keybar));
     spans.push(Span::styled(status, status_style));
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(m.theme.keybar),
-        area,
-    );
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.keybar), area);
 }
 
 /// Cuts the middle out of a message that is too wide, so that both what happened (its start)

@@ -1,0 +1,75 @@
+//! All behaviour, in one `update` function per screen. No I/O: the effects say what the loop
+//! must do. By concern:
+//! - `navigation`: steps, the timer, the overlays (help, blank screen);
+//! - `editing`: typing notes, pasting, undo;
+//! - `quit`: quitting and the dialog when the last save failed;
+//! - `disk`: what the loop reports back (saves, save elsewhere, export);
+//! - `time`: what time alone makes due (bell, autosave, retry), and when to wake up;
+//! - `picker`: the questions before a run.
+mod disk;
+mod editing;
+mod navigation;
+mod picker;
+mod quit;
+mod time;
+
+pub use time::{SAVE_DELAY, next_deadline};
+
+use super::{Action, App, Effect, Model, Screen, clock::Now};
+
+/// The one update of the app: the action goes to the screen that is showing.
+pub fn update(app: &mut App, action: Action, now: Now) -> Vec<Effect> {
+    match &mut app.screen {
+        Screen::Picker(p) => match action {
+            Action::Opened(opened) => {
+                let mut m = Model::new(opened.session, opened.path, opened.episode, now);
+                m.home = app.home.clone();
+                app.screen = Screen::Run(Box::new(m));
+                Vec::new()
+            }
+            action => picker::update(p, action),
+        },
+        Screen::Run(m) => update_run(m, action, now),
+    }
+}
+
+/// All behaviour of a run.
+pub fn update_run(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    match action {
+        Action::Next
+        | Action::Prev
+        | Action::TogglePause
+        | Action::AddMinute
+        | Action::RemoveMinute
+        | Action::ToggleNotes
+        | Action::Blank
+        | Action::Unblank
+        | Action::ToggleMute
+        | Action::Help
+        | Action::ScrollHelp(_)
+        | Action::CloseOverlay => navigation::update(m, action, now, &mut fx),
+        Action::StartTyping
+        | Action::StopTyping
+        | Action::Edit(_)
+        | Action::Paste(_)
+        | Action::TypingHint
+        | Action::Undo
+        | Action::Redo
+        | Action::ClearField => editing::update(m, action, now),
+        Action::Quit
+        | Action::Terminate
+        | Action::RetrySave
+        | Action::QuitSaveFailed(_)
+        | Action::StartSaveElsewhere
+        | Action::ConfirmSaveElsewhere
+        | Action::DiscardAndQuit => quit::update(m, action, now, &mut fx),
+        Action::Export | Action::ExportDone(_) | Action::Saved(_) | Action::SavedElsewhere(_) => {
+            disk::update(m, action, now, &mut fx)
+        }
+        Action::Tick | Action::Pick(_) | Action::Opened(_) => {}
+    }
+    time::housekeeping(m, now, &mut fx);
+    m.sync_editor();
+    fx
+}

@@ -308,6 +308,14 @@ pub static NL: Texts = Texts {
         ("b", "scherm leeg (tot een toets)"),
         ("m", "bel aan / uit"),
         ("x", "verslag (Markdown) naast het sessiebestand"),
+        (
+            "Ctrl+A",
+            "afspraak vastleggen (wat, wie, wanneer), ook tijdens typen",
+        ),
+        (
+            "Ctrl+L",
+            "de afspraken: wijzigen, verwijderen, op klaar zetten",
+        ),
         ("?", "deze hulp"),
         ("q", "stoppen (alles wordt bewaard)"),
         ("Ctrl+C", "altijd veilig stoppen"),
@@ -664,6 +672,11 @@ pub static EN: Texts = Texts {
         ("b", "blank the screen (until any key)"),
         ("m", "bell on / off"),
         ("x", "report (Markdown) beside the session file"),
+        (
+            "Ctrl+A",
+            "record an action (what, who, when), while typing too",
+        ),
+        ("Ctrl+L", "the actions: edit, remove, mark done"),
         ("?", "this help"),
         ("q", "quit (everything is kept)"),
         ("Ctrl+C", "always quits safely"),

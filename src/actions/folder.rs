@@ -76,10 +76,16 @@ pub fn ids(dir: &Path) -> HashSet<String> {
         .collect()
 }
 
-/// The open actions of earlier sessions of `group` (same slug), oldest meeting first; the
-/// session at `except` (the one being run) is left out, and so are examples. An unnamed
-/// group has no earlier meetings: its sessions are not known to be the same group.
-pub fn open_for_group(dir: &Path, group: &str, except: &Path) -> Vec<Found> {
+/// The open actions of the sessions of `group` (same slug) that started before `before`,
+/// oldest meeting first; the session at `except` (the one being run) is left out, and so are
+/// examples. An unnamed group has no earlier meetings: its sessions are not known to be the
+/// same group.
+pub fn open_for_group(
+    dir: &Path,
+    group: &str,
+    before: DateTime<FixedOffset>,
+    except: &Path,
+) -> Vec<Found> {
     let want = slug(group);
     if want.is_empty() {
         return Vec::new();
@@ -88,7 +94,12 @@ pub fn open_for_group(dir: &Path, group: &str, except: &Path) -> Vec<Found> {
         .map(|s| s.found)
         .unwrap_or_default()
         .into_iter()
-        .filter(|f| !f.action.done && f.group_slug() == want && !same_file(&f.path, except))
+        .filter(|f| {
+            !f.action.done
+                && f.group_slug() == want
+                && f.started_at < before
+                && !same_file(&f.path, except)
+        })
         .collect();
     found.sort_by(|a, b| {
         (a.started_at, a.action.created_at).cmp(&(b.started_at, b.action.created_at))

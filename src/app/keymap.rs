@@ -49,7 +49,37 @@ pub fn map_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let ctrl_c = ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C'));
+    let ctrl_key = |c: char| ctrl && key.code == KeyCode::Char(c);
+    // Actions from anywhere in a run, typing notes too: keys that never start a sentence.
+    if matches!(mode, Mode::Navigate | Mode::Typing | Mode::ActionList) {
+        if ctrl_key('a') {
+            return Some(Action::RecordAction);
+        }
+        if ctrl_key('l') && *mode != Mode::ActionList {
+            return Some(Action::ListActions);
+        }
+    }
     match mode {
+        Mode::ActionForm => match key.code {
+            _ if ctrl_c => Some(Action::Quit),
+            KeyCode::Esc => Some(Action::CloseOverlay),
+            KeyCode::Enter => Some(Action::SaveAction),
+            KeyCode::Tab => Some(Action::NextField),
+            KeyCode::BackTab => Some(Action::PrevField),
+            KeyCode::Char(_) if ctrl || key.modifiers.contains(KeyModifiers::ALT) => None,
+            _ => Some(Action::Edit(Input::from(key))),
+        },
+        Mode::ActionList => match key.code {
+            _ if ctrl_c => Some(Action::Quit),
+            KeyCode::Esc => Some(Action::CloseOverlay),
+            _ if ctrl => None,
+            KeyCode::Up | KeyCode::Char('k') => Some(Action::MoveInList(-1)),
+            KeyCode::Down | KeyCode::Char('j') => Some(Action::MoveInList(1)),
+            KeyCode::Enter => Some(Action::EditAction),
+            KeyCode::Char(' ') => Some(Action::ToggleActionDone),
+            KeyCode::Delete | KeyCode::Backspace => Some(Action::RemoveAction),
+            _ => None,
+        },
         Mode::Blank => Some(Action::Unblank),
         Mode::Help => Some(match key.code {
             _ if ctrl_c => Action::Quit,

@@ -2,6 +2,7 @@
 //! `update` function. `update` does no I/O: it returns effects that the terminal loop
 //! (`crate::tui::runtime`) carries out.
 mod action;
+pub mod agreements;
 pub mod clock;
 mod keymap;
 mod model;

@@ -3,6 +3,7 @@ use std::path::PathBuf;
 
 use super::run::home;
 use crate::{
+    actions::folder,
     app::{App, EpisodeView, Model, clock::Now},
     commands::UserError,
     episode::Library,
@@ -57,7 +58,19 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
         .map(|e| EpisodeView::new(e, lang))
         .unwrap_or_else(|| EpisodeView::from_session(&session));
     let theme = Theme::choose(opts.projector, tui::no_color());
-    let model = Model::new(session, path, view, Now::real());
+    // The earlier meetings are those in the folder this session is in.
+    let dir = path
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_default();
+    let earlier = folder::open_for_group(
+        &dir,
+        &session.session.group,
+        session.session.started_at,
+        &path,
+    );
+    let taken = folder::ids(&dir);
+    let model = Model::new(session, path, view, Now::real()).with_agreements(earlier, taken);
     // Nothing to pick: the run is there from the start.
     let mut create = |_| unreachable!("a resumed session has no picker");
     let result = tui::run(App::run(model).with_home(home()), &theme, &mut create);

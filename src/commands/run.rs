@@ -2,6 +2,7 @@
 use std::path::PathBuf;
 
 use crate::{
+    actions::folder,
     app::{App, Choice, EpisodeView, Model, Opened, clock::Now, picker::Picker},
     commands::UserError,
     episode::{Audience, Episode, Library},
@@ -47,7 +48,8 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
             return Ok(None);
         };
         let (opened, lock) = create(choice)?;
-        let model = Model::new(opened.session, opened.path, opened.episode, Now::real());
+        let model = Model::new(opened.session, opened.path, opened.episode, Now::real())
+            .with_agreements(opened.earlier, opened.taken);
         (App::run(model), Some(lock))
     };
     let result = tui::run(app.with_home(home()), &theme, &mut create);
@@ -76,11 +78,21 @@ fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionL
     let lock = SessionLock::acquire(&path)?;
     store::save(&path, &session)?;
     let episode = EpisodeView::new(&choice.episode, opts.lang);
+    // What the group agreed at earlier meetings, and the ids a new action must not take.
+    let earlier = folder::open_for_group(
+        dir,
+        &session.session.group,
+        session.session.started_at,
+        &path,
+    );
+    let taken = folder::ids(dir);
     Ok((
         Opened {
             session,
             path,
             episode,
+            earlier,
+            taken,
         },
         lock,
     ))

@@ -26,6 +26,8 @@ pub enum Msg {
     SavedElsewhere(PathBuf, Result<(), StoreError>),
     /// The `x` export was written, or not.
     Exported(PathBuf, Result<(), StoreError>),
+    /// An earlier session's action was marked in its own file, or not.
+    EarlierMarked(Result<(String, bool), std::sync::Arc<crate::actions::folder::ActionError>>),
 }
 
 /// Input and termination signals, on one channel that the saver's reports join.

@@ -20,9 +20,30 @@ pub fn keys(m: &Model) -> Vec<(&'static str, &'static str)> {
         Mode::Typing => vec![
             ("Esc", t.key_stop_typing),
             ("PgDn/PgUp", t.key_step),
+            ("Ctrl+A", m.action_words().key_record),
             ("Ctrl+C", t.key_quit),
+            ("Ctrl+L", m.action_words().key_list),
         ],
         Mode::Help => vec![("Esc", t.key_close)],
+        Mode::ActionForm => {
+            let w = m.action_words();
+            vec![
+                ("Tab", w.form_what_next),
+                ("Enter", w.form_save),
+                ("Esc", w.form_cancel),
+            ]
+        }
+        Mode::ActionList => {
+            let w = m.action_words();
+            vec![
+                ("↑↓", w.list_choose),
+                ("Spatie", w.list_done),
+                ("Enter", w.list_edit),
+                ("Del", w.list_remove),
+                ("Ctrl+A", w.key_record),
+                ("Esc", t.key_close),
+            ]
+        }
         Mode::Blank => vec![],
         Mode::Unsaved { .. } => vec![],
         Mode::Navigate if m.on_summary() => vec![
@@ -30,6 +51,8 @@ pub fn keys(m: &Model) -> Vec<(&'static str, &'static str)> {
             ("←", t.key_prev),
             ("q", t.key_quit),
             ("?", t.key_help),
+            ("Ctrl+A", m.action_words().key_record),
+            ("Ctrl+L", m.action_words().key_list),
         ],
         Mode::Navigate => {
             // Most needed first: a narrow bar drops from the end, never help or quit.
@@ -51,6 +74,8 @@ pub fn keys(m: &Model) -> Vec<(&'static str, &'static str)> {
                     t.key_hide_notes
                 },
             ));
+            k.push(("Ctrl+A", m.action_words().key_record));
+            k.push(("Ctrl+L", m.action_words().key_list));
             k.push(("b", t.key_blank));
             k.push(("x", t.key_export));
             k

@@ -1,6 +1,7 @@
 //! Drawing. Reads the model, never changes it. One file per screen or region of the screen;
 //! the colours are in `theme`.
 mod agenda;
+mod agreements;
 mod dialog;
 mod help;
 mod keybar;
@@ -74,6 +75,8 @@ pub fn draw_run(m: &Model, theme: &Theme, now: Now, frame: &mut Frame) {
     keybar::draw(m, theme, frame, bar);
     match &m.mode {
         Mode::Help => help::draw(m, theme, frame, area),
+        Mode::ActionForm => agreements::form(m, theme, frame, area),
+        Mode::ActionList => agreements::list(m, theme, frame, area),
         Mode::Unsaved { error, view } => dialog::unsaved(m, theme, error, *view, frame, area),
         _ => {}
     }

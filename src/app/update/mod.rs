@@ -5,7 +5,9 @@
 //! - `quit`: quitting and the dialog when the last save failed;
 //! - `disk`: what the loop reports back (saves, save elsewhere, export);
 //! - `time`: what time alone makes due (bell, autosave, retry), and when to wake up;
-//! - `picker`: the questions before a run.
+//! - `picker`: the questions before a run;
+//! - `agreements`: recording, listing and marking actions.
+mod agreements;
 mod disk;
 mod editing;
 mod navigation;
@@ -22,7 +24,9 @@ pub fn update(app: &mut App, action: Action, now: Now) -> Vec<Effect> {
     match &mut app.screen {
         Screen::Picker(p) => match action {
             Action::Opened(opened) => {
-                let mut m = Model::new(opened.session, opened.path, opened.episode, now);
+                let opened = *opened;
+                let mut m = Model::new(opened.session, opened.path, opened.episode, now)
+                    .with_agreements(opened.earlier, opened.taken);
                 m.home = app.home.clone();
                 app.screen = Screen::Run(Box::new(m));
                 Vec::new()
@@ -36,7 +40,23 @@ pub fn update(app: &mut App, action: Action, now: Now) -> Vec<Effect> {
 /// All behaviour of a run.
 pub fn update_run(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
     let mut fx = Vec::new();
+    if matches!(action, Action::Quit | Action::Terminate) {
+        agreements::keep_form_on_quit(m, now);
+    }
     match action {
+        Action::Edit(_) | Action::Paste(_) | Action::CloseOverlay if agreements::is_open(m) => {
+            agreements::update(m, action, now, &mut fx)
+        }
+        Action::RecordAction
+        | Action::ListActions
+        | Action::NextField
+        | Action::PrevField
+        | Action::SaveAction
+        | Action::MoveInList(_)
+        | Action::EditAction
+        | Action::ToggleActionDone
+        | Action::RemoveAction
+        | Action::EarlierMarked(_) => agreements::update(m, action, now, &mut fx),
         Action::Next
         | Action::Prev
         | Action::TogglePause

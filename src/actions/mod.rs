@@ -21,14 +21,16 @@ use crate::{i18n::fill, lang::Lang, session::ActionItem};
 /// aloud or copied by hand is not mistyped (Crockford's base 32).
 const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
 
-/// A new id: six letters (30 bits) from a hash of `seed` (the session's start, the group and
-/// the moment of recording), tried again with a counter while `taken` says it is in use.
+/// A new id: six letters (30 bits) from a hash of `seed` (the session file's name, the moment of
+/// recording and the action's place in the session), tried again with a counter while `taken`
+/// says it is in use.
 ///
 /// Why this shape: short enough to type after `voer actions done`, the same for the same
-/// input (tests, and no random source needed), and unique in the folder because the run
-/// checks it against every id the folder holds when the action is made. Two runs recording
-/// at once in one folder would have to hit the same 30 bits from different seeds; a
-/// `done` on such an id is refused as ambiguous rather than guessed.
+/// input (tests, and no random source needed), and unique in the folder: the seed names the
+/// session file, which is unique there, and the run checks the id against every id the folder
+/// held when it started. Two runs recording at once in one folder would have to hit the same
+/// 30 bits from different seeds; a `done` on such an id is refused as ambiguous rather than
+/// guessed.
 pub fn new_id(seed: &str, taken: impl Fn(&str) -> bool) -> String {
     (0u32..)
         .map(|n| {
@@ -44,15 +46,9 @@ pub fn new_id(seed: &str, taken: impl Fn(&str) -> bool) -> String {
 }
 
 /// The seed of an action's id: what makes it differ from every other action.
-pub fn id_seed(
-    started_at: &DateTime<FixedOffset>,
-    group: &str,
-    created_at: &DateTime<FixedOffset>,
-    index: usize,
-) -> String {
+pub fn id_seed(file_name: &str, created_at: &DateTime<FixedOffset>, index: usize) -> String {
     format!(
-        "{}|{group}|{}|{index}",
-        started_at.to_rfc3339(),
+        "{file_name}|{}|{index}",
         created_at.to_rfc3339_opts(chrono::SecondsFormat::Nanos, false)
     )
 }

@@ -176,12 +176,12 @@ fn save_form(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
         _ => {
             let created_at = now.wall;
             let n = m.session.actions.len();
-            let seed = actions::id_seed(
-                &m.session.session.started_at,
-                &m.session.session.group,
-                &created_at,
-                n,
-            );
+            let file = m
+                .path
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let seed = actions::id_seed(&file, &created_at, n);
             let id = actions::new_id(&seed, |id| {
                 m.agreements.taken.contains(id) || m.session.actions.iter().any(|a| a.id == id)
             });

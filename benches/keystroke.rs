@@ -110,7 +110,7 @@ fn keystroke(c: &mut Criterion) {
                 b.iter(|| {
                     let k = keys[i % 2];
                     i += 1;
-                    if let Some(action) = map_key(&m.mode, k) {
+                    if let Some(action) = map_key(&m, k) {
                         black_box(update_run(&mut m, action, t));
                     }
                     term.draw(|f| ui::draw_run(&m, &ui::Theme::calm(), t, f))

@@ -76,7 +76,7 @@ fn round(
     i: usize,
 ) -> Duration {
     let c = if i.is_multiple_of(2) { 'a' } else { 'b' };
-    let action = map_key(&m.mode, key(c)).expect("typing");
+    let action = map_key(m, key(c)).expect("typing");
     update_run(m, action, *now);
     // The save falls due: the loop wakes up for it (a tick), as in `tui::run_session`.
     *now = now.plus(SAVE_DELAY + Duration::from_millis(1));

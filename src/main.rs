@@ -72,6 +72,9 @@ fn dispatch(
     t: &'static Texts,
 ) -> Result<ExitCode, UserError> {
     let (sessions_dir, _) = config::sessions_dir(cli.global.sessions.as_deref(), &config);
+    // A name Windows refuses (CON, `notes?`) is reported as such, not as a puzzling I/O error.
+    voer::platform::check_user_path(&sessions_dir)
+        .map_err(|e| voer::session::store::StoreError::unwritable(&sessions_dir, e))?;
     let projector_theme = config.theme == Some(ConfigTheme::Projector);
     match &cli.command {
         None => run(&cli, &cli.run, &config, &sessions_dir, lang, t),

@@ -16,7 +16,7 @@ use voer::{
 };
 
 fn press(m: &mut Model, key: KeyEvent, now: Now) -> Vec<Effect> {
-    match map_key(&m.mode, key) {
+    match map_key(m, key) {
         Some(a) => update_run(m, a, now),
         None => Vec::new(),
     }

@@ -147,7 +147,7 @@ fn action() -> impl Strategy<Value = Action> {
         Action::StartTyping,
         Action::StopTyping,
         Action::ToggleNotes,
-        Action::Blank,
+        Action::ToggleBlank,
         Action::Unblank,
         Action::ToggleMute,
         Action::Help,
@@ -291,7 +291,7 @@ proptest! {
         term.draw(|f| ui::draw_run(&m, &ui::Theme::calm(), now, f)).unwrap();
         for op in ops {
             let action = match op {
-                Op::Key(k) => map_key(&m.mode, k),
+                Op::Key(k) => map_key(&m, k),
                 Op::Paste(s) => Some(Action::Paste(s)),
                 Op::Act(a) => Some(a),
                 Op::Wait(ms) => {
@@ -348,7 +348,7 @@ proptest! {
         term.draw(|f| ui::draw_run(&m, &ui::Theme::calm(), now, f)).unwrap();
         for op in ops {
             let action = match op {
-                Op::Key(k) => map_key(&m.mode, k),
+                Op::Key(k) => map_key(&m, k),
                 Op::Paste(s) => Some(Action::Paste(s)),
                 Op::Resize(w, h) => {
                     term.backend_mut().resize(w, h);

@@ -258,17 +258,16 @@ fn the_help_scrolls_on_a_small_screen() {
         out
     };
     let top = text(&m);
-    assert!(top.contains("volgende stap"), "{top}");
+    assert!(top.contains("PageDown"), "{top}");
     assert!(top.contains('↓'), "the help shows there is more: {top}");
     for _ in 0..30 {
         update_run(&mut m, Action::ScrollHelp(1), t0);
     }
     let bottom = text(&m);
     assert!(
-        bottom.contains(" q "),
-        "q must be reachable at 40×12: {bottom}"
+        bottom.contains("Ctrl+Z"),
+        "the last key must be reachable at 40×12: {bottom}"
     );
-    assert!(bottom.contains("Ctrl+Z"), "{bottom}");
     // Back to the top, however far it was scrolled.
     for _ in 0..30 {
         update_run(&mut m, Action::ScrollHelp(-1), t0);

@@ -9,7 +9,7 @@ use std::{io, path::Path, time::Duration};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use voer::{
     app::{
-        Action, App, Effect, Mode, Model, Opened, Screen,
+        Action, App, Effect, Mode, Model, Opened, Overlay, Screen,
         clock::Now,
         map_app_key, map_key,
         picker::{Picker, Stage},
@@ -160,7 +160,7 @@ fn stepping_past_the_closing_finishes_the_session() {
 
 fn type_text(m: &mut Model, text: &str, now: Now) {
     for c in text.chars() {
-        let k = map_key(&m.mode, key(KeyCode::Char(c))).expect("typing takes every key");
+        let k = map_key(m, key(KeyCode::Char(c))).expect("typing takes every key");
         update_run(m, k, now);
     }
 }
@@ -193,29 +193,35 @@ fn keys_are_text_while_typing_and_commands_otherwise() {
     let t0 = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
+    // Not typing yet: a letter starts the notes, and commands are keys no sentence starts with.
     assert!(matches!(
-        map_key(&m.mode, key(KeyCode::Char('q'))),
-        Some(Action::Quit)
-    ));
-    update_run(&mut m, Action::StartTyping, t0);
-    assert!(matches!(
-        map_key(&m.mode, key(KeyCode::Char('q'))),
+        map_key(&m, key(KeyCode::Char('q'))),
         Some(Action::Edit(_))
     ));
     assert!(matches!(
-        map_key(&m.mode, key(KeyCode::PageDown)),
+        map_key(&m, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        Some(Action::Quit)
+    ));
+    assert!(matches!(
+        map_key(&m, key(KeyCode::Right)),
+        Some(Action::Next)
+    ));
+    update_run(&mut m, Action::StartTyping, t0);
+    assert!(matches!(
+        map_key(&m, key(KeyCode::Char('q'))),
+        Some(Action::Edit(_))
+    ));
+    assert!(matches!(
+        map_key(&m, key(KeyCode::PageDown)),
         Some(Action::Next)
     ));
     assert!(matches!(
-        map_key(
-            &m.mode,
-            KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)
-        ),
+        map_key(&m, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
         Some(Action::Quit)
     ));
     let mut release = key(KeyCode::Esc);
     release.kind = KeyEventKind::Release;
-    assert!(map_key(&m.mode, release).is_none(), "releases are ignored");
+    assert!(map_key(&m, release).is_none(), "releases are ignored");
 }
 
 #[test]
@@ -274,15 +280,201 @@ fn quitting_saves_first_and_a_failure_asks_instead_of_losing_notes() {
 }
 
 #[test]
-fn blank_screen_returns_on_any_key() {
+fn the_blank_key_only_brings_the_screen_back_and_any_other_key_also_does_its_job() {
     let t0 = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
-    update_run(&mut m, Action::Blank, t0);
-    assert_eq!(m.mode, Mode::Blank);
-    let a = map_key(&m.mode, key(KeyCode::Char('x'))).unwrap();
-    assert!(matches!(a, Action::Unblank));
-    update_run(&mut m, a, t0);
+    to_first_prompt(&mut m, t0);
+    let ctrl_b = KeyEvent::new(KeyCode::Char('b'), KeyModifiers::CONTROL);
+    press_key(&mut m, ctrl_b, t0);
+    assert_eq!(m.overlay, Some(Overlay::Blank));
+    press_key(&mut m, ctrl_b, t0);
+    assert_eq!(m.overlay, None);
+    assert_eq!(
+        (m.mode.clone(), m.notes_text(m.step)),
+        (Mode::Navigate, String::new())
+    );
+    // A key the blank screen has no use for: back, and it is the first letter of the notes.
+    press_key(&mut m, ctrl_b, t0);
+    press_key(&mut m, key(KeyCode::Char('x')), t0);
+    assert_eq!(m.overlay, None);
+    assert_eq!(m.notes_text(m.step), "x");
+    // Blanking while typing: typing goes on where it was.
+    press_key(&mut m, ctrl_b, t0);
+    press_key(&mut m, key(KeyCode::Char('y')), t0);
+    assert_eq!(
+        (m.mode.clone(), m.notes_text(m.step)),
+        (Mode::Typing, "xy".into())
+    );
+    // PageDown over the blank screen: back, and the next step.
+    press_key(&mut m, ctrl_b, t0);
+    let step = m.step;
+    press_key(&mut m, key(KeyCode::PageDown), t0);
+    assert_eq!((m.overlay, m.step), (None, step + 1));
+    // A key that does nothing underneath still brings the screen back.
+    press_key(&mut m, ctrl_b, t0);
+    press_key(
+        &mut m,
+        KeyEvent::new(KeyCode::Char('k'), KeyModifiers::CONTROL),
+        t0,
+    );
+    assert_eq!(m.overlay, None);
+}
+
+/// Presses a key on a run: the keymap, then the update.
+fn press_key(m: &mut Model, k: KeyEvent, now: Now) -> Vec<Effect> {
+    match map_key(m, k) {
+        Some(a) => update_run(m, a, now),
+        None => Vec::new(),
+    }
+}
+
+/// A typed character as the terminal reports it: capitals with Shift.
+fn char_key(c: char) -> KeyEvent {
+    let shift = if c.is_uppercase() {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
+    KeyEvent::new(KeyCode::Char(c), shift)
+}
+
+/// Sentences a facilitator types straight away, without Enter first: they start with keys
+/// that were commands once (b . - + ? n p q x e h m …) and all have spaces inside.
+const SENTENCES: [&str; 20] = [
+    "bij ons regelen de bewoners de koffie zelf",
+    "...en toen werd het stil in de kamer.",
+    "- koffie zelf zetten, vanaf maandag",
+    "+ meer tijd voor een praatje met de buren",
+    "? wie neemt dit mee naar het bestuur",
+    "niet alles hoeft via de teamleider te gaan",
+    "praten mét de cliënt, niet over de cliënt",
+    "quote van Jef: 'gewoon doen' sprak iedereen aan",
+    "x-aantal collega's wil meedoen aan de proef",
+    "eerst vragen wat iemand zelf wil.",
+    "het hoeft niet perfect, het moet wel veilig",
+    "mevrouw Öztürk wil graag zelf koken op zondag",
+    "Afspraak: Öztürk mailt de bestuurder.",
+    "Anna zegt: prima",
+    "1e stap: de familie vaker uitnodigen (in mei)",
+    "= de cliëntenraad denkt mee over het menu",
+    "Wat houdt ons tegen? Vooral de regels & de tijd!",
+    "b.v. een vaste koffietafel op woensdag @ 10:00",
+    "“Zorg is maatwerk” — dat blijft hangen 😀",
+    "_zelf_ beslissen: # keuze, ~ vrijheid, / ruimte",
+];
+
+/// What typing must never change on a step: (step, paused, time on the clock, bell rung,
+/// muted, blank or help over the run).
+fn untouchable(m: &Model, now: Now) -> (usize, bool, Duration, Vec<bool>, bool, Option<Overlay>) {
+    (
+        m.step,
+        m.paused,
+        m.elapsed(m.step, now.mono),
+        m.bell_rung.clone(),
+        m.muted,
+        m.overlay,
+    )
+}
+
+/// A fresh run standing on the first step of `kind` (or on the summary), not typing.
+fn on_step(kind: Option<StepKind>, t0: Now) -> Model {
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    while m.current().map(|s| s.kind) != kind {
+        update_run(&mut m, Action::Next, t0);
+    }
     assert_eq!(m.mode, Mode::Navigate);
+    m
+}
+
+#[test]
+fn a_sentence_typed_without_enter_lands_in_the_notes_verbatim_on_every_step() {
+    for kind in [
+        StepKind::Opening,
+        StepKind::Video,
+        StepKind::Quote,
+        StepKind::Prompt,
+        StepKind::Closing,
+    ] {
+        for sentence in SENTENCES {
+            let t0 = fixed_now();
+            let mut m = on_step(Some(kind), t0);
+            let now = t0.plus(secs(30));
+            let before = untouchable(&m, now);
+            let mut fx = Vec::new();
+            for c in sentence.chars() {
+                fx.extend(press_key(&mut m, char_key(c), now));
+            }
+            assert_eq!(m.notes_text(m.step), sentence, "{kind:?}");
+            assert_eq!(untouchable(&m, now), before, "{kind:?}: {sentence}");
+            assert_eq!(m.mode, Mode::Typing, "{kind:?}: {sentence}");
+            assert!(!m.notes_hidden);
+            assert!(
+                fx.iter().all(|f| matches!(f, Effect::Save(..))),
+                "{kind:?}: {sentence}: only saves, got {fx:?}"
+            );
+            // The notes of other steps are untouched.
+            for i in (0..m.step_count()).filter(|&i| i != m.step) {
+                assert_eq!(m.notes_text(i), "", "{kind:?}: step {i}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_sentence_typed_on_the_summary_changes_nothing() {
+    for sentence in SENTENCES {
+        let t0 = fixed_now();
+        let mut m = on_step(None, t0);
+        assert!(m.on_summary());
+        let now = t0.plus(secs(30));
+        let before = m.snapshot(now).to_toml();
+        let state = untouchable(&m, now);
+        for c in sentence.chars() {
+            let fx = press_key(&mut m, char_key(c), now);
+            assert!(fx.is_empty(), "{sentence}: {c:?} did {fx:?}");
+        }
+        assert_eq!(m.snapshot(now).to_toml(), before, "{sentence}");
+        assert_eq!(untouchable(&m, now), state, "{sentence}");
+        assert_eq!((m.mode.clone(), m.status.clone()), (Mode::Navigate, None));
+    }
+}
+
+#[test]
+fn a_sentence_typed_over_the_blank_screen_or_the_help_is_kept_whole() {
+    let ctrl_b = KeyEvent::new(KeyCode::Char('b'), KeyModifiers::CONTROL);
+    for open in [ctrl_b, key(KeyCode::F(1))] {
+        for typing_first in [false, true] {
+            let t0 = fixed_now();
+            let mut m = on_step(Some(StepKind::Prompt), t0);
+            if typing_first {
+                press_key(&mut m, key(KeyCode::Enter), t0);
+            }
+            press_key(&mut m, open, t0);
+            assert!(m.overlay.is_some());
+            for c in SENTENCES[0].chars() {
+                press_key(&mut m, char_key(c), t0);
+            }
+            assert_eq!(m.overlay, None);
+            assert_eq!(m.notes_text(m.step), SENTENCES[0], "{open:?}");
+        }
+    }
+}
+
+#[test]
+fn page_down_and_page_up_change_step_from_anywhere() {
+    let t0 = fixed_now();
+    let mut m = on_step(Some(StepKind::Prompt), t0);
+    let step = m.step;
+    for setup in [None, Some(key(KeyCode::Enter)), Some(key(KeyCode::F(1)))] {
+        if let Some(k) = setup {
+            press_key(&mut m, k, t0);
+        }
+        press_key(&mut m, key(KeyCode::PageDown), t0);
+        assert_eq!(m.step, step + 1, "{setup:?}");
+        press_key(&mut m, key(KeyCode::PageUp), t0);
+        assert_eq!(m.step, step, "{setup:?}");
+        assert_eq!(m.overlay, None);
+    }
 }
 
 #[test]
@@ -294,25 +486,19 @@ fn editor_shortcuts_that_delete_text_are_off_and_undo_works() {
     type_text(&mut m, "koffie zelf zetten", t0);
     for c in ['k', 'j', 'w', 'd', 'h', 'u'] {
         let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
-        if let Some(a) = map_key(&m.mode, ev) {
+        if let Some(a) = map_key(&m, ev) {
             update_run(&mut m, a, t0);
         }
         let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT);
-        if let Some(a) = map_key(&m.mode, ev) {
+        if let Some(a) = map_key(&m, ev) {
             update_run(&mut m, a, t0);
         }
     }
     assert_eq!(m.notes_text(m.step), "koffie zelf zetten");
-    let undo = map_key(
-        &m.mode,
-        KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL),
-    );
+    let undo = map_key(&m, KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
     update_run(&mut m, undo.expect("Ctrl+Z undoes"), t0);
     assert_ne!(m.notes_text(m.step), "koffie zelf zetten");
-    let redo = map_key(
-        &m.mode,
-        KeyEvent::new(KeyCode::Char('y'), KeyModifiers::CONTROL),
-    );
+    let redo = map_key(&m, KeyEvent::new(KeyCode::Char('y'), KeyModifiers::CONTROL));
     update_run(&mut m, redo.expect("Ctrl+Y redoes"), t0);
     assert_eq!(m.notes_text(m.step), "koffie zelf zetten");
 }
@@ -554,7 +740,7 @@ fn the_quote_keeps_the_speakers_own_words_beside_a_translation() {
 fn blanking_and_unblanking_save_at_once() {
     let t0 = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
-    let fx = update_run(&mut m, Action::Blank, t0.plus(secs(3)));
+    let fx = update_run(&mut m, Action::ToggleBlank, t0.plus(secs(3)));
     let saved = saves(&fx);
     assert_eq!(saved.len(), 1, "saved without waiting");
     assert!(saved[0].session.blanked);

@@ -27,24 +27,24 @@ pub enum Action {
     StartTyping,
     StopTyping,
     /// A key for the notes editor (or the save-as field, or the group name on the picker).
+    /// Outside the notes, on a step with notes, it starts typing with that key.
     Edit(Input),
     Paste(String),
-    /// A letter that is no command, in navigation: tell how to type notes.
-    TypingHint,
     Undo,
     Redo,
     /// Ctrl+U in the save-as field: start the path afresh.
     ClearField,
     ToggleNotes,
-    Blank,
-    /// Any key while the screen is blank.
+    /// Blank the screen, or bring it back.
+    ToggleBlank,
+    /// A key that is not the blank key while the screen is blank: bring it back.
     Unblank,
     ToggleMute,
     Help,
     /// Scroll the help screen by this many lines (negative: up).
     ScrollHelp(i16),
     CloseOverlay,
-    /// `q` or Ctrl+C: save and quit (on the picker: quit, nothing was made yet).
+    /// Ctrl+C: save and quit (on the picker: quit, nothing was made yet).
     Quit,
     /// SIGTERM or SIGHUP: save and quit without asking anything.
     Terminate,

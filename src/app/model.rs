@@ -64,12 +64,11 @@ impl EpisodeView {
     }
 }
 
+/// What the keys work on: the step, its notes, or the dialog after a failed last save.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
     Navigate,
     Typing,
-    Help,
-    Blank,
     /// Recording or editing an action (what, who, when).
     ActionForm,
     /// The actions of this session and the open ones of earlier sessions.
@@ -79,6 +78,16 @@ pub enum Mode {
         error: StoreError,
         view: UnsavedView,
     },
+}
+
+/// What covers the run for a moment. Underneath, the mode stays as it was: a key that is not
+/// the overlay's own closes it and then does what it does there (typing goes on typing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// All keys.
+    Help,
+    /// A blank screen for a sensitive moment (the room screen blanks too).
+    Blank,
 }
 
 /// What the unsaved-notes dialog shows.
@@ -127,6 +136,7 @@ pub struct Model {
     pub step: usize,
     pub paused: bool,
     pub mode: Mode,
+    pub overlay: Option<Overlay>,
     pub notes_hidden: bool,
     pub muted: bool,
     pub save: SaveState,
@@ -251,6 +261,7 @@ impl Model {
             step,
             paused,
             mode: Mode::Navigate,
+            overlay: None,
             notes_hidden: false,
             muted: false,
             save: SaveState::default(),
@@ -381,7 +392,7 @@ impl Model {
         }
         s.session.current_step = self.step;
         s.session.paused = self.paused;
-        s.session.blanked = self.mode == Mode::Blank;
+        s.session.blanked = self.overlay == Some(Overlay::Blank);
         // When the running timer started, as a follower can use it: now minus its stretch.
         s.session.timer_started_at = self
             .clocks

@@ -99,8 +99,7 @@ fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionL
 }
 
 /// The user's home folder, where saving elsewhere suggests a path.
+/// HOME on Unix, the user's profile folder on Windows.
 pub(super) fn home() -> PathBuf {
-    std::env::var_os("HOME")
-        .map(PathBuf::from)
-        .unwrap_or_default()
+    std::env::home_dir().unwrap_or_default()
 }

@@ -205,6 +205,7 @@ fn create_private_dir(dir: &Path) -> io::Result<()> {
     }
     let mut b = fs::DirBuilder::new();
     b.recursive(true);
+    // On Windows the folder takes the access list of its parent instead (see `platform`).
     #[cfg(unix)]
     {
         use std::os::unix::fs::DirBuilderExt;
@@ -223,6 +224,12 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
 /// tempfile names its temporary file (`.x.md.iTSfmO.tmp`) in its errors; the user should only
 /// see the reason, with the target named by the caller.
 fn without_temp_name(e: io::Error) -> io::Error {
+    // Our own reasons name no temporary file, and are worded in the user's language later.
+    if e.get_ref()
+        .is_some_and(|r| r.is::<crate::platform::HeldOpen>())
+    {
+        return e;
+    }
     // tempfile words it as "<reason> at path \"<temp file>\"".
     let text = e.to_string();
     match text.split_once(" at path ") {
@@ -233,18 +240,33 @@ fn without_temp_name(e: io::Error) -> io::Error {
 
 fn write_via_temp(path: &Path, contents: &[u8]) -> io::Result<()> {
     let dir = folder_of(path);
-    // tempfile creates its files with mode 0600 on Unix. Named after the target, so that a
-    // copy left by a crash can be found and removed (see `remove_leftovers`).
+    // tempfile creates its files with mode 0600 on Unix (on Windows they take the folder's
+    // access list). Named after the target, so that a copy left by a crash can be found and
+    // removed (see `remove_leftovers`).
     let mut tmp = tempfile::Builder::new()
         .prefix(&temp_prefix(path))
         .suffix(".tmp")
         .tempfile_in(dir)?;
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    // Windows refuses to replace a file that a sync client or a virus scanner holds open for
+    // a moment: try again for about a second, then say so (see `platform::retry_while_held`).
+    let mut tmp = Some(tmp);
+    crate::platform::retry_while_held(
+        || match tmp.take() {
+            Some(t) => t.persist(path).map(drop).map_err(|e| {
+                tmp = Some(e.file);
+                e.error
+            }),
+            None => Err(io::Error::other("the temporary file is gone")),
+        },
+        crate::platform::held_open,
+        thread::sleep,
+    )?;
+    // Makes the rename itself durable; failure here is not worth failing the save for.
+    // Windows cannot open a folder as a file; NTFS journals the rename itself.
     #[cfg(unix)]
     if let Ok(d) = File::open(dir) {
-        // Makes the rename itself durable; failure here is not worth failing the save for.
         let _ = d.sync_all();
     }
     Ok(())
@@ -355,6 +377,7 @@ impl SessionLock {
         let path = lock_path(session_path);
         let mut opts = OpenOptions::new();
         opts.create(true).truncate(false).write(true);
+        // On Windows the lock file takes the folder's access list instead.
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
@@ -395,6 +418,8 @@ fn still_named(file: &File, path: &Path) -> bool {
             _ => false,
         }
     }
+    // Windows: std has no stable file id to compare. A lock file removed while another voer
+    // was opening it is the only way to get this wrong, and only when two start at once.
     #[cfg(not(unix))]
     {
         let _ = (file, path);

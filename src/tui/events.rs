@@ -24,7 +24,7 @@ pub enum Msg {
     Saved(SaveOutcome),
     /// The copy saved elsewhere was written, or not.
     SavedElsewhere(PathBuf, Result<(), StoreError>),
-    /// The `x` export was written, or not.
+    /// The Ctrl+E export was written, or not.
     Exported(PathBuf, Result<(), StoreError>),
     /// An earlier session's action was marked in its own file, or not.
     EarlierMarked(Result<(String, bool), std::sync::Arc<crate::actions::folder::ActionError>>),
@@ -61,6 +61,11 @@ pub fn spawn_sources() -> (Sender<Msg>, Receiver<Msg>) {
                 .ok();
         }
     }
+    // Windows: closing the console window, logging off, shutting down (signals on Unix).
+    let sig = tx.clone();
+    crate::platform::install_shutdown_handler(move || {
+        let _ = sig.send(Msg::Signal);
+    });
     (tx, rx)
 }
 

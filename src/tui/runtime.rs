@@ -181,6 +181,12 @@ impl Runner<'_, '_> {
                         Err(e) => queue.push(Action::QuitSaveFailed(e)),
                     },
                     Effect::SaveTo(s, target) => {
+                        // A name Windows cannot use is refused before anything is written.
+                        if let Err(e) = crate::platform::check_user_path(&target) {
+                            let error = StoreError::write(&target, e);
+                            let _ = self.tx.send(Msg::SavedElsewhere(target, Err(error)));
+                            continue;
+                        }
                         let tx = self.tx.clone();
                         let to = target.clone();
                         self.saver
@@ -189,7 +195,7 @@ impl Runner<'_, '_> {
                             });
                     }
                     Effect::Export(s) => {
-                        // `x`: a Markdown report beside the session file, same name with `.md`.
+                        // Ctrl+E: a Markdown report beside the session file, same name with `.md`.
                         let target = path.with_extension("md");
                         let md = export::markdown(std::slice::from_ref(&*s), None);
                         let tx = self.tx.clone();

@@ -10,7 +10,10 @@ use ratatui::{
 use super::{Theme, wrap_lines};
 use crate::{
     actions::{self, folder::Found},
-    app::Model,
+    app::{
+        Model,
+        keys::{self, Where},
+    },
     session::ActionItem,
 };
 
@@ -55,10 +58,8 @@ pub fn form(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         None => Line::styled(format!("{}: {}", w.form_when, w.form_when_hint), theme.dim),
     };
     frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: true }), rows[4]);
-    frame.render_widget(
-        Paragraph::new(Line::styled(w.form_keys, theme.heading)),
-        rows[6],
-    );
+    let keys = keys::dialog_keys(Where::ActionForm, m.lang);
+    frame.render_widget(Paragraph::new(Line::styled(keys, theme.heading)), rows[6]);
 }
 
 /// This session's actions, then the open ones of earlier meetings; the chosen one marked.
@@ -106,13 +107,14 @@ pub fn list(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         .style(theme.base);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let [body, keys] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
+    let [body, bar] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
     // Keep the chosen row in sight.
     let scroll = (selected_line as u16).saturating_sub(body.height.saturating_sub(1));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), body);
+    let words = keys::dialog_keys(Where::ActionList, m.lang);
     frame.render_widget(
-        Paragraph::new(Line::styled(w.list_keys, theme.heading)),
-        keys,
+        Paragraph::new(Line::styled(words, theme.heading)).wrap(Wrap { trim: true }),
+        bar,
     );
 }
 

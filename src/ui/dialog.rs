@@ -8,7 +8,10 @@ use ratatui::{
 
 use super::Theme;
 use crate::{
-    app::{Model, UnsavedView},
+    app::{
+        Model, UnsavedView,
+        keys::{self, Where},
+    },
     i18n::{Localize, fill},
     session::store::StoreError,
 };
@@ -49,7 +52,10 @@ pub fn unsaved(
     if view == UnsavedView::SavePath {
         lines.push(Line::styled(t.save_elsewhere_prompt, theme.heading));
     } else {
-        lines.push(Line::styled(t.unsaved_keys, theme.heading));
+        lines.push(Line::styled(
+            keys::dialog_keys(Where::Unsaved, m.lang),
+            theme.heading,
+        ));
     }
     frame.render_widget(
         Paragraph::new(lines)

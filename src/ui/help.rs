@@ -1,4 +1,4 @@
-//! `?`: all keys, for navigating and for typing.
+//! F1: all keys of a run, by where they work, made from the binding table (`app/keys.rs`).
 use ratatui::{
     Frame,
     layout::Rect,
@@ -8,27 +8,33 @@ use ratatui::{
 use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
-use crate::app::Model;
+use crate::app::{
+    Model,
+    keys::{self, HelpLine},
+};
 
 pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let t = m.texts();
-    let key_w = t
-        .help_rows
+    let help = keys::help_lines(m.lang);
+    let key_w = help
         .iter()
-        .chain(t.help_typing_rows)
-        .map(|(k, _)| k.width())
+        .filter_map(|l| match l {
+            HelpLine::Row(k, _) => Some(k.width()),
+            _ => None,
+        })
         .max()
         .unwrap_or(0);
-    let row = |(k, d): &(&str, &str)| {
-        Line::from(vec![
-            Span::styled(format!(" {k:<key_w$}  "), theme.heading),
-            Span::styled(d.to_string(), theme.base),
-        ])
-    };
-    let mut lines: Vec<Line> = t.help_rows.iter().map(row).collect();
-    lines.push(Line::default());
-    lines.push(Line::styled(format!(" {}:", t.notes), theme.accent));
-    lines.extend(t.help_typing_rows.iter().map(row));
+    let lines: Vec<Line> = help
+        .iter()
+        .map(|l| match l {
+            HelpLine::Heading(h) => Line::styled(format!(" {h}:"), theme.accent),
+            HelpLine::Row(k, d) => Line::from(vec![
+                Span::styled(format!(" {k:<key_w$}  "), theme.heading),
+                Span::styled(d.to_string(), theme.base),
+            ]),
+            HelpLine::Gap => Line::default(),
+        })
+        .collect();
     let width = lines.iter().map(Line::width).max().unwrap_or(20) as u16 + 4;
     let height = lines.len() as u16 + 2;
     let rect = super::popup(frame, area, width, height);

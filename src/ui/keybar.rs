@@ -9,86 +9,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use crate::{
-    app::{Mode, Model},
+    app::{Model, keys},
     i18n::fill,
 };
-
-/// The keys for the current mode, most important first (the bar drops from the end).
-pub fn keys(m: &Model) -> Vec<(&'static str, &'static str)> {
-    let t = m.texts();
-    match &m.mode {
-        Mode::Typing => vec![
-            ("Esc", t.key_stop_typing),
-            ("PgDn/PgUp", t.key_step),
-            ("Ctrl+A", m.action_words().key_record),
-            ("Ctrl+C", t.key_quit),
-            ("Ctrl+L", m.action_words().key_list),
-        ],
-        Mode::Help => vec![("Esc", t.key_close)],
-        Mode::ActionForm => {
-            let w = m.action_words();
-            vec![
-                ("Tab", w.form_what_next),
-                ("Enter", w.form_save),
-                ("Esc", w.form_cancel),
-            ]
-        }
-        Mode::ActionList => {
-            let w = m.action_words();
-            vec![
-                ("↑↓", w.list_choose),
-                ("Spatie", w.list_done),
-                ("Enter", w.list_edit),
-                ("Del", w.list_remove),
-                ("Ctrl+A", w.key_record),
-                ("Esc", t.key_close),
-            ]
-        }
-        Mode::Blank => vec![],
-        Mode::Unsaved { .. } => vec![],
-        Mode::Navigate if m.on_summary() => vec![
-            ("x", t.key_export),
-            ("←", t.key_prev),
-            ("q", t.key_quit),
-            ("?", t.key_help),
-            ("Ctrl+A", m.action_words().key_record),
-            ("Ctrl+L", m.action_words().key_list),
-        ],
-        Mode::Navigate => {
-            // Most needed first: a narrow bar drops from the end, never help or quit.
-            let mut k = vec![("→", t.key_next), ("←", t.key_prev)];
-            if m.is_timed() {
-                k.push(("Spatie", if m.paused { t.key_resume } else { t.key_pause }));
-            }
-            k.push(("Enter", t.key_type));
-            k.push(("?", t.key_help));
-            k.push(("q", t.key_quit));
-            if m.is_timed() {
-                k.push(("+/-", t.key_more_less));
-            }
-            k.push((
-                "h",
-                if m.notes_hidden {
-                    t.key_show_notes
-                } else {
-                    t.key_hide_notes
-                },
-            ));
-            k.push(("Ctrl+A", m.action_words().key_record));
-            k.push(("Ctrl+L", m.action_words().key_list));
-            k.push(("b", t.key_blank));
-            k.push(("x", t.key_export));
-            k
-        }
-    }
-}
-
-fn space_key(m: &Model, key: &'static str) -> &'static str {
-    match (key, m.lang) {
-        ("Spatie", crate::lang::Lang::En) => "Space",
-        _ => key,
-    }
-}
 
 pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let t = m.texts();
@@ -113,8 +36,8 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let budget = usize::from(area.width).saturating_sub(status.width());
     let mut spans = vec![Span::styled(" ", theme.keybar)];
     let mut used = 1;
-    for (key, label) in keys(m) {
-        let key = space_key(m, key);
+    // The keys that matter now, from the binding table; a narrow bar drops from the end.
+    for (key, label) in keys::bar(m) {
         let w = key.width() + label.width() + 3;
         if used + w > budget {
             break;

@@ -22,7 +22,7 @@ use ratatui::{
     widgets::{Block, Clear, Paragraph, Wrap},
 };
 
-use crate::app::{App, Mode, Model, Screen, clock::Now};
+use crate::app::{App, Mode, Model, Overlay, Screen, clock::Now};
 
 /// Below this size the screen only asks for a larger window.
 pub const MIN_WIDTH: u16 = 40;
@@ -42,7 +42,7 @@ pub fn draw(app: &App, theme: &Theme, now: Now, frame: &mut Frame) {
 pub fn draw_run(m: &Model, theme: &Theme, now: Now, frame: &mut Frame) {
     let area = frame.area();
     frame.render_widget(Block::default().style(theme.base), area);
-    if m.mode == Mode::Blank {
+    if m.overlay == Some(Overlay::Blank) {
         // A blank screen for a sensitive moment: nothing at all.
         return;
     }
@@ -73,11 +73,15 @@ pub fn draw_run(m: &Model, theme: &Theme, now: Now, frame: &mut Frame) {
         step::draw(m, theme, now, frame, main);
     }
     keybar::draw(m, theme, frame, bar);
+    if m.overlay == Some(Overlay::Help) {
+        help::draw(m, theme, frame, area);
+    }
+    if let Mode::Unsaved { error, view } = &m.mode {
+        dialog::unsaved(m, theme, error, *view, frame, area);
+    }
     match &m.mode {
-        Mode::Help => help::draw(m, theme, frame, area),
         Mode::ActionForm => agreements::form(m, theme, frame, area),
         Mode::ActionList => agreements::list(m, theme, frame, area),
-        Mode::Unsaved { error, view } => dialog::unsaved(m, theme, error, *view, frame, area),
         _ => {}
     }
 }

@@ -1,4 +1,4 @@
-//! What the loop reports back from the disk: saves, saving elsewhere, the `x` export.
+//! What the loop reports back from the disk: saves, saving elsewhere, the Ctrl+E export.
 use super::time::STATUS_FOR;
 use crate::{
     app::{

@@ -1,5 +1,5 @@
 //! Typing notes (and the path in the unsaved dialog): keys, pastes, undo.
-use super::time::{STATUS_FOR, changed};
+use super::time::changed;
 use crate::app::{
     Action,
     clock::Now,
@@ -8,15 +8,12 @@ use crate::app::{
 
 pub(super) fn update(m: &mut Model, action: Action, now: Now) {
     match action {
-        Action::StartTyping if !m.on_summary() => {
-            m.notes_hidden = false;
-            m.mode = Mode::Typing;
-            // The hint about Enter has done its job.
-            m.status = None;
-        }
+        Action::StartTyping if !m.on_summary() => start_typing(m),
         Action::StopTyping => m.mode = Mode::Navigate,
         Action::Edit(input) => match &m.mode {
-            Mode::Typing => {
+            // A sentence started without Enter: its first key starts the notes and is kept.
+            Mode::Navigate | Mode::Typing if !m.on_summary() => {
+                start_typing(m);
                 if let Some(ta) = m.notes.get_mut(m.step)
                     && ta.input(input)
                 {
@@ -32,10 +29,6 @@ pub(super) fn update(m: &mut Model, action: Action, now: Now) {
             _ => {}
         },
         Action::Paste(text) => paste(m, &text, now),
-        Action::TypingHint if !m.on_summary() => {
-            let hint = m.texts().type_hint.to_string();
-            m.status = Some((hint, now.mono + STATUS_FOR));
-        }
         Action::Undo | Action::Redo => {
             if m.mode == Mode::Typing
                 && let Some(ta) = m.notes.get_mut(m.step)
@@ -51,6 +44,11 @@ pub(super) fn update(m: &mut Model, action: Action, now: Now) {
         Action::ClearField => m.save_as = path_field(""),
         _ => {}
     }
+}
+
+fn start_typing(m: &mut Model) {
+    m.notes_hidden = false;
+    m.mode = Mode::Typing;
 }
 
 fn paste(m: &mut Model, text: &str, now: Now) {

@@ -43,6 +43,11 @@ pub fn update_run(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
     if matches!(action, Action::Quit | Action::Terminate) {
         agreements::keep_form_on_quit(m, now);
     }
+    // A key that is not the help's or the blank screen's own closes them first, then does
+    // what it does underneath: nothing typed over them is lost.
+    if m.overlay.is_some() && closes_overlay(&action) {
+        navigation::close_overlay(m, now, &mut fx);
+    }
     match action {
         Action::Edit(_) | Action::Paste(_) | Action::CloseOverlay if agreements::is_open(m) => {
             agreements::update(m, action, now, &mut fx)
@@ -63,7 +68,7 @@ pub fn update_run(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
         | Action::AddMinute
         | Action::RemoveMinute
         | Action::ToggleNotes
-        | Action::Blank
+        | Action::ToggleBlank
         | Action::Unblank
         | Action::ToggleMute
         | Action::Help
@@ -73,7 +78,6 @@ pub fn update_run(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
         | Action::StopTyping
         | Action::Edit(_)
         | Action::Paste(_)
-        | Action::TypingHint
         | Action::Undo
         | Action::Redo
         | Action::ClearField => editing::update(m, action, now),
@@ -92,4 +96,24 @@ pub fn update_run(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
     time::housekeeping(m, now, &mut fx);
     m.sync_editor();
     fx
+}
+
+/// Whether an action comes from the user and is not the overlays' own (those handle them).
+fn closes_overlay(action: &Action) -> bool {
+    !matches!(
+        action,
+        Action::ScrollHelp(_)
+            | Action::CloseOverlay
+            | Action::Unblank
+            | Action::ToggleBlank
+            | Action::Tick
+            | Action::Saved(_)
+            | Action::ExportDone(_)
+            | Action::SavedElsewhere(_)
+            | Action::QuitSaveFailed(_)
+            | Action::Terminate
+            | Action::Pick(_)
+            | Action::Opened(_)
+            | Action::EarlierMarked(_)
+    )
 }

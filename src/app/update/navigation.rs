@@ -4,7 +4,8 @@ use crate::{
     app::{
         Action, Effect,
         clock::{Now, Remaining},
-        model::{Mode, Model, UnsavedView},
+        keys,
+        model::{Mode, Model, Overlay, UnsavedView},
     },
     session::Status,
 };
@@ -32,28 +33,24 @@ pub(super) fn update(m: &mut Model, action: Action, now: Now, fx: &mut Vec<Effec
                 m.mode = Mode::Navigate;
             }
         }
+        Action::ToggleBlank if m.overlay == Some(Overlay::Blank) => close_overlay(m, now, fx),
         // The blank state is in the file, for the room screen: save at once.
-        Action::Blank => {
-            m.mode = Mode::Blank;
+        Action::ToggleBlank => {
+            m.overlay = Some(Overlay::Blank);
             changed(m, now);
             save_now(m, now, fx);
         }
-        Action::Unblank => {
-            m.mode = Mode::Navigate;
-            changed(m, now);
-            save_now(m, now, fx);
-        }
+        Action::Unblank => close_overlay(m, now, fx),
         Action::ToggleMute => m.muted = !m.muted,
         Action::Help => {
-            m.mode = Mode::Help;
+            m.overlay = Some(Overlay::Help);
             m.help_scroll = 0;
         }
-        Action::ScrollHelp(by) if m.mode == Mode::Help => {
-            let t = m.texts();
-            // The help's lines: the keys, a blank line, a heading, the typing keys.
-            let last = (t.help_rows.len() + t.help_typing_rows.len() + 1) as u16;
+        Action::ScrollHelp(by) if m.overlay == Some(Overlay::Help) => {
+            let last = keys::help_lines(m.lang).len() as u16;
             m.help_scroll = m.help_scroll.saturating_add_signed(by).min(last);
         }
+        Action::CloseOverlay if m.overlay.is_some() => close_overlay(m, now, fx),
         Action::CloseOverlay => {
             m.mode = match &m.mode {
                 // Esc in the path field goes back to the dialog's choices.
@@ -68,6 +65,15 @@ pub(super) fn update(m: &mut Model, action: Action, now: Now, fx: &mut Vec<Effec
             }
         }
         _ => {}
+    }
+}
+
+/// The help or the blank screen goes; the run underneath is as it was.
+pub(super) fn close_overlay(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
+    if m.overlay.take() == Some(Overlay::Blank) {
+        // The blank state is in the file, for the room screen: save at once.
+        changed(m, now);
+        save_now(m, now, fx);
     }
 }
 

@@ -96,9 +96,10 @@ pub fn list(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
     }
     let width = area.width.saturating_sub(4).min(100);
-    let height = (lines.len() as u16 + 4)
+    // The rows, the borders and three lines of keys.
+    let height = (lines.len() as u16 + 5)
         .min(area.height.saturating_sub(2))
-        .max(6);
+        .max(8);
     let rect = super::popup(frame, area, width, height);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -107,7 +108,7 @@ pub fn list(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         .style(theme.base);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let [body, bar] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
+    let [body, bar] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(inner);
     // Keep the chosen row in sight.
     let scroll = (selected_line as u16).saturating_sub(body.height.saturating_sub(1));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), body);
@@ -188,15 +189,28 @@ pub fn summary_table(m: &Model, theme: &Theme) -> Option<(Table<'static>, u16)> 
         })
         .collect();
     let height = rows.len() as u16 + 2;
+    // Who, when and done as wide as what they hold (up to a limit); what gets the rest.
+    let widest = |i: usize, cells: &dyn Fn(&ActionItem) -> String| {
+        own.iter()
+            .map(|a| cells(a).chars().count())
+            .chain([w.columns[i].chars().count()])
+            .max()
+            .unwrap_or(0)
+            .min(24) as u16
+    };
+    let who = widest(1, &|a| a.owner.clone().unwrap_or_default());
+    let when = widest(2, &|a| actions::due_label(a, m.lang));
+    let done = widest(3, &|a| if a.done { w.yes } else { w.no }.to_string());
     let table = Table::new(
         rows,
         [
-            Constraint::Min(20),
-            Constraint::Length(16),
-            Constraint::Length(14),
-            Constraint::Length(6),
+            Constraint::Min(16),
+            Constraint::Length(who),
+            Constraint::Length(when),
+            Constraint::Length(done),
         ],
     )
+    .column_spacing(2)
     .header(header)
     .style(theme.base);
     Some((table, height))

@@ -192,7 +192,8 @@ fn save_form(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
                 due: None,
                 due_text: None,
                 done: false,
-                step: m.step,
+                // On the summary: the closing step, the last one with a question.
+                step: m.step.min(m.step_count().saturating_sub(1)),
                 created_at,
             });
             n

@@ -213,3 +213,48 @@ fn done_marks_the_action_in_its_own_file_and_is_refused_while_that_session_runs(
     assert_ne!(code, 0);
     assert!(err.contains("Geen afspraak met id 'nope42'"), "{err}");
 }
+
+#[test]
+fn a_run_sees_the_open_actions_of_its_groups_earlier_sessions_only() {
+    let (_home, dir) = folder();
+    // A later session of De Linde (not earlier than the run) and the run's own file.
+    session(
+        &dir,
+        "Cliëntenraad De Linde",
+        "2026-12-20T14:00:00+01:00",
+        vec![action("later1", "Later", None, None)],
+    );
+    let mut run = Session::from_toml(EXAMPLE).unwrap();
+    run.session.example = false;
+    run.session.group = "CLIËNTENRAAD de Linde".into();
+    run.session.started_at = DateTime::parse_from_rfc3339("2026-12-01T14:00:00+01:00").unwrap();
+    run.actions = vec![action("eigen1", "Eigen", None, None)];
+    let path = store::new_path(&dir, &run);
+    store::save(&path, &run).unwrap();
+
+    let (earlier, taken) = voer::actions::folder::for_run(&dir, &run, &path);
+    let ids: Vec<&str> = earlier.iter().map(|f| f.action.id.as_str()).collect();
+    // Oldest meeting first; done ones, other groups, later sessions, its own and the
+    // example's are left out.
+    assert_eq!(ids, ["linde1", "linde2", "linde4"]);
+    // Every id in the folder is taken, the example's too.
+    for id in ["linde3", "team01", "exmpl1", "later1", "eigen1"] {
+        assert!(taken.contains(id), "{id}");
+    }
+    assert_eq!(
+        voer::actions::folder::open_for_group(
+            &dir,
+            "clientenraad de linde",
+            run.session.started_at,
+            &path
+        ),
+        earlier
+    );
+    // An unnamed group has no earlier meetings.
+    run.session.group = String::new();
+    assert!(
+        voer::actions::folder::for_run(&dir, &run, &path)
+            .0
+            .is_empty()
+    );
+}

@@ -12,7 +12,7 @@ use crate::{
     i18n::{Localize, fill},
     lang::Lang,
     session::{
-        ActionItem, slug,
+        ActionItem, Session, slug,
         store::{self, LockError, SessionLock, StoreError},
     },
 };
@@ -86,13 +86,42 @@ pub fn open_for_group(
     before: DateTime<FixedOffset>,
     except: &Path,
 ) -> Vec<Found> {
+    let found = scan(dir).map(|s| s.found).unwrap_or_default();
+    earlier_of(found, group, before, except)
+}
+
+/// What a run needs from the folder, read once: the open actions of its group's earlier
+/// sessions ([`open_for_group`]) and every id in use ([`ids`]).
+pub fn for_run(dir: &Path, session: &Session, path: &Path) -> (Vec<Found>, HashSet<String>) {
+    let mut ids = HashSet::new();
+    let mut found = Vec::new();
+    for l in store::list(dir).unwrap_or_default() {
+        let Ok(s) = l.session else { continue };
+        ids.extend(s.actions.iter().map(|a| a.id.clone()));
+        if !s.session.example {
+            found.extend(s.actions.into_iter().map(|action| Found {
+                path: l.path.clone(),
+                group: s.session.group.clone(),
+                started_at: s.session.started_at,
+                action,
+            }));
+        }
+    }
+    let info = &session.session;
+    (earlier_of(found, &info.group, info.started_at, path), ids)
+}
+
+fn earlier_of(
+    found: Vec<Found>,
+    group: &str,
+    before: DateTime<FixedOffset>,
+    except: &Path,
+) -> Vec<Found> {
     let want = slug(group);
     if want.is_empty() {
         return Vec::new();
     }
-    let mut found: Vec<Found> = scan(dir)
-        .map(|s| s.found)
-        .unwrap_or_default()
+    let mut found: Vec<Found> = found
         .into_iter()
         .filter(|f| {
             !f.action.done

@@ -63,13 +63,7 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
         .parent()
         .map(std::path::Path::to_path_buf)
         .unwrap_or_default();
-    let earlier = folder::open_for_group(
-        &dir,
-        &session.session.group,
-        session.session.started_at,
-        &path,
-    );
-    let taken = folder::ids(&dir);
+    let (earlier, taken) = folder::for_run(&dir, &session, &path);
     let model = Model::new(session, path, view, Now::real()).with_agreements(earlier, taken);
     // Nothing to pick: the run is there from the start.
     let mut create = |_| unreachable!("a resumed session has no picker");

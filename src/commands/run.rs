@@ -79,13 +79,7 @@ fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionL
     store::save(&path, &session)?;
     let episode = EpisodeView::new(&choice.episode, opts.lang);
     // What the group agreed at earlier meetings, and the ids a new action must not take.
-    let earlier = folder::open_for_group(
-        dir,
-        &session.session.group,
-        session.session.started_at,
-        &path,
-    );
-    let taken = folder::ids(dir);
+    let (earlier, taken) = folder::for_run(dir, &session, &path);
     Ok((
         Opened {
             session,

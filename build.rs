@@ -23,9 +23,11 @@ fn main() {
 }
 
 fn embed_prompts() {
-    let dir = Path::new("prompts");
-    println!("cargo:rerun-if-changed=prompts");
-    let mut files: Vec<_> = fs::read_dir(dir)
+    // Absolute paths: a build of a copy of this folder sharing the target folder (as CI does)
+    // then names files this folder does not have, so the next build here embeds its own.
+    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("prompts");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: Vec<_> = fs::read_dir(&dir)
         .expect("prompts/ folder is part of the repository")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))

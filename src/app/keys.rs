@@ -10,8 +10,6 @@
 //! commands are only the keys above.
 //!
 //! Keys kept free for commands still to come (add them here, as rows, with their behaviour):
-//! - Ctrl+R: the room screen shows / hides the notes (everywhere);
-//! - Ctrl+T: hide / show the facilitator's tips on a single projected screen (everywhere);
 //! - Tab: in a round, the next speaker; in a phased prompt, the next phase (early);
 //! - Ctrl+K: in a round, the current speaker passes;
 //! - Ctrl+U: in a round, shuffle the speakers not yet spoken (it already clears the save-as
@@ -80,6 +78,10 @@ pub enum Show {
     Timed,
     /// Only on a step with notes: not on the summary.
     NotSummary,
+    /// Only while a room screen follows the session.
+    RoomFollowing,
+    /// Only on a step with a tip, while no room screen follows (one projected screen).
+    TipsHere,
 }
 
 /// One line of the help: keys, where they work, what they do.
@@ -161,6 +163,38 @@ pub const BINDINGS: &[Binding] = &[
             place: 11,
             show: Show::Always,
             label: |m| m.texts().key_blank,
+        }),
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('t'), Action::ToggleTips)],
+        at: Where::Always,
+        help: |t| t.help_tips,
+        bar: Some(Bar {
+            place: 9,
+            show: Show::TipsHere,
+            label: |m| {
+                if m.tips_hidden {
+                    m.texts().key_show_tips
+                } else {
+                    m.texts().key_hide_tips
+                }
+            },
+        }),
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('r'), Action::ToggleRoomNotes)],
+        at: Where::Always,
+        help: |t| t.help_room_notes,
+        bar: Some(Bar {
+            place: 9,
+            show: Show::RoomFollowing,
+            label: |m| {
+                if m.session.session.room_notes {
+                    m.texts().key_room_notes_hide
+                } else {
+                    m.texts().key_room_notes_show
+                }
+            },
         }),
     },
     Binding {
@@ -700,6 +734,8 @@ pub fn bar(m: &Model) -> Vec<(String, &'static str)> {
             Show::Always => true,
             Show::Timed => m.is_timed(),
             Show::NotSummary => !m.on_summary(),
+            Show::RoomFollowing => m.room_following,
+            Show::TipsHere => !m.room_following && m.has_tip(),
         })
         .collect();
     rows.sort_by_key(|(_, bar)| bar.place);

@@ -154,6 +154,10 @@ pub struct Model {
     pub home: PathBuf,
     /// The form and list of actions, and the earlier sessions' open actions.
     pub agreements: Agreements,
+    /// A room screen (`voer room`) follows this session: this screen is the console.
+    pub room_following: bool,
+    /// The tips are hidden (one projected screen); a following room screen shows them here anyway.
+    pub tips_hidden: bool,
 }
 
 /// The whole app: one screen at a time, and what every screen needs.
@@ -161,6 +165,8 @@ pub struct App {
     pub screen: Screen,
     /// The user's home folder (see `Model::home`), handed to the run when it starts.
     pub home: PathBuf,
+    /// The run starts with the tips hidden (`--projector`: one projected screen).
+    pub tips_hidden: bool,
 }
 
 /// The screens: the picker asks what the command line left out; a run is the meeting.
@@ -174,6 +180,7 @@ impl App {
         App {
             screen: Screen::Picker(Box::new(picker)),
             home: PathBuf::new(),
+            tips_hidden: false,
         }
     }
 
@@ -181,6 +188,7 @@ impl App {
         App {
             screen: Screen::Run(Box::new(model)),
             home: PathBuf::new(),
+            tips_hidden: false,
         }
     }
 
@@ -190,6 +198,15 @@ impl App {
             m.home = home.clone();
         }
         self.home = home;
+        self
+    }
+
+    /// Starts the run with the tips hidden (`--projector`), or shown.
+    pub fn with_tips_hidden(mut self, hidden: bool) -> App {
+        if let Screen::Run(m) = &mut self.screen {
+            m.tips_hidden = hidden;
+        }
+        self.tips_hidden = hidden;
         self
     }
 
@@ -272,6 +289,8 @@ impl Model {
             help_scroll: 0,
             home: PathBuf::new(),
             agreements: Agreements::default(),
+            room_following: false,
+            tips_hidden: false,
         };
         if !m.paused {
             m.start_clock(now.mono);
@@ -300,6 +319,20 @@ impl Model {
                 t.notes_placeholder
             });
         }
+    }
+
+    /// Whether this screen shows the facilitator's tips: always when a room screen follows
+    /// (the room never sees them), else unless hidden.
+    pub fn shows_tips(&self) -> bool {
+        self.room_following || !self.tips_hidden
+    }
+
+    /// Whether the current step has a facilitator's tip.
+    pub fn has_tip(&self) -> bool {
+        self.session
+            .steps
+            .get(self.step)
+            .is_some_and(|s| s.tip.as_deref().is_some_and(|t| !t.trim().is_empty()))
     }
 
     pub fn texts(&self) -> &'static Texts {

@@ -52,7 +52,11 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
             .with_agreements(opened.earlier, opened.taken);
         (App::run(model), Some(lock))
     };
-    let result = tui::run(app.with_home(home()), &theme, &mut create);
+    let result = tui::run(
+        app.with_home(home()).with_tips_hidden(opts.projector),
+        &theme,
+        &mut create,
+    );
     drop(lock);
     result
 }

@@ -54,10 +54,14 @@ fn an_action_recorded_in_one_meeting_is_on_the_opening_of_the_next() {
     v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
 
-    // The next meeting of the same group (another spelling of its name).
+    // The next meeting of the same group (another spelling of its name), with the room screen.
+    let mut room = sb.voer(&["room"]);
+    room.wait_for_text("Wachten op een gesprek", WAIT);
     let mut v = start_run(&sb, "clientenraad de linde");
     v.wait_for_text("Vorige keer afgesproken", WAIT);
     v.wait_for_text("[ ] Voorstel schrijven · Meneer Bakker", WAIT);
+    room.wait_for_text("Vorige keer afgesproken", WAIT);
+    room.wait_for_text("Voorstel schrijven · Meneer Bakker", WAIT);
     // Marked done from the list, in the file it belongs to.
     v.send(CTRL_L);
     v.wait_for_text("Afspraken van dit gesprek", WAIT);
@@ -66,6 +70,10 @@ fn an_action_recorded_in_one_meeting_is_on_the_opening_of_the_next() {
     v.wait_for_text("[x] Voorstel schrijven", WAIT);
     let s = wait_for_file(&first, WAIT, "done in its own file", |s| s.actions[0].done);
     assert_eq!(s.actions[0].id, action.id);
+    // Done, it is no longer on the table in the room.
+    room.wait_for_no_text("Vorige keer afgesproken", WAIT);
+    room.send("q");
+    assert!(room.wait_exit(WAIT).success());
     v.send(ESC);
     // Esc and the next key at once would read as Alt and that key.
     v.wait_for_no_text("Afspraken van dit gesprek", WAIT);

@@ -117,3 +117,18 @@ fn the_summary_has_the_table() {
     }
     snapshot("actions_summary_nl", &m, now);
 }
+
+#[test]
+fn the_room_screens_opening_shows_what_was_agreed_last_time() {
+    use voer::room::{Room, draw};
+    let now = fixed_now();
+    let m = model(Audience::ClientCouncil, Lang::Nl, now);
+    let mut room = Room::new(Lang::Nl, Theme::calm());
+    room.shown = Some(m.snapshot(now));
+    room.earlier = earlier();
+    for (w, h) in SIZES {
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        term.draw(|f| draw::draw(&room, now.wall, f)).unwrap();
+        insta::assert_snapshot!(format!("actions_room_opening_nl_{w}x{h}"), term.backend());
+    }
+}

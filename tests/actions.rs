@@ -49,8 +49,8 @@ fn session(dir: &Path, group: &str, at: &str, actions: Vec<ActionItem>) -> std::
     s.session.group = group.into();
     s.session.started_at = DateTime::parse_from_rfc3339(at).unwrap();
     s.actions = actions;
-    let path = store::new_path(dir, &s);
-    store::save(&path, &s).unwrap();
+    // Made as a run makes it; the lock goes when this returns, as when that run ended.
+    let (path, _lock) = store::create(dir, &s).unwrap();
     path
 }
 
@@ -229,8 +229,8 @@ fn a_run_sees_the_open_actions_of_its_groups_earlier_sessions_only() {
     run.session.group = "CLIËNTENRAAD de Linde".into();
     run.session.started_at = DateTime::parse_from_rfc3339("2026-12-01T14:00:00+01:00").unwrap();
     run.actions = vec![action("eigen1", "Eigen", None, None)];
-    let path = store::new_path(&dir, &run);
-    store::save(&path, &run).unwrap();
+    // The run holds its session's lock.
+    let (path, _lock) = store::create(&dir, &run).unwrap();
 
     let (earlier, taken) = voer::actions::folder::for_run(&dir, &run, &path);
     let ids: Vec<&str> = earlier.iter().map(|f| f.action.id.as_str()).collect();

@@ -64,7 +64,7 @@ pub fn render(
     });
     for (key, name) in &groups {
         out.push('\n');
-        out.push_str(name);
+        out.push_str(&crate::printable::one_line(name));
         out.push('\n');
         let mut rows = vec![vec![
             w.col_id.to_string(),

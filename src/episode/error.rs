@@ -149,6 +149,8 @@ pub enum Problem {
     TwoClosings(Audience),
     /// A closing prompt for an audience without prompts.
     ClosingAlone(Audience),
+    /// A control character (such as ESC, the start of a terminal escape code) in a text.
+    ControlCharacter,
     /// A number outside the range it must lie in.
     OutOfRange {
         min: u32,
@@ -170,6 +172,7 @@ impl Localize for Problem {
             Problem::TwoClosings(a) => fill(t.problem_two_closings, &[a]),
             Problem::ClosingAlone(a) => fill(t.problem_closing_alone, &[a]),
             Problem::OutOfRange { min, max } => fill(t.problem_out_of_range, &[min, max]),
+            Problem::ControlCharacter => t.problem_control_character.to_string(),
         }
     }
 }

@@ -52,7 +52,13 @@ pub(super) fn update(m: &mut Model, action: Action, now: Now, fx: &mut Vec<Effec
         Action::Paste(text) => {
             if let Some(f) = &mut m.agreements.form {
                 // One line per field: line ends become spaces.
-                let one = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                let one: String = text
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .chars()
+                    .filter(|c| !c.is_control())
+                    .collect();
                 f.fields[f.focus].insert_str(one);
                 f.problem = None;
             }

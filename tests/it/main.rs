@@ -5,6 +5,8 @@
 mod export_support;
 mod fixture;
 
+mod actions;
+mod actions_run;
 mod cli;
 mod episodes;
 mod export_browser;
@@ -14,4 +16,5 @@ mod export_hostile;
 mod props;
 mod room_screens;
 mod screens;
+mod screens_actions;
 mod update;

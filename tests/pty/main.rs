@@ -13,5 +13,6 @@ mod common;
 mod attacks;
 mod durability;
 mod e2e;
+mod e2e_actions;
 mod panic;
 mod room;

@@ -1,5 +1,6 @@
 //! The subcommands, one file each: run and resume open the screen; room opens the room
-//! screen; list, show, validate, sessions and export print and exit.
+//! screen; list, show, validate, sessions, actions and export print and exit.
+pub mod actions;
 pub mod export;
 pub mod list;
 pub mod resume;
@@ -11,6 +12,7 @@ pub mod validate;
 
 use std::{io, path::PathBuf};
 
+use unicode_truncate::{Alignment, UnicodeTruncateStr};
 use unicode_width::UnicodeWidthStr;
 
 use crate::{
@@ -44,6 +46,7 @@ pub enum UserError {
     Store(#[from] StoreError),
     Lock(#[from] LockError),
     Export(#[from] export::ExportError),
+    Actions(#[from] crate::actions::folder::ActionError),
     /// `voer resume` without a file finds nothing to resume in `dir`; `any`: there are
     /// sessions, but all are finished.
     NothingToResume {
@@ -95,6 +98,7 @@ impl Localize for UserError {
             UserError::Store(e) => e.render(lang),
             UserError::Lock(e) => e.render(lang),
             UserError::Export(e) => e.render(lang),
+            UserError::Actions(e) => e.render(lang),
             UserError::NothingToResume { dir, any } => fill(
                 if *any { t.no_unfinished } else { t.no_sessions },
                 &[&dir.display()],
@@ -180,8 +184,7 @@ pub fn need_terminal(command: &'static str) -> Result<(), UserError> {
 
 /// Pads `s` with spaces to `width` terminal columns.
 pub fn pad(s: &str, width: usize) -> String {
-    let w = s.width();
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+    s.unicode_pad(width, Alignment::Left, false).into_owned()
 }
 
 /// Renders rows as a table with columns separated by two spaces. A cell is one line of

@@ -11,13 +11,9 @@ use voer::{
 pub const FIXTURE: &str =
     "sessions/voorbeeld_2026-11-20_1400_jef-mol_client-council_clientenraad-de-linde.toml";
 
-/// The example session as version 1 wrote it: before the video step and format 2.
+/// An example session as version 1 wrote it: before the video step and format 2 (the
+/// questions of its day; kept for the format tests).
 pub const FIXTURE_V1: &str = "tests/fixtures/session_v1.toml";
-
-pub fn fixture_v1() -> Session {
-    store::load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(FIXTURE_V1))
-        .expect("the version-1 session loads")
-}
 
 pub fn fixture_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(FIXTURE)

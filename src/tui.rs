@@ -45,6 +45,10 @@ pub struct RunOptions {
     pub audience: Option<Audience>,
     pub group: Option<String>,
     pub facilitator: String,
+    /// First names or initials, for speaking rounds.
+    pub participants: Vec<String>,
+    /// When the meeting must end.
+    pub until: Option<chrono::NaiveTime>,
     pub sessions_dir: PathBuf,
     pub lang: Lang,
     pub projector: bool,
@@ -170,6 +174,8 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
     let meta = Meta {
         group: pick.group_name(),
         facilitator: opts.facilitator.clone(),
+        participants: opts.participants.clone(),
+        until: opts.until,
     };
     let now = Now::real();
     let session = Session::new(&episode, audience, &meta, opts.lang, now.wall);

@@ -190,6 +190,7 @@ fn a_translated_quote_shows_the_speakers_own_words_first() {
     let meta = voer::session::Meta {
         group: "Team Noord".into(),
         facilitator: String::new(),
+        ..Default::default()
     };
     let started = chrono::DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").expect("t");
     let s = Session::new(ep, voer::episode::Audience::Team, &meta, Lang::En, started);

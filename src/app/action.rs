@@ -38,6 +38,16 @@ pub enum Action {
     /// SIGTERM or SIGHUP: save and quit without asking anything.
     Terminate,
     Export,
+    /// Tab: the next speaker in a round, or the next phase early.
+    NextTurn,
+    /// Ctrl+K: the current speaker passes.
+    Pass,
+    /// Ctrl+U: shuffle the speakers not yet spoken.
+    Shuffle,
+    /// Ctrl+W: make this prompt a speaking round (and back).
+    ToggleRound,
+    /// Ctrl+O: take the overrun from the steps still to come.
+    TakeOverrun,
     /// Time passed (the loop woke up for a deadline).
     Tick,
     Saved(SaveOutcome),

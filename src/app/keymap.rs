@@ -4,6 +4,18 @@ use ratatui_textarea::Input;
 
 use super::{Action, Mode};
 
+/// Rounds, phases and the plan: the same keys while typing and not.
+fn time_key(code: KeyCode, ctrl: bool) -> Option<Action> {
+    match code {
+        KeyCode::Tab => Some(Action::NextTurn),
+        KeyCode::Char('k') if ctrl => Some(Action::Pass),
+        KeyCode::Char('u') if ctrl => Some(Action::Shuffle),
+        KeyCode::Char('w') if ctrl => Some(Action::ToggleRound),
+        KeyCode::Char('o') if ctrl => Some(Action::TakeOverrun),
+        _ => None,
+    }
+}
+
 pub fn map_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
     // Windows and some terminals also report releases: act on presses (and held keys) only.
     if key.kind == KeyEventKind::Release {
@@ -11,6 +23,11 @@ pub fn map_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let ctrl_c = ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C'));
+    if matches!(mode, Mode::Typing | Mode::Navigate)
+        && let Some(a) = time_key(key.code, ctrl)
+    {
+        return Some(a);
+    }
     match mode {
         Mode::Blank => Some(Action::Unblank),
         Mode::Help => Some(if ctrl_c {

@@ -5,6 +5,7 @@ pub mod clock;
 mod keymap;
 mod model;
 pub mod picker;
+pub mod rounds;
 mod update;
 
 pub use action::{Action, Effect};

@@ -77,8 +77,9 @@ pub fn update(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
         }
         Action::Edit(input) => match &m.mode {
             Mode::Typing => {
+                let prefixed = super::rounds::prefix_note(m, &input);
                 if let Some(ta) = m.notes.get_mut(m.step)
-                    && ta.input(input)
+                    && (ta.input(input) || prefixed)
                 {
                     changed(m, now);
                 }
@@ -164,6 +165,38 @@ pub fn update(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
             }
         }
         Action::Export => fx.push(Effect::Export(Box::new(m.snapshot(now)))),
+        Action::NextTurn | Action::Pass | Action::Shuffle | Action::ToggleRound
+            if m.on_summary() => {}
+        Action::NextTurn => {
+            if super::rounds::next(m, now) {
+                changed(m, now);
+                save_now(m, now, &mut fx);
+            }
+        }
+        Action::Pass => {
+            if super::rounds::pass(m, now) {
+                changed(m, now);
+                save_now(m, now, &mut fx);
+            }
+        }
+        Action::Shuffle => {
+            if super::rounds::shuffle(m, now) {
+                changed(m, now);
+                save_now(m, now, &mut fx);
+            }
+        }
+        Action::ToggleRound => {
+            if super::rounds::toggle_round(m, now) {
+                changed(m, now);
+                save_now(m, now, &mut fx);
+            }
+        }
+        Action::TakeOverrun => {
+            if super::rounds::take_overrun(m, now) {
+                changed(m, now);
+                save_now(m, now, &mut fx);
+            }
+        }
         Action::ExportDone(result) => {
             let t = m.texts();
             let msg = match result {
@@ -211,7 +244,7 @@ pub(super) fn sync_editor(m: &mut Model) {
 }
 
 /// Marks the session as changed: a save becomes due.
-fn changed(m: &mut Model, now: Now) {
+pub(super) fn changed(m: &mut Model, now: Now) {
     m.save.revision += 1;
     m.save.dirty_since.get_or_insert(now.mono);
 }
@@ -235,6 +268,7 @@ fn go_to(m: &mut Model, step: usize, now: Now, fx: &mut Vec<Effect>) {
         m.session.session.finished_at.get_or_insert(now.wall);
     } else {
         m.start_clock(now.mono);
+        super::rounds::step_opened(m, now);
         if m.mode != Mode::Typing {
             m.mode = Mode::Navigate;
         }
@@ -283,6 +317,10 @@ fn paste(m: &mut Model, text: &str, now: Now) {
 
 /// What time alone makes due: the bell, the autosave, a retry, the status message expiring.
 fn housekeeping(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
+    if super::rounds::tick(m, now, fx) {
+        // The new phase is in the file, for the room screen and a resume.
+        changed(m, now);
+    }
     if let Some(r) = m.remaining(now.mono)
         && r.is_over()
         && !m.rang[m.step]
@@ -349,6 +387,9 @@ pub fn next_deadline(m: &Model, now: Now) -> Duration {
     }
     if let Some((_, until)) = &m.status {
         consider(*until);
+    }
+    if let Some(d) = super::rounds::next_phase_change(m, now) {
+        next = next.min(d);
     }
     next
 }

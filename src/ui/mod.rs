@@ -6,6 +6,7 @@ mod keybar;
 mod notes;
 pub mod picker;
 pub mod qr;
+mod round;
 mod step;
 mod summary;
 mod timer;

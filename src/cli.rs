@@ -286,9 +286,12 @@ pub fn parse(args: Vec<OsString>, t: &Texts) -> Result<Cli, CliError> {
         }
     };
     let mut cli = Cli::from_arg_matches(&matches).map_err(CliError::Clap)?;
-    for run in [Some(&cli.run), cli.command.as_ref().and_then(Command::run_args)]
-        .into_iter()
-        .flatten()
+    for run in [
+        Some(&cli.run),
+        cli.command.as_ref().and_then(Command::run_args),
+    ]
+    .into_iter()
+    .flatten()
     {
         if let Some(typed) = &run.until
             && parse_hhmm(typed).is_none()

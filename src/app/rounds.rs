@@ -95,7 +95,9 @@ pub fn turn_remaining(m: &Model, now: Now) -> Option<Remaining> {
     let step = m.current()?;
     let r = step.round.as_ref().filter(|r| !r.is_open())?;
     let turn = Duration::from_secs(r.turn_seconds(step.planned_seconds));
-    let spent = m.elapsed(m.step, now.mono).saturating_sub(Duration::from_secs(r.turn_started));
+    let spent = m
+        .elapsed(m.step, now.mono)
+        .saturating_sub(Duration::from_secs(r.turn_started));
     Some(Remaining::of(turn, spent))
 }
 
@@ -107,7 +109,10 @@ pub fn phase_remaining(m: &Model, now: Now) -> Option<(usize, Remaining)> {
     let spent = m
         .elapsed(m.step, now.mono)
         .saturating_sub(Duration::from_secs(p.started.unwrap_or(0)));
-    Some((i, Remaining::of(Duration::from_secs(u64::from(p.minutes) * 60), spent)))
+    Some((
+        i,
+        Remaining::of(Duration::from_secs(u64::from(p.minutes) * 60), spent),
+    ))
 }
 
 /// Tab: the next speaker in a round, else the next phase early. Returns whether anything moved.

@@ -378,7 +378,11 @@ mod tests {
         assert_eq!(pace(&s, 4, 240, 15 * 60), Pace::Behind(6 * 60));
         assert_eq!(replan(&mut s, 4, 240, 15 * 60), Replan::Shrunk(6 * 60));
         let m = minutes(&s);
-        assert_eq!(&m[..5], &[0, 5, 0, 5, 10], "steps done and the current one stay");
+        assert_eq!(
+            &m[..5],
+            &[0, 5, 0, 5, 10],
+            "steps done and the current one stay"
+        );
         assert_eq!(m[5] + m[6], 9);
     }
 
@@ -434,7 +438,10 @@ mod tests {
     #[test]
     fn next_pass_and_then_open_discussion() {
         let mut r = round(&["Anna", "Bert", "Cor"]);
-        assert_eq!((r.speaker(), r.next_speaker()), (Some("Anna"), Some("Bert")));
+        assert_eq!(
+            (r.speaker(), r.next_speaker()),
+            (Some("Anna"), Some("Bert"))
+        );
         r.next(90);
         assert_eq!(r.speaker(), Some("Bert"));
         assert_eq!(r.turn_elapsed(100), 10);

@@ -18,7 +18,7 @@ use ratatui::{
     widgets::Paragraph,
 };
 use voer::{
-    app::{Action, EpisodeView, Model, Theme, clock::Now, map_key, update},
+    app::{Action, EpisodeView, Model, clock::Now, map_key, update_run},
     episode::{Audience, Library},
     lang::Lang,
     session::{Meta, Session},
@@ -71,6 +71,7 @@ fn model(notes: &str, now: Now) -> Model {
     let meta = Meta {
         group: "Cliëntenraad De Linde".into(),
         facilitator: "Anna".into(),
+        ..Default::default()
     };
     let mut s = Session::new(ep, Audience::ClientCouncil, &meta, Lang::Nl, now.wall);
     s.steps[PROMPT].notes = notes.to_string();
@@ -79,10 +80,9 @@ fn model(notes: &str, now: Now) -> Model {
         s,
         "/tmp/voer-bench.toml".into(),
         EpisodeView::new(ep, Lang::Nl),
-        Theme::calm(),
         now,
     );
-    update(&mut m, Action::StartTyping, now);
+    update_run(&mut m, Action::StartTyping, now);
     m
 }
 
@@ -102,7 +102,8 @@ fn keystroke(c: &mut Criterion) {
         ] {
             let mut m = model(notes, t);
             let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-            term.draw(|f| ui::draw(&m, t, f)).unwrap();
+            term.draw(|f| ui::draw_run(&m, &ui::Theme::calm(), t, f))
+                .unwrap();
             // Type a letter, then take it back: the notes keep their size over the run.
             let keys = [key(KeyCode::Char('a')), key(KeyCode::Backspace)];
             let mut i = 0usize;
@@ -110,10 +111,11 @@ fn keystroke(c: &mut Criterion) {
                 b.iter(|| {
                     let k = keys[i % 2];
                     i += 1;
-                    if let Some(action) = map_key(&m.mode, k) {
-                        black_box(update(&mut m, action, t));
+                    if let Some(action) = map_key(&m, k) {
+                        black_box(update_run(&mut m, action, t));
                     }
-                    term.draw(|f| ui::draw(&m, t, f)).unwrap();
+                    term.draw(|f| ui::draw_run(&m, &ui::Theme::calm(), t, f))
+                        .unwrap();
                 })
             });
             assert_eq!(m.notes_text(PROMPT).len(), notes.len() + (i % 2));
@@ -137,7 +139,11 @@ fn redraw(c: &mut Criterion) {
             let m = model(notes, t);
             let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
             g.bench_function(BenchmarkId::new(label, &size), |b| {
-                b.iter(|| term.draw(|f| ui::draw(&m, t, f)).unwrap().area)
+                b.iter(|| {
+                    term.draw(|f| ui::draw_run(&m, &ui::Theme::calm(), t, f))
+                        .unwrap()
+                        .area
+                })
             });
         }
         // The floor: one Paragraph of text filling the whole area.

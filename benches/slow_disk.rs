@@ -18,7 +18,7 @@ use ratatui::{
     crossterm::event::{KeyCode, KeyEvent, KeyModifiers},
 };
 use voer::{
-    app::{Action, Effect, EpisodeView, Model, SAVE_DELAY, Theme, clock::Now, map_key, update},
+    app::{Action, Effect, EpisodeView, Model, SAVE_DELAY, clock::Now, map_key, update_run},
     episode::{Audience, Library},
     lang::Lang,
     session::{Meta, Session, store::Saver},
@@ -43,6 +43,7 @@ fn model(path: &std::path::Path, now: Now) -> Model {
     let meta = Meta {
         group: "Cliëntenraad De Linde".into(),
         facilitator: "Anna".into(),
+        ..Default::default()
     };
     let mut s = Session::new(ep, Audience::ClientCouncil, &meta, Lang::Nl, now.wall);
     s.steps[PROMPT].notes = (0..40)
@@ -50,14 +51,8 @@ fn model(path: &std::path::Path, now: Now) -> Model {
         .collect::<Vec<_>>()
         .join("\n");
     s.session.current_step = PROMPT;
-    let mut m = Model::new(
-        s,
-        path.into(),
-        EpisodeView::new(ep, Lang::Nl),
-        Theme::calm(),
-        now,
-    );
-    update(&mut m, Action::StartTyping, now);
+    let mut m = Model::new(s, path.into(), EpisodeView::new(ep, Lang::Nl), now);
+    update_run(&mut m, Action::StartTyping, now);
     m
 }
 
@@ -82,11 +77,11 @@ fn round(
     i: usize,
 ) -> Duration {
     let c = if i.is_multiple_of(2) { 'a' } else { 'b' };
-    let action = map_key(&m.mode, key(c)).expect("typing");
-    update(m, action, *now);
+    let action = map_key(m, key(c)).expect("typing");
+    update_run(m, action, *now);
     // The save falls due: the loop wakes up for it (a tick), as in `tui::run_session`.
     *now = now.plus(SAVE_DELAY + Duration::from_millis(1));
-    let effects = update(m, Action::Tick, *now);
+    let effects = update_run(m, Action::Tick, *now);
     let t0 = Instant::now();
     let mut saved = false;
     for fx in effects {
@@ -97,7 +92,8 @@ fn round(
             saved = true;
         }
     }
-    term.draw(|f| ui::draw(m, *now, f)).unwrap();
+    term.draw(|f| ui::draw_run(m, &ui::Theme::calm(), *now, f))
+        .unwrap();
     let took = t0.elapsed();
     assert!(saved, "a save was due");
     *now = now.plus(Duration::from_millis(300));

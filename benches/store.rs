@@ -23,6 +23,7 @@ fn big_session() -> Session {
     let meta = Meta {
         group: "Cliëntenraad De Linde".into(),
         facilitator: "Anna".into(),
+        ..Default::default()
     };
     let wall = FixedOffset::east_opt(3600)
         .unwrap()

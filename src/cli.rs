@@ -11,7 +11,7 @@ use crate::{
 #[derive(Debug, Parser)]
 #[command(
     name = "voer",
-    version,
+    version = env!("VOER_VERSION"),
     about = "Voer (voor) inspiratiegesprekken: step a group through an episode of \
              'Radicale vernieuwing zorg': the quote, timed prompts, the group's notes."
 )]

@@ -39,7 +39,6 @@ pub struct Texts {
     pub no_unfinished: &'static str,
     pub saved_at_exit: &'static str,
     pub finished_at_exit: &'static str,
-    pub type_hint: &'static str,
     pub pick_keys_first: &'static str,
     pub pick_keys_field: &'static str,
     // steps
@@ -79,8 +78,6 @@ pub struct Texts {
     pub exported_to: &'static str,
     pub export_failed: &'static str,
     // keys bar
-    pub key_next: &'static str,
-    pub key_prev: &'static str,
     pub key_pause: &'static str,
     pub key_resume: &'static str,
     pub key_more_less: &'static str,
@@ -94,16 +91,49 @@ pub struct Texts {
     pub key_export: &'static str,
     pub key_blank: &'static str,
     pub key_mute: &'static str,
+    pub key_unmute: &'static str,
     pub key_close: &'static str,
     pub help_title: &'static str,
-    pub help_rows: &'static [(&'static str, &'static str)],
-    pub help_typing_rows: &'static [(&'static str, &'static str)],
+    pub key_scroll: &'static str,
+    pub key_space: &'static str,
+    pub key_printable: &'static str,
+    pub key_editing: &'static str,
+    pub help_step: &'static str,
+    pub help_pause: &'static str,
+    pub help_notes: &'static str,
+    pub help_blank: &'static str,
+    pub help_mute: &'static str,
+    pub help_export: &'static str,
+    pub help_help: &'static str,
+    pub help_quit: &'static str,
+    pub help_minute: &'static str,
+    pub help_type: &'static str,
+    pub help_type_at_once: &'static str,
+    pub help_text: &'static str,
+    pub help_stop_typing: &'static str,
+    pub help_editing: &'static str,
+    pub help_undo: &'static str,
+    pub help_scroll: &'static str,
+    pub help_close: &'static str,
+    pub help_save_elsewhere: &'static str,
+    pub help_retry: &'static str,
+    pub help_discard: &'static str,
+    pub help_back: &'static str,
+    pub help_save_path: &'static str,
+    pub help_clear_field: &'static str,
+    pub help_path_field: &'static str,
+    pub where_always: &'static str,
+    pub where_not_typing: &'static str,
+    pub where_not_typing_notes: &'static str,
+    pub where_typing: &'static str,
+    pub where_help: &'static str,
+    pub where_unsaved: &'static str,
+    pub where_save_path: &'static str,
     pub blank_hint: &'static str,
     pub too_small: &'static str,
     // quit with unsaved notes
     pub unsaved_title: &'static str,
     pub unsaved_body: &'static str,
-    pub unsaved_keys: &'static str,
     pub save_elsewhere_prompt: &'static str,
     // picker
     pub pick_episode: &'static str,
@@ -134,6 +164,7 @@ pub struct Texts {
     pub os_exists: &'static str,
     pub os_other: &'static str,
     pub os_no_answer: &'static str,
+    pub saver_stopped: &'static str,
     pub not_text: &'static str,
     pub toml_problem: &'static str,
     pub session_at: &'static str,
@@ -154,6 +185,14 @@ pub struct Texts {
     pub problem_out_of_range: &'static str,
     pub problem_phases_sum: &'static str,
     pub cli_bad_until: &'static str,
+    pub help_next_turn: &'static str,
+    pub help_pass: &'static str,
+    pub help_shuffle: &'static str,
+    pub help_toggle_round: &'static str,
+    pub help_take_overrun: &'static str,
+    pub key_next_speaker: &'static str,
+    pub key_next_phase: &'static str,
+    pub key_pass: &'static str,
     pub show_round: &'static str,
     pub show_round_default: &'static str,
     pub show_phases: &'static str,
@@ -172,8 +211,6 @@ pub struct Texts {
     pub round_passed: &'static str,
     pub round_turns: &'static str,
     pub phase_of: &'static str,
-    pub keys_round: &'static str,
-    pub keys_phase: &'static str,
     pub col_replanned: &'static str,
     pub problem_no_closing: &'static str,
     pub problem_two_closings: &'static str,
@@ -230,6 +267,11 @@ pub struct Texts {
     pub config_sources: [&'static str; 4],
     pub config_not_set: &'static str,
     pub config_broken: &'static str,
+    // Windows: a name it refuses (the name[, the character]); a file another program holds
+    pub os_reserved_name: &'static str,
+    pub os_trailing_dot: &'static str,
+    pub os_bad_character: &'static str,
+    pub os_held_open: &'static str,
 }
 
 pub static NL: Texts = Texts {
@@ -266,7 +308,6 @@ pub static NL: Texts = Texts {
     sessions_in: "Sessies in {}",
     saved_at_exit: "Notities bewaard in {}\nVerder gaan: voer resume {}",
     finished_at_exit: "Het gesprek is afgerond; de notities staan in {}\nVerslag maken: voer export {} --output {}\nNotities aanvullen: voer resume {}",
-    type_hint: "Typen? Druk eerst op Enter",
     pick_keys_first: "↑↓ kiezen   Enter verder   Esc stoppen",
     pick_keys_field: "Enter beginnen   Esc terug   Ctrl+C stoppen",
     no_unfinished: "Geen onafgeronde sessie in {}. Een afgeronde sessie aanvullen: voer resume BESTAND (zie voer sessions).",
@@ -287,7 +328,7 @@ pub static NL: Texts = Texts {
     paused: "GEPAUZEERD",
     muted: "bel uit",
     notes: "Notities",
-    notes_placeholder: "Druk op Enter om notities te typen",
+    notes_placeholder: "Begin te typen voor notities",
     notes_placeholder_typing: "Typ hier de notities van de groep",
     typing: "typen",
     planned: "gepland",
@@ -303,8 +344,6 @@ pub static NL: Texts = Texts {
     saving_failed: "NIET OPGESLAGEN: {} — notities blijven bewaard in het geheugen, voer probeert het opnieuw",
     exported_to: "Verslag geschreven: {}",
     export_failed: "Verslag schrijven mislukt: {}",
-    key_next: "volgende",
-    key_prev: "vorige",
     key_pause: "pauze",
     key_resume: "verder",
     key_more_less: "minuut",
@@ -317,34 +356,49 @@ pub static NL: Texts = Texts {
     key_show_notes: "notities tonen",
     key_export: "verslag",
     key_blank: "scherm leeg",
-    key_mute: "bel",
+    key_mute: "bel uit",
+    key_unmute: "bel aan",
     key_close: "sluiten",
     help_title: "Toetsen",
-    help_rows: &[
-        ("→  n  PageDown", "volgende stap"),
-        ("←  p  PageUp", "vorige stap"),
-        ("Spatie", "timer pauzeren / verder"),
-        ("+  -", "een minuut meer / minder"),
-        ("Enter  e", "notities typen"),
-        ("h", "notities verbergen / tonen"),
-        ("b", "scherm leeg (tot een toets)"),
-        ("m", "bel aan / uit"),
-        ("x", "verslag (Markdown) naast het sessiebestand"),
-        ("?", "deze hulp"),
-        ("q", "stoppen (alles wordt bewaard)"),
-        ("Ctrl+C", "altijd veilig stoppen"),
-    ],
-    help_typing_rows: &[
-        ("Esc", "klaar met typen"),
-        ("PageDown  PageUp", "andere stap, ook tijdens typen"),
-        ("pijltjes  Home  End", "cursor verplaatsen"),
-        ("Ctrl+Z  Ctrl+Y", "ongedaan maken / opnieuw"),
-    ],
+    key_scroll: "schuiven",
+    key_space: "Spatie",
+    key_printable: "letter of teken",
+    key_editing: "pijltjes Home End",
+    help_step: "volgende / vorige stap",
+    help_pause: "timer pauzeren / verder",
+    help_notes: "notities verbergen / tonen",
+    help_blank: "scherm leeg / terug",
+    help_mute: "bel aan / uit",
+    help_export: "verslag (Markdown) naast het sessiebestand",
+    help_help: "alle toetsen (deze hulp)",
+    help_quit: "stoppen (alles wordt bewaard)",
+    help_minute: "een minuut meer / minder",
+    help_type: "notities typen",
+    help_type_at_once: "begint de notities, met dat teken",
+    help_text: "tekst; Enter begint een nieuwe regel",
+    help_stop_typing: "klaar met typen",
+    help_editing: "cursor verplaatsen",
+    help_undo: "ongedaan maken / opnieuw",
+    help_scroll: "de hulp schuiven",
+    help_close: "sluiten (een andere toets sluit en doet wat hij doet)",
+    help_save_elsewhere: "ergens anders opslaan",
+    help_retry: "opnieuw proberen",
+    help_discard: "toch stoppen (notities weg)",
+    help_back: "terug",
+    help_save_path: "opslaan",
+    help_clear_field: "het pad wissen",
+    help_path_field: "het pad typen",
+    where_always: "Altijd",
+    where_not_typing: "Niet tijdens typen",
+    where_not_typing_notes: "Niet tijdens typen, op een stap met notities",
+    where_typing: "Tijdens typen",
+    where_help: "In deze hulp",
+    where_unsaved: "Als opslaan mislukt bij stoppen",
+    where_save_path: "In het veld 'ergens anders opslaan'",
     blank_hint: "",
     too_small: "Maak het venster groter",
     unsaved_title: "Niet alles is opgeslagen",
     unsaved_body: "De notities konden niet worden opgeslagen in {}.",
-    unsaved_keys: "w = ergens anders opslaan   r = opnieuw proberen   d = toch stoppen (notities weg)   Esc = terug",
     save_elsewhere_prompt: "Opslaan als (volledig pad), Enter = opslaan, Esc = terug:",
     pick_episode: "Kies een aflevering",
     pick_audience: "Kies de doelgroep",
@@ -376,6 +430,7 @@ pub static NL: Texts = Texts {
     os_exists: "bestaat al",
     os_other: "fout van het systeem ({})",
     os_no_answer: "de schijf antwoordt niet",
+    saver_stopped: "niet geschreven: het opslaan was al gestopt",
     not_text: "geen tekstbestand (geen geldige UTF-8)",
     toml_problem: "de inhoud klopt niet ({})",
     session_at: "regel {}, kolom {}: {}",
@@ -409,12 +464,18 @@ pub static NL: Texts = Texts {
     round_passed: "gepast",
     round_turns: "rondje",
     phase_of: "Fase {}/{}",
-    keys_round: "Tab volgende · ^K past · ^U schud",
-    keys_phase: "Tab volgende fase",
     col_replanned: "herpland",
     show_round: "Rondje: iedereen om de beurt, {} per persoon; daarna open gesprek",
     show_round_default: "de helft van de tijd gedeeld",
     show_phases: "Fasen (min)",
+    help_next_turn: "in een rondje: volgende spreker; bij fasen: volgende fase",
+    help_pass: "in een rondje: de spreker past",
+    help_shuffle: "in een rondje: wie nog niet sprak door elkaar",
+    help_toggle_round: "van deze vraag een rondje maken (en terug)",
+    help_take_overrun: "met --until: de uitloop van de komende stappen afhalen",
+    key_next_speaker: "volgende",
+    key_next_phase: "volgende fase",
+    key_pass: "past",
     cli_bad_until: "--until '{}': geef een tijd als UU:MM, bijvoorbeeld 16:30",
     problem_phases_sum: "de fasen duren samen {} minuten, de vraag {}: maak ze gelijk (of laat minutes weg)",
     problem_no_closing: "geen afsluitende vraag voor doelgroep '{}'",
@@ -602,6 +663,10 @@ pub static NL: Texts = Texts {
     ],
     config_not_set: "(niet ingesteld)",
     config_broken: "Het configuratiebestand is niet te gebruiken: {}",
+    os_reserved_name: "Windows staat deze naam niet toe: '{}' is de naam van een apparaat (CON, PRN, AUX, NUL, COM1–9, LPT1–9), ook met een extensie. Kies een andere naam",
+    os_trailing_dot: "Windows staat deze naam niet toe: '{}' eindigt op een punt of een spatie. Kies een andere naam",
+    os_bad_character: "Windows staat deze naam niet toe: '{}' bevat '{}', en geen van < > : \" | ? * mag in een naam. Kies een andere naam",
+    os_held_open: "het bestand is in gebruik bij een ander programma, zoals OneDrive of een virusscanner; sluit dat programma of wacht even, en sla dan opnieuw op",
 };
 
 pub static EN: Texts = Texts {
@@ -638,7 +703,6 @@ pub static EN: Texts = Texts {
     sessions_in: "Sessions in {}",
     saved_at_exit: "Notes saved in {}\nTo continue: voer resume {}",
     finished_at_exit: "The conversation is finished; the notes are in {}\nTo make a report: voer export {} --output {}\nTo add notes: voer resume {}",
-    type_hint: "Typing? Press Enter first",
     pick_keys_first: "↑↓ choose   Enter next   Esc quit",
     pick_keys_field: "Enter start   Esc back   Ctrl+C quit",
     no_unfinished: "No unfinished session in {}. To add to a finished one: voer resume FILE (see voer sessions).",
@@ -659,7 +723,7 @@ pub static EN: Texts = Texts {
     paused: "PAUSED",
     muted: "bell off",
     notes: "Notes",
-    notes_placeholder: "Press Enter to type notes",
+    notes_placeholder: "Start typing to take notes",
     notes_placeholder_typing: "Type the group's notes here",
     typing: "typing",
     planned: "planned",
@@ -675,8 +739,6 @@ pub static EN: Texts = Texts {
     saving_failed: "NOT SAVED: {} — notes are kept in memory, voer keeps retrying",
     exported_to: "Report written: {}",
     export_failed: "Writing the report failed: {}",
-    key_next: "next",
-    key_prev: "back",
     key_pause: "pause",
     key_resume: "resume",
     key_more_less: "minute",
@@ -689,34 +751,49 @@ pub static EN: Texts = Texts {
     key_show_notes: "show notes",
     key_export: "report",
     key_blank: "blank screen",
-    key_mute: "bell",
+    key_mute: "bell off",
+    key_unmute: "bell on",
     key_close: "close",
     help_title: "Keys",
-    help_rows: &[
-        ("→  n  PageDown", "next step"),
-        ("←  p  PageUp", "previous step"),
-        ("Space", "pause / resume the timer"),
-        ("+  -", "one minute more / less"),
-        ("Enter  e", "type notes"),
-        ("h", "hide / show the notes"),
-        ("b", "blank the screen (until any key)"),
-        ("m", "bell on / off"),
-        ("x", "report (Markdown) beside the session file"),
-        ("?", "this help"),
-        ("q", "quit (everything is kept)"),
-        ("Ctrl+C", "always quits safely"),
-    ],
-    help_typing_rows: &[
-        ("Esc", "done typing"),
-        ("PageDown  PageUp", "other step, also while typing"),
-        ("arrows  Home  End", "move the cursor"),
-        ("Ctrl+Z  Ctrl+Y", "undo / redo"),
-    ],
+    key_scroll: "scroll",
+    key_space: "Space",
+    key_printable: "any letter or sign",
+    key_editing: "arrows Home End",
+    help_step: "next / previous step",
+    help_pause: "pause / resume the timer",
+    help_notes: "hide / show the notes",
+    help_blank: "blank the screen / bring it back",
+    help_mute: "bell on / off",
+    help_export: "report (Markdown) beside the session file",
+    help_help: "all keys (this help)",
+    help_quit: "quit (everything is kept)",
+    help_minute: "one minute more / less",
+    help_type: "type notes",
+    help_type_at_once: "starts the notes, with that character",
+    help_text: "text; Enter starts a new line",
+    help_stop_typing: "done typing",
+    help_editing: "move the cursor",
+    help_undo: "undo / redo",
+    help_scroll: "scroll the help",
+    help_close: "close (any other key closes it and does its job)",
+    help_save_elsewhere: "save elsewhere",
+    help_retry: "retry",
+    help_discard: "quit anyway (notes lost)",
+    help_back: "back",
+    help_save_path: "save",
+    help_clear_field: "clear the path",
+    help_path_field: "type the path",
+    where_always: "Always",
+    where_not_typing: "Not typing",
+    where_not_typing_notes: "Not typing, on a step with notes",
+    where_typing: "Typing",
+    where_help: "In the help",
+    where_unsaved: "When saving fails on quitting",
+    where_save_path: "In the save-elsewhere field",
     blank_hint: "",
     too_small: "Please enlarge the window",
     unsaved_title: "Not everything is saved",
     unsaved_body: "The notes could not be saved in {}.",
-    unsaved_keys: "w = save elsewhere   r = retry   d = quit anyway (notes lost)   Esc = back",
     save_elsewhere_prompt: "Save as (full path), Enter = save, Esc = back:",
     pick_episode: "Choose an episode",
     pick_audience: "Choose the audience",
@@ -748,6 +825,7 @@ pub static EN: Texts = Texts {
     os_exists: "Already exists",
     os_other: "{}",
     os_no_answer: "The disk does not answer",
+    saver_stopped: "not written: saving had already stopped",
     not_text: "not a text file (not valid UTF-8)",
     toml_problem: "{}",
     session_at: "line {}, column {}: {}",
@@ -781,12 +859,18 @@ pub static EN: Texts = Texts {
     round_passed: "passed",
     round_turns: "round",
     phase_of: "Phase {}/{}",
-    keys_round: "Tab next · ^K pass · ^U shuffle",
-    keys_phase: "Tab next phase",
     col_replanned: "re-planned",
     show_round: "Speaking round: everyone in turn, {} each; then open discussion",
     show_round_default: "half the time shared",
     show_phases: "Phases (min)",
+    help_next_turn: "in a round: next speaker; in phases: next phase",
+    help_pass: "in a round: the speaker passes",
+    help_shuffle: "in a round: shuffle who has not spoken yet",
+    help_toggle_round: "make this prompt a speaking round (and back)",
+    help_take_overrun: "with --until: take the overrun from the steps to come",
+    key_next_speaker: "next",
+    key_next_phase: "next phase",
+    key_pass: "pass",
     cli_bad_until: "--until '{}': give a time as HH:MM, for example 16:30",
     problem_phases_sum: "the phases add up to {} minutes, the prompt has {}: make them equal (or leave out minutes)",
     problem_no_closing: "no closing prompt for audience '{}'",
@@ -960,6 +1044,10 @@ pub static EN: Texts = Texts {
     config_sources: ["command line", "config file", "system setting", "default"],
     config_not_set: "(not set)",
     config_broken: "The config file cannot be used: {}",
+    os_reserved_name: "Windows does not allow this name: '{}' is the name of a device (CON, PRN, AUX, NUL, COM1–9, LPT1–9), also with an extension. Choose another name",
+    os_trailing_dot: "Windows does not allow this name: '{}' ends in a dot or a space. Choose another name",
+    os_bad_character: "Windows does not allow this name: '{}' holds '{}', and none of < > : \" | ? * may be in a name. Choose another name",
+    os_held_open: "The file is held open by another program, such as OneDrive or a virus scanner; close that program or wait a moment, then save again",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {
@@ -1008,7 +1096,21 @@ pub(crate) use english_display;
 /// can do something about are named; for any other the system's own text is shown.
 pub fn os_reason(e: &std::io::Error, lang: Lang) -> String {
     use std::io::ErrorKind as K;
+
+    use crate::platform::{HeldOpen, NameProblem};
     let t = texts(lang);
+    // The reasons voer itself puts in an error, on Windows (see `platform`).
+    match e.get_ref().and_then(|r| r.downcast_ref::<NameProblem>()) {
+        Some(NameProblem::Reserved(name)) => return fill(t.os_reserved_name, &[name]),
+        Some(NameProblem::TrailingDotOrSpace(name)) => return fill(t.os_trailing_dot, &[name]),
+        Some(NameProblem::BadCharacter(name, c)) => {
+            return fill(t.os_bad_character, &[name, &c.escape_default()]);
+        }
+        None => {}
+    }
+    if e.get_ref().is_some_and(|r| r.is::<HeldOpen>()) {
+        return t.os_held_open.to_string();
+    }
     let words = match e.kind() {
         K::NotFound => t.os_not_found,
         K::PermissionDenied => t.os_permission_denied,
@@ -1061,6 +1163,32 @@ mod tests {
     }
 
     #[test]
+    fn windows_reasons_are_worded_in_both_languages() {
+        use std::{io::Error, path::Path};
+
+        use crate::platform::{self, HeldOpen};
+        let bad_name = platform::name_check(Path::new(r"C:\Users\jef\con.txt")).unwrap_err();
+        let nl = os_reason(&bad_name, Lang::Nl);
+        let en = os_reason(&bad_name, Lang::En);
+        assert!(
+            nl.contains("'con.txt'") && nl.contains("andere naam"),
+            "{nl}"
+        );
+        assert!(
+            en.contains("'con.txt'") && en.contains("another name"),
+            "{en}"
+        );
+        let bad_char = platform::name_check(Path::new("wat?.md")).unwrap_err();
+        assert!(os_reason(&bad_char, Lang::En).contains("'?'"));
+        let held = Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            HeldOpen(Error::from_raw_os_error(32)),
+        );
+        assert!(os_reason(&held, Lang::Nl).contains("OneDrive"));
+        assert!(os_reason(&held, Lang::En).contains("held open by another program"));
+    }
+
+    #[test]
     fn an_unnamed_reason_keeps_the_systems_text_in_brackets() {
         let e = std::io::Error::other("Input/output error (os error 5)");
         assert_eq!(
@@ -1068,11 +1196,5 @@ mod tests {
             "fout van het systeem (Input/output error (os error 5))"
         );
         assert_eq!(os_reason(&e, Lang::En), "Input/output error (os error 5)");
-    }
-
-    #[test]
-    fn both_languages_have_the_same_help() {
-        assert_eq!(NL.help_rows.len(), EN.help_rows.len());
-        assert_eq!(NL.help_typing_rows.len(), EN.help_typing_rows.len());
     }
 }

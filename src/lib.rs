@@ -3,11 +3,16 @@
 //! Where things live:
 //! - `episode`: the episode file format and the library of episodes (embedded + `--prompts`).
 //! - `session`: the session file format; `session::store` writes it (atomic, off the UI thread).
-//! - `app`: the model of a run, the actions, the keymap and the one `update` function.
-//! - `ui`: drawing, one file per region of the screen.
-//! - `tui`: the terminal loop that ties input, time, saving and drawing together.
+//! - `app`: the model (the picker or a run), the actions, every key of a run in one table
+//!   (`app/keys.rs`, read by `app/keymap.rs`) and the one `update` function, split by concern
+//!   under `app/update/`.
+//! - `ui`: drawing, one file per screen or region of the screen; colours in `ui/theme.rs`.
+//! - `tui`: the terminal (`terminal`), where messages come from (`events`) and the loop that
+//!   ties input, time, saving and drawing together (`runtime`).
 //! - `export`: reports in md, html, txt, json, csv, docx.
-//! - `commands`, `cli`: the command line; `config`: the config file and the sessions folder.
+//! - `commands`, `cli`: the command line, one file per subcommand (`run`, `resume`, …);
+//!   `config`: the config file and the sessions folder; `version`: what `--version` says.
+//! - `platform`: what differs between Windows and Unix, as portable logic tested everywhere.
 pub mod app;
 pub mod cli;
 pub mod commands;
@@ -16,6 +21,8 @@ pub mod episode;
 pub mod export;
 pub mod i18n;
 pub mod lang;
+pub mod platform;
 pub mod session;
 pub mod tui;
 pub mod ui;
+pub mod version;

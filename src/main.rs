@@ -8,7 +8,6 @@ use voer::{
     i18n::{self, Localize, Texts, fill},
     lang::Lang,
     session::{Status, store},
-    tui,
 };
 
 fn main() -> ExitCode {
@@ -73,6 +72,9 @@ fn dispatch(
     t: &'static Texts,
 ) -> Result<ExitCode, UserError> {
     let (sessions_dir, _) = config::sessions_dir(cli.global.sessions.as_deref(), &config);
+    // A name Windows refuses (CON, `notes?`) is reported as such, not as a puzzling I/O error.
+    voer::platform::check_user_path(&sessions_dir)
+        .map_err(|e| voer::session::store::StoreError::unwritable(&sessions_dir, e))?;
     let projector_theme = config.theme == Some(ConfigTheme::Projector);
     match &cli.command {
         None => run(&cli, &cli.run, &config, &sessions_dir, lang, t),
@@ -82,7 +84,7 @@ fn dispatch(
             projector,
         }) => {
             let lang_given = cli.global.lang;
-            let saved = tui::resume(tui::ResumeOptions {
+            let saved = commands::resume::resume(commands::resume::ResumeOptions {
                 file: session_file.clone(),
                 prompts: cli.global.prompts.clone(),
                 sessions_dir,
@@ -261,7 +263,7 @@ fn run(
     if let (Some(ep), Some(a)) = (&episode, audience) {
         commands::check_audience(ep, a)?;
     }
-    let saved = tui::run(tui::RunOptions {
+    let saved = commands::run::run(commands::run::RunOptions {
         library: lib,
         episode,
         audience,

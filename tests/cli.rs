@@ -568,3 +568,31 @@ fn a_broken_config_file_is_named_with_line_and_column() {
     assert_eq!(code, 0);
     assert!(out.contains("Gebruik"));
 }
+/// `voer --version` names the commit it was built from: here, the checkout the tests run in.
+#[test]
+fn version_names_the_commit_it_was_built_from() {
+    let (code, out, _) = voer(&["--version"], "C");
+    assert_eq!(code, 0);
+    let version = env!("CARGO_PKG_VERSION");
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+    };
+    let top = git(&["rev-parse", "--show-toplevel"]).and_then(|t| fs::canonicalize(t).ok());
+    let own_checkout = top == fs::canonicalize(env!("CARGO_MANIFEST_DIR")).ok();
+    match git(&["log", "-1", "--abbrev=7", "--format=%h %cs"]) {
+        Some(commit) if own_checkout => {
+            assert_eq!(out.trim(), format!("voer {version} ({commit})"));
+        }
+        // A source archive: no commit to name, and it says so.
+        _ => assert_eq!(
+            out.trim(),
+            format!("voer {version} (built without git: commit unknown)")
+        ),
+    }
+}

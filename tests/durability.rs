@@ -1,5 +1,9 @@
 //! The notes survive: termination signals, a closed window, the sessions folder going away
 //! and coming back, a second voer on the same file.
+// Unix only: the pseudo-terminal harness, signals and file modes. On Windows the console
+// handler that saves on closing the window is unit-tested in src/platform.
+#![cfg(unix)]
+
 mod common;
 
 use std::{fs, os::unix::fs::PermissionsExt, time::Duration};
@@ -149,7 +153,7 @@ fn the_folder_going_away_and_coming_back() {
     );
     v.wait_for_no_text("NIET OPGESLAGEN", WAIT);
     stop_typing(&mut v);
-    v.send("q");
+    v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
     assert_eq!(
         load(&file).unwrap().steps[PROMPT].notes,
@@ -181,7 +185,7 @@ fn the_folder_deleted_and_made_again() {
     assert_eq!(s.session.group, "Weggegooid");
     v.wait_for_no_text("NIET OPGESLAGEN", WAIT);
     stop_typing(&mut v);
-    v.send("q");
+    v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
 }
 
@@ -213,7 +217,7 @@ fn quit_while_unsaved(sb: &Sandbox, text: &str, env: &[(&str, &str)]) -> Voer {
     typed(&mut v, text);
     v.wait_for_text("NIET OPGESLAGEN", WAIT);
     stop_typing(&mut v);
-    v.send("q");
+    v.send(CTRL_C);
     v.wait_for_text("Niet alles is opgeslagen", WAIT);
     assert!(v.is_running(), "voer must not quit with unsaved notes");
     // Why, in the user's language: not the system's English.
@@ -237,7 +241,7 @@ fn quitting_unsaved_asks_and_saves_elsewhere() {
     v.send(ESC);
     v.wait_for_no_text("Niet alles is opgeslagen", WAIT);
     assert!(v.is_running());
-    v.send("q");
+    v.send(CTRL_C);
     v.wait_for_text("Niet alles is opgeslagen", WAIT);
     // w: save elsewhere; the suggestion is the same file name in the home folder.
     v.send("w");
@@ -352,7 +356,7 @@ fn a_second_voer_on_the_same_file_is_refused_and_a_stale_lock_does_not_block() {
     third.wait_for_text("Notities — typen", WAIT);
     typed(&mut third, ", en de derde");
     stop_typing(&mut third);
-    third.send("q");
+    third.send(CTRL_C);
     assert!(third.wait_exit(WAIT).success());
     assert_eq!(
         load(&file).unwrap().steps[PROMPT].notes,

@@ -1,4 +1,8 @@
 //! End-to-end: the real binary in a pseudo-terminal, keys typed, the session file checked on disk.
+// Unix only: the pseudo-terminal harness, signals and file modes. On Windows the console
+// handler that saves on closing the window is unit-tested in src/platform.
+#![cfg(unix)]
+
 mod common;
 
 use std::{fs, os::unix::fs::PermissionsExt, path::Path};
@@ -44,7 +48,7 @@ fn notes_with_diacritics_and_emoji_reach_the_file() {
             .ends_with("_jef-mol_client-council_clientenraad-de-linde.toml"),
         "{file:?}"
     );
-    v.send("q");
+    v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
 }
 
@@ -75,7 +79,7 @@ fn a_large_paste_lands_in_one_go() {
     assert!(v.screen().contains("Stap 4 van"));
     assert!(v.is_running(), "the paste must not quit");
     stop_typing(&mut v);
-    v.send("q");
+    v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
 }
 
@@ -87,7 +91,7 @@ fn q_quits_in_progress_and_stepping_past_closing_finishes() {
     to_first_prompt_typing(&mut v);
     type_slowly(&mut v, "eerste indruk");
     stop_typing(&mut v);
-    v.send("q");
+    v.send(CTRL_C);
     let status = v.wait_exit(WAIT);
     assert!(status.success(), "q should exit 0, got {status}");
     let raw = v.raw();
@@ -123,7 +127,7 @@ fn q_quits_in_progress_and_stepping_past_closing_finishes() {
     assert!(s.session.finished_at.is_some());
     assert_eq!(s.session.current_step, s.steps.len());
     assert_eq!(s.steps[PROMPT].notes, "eerste indruk");
-    v.send("q");
+    v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
     assert_eq!(load(&file).unwrap().session.status, Status::Finished);
     // A finished conversation is not "continued": the way to a report, and to add notes.
@@ -167,7 +171,7 @@ fn stopped_at(file: &std::path::Path, step: usize, paused: bool, status: Status)
 fn resume_brings_back_every_step_kind() {
     let sb = Sandbox::new();
     let mut v = start_run(&sb, "Klas 3");
-    v.send("q");
+    v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
     let file = sb.session_file();
     let steps = load(&file).unwrap().steps.len();
@@ -198,7 +202,7 @@ fn resume_brings_back_every_step_kind() {
         } else {
             assert!(!v.screen().contains("GEPAUZEERD"), "step {step}");
         }
-        v.send("q");
+        v.send(CTRL_C);
         assert!(v.wait_exit(WAIT).success(), "step {step}");
         let after = load(&file).unwrap();
         assert_eq!(after.session.current_step, step);
@@ -220,7 +224,7 @@ fn resume_brings_back_every_step_kind() {
 fn a_finished_session_reopened_stays_finished_and_says_so() {
     let sb = Sandbox::new();
     let mut v = start_run(&sb, "Raad van toezicht");
-    v.send("q");
+    v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
     let file = sb.session_file();
     for step in [0, 8] {
@@ -243,7 +247,7 @@ fn a_finished_session_reopened_stays_finished_and_says_so() {
         v.wait_for_text("Notities — typen", WAIT);
         type_slowly(&mut v, " nog iets");
         stop_typing(&mut v);
-        v.send("q");
+        v.send(CTRL_C);
         assert!(v.wait_exit(WAIT).success());
         let s = load(&file).unwrap();
         assert_eq!(
@@ -267,7 +271,7 @@ fn unreadable_session_files_are_refused_and_left_alone() {
     fs::create_dir_all(&dir).unwrap();
     let mut valid = {
         let mut v = start_run(&sb, "Geldig");
-        v.send("q");
+        v.send(CTRL_C);
         assert!(v.wait_exit(WAIT).success());
         load(&sb.session_file()).unwrap()
     };
@@ -379,7 +383,7 @@ fn hostile_group_names_stay_inside_the_sessions_folder() {
             "--facilitator=../../../tmp/x",
         ]);
         v.wait_for_text("Stap 1 van", WAIT);
-        v.send("q");
+        v.send(CTRL_C);
         assert!(v.wait_exit(WAIT).success(), "group {name:?}");
         let files = sb.session_files();
         assert_eq!(files.len(), i + 1, "group {name:?}: {files:?}");
@@ -432,7 +436,7 @@ fn files_and_folders_are_private() {
     assert_eq!(mode(&file), 0o600, "session file");
     let lock = voer::session::store::lock_path(&file);
     assert_eq!(mode(&lock), 0o600, "lock file");
-    v.send("q");
+    v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
     assert_eq!(mode(&file), 0o600, "session file after the last save");
 
@@ -448,7 +452,7 @@ fn files_and_folders_are_private() {
         s.session.current_step == 1
     });
     assert_eq!(mode(&file), 0o600, "session file after a save");
-    v.send("q");
+    v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
 }
 
@@ -459,7 +463,8 @@ fn an_unwritable_sessions_folder_is_refused_before_the_screen_opens() {
     fs::write(&regular, "geen map").unwrap();
     let under_file = regular.join("sessions");
     for (dir, reason) in [
-        (std::path::PathBuf::from("/proc/nope"), "bestaat niet"),
+        // The folder is made only for a session, so its nearest parent is checked: read-only.
+        (std::path::PathBuf::from("/proc/nope"), "geen toestemming"),
         (under_file, "geen map"),
         (regular.clone(), "geen map"),
     ] {
@@ -497,6 +502,84 @@ fn an_unwritable_sessions_folder_is_refused_before_the_screen_opens() {
 }
 
 #[test]
+fn leaving_the_picker_leaves_no_sessions_folder() {
+    for key in [CTRL_C, ESC] {
+        let sb = Sandbox::new();
+        let mut v = sb.voer(&[]);
+        v.wait_for_text("Kies een aflevering", WAIT);
+        v.send(key);
+        assert!(v.wait_exit(WAIT).success(), "{key:?}");
+        assert!(
+            !sb.sessions().exists(),
+            "{key:?}: nothing was started, so no folder may be made"
+        );
+    }
+}
+
+#[test]
+fn esc_on_the_group_name_goes_back_to_the_audience() {
+    let sb = Sandbox::new();
+    let mut v = sb.voer(&["run", "4", "--audience", "team"]);
+    v.wait_for_text("Naam van de groep", WAIT);
+    v.send(ESC);
+    v.wait_for_text("Kies de doelgroep", WAIT);
+    assert!(v.is_running(), "Esc on the group name must not quit");
+    assert!(!sb.sessions().exists());
+    v.send(ENTER);
+    v.wait_for_text("Naam van de groep", WAIT);
+    type_slowly(&mut v, "Team Zuid\n");
+    v.wait_for_text("Stap 1 van", WAIT);
+    v.send(CTRL_C);
+    assert!(v.wait_exit(WAIT).success());
+    let s = load(&sb.session_file()).unwrap();
+    assert_eq!(s.session.group, "Team Zuid");
+    assert_eq!(s.session.audience, voer::episode::Audience::Team);
+}
+
+#[test]
+#[ignore = "needs crossterm's use-dev-tty input source: its default (mio, edge-triggered) \
+            leaves input unread in the terminal until the next key (crossterm PR 1057)"]
+fn typed_input_without_paste_brackets_is_taken_in_at_once() {
+    // A terminal without bracketed paste sends a paste as keys: all of it must arrive,
+    // without waiting for a key after it.
+    let sb = Sandbox::new();
+    let mut v = start_run(&sb, "Team Noord");
+    to_first_prompt_typing(&mut v);
+    let text: String = (1..=300)
+        .map(|i| format!("regel {i} over de zorg en de cliënt. "))
+        .collect();
+    let text = text.trim_end().to_string();
+    v.send(&text);
+    let file = sb.session_file();
+    wait_for_file(&file, WAIT, "all typed input", |s| {
+        s.steps[PROMPT].notes == text
+    });
+    v.wait_for_text("regel 300 over de zorg", WAIT);
+    stop_typing(&mut v);
+    v.send(CTRL_C);
+    assert!(v.wait_exit(WAIT).success());
+}
+
+#[test]
+fn quitting_after_a_resize_leaves_nothing_of_the_screen_behind() {
+    for (rows, cols) in [(20, 70), (40, 120)] {
+        let sb = Sandbox::new();
+        let mut v = start_run(&sb, "Team Noord");
+        v.resize(rows, cols);
+        v.send(RIGHT);
+        v.wait_for_text("Stap 2 van", WAIT);
+        v.send(CTRL_C);
+        assert!(v.wait_exit(WAIT).success());
+        assert!(!v.alternate_screen());
+        let shell = v.screen();
+        assert!(
+            !shell.contains("Stap") && !shell.contains("Agenda"),
+            "{rows}×{cols}: the shell shows what was on voer's screen:\n{shell}"
+        );
+    }
+}
+
+#[test]
 fn a_version_1_session_resumes_and_is_written_back_as_version_2() {
     let sb = Sandbox::new();
     fs::create_dir_all(sb.sessions()).unwrap();
@@ -511,7 +594,7 @@ fn a_version_1_session_resumes_and_is_written_back_as_version_2() {
     v.wait_for_text("Samenvatting", WAIT);
     v.send(LEFT);
     v.wait_for_text("Stap 7 van 8", WAIT);
-    v.send("q");
+    v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
     let text = fs::read_to_string(&file).unwrap();
     assert!(text.starts_with("format_version = 2\n"), "{text}");
@@ -523,4 +606,74 @@ fn a_version_1_session_resumes_and_is_written_back_as_version_2() {
         // Version 1 kept one plan: it is the episode's plan too.
         assert_eq!(a.episode_seconds, b.planned_seconds);
     }
+}
+
+/// Goes to step `n` (1-based) with →, then types `sentence` key by key without Enter first,
+/// and quits with Ctrl+C. Returns the saved session; voer must still be running until then.
+fn type_a_sentence_on_step(n: usize, sentence: &str) -> voer::session::Session {
+    let sb = Sandbox::new();
+    let mut v = start_run(&sb, "Team Noord");
+    for k in 2..=n {
+        v.send(RIGHT);
+        v.wait_for_text(&format!("Stap {k} van"), WAIT);
+    }
+    type_slowly(&mut v, sentence);
+    assert!(v.is_running(), "step {n}: typing quit voer");
+    v.send(CTRL_C);
+    assert!(v.wait_exit(WAIT).success(), "step {n}");
+    let s = load(&sb.session_file()).unwrap();
+    assert_eq!(s.session.current_step, n - 1, "typing changed the step");
+    assert!(!s.session.paused && !s.session.blanked, "step {n}");
+    s
+}
+
+/// A notes step: the sentence, typed straight away, is its notes, to the letter.
+fn typed_into_the_notes(n: usize, kind: StepKind, sentence: &str) {
+    let s = type_a_sentence_on_step(n, sentence);
+    assert_eq!(s.steps[n - 1].kind, kind);
+    assert_eq!(s.steps[n - 1].notes, sentence, "{kind:?}");
+}
+
+#[test]
+fn a_sentence_typed_at_once_on_the_opening_is_its_notes() {
+    typed_into_the_notes(
+        1,
+        StepKind::Opening,
+        "bij ons regelen de bewoners de koffie zelf",
+    );
+}
+
+#[test]
+fn a_sentence_typed_at_once_on_the_video_is_its_notes() {
+    typed_into_the_notes(2, StepKind::Video, "- koffie zelf zetten, vanaf maandag");
+}
+
+#[test]
+fn a_sentence_typed_at_once_on_the_quote_is_its_notes() {
+    typed_into_the_notes(3, StepKind::Quote, "...en toen werd het stil in de kamer.");
+}
+
+#[test]
+fn a_sentence_typed_at_once_on_a_prompt_is_its_notes() {
+    typed_into_the_notes(
+        PROMPT + 1,
+        StepKind::Prompt,
+        "quote van Jef: 'gewoon doen' + 'niet te veel praten'?",
+    );
+}
+
+#[test]
+fn a_sentence_typed_at_once_on_the_closing_is_its_notes() {
+    typed_into_the_notes(
+        8,
+        StepKind::Closing,
+        "Afspraak: Öztürk mailt de bestuurder.",
+    );
+}
+
+#[test]
+fn a_sentence_typed_on_the_summary_changes_nothing() {
+    let s = type_a_sentence_on_step(9, "x: bel mevrouw Öztürk en mail de bestuurder? ja.");
+    assert_eq!(s.session.status, Status::Finished);
+    assert!(s.steps.iter().all(|step| step.notes.is_empty()));
 }

@@ -4,6 +4,10 @@
 //!
 //! The panic is forced with `VOER_TEST_PANIC=1`, which `run_session` in `src/tui.rs` reads right
 //! after the first frame (so the cursor is hidden too); it exists only for this test.
+// Unix only: the pseudo-terminal harness, signals and file modes. On Windows the console
+// handler that saves on closing the window is unit-tested in src/platform.
+#![cfg(unix)]
+
 mod common;
 
 use std::ffi::OsString;

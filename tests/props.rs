@@ -21,7 +21,10 @@ use ratatui::{
     crossterm::event::{KeyCode, KeyEvent, KeyModifiers},
 };
 use voer::{
-    app::{Action, Effect, Mode, Model, Theme, clock::Now, map_key, picker::Picker, update},
+    app::{
+        Action, App, Effect, Mode, Model, clock::Now, map_app_key, map_key, picker::Picker, update,
+        update_run,
+    },
     episode::{Audience, Library, parse_episode},
     lang::Lang,
     session::{
@@ -144,7 +147,7 @@ fn action() -> impl Strategy<Value = Action> {
         Action::StartTyping,
         Action::StopTyping,
         Action::ToggleNotes,
-        Action::Blank,
+        Action::ToggleBlank,
         Action::Unblank,
         Action::ToggleMute,
         Action::Help,
@@ -207,7 +210,7 @@ fn apply(m: &mut Model, action: Action, now: Now, quit_ok: bool) -> bool {
             Action::Edit(_) | Action::Paste(_) | Action::Undo | Action::Redo
         );
         let (step, before) = (m.step, notes(m));
-        let effects = update(m, action, now);
+        let effects = update_run(m, action, now);
         let after = notes(m);
         for (i, (b, a)) in before.iter().zip(&after).enumerate() {
             if b != a {
@@ -229,6 +232,7 @@ fn apply(m: &mut Model, action: Action, now: Now, quit_ok: bool) -> bool {
                 Effect::Export(_) => queue.push(Action::ExportDone(Ok("/tmp/x.md".into()))),
                 Effect::Bell => {}
                 Effect::Quit => return false,
+                Effect::CreateSession(_) => panic!("a run creates no session"),
             }
         }
     }
@@ -281,10 +285,10 @@ proptest! {
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
         let mut quit_ok = false;
         let mut last = elapsed(&m, now);
-        term.draw(|f| ui::draw(&m, now, f)).unwrap();
+        term.draw(|f| ui::draw_run(&m, &ui::Theme::calm(), now, f)).unwrap();
         for op in ops {
             let action = match op {
-                Op::Key(k) => map_key(&m.mode, k),
+                Op::Key(k) => map_key(&m, k),
                 Op::Paste(s) => Some(Action::Paste(s)),
                 Op::Act(a) => Some(a),
                 Op::Wait(ms) => {
@@ -316,7 +320,7 @@ proptest! {
             }
             check_invariants(&m, now, &last);
             last = elapsed(&m, now);
-            term.draw(|f| ui::draw(&m, now, f)).unwrap();
+            term.draw(|f| ui::draw_run(&m, &ui::Theme::calm(), now, f)).unwrap();
         }
     }
 
@@ -333,15 +337,15 @@ proptest! {
     ) {
         let now = fixed_now();
         let mut m = model(Audience::ClientCouncil, Lang::Nl, now);
-        update(&mut m, Action::Next, now);
-        update(&mut m, Action::Next, now);
-        update(&mut m, Action::Paste(first.join("\n")), now);
+        update_run(&mut m, Action::Next, now);
+        update_run(&mut m, Action::Next, now);
+        update_run(&mut m, Action::Paste(first.join("\n")), now);
         prop_assert_eq!(m.notes_text(m.step), first.join("\n"));
         let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        term.draw(|f| ui::draw(&m, now, f)).unwrap();
+        term.draw(|f| ui::draw_run(&m, &ui::Theme::calm(), now, f)).unwrap();
         for op in ops {
             let action = match op {
-                Op::Key(k) => map_key(&m.mode, k),
+                Op::Key(k) => map_key(&m, k),
                 Op::Paste(s) => Some(Action::Paste(s)),
                 Op::Resize(w, h) => {
                     term.backend_mut().resize(w, h);
@@ -353,9 +357,9 @@ proptest! {
                 apply(&mut m, action, now, true);
             }
             if m.mode != Mode::Typing && !m.on_summary() {
-                update(&mut m, Action::StartTyping, now);
+                update_run(&mut m, Action::StartTyping, now);
             }
-            term.draw(|f| ui::draw(&m, now, f)).unwrap();
+            term.draw(|f| ui::draw_run(&m, &ui::Theme::calm(), now, f)).unwrap();
         }
     }
 
@@ -369,16 +373,23 @@ proptest! {
         lang in prop::sample::select(vec![Lang::Nl, Lang::En]),
     ) {
         let lib = Library::embedded();
-        let mut p = Picker::new(lib.episodes().to_vec(), lang, None, None, None);
-        let theme = Theme::calm();
+        let mut app = App::picker(Picker::new(lib.episodes().to_vec(), lang, None, None, None));
+        let theme = ui::Theme::calm();
+        let now = fixed_now();
         for (i, input) in keys.into_iter().enumerate() {
             let (w, h) = sizes[i % sizes.len()];
             let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-            match input {
-                Ok(k) => { p.key(k); }
-                Err(s) => p.paste(&s),
+            let action = match input {
+                Ok(k) => map_app_key(&app, k),
+                Err(s) => Some(Action::Paste(s)),
+            };
+            if let Some(action) = action {
+                for fx in update(&mut app, action, now) {
+                    // Starting needs the loop (a file on disk); quitting ends the run here.
+                    prop_assert!(matches!(fx, Effect::CreateSession(_) | Effect::Quit));
+                }
             }
-            term.draw(|f| ui::picker::draw(&p, &theme, f)).unwrap();
+            term.draw(|f| ui::draw(&app, &theme, now, f)).unwrap();
         }
     }
 
@@ -424,9 +435,9 @@ fn session_file() -> String {
     let now = fixed_now();
     let mut m = model(Audience::Board, Lang::En, now);
     for _ in 0..3 {
-        update(&mut m, Action::Next, now);
+        update_run(&mut m, Action::Next, now);
     }
-    update(
+    update_run(
         &mut m,
         Action::Paste("eerste “notitie” 😀\ntweede".into()),
         now,

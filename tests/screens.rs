@@ -8,18 +8,22 @@ use std::{io, path::Path, time::Duration};
 
 use ratatui::{Terminal, backend::TestBackend, style::Color};
 use voer::{
-    app::{Action, Model, Theme, clock::Now, picker::Picker, update},
+    app::{Action, App, Model, Pick, clock::Now, picker::Picker, update, update_run},
     episode::{Audience, Library},
     lang::Lang,
     session::store::{SaveOutcome, StoreError},
-    ui,
+    ui::{self, Theme},
 };
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
 
-fn render(m: &Model, now: Now, (w, h): (u16, u16)) -> Terminal<TestBackend> {
+fn render(m: &Model, now: Now, size: (u16, u16)) -> Terminal<TestBackend> {
+    render_with(m, &Theme::calm(), now, size)
+}
+
+fn render_with(m: &Model, theme: &Theme, now: Now, (w, h): (u16, u16)) -> Terminal<TestBackend> {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| ui::draw(m, now, f)).unwrap();
+    term.draw(|f| ui::draw_run(m, theme, now, f)).unwrap();
     term
 }
 
@@ -32,7 +36,7 @@ fn snapshot(name: &str, m: &Model, now: Now) {
 
 fn steps(m: &mut Model, n: usize, now: Now) {
     for _ in 0..n {
-        update(m, Action::Next, now);
+        update_run(m, Action::Next, now);
     }
 }
 
@@ -92,7 +96,6 @@ fn video_without_a_link_says_to_play_it_from_wherever_it_is() {
             s,
             "/tmp/s.toml".into(),
             voer::app::EpisodeView::new(ep, lang),
-            Theme::calm(),
             t0,
         );
         steps(&mut m, 1, t0);
@@ -107,7 +110,7 @@ fn prompt_with_notes_while_typing() {
         let t0 = fixed_now();
         let mut m = model(Audience::ClientCouncil, lang, t0);
         steps(&mut m, 3, t0);
-        update(
+        update_run(
             &mut m,
             Action::Paste(
                 "Mevrouw Jansen: “de koffie regelen we zelf” 😀\nCafé in de hal — 日本語".into(),
@@ -129,8 +132,8 @@ fn closing_paused_and_muted() {
         let mut m = model(Audience::ClientCouncil, lang, t0);
         let last = m.step_count() - 1;
         steps(&mut m, last, t0);
-        update(&mut m, Action::ToggleMute, t0);
-        update(
+        update_run(&mut m, Action::ToggleMute, t0);
+        update_run(
             &mut m,
             Action::TogglePause,
             t0.plus(Duration::from_secs(125)),
@@ -149,7 +152,7 @@ fn summary() {
         let t0 = fixed_now();
         let mut m = model(Audience::ClientCouncil, lang, t0);
         for i in 0..m.step_count() {
-            update(
+            update_run(
                 &mut m,
                 Action::Next,
                 t0.plus(Duration::from_secs(61 * (i as u64 + 1))),
@@ -169,7 +172,7 @@ fn help() {
         let t0 = fixed_now();
         let mut m = model(Audience::ClientCouncil, lang, t0);
         steps(&mut m, 3, t0);
-        update(&mut m, Action::Help, t0);
+        update_run(&mut m, Action::Help, t0);
         snapshot(&format!("help_{code}"), &m, t0);
     });
 }
@@ -215,9 +218,8 @@ fn timer_turns_to_warning_colour_in_the_last_minute_and_red_after() {
 fn projector_theme_is_dark_on_light() {
     let t0 = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
-    m.theme = Theme::projector();
     steps(&mut m, 2, t0);
-    let term = render(&m, t0, (80, 24));
+    let term = render_with(&m, &Theme::projector(), t0, (80, 24));
     let cell = &term.backend().buffer()[(40, 12)];
     assert_eq!(cell.bg, Color::White);
 }
@@ -226,17 +228,51 @@ fn projector_theme_is_dark_on_light() {
 fn picker_screens() {
     each_lang(|lang, code| {
         let lib = Library::embedded();
-        let mut p = Picker::new(lib.episodes().to_vec(), lang, None, None, None);
+        let t0 = fixed_now();
+        let mut app = App::picker(Picker::new(lib.episodes().to_vec(), lang, None, None, None));
         for stage in ["episode", "audience", "group"] {
             let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-            term.draw(|f| ui::picker::draw(&p, &Theme::calm(), f))
+            term.draw(|f| ui::draw(&app, &ui::Theme::calm(), t0, f))
                 .unwrap();
             insta::assert_snapshot!(format!("picker_{stage}_{code}"), term.backend());
-            p.key(ratatui::crossterm::event::KeyEvent::from(
-                ratatui::crossterm::event::KeyCode::Enter,
-            ));
+            update(&mut app, Action::Pick(Pick::Next), t0);
         }
     });
+}
+
+#[test]
+fn the_help_scrolls_on_a_small_screen() {
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    update_run(&mut m, Action::Help, t0);
+    let text = |m: &Model| {
+        let term = render(m, t0, (40, 12));
+        let buf = term.backend().buffer();
+        let mut out = String::new();
+        for y in 0..buf.area.height {
+            for x in 0..buf.area.width {
+                out.push_str(buf[(x, y)].symbol());
+            }
+            out.push('\n');
+        }
+        out
+    };
+    let top = text(&m);
+    assert!(top.contains("PageDown"), "{top}");
+    assert!(top.contains('↓'), "the help shows there is more: {top}");
+    for _ in 0..30 {
+        update_run(&mut m, Action::ScrollHelp(1), t0);
+    }
+    let bottom = text(&m);
+    assert!(
+        bottom.contains("Ctrl+Z"),
+        "the last key must be reachable at 40×12: {bottom}"
+    );
+    // Back to the top, however far it was scrolled.
+    for _ in 0..30 {
+        update_run(&mut m, Action::ScrollHelp(-1), t0);
+    }
+    assert_eq!(text(&m), top);
 }
 
 /// How bright a colour looks, on a terminal whose own text and background are `fg` and `bg`.
@@ -307,9 +343,8 @@ fn the_qr_code_on_the_video_step_reads_back_as_its_link() {
     for (name, theme, fg, bg) in cases {
         let t0 = fixed_now();
         let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
-        m.theme = theme;
         steps(&mut m, 1, t0);
-        let term = render(&m, t0, (160, 45));
+        let term = render_with(&m, &theme, t0, (160, 45));
         assert_eq!(decode(term.backend().buffer(), fg, bg), [url], "{name}");
     }
     // Too small for the code with its quiet zone: the link alone, and no half-drawn code.
@@ -354,7 +389,7 @@ fn save_errors_are_shown_in_the_users_language() {
         let mut m = model(Audience::ClientCouncil, lang, t0);
         steps(&mut m, 2, t0);
         let error = StoreError::write(Path::new("sessie.toml"), io::ErrorKind::StorageFull.into());
-        update(
+        update_run(
             &mut m,
             Action::Saved(SaveOutcome::Failed { revision: 1, error }),
             t0,
@@ -365,7 +400,7 @@ fn save_errors_are_shown_in_the_users_language() {
         let error = StoreError::NoAnswer {
             path: "sessie.toml".into(),
         };
-        update(&mut m, Action::QuitSaveFailed(error), t0);
+        update_run(&mut m, Action::QuitSaveFailed(error), t0);
         let screen = screen_text(&render(&m, t0, (160, 45)));
         assert!(screen.contains(no_answer), "{lang:?}: the dialog\n{screen}");
         if let Some(word) = english {

@@ -2,14 +2,22 @@ use std::path::PathBuf;
 
 use ratatui_textarea::Input;
 
-use crate::session::{
-    Session,
-    store::{SaveOutcome, StoreError},
+use super::model::EpisodeView;
+use crate::{
+    episode::{Audience, Episode},
+    session::{
+        Session,
+        store::{SaveOutcome, StoreError},
+    },
 };
 
-/// Everything that can happen to a run.
+/// Everything that can happen, on the picker or during a run.
 #[derive(Debug, Clone)]
 pub enum Action {
+    /// A key on the picker.
+    Pick(Pick),
+    /// The picker's choice became a session file (the loop created and locked it).
+    Opened(Box<Opened>),
     Next,
     Prev,
     TogglePause,
@@ -17,23 +25,25 @@ pub enum Action {
     RemoveMinute,
     StartTyping,
     StopTyping,
-    /// A key for the notes editor (or the save-as field).
+    /// A key for the notes editor (or the save-as field, or the group name on the picker).
+    /// Outside the notes, on a step with notes, it starts typing with that key.
     Edit(Input),
     Paste(String),
-    /// A letter that is no command, in navigation: tell how to type notes.
-    TypingHint,
     Undo,
     Redo,
     /// Ctrl+U in the save-as field: start the path afresh.
     ClearField,
     ToggleNotes,
-    Blank,
-    /// Any key while the screen is blank.
+    /// Blank the screen, or bring it back.
+    ToggleBlank,
+    /// A key that is not the blank key while the screen is blank: bring it back.
     Unblank,
     ToggleMute,
     Help,
+    /// Scroll the help screen by this many lines (negative: up).
+    ScrollHelp(i16),
     CloseOverlay,
-    /// `q` or Ctrl+C: save and quit.
+    /// Ctrl+C: save and quit (on the picker: quit, nothing was made yet).
     Quit,
     /// SIGTERM or SIGHUP: save and quit without asking anything.
     Terminate,
@@ -62,17 +72,53 @@ pub enum Action {
     SavedElsewhere(Result<PathBuf, StoreError>),
 }
 
+/// The picker's keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pick {
+    Up,
+    Down,
+    First,
+    Last,
+    /// A digit: the episode with that number, or the item at that place in the list.
+    Digit(u32),
+    /// Enter: the next question, or start.
+    Next,
+    /// Esc: the previous question, or quit on the first.
+    Back,
+    /// Ctrl+C: quit.
+    Cancel,
+}
+
+/// A new session, written and locked, ready to run.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub session: Session,
+    pub path: PathBuf,
+    pub episode: EpisodeView,
+}
+
+/// What the picker chose: the loop makes a session file of it.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub episode: Episode,
+    pub audience: Audience,
+    pub group: String,
+}
+
 /// What the loop must do after an update.
 #[derive(Debug, Clone)]
 pub enum Effect {
+    /// Create, lock and save a new session file for the picker's choice, then report `Opened`.
+    CreateSession(Box<Choice>),
     /// Write this snapshot (revision) to the session file, off the UI thread.
     Save(Box<Session>, u64),
     /// Save synchronously, then quit (report failure as `QuitSaveFailed`).
     SaveAndQuit(Box<Session>, u64),
-    /// Write the session to another path (after the folder went away).
+    /// Write the session to another path (after the folder went away), off the UI thread;
+    /// report `SavedElsewhere`.
     SaveTo(Box<Session>, PathBuf),
     Bell,
-    /// Write a Markdown report beside the session file.
+    /// Write a Markdown report beside the session file, off the UI thread; report `ExportDone`.
     Export(Box<Session>),
     Quit,
 }

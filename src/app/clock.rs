@@ -113,7 +113,7 @@ impl Remaining {
 }
 
 /// `m:ss` of a duration, for planned and actual times.
-pub fn mss(d: Duration) -> String {
+pub fn minutes_seconds(d: Duration) -> String {
     let s = d.as_secs();
     format!("{}:{:02}", s / 60, s % 60)
 }

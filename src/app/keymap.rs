@@ -1,85 +1,80 @@
-//! Which key does what, per mode. The key bar and the help screen describe the same keys.
+//! Which key does what: on the picker per question; during a run from the binding table
+//! (`keys.rs`), which the key bar and the help screen describe too.
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::Input;
 
-use super::{Action, Mode};
+use super::{
+    Action, App, Mode, Model, Overlay, Pick, Screen, UnsavedView,
+    keys::{self, Do},
+    picker::{Picker, Stage},
+};
 
-/// Rounds, phases and the plan: the same keys while typing and not.
-fn time_key(code: KeyCode, ctrl: bool) -> Option<Action> {
-    match code {
-        KeyCode::Tab => Some(Action::NextTurn),
-        KeyCode::Char('k') if ctrl => Some(Action::Pass),
-        KeyCode::Char('u') if ctrl => Some(Action::Shuffle),
-        KeyCode::Char('w') if ctrl => Some(Action::ToggleRound),
-        KeyCode::Char('o') if ctrl => Some(Action::TakeOverrun),
-        _ => None,
+/// The action for a key on the screen that is showing.
+pub fn map_app_key(app: &App, key: KeyEvent) -> Option<Action> {
+    match &app.screen {
+        Screen::Picker(p) => map_picker_key(p, key),
+        Screen::Run(m) => map_key(m, key),
     }
 }
 
-pub fn map_key(mode: &Mode, key: KeyEvent) -> Option<Action> {
+/// The picker's keys: arrows, j/k, Home/End and digits choose; Enter goes on, Esc back.
+pub fn map_picker_key(p: &Picker, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+        return Some(Action::Pick(Pick::Cancel));
+    }
+    let pick = match key.code {
+        KeyCode::Enter => Pick::Next,
+        KeyCode::Esc => Pick::Back,
+        _ if p.stage == Stage::Group => return Some(Action::Edit(Input::from(key))),
+        KeyCode::Up | KeyCode::Char('k') => Pick::Up,
+        KeyCode::Down | KeyCode::Char('j') => Pick::Down,
+        KeyCode::Home => Pick::First,
+        KeyCode::End => Pick::Last,
+        KeyCode::Char(c) => Pick::Digit(c.to_digit(10)?),
+        _ => return None,
+    };
+    Some(Action::Pick(pick))
+}
+
+/// The keys of a run: what the binding table (`keys.rs`) says for where the run is.
+pub fn map_key(m: &Model, key: KeyEvent) -> Option<Action> {
     // Windows and some terminals also report releases: act on presses (and held keys) only.
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let ctrl_c = ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C'));
-    if matches!(mode, Mode::Typing | Mode::Navigate)
-        && let Some(a) = time_key(key.code, ctrl)
-    {
-        return Some(a);
-    }
-    match mode {
-        Mode::Blank => Some(Action::Unblank),
-        Mode::Help => Some(if ctrl_c {
-            Action::Quit
-        } else {
-            Action::CloseOverlay
-        }),
-        Mode::Typing => match key.code {
-            _ if ctrl_c => Some(Action::Quit),
-            KeyCode::Esc => Some(Action::StopTyping),
-            KeyCode::PageDown => Some(Action::Next),
-            KeyCode::PageUp => Some(Action::Prev),
-            KeyCode::Char('z') if ctrl => Some(Action::Undo),
-            KeyCode::Char('y') if ctrl => Some(Action::Redo),
-            // The editor's Emacs shortcuts (Ctrl+K, Ctrl+J, Ctrl+W, Alt+D …) delete text in
-            // one key press; a facilitator does not know them, so letters with Ctrl or Alt do
-            // nothing. Ctrl/Alt with arrows, Home/End and Backspace still work.
-            KeyCode::Char(_) if ctrl || key.modifiers.contains(KeyModifiers::ALT) => None,
-            _ => Some(Action::Edit(Input::from(key))),
-        },
-        Mode::Unsaved { save_as: false, .. } => match key.code {
-            KeyCode::Char('w') => Some(Action::StartSaveElsewhere),
-            KeyCode::Char('r') => Some(Action::RetrySave),
-            KeyCode::Char('d') => Some(Action::DiscardAndQuit),
-            KeyCode::Esc => Some(Action::CloseOverlay),
-            _ => None,
-        },
-        Mode::Unsaved { save_as: true, .. } => match key.code {
-            KeyCode::Enter => Some(Action::ConfirmSaveElsewhere),
-            KeyCode::Esc => Some(Action::CloseOverlay),
-            KeyCode::Char('u') if ctrl => Some(Action::ClearField),
-            _ if ctrl => None,
-            _ => Some(Action::Edit(Input::from(key))),
-        },
-        Mode::Navigate => match key.code {
-            _ if ctrl_c => Some(Action::Quit),
-            _ if ctrl => None,
-            KeyCode::Right | KeyCode::PageDown | KeyCode::Char('n') => Some(Action::Next),
-            KeyCode::Left | KeyCode::PageUp | KeyCode::Char('p') => Some(Action::Prev),
-            KeyCode::Char(' ') => Some(Action::TogglePause),
-            KeyCode::Char('+') | KeyCode::Char('=') => Some(Action::AddMinute),
-            KeyCode::Char('-') | KeyCode::Char('_') => Some(Action::RemoveMinute),
-            KeyCode::Enter | KeyCode::Char('e') => Some(Action::StartTyping),
-            KeyCode::Char('h') => Some(Action::ToggleNotes),
-            KeyCode::Char('b') => Some(Action::Blank),
-            KeyCode::Char('m') => Some(Action::ToggleMute),
-            KeyCode::Char('?') | KeyCode::F(1) => Some(Action::Help),
-            KeyCode::Char('q') => Some(Action::Quit),
-            KeyCode::Char('x') => Some(Action::Export),
-            // Someone starts typing notes without Enter: say how, rather than do nothing.
-            KeyCode::Char(c) if !c.is_control() => Some(Action::TypingHint),
-            _ => None,
+    let at = keys::places(m);
+    match keys::lookup(&at, &key) {
+        Some(Do::Act(action)) => Some(action),
+        Some(Do::Edit) => Some(Action::Edit(Input::from(key))),
+        // The editor's other keys (Backspace, Enter, Tab, Ctrl+arrows …) edit; but its Emacs
+        // shortcuts (Ctrl+K, Ctrl+W, Alt+D …) delete text in one key press and a facilitator
+        // does not know them, so other letters with Ctrl or Alt do nothing.
+        None if editing(m) && !is_command_letter(&key) => Some(Action::Edit(Input::from(key))),
+        // Over the blank screen or the help, any other key brings the run back.
+        None => match m.overlay {
+            Some(Overlay::Blank) => Some(Action::Unblank),
+            Some(Overlay::Help) => Some(Action::CloseOverlay),
+            None => None,
         },
     }
+}
+
+/// Whether keys go to an editor: the notes, or the path field of the unsaved dialog.
+fn editing(m: &Model) -> bool {
+    matches!(
+        m.mode,
+        Mode::Typing
+            | Mode::Unsaved {
+                view: UnsavedView::SavePath,
+                ..
+            }
+    )
+}
+
+/// A letter with Ctrl or with Alt (not both: that is AltGr, which types).
+fn is_command_letter(key: &KeyEvent) -> bool {
+    matches!(key.code, KeyCode::Char(_)) && !keys::is_printable(key)
 }

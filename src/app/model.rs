@@ -3,10 +3,13 @@ use std::{
     time::{Duration, Instant},
 };
 
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
-use super::clock::{Now, Remaining, StepClock};
+use super::{
+    clock::{Now, Remaining, StepClock},
+    picker::Picker,
+};
 use crate::{
     episode::Episode,
     i18n::{self, Texts},
@@ -60,17 +63,35 @@ impl EpisodeView {
     }
 }
 
+/// What the keys work on: the step, its notes, or the dialog after a failed last save.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
     Navigate,
     Typing,
-    Help,
-    Blank,
     /// The last save before quitting failed; the notes are only in memory.
     Unsaved {
         error: StoreError,
-        save_as: bool,
+        view: UnsavedView,
     },
+}
+
+/// What covers the run for a moment. Underneath, the mode stays as it was: a key that is not
+/// the overlay's own closes it and then does what it does there (typing goes on typing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// All keys.
+    Help,
+    /// A blank screen for a sensitive moment (the room screen blanks too).
+    Blank,
+}
+
+/// What the unsaved-notes dialog shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsavedView {
+    /// The choices: save elsewhere, retry, discard.
+    Choices,
+    /// The field in which the path to save elsewhere is typed.
+    SavePath,
 }
 
 /// Where the notes stand with the disk.
@@ -95,157 +116,22 @@ impl SaveState {
     }
 }
 
-/// Colours for a calm screen, a projector, or none at all (`NO_COLOR`).
-#[derive(Debug, Clone, Copy)]
-pub struct Theme {
-    pub base: Style,
-    pub dim: Style,
-    pub accent: Style,
-    pub heading: Style,
-    pub quote: Style,
-    pub timer: Style,
-    pub timer_warning: Style,
-    pub timer_over: Style,
-    pub paused: Style,
-    pub current: Style,
-    pub done: Style,
-    pub keybar: Style,
-    pub key: Style,
-    pub error: Style,
-    pub border: Style,
-    pub border_active: Style,
-    /// The colours of a QR code's dark and light modules; `None`: drawn with the text colour.
-    pub qr: Option<(Color, Color)>,
-}
-
-impl Theme {
-    pub fn calm() -> Theme {
-        let base = Style::default();
-        Theme {
-            base,
-            dim: Style::default().fg(Color::Gray),
-            accent: Style::default().fg(Color::Cyan),
-            heading: Style::default()
-                .fg(Color::Cyan)
-                .add_modifier(Modifier::BOLD),
-            quote: Style::default()
-                .fg(Color::White)
-                .add_modifier(Modifier::BOLD),
-            timer: Style::default().fg(Color::Green),
-            timer_warning: Style::default().fg(Color::Yellow),
-            timer_over: Style::default().fg(Color::LightRed),
-            paused: Style::default()
-                .fg(Color::Black)
-                .bg(Color::Yellow)
-                .add_modifier(Modifier::BOLD),
-            current: Style::default()
-                .fg(Color::Black)
-                .bg(Color::Cyan)
-                .add_modifier(Modifier::BOLD),
-            done: Style::default().fg(Color::Gray),
-            keybar: Style::default().fg(Color::White).bg(Color::DarkGray),
-            key: Style::default()
-                .fg(Color::Yellow)
-                .bg(Color::DarkGray)
-                .add_modifier(Modifier::BOLD),
-            error: Style::default()
-                .fg(Color::White)
-                .bg(Color::Red)
-                .add_modifier(Modifier::BOLD),
-            border: Style::default().fg(Color::DarkGray),
-            border_active: Style::default().fg(Color::Yellow),
-            qr: Some((Color::Black, Color::White)),
-        }
-    }
-
-    /// Black on white, bold where it matters: reads best on a washed-out projector.
-    pub fn projector() -> Theme {
-        let base = Style::default().fg(Color::Black).bg(Color::White);
-        Theme {
-            base,
-            dim: base,
-            accent: base.fg(Color::Blue),
-            heading: base.fg(Color::Blue).add_modifier(Modifier::BOLD),
-            quote: base.add_modifier(Modifier::BOLD),
-            timer: base.fg(Color::Black),
-            timer_warning: base.fg(Color::Rgb(170, 85, 0)),
-            timer_over: base.fg(Color::Red),
-            paused: Style::default()
-                .fg(Color::White)
-                .bg(Color::Black)
-                .add_modifier(Modifier::BOLD),
-            current: Style::default()
-                .fg(Color::White)
-                .bg(Color::Blue)
-                .add_modifier(Modifier::BOLD),
-            done: base,
-            keybar: Style::default().fg(Color::White).bg(Color::Black),
-            key: Style::default()
-                .fg(Color::Yellow)
-                .bg(Color::Black)
-                .add_modifier(Modifier::BOLD),
-            error: Style::default()
-                .fg(Color::White)
-                .bg(Color::Red)
-                .add_modifier(Modifier::BOLD),
-            border: base,
-            border_active: base.fg(Color::Blue).add_modifier(Modifier::BOLD),
-            qr: Some((Color::Black, Color::White)),
-        }
-    }
-
-    /// No colours at all: structure from bold and reverse video only.
-    pub fn no_color() -> Theme {
-        let plain = Style::default();
-        let bold = plain.add_modifier(Modifier::BOLD);
-        let rev = plain.add_modifier(Modifier::REVERSED);
-        Theme {
-            base: plain,
-            dim: plain,
-            accent: plain,
-            heading: bold,
-            quote: bold,
-            timer: plain,
-            timer_warning: bold,
-            timer_over: bold,
-            paused: rev.add_modifier(Modifier::BOLD),
-            current: rev,
-            done: plain,
-            keybar: rev,
-            key: rev.add_modifier(Modifier::BOLD),
-            error: rev.add_modifier(Modifier::BOLD),
-            border: plain,
-            border_active: bold,
-            qr: None,
-        }
-    }
-
-    /// The theme for the flags and environment: `NO_COLOR` wins over `--projector`.
-    pub fn choose(projector: bool, no_color: bool) -> Theme {
-        match (no_color, projector) {
-            (true, _) => Theme::no_color(),
-            (false, true) => Theme::projector(),
-            (false, false) => Theme::calm(),
-        }
-    }
-}
-
 /// Everything a run knows. Drawing only reads it; `update` is the only writer.
 pub struct Model {
     pub session: Session,
     pub path: PathBuf,
     pub episode: EpisodeView,
     pub lang: Lang,
-    pub theme: Theme,
     /// One notes editor per step.
     pub notes: Vec<TextArea<'static>>,
     pub clocks: Vec<StepClock>,
     /// Per step: whether the overrun bell has rung.
-    pub rang: Vec<bool>,
+    pub bell_rung: Vec<bool>,
     /// Current step; `steps.len()` is the summary.
     pub step: usize,
     pub paused: bool,
     pub mode: Mode,
+    pub overlay: Option<Overlay>,
     pub notes_hidden: bool,
     pub muted: bool,
     pub save: SaveState,
@@ -256,6 +142,57 @@ pub struct Model {
     /// The path typed in the unsaved dialog.
     pub save_as: TextArea<'static>,
     pub quitting: bool,
+    /// How far the help screen is scrolled, in lines.
+    pub help_scroll: u16,
+    /// The user's home folder, where saving elsewhere suggests a path (empty: unknown).
+    /// Given by the loop, so that `update` reads no environment.
+    pub home: PathBuf,
+}
+
+/// The whole app: one screen at a time, and what every screen needs.
+pub struct App {
+    pub screen: Screen,
+    /// The user's home folder (see `Model::home`), handed to the run when it starts.
+    pub home: PathBuf,
+}
+
+/// The screens: the picker asks what the command line left out; a run is the meeting.
+pub enum Screen {
+    Picker(Box<Picker>),
+    Run(Box<Model>),
+}
+
+impl App {
+    pub fn picker(picker: Picker) -> App {
+        App {
+            screen: Screen::Picker(Box::new(picker)),
+            home: PathBuf::new(),
+        }
+    }
+
+    pub fn run(model: Model) -> App {
+        App {
+            screen: Screen::Run(Box::new(model)),
+            home: PathBuf::new(),
+        }
+    }
+
+    /// Sets where saving elsewhere suggests a path.
+    pub fn with_home(mut self, home: PathBuf) -> App {
+        if let Screen::Run(m) = &mut self.screen {
+            m.home = home.clone();
+        }
+        self.home = home;
+        self
+    }
+
+    /// The run, once the meeting has started.
+    pub fn run_model(&self) -> Option<&Model> {
+        match &self.screen {
+            Screen::Run(m) => Some(m),
+            Screen::Picker(_) => None,
+        }
+    }
 }
 
 pub fn notes_editor(text: &str, lang: Lang) -> TextArea<'static> {
@@ -285,13 +222,7 @@ pub fn path_field(text: &str) -> TextArea<'static> {
 
 impl Model {
     /// A model for a session, at the step the file says, with its elapsed times.
-    pub fn new(
-        session: Session,
-        path: PathBuf,
-        episode: EpisodeView,
-        theme: Theme,
-        now: Now,
-    ) -> Model {
+    pub fn new(session: Session, path: PathBuf, episode: EpisodeView, now: Now) -> Model {
         let lang = session.session.language;
         let notes = session
             .steps
@@ -303,7 +234,7 @@ impl Model {
             .iter()
             .map(|s| StepClock::with_elapsed(Duration::from_secs(s.elapsed_seconds)))
             .collect();
-        let rang = session
+        let bell_rung = session
             .steps
             .iter()
             .map(|s| s.kind.is_timed() && s.elapsed_seconds > s.planned_seconds)
@@ -317,13 +248,13 @@ impl Model {
             path,
             episode,
             lang,
-            theme,
             notes,
             clocks,
-            rang,
+            bell_rung,
             step,
             paused,
             mode: Mode::Navigate,
+            overlay: None,
             notes_hidden: false,
             muted: false,
             save: SaveState::default(),
@@ -331,6 +262,8 @@ impl Model {
             reopened_finished,
             save_as,
             quitting: false,
+            help_scroll: 0,
+            home: PathBuf::new(),
         };
         if !m.paused {
             m.start_clock(now.mono);
@@ -340,12 +273,30 @@ impl Model {
         if super::rounds::plan_to_end_on_time(&mut m, now) {
             super::update::changed(&mut m, now);
         }
-        super::update::sync_editor(&mut m);
+        m.sync_editor();
         if m.reopened_finished {
             let msg = m.texts().reopened_finished.to_string();
             m.status = Some((msg, now.mono + Duration::from_secs(20)));
         }
         m
+    }
+
+    /// The notes editor shows its cursor, and a placeholder that fits, only while typing.
+    pub(super) fn sync_editor(&mut self) {
+        let typing = self.mode == Mode::Typing;
+        let t = self.texts();
+        if let Some(ta) = self.notes.get_mut(self.step) {
+            ta.set_cursor_style(if typing {
+                Style::default().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::default()
+            });
+            ta.set_placeholder_text(if typing {
+                t.notes_placeholder_typing
+            } else {
+                t.notes_placeholder
+            });
+        }
     }
 
     pub fn texts(&self) -> &'static Texts {
@@ -421,7 +372,7 @@ impl Model {
         }
         s.session.current_step = self.step;
         s.session.paused = self.paused;
-        s.session.blanked = self.mode == Mode::Blank;
+        s.session.blanked = self.overlay == Some(Overlay::Blank);
         // When the running timer started, as a follower can use it: now minus its stretch.
         s.session.timer_started_at = self
             .clocks

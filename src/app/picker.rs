@@ -1,7 +1,8 @@
-//! The picker: asks for what the command line left out (episode, audience, group name).
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+//! The picker's state: asks for what the command line left out (episode, audience, group name).
+//! Its keys are in `keymap`, its behaviour in `update::picker`, its screen in `ui::picker`.
 use ratatui_textarea::{Input, TextArea};
 
+use super::action::{Choice, Pick};
 use crate::{
     episode::{Audience, Episode},
     lang::Lang,
@@ -27,13 +28,6 @@ pub struct Picker {
     ask_group: bool,
 }
 
-#[derive(Debug, PartialEq, Eq)]
-pub enum Outcome {
-    Continue,
-    Cancel,
-    Done,
-}
-
 impl Picker {
     pub fn new(
         episodes: Vec<Episode>,
@@ -46,7 +40,11 @@ impl Picker {
             .and_then(|e| episodes.iter().position(|x| x.id == e.id))
             .unwrap_or(0);
         let aud_idx = audience
-            .and_then(|a| Audience::ALL.iter().position(|x| *x == a))
+            .and_then(|a| {
+                episodes
+                    .get(ep_idx)
+                    .and_then(|e| e.audiences().iter().position(|x| *x == a))
+            })
             .unwrap_or(0);
         let mut ta = TextArea::new(vec![group.unwrap_or_default().to_string()]);
         ta.move_cursor(ratatui_textarea::CursorMove::End);
@@ -113,56 +111,69 @@ impl Picker {
         self.group.lines().join(" ").trim().to_string()
     }
 
-    pub fn key(&mut self, key: KeyEvent) -> Outcome {
-        if key.kind == KeyEventKind::Release {
-            return Outcome::Continue;
-        }
-        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-            return Outcome::Cancel;
-        }
+    /// Enter: on to the next question; None when this was the last one.
+    pub(super) fn next_stage(&mut self) -> Option<Stage> {
         let stages = self.stages();
         let pos = stages.iter().position(|s| *s == self.stage).unwrap_or(0);
-        match key.code {
-            KeyCode::Enter => match stages.get(pos + 1) {
-                Some(next) => {
-                    if self.stage == Stage::Episode {
-                        self.audience = self.audience.min(self.audiences().len().saturating_sub(1));
-                    }
-                    self.stage = *next;
-                    Outcome::Continue
-                }
-                None => Outcome::Done,
-            },
-            KeyCode::Esc => match pos.checked_sub(1) {
-                Some(prev) => {
-                    self.stage = stages[prev];
-                    Outcome::Continue
-                }
-                None => Outcome::Cancel,
-            },
-            code => {
-                match self.stage {
-                    Stage::Episode => {
-                        // A digit picks the episode with that number, as `voer list` shows it.
-                        let by_number = match code {
-                            KeyCode::Char(c) => c
-                                .to_digit(10)
-                                .and_then(|d| self.episodes.iter().position(|e| e.number == d)),
-                            _ => None,
-                        };
-                        self.episode = by_number
-                            .unwrap_or_else(|| step(self.episode, self.episodes.len(), code));
-                    }
-                    Stage::Audience => {
-                        self.audience = step(self.audience, self.audiences().len(), code)
-                    }
-                    Stage::Group => {
-                        self.group.input(Input::from(key));
-                    }
-                }
-                Outcome::Continue
-            }
+        let next = *stages.get(pos + 1)?;
+        if self.stage == Stage::Episode {
+            self.audience = self.audience.min(self.audiences().len().saturating_sub(1));
         }
+        self.stage = next;
+        Some(next)
+    }
+
+    /// Esc: back to the previous question; false on the first, where Esc quits.
+    /// The group name always has one to go back to: when the command line gave the audience,
+    /// that choice is shown again, to be changed.
+    pub(super) fn back(&mut self) -> bool {
+        let stages = self.stages();
+        let pos = stages.iter().position(|s| *s == self.stage).unwrap_or(0);
+        match pos.checked_sub(1) {
+            Some(prev) => {
+                self.stage = stages[prev];
+                true
+            }
+            None if self.stage == Stage::Group => {
+                self.ask_audience = true;
+                self.stage = Stage::Audience;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Moves the selection of the episode or audience list.
+    pub(super) fn select(&mut self, key: &Pick) {
+        match self.stage {
+            Stage::Episode => {
+                // A digit picks the episode with that number, as `voer list` shows it.
+                let by_number = match key {
+                    Pick::Digit(d) => self.episodes.iter().position(|e| e.number == *d),
+                    _ => None,
+                };
+                self.episode =
+                    by_number.unwrap_or_else(|| step(self.episode, self.episodes.len(), key));
+            }
+            Stage::Audience => self.audience = step(self.audience, self.audiences().len(), key),
+            Stage::Group => {}
+        }
+    }
+
+    /// A key for the group name field.
+    pub(super) fn edit(&mut self, input: Input) {
+        if self.stage == Stage::Group {
+            self.group.input(input);
+        }
+    }
+
+    /// What was chosen, once every question is answered.
+    pub fn choice(&self) -> Option<Choice> {
+        Some(Choice {
+            episode: self.selected_episode()?.clone(),
+            audience: self.selected_audience()?,
+            group: self.group_name(),
+        })
     }
 
     pub fn paste(&mut self, text: &str) {
@@ -173,14 +184,14 @@ impl Picker {
     }
 }
 
-fn step(i: usize, len: usize, code: KeyCode) -> usize {
-    match code {
-        KeyCode::Up | KeyCode::Char('k') => i.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => (i + 1).min(len.saturating_sub(1)),
-        KeyCode::Home => 0,
-        KeyCode::End => len.saturating_sub(1),
-        KeyCode::Char(c) if c.is_ascii_digit() => {
-            let d = c.to_digit(10).unwrap_or(0) as usize;
+fn step(i: usize, len: usize, key: &Pick) -> usize {
+    match key {
+        Pick::Up => i.saturating_sub(1),
+        Pick::Down => (i + 1).min(len.saturating_sub(1)),
+        Pick::First => 0,
+        Pick::Last => len.saturating_sub(1),
+        Pick::Digit(d) => {
+            let d = *d as usize;
             if d >= 1 && d <= len { d - 1 } else { i }
         }
         _ => i,

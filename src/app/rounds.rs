@@ -90,6 +90,14 @@ pub fn round(m: &Model) -> Option<&Round> {
     m.current().and_then(|s| s.round.as_ref())
 }
 
+/// Whether Tab moves something here: a speaker in a round, or a phase with one after it.
+pub fn has_turns(m: &Model) -> bool {
+    round(m).is_some_and(|r| !r.is_open())
+        || m.current().is_some_and(|s| {
+            timing::current_phase(&s.phases).is_some_and(|i| i + 1 < s.phases.len())
+        })
+}
+
 /// Time left (or over) in the current speaker's turn.
 pub fn turn_remaining(m: &Model, now: Now) -> Option<Remaining> {
     let step = m.current()?;

@@ -75,6 +75,7 @@ pub fn run(args: &ExportArgs, lang: Option<Lang>, ui: Lang) -> Result<(), UserEr
         return Err(ExportError::DocxNeedsOutput.into());
     }
     if let Some(out) = &args.output {
+        crate::platform::check_user_path(out).map_err(|e| StoreError::write(out, e))?;
         check_target(out, &args.files, args.force)?;
     }
     let sessions = load_all(&args.files, args.skip_bad, ui)?;

@@ -1,6 +1,9 @@
-//! The subcommands that print and exit: list, show, validate, sessions, export, completions.
+//! The subcommands, one file each: run and resume open the screen; list, show, validate,
+//! sessions and export print and exit.
 pub mod export;
 pub mod list;
+pub mod resume;
+pub mod run;
 pub mod sessions;
 pub mod show;
 pub mod validate;

@@ -79,7 +79,7 @@ pub fn render(
     Ok(text.into_bytes())
 }
 
-/// A Markdown report of one or more sessions (the `x` key in a run uses this).
+/// A Markdown report of one or more sessions (Ctrl+E in a run uses this).
 pub fn markdown(sessions: &[Session], lang: Option<Lang>) -> String {
     md::render(&outline::outline(&Report::new(sessions, lang)))
 }

@@ -46,6 +46,8 @@ pub enum StoreError {
     },
     /// The disk did not answer in time while `path` was being saved.
     NoAnswer { path: PathBuf },
+    /// The saver thread had already stopped, so `path` was not written.
+    SaverStopped { path: PathBuf },
     /// The sessions folder cannot be made or written in.
     Unwritable {
         dir: PathBuf,
@@ -89,7 +91,8 @@ impl StoreError {
             | StoreError::NotText { path }
             | StoreError::Invalid { path, .. }
             | StoreError::Write { path, .. }
-            | StoreError::NoAnswer { path } => path,
+            | StoreError::NoAnswer { path }
+            | StoreError::SaverStopped { path } => path,
             StoreError::Unwritable { dir, .. } | StoreError::List { dir, .. } => dir,
         }
     }
@@ -120,6 +123,7 @@ impl StoreError {
             StoreError::NotText { .. } => t.not_text.to_string(),
             StoreError::Invalid { source, .. } => source.render(lang),
             StoreError::NoAnswer { .. } => t.os_no_answer.to_string(),
+            StoreError::SaverStopped { .. } => t.saver_stopped.to_string(),
         }
     }
 }
@@ -159,6 +163,38 @@ pub fn ensure_writable(dir: &Path) -> Result<(), StoreError> {
     probe.map(drop).map_err(|e| StoreError::unwritable(dir, e))
 }
 
+/// Whether the folder could be used, without creating anything: an existing folder is probed
+/// as in `ensure_writable`; for one still to be made, the nearest existing parent must be a
+/// folder that is not read-only. For the picker, which makes the folder only for a session.
+pub fn check_writable(dir: &Path) -> Result<(), StoreError> {
+    if dir.exists() {
+        return ensure_writable(dir);
+    }
+    would_be_writable(dir).map_err(|e| StoreError::unwritable(dir, e))
+}
+
+fn would_be_writable(dir: &Path) -> io::Result<()> {
+    let dir = std::path::absolute(dir)?;
+    let mut parent = dir.parent();
+    while let Some(p) = parent {
+        match fs::metadata(p) {
+            Ok(meta) if !meta.is_dir() => {
+                return Err(io::Error::new(
+                    io::ErrorKind::NotADirectory,
+                    format!("{} is not a folder", p.display()),
+                ));
+            }
+            Ok(meta) if meta.permissions().readonly() => {
+                return Err(io::Error::from(io::ErrorKind::PermissionDenied));
+            }
+            Ok(_) => return Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => parent = p.parent(),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
 fn create_private_dir(dir: &Path) -> io::Result<()> {
     if dir.is_dir() {
         return Ok(());
@@ -169,6 +205,7 @@ fn create_private_dir(dir: &Path) -> io::Result<()> {
     }
     let mut b = fs::DirBuilder::new();
     b.recursive(true);
+    // On Windows the folder takes the access list of its parent instead (see `platform`).
     #[cfg(unix)]
     {
         use std::os::unix::fs::DirBuilderExt;
@@ -187,6 +224,12 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
 /// tempfile names its temporary file (`.x.md.iTSfmO.tmp`) in its errors; the user should only
 /// see the reason, with the target named by the caller.
 fn without_temp_name(e: io::Error) -> io::Error {
+    // Our own reasons name no temporary file, and are worded in the user's language later.
+    if e.get_ref()
+        .is_some_and(|r| r.is::<crate::platform::HeldOpen>())
+    {
+        return e;
+    }
     // tempfile words it as "<reason> at path \"<temp file>\"".
     let text = e.to_string();
     match text.split_once(" at path ") {
@@ -197,18 +240,33 @@ fn without_temp_name(e: io::Error) -> io::Error {
 
 fn write_via_temp(path: &Path, contents: &[u8]) -> io::Result<()> {
     let dir = folder_of(path);
-    // tempfile creates its files with mode 0600 on Unix. Named after the target, so that a
-    // copy left by a crash can be found and removed (see `remove_leftovers`).
+    // tempfile creates its files with mode 0600 on Unix (on Windows they take the folder's
+    // access list). Named after the target, so that a copy left by a crash can be found and
+    // removed (see `remove_leftovers`).
     let mut tmp = tempfile::Builder::new()
         .prefix(&temp_prefix(path))
         .suffix(".tmp")
         .tempfile_in(dir)?;
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    // Windows refuses to replace a file that a sync client or a virus scanner holds open for
+    // a moment: try again for about a second, then say so (see `platform::retry_while_held`).
+    let mut tmp = Some(tmp);
+    crate::platform::retry_while_held(
+        || match tmp.take() {
+            Some(t) => t.persist(path).map(drop).map_err(|e| {
+                tmp = Some(e.file);
+                e.error
+            }),
+            None => Err(io::Error::other("the temporary file is gone")),
+        },
+        crate::platform::held_open,
+        thread::sleep,
+    )?;
+    // Makes the rename itself durable; failure here is not worth failing the save for.
+    // Windows cannot open a folder as a file; NTFS journals the rename itself.
     #[cfg(unix)]
     if let Ok(d) = File::open(dir) {
-        // Makes the rename itself durable; failure here is not worth failing the save for.
         let _ = d.sync_all();
     }
     Ok(())
@@ -319,6 +377,7 @@ impl SessionLock {
         let path = lock_path(session_path);
         let mut opts = OpenOptions::new();
         opts.create(true).truncate(false).write(true);
+        // On Windows the lock file takes the folder's access list instead.
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
@@ -359,6 +418,8 @@ fn still_named(file: &File, path: &Path) -> bool {
             _ => false,
         }
     }
+    // Windows: std has no stable file id to compare. A lock file removed while another voer
+    // was opening it is the only way to get this wrong, and only when two start at once.
     #[cfg(not(unix))]
     {
         let _ = (file, path);
@@ -403,33 +464,63 @@ struct SaveJob {
     reply: Option<Sender<SaveOutcome>>,
 }
 
-/// Saves sessions on a background thread, so typing never waits for the disk.
-/// Jobs that queue up while a slow save runs are collapsed: only the newest is written
+/// A file that is not the session file (an export, a copy saved elsewhere): written in turn,
+/// never merged with other jobs.
+struct WriteJob {
+    path: PathBuf,
+    contents: Vec<u8>,
+    done: Box<dyn FnOnce(Result<(), StoreError>) + Send>,
+}
+
+enum Job {
+    Save(Box<SaveJob>),
+    Write(WriteJob),
+}
+
+/// Does every write of a run on a background thread, so typing never waits for the disk.
+/// Session saves that queue up while a slow save runs are collapsed: only the newest is written
 /// (it holds everything the older ones do), and whoever waits for an older one is told.
+/// Other files (`write`) are written in the order asked, each reporting its own outcome.
 pub struct Saver {
-    jobs: Option<Sender<SaveJob>>,
+    jobs: Option<Sender<Job>>,
     thread: Option<thread::JoinHandle<()>>,
 }
 
 impl Saver {
-    /// `report` hears the outcome of every save.
+    /// `report` hears the outcome of every session save.
     pub fn start(report: impl Fn(SaveOutcome) + Send + 'static) -> Saver {
         Self::with_delay(Duration::ZERO, report)
     }
 
     /// A saver whose every write takes at least `delay` longer: simulates a slow disk.
     pub fn with_delay(delay: Duration, report: impl Fn(SaveOutcome) + Send + 'static) -> Saver {
-        let (jobs_tx, jobs_rx) = mpsc::channel::<SaveJob>();
+        let (jobs_tx, jobs_rx) = mpsc::channel::<Job>();
         let thread = thread::Builder::new()
             .name("voer-saver".into())
             .spawn(move || {
-                while let Ok(mut job) = jobs_rx.recv() {
-                    let mut waiting: Vec<Sender<SaveOutcome>> =
-                        job.reply.take().into_iter().collect();
-                    while let Ok(mut newer) = jobs_rx.try_recv() {
-                        waiting.extend(newer.reply.take());
-                        job = newer;
+                while let Ok(first) = jobs_rx.recv() {
+                    // Everything queued meanwhile: the newest session save stands for all.
+                    let mut newest: Option<Box<SaveJob>> = None;
+                    let mut waiting: Vec<Sender<SaveOutcome>> = Vec::new();
+                    let mut writes: Vec<WriteJob> = Vec::new();
+                    for job in std::iter::once(first).chain(jobs_rx.try_iter()) {
+                        match job {
+                            Job::Save(mut newer) => {
+                                waiting.extend(newer.reply.take());
+                                newest = Some(newer);
+                            }
+                            Job::Write(w) => writes.push(w),
+                        }
                     }
+                    for w in writes {
+                        if !delay.is_zero() {
+                            thread::sleep(delay);
+                        }
+                        let result = write_atomic(&w.path, &w.contents)
+                            .map_err(|e| StoreError::write(&w.path, e));
+                        (w.done)(result);
+                    }
+                    let Some(job) = newest else { continue };
                     let start = Instant::now();
                     if !delay.is_zero() {
                         thread::sleep(delay);
@@ -466,12 +557,31 @@ impl Saver {
         reply: Option<Sender<SaveOutcome>>,
     ) {
         if let Some(tx) = &self.jobs {
-            let _ = tx.send(SaveJob {
+            let _ = tx.send(Job::Save(Box::new(SaveJob {
                 revision,
                 path: path.to_path_buf(),
                 session,
                 reply,
-            });
+            })));
+        }
+    }
+
+    /// Queues writing `contents` to `path` (atomically); `done` hears the outcome.
+    pub fn write(
+        &self,
+        path: &Path,
+        contents: Vec<u8>,
+        done: impl FnOnce(Result<(), StoreError>) + Send + 'static,
+    ) {
+        let job = Job::Write(WriteJob {
+            path: path.to_path_buf(),
+            contents,
+            done: Box::new(done),
+        });
+        if let Some(tx) = &self.jobs
+            && let Err(mpsc::SendError(Job::Write(w))) = tx.send(job)
+        {
+            (w.done)(Err(StoreError::SaverStopped { path: w.path }));
         }
     }
 
@@ -527,6 +637,74 @@ pub fn newest_unfinished(dir: &Path) -> Result<Option<PathBuf>, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{
+        episode::{Audience, Library},
+        session::Meta,
+    };
+
+    fn session() -> Session {
+        let lib = Library::embedded();
+        let ep = lib.find("jef-mol").expect("episode 4 is embedded");
+        let meta = Meta {
+            group: "Team".into(),
+            facilitator: String::new(),
+            ..Default::default()
+        };
+        Session::new(
+            ep,
+            Audience::Team,
+            &meta,
+            Lang::Nl,
+            chrono::Local::now().fixed_offset(),
+        )
+    }
+
+    #[test]
+    fn other_files_are_written_in_turn_between_merged_session_saves() {
+        let dir = tempfile::tempdir().unwrap();
+        let (tx, rx) = mpsc::channel();
+        let saver = Saver::start(move |o| {
+            let _ = tx.send(o);
+        });
+        // The saver is held busy until everything below has queued up.
+        let (gate_tx, gate_rx) = mpsc::channel::<()>();
+        let (busy_tx, busy_rx) = mpsc::channel();
+        saver.write(&dir.path().join("0.md"), b"first".to_vec(), move |_| {
+            let _ = busy_tx.send(());
+            let _ = gate_rx.recv();
+        });
+        busy_rx.recv().unwrap();
+        let file = dir.path().join("sessie.toml");
+        let (done_tx, done_rx) = mpsc::channel();
+        for rev in 1..=3 {
+            saver.submit(&file, session(), rev, None);
+            let (path, done) = (dir.path().join(format!("{rev}.md")), done_tx.clone());
+            saver.write(&path, format!("export {rev}").into_bytes(), move |r| {
+                let _ = done.send(r.is_ok());
+            });
+        }
+        drop(gate_tx);
+        saver.finish();
+        let written: Vec<bool> = done_rx.try_iter().collect();
+        assert_eq!(written, [true, true, true], "every file is written once");
+        for rev in 1..=3 {
+            let text = fs::read_to_string(dir.path().join(format!("{rev}.md"))).unwrap();
+            assert_eq!(text, format!("export {rev}"));
+        }
+        let saved: Vec<u64> = rx
+            .try_iter()
+            .map(|o| match o {
+                SaveOutcome::Saved { revision, .. } => revision,
+                SaveOutcome::Failed { error, .. } => panic!("{error}"),
+            })
+            .collect();
+        assert_eq!(
+            saved,
+            [3],
+            "saves that queued up are merged into the newest"
+        );
+        assert!(load(&file).is_ok());
+    }
 
     #[test]
     fn a_corrupt_file_is_named_with_its_line_in_the_users_language() {
@@ -586,6 +764,21 @@ mod tests {
         assert_eq!(
             e.detail(Lang::Nl),
             "dit is geen sessiebestand van voer (format_version ontbreekt)"
+        );
+    }
+
+    #[test]
+    fn a_write_after_the_saver_stopped_is_named_in_the_users_language() {
+        let e = StoreError::SaverStopped {
+            path: PathBuf::from("verslag.md"),
+        };
+        assert_eq!(
+            e.render(Lang::Nl),
+            "verslag.md: niet geschreven: het opslaan was al gestopt"
+        );
+        assert_eq!(
+            e.render(Lang::En),
+            "verslag.md: not written: saving had already stopped"
         );
     }
 

@@ -7,10 +7,11 @@ use ratatui::{
 };
 use unicode_width::UnicodeWidthStr;
 
+use super::Theme;
 use crate::{
     app::{
         Model,
-        clock::{Now, mss},
+        clock::{Now, minutes_seconds},
     },
     i18n::fill,
     session::{StepKind, timing::Pace},
@@ -70,7 +71,7 @@ fn pace(m: &Model, now: Now) -> Option<String> {
 }
 
 /// One line: episode and audience on the left, step k of n and the end time on the right.
-pub fn header(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
+pub fn header(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     let t = m.texts();
     let info = &m.session.session;
     let total = m.step_count() + 1;
@@ -89,11 +90,11 @@ pub fn header(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
     );
     let gap = usize::from(area.width).saturating_sub(left.width() + right.width());
     let line = Line::from(vec![
-        Span::styled(left, m.theme.heading),
+        Span::styled(left, theme.heading),
         Span::raw(" ".repeat(gap)),
-        Span::styled(right, m.theme.accent),
+        Span::styled(right, theme.accent),
     ]);
-    frame.render_widget(Paragraph::new(line).style(m.theme.base), area);
+    frame.render_widget(Paragraph::new(line).style(theme.base), area);
 }
 
 /// " 4 · title · audience · group" in `room` columns. The group says which meeting this is,
@@ -145,12 +146,12 @@ pub fn truncate(s: &str, width: usize) -> String {
 }
 
 /// The agenda beside the content: every step with its minutes, the current one marked.
-pub fn sidebar(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
+pub fn sidebar(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     let t = m.texts();
     let block = Block::default()
         .borders(Borders::RIGHT)
-        .border_style(m.theme.border)
-        .title(Span::styled(format!(" {} ", t.agenda), m.theme.heading));
+        .border_style(theme.border)
+        .title(Span::styled(format!(" {} ", t.agenda), theme.heading));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [list, foot] = Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(inner);
@@ -165,7 +166,7 @@ pub fn sidebar(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
             .filter(|s| s.kind.is_timed())
             .map(|s| {
                 if i < m.step {
-                    mss(m.elapsed(i, now.mono))
+                    minutes_seconds(m.elapsed(i, now.mono))
                 } else {
                     format!("{} {}", s.planned_seconds / 60, t.minutes_short)
                 }
@@ -185,24 +186,24 @@ pub fn sidebar(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
         let gap = width.saturating_sub(left.width() + minutes.width());
         let text = format!("{left}{}{minutes}", " ".repeat(gap));
         let style = if i == m.step {
-            m.theme.current
+            theme.current
         } else if i < m.step {
-            m.theme.done
+            theme.done
         } else {
-            m.theme.base
+            theme.base
         };
         lines.push(Line::styled(text, style));
     }
-    frame.render_widget(Paragraph::new(lines).style(m.theme.base), list);
+    frame.render_widget(Paragraph::new(lines).style(theme.base), list);
     let planned: u64 = m.session.steps.iter().map(|s| s.planned_seconds).sum();
     let foot_lines = vec![
         Line::styled(
             format!("{}: {} {}", t.total, planned / 60, t.minutes_short),
-            m.theme.dim,
+            theme.dim,
         ),
-        Line::styled(ends_at(m, now), m.theme.accent),
+        Line::styled(ends_at(m, now), theme.accent),
     ];
-    frame.render_widget(Paragraph::new(foot_lines).style(m.theme.base), foot);
+    frame.render_widget(Paragraph::new(foot_lines).style(theme.base), foot);
 }
 
 #[cfg(test)]

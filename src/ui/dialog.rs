@@ -6,29 +6,37 @@ use ratatui::{
     widgets::{Block, Borders, Paragraph, Wrap},
 };
 
+use super::Theme;
 use crate::{
-    app::Model,
+    app::{
+        Model, UnsavedView,
+        keys::{self, Where},
+    },
     i18n::{Localize, fill},
     session::store::StoreError,
 };
 
-pub fn unsaved(m: &Model, error: &StoreError, save_as: bool, frame: &mut Frame, area: Rect) {
+pub fn unsaved(
+    m: &Model,
+    theme: &Theme,
+    error: &StoreError,
+    view: UnsavedView,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let t = m.texts();
     let width = area.width.saturating_sub(4).min(90);
     let rect = super::popup(frame, area, width, 11);
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(m.theme.error)
-        .title(Span::styled(
-            format!(" {} ", t.unsaved_title),
-            m.theme.error,
-        ))
-        .style(m.theme.base);
+        .border_style(theme.error)
+        .title(Span::styled(format!(" {} ", t.unsaved_title), theme.error))
+        .style(theme.base);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [body, field] = Layout::vertical([
         Constraint::Min(0),
-        Constraint::Length(if save_as { 2 } else { 0 }),
+        Constraint::Length(if view == UnsavedView::SavePath { 2 } else { 0 }),
     ])
     .areas(inner);
     let folder = m
@@ -38,21 +46,24 @@ pub fn unsaved(m: &Model, error: &StoreError, save_as: bool, frame: &mut Frame, 
         .unwrap_or_default();
     let mut lines = vec![
         Line::from(fill(t.unsaved_body, &[&folder])),
-        Line::styled(error.render(m.lang), m.theme.dim),
+        Line::styled(error.render(m.lang), theme.dim),
         Line::default(),
     ];
-    if save_as {
-        lines.push(Line::styled(t.save_elsewhere_prompt, m.theme.heading));
+    if view == UnsavedView::SavePath {
+        lines.push(Line::styled(t.save_elsewhere_prompt, theme.heading));
     } else {
-        lines.push(Line::styled(t.unsaved_keys, m.theme.heading));
+        lines.push(Line::styled(
+            keys::dialog_keys(Where::Unsaved, m.lang),
+            theme.heading,
+        ));
     }
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
-            .style(m.theme.base),
+            .style(theme.base),
         body,
     );
-    if save_as {
+    if view == UnsavedView::SavePath {
         frame.render_widget(&m.save_as, field);
     }
 }

@@ -1,4 +1,5 @@
-//! Drawing. Reads the model, never changes it. One file per region of the screen.
+//! Drawing. Reads the model, never changes it. One file per screen or region of the screen;
+//! the colours are in `theme`.
 mod agenda;
 mod dialog;
 mod help;
@@ -9,7 +10,10 @@ pub mod qr;
 mod round;
 mod step;
 mod summary;
+mod theme;
 mod timer;
+
+pub use theme::Theme;
 
 use ratatui::{
     Frame,
@@ -18,7 +22,7 @@ use ratatui::{
     widgets::{Block, Clear, Paragraph, Wrap},
 };
 
-use crate::app::{Mode, Model, clock::Now};
+use crate::app::{App, Mode, Model, Overlay, Screen, clock::Now};
 
 /// Below this size the screen only asks for a larger window.
 pub const MIN_WIDTH: u16 = 40;
@@ -26,16 +30,24 @@ pub const MIN_HEIGHT: u16 = 12;
 /// From this width on, the agenda stands beside the content.
 const AGENDA_BESIDE_FROM: u16 = 80;
 
-pub fn draw(m: &Model, now: Now, frame: &mut Frame) {
+/// The one draw: the screen that is showing.
+pub fn draw(app: &App, theme: &Theme, now: Now, frame: &mut Frame) {
+    match &app.screen {
+        Screen::Picker(p) => picker::draw(p, theme, frame),
+        Screen::Run(m) => draw_run(m, theme, now, frame),
+    }
+}
+
+/// A run: header, agenda, the step or the summary, the key bar, and any overlay.
+pub fn draw_run(m: &Model, theme: &Theme, now: Now, frame: &mut Frame) {
     let area = frame.area();
-    let theme = &m.theme;
     frame.render_widget(Block::default().style(theme.base), area);
-    if m.mode == Mode::Blank {
+    if m.overlay == Some(Overlay::Blank) {
         // A blank screen for a sensitive moment: nothing at all.
         return;
     }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(m, frame, area);
+        too_small(m, theme, frame, area);
         return;
     }
     let [header, body, bar] = Layout::vertical([
@@ -44,33 +56,34 @@ pub fn draw(m: &Model, now: Now, frame: &mut Frame) {
         Constraint::Length(1),
     ])
     .areas(area);
-    agenda::header(m, now, frame, header);
+    agenda::header(m, theme, now, frame, header);
     let main = if area.width >= AGENDA_BESIDE_FROM {
         let side = if area.width >= 140 { 34 } else { 25 };
         let [agenda_area, main] =
             Layout::horizontal([Constraint::Length(side), Constraint::Min(0)]).areas(body);
-        agenda::sidebar(m, now, frame, agenda_area);
+        agenda::sidebar(m, theme, now, frame, agenda_area);
         main
     } else {
         body
     };
     let main = main.inner(ratatui::layout::Margin::new(1, 0));
     if m.on_summary() {
-        summary::draw(m, now, frame, main);
+        summary::draw(m, theme, now, frame, main);
     } else {
-        step::draw(m, now, frame, main);
+        step::draw(m, theme, now, frame, main);
     }
-    keybar::draw(m, frame, bar);
-    match &m.mode {
-        Mode::Help => help::draw(m, frame, area),
-        Mode::Unsaved { error, save_as } => dialog::unsaved(m, error, *save_as, frame, area),
-        _ => {}
+    keybar::draw(m, theme, frame, bar);
+    if m.overlay == Some(Overlay::Help) {
+        help::draw(m, theme, frame, area);
+    }
+    if let Mode::Unsaved { error, view } = &m.mode {
+        dialog::unsaved(m, theme, error, *view, frame, area);
     }
 }
 
-fn too_small(m: &Model, frame: &mut Frame, area: Rect) {
+fn too_small(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let msg = Paragraph::new(vec![
-        Line::from(m.texts().too_small).style(m.theme.heading),
+        Line::from(m.texts().too_small).style(theme.heading),
         Line::from(format!(
             "{}×{} → {}×{}",
             area.width, area.height, MIN_WIDTH, MIN_HEIGHT

@@ -6,9 +6,10 @@ use ratatui::{
     widgets::{Block, BorderType, Borders},
 };
 
+use super::Theme;
 use crate::app::{Mode, Model};
 
-pub fn draw(m: &Model, frame: &mut Frame, area: Rect) {
+pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(editor) = m.notes.get(m.step) else {
         return;
     };
@@ -27,12 +28,12 @@ pub fn draw(m: &Model, frame: &mut Frame, area: Rect) {
             BorderType::Rounded
         })
         .border_style(if typing {
-            m.theme.border_active
+            theme.border_active
         } else {
-            m.theme.border
+            theme.border
         })
-        .title(Span::styled(title, m.theme.heading))
-        .style(m.theme.base);
+        .title(Span::styled(title, theme.heading))
+        .style(theme.base);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     frame.render_widget(editor, inner);

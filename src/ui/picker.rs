@@ -7,11 +7,9 @@ use ratatui::{
     widgets::{Block, Borders, List, ListItem, ListState, Paragraph},
 };
 
+use super::Theme;
 use crate::{
-    app::{
-        Theme,
-        picker::{Picker, Stage},
-    },
+    app::picker::{Picker, Stage},
     episode::Audience,
     i18n,
 };

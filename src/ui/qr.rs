@@ -2,7 +2,7 @@
 use qrcode::QrCode;
 use ratatui::{buffer::Buffer, layout::Rect, style::Style};
 
-use crate::app::Theme;
+use super::Theme;
 
 /// Light modules around the code: the standard asks for four, and scanners need them.
 const QUIET: usize = 4;

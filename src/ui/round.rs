@@ -1,14 +1,18 @@
 //! Who speaks now and who is next in a round, and the current phase: each with its countdown.
 use ratatui::text::{Line, Span};
 
-use crate::app::{Model, clock::Now, clock::mss, rounds};
+use super::theme::Theme;
+use crate::app::{
+    Model,
+    clock::{Now, minutes_seconds as mss},
+    rounds,
+};
 use crate::i18n::fill;
 
 /// The lines a round or phased prompt shows under its question (none for an ordinary one).
-pub fn lines(m: &Model, now: Now) -> Vec<Line<'static>> {
+pub fn lines(m: &Model, theme: &Theme, now: Now) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let t = m.texts();
-    let theme = &m.theme;
     if let (Some(step), Some(r)) = (m.current(), rounds::round(m)) {
         // The order, with who has spoken, who passed and who speaks now.
         let mut spans = vec![Span::styled(format!("{}: ", t.round_turns), theme.dim)];

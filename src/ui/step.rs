@@ -8,19 +8,19 @@ use ratatui::{
 };
 use unicode_width::UnicodeWidthStr;
 
-use super::{agenda::step_label, notes, qr, timer, wrap_lines};
+use super::{Theme, agenda::step_label, notes, qr, timer, wrap_lines};
 use crate::{
     app::{Mode, Model, clock::Now},
     session::StepKind,
 };
 
-pub fn draw(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
+pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     let Some(step) = m.current() else { return };
     match step.kind {
-        StepKind::Opening => opening(m, frame, area),
-        StepKind::Video => video(m, now, frame, area),
-        StepKind::Quote => quote(m, frame, area),
-        StepKind::Prompt | StepKind::Closing => prompt(m, now, frame, area),
+        StepKind::Opening => opening(m, theme, frame, area),
+        StepKind::Video => video(m, theme, now, frame, area),
+        StepKind::Quote => quote(m, theme, frame, area),
+        StepKind::Prompt | StepKind::Closing => prompt(m, theme, now, frame, area),
     }
 }
 
@@ -30,7 +30,7 @@ fn untimed_notes_visible(m: &Model) -> bool {
         && (m.mode == Mode::Typing || m.notes.get(m.step).is_some_and(|n| !n.is_empty()))
 }
 
-fn opening(m: &Model, frame: &mut Frame, area: Rect) {
+fn opening(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let t = m.texts();
     let e = &m.episode;
     let info = &m.session.session;
@@ -38,22 +38,22 @@ fn opening(m: &Model, frame: &mut Frame, area: Rect) {
     let width = content.width;
     let mut lines = vec![
         Line::default(),
-        Line::styled(format!("{} {}", episode_word(m), e.number), m.theme.accent),
+        Line::styled(format!("{} {}", episode_word(m), e.number), theme.accent),
     ];
     for l in wrap_lines(&e.title, width) {
-        lines.push(Line::styled(l, m.theme.heading));
+        lines.push(Line::styled(l, theme.heading));
     }
     lines.push(Line::default());
     let role = format!(", {}", e.role);
     if e.speaker.width() + role.width() <= usize::from(width) {
         lines.push(Line::from(vec![
-            Span::styled(e.speaker.clone(), m.theme.quote),
-            Span::styled(role, m.theme.base),
+            Span::styled(e.speaker.clone(), theme.quote),
+            Span::styled(role, theme.base),
         ]));
     } else {
-        lines.push(Line::styled(e.speaker.clone(), m.theme.quote));
+        lines.push(Line::styled(e.speaker.clone(), theme.quote));
         for l in wrap_lines(&e.role, width) {
-            lines.push(Line::styled(l, m.theme.base));
+            lines.push(Line::styled(l, theme.base));
         }
     }
     let mut who = Vec::new();
@@ -65,26 +65,26 @@ fn opening(m: &Model, frame: &mut Frame, area: Rect) {
     }
     if !who.is_empty() {
         for l in wrap_lines(&who.join(" · "), width) {
-            lines.push(Line::styled(l, m.theme.dim));
+            lines.push(Line::styled(l, theme.dim));
         }
     }
     lines.push(Line::default());
     for l in wrap_lines(&e.context, width) {
-        lines.push(Line::styled(l, m.theme.base));
+        lines.push(Line::styled(l, theme.base));
     }
     if let Some(url) = &e.url {
         lines.push(Line::default());
         for l in wrap_lines(url, width) {
-            lines.push(Line::styled(l, m.theme.dim));
+            lines.push(Line::styled(l, theme.dim));
         }
     }
     lines.push(Line::default());
     if m.reopened_finished {
-        lines.push(Line::styled(t.reopened_finished, m.theme.accent));
+        lines.push(Line::styled(t.reopened_finished, theme.accent));
     }
-    frame.render_widget(Paragraph::new(lines).style(m.theme.base), content);
+    frame.render_widget(Paragraph::new(lines).style(theme.base), content);
     if let Some(n) = notes_area {
-        notes::draw(m, frame, n);
+        notes::draw(m, theme, frame, n);
     }
 }
 
@@ -95,7 +95,7 @@ fn episode_word(m: &Model) -> &'static str {
     }
 }
 
-fn quote(m: &Model, frame: &mut Frame, area: Rect) {
+fn quote(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let (content, notes_area) = split_notes(area, untimed_notes_visible(m));
     // Generous margins: a quote reads best in a narrow column.
     // A quote reads best in a narrow column: at most about 64 characters a line.
@@ -110,13 +110,13 @@ fn quote(m: &Model, frame: &mut Frame, area: Rect) {
     let quoted = format!("“{}”", original.unwrap_or(text));
     let mut lines: Vec<Line> = wrap_lines(&quoted, inner.width)
         .into_iter()
-        .map(|l| Line::styled(l, m.theme.quote))
+        .map(|l| Line::styled(l, theme.quote))
         .collect();
     lines.push(Line::default());
     if original.is_some() {
         let translation = format!("{}: “{text}”", m.texts().translation);
         for l in wrap_lines(&translation, inner.width) {
-            lines.push(Line::styled(l, m.theme.dim.add_modifier(Modifier::ITALIC)));
+            lines.push(Line::styled(l, theme.dim.add_modifier(Modifier::ITALIC)));
         }
         lines.push(Line::default());
     }
@@ -126,7 +126,7 @@ fn quote(m: &Model, frame: &mut Frame, area: Rect) {
         format!("— {}, {}", m.episode.speaker, m.episode.role)
     };
     for l in wrap_lines(&who, inner.width) {
-        lines.push(Line::styled(l, m.theme.accent));
+        lines.push(Line::styled(l, theme.accent));
     }
     let height = (lines.len() as u16).min(inner.height);
     let [mid] = Layout::vertical([Constraint::Length(height)])
@@ -135,11 +135,11 @@ fn quote(m: &Model, frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Paragraph::new(lines)
             .alignment(Alignment::Center)
-            .style(m.theme.base),
+            .style(theme.base),
         mid,
     );
     if let Some(n) = notes_area {
-        notes::draw(m, frame, n);
+        notes::draw(m, theme, frame, n);
     }
 }
 
@@ -155,7 +155,7 @@ fn split_notes(area: Rect, show: bool) -> (Rect, Option<Rect>) {
 }
 
 /// The video step: its link, a QR code of it when there is room, the timer and the notes.
-fn video(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
+fn video(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     let Some(step) = m.current() else { return };
     let t = m.texts();
     let url = step.url.as_deref().filter(|u| !u.trim().is_empty());
@@ -182,16 +182,16 @@ fn video(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
         None => (area, None),
     };
     let width = text_area.width;
-    let mut body = vec![Line::styled(t.video_watch, m.theme.quote)];
+    let mut body = vec![Line::styled(t.video_watch, theme.quote)];
     match url {
         Some(url) => {
             for l in wrap_url(url, width) {
-                body.push(Line::styled(l, m.theme.accent));
+                body.push(Line::styled(l, theme.accent));
             }
         }
         None => {
             for l in wrap_lines(t.video_no_url, width) {
-                body.push(Line::styled(l, m.theme.base));
+                body.push(Line::styled(l, theme.base));
             }
         }
     }
@@ -200,9 +200,9 @@ fn video(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
     } else {
         Vec::new()
     };
-    timed(m, now, frame, text_area, body, hint);
+    timed(m, theme, now, frame, text_area, body, hint);
     if let (Some(c), Some(code_area)) = (beside, code_area) {
-        c.draw(&m.theme, frame.buffer_mut(), code_area);
+        c.draw(theme, frame.buffer_mut(), code_area);
     }
 }
 
@@ -221,15 +221,15 @@ fn wrap_url(url: &str, width: u16) -> Vec<String> {
     lines
 }
 
-fn prompt(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
+fn prompt(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     let Some(step) = m.current() else { return };
     let t = m.texts();
     let width = area.width;
     let mut body: Vec<Line<'static>> = wrap_lines(&step.text, width)
         .into_iter()
-        .map(|l| Line::styled(l, m.theme.quote))
+        .map(|l| Line::styled(l, theme.quote))
         .collect();
-    let extra = super::round::lines(m, now);
+    let extra = super::round::lines(m, theme, now);
     if !extra.is_empty() {
         body.push(Line::raw(""));
         body.extend(extra);
@@ -239,13 +239,14 @@ fn prompt(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
         .as_ref()
         .map(|tip| wrap_lines(&format!("{}: {tip}", t.tip), width))
         .unwrap_or_default();
-    timed(m, now, frame, area, body, tip_lines);
+    timed(m, theme, now, frame, area, body, tip_lines);
 }
 
 /// A timed step: its label, the body, a line that gives way when space is short (the tip),
 /// the timer and the notes.
 fn timed(
     m: &Model,
+    theme: &Theme,
     now: Now,
     frame: &mut Frame,
     area: Rect,
@@ -307,17 +308,17 @@ fn timed(
     ])
     .areas(block);
     frame.render_widget(
-        Paragraph::new(Line::styled(label, m.theme.accent)).style(m.theme.base),
+        Paragraph::new(Line::styled(label, theme.accent)).style(theme.base),
         label_area,
     );
-    frame.render_widget(Paragraph::new(text_lines).style(m.theme.base), text_area);
+    frame.render_widget(Paragraph::new(text_lines).style(theme.base), text_area);
     let tip = tip_lines
         .into_iter()
-        .map(|l| Line::styled(l, m.theme.dim.add_modifier(Modifier::ITALIC)))
+        .map(|l| Line::styled(l, theme.dim.add_modifier(Modifier::ITALIC)))
         .collect::<Vec<_>>();
-    frame.render_widget(Paragraph::new(tip).style(m.theme.base), tip_area);
-    timer::draw(m, now, frame, timer_area);
+    frame.render_widget(Paragraph::new(tip).style(theme.base), tip_area);
+    timer::draw(m, theme, now, frame, timer_area);
     if let Some(notes_area) = notes_area {
-        notes::draw(m, frame, notes_area);
+        notes::draw(m, theme, frame, notes_area);
     }
 }

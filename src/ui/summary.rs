@@ -8,13 +8,14 @@ use ratatui::{
     widgets::{Cell, Paragraph, Row, Table, Wrap},
 };
 
+use super::Theme;
 use super::agenda::step_label;
 use crate::app::{
     Model,
-    clock::{Now, mss},
+    clock::{Now, minutes_seconds},
 };
 
-pub fn draw(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
+pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     let t = m.texts();
     let steps = &m.session.steps;
     let mut rows = Vec::new();
@@ -29,27 +30,27 @@ pub fn draw(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
         actual_total += actual;
         lines_total += lines;
         let planned = if s.kind.is_timed() {
-            mss(Duration::from_secs(s.planned_seconds))
+            minutes_seconds(Duration::from_secs(s.planned_seconds))
         } else {
             "–".into()
         };
         rows.push(Row::new(vec![
             Cell::from(step_label(m, i)),
             Cell::from(planned),
-            Cell::from(mss(actual)),
+            Cell::from(minutes_seconds(actual)),
             Cell::from(lines.to_string()),
         ]));
     }
     rows.push(
         Row::new(vec![
             Cell::from(t.total),
-            Cell::from(mss(Duration::from_secs(planned_total))),
-            Cell::from(mss(actual_total)),
+            Cell::from(minutes_seconds(Duration::from_secs(planned_total))),
+            Cell::from(minutes_seconds(actual_total)),
             Cell::from(lines_total.to_string()),
         ])
-        .style(m.theme.heading),
+        .style(theme.heading),
     );
-    let header = Row::new(vec!["", t.planned, t.actual, t.lines]).style(m.theme.accent);
+    let header = Row::new(vec!["", t.planned, t.actual, t.lines]).style(theme.accent);
     let table_height = rows.len() as u16 + 1;
     let [title, table_area, foot] = Layout::vertical([
         Constraint::Length(2),
@@ -60,17 +61,17 @@ pub fn draw(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
     .areas(area);
     frame.render_widget(
         Paragraph::new(vec![
-            Line::styled(t.step_summary, m.theme.heading),
+            Line::styled(t.step_summary, theme.heading),
             Line::styled(
                 if m.session.session.audience == crate::episode::Audience::ClientCouncil {
                     t.session_finished_formal
                 } else {
                     t.session_finished
                 },
-                m.theme.base,
+                theme.base,
             ),
         ])
-        .style(m.theme.base),
+        .style(theme.base),
         title,
     );
     let table = Table::new(
@@ -83,16 +84,16 @@ pub fn draw(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
         ],
     )
     .header(header)
-    .style(m.theme.base);
+    .style(theme.base);
     frame.render_widget(table, table_area);
     let foot_lines = vec![
-        Line::styled(format!("{}:", t.saved_to), m.theme.dim),
-        Line::styled(m.path.display().to_string(), m.theme.base),
+        Line::styled(format!("{}:", t.saved_to), theme.dim),
+        Line::styled(m.path.display().to_string(), theme.base),
     ];
     frame.render_widget(
         Paragraph::new(foot_lines)
             .wrap(Wrap { trim: false })
-            .style(m.theme.base),
+            .style(theme.base),
         foot,
     );
 }

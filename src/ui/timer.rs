@@ -9,6 +9,7 @@ use ratatui::{
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
+use super::Theme;
 use crate::app::{Model, clock::Now};
 
 /// How many rows the timer takes in an area of this size.
@@ -27,28 +28,28 @@ pub fn height(area: Rect, with_notes: bool) -> u16 {
     }
 }
 
-fn timer_style(m: &Model, now: Now) -> Style {
+fn timer_style(m: &Model, theme: &Theme, now: Now) -> Style {
     match m.remaining(now.mono) {
-        Some(r) if r.is_over() => m.theme.timer_over,
-        Some(r) if r.is_last_minute() => m.theme.timer_warning,
-        _ => m.theme.timer,
+        Some(r) if r.is_over() => theme.timer_over,
+        Some(r) if r.is_last_minute() => theme.timer_warning,
+        _ => theme.timer,
     }
 }
 
-pub fn draw(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
+pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     let Some(remaining) = m.remaining(now.mono) else {
         return;
     };
     let t = m.texts();
     let shown = remaining.display();
-    let style = timer_style(m, now);
+    let style = timer_style(m, theme, now);
     let mut flags = Vec::new();
     if m.paused {
-        flags.push(Span::styled(format!(" ⏸ {} ", t.paused), m.theme.paused));
+        flags.push(Span::styled(format!(" ⏸ {} ", t.paused), theme.paused));
         flags.push(Span::raw(" "));
     }
     if m.muted {
-        flags.push(Span::styled(format!("🔕 {}", t.muted), m.theme.dim));
+        flags.push(Span::styled(format!("🔕 {}", t.muted), theme.dim));
     }
     let flags_width: u16 = flags.iter().map(|s| s.content.width() as u16).sum();
     let [big_area, flag_area] =
@@ -80,7 +81,7 @@ pub fn draw(m: &Model, now: Now, frame: &mut Frame, area: Rect) {
         .flex(ratatui::layout::Flex::Center)
         .areas(flag_area);
     frame.render_widget(
-        Paragraph::new(Line::from(flags)).style(m.theme.base),
+        Paragraph::new(Line::from(flags)).style(theme.base),
         flag_row,
     );
 }

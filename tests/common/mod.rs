@@ -246,6 +246,24 @@ impl Voer {
         self.master.take();
     }
 
+    /// Resizes the terminal, as dragging the window's corner does.
+    pub fn resize(&mut self, rows: u16, cols: u16) {
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
+        if let Some(m) = &self.master {
+            m.resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("the terminal resizes");
+        }
+    }
+
     /// What the screen shows now.
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()

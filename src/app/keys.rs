@@ -1,0 +1,737 @@
+//! Every key of a run, defined once. The keymap (`keymap.rs`), the key bar, the help screen and
+//! the README's key table are all made from [`BINDINGS`].
+//!
+//! The plan: on a step with notes (every step but the summary) a printable key without Ctrl
+//! starts the notes and is kept, and once typing, everything printable is text. So commands use
+//! keys that never start a sentence: arrows, PageUp/PageDown, Enter, Esc, F1 and Ctrl+letters.
+//! Never Ctrl+S/Q (flow control), Ctrl+Z/Y (undo/redo in the notes), Ctrl+H/I/J/M/[ (Backspace,
+//! Tab, Enter, Esc in some terminals); no Alt (unreliable in macOS Terminal). On the summary,
+//! where nothing can be typed, a sentence typed anyway changes nothing either: there, too, the
+//! commands are only the keys above.
+//!
+//! Keys kept free for commands still to come (add them here, as rows, with their behaviour):
+//! - Ctrl+R: the room screen shows / hides the notes (everywhere);
+//! - Ctrl+T: hide / show the facilitator's tips on a single projected screen (everywhere);
+//! - Ctrl+A: record an action (what · who · when);
+//! - Ctrl+L: the list of actions (edit, remove, mark done inside it).
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{Action, Mode, Model, Overlay, UnsavedView};
+use crate::{
+    i18n::{self, Texts},
+    lang::Lang,
+};
+
+/// A key, or a class of keys, as a binding names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// The key without Ctrl or Alt.
+    Plain(KeyCode),
+    /// Ctrl and a letter.
+    Ctrl(char),
+    /// Any printable character typed without Ctrl or Alt (AltGr counts as printable). Space is
+    /// one too; outside the notes its own binding comes first.
+    Printable,
+    /// The editor's keys that move the cursor: arrows, Home, End.
+    Editing,
+}
+
+/// Where a binding works. Over the help or the blank screen, a key that is not theirs first
+/// closes them and then does what it does underneath.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Where {
+    /// During the whole run: typing or not, on the summary too.
+    Always,
+    /// Not typing, on any step.
+    NotTyping,
+    /// Not typing, on a step with notes (every step but the summary).
+    NotTypingNotes,
+    /// While typing notes.
+    Typing,
+    /// In the help.
+    Help,
+    /// In the dialog after a failed last save.
+    Unsaved,
+    /// In that dialog's path field.
+    SavePath,
+}
+
+/// What a key does.
+#[derive(Debug, Clone)]
+pub enum Do {
+    Act(Action),
+    /// The notes editor (or the path field) takes the key.
+    Edit,
+}
+
+/// When a binding is shown in the key bar, besides where it works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Show {
+    Always,
+    /// Only on a timed step.
+    Timed,
+    /// Only on a step with notes: not on the summary.
+    NotSummary,
+    /// Only during a round's turns, or on a phased prompt before its last phase.
+    Turns,
+    /// Only during a round's turns.
+    Round,
+}
+
+/// One line of the help: keys, where they work, what they do.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub keys: &'static [(Key, Do)],
+    pub at: Where,
+    /// Its line in the help, the dialog and the README.
+    pub help: fn(&Texts) -> &'static str,
+    /// How it shows in the key bar; `None`: in the help only.
+    pub bar: Option<Bar>,
+}
+
+/// A binding's place in the key bar.
+#[derive(Debug, Clone, Copy)]
+pub struct Bar {
+    /// Lower first; a narrow bar drops from the end.
+    pub place: u8,
+    pub show: Show,
+    /// Its word in the bar; it may depend on the state (pause / resume).
+    pub label: fn(&Model) -> &'static str,
+}
+
+const fn act(key: Key, action: Action) -> (Key, Do) {
+    (key, Do::Act(action))
+}
+
+const fn plain(code: KeyCode, action: Action) -> (Key, Do) {
+    act(Key::Plain(code), action)
+}
+
+/// All keys of a run, in the order of the help.
+pub const BINDINGS: &[Binding] = &[
+    // Always.
+    Binding {
+        keys: &[
+            plain(KeyCode::PageDown, Action::Next),
+            plain(KeyCode::PageUp, Action::Prev),
+        ],
+        at: Where::Always,
+        help: |t| t.help_step,
+        bar: Some(Bar {
+            place: 2,
+            show: Show::Always,
+            label: |m| m.texts().key_step,
+        }),
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('p'), Action::TogglePause)],
+        at: Where::Always,
+        help: |t| t.help_pause,
+        bar: Some(Bar {
+            place: 6,
+            show: Show::Timed,
+            label: pause_label,
+        }),
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('n'), Action::ToggleNotes)],
+        at: Where::Always,
+        help: |t| t.help_notes,
+        bar: Some(Bar {
+            place: 10,
+            show: Show::NotSummary,
+            label: |m| {
+                if m.notes_hidden {
+                    m.texts().key_show_notes
+                } else {
+                    m.texts().key_hide_notes
+                }
+            },
+        }),
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('b'), Action::ToggleBlank)],
+        at: Where::Always,
+        help: |t| t.help_blank,
+        bar: Some(Bar {
+            place: 11,
+            show: Show::Always,
+            label: |m| m.texts().key_blank,
+        }),
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('g'), Action::ToggleMute)],
+        at: Where::Always,
+        help: |t| t.help_mute,
+        bar: Some(Bar {
+            place: 12,
+            show: Show::Timed,
+            label: |m| {
+                if m.muted {
+                    m.texts().key_unmute
+                } else {
+                    m.texts().key_mute
+                }
+            },
+        }),
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('e'), Action::Export)],
+        at: Where::Always,
+        help: |t| t.help_export,
+        bar: Some(Bar {
+            place: 8,
+            show: Show::Always,
+            label: |m| m.texts().key_export,
+        }),
+    },
+    Binding {
+        keys: &[plain(KeyCode::F(1), Action::Help)],
+        at: Where::Always,
+        help: |t| t.help_help,
+        bar: Some(Bar {
+            place: 7,
+            show: Show::Always,
+            label: |m| m.texts().key_help,
+        }),
+    },
+    // Rounds, phases and ending on time (Ctrl+U clears the path field in the unsaved dialog,
+    // where no round is).
+    Binding {
+        keys: &[plain(KeyCode::Tab, Action::NextTurn)],
+        at: Where::Always,
+        help: |t| t.help_next_turn,
+        bar: Some(Bar {
+            place: 1,
+            show: Show::Turns,
+            label: |m| {
+                if crate::app::rounds::round(m).is_some_and(|r| !r.is_open()) {
+                    m.texts().key_next_speaker
+                } else {
+                    m.texts().key_next_phase
+                }
+            },
+        }),
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('k'), Action::Pass)],
+        at: Where::Always,
+        help: |t| t.help_pass,
+        bar: Some(Bar {
+            place: 2,
+            show: Show::Round,
+            label: |m| m.texts().key_pass,
+        }),
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('u'), Action::Shuffle)],
+        at: Where::Always,
+        help: |t| t.help_shuffle,
+        bar: None,
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('w'), Action::ToggleRound)],
+        at: Where::Always,
+        help: |t| t.help_toggle_round,
+        bar: None,
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('o'), Action::TakeOverrun)],
+        at: Where::Always,
+        help: |t| t.help_take_overrun,
+        bar: None,
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('c'), Action::Quit)],
+        at: Where::Always,
+        help: |t| t.help_quit,
+        bar: Some(Bar {
+            place: 5,
+            show: Show::Always,
+            label: |m| m.texts().key_quit,
+        }),
+    },
+    // Not typing.
+    Binding {
+        keys: &[
+            plain(KeyCode::Right, Action::Next),
+            plain(KeyCode::Left, Action::Prev),
+        ],
+        at: Where::NotTyping,
+        help: |t| t.help_step,
+        bar: Some(Bar {
+            place: 1,
+            show: Show::Always,
+            label: |m| m.texts().key_step,
+        }),
+    },
+    Binding {
+        keys: &[plain(KeyCode::Char(' '), Action::TogglePause)],
+        at: Where::NotTyping,
+        help: |t| t.help_pause,
+        bar: Some(Bar {
+            place: 3,
+            show: Show::Timed,
+            label: pause_label,
+        }),
+    },
+    Binding {
+        keys: &[
+            plain(KeyCode::Up, Action::AddMinute),
+            plain(KeyCode::Down, Action::RemoveMinute),
+        ],
+        at: Where::NotTyping,
+        help: |t| t.help_minute,
+        bar: Some(Bar {
+            place: 9,
+            show: Show::Timed,
+            label: |m| m.texts().key_more_less,
+        }),
+    },
+    Binding {
+        keys: &[plain(KeyCode::Enter, Action::StartTyping)],
+        at: Where::NotTypingNotes,
+        help: |t| t.help_type,
+        bar: Some(Bar {
+            place: 4,
+            show: Show::Always,
+            label: |m| m.texts().key_type,
+        }),
+    },
+    Binding {
+        keys: &[(Key::Printable, Do::Edit)],
+        at: Where::NotTypingNotes,
+        help: |t| t.help_type_at_once,
+        bar: None,
+    },
+    // Typing.
+    Binding {
+        keys: &[plain(KeyCode::Esc, Action::StopTyping)],
+        at: Where::Typing,
+        help: |t| t.help_stop_typing,
+        bar: Some(Bar {
+            place: 0,
+            show: Show::Always,
+            label: |m| m.texts().key_stop_typing,
+        }),
+    },
+    Binding {
+        keys: &[(Key::Printable, Do::Edit)],
+        at: Where::Typing,
+        help: |t| t.help_text,
+        bar: None,
+    },
+    Binding {
+        keys: &[(Key::Editing, Do::Edit)],
+        at: Where::Typing,
+        help: |t| t.help_editing,
+        bar: None,
+    },
+    Binding {
+        keys: &[
+            act(Key::Ctrl('z'), Action::Undo),
+            act(Key::Ctrl('y'), Action::Redo),
+        ],
+        at: Where::Typing,
+        help: |t| t.help_undo,
+        bar: None,
+    },
+    // The help.
+    Binding {
+        keys: &[
+            plain(KeyCode::Up, Action::ScrollHelp(-1)),
+            plain(KeyCode::Down, Action::ScrollHelp(1)),
+        ],
+        at: Where::Help,
+        help: |t| t.help_scroll,
+        bar: Some(Bar {
+            place: 1,
+            show: Show::Always,
+            label: |m| m.texts().key_scroll,
+        }),
+    },
+    Binding {
+        keys: &[
+            plain(KeyCode::Esc, Action::CloseOverlay),
+            plain(KeyCode::F(1), Action::CloseOverlay),
+        ],
+        at: Where::Help,
+        help: |t| t.help_close,
+        bar: Some(Bar {
+            place: 0,
+            show: Show::Always,
+            label: |m| m.texts().key_close,
+        }),
+    },
+    // The dialog after a failed last save: it lists its own keys.
+    Binding {
+        keys: &[plain(KeyCode::Char('w'), Action::StartSaveElsewhere)],
+        at: Where::Unsaved,
+        help: |t| t.help_save_elsewhere,
+        bar: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Char('r'), Action::RetrySave)],
+        at: Where::Unsaved,
+        help: |t| t.help_retry,
+        bar: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Char('d'), Action::DiscardAndQuit)],
+        at: Where::Unsaved,
+        help: |t| t.help_discard,
+        bar: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Esc, Action::CloseOverlay)],
+        at: Where::Unsaved,
+        help: |t| t.help_back,
+        bar: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Enter, Action::ConfirmSaveElsewhere)],
+        at: Where::SavePath,
+        help: |t| t.help_save_path,
+        bar: None,
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('u'), Action::ClearField)],
+        at: Where::SavePath,
+        help: |t| t.help_clear_field,
+        bar: None,
+    },
+    Binding {
+        keys: &[plain(KeyCode::Esc, Action::CloseOverlay)],
+        at: Where::SavePath,
+        help: |t| t.help_back,
+        bar: None,
+    },
+    Binding {
+        keys: &[(Key::Printable, Do::Edit), (Key::Editing, Do::Edit)],
+        at: Where::SavePath,
+        help: |t| t.help_path_field,
+        bar: None,
+    },
+];
+
+fn pause_label(m: &Model) -> &'static str {
+    if m.paused {
+        m.texts().key_resume
+    } else {
+        m.texts().key_pause
+    }
+}
+
+impl Key {
+    /// Whether `k` is this key.
+    pub fn matches(self, k: &KeyEvent) -> bool {
+        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = k.modifiers.contains(KeyModifiers::ALT);
+        match self {
+            Key::Plain(code) => !ctrl && !alt && code == k.code,
+            Key::Ctrl(c) => {
+                ctrl && !alt && matches!(k.code, KeyCode::Char(x) if x.eq_ignore_ascii_case(&c))
+            }
+            Key::Printable => is_printable(k),
+            Key::Editing => matches!(
+                k.code,
+                KeyCode::Left
+                    | KeyCode::Right
+                    | KeyCode::Up
+                    | KeyCode::Down
+                    | KeyCode::Home
+                    | KeyCode::End
+            ),
+        }
+    }
+
+    /// The key's name in the help and the README.
+    pub fn name(self, lang: Lang) -> String {
+        let t = i18n::texts(lang);
+        match self {
+            Key::Plain(KeyCode::Char(' ')) => t.key_space.to_string(),
+            Key::Plain(KeyCode::Char(c)) => c.to_string(),
+            Key::Plain(KeyCode::PageDown) => "PageDown".into(),
+            Key::Plain(KeyCode::PageUp) => "PageUp".into(),
+            Key::Plain(KeyCode::Right) => "→".into(),
+            Key::Plain(KeyCode::Left) => "←".into(),
+            Key::Plain(KeyCode::Up) => "↑".into(),
+            Key::Plain(KeyCode::Down) => "↓".into(),
+            Key::Plain(KeyCode::F(n)) => format!("F{n}"),
+            Key::Plain(code) => code.to_string(),
+            Key::Ctrl(c) => format!("Ctrl+{}", c.to_ascii_uppercase()),
+            Key::Printable => t.key_printable.to_string(),
+            Key::Editing => t.key_editing.to_string(),
+        }
+    }
+
+    /// The key's name in the key bar, where room is short.
+    pub fn short_name(self, lang: Lang) -> String {
+        match self {
+            Key::Plain(KeyCode::PageDown) => "PgDn".into(),
+            Key::Plain(KeyCode::PageUp) => "PgUp".into(),
+            k => k.name(lang),
+        }
+    }
+}
+
+/// A character to type: without Ctrl or Alt, or with both (AltGr on Windows sends them).
+pub fn is_printable(k: &KeyEvent) -> bool {
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = k.modifiers.contains(KeyModifiers::ALT);
+    matches!(k.code, KeyCode::Char(c) if !c.is_control()) && ctrl == alt
+}
+
+impl Binding {
+    /// The keys as the help shows them: "PageDown / PageUp".
+    pub fn key_names(&self, lang: Lang) -> String {
+        self.keys
+            .iter()
+            .map(|(k, _)| k.name(lang))
+            .collect::<Vec<_>>()
+            .join(" / ")
+    }
+
+    /// The keys as the key bar shows them: "PgDn/PgUp".
+    pub fn short_key_names(&self, lang: Lang) -> String {
+        self.keys
+            .iter()
+            .map(|(k, _)| k.short_name(lang))
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+impl Where {
+    /// Its heading in the help and its words in the README.
+    pub fn title(self, t: &Texts) -> &'static str {
+        match self {
+            Where::Always => t.where_always,
+            Where::NotTyping => t.where_not_typing,
+            Where::NotTypingNotes => t.where_not_typing_notes,
+            Where::Typing => t.where_typing,
+            Where::Help => t.where_help,
+            Where::Unsaved => t.where_unsaved,
+            Where::SavePath => t.where_save_path,
+        }
+    }
+}
+
+/// What `key` does where the run is now (`at`, in order of precedence), if anything.
+pub fn lookup(at: &[Where], key: &KeyEvent) -> Option<Do> {
+    at.iter().find_map(|w| {
+        BINDINGS
+            .iter()
+            .filter(|b| b.at == *w)
+            .flat_map(|b| b.keys)
+            .find(|(k, _)| k.matches(key))
+            .map(|(_, d)| d.clone())
+    })
+}
+
+/// The key table of the README (English), made from [`BINDINGS`].
+pub fn readme_table() -> String {
+    let t = i18n::texts(Lang::En);
+    let mut out = String::from("| key | where | what it does |\n|---|---|---|\n");
+    for b in BINDINGS {
+        let keys = b
+            .keys
+            .iter()
+            .map(|(k, _)| match k {
+                Key::Printable | Key::Editing => k.name(Lang::En),
+                _ => format!("`{}`", k.name(Lang::En)),
+            })
+            .collect::<Vec<_>>()
+            .join(" / ");
+        out.push_str(&format!(
+            "| {keys} | {} | {} |\n",
+            b.at.title(t).to_lowercase(),
+            (b.help)(t)
+        ));
+    }
+    out
+}
+
+/// Where the run is, for the keys: the places whose bindings count, in order of precedence.
+/// Over the help its own keys come first; over the blank screen the keys underneath count.
+pub fn places(m: &Model) -> Vec<Where> {
+    let mut at = Vec::new();
+    if m.overlay == Some(Overlay::Help) {
+        at.push(Where::Help);
+    }
+    match &m.mode {
+        Mode::Unsaved {
+            view: UnsavedView::Choices,
+            ..
+        } => return vec![Where::Unsaved],
+        Mode::Unsaved {
+            view: UnsavedView::SavePath,
+            ..
+        } => return vec![Where::SavePath],
+        Mode::Typing => at.extend([Where::Always, Where::Typing]),
+        Mode::Navigate => {
+            at.extend([Where::Always, Where::NotTyping]);
+            if !m.on_summary() {
+                at.push(Where::NotTypingNotes);
+            }
+        }
+    }
+    at
+}
+
+/// The key bar: the keys that matter now, most needed first, as (keys, word).
+pub fn bar(m: &Model) -> Vec<(String, &'static str)> {
+    if m.overlay == Some(Overlay::Blank) {
+        return Vec::new();
+    }
+    let at = places(m);
+    let at = match m.overlay {
+        Some(Overlay::Help) => &at[..1],
+        _ => &at[..],
+    };
+    let mut rows: Vec<(&Binding, Bar)> = BINDINGS
+        .iter()
+        .filter(|b| at.contains(&b.at))
+        .filter_map(|b| b.bar.map(|bar| (b, bar)))
+        .filter(|(_, bar)| match bar.show {
+            Show::Always => true,
+            Show::Timed => m.is_timed(),
+            Show::NotSummary => !m.on_summary(),
+            Show::Turns => crate::app::rounds::has_turns(m),
+            Show::Round => crate::app::rounds::round(m).is_some_and(|r| !r.is_open()),
+        })
+        .collect();
+    rows.sort_by_key(|(_, bar)| bar.place);
+    // Two bindings for the same thing (→ and PageDown): the bar shows the first.
+    let mut shown: Vec<std::mem::Discriminant<Action>> = Vec::new();
+    let mut out = Vec::new();
+    for (b, bar) in rows {
+        let actions: Vec<_> = b
+            .keys
+            .iter()
+            .filter_map(|(_, d)| match d {
+                Do::Act(a) => Some(std::mem::discriminant(a)),
+                Do::Edit => None,
+            })
+            .collect();
+        if !actions.is_empty() && actions.iter().all(|a| shown.contains(a)) {
+            continue;
+        }
+        shown.extend(actions);
+        out.push((b.short_key_names(m.lang), (bar.label)(m)));
+    }
+    out
+}
+
+/// One line of the help screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Heading(&'static str),
+    Row(String, &'static str),
+    Gap,
+}
+
+/// The help screen: every binding of a run, by where it works (the dialog lists its own).
+pub fn help_lines(lang: Lang) -> Vec<HelpLine> {
+    let t = i18n::texts(lang);
+    let mut lines = Vec::new();
+    // Three headings, so that it fits 80×24: the keys that start the notes say so themselves;
+    // the help's own keys are in the key bar under it.
+    for section in [
+        &[Where::Always][..],
+        &[Where::NotTyping, Where::NotTypingNotes],
+        &[Where::Typing],
+    ] {
+        if !lines.is_empty() {
+            lines.push(HelpLine::Gap);
+        }
+        lines.push(HelpLine::Heading(section[0].title(t)));
+        for b in BINDINGS.iter().filter(|b| section.contains(&b.at)) {
+            lines.push(HelpLine::Row(b.key_names(lang), (b.help)(t)));
+        }
+    }
+    lines
+}
+
+/// The keys a dialog lists on its own line: "w = save elsewhere   r = retry …".
+pub fn dialog_keys(at: Where, lang: Lang) -> String {
+    let t = i18n::texts(lang);
+    BINDINGS
+        .iter()
+        .filter(|b| b.at == at && b.keys.iter().all(|(_, d)| matches!(d, Do::Act(_))))
+        .map(|b| format!("{} = {}", b.key_names(lang), (b.help)(t)))
+        .collect::<Vec<_>>()
+        .join("   ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_readme_key_table_is_the_binding_table() {
+        let readme = include_str!("../../README.md");
+        let table = readme_table();
+        assert!(
+            readme.contains(&table),
+            "README.md must hold this key table, made from BINDINGS:\n{table}"
+        );
+    }
+
+    #[test]
+    fn no_two_bindings_share_a_key_in_one_place() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                for (ka, _) in a.keys {
+                    let same_place = a.at == b.at;
+                    assert!(
+                        !(same_place && b.keys.iter().any(|(kb, _)| kb == ka)),
+                        "{ka:?} twice in {:?}",
+                        a.at
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_command_is_a_key_that_starts_a_sentence_on_a_step_with_notes() {
+        // Outside the notes, only Space may be a plain printable key: no sentence starts
+        // with it, and once typing it is a space.
+        for b in BINDINGS.iter().filter(|b| {
+            matches!(
+                b.at,
+                Where::Always | Where::NotTyping | Where::NotTypingNotes | Where::Typing
+            )
+        }) {
+            for (k, d) in b.keys {
+                if let (Key::Plain(KeyCode::Char(c)), Do::Act(_)) = (k, d) {
+                    assert_eq!(*c, ' ', "{c:?} would eat the first letter of a sentence");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_binding_uses_the_terminals_own_control_keys() {
+        // Ctrl+S/Q: flow control; Ctrl+H/I/J/M/[: Backspace, Tab, Enter, Esc in some terminals.
+        for b in BINDINGS {
+            for (k, _) in b.keys {
+                if let Key::Ctrl(c) = k {
+                    assert!(!"sqhijm[".contains(*c), "Ctrl+{c}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn both_languages_name_every_key_and_place() {
+        for lang in [Lang::Nl, Lang::En] {
+            let t = i18n::texts(lang);
+            for b in BINDINGS {
+                assert!(!(b.help)(t).is_empty());
+                assert!(!b.at.title(t).is_empty());
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! Typing notes (and the path in the unsaved dialog): keys, pastes, undo.
+use super::time::changed;
+use crate::app::{
+    Action,
+    clock::Now,
+    model::{Mode, Model, UnsavedView, path_field},
+};
+
+pub(super) fn update(m: &mut Model, action: Action, now: Now) {
+    match action {
+        Action::StartTyping if !m.on_summary() => start_typing(m),
+        Action::StopTyping => m.mode = Mode::Navigate,
+        Action::Edit(input) => match &m.mode {
+            // A sentence started without Enter: its first key starts the notes and is kept.
+            Mode::Navigate | Mode::Typing if !m.on_summary() => {
+                start_typing(m);
+                // In a round, a new line starts with the speaker's name.
+                let prefixed = crate::app::rounds::prefix_note(m, &input);
+                if let Some(ta) = m.notes.get_mut(m.step)
+                    && (ta.input(input) || prefixed)
+                {
+                    changed(m, now);
+                }
+            }
+            Mode::Unsaved {
+                view: UnsavedView::SavePath,
+                ..
+            } => {
+                m.save_as.input(input);
+            }
+            _ => {}
+        },
+        Action::Paste(text) => paste(m, &text, now),
+        Action::Undo | Action::Redo => {
+            if m.mode == Mode::Typing
+                && let Some(ta) = m.notes.get_mut(m.step)
+                && (if matches!(action, Action::Undo) {
+                    ta.undo()
+                } else {
+                    ta.redo()
+                })
+            {
+                changed(m, now);
+            }
+        }
+        Action::ClearField => m.save_as = path_field(""),
+        _ => {}
+    }
+}
+
+fn start_typing(m: &mut Model) {
+    m.notes_hidden = false;
+    m.mode = Mode::Typing;
+}
+
+fn paste(m: &mut Model, text: &str, now: Now) {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    match &m.mode {
+        Mode::Unsaved {
+            view: UnsavedView::SavePath,
+            ..
+        } => {
+            m.save_as
+                .insert_str(text.lines().next().unwrap_or_default());
+        }
+        Mode::Typing | Mode::Navigate if !m.on_summary() => {
+            m.notes_hidden = false;
+            m.mode = Mode::Typing;
+            if let Some(ta) = m.notes.get_mut(m.step)
+                && ta.insert_str(&text)
+            {
+                changed(m, now);
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,116 @@
+//! Moving through the steps, the timer, and the overlays (help, blank screen).
+use super::time::{changed, save_now};
+use crate::{
+    app::{
+        Action, Effect,
+        clock::{Now, Remaining},
+        keys,
+        model::{Mode, Model, Overlay, UnsavedView},
+    },
+    session::Status,
+};
+
+const MINUTE: u64 = 60;
+
+pub(super) fn update(m: &mut Model, action: Action, now: Now, fx: &mut Vec<Effect>) {
+    match action {
+        Action::Next if !m.on_summary() => go_to(m, m.step + 1, now, fx),
+        Action::Prev if m.step > 0 => go_to(m, m.step - 1, now, fx),
+        Action::TogglePause if !m.on_summary() => {
+            m.paused = !m.paused;
+            if m.paused {
+                m.stop_clock(now.mono);
+            } else {
+                m.start_clock(now.mono);
+            }
+            changed(m, now);
+        }
+        Action::AddMinute => adjust_planned(m, true, now),
+        Action::RemoveMinute => adjust_planned(m, false, now),
+        Action::ToggleNotes => {
+            m.notes_hidden = !m.notes_hidden;
+            if m.notes_hidden && m.mode == Mode::Typing {
+                m.mode = Mode::Navigate;
+            }
+        }
+        Action::ToggleBlank if m.overlay == Some(Overlay::Blank) => close_overlay(m, now, fx),
+        // The blank state is in the file, for the room screen: save at once.
+        Action::ToggleBlank => {
+            m.overlay = Some(Overlay::Blank);
+            changed(m, now);
+            save_now(m, now, fx);
+        }
+        Action::Unblank => close_overlay(m, now, fx),
+        Action::ToggleMute => m.muted = !m.muted,
+        Action::Help => {
+            m.overlay = Some(Overlay::Help);
+            m.help_scroll = 0;
+        }
+        Action::ScrollHelp(by) if m.overlay == Some(Overlay::Help) => {
+            let last = keys::help_lines(m.lang).len() as u16;
+            m.help_scroll = m.help_scroll.saturating_add_signed(by).min(last);
+        }
+        Action::CloseOverlay if m.overlay.is_some() => close_overlay(m, now, fx),
+        Action::CloseOverlay => {
+            m.mode = match &m.mode {
+                // Esc in the path field goes back to the dialog's choices.
+                Mode::Unsaved {
+                    error,
+                    view: UnsavedView::SavePath,
+                } => Mode::Unsaved {
+                    error: error.clone(),
+                    view: UnsavedView::Choices,
+                },
+                _ => Mode::Navigate,
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The help or the blank screen goes; the run underneath is as it was.
+pub(super) fn close_overlay(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
+    if m.overlay.take() == Some(Overlay::Blank) {
+        // The blank state is in the file, for the room screen: save at once.
+        changed(m, now);
+        save_now(m, now, fx);
+    }
+}
+
+fn go_to(m: &mut Model, step: usize, now: Now, fx: &mut Vec<Effect>) {
+    m.stop_clock(now.mono);
+    m.step = step.min(m.step_count());
+    // Opening a step starts its timer.
+    m.paused = false;
+    if m.on_summary() {
+        m.mode = Mode::Navigate;
+        m.session.session.status = Status::Finished;
+        m.session.session.finished_at.get_or_insert(now.wall);
+    } else {
+        m.start_clock(now.mono);
+        crate::app::rounds::step_opened(m, now);
+        if m.mode != Mode::Typing {
+            m.mode = Mode::Navigate;
+        }
+    }
+    changed(m, now);
+    save_now(m, now, fx);
+}
+
+fn adjust_planned(m: &mut Model, more: bool, now: Now) {
+    if !m.is_timed() {
+        return;
+    }
+    let step = m.step;
+    let s = &mut m.session.steps[step];
+    s.planned_seconds = if more {
+        s.planned_seconds + MINUTE
+    } else {
+        s.planned_seconds.saturating_sub(MINUTE).max(MINUTE)
+    };
+    // With time added back, the bell may ring again when the new time runs out.
+    if !m.remaining(now.mono).is_some_and(Remaining::is_over) {
+        m.bell_rung[step] = false;
+    }
+    changed(m, now);
+}

@@ -1,0 +1,43 @@
+//! Quitting: the final save, and the dialog when it failed (retry, save elsewhere, discard).
+use crate::app::{
+    Action, Effect,
+    clock::Now,
+    model::{Mode, Model, UnsavedView, path_field},
+};
+
+pub(super) fn update(m: &mut Model, action: Action, now: Now, fx: &mut Vec<Effect>) {
+    match action {
+        Action::Quit | Action::Terminate | Action::RetrySave => {
+            m.quitting = true;
+            let rev = m.save.revision;
+            m.save.submitted = rev;
+            fx.push(Effect::SaveAndQuit(Box::new(m.snapshot(now)), rev));
+        }
+        Action::QuitSaveFailed(error) => {
+            m.quitting = false;
+            m.save.error = Some(error.clone());
+            m.mode = Mode::Unsaved {
+                error,
+                view: UnsavedView::Choices,
+            };
+        }
+        Action::StartSaveElsewhere => {
+            if let Mode::Unsaved { error, .. } = &m.mode {
+                let suggestion = m.home.join(m.path.file_name().unwrap_or_default());
+                m.save_as = path_field(&suggestion.display().to_string());
+                m.mode = Mode::Unsaved {
+                    error: error.clone(),
+                    view: UnsavedView::SavePath,
+                };
+            }
+        }
+        Action::ConfirmSaveElsewhere => {
+            let path = m.save_as.lines().join("").trim().to_string();
+            if !path.is_empty() {
+                fx.push(Effect::SaveTo(Box::new(m.snapshot(now)), path.into()));
+            }
+        }
+        Action::DiscardAndQuit => fx.push(Effect::Quit),
+        _ => {}
+    }
+}

@@ -1,0 +1,66 @@
+//! `voer resume [FILE]`: continues a session where it stopped.
+use std::path::PathBuf;
+
+use super::run::home;
+use crate::{
+    app::{App, EpisodeView, Model, clock::Now},
+    commands::UserError,
+    episode::Library,
+    lang::Lang,
+    session::store::{self, SessionLock, StoreError},
+    tui,
+    ui::Theme,
+};
+
+pub struct ResumeOptions {
+    pub file: Option<PathBuf>,
+    /// `--prompts`: where an episode that is not built in may be found.
+    pub prompts: Option<PathBuf>,
+    pub sessions_dir: PathBuf,
+    /// `--lang` as given; without it the session's own language is used.
+    pub lang: Option<Lang>,
+    pub projector: bool,
+}
+
+/// Continues a session; returns where the notes were saved.
+pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
+    let path = match &opts.file {
+        Some(f) => f.clone(),
+        None => {
+            let newest = match store::newest_unfinished(&opts.sessions_dir) {
+                Err(e) if e.is_not_found() => None,
+                other => other?,
+            };
+            newest.ok_or_else(|| UserError::NothingToResume {
+                dir: std::path::absolute(&opts.sessions_dir)
+                    .unwrap_or_else(|_| opts.sessions_dir.clone()),
+                any: store::list(&opts.sessions_dir).is_ok_and(|l| !l.is_empty()),
+            })?
+        }
+    };
+    let path = std::path::absolute(&path).unwrap_or(path);
+    // Before the lock: a wrong path is reported as the session file's, not the lock file's.
+    std::fs::metadata(&path).map_err(|e| StoreError::read(&path, e))?;
+    let lock = SessionLock::acquire(&path)?;
+    let mut session = store::load(&path)?;
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        store::ensure_writable(dir)?;
+    }
+    if let Some(lang) = opts.lang {
+        session.session.language = lang;
+    }
+    let lang = session.session.language;
+    // The file has what the steps need; the library adds the page URL and all quotes.
+    let library = Library::load(opts.prompts.as_deref()).unwrap_or_else(|_| Library::embedded());
+    let view = library
+        .find(&session.session.episode)
+        .map(|e| EpisodeView::new(e, lang))
+        .unwrap_or_else(|| EpisodeView::from_session(&session));
+    let theme = Theme::choose(opts.projector, tui::no_color());
+    let model = Model::new(session, path, view, Now::real());
+    // Nothing to pick: the run is there from the start.
+    let mut create = |_| unreachable!("a resumed session has no picker");
+    let result = tui::run(App::run(model).with_home(home()), &theme, &mut create);
+    drop(lock);
+    result
+}

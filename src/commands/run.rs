@@ -1,0 +1,99 @@
+//! `voer [run]`: the picker asks what the command line left out, then the meeting runs.
+use std::path::PathBuf;
+
+use crate::{
+    app::{App, Choice, EpisodeView, Model, Opened, clock::Now, picker::Picker},
+    commands::UserError,
+    episode::{Audience, Episode, Library},
+    lang::Lang,
+    session::{
+        Meta, Session,
+        store::{self, SessionLock, StoreError},
+    },
+    tui,
+    ui::Theme,
+};
+
+pub struct RunOptions {
+    pub library: Library,
+    pub episode: Option<Episode>,
+    pub audience: Option<Audience>,
+    pub group: Option<String>,
+    pub facilitator: String,
+    /// First names or initials, for speaking rounds.
+    pub participants: Vec<String>,
+    /// When the meeting must end.
+    pub until: Option<chrono::NaiveTime>,
+    pub sessions_dir: PathBuf,
+    pub lang: Lang,
+    pub projector: bool,
+}
+
+/// Runs a conversation; returns where the notes were saved (None: nothing to save).
+pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
+    let dir = &opts.sessions_dir;
+    // Refuse before the meeting starts, not halfway through it; but make the folder only for
+    // a session, not for a picker that is left with Esc or Ctrl+C.
+    store::check_writable(dir)?;
+    let theme = Theme::choose(opts.projector, tui::no_color());
+    let picker = Picker::new(
+        opts.library.episodes().to_vec(),
+        opts.lang,
+        opts.episode.as_ref(),
+        opts.audience,
+        opts.group.as_deref(),
+    );
+    let mut create = |choice: Choice| create_session(&opts, choice);
+    let (app, lock) = if picker.needed() {
+        (App::picker(picker), None)
+    } else {
+        let Some(choice) = picker.choice() else {
+            return Ok(None);
+        };
+        let (opened, lock) = create(choice)?;
+        let model = Model::new(opened.session, opened.path, opened.episode, Now::real());
+        (App::run(model), Some(lock))
+    };
+    let result = tui::run(app.with_home(home()), &theme, &mut create);
+    drop(lock);
+    result
+}
+
+/// Makes, locks and first saves the session file for what was chosen.
+fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionLock), UserError> {
+    let dir = &opts.sessions_dir;
+    store::ensure_writable(dir)?;
+    let meta = Meta {
+        group: choice.group,
+        facilitator: opts.facilitator.clone(),
+        participants: opts.participants.clone(),
+        until: opts.until,
+    };
+    let session = Session::new(
+        &choice.episode,
+        choice.audience,
+        &meta,
+        opts.lang,
+        Now::real().wall,
+    );
+    // Absolute, so the summary and messages say exactly where the notes are.
+    let path = std::path::absolute(store::new_path(dir, &session))
+        .map_err(|e| StoreError::unwritable(dir, e))?;
+    let lock = SessionLock::acquire(&path)?;
+    store::save(&path, &session)?;
+    let episode = EpisodeView::new(&choice.episode, opts.lang);
+    Ok((
+        Opened {
+            session,
+            path,
+            episode,
+        },
+        lock,
+    ))
+}
+
+/// The user's home folder, where saving elsewhere suggests a path.
+/// HOME on Unix, the user's profile folder on Windows.
+pub(super) fn home() -> PathBuf {
+    std::env::home_dir().unwrap_or_default()
+}

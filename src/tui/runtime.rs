@@ -1,0 +1,380 @@
+//! The loop: messages arrive (`events`), `update` decides, the effects are carried out here,
+//! and the screen is redrawn only when something may have changed. Every write goes through
+//! the saver thread; the loop learns the outcome as a message.
+use std::{
+    collections::VecDeque,
+    io::{self, Write},
+    path::{Path, PathBuf},
+    sync::mpsc::{self, Receiver, RecvTimeoutError, Sender},
+    time::Duration,
+};
+
+use ratatui::crossterm::event::Event;
+
+use super::{
+    events::{self, Msg},
+    terminal::Screen,
+};
+use crate::{
+    app::{self, Action, App, Choice, Effect, Opened, clock::Now},
+    commands::UserError,
+    export,
+    session::{
+        Session,
+        store::{SaveOutcome, Saver, SessionLock, StoreError},
+    },
+    ui::{self, Theme},
+};
+
+/// How long quitting waits for the disk before it asks what to do.
+const FINAL_SAVE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Makes the session file for the picker's choice, and locks it.
+pub type CreateSession<'a> = dyn FnMut(Choice) -> Result<(Opened, SessionLock), UserError> + 'a;
+
+/// Shows the app until it quits; returns where the notes were saved (None: nothing to save).
+pub fn run(
+    mut app: App,
+    theme: &Theme,
+    create: &mut CreateSession,
+) -> Result<Option<PathBuf>, UserError> {
+    let mut screen = Screen::open()?;
+    let (tx, rx) = events::spawn_sources();
+    let report = tx.clone();
+    let saver = Saver::start(move |o| {
+        let _ = report.send(Msg::Saved(o));
+    });
+    let mut runner = Runner {
+        saver,
+        tx,
+        create,
+        lock: None,
+        terminating: false,
+        saved_elsewhere: None,
+    };
+    let result = runner.run(&mut screen, &rx, &mut app, theme);
+    drop(screen);
+    // The lock goes last: the file stays ours until the terminal is given back.
+    drop(runner);
+    result
+}
+
+enum Flow {
+    Go,
+    Exit(Option<PathBuf>),
+}
+
+struct Runner<'a, 'c> {
+    saver: Saver,
+    /// For the outcomes of writes, sent back to the loop.
+    tx: Sender<Msg>,
+    create: &'a mut CreateSession<'c>,
+    /// The lock on a session the picker created.
+    lock: Option<SessionLock>,
+    terminating: bool,
+    /// Where the notes were saved when the sessions folder could not be written.
+    saved_elsewhere: Option<PathBuf>,
+}
+
+impl Runner<'_, '_> {
+    fn run(
+        &mut self,
+        screen: &mut Screen,
+        rx: &Receiver<Msg>,
+        app: &mut App,
+        theme: &Theme,
+    ) -> Result<Option<PathBuf>, UserError> {
+        // Messages to handle before waiting for new ones: all ready input, keys taken in after
+        // a signal.
+        let mut pending: VecDeque<Msg> = VecDeque::new();
+        // The first draw, then one per batch of messages or deadline.
+        screen.draw(|f| ui::draw(app, theme, Now::real(), f))?;
+        // Only for tests/panic.rs: a panic with the screen open (raw mode, alternate screen,
+        // bracketed paste, cursor hidden by the frame) must give the terminal back.
+        if std::env::var_os("VOER_TEST_PANIC").is_some_and(|v| v == "1") {
+            panic!("VOER_TEST_PANIC=1: a panic on purpose, to test that the terminal is restored");
+        }
+        loop {
+            let timeout = app::next_deadline(app, Now::real());
+            match events::wait_for_ready(rx, timeout, &mut pending) {
+                Ok(true) => {}
+                Ok(false) => {
+                    if let Flow::Exit(saved) = self.apply(app, Action::Tick, Now::real())? {
+                        return Ok(saved);
+                    }
+                }
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {
+                    self.terminating = true;
+                    if let Flow::Exit(saved) = self.apply(app, Action::Terminate, Now::real())? {
+                        return Ok(saved);
+                    }
+                }
+            }
+            while let Some(msg) = pending.pop_front() {
+                let now = Now::real();
+                let Some(action) = self.action_for(app, msg, rx, &mut pending) else {
+                    continue;
+                };
+                if let Flow::Exit(saved) = self.apply(app, action, now)? {
+                    return Ok(saved);
+                }
+            }
+            let now = Now::real();
+            if screen.draw(|f| ui::draw(app, theme, now, f)).is_err() && !self.terminating {
+                // The window was closed: save and stop, as on SIGHUP, rather than leave with the
+                // last keystrokes unsaved. There is no one left to tell about the error.
+                pending.push_front(Msg::Signal);
+            }
+        }
+    }
+
+    /// What a message means for the app.
+    fn action_for(
+        &mut self,
+        app: &App,
+        msg: Msg,
+        rx: &Receiver<Msg>,
+        pending: &mut VecDeque<Msg>,
+    ) -> Option<Action> {
+        match msg {
+            Msg::Event(Event::Key(k)) => app::map_app_key(app, k),
+            Msg::Event(Event::Paste(s)) => Some(Action::Paste(s)),
+            Msg::Event(_) => None,
+            Msg::Saved(o) => Some(Action::Saved(o)),
+            Msg::SavedElsewhere(path, result) => {
+                if result.is_ok() {
+                    self.saved_elsewhere = Some(path.clone());
+                }
+                Some(Action::SavedElsewhere(result.map(|()| path)))
+            }
+            Msg::Exported(path, result) => Some(Action::ExportDone(result.map(|()| path))),
+            Msg::Signal if !self.terminating => {
+                // Keys the terminal sent before the signal are notes too: take them in first.
+                self.terminating = true;
+                pending.extend(events::sent_before_signal(rx));
+                pending.push_back(Msg::Signal);
+                None
+            }
+            Msg::Signal => Some(Action::Terminate),
+        }
+    }
+
+    /// Updates the app and carries out the effects.
+    fn apply(&mut self, app: &mut App, action: Action, now: Now) -> Result<Flow, UserError> {
+        let mut queue = vec![action];
+        while let Some(action) = queue.pop() {
+            for fx in app::update(app, action, now) {
+                let path = app.run_model().map(|m| m.path.clone()).unwrap_or_default();
+                match fx {
+                    Effect::CreateSession(choice) => {
+                        let (opened, lock) = (self.create)(*choice)?;
+                        self.lock = Some(lock);
+                        queue.push(Action::Opened(Box::new(opened)));
+                    }
+                    Effect::Save(s, rev) => self.saver.submit(&path, *s, rev, None),
+                    Effect::SaveAndQuit(s, rev) => match final_save(&self.saver, &path, *s, rev) {
+                        Ok(()) => return Ok(Flow::Exit(Some(path))),
+                        Err(source) if self.terminating => {
+                            return Err(UserError::NotSaved { path, source });
+                        }
+                        Err(e) => queue.push(Action::QuitSaveFailed(e)),
+                    },
+                    Effect::SaveTo(s, target) => {
+                        // A name Windows cannot use is refused before anything is written.
+                        if let Err(e) = crate::platform::check_user_path(&target) {
+                            let error = StoreError::write(&target, e);
+                            let _ = self.tx.send(Msg::SavedElsewhere(target, Err(error)));
+                            continue;
+                        }
+                        let tx = self.tx.clone();
+                        let to = target.clone();
+                        self.saver
+                            .write(&target, s.to_toml().into_bytes(), move |result| {
+                                let _ = tx.send(Msg::SavedElsewhere(to, result));
+                            });
+                    }
+                    Effect::Export(s) => {
+                        // Ctrl+E: a Markdown report beside the session file, same name with `.md`.
+                        let target = path.with_extension("md");
+                        let md = export::markdown(std::slice::from_ref(&*s), None);
+                        let tx = self.tx.clone();
+                        let to = target.clone();
+                        self.saver.write(&target, md.into_bytes(), move |result| {
+                            let _ = tx.send(Msg::Exported(to, result));
+                        });
+                    }
+                    Effect::Bell => {
+                        let _ = io::stdout().write_all(b"\x07");
+                        let _ = io::stdout().flush();
+                    }
+                    Effect::Quit => return Ok(Flow::Exit(self.saved_elsewhere.clone())),
+                }
+            }
+        }
+        Ok(Flow::Go)
+    }
+}
+
+/// Hands the newest snapshot to the saver and waits until it is on disk.
+fn final_save(saver: &Saver, path: &Path, session: Session, rev: u64) -> Result<(), StoreError> {
+    let (reply_tx, reply_rx) = mpsc::channel();
+    saver.submit(path, session, rev, Some(reply_tx));
+    match reply_rx.recv_timeout(FINAL_SAVE_TIMEOUT) {
+        Ok(SaveOutcome::Saved { .. }) => Ok(()),
+        Ok(SaveOutcome::Failed { error, .. }) => Err(error),
+        Err(_) => Err(StoreError::NoAnswer {
+            path: path.to_path_buf(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        app::{EpisodeView, Mode, Model},
+        episode::{Audience, Library},
+        lang::Lang,
+        session::{Meta, store},
+    };
+
+    const WAIT: Duration = Duration::from_secs(10);
+
+    fn app_in(dir: &Path) -> App {
+        let lib = Library::embedded();
+        let ep = lib.find("jef-mol").expect("episode 4 is embedded");
+        let now = Now::real();
+        let meta = Meta {
+            group: "Team Noord".into(),
+            facilitator: String::new(),
+            ..Default::default()
+        };
+        let s = Session::new(ep, Audience::Team, &meta, Lang::Nl, now.wall);
+        let path = dir.join("sessie.toml");
+        App::run(Model::new(s, path, EpisodeView::new(ep, Lang::Nl), now))
+    }
+
+    /// Runs `f` with a runner whose saver reports to `rx`, as the loop's does.
+    fn with_runner(f: impl FnOnce(&mut Runner, &Receiver<Msg>)) {
+        let (tx, rx) = mpsc::channel();
+        let report = tx.clone();
+        let mut create = |_: Choice| unreachable!("no picker here");
+        let mut runner = Runner {
+            saver: Saver::start(move |o| {
+                let _ = report.send(Msg::Saved(o));
+            }),
+            tx,
+            create: &mut create,
+            lock: None,
+            terminating: false,
+            saved_elsewhere: None,
+        };
+        f(&mut runner, &rx);
+    }
+
+    /// The next message that is not a session save.
+    fn next_write(rx: &Receiver<Msg>) -> Msg {
+        loop {
+            match rx.recv_timeout(WAIT).expect("the saver reports") {
+                Msg::Saved(_) => {}
+                m => return m,
+            }
+        }
+    }
+
+    #[test]
+    fn the_export_is_written_by_the_saver_and_reported_as_a_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_in(dir.path());
+        with_runner(|r, rx| {
+            assert!(matches!(
+                r.apply(&mut app, Action::Export, Now::real()),
+                Ok(Flow::Go)
+            ));
+            let msg = next_write(rx);
+            let Msg::Exported(path, Ok(())) = &msg else {
+                panic!("expected an export report");
+            };
+            assert_eq!(path, &dir.path().join("sessie.md"));
+            assert!(
+                std::fs::read_to_string(path)
+                    .unwrap()
+                    .contains("Team Noord")
+            );
+            let mut pending = VecDeque::new();
+            let action = r.action_for(&app, msg, rx, &mut pending).unwrap();
+            assert!(matches!(action, Action::ExportDone(Ok(_))));
+        });
+    }
+
+    #[test]
+    fn saving_elsewhere_is_written_by_the_saver_and_then_quits() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("elders.toml");
+        let mut app = app_in(dir.path());
+        with_runner(|r, rx| {
+            let now = Now::real();
+            for action in [
+                Action::QuitSaveFailed(StoreError::NoAnswer {
+                    path: dir.path().join("sessie.toml"),
+                }),
+                Action::StartSaveElsewhere,
+                Action::ClearField,
+                Action::Paste(target.display().to_string()),
+            ] {
+                assert!(matches!(r.apply(&mut app, action, now), Ok(Flow::Go)));
+            }
+            assert!(matches!(
+                app.run_model().unwrap().mode,
+                Mode::Unsaved { .. }
+            ));
+            // Confirming hands the write to the saver; the dialog stays until it reports.
+            assert!(matches!(
+                r.apply(&mut app, Action::ConfirmSaveElsewhere, now),
+                Ok(Flow::Go)
+            ));
+            let msg = next_write(rx);
+            assert!(matches!(&msg, Msg::SavedElsewhere(p, Ok(())) if *p == target));
+            let mut pending = VecDeque::new();
+            let action = r.action_for(&app, msg, rx, &mut pending).unwrap();
+            match r.apply(&mut app, action, now) {
+                Ok(Flow::Exit(Some(saved))) => assert_eq!(saved, target),
+                _ => panic!("saving elsewhere quits and says where"),
+            }
+            let s = store::load(&target).unwrap();
+            assert_eq!(s.session.group, "Team Noord");
+        });
+    }
+
+    #[test]
+    fn a_failed_save_elsewhere_is_shown_in_the_dialog() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("bestaat-niet").join("elders.toml");
+        let mut app = app_in(dir.path());
+        with_runner(|r, rx| {
+            let now = Now::real();
+            for action in [
+                Action::QuitSaveFailed(StoreError::NoAnswer {
+                    path: dir.path().join("sessie.toml"),
+                }),
+                Action::StartSaveElsewhere,
+                Action::ClearField,
+                Action::Paste(target.display().to_string()),
+                Action::ConfirmSaveElsewhere,
+            ] {
+                assert!(matches!(r.apply(&mut app, action, now), Ok(Flow::Go)));
+            }
+            let msg = next_write(rx);
+            let mut pending = VecDeque::new();
+            let action = r.action_for(&app, msg, rx, &mut pending).unwrap();
+            assert!(matches!(r.apply(&mut app, action, now), Ok(Flow::Go)));
+            match &app.run_model().unwrap().mode {
+                Mode::Unsaved { error, .. } => {
+                    assert_eq!(error.path(), target, "{error}")
+                }
+                other => panic!("the dialog must stay open, not {other:?}"),
+            }
+            assert_eq!(r.saved_elsewhere, None);
+        });
+    }
+}

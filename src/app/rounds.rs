@@ -202,9 +202,11 @@ pub(super) fn toggle_round(m: &mut Model, now: Now) -> bool {
 /// name, so the notes (and every export) say who said it.
 pub(super) fn prefix_note(m: &mut Model, input: &Input) -> bool {
     let printable = matches!(input.key, Key::Char(_)) && !input.ctrl && !input.alt;
-    if !printable {
-        return false;
-    }
+    printable && prefix_line(m)
+}
+
+/// Puts the speaker's name at the start of the notes' current line if it is empty.
+pub(super) fn prefix_line(m: &mut Model) -> bool {
     let Some(prefix) = round(m).and_then(Round::note_prefix) else {
         return false;
     };

@@ -51,7 +51,12 @@ fn ends_at(m: &Model, now: Now) -> String {
             end = now.wall + chrono::Duration::seconds(left + off);
         }
     }
-    let end = fill(m.texts().ends_at, &[&end.format("%H:%M")]);
+    fill(m.texts().ends_at, &[&end.format("%H:%M")])
+}
+
+/// The header's end: the time, and with `until` whether that is ahead or behind it.
+fn ends_at_and_pace(m: &Model, now: Now) -> String {
+    let end = ends_at(m, now);
     match pace(m, now) {
         Some(p) => format!("{end} · {p}"),
         None => end,
@@ -78,7 +83,7 @@ pub fn header(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect)
     let right = format!(
         "{} · {} ",
         fill(t.step_of, &[&(m.step + 1), &total]),
-        ends_at(m, now)
+        ends_at_and_pace(m, now)
     );
     let room = usize::from(area.width).saturating_sub(right.width() + 1);
     let left = header_left(

@@ -66,8 +66,9 @@ fn paste(m: &mut Model, text: &str, now: Now) {
         Mode::Typing | Mode::Navigate if !m.on_summary() => {
             m.notes_hidden = false;
             m.mode = Mode::Typing;
+            let prefixed = !text.trim().is_empty() && crate::app::rounds::prefix_line(m);
             if let Some(ta) = m.notes.get_mut(m.step)
-                && ta.insert_str(&text)
+                && (ta.insert_str(&text) || prefixed)
             {
                 changed(m, now);
             }

@@ -234,20 +234,22 @@ fn format_2_round_trips_and_reaches_every_export() {
             label: "1".into(),
             minutes: 1,
             current: false,
-            started_at: Some(t),
+            started: Some(0),
         },
         Phase {
             label: "2".into(),
             minutes: 2,
             current: true,
-            started_at: None,
+            started: Some(60),
         },
     ];
     s.steps[4].round = Some(Round {
         order: s.session.participants.clone(),
         current: 1,
         turns_taken: 1,
-        turn_started_at: Some(t),
+        turn_started: 95,
+        minutes_per_person: Some(2),
+        passed: vec!["C.".into()],
     });
     s.steps[4].planned_seconds += 120;
     s.actions = vec![ActionItem {

@@ -270,6 +270,15 @@ fn format_2_round_trips_and_reaches_every_export() {
     let url = "https://www.radicalevernieuwing.nl/praktijkvoorbeelden/clienten-met-professionals-aan-het-stuur/";
     for (f, out) in every_format(&[back]) {
         assert!(out.contains("Meneer Bakker"), "{f:?}: the notes");
+        // Step 4 got two minutes more: the episode's plan, the new one and the actual time.
+        match f {
+            Format::Csv => {}
+            Format::Json => assert!(out.contains("\"episode_seconds\": 600"), "{out}"),
+            _ => assert!(
+                out.contains("herpland") || out.contains("re-planned"),
+                "{f:?}: planned, re-planned and actual: {out}"
+            ),
+        }
         match f {
             // Rows of notes only: the video has none here.
             Format::Csv => {}

@@ -394,3 +394,15 @@ fn ctrl_o_takes_an_overrun_from_the_steps_still_to_come() {
     let key = KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL);
     assert!(matches!(map_key(&m, key), Some(Action::TakeOverrun)));
 }
+
+#[test]
+fn a_resume_on_another_day_leaves_the_plan_alone() {
+    let t0 = fixed_now();
+    let mut m = model(&[], Some("15:00"), t0);
+    go(&mut m, SECOND, t0.plus(secs(15 * 60)));
+    let s = m.snapshot(t0.plus(secs(20 * 60)));
+    let next_day = t0.plus(secs(24 * 3600));
+    let m2 = model_of(Session::from_toml(&s.to_toml()).unwrap(), next_day);
+    assert_eq!(minutes(&m2), episode_minutes(&m2));
+    assert_eq!(rounds::pace(&m2, next_day), None);
+}

@@ -41,6 +41,10 @@ pub(super) fn plan_to_end_on_time(m: &mut Model, now: Now) -> bool {
     let Some(until) = m.session.session.until else {
         return false;
     };
+    // Resumed on another day (to add notes): that meeting's end time is past, not missed.
+    if now.wall - m.session.session.started_at > chrono::Duration::hours(12) {
+        return false;
+    }
     let left = timing::seconds_until(now.wall, until);
     let at = elapsed(m, now);
     let result = timing::replan(&mut m.session.steps, m.step, at, left);
@@ -73,7 +77,7 @@ pub(super) fn take_overrun(m: &mut Model, now: Now) -> bool {
 /// Ahead or behind `until`, if the meeting has one.
 pub fn pace(m: &Model, now: Now) -> Option<Pace> {
     let until = m.session.session.until?;
-    if m.on_summary() {
+    if m.on_summary() || now.wall - m.session.session.started_at > chrono::Duration::hours(12) {
         return None;
     }
     let left = timing::seconds_until(now.wall, until);

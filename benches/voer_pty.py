@@ -33,10 +33,12 @@ def build(skip):
 
 
 class Voer:
-    """`voer run 4 --audience client-council` in a pty of `cols`×`rows`, in a temporary folder."""
+    """`voer run 4 --audience client-council` in a pty of `cols`×`rows`, in a temporary folder
+    (or in `dir`, shared with another voer, which then is not removed by `stop`)."""
 
-    def __init__(self, cols=80, rows=24, args=None):
-        self.dir = tempfile.mkdtemp(prefix="voer-bench-")
+    def __init__(self, cols=80, rows=24, args=None, dir=None):
+        self.own_dir = dir is None
+        self.dir = dir or tempfile.mkdtemp(prefix="voer-bench-")
         self.sessions = os.path.join(self.dir, "sessions")
         argv = [BINARY] + (args or ["run", "4", "--audience", "client-council",
                                     "--group", "Bench"]) + ["--sessions", self.sessions,
@@ -144,4 +146,5 @@ class Voer:
                 os.close(self.fd)
             except OSError:
                 pass
-            shutil.rmtree(self.dir, ignore_errors=True)
+            if self.own_dir:
+                shutil.rmtree(self.dir, ignore_errors=True)

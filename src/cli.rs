@@ -98,6 +98,16 @@ pub enum Command {
         #[arg(long)]
         projector: bool,
     },
+    /// The room screen for the projector, in a second terminal: follows the session a running
+    /// voer holds (or the file named), read-only.
+    #[command(visible_alias = "zaal")]
+    Room {
+        /// A session file to follow (default: the one a running voer has open).
+        session_file: Option<PathBuf>,
+        /// High-contrast theme for a projector.
+        #[arg(long)]
+        projector: bool,
+    },
     /// List the episodes: number, id, title, speaker, minutes per audience.
     List,
     /// Print the plan of an episode: quote, prompts with minutes and tips.
@@ -341,8 +351,8 @@ pub fn command_like(word: &str) -> Option<String> {
     let word = word.to_lowercase();
     Cli::command()
         .get_subcommands()
-        .map(|c| c.get_name().to_string())
-        .map(|name| (strsim::damerau_levenshtein(&word, &name), name))
+        .flat_map(|c| std::iter::once(c.get_name()).chain(c.get_visible_aliases()))
+        .map(|name| (strsim::damerau_levenshtein(&word, name), name.to_string()))
         .filter(|(d, _)| *d <= 2 && *d < word.chars().count())
         .min_by_key(|(d, _)| *d)
         .map(|(_, name)| name)
@@ -489,6 +499,7 @@ mod tests {
     fn mistyped_commands_are_recognised_and_episodes_are_not() {
         assert_eq!(command_like("expotr").as_deref(), Some("export"));
         assert_eq!(command_like("rn").as_deref(), Some("run"));
+        assert_eq!(command_like("zal").as_deref(), Some("zaal"));
         assert_eq!(command_like("Resmue").as_deref(), Some("resume"));
         assert_eq!(command_like("4"), None);
         assert_eq!(command_like("jef-mol"), None);

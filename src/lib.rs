@@ -7,6 +7,7 @@
 //!   (`app/keys.rs`, read by `app/keymap.rs`) and the one `update` function, split by concern
 //!   under `app/update/`.
 //! - `ui`: drawing, one file per screen or region of the screen; colours in `ui/theme.rs`.
+//! - `room`: the room screen (`voer room`), read-only, from the session file.
 //! - `tui`: the terminal (`terminal`), where messages come from (`events`) and the loop that
 //!   ties input, time, saving and drawing together (`runtime`).
 //! - `export`: reports in md, html, txt, json, csv, docx.
@@ -22,6 +23,7 @@ pub mod export;
 pub mod i18n;
 pub mod lang;
 pub mod platform;
+pub mod room;
 pub mod session;
 pub mod tui;
 pub mod ui;

@@ -94,6 +94,18 @@ fn dispatch(
             say_where(saved, t);
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Room {
+            session_file,
+            projector,
+        }) => {
+            commands::room::run(commands::room::RoomOptions {
+                file: session_file.clone(),
+                sessions_dir,
+                lang,
+                projector: *projector || projector_theme,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::List) => {
             let lib = load_library(&cli, lang)?;
             print(&commands::list::render(&lib, lang, t))?;

@@ -412,6 +412,32 @@ fn save_errors_are_shown_in_the_users_language() {
     }
 }
 
+#[test]
+fn console_while_a_room_screen_follows() {
+    each_lang(|lang, code| {
+        let t0 = fixed_now();
+        let mut m = model(Audience::ClientCouncil, lang, t0);
+        steps(&mut m, 3, t0);
+        update_run(&mut m, Action::RoomFollowing(true), t0);
+        update_run(&mut m, Action::ToggleRoomNotes, t0);
+        snapshot(&format!("console_room_following_{code}"), &m, t0);
+    });
+}
+
+#[test]
+fn tips_hidden_on_a_single_screen() {
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    steps(&mut m, 3, t0);
+    update_run(&mut m, Action::ToggleTips, t0);
+    let screen = format!("{}", render(&m, t0, (160, 45)).backend());
+    assert!(!screen.contains("Tip:"), "{screen}");
+    assert!(
+        screen.contains("Ctrl+T"),
+        "the key bar says how to bring them back:\n{screen}"
+    );
+}
+
 /// A model whose first prompt is a round of four and whose second is in four phases, with an
 /// end time, as a run started with --participants and --until shows it.
 fn timed_model(lang: Lang, now: Now) -> Model {

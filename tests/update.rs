@@ -645,7 +645,8 @@ fn the_picker_asks_the_loop_to_make_the_session_only_at_the_end() {
     };
     assert_eq!(choice.episode.number, 4);
     assert_eq!(choice.group, "Team Zuid");
-    // The loop made the file: the run starts, with the home folder it was given.
+    // The loop made the file: the run starts, with the home folder it was given, and with
+    // the tips hidden as `--projector` asked (one projected screen).
     let lib = Library::embedded();
     let ep = lib.find("4").unwrap();
     let session = voer::session::Session::new(
@@ -659,7 +660,7 @@ fn the_picker_asks_the_loop_to_make_the_session_only_at_the_end() {
         Lang::Nl,
         fixed_now().wall,
     );
-    let mut app = app.with_home("/home/anna".into());
+    let mut app = app.with_home("/home/anna".into()).with_tips_hidden(true);
     let opened = Opened {
         session,
         path: "/tmp/sessie.toml".into(),
@@ -669,6 +670,7 @@ fn the_picker_asks_the_loop_to_make_the_session_only_at_the_end() {
     let m = app.run_model().expect("the run has started");
     assert_eq!(m.session.session.group, "Team Zuid");
     assert_eq!(m.home, std::path::PathBuf::from("/home/anna"));
+    assert!(!m.shows_tips(), "--projector hides the tips");
 }
 
 #[test]
@@ -759,4 +761,47 @@ fn the_file_says_when_the_running_timer_started() {
     assert_eq!(s.steps[1].elapsed_seconds, 30);
     update_run(&mut m, Action::TogglePause, at);
     assert_eq!(m.snapshot(at).session.timer_started_at, None, "paused");
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+#[test]
+fn the_room_screens_notes_toggle_is_saved_at_once_from_any_mode() {
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    to_first_prompt(&mut m, t0);
+    for mode in [Mode::Navigate, Mode::Typing] {
+        m.mode = mode;
+        let action = map_key(&m, ctrl('r')).expect("Ctrl+R does something");
+        let was = m.session.session.room_notes;
+        let fx = update_run(&mut m, action, t0);
+        let saved = saves(&fx);
+        assert_eq!(saved.len(), 1, "saved at once");
+        assert_eq!(saved[0].session.room_notes, !was);
+    }
+    // Ctrl+B blanks from the notes too, and the room screen reads it from the file.
+    m.mode = Mode::Typing;
+    let blank = map_key(&m, ctrl('b')).expect("Ctrl+B blanks");
+    let fx = update_run(&mut m, blank, t0);
+    assert!(saves(&fx).iter().any(|s| s.session.blanked));
+}
+
+#[test]
+fn tips_hide_on_a_single_screen_and_always_show_when_a_room_screen_follows() {
+    let t0 = fixed_now();
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    to_first_prompt(&mut m, t0);
+    assert!(m.shows_tips());
+    let tips = map_key(&m, ctrl('t')).expect("Ctrl+T toggles the tips");
+    update_run(&mut m, tips, t0);
+    assert!(!m.shows_tips());
+    update_run(&mut m, Action::RoomFollowing(true), t0);
+    assert!(
+        m.shows_tips(),
+        "the room screen never shows them: the console does"
+    );
+    update_run(&mut m, Action::RoomFollowing(false), t0);
+    assert!(!m.shows_tips());
 }

@@ -39,6 +39,12 @@ pub enum Action {
     /// A key that is not the blank key while the screen is blank: bring it back.
     Unblank,
     ToggleMute,
+    /// Ctrl+T: hide / show the tips on a single screen.
+    ToggleTips,
+    /// Ctrl+R: the room screen shows / hides the notes (saved at once).
+    ToggleRoomNotes,
+    /// Whether a room screen follows (its presence file is fresh), as the loop found.
+    RoomFollowing(bool),
     Help,
     /// Scroll the help screen by this many lines (negative: up).
     ScrollHelp(i16),

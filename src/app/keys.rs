@@ -10,8 +10,6 @@
 //! commands are only the keys above.
 //!
 //! Keys kept free for commands still to come (add them here, as rows, with their behaviour):
-//! - Ctrl+R: the room screen shows / hides the notes (everywhere);
-//! - Ctrl+T: hide / show the facilitator's tips on a single projected screen (everywhere);
 //! - Ctrl+A: record an action (what · who · when);
 //! - Ctrl+L: the list of actions (edit, remove, mark done inside it).
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -76,6 +74,10 @@ pub enum Show {
     Turns,
     /// Only during a round's turns.
     Round,
+    /// Only while a room screen follows the session.
+    RoomFollowing,
+    /// Only on a step with a tip, while no room screen follows (one projected screen).
+    TipsHere,
 }
 
 /// One line of the help: keys, where they work, what they do.
@@ -157,6 +159,38 @@ pub const BINDINGS: &[Binding] = &[
             place: 11,
             show: Show::Always,
             label: |m| m.texts().key_blank,
+        }),
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('t'), Action::ToggleTips)],
+        at: Where::Always,
+        help: |t| t.help_tips,
+        bar: Some(Bar {
+            place: 9,
+            show: Show::TipsHere,
+            label: |m| {
+                if m.tips_hidden {
+                    m.texts().key_show_tips
+                } else {
+                    m.texts().key_hide_tips
+                }
+            },
+        }),
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('r'), Action::ToggleRoomNotes)],
+        at: Where::Always,
+        help: |t| t.help_room_notes,
+        bar: Some(Bar {
+            place: 9,
+            show: Show::RoomFollowing,
+            label: |m| {
+                if m.session.session.room_notes {
+                    m.texts().key_room_notes_hide
+                } else {
+                    m.texts().key_room_notes_show
+                }
+            },
         }),
     },
     Binding {
@@ -599,6 +633,8 @@ pub fn bar(m: &Model) -> Vec<(String, &'static str)> {
             Show::NotSummary => !m.on_summary(),
             Show::Turns => crate::app::rounds::has_turns(m),
             Show::Round => crate::app::rounds::round(m).is_some_and(|r| !r.is_open()),
+            Show::RoomFollowing => m.room_following,
+            Show::TipsHere => !m.room_following && m.has_tip(),
         })
         .collect();
     rows.sort_by_key(|(_, bar)| bar.place);

@@ -147,6 +147,10 @@ pub struct Model {
     /// The user's home folder, where saving elsewhere suggests a path (empty: unknown).
     /// Given by the loop, so that `update` reads no environment.
     pub home: PathBuf,
+    /// A room screen (`voer room`) follows this session: this screen is the console.
+    pub room_following: bool,
+    /// The tips are hidden (one projected screen); a following room screen shows them here anyway.
+    pub tips_hidden: bool,
 }
 
 /// The whole app: one screen at a time, and what every screen needs.
@@ -154,6 +158,8 @@ pub struct App {
     pub screen: Screen,
     /// The user's home folder (see `Model::home`), handed to the run when it starts.
     pub home: PathBuf,
+    /// The run starts with the tips hidden (`--projector`: one projected screen).
+    pub tips_hidden: bool,
 }
 
 /// The screens: the picker asks what the command line left out; a run is the meeting.
@@ -167,6 +173,7 @@ impl App {
         App {
             screen: Screen::Picker(Box::new(picker)),
             home: PathBuf::new(),
+            tips_hidden: false,
         }
     }
 
@@ -174,6 +181,7 @@ impl App {
         App {
             screen: Screen::Run(Box::new(model)),
             home: PathBuf::new(),
+            tips_hidden: false,
         }
     }
 
@@ -183,6 +191,15 @@ impl App {
             m.home = home.clone();
         }
         self.home = home;
+        self
+    }
+
+    /// Starts the run with the tips hidden (`--projector`), or shown.
+    pub fn with_tips_hidden(mut self, hidden: bool) -> App {
+        if let Screen::Run(m) = &mut self.screen {
+            m.tips_hidden = hidden;
+        }
+        self.tips_hidden = hidden;
         self
     }
 
@@ -264,6 +281,8 @@ impl Model {
             quitting: false,
             help_scroll: 0,
             home: PathBuf::new(),
+            room_following: false,
+            tips_hidden: false,
         };
         if !m.paused {
             m.start_clock(now.mono);
@@ -297,6 +316,20 @@ impl Model {
                 t.notes_placeholder
             });
         }
+    }
+
+    /// Whether this screen shows the facilitator's tips: always when a room screen follows
+    /// (the room never sees them), else unless hidden.
+    pub fn shows_tips(&self) -> bool {
+        self.room_following || !self.tips_hidden
+    }
+
+    /// Whether the current step has a facilitator's tip.
+    pub fn has_tip(&self) -> bool {
+        self.session
+            .steps
+            .get(self.step)
+            .is_some_and(|s| s.tip.as_deref().is_some_and(|t| !t.trim().is_empty()))
     }
 
     pub fn texts(&self) -> &'static Texts {

@@ -1,8 +1,9 @@
-//! The subcommands, one file each: run and resume open the screen; list, show, validate,
-//! sessions and export print and exit.
+//! The subcommands, one file each: run and resume open the screen; room opens the room
+//! screen; list, show, validate, sessions and export print and exit.
 pub mod export;
 pub mod list;
 pub mod resume;
+pub mod room;
 pub mod run;
 pub mod sessions;
 pub mod show;

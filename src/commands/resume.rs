@@ -60,7 +60,13 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
     let model = Model::new(session, path, view, Now::real());
     // Nothing to pick: the run is there from the start.
     let mut create = |_| unreachable!("a resumed session has no picker");
-    let result = tui::run(App::run(model).with_home(home()), &theme, &mut create);
+    let result = tui::run(
+        App::run(model)
+            .with_home(home())
+            .with_tips_hidden(opts.projector),
+        &theme,
+        &mut create,
+    );
     drop(lock);
     result
 }

@@ -54,7 +54,11 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
         let model = Model::new(opened.session, opened.path, opened.episode, Now::real());
         (App::run(model), Some(lock))
     };
-    let result = tui::run(app.with_home(home()), &theme, &mut create);
+    let result = tui::run(
+        app.with_home(home()).with_tips_hidden(opts.projector),
+        &theme,
+        &mut create,
+    );
     drop(lock);
     result
 }

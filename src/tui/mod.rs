@@ -2,11 +2,14 @@
 //! - `terminal`: raw mode and the alternate screen, given back on exit, error and panic;
 //! - `events`: the input, signal and saver messages on one channel;
 //! - `runtime`: the loop that feeds them to `update`, carries out the effects and draws.
+//!
+//! The room screen (`commands::room`) has its own small loop, on the same `Screen`.
 mod events;
 mod runtime;
 mod terminal;
 
 pub use runtime::{CreateSession, run};
+pub use terminal::Screen;
 
 /// `NO_COLOR` set and not empty: draw without colours.
 pub fn no_color() -> bool {

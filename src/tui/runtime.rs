@@ -6,7 +6,7 @@ use std::{
     io::{self, Write},
     path::{Path, PathBuf},
     sync::mpsc::{self, Receiver, RecvTimeoutError, Sender},
-    time::Duration,
+    time::{Duration, Instant, SystemTime},
 };
 
 use ratatui::crossterm::event::Event;
@@ -18,7 +18,7 @@ use super::{
 use crate::{
     app::{self, Action, App, Choice, Effect, Opened, clock::Now},
     commands::UserError,
-    export,
+    export, room,
     session::{
         Session,
         store::{SaveOutcome, Saver, SessionLock, StoreError},
@@ -26,6 +26,8 @@ use crate::{
     ui::{self, Theme},
 };
 
+/// How often the loop looks whether a room screen follows (its presence file is fresh).
+const ROOM_CHECK: Duration = Duration::from_secs(2);
 /// How long quitting waits for the disk before it asks what to do.
 const FINAL_SAVE_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -51,6 +53,7 @@ pub fn run(
         lock: None,
         terminating: false,
         saved_elsewhere: None,
+        room_checked: None,
     };
     let result = runner.run(&mut screen, &rx, &mut app, theme);
     drop(screen);
@@ -74,6 +77,8 @@ struct Runner<'a, 'c> {
     terminating: bool,
     /// Where the notes were saved when the sessions folder could not be written.
     saved_elsewhere: Option<PathBuf>,
+    /// When the loop last looked for a room screen.
+    room_checked: Option<Instant>,
 }
 
 impl Runner<'_, '_> {
@@ -95,7 +100,8 @@ impl Runner<'_, '_> {
             panic!("VOER_TEST_PANIC=1: a panic on purpose, to test that the terminal is restored");
         }
         loop {
-            let timeout = app::next_deadline(app, Now::real());
+            let now = Now::real();
+            let timeout = app::next_deadline(app, now).min(self.until_room_check(app, now.mono));
             match events::wait_for_ready(rx, timeout, &mut pending) {
                 Ok(true) => {}
                 Ok(false) => {
@@ -120,11 +126,37 @@ impl Runner<'_, '_> {
                 }
             }
             let now = Now::real();
+            if let Some(action) = self.room_check(app, now.mono)
+                && let Flow::Exit(saved) = self.apply(app, action, now)?
+            {
+                return Ok(saved);
+            }
             if screen.draw(|f| ui::draw(app, theme, now, f)).is_err() && !self.terminating {
                 // The window was closed: save and stop, as on SIGHUP, rather than leave with the
                 // last keystrokes unsaved. There is no one left to tell about the error.
                 pending.push_front(Msg::Signal);
             }
+        }
+    }
+
+    /// Whether a room screen follows the run (its presence file is fresh), looked at every
+    /// `ROOM_CHECK`: the action when that changed.
+    fn room_check(&mut self, app: &App, now: Instant) -> Option<Action> {
+        let m = app.run_model()?;
+        if self.room_checked.is_some_and(|c| now < c + ROOM_CHECK) {
+            return None;
+        }
+        self.room_checked = Some(now);
+        let following = room::presence::is_fresh(&m.path, SystemTime::now());
+        (following != m.room_following).then_some(Action::RoomFollowing(following))
+    }
+
+    /// How long until the room screen is looked for again (only during a run).
+    fn until_room_check(&self, app: &App, now: Instant) -> Duration {
+        match (app.run_model(), self.room_checked) {
+            (None, _) => Duration::MAX,
+            (Some(_), None) => Duration::ZERO,
+            (Some(_), Some(c)) => (c + ROOM_CHECK).saturating_duration_since(now),
         }
     }
 
@@ -268,6 +300,7 @@ mod tests {
             lock: None,
             terminating: false,
             saved_elsewhere: None,
+            room_checked: None,
         };
         f(&mut runner, &rx);
     }

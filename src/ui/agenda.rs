@@ -80,8 +80,19 @@ pub fn header(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect)
     let t = m.texts();
     let info = &m.session.session;
     let total = m.step_count() + 1;
+    // A small marker while a room screen follows, saying whether it shows the notes.
+    let marker = if m.room_following {
+        let notes = if info.room_notes {
+            t.room_notes_on
+        } else {
+            t.room_notes_off
+        };
+        format!("▣ {} ({notes}) · ", t.room_following)
+    } else {
+        String::new()
+    };
     let right = format!(
-        "{} · {} ",
+        "{marker}{} · {} ",
         fill(t.step_of, &[&(m.step + 1), &total]),
         ends_at_and_pace(m, now)
     );

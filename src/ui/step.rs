@@ -234,11 +234,21 @@ fn prompt(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
         body.push(Line::raw(""));
         body.extend(extra);
     }
-    let tip_lines = step
+    let mut tip_lines = step
         .tip
         .as_ref()
+        .filter(|_| m.shows_tips())
         .map(|tip| wrap_lines(&format!("{}: {tip}", t.tip), width))
         .unwrap_or_default();
+    // With a room screen following, this screen is the console: it also shows what comes next.
+    if m.room_following
+        && let Some(next) = m.session.steps.get(m.step + 1)
+    {
+        tip_lines.extend(wrap_lines(
+            &format!("{}: {}", t.next_step, next.text),
+            width,
+        ));
+    }
     timed(m, theme, now, frame, area, body, tip_lines);
 }
 

@@ -1,6 +1,7 @@
 //! All behaviour, in one `update` function per screen. No I/O: the effects say what the loop
 //! must do. By concern:
-//! - `navigation`: steps, the timer, the overlays (help, blank screen);
+//! - `navigation`: steps, the timer, the overlays (help, blank screen), the tips and the
+//!   room screen's notes;
 //! - `editing`: typing notes, pasting, undo;
 //! - `quit`: quitting and the dialog when the last save failed;
 //! - `disk`: what the loop reports back (saves, save elsewhere, export);
@@ -27,6 +28,7 @@ pub fn update(app: &mut App, action: Action, now: Now) -> Vec<Effect> {
             Action::Opened(opened) => {
                 let mut m = Model::new(opened.session, opened.path, opened.episode, now);
                 m.home = app.home.clone();
+                m.tips_hidden = app.tips_hidden;
                 app.screen = Screen::Run(Box::new(m));
                 Vec::new()
             }
@@ -54,6 +56,9 @@ pub fn update_run(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
         | Action::ToggleBlank
         | Action::Unblank
         | Action::ToggleMute
+        | Action::ToggleTips
+        | Action::ToggleRoomNotes
+        | Action::RoomFollowing(_)
         | Action::Help
         | Action::ScrollHelp(_)
         | Action::CloseOverlay => navigation::update(m, action, now, &mut fx),

@@ -1,4 +1,5 @@
-//! Moving through the steps, the timer, and the overlays (help, blank screen).
+//! Moving through the steps, the timer, the overlays (help, blank screen), and what shows
+//! where (the notes panel, the tips, the notes on the room screen).
 use super::time::{changed, save_now};
 use crate::{
     app::{
@@ -42,6 +43,14 @@ pub(super) fn update(m: &mut Model, action: Action, now: Now, fx: &mut Vec<Effec
         }
         Action::Unblank => close_overlay(m, now, fx),
         Action::ToggleMute => m.muted = !m.muted,
+        Action::ToggleTips => m.tips_hidden = !m.tips_hidden,
+        Action::ToggleRoomNotes => {
+            m.session.session.room_notes = !m.session.session.room_notes;
+            // The room screen reads it from the file: save at once.
+            changed(m, now);
+            save_now(m, now, fx);
+        }
+        Action::RoomFollowing(following) => m.room_following = following,
         Action::Help => {
             m.overlay = Some(Overlay::Help);
             m.help_scroll = 0;

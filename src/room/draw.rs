@@ -1,0 +1,539 @@
+//! The room screen: large, centred, nothing for the facilitator's eyes only.
+//! Draws from the room's model and the wall clock; never changes anything.
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::{
+    Frame,
+    layout::{Alignment, Constraint, Flex, Layout, Rect},
+    style::{Modifier, Style},
+    text::Line,
+    widgets::{Block, BorderType, Borders, Cell, Paragraph, Row, Table},
+};
+use tui_big_text::PixelSize;
+use unicode_width::UnicodeWidthStr;
+
+use super::{Room, big, remaining};
+use crate::{
+    app::clock::minutes_seconds,
+    i18n::{self, Texts},
+    session::{Session, StepKind},
+    ui::{MIN_HEIGHT, MIN_WIDTH, Theme, qr},
+};
+
+/// Lines of ordinary text stay this short, to be read from the back of the room.
+pub const COLUMN: u16 = 60;
+
+/// Wraps text to `width` columns (paragraphs kept).
+pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
+    crate::ui::wrap_lines(text, u16::try_from(width).unwrap_or(u16::MAX))
+}
+
+pub fn draw(room: &Room, now: DateTime<FixedOffset>, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = &room.theme;
+    let t = i18n::texts(room.lang());
+    frame.render_widget(Block::default().style(theme.base), area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = Paragraph::new(vec![
+            Line::styled(t.too_small, theme.heading),
+            Line::from(format!(
+                "{}×{} → {}×{}",
+                area.width, area.height, MIN_WIDTH, MIN_HEIGHT
+            )),
+        ])
+        .alignment(Alignment::Center);
+        render_stack(frame, area, vec![Piece::Widget(2, msg)]);
+        return;
+    }
+    let Some(s) = &room.shown else {
+        waiting(t, theme, frame, area);
+        return;
+    };
+    if s.session.blanked {
+        // A sensitive moment: the room sees nothing at all.
+        return;
+    }
+    let inner = area.inner(ratatui::layout::Margin::new(2, 1));
+    match s.steps.get(s.session.current_step).map(|st| st.kind) {
+        None => summary(s, t, theme, frame, inner),
+        Some(StepKind::Opening) => opening(s, t, theme, frame, inner),
+        Some(StepKind::Quote) => quote(s, t, theme, frame, inner),
+        Some(StepKind::Video) => video(s, t, theme, now, frame, inner),
+        Some(StepKind::Prompt | StepKind::Closing) => prompt(s, t, theme, now, frame, inner),
+    }
+}
+
+/// One part of the screen, stacked from the top and centred as a whole.
+enum Piece<'a> {
+    Lines(Vec<Line<'a>>),
+    Big(Vec<String>, PixelSize, u16, Style),
+    Gap(u16),
+    Widget(u16, Paragraph<'a>),
+    Qr(qr::Code, Theme),
+    Timer(Vec<String>, PixelSize, u16, Style, Option<Line<'a>>),
+    Notes(Block<'a>, Vec<Line<'a>>, u16),
+    Table(Table<'a>, u16, u16),
+}
+
+impl Piece<'_> {
+    fn height(&self) -> u16 {
+        match self {
+            Piece::Lines(l) => l.len() as u16,
+            Piece::Big(lines, _, h, _) => lines.len() as u16 * h,
+            Piece::Gap(h) | Piece::Widget(h, _) | Piece::Notes(_, _, h) | Piece::Table(_, _, h) => {
+                *h
+            }
+            Piece::Qr(c, _) => c.size().1,
+            Piece::Timer(_, _, h, _, flag) => h + u16::from(flag.is_some()),
+        }
+    }
+}
+
+fn height_of(pieces: &[Piece]) -> u16 {
+    pieces.iter().map(Piece::height).sum()
+}
+
+fn render_stack(frame: &mut Frame, area: Rect, pieces: Vec<Piece>) {
+    let constraints: Vec<Constraint> = pieces
+        .iter()
+        .map(|p| Constraint::Length(p.height()))
+        .collect();
+    let total = height_of(&pieces).min(area.height);
+    let [block] = Layout::vertical([Constraint::Length(total)])
+        .flex(Flex::Center)
+        .areas(area);
+    let rects = Layout::vertical(constraints).split(block);
+    for (piece, rect) in pieces.into_iter().zip(rects.iter().copied()) {
+        match piece {
+            Piece::Lines(lines) => frame.render_widget(
+                Paragraph::new(lines).alignment(Alignment::Center),
+                column(rect, COLUMN + 4),
+            ),
+            Piece::Big(lines, size, _, style) => {
+                big::render(&lines, size, style, rect, frame.buffer_mut())
+            }
+            Piece::Gap(_) => {}
+            Piece::Widget(_, w) => frame.render_widget(w, rect),
+            Piece::Qr(code, theme) => {
+                let (w, h) = code.size();
+                if rect.height >= h {
+                    let [r] = Layout::horizontal([Constraint::Length(w)])
+                        .flex(Flex::Center)
+                        .areas(rect);
+                    code.draw(&theme, frame.buffer_mut(), r);
+                }
+            }
+            Piece::Timer(lines, size, h, style, flag) => {
+                let [big_area, flag_area] =
+                    Layout::vertical([Constraint::Length(h), Constraint::Min(0)]).areas(rect);
+                if h == 1 {
+                    frame.render_widget(
+                        Paragraph::new(Line::styled(
+                            lines.join(""),
+                            style.add_modifier(Modifier::BOLD),
+                        ))
+                        .alignment(Alignment::Center),
+                        big_area,
+                    );
+                } else {
+                    big::render(&lines, size, style, big_area, frame.buffer_mut());
+                }
+                if let Some(flag) = flag {
+                    frame.render_widget(
+                        Paragraph::new(flag).alignment(Alignment::Center),
+                        flag_area,
+                    );
+                }
+            }
+            Piece::Notes(block, lines, _) => {
+                let r = column(rect, COLUMN + 4);
+                let inner = block.inner(r);
+                frame.render_widget(block, r);
+                // The newest lines, where the group is writing.
+                let skip = lines.len().saturating_sub(usize::from(inner.height));
+                frame.render_widget(
+                    Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()),
+                    inner,
+                );
+            }
+            Piece::Table(table, width, _) => frame.render_widget(table, column(rect, width)),
+        }
+    }
+}
+
+/// A centred column at most `width` wide.
+fn column(area: Rect, width: u16) -> Rect {
+    let [r] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(area);
+    r
+}
+
+fn lines<'a>(text: &str, width: u16, style: Style) -> Vec<Line<'a>> {
+    wrap_text(text, usize::from(width.min(COLUMN)))
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
+}
+
+/// The text in the largest letters that fit in `width`×`height`; ordinary text when even
+/// the smallest big letters do not (cut to the height).
+fn largest<'a>(text: &str, width: u16, height: u16, style: Style, smallest: usize) -> Piece<'a> {
+    for &(size, lw, lh) in big::SIZES.iter().take(smallest + 1) {
+        let l = big::wrap(text, width, lw);
+        if !l.is_empty() && l.len() as u16 * lh <= height {
+            return Piece::Big(l, size, lh, style);
+        }
+    }
+    let mut l = lines(text, width, style.add_modifier(Modifier::BOLD));
+    l.truncate(usize::from(height.max(1)));
+    Piece::Lines(l)
+}
+
+fn waiting(t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let mut l = lines(t.room_waiting, area.width, theme.heading);
+    l.push(Line::default());
+    l.extend(lines(t.room_waiting_sub, area.width, theme.dim));
+    render_stack(frame, area, vec![Piece::Lines(l)]);
+}
+
+/// "Vraag 2", "Afsluiting": what the room calls the current step.
+fn label(s: &Session, t: &Texts) -> String {
+    let i = s.session.current_step;
+    match s.steps.get(i).map(|st| st.kind) {
+        Some(StepKind::Opening) => t.step_opening.into(),
+        Some(StepKind::Video) => t.step_video.into(),
+        Some(StepKind::Quote) => t.step_quote.into(),
+        Some(StepKind::Prompt) => {
+            let n = s.steps[..=i]
+                .iter()
+                .filter(|st| st.kind == StepKind::Prompt)
+                .count();
+            format!("{} {n}", t.step_prompt)
+        }
+        Some(StepKind::Closing) => t.step_closing.into(),
+        None => t.step_summary.into(),
+    }
+}
+
+fn speaker_line(s: &Session) -> String {
+    let i = &s.session;
+    if i.speaker_role.is_empty() {
+        i.speaker.clone()
+    } else {
+        format!("{}, {}", i.speaker, i.speaker_role)
+    }
+}
+
+fn opening(s: &Session, _t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let info = &s.session;
+    let episode = match s.session.language {
+        crate::lang::Lang::Nl => "Aflevering",
+        crate::lang::Lang::En => "Episode",
+    };
+    let mut after = vec![Piece::Gap(1)];
+    after.push(Piece::Lines(lines(
+        &speaker_line(s),
+        area.width,
+        theme.quote,
+    )));
+    if !info.group.is_empty() {
+        after.push(Piece::Gap(1));
+        after.push(Piece::Lines(lines(&info.group, area.width, theme.dim)));
+    }
+    let context = s
+        .steps
+        .first()
+        .map(|st| lines(&st.text, area.width, theme.base))
+        .unwrap_or_default();
+    let before = Piece::Lines(vec![Line::styled(
+        format!("{episode} {}", info.episode_number),
+        theme.accent,
+    )]);
+    let fixed = 1 + 1 + height_of(&after);
+    let with_context = fixed + 1 + context.len() as u16;
+    let (room_for_title, context) = if !context.is_empty() && area.height >= with_context + 4 {
+        (area.height - with_context, Some(context))
+    } else {
+        (area.height.saturating_sub(fixed), None)
+    };
+    let title = largest(
+        &info.episode_title,
+        area.width,
+        room_for_title.min(16),
+        theme.heading,
+        2,
+    );
+    let mut pieces = vec![before, Piece::Gap(1), title];
+    pieces.extend(after);
+    if let Some(c) = context {
+        pieces.push(Piece::Gap(1));
+        pieces.push(Piece::Lines(c));
+    }
+    render_stack(frame, area, pieces);
+}
+
+fn quote(s: &Session, t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let Some(step) = s.steps.get(s.session.current_step) else {
+        return;
+    };
+    // The speaker's own words first; a translation under them, marked as one.
+    let words = step.original.as_deref().unwrap_or(&step.text);
+    let mut after = Vec::new();
+    if step.original.is_some() {
+        after.push(Piece::Gap(1));
+        after.push(Piece::Lines(lines(
+            &format!("{}: “{}”", t.translation, step.text),
+            area.width,
+            theme.dim.add_modifier(Modifier::ITALIC),
+        )));
+    }
+    after.push(Piece::Gap(1));
+    after.push(Piece::Lines(lines(
+        &format!("— {}", speaker_line(s)),
+        area.width,
+        theme.accent,
+    )));
+    let room = area.height.saturating_sub(height_of(&after));
+    let mut pieces = vec![largest(
+        &format!("“{words}”"),
+        area.width,
+        room,
+        theme.quote,
+        2,
+    )];
+    pieces.extend(after);
+    render_stack(frame, area, pieces);
+}
+
+/// The timer as on the facilitator's screen: counting down, the warning colour in the last
+/// minute, the overrun as `+m:ss`, and a pause marked.
+fn timer<'a>(
+    s: &Session,
+    t: &Texts,
+    theme: &Theme,
+    now: DateTime<FixedOffset>,
+    height: u16,
+) -> Option<Piece<'a>> {
+    let r = remaining(s, now)?;
+    let style = if r.is_over() {
+        theme.timer_over
+    } else if r.is_last_minute() {
+        theme.timer_warning
+    } else {
+        theme.timer
+    };
+    let flag = s
+        .session
+        .paused
+        .then(|| Line::styled(format!(" ⏸ {} ", t.paused), theme.paused));
+    let (size, h) = match height {
+        8.. => (PixelSize::Full, 8),
+        4..=7 => (PixelSize::HalfHeight, 4),
+        _ => (PixelSize::Full, 1),
+    };
+    Some(Piece::Timer(vec![r.display()], size, h, style, flag))
+}
+
+/// The group's notes, when the facilitator shows them to the room.
+fn notes<'a>(s: &Session, t: &Texts, theme: &Theme, width: u16, height: u16) -> Option<Piece<'a>> {
+    if !s.session.room_notes {
+        return None;
+    }
+    let step = s.steps.get(s.session.current_step)?;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .title(Line::styled(format!(" {} ", t.notes), theme.heading))
+        .style(theme.base);
+    let inner = width.min(COLUMN + 4).saturating_sub(2);
+    let l = wrap_text(&step.notes, usize::from(inner))
+        .into_iter()
+        .map(|l| Line::styled(l, theme.base))
+        .collect::<Vec<_>>();
+    Some(Piece::Notes(block, l, height))
+}
+
+fn prompt(
+    s: &Session,
+    t: &Texts,
+    theme: &Theme,
+    now: DateTime<FixedOffset>,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let Some(step) = s.steps.get(s.session.current_step) else {
+        return;
+    };
+    let head = Piece::Lines(vec![Line::styled(label(s, t), theme.accent)]);
+    let notes_height = if s.session.room_notes {
+        (area.height / 3).clamp(5, 14)
+    } else {
+        0
+    };
+    let flag = u16::from(s.session.paused);
+    // The question in the largest letters that leave a big timer; else smaller, else plain.
+    let mut choice = None;
+    'sizes: for (i, _) in big::SIZES.iter().enumerate() {
+        for timer_h in [8, 4] {
+            let room = area.height.saturating_sub(
+                1 + 1 + 1 + timer_h + flag + notes_height + u16::from(notes_height > 0),
+            );
+            if let q @ Piece::Big(..) = largest_exact(&step.text, area.width, room, theme.quote, i)
+            {
+                choice = Some((q, timer_h));
+                break 'sizes;
+            }
+        }
+    }
+    let (question, timer_h) = choice.unwrap_or_else(|| {
+        let timer_h = if area.height >= 30 {
+            8
+        } else if area.height >= 18 {
+            4
+        } else {
+            1
+        };
+        let room = area.height.saturating_sub(
+            1 + 1 + 1 + timer_h + flag + notes_height + u16::from(notes_height > 0),
+        );
+        (
+            largest(&step.text, area.width, room, theme.quote, 2),
+            timer_h,
+        )
+    });
+    let mut pieces = vec![head, Piece::Gap(1), question, Piece::Gap(1)];
+    pieces.extend(timer(s, t, theme, now, timer_h));
+    if let Some(n) = notes(s, t, theme, area.width, notes_height) {
+        pieces.push(Piece::Gap(1));
+        pieces.push(n);
+    }
+    render_stack(frame, area, pieces);
+}
+
+/// Big letters at exactly size `i`, or plain text when they do not fit.
+fn largest_exact<'a>(text: &str, width: u16, height: u16, style: Style, i: usize) -> Piece<'a> {
+    let (size, lw, lh) = big::SIZES[i];
+    let l = big::wrap(text, width, lw);
+    if !l.is_empty() && l.len() as u16 * lh <= height {
+        Piece::Big(l, size, lh, style)
+    } else {
+        Piece::Lines(Vec::new())
+    }
+}
+
+fn video(
+    s: &Session,
+    t: &Texts,
+    theme: &Theme,
+    now: DateTime<FixedOffset>,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let Some(step) = s.steps.get(s.session.current_step) else {
+        return;
+    };
+    let url = step.url.as_deref().filter(|u| !u.trim().is_empty());
+    let mut pieces = vec![Piece::Lines(vec![Line::styled(t.video_watch, theme.quote)])];
+    match url {
+        Some(u) => pieces.push(Piece::Lines(
+            wrap_url(u, area.width.min(COLUMN))
+                .into_iter()
+                .map(|l| Line::styled(l, theme.accent))
+                .collect(),
+        )),
+        None => pieces.push(Piece::Lines(lines(t.video_no_url, area.width, theme.base))),
+    }
+    let code = url
+        .and_then(qr::Code::new)
+        .filter(|c| c.size().0 <= area.width);
+    let mut timer_h = [8, 4, 1].into_iter().find(|h| {
+        height_of(&pieces)
+            + 1
+            + h
+            + u16::from(s.session.paused)
+            + code.as_ref().map_or(0, |c| c.size().1 + 2)
+            <= area.height
+    });
+    let code = match (code, timer_h) {
+        (Some(c), Some(_)) => Some(c),
+        _ => {
+            timer_h = Some(if area.height >= 24 { 8 } else { 4 });
+            None
+        }
+    };
+    if let Some(c) = code {
+        pieces.push(Piece::Gap(1));
+        pieces.push(Piece::Qr(c, *theme));
+        pieces.push(Piece::Lines(lines(t.video_scan, area.width, theme.dim)));
+    }
+    pieces.push(Piece::Gap(1));
+    pieces.extend(timer(s, t, theme, now, timer_h.unwrap_or(1)));
+    render_stack(frame, area, pieces);
+}
+
+/// A URL broken at any character, so a long link still shows whole.
+fn wrap_url(url: &str, width: u16) -> Vec<String> {
+    let width = usize::from(width.max(1));
+    let mut out = vec![String::new()];
+    for c in url.chars() {
+        let cw = c.to_string().width();
+        if out.last().is_some_and(|l| l.width() + cw > width) {
+            out.push(String::new());
+        }
+        if let Some(l) = out.last_mut() {
+            l.push(c);
+        }
+    }
+    out
+}
+
+fn summary(s: &Session, t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let mut rows = Vec::new();
+    let (mut planned, mut actual) = (0u64, 0u64);
+    for (i, st) in s.steps.iter().enumerate() {
+        planned += st.planned_seconds;
+        actual += st.elapsed_seconds;
+        let mut one = s.clone();
+        one.session.current_step = i;
+        rows.push(Row::new(vec![
+            Cell::from(label(&one, t)),
+            Cell::from(if st.kind.is_timed() {
+                minutes_seconds(Duration::from_secs(st.planned_seconds))
+            } else {
+                "–".into()
+            }),
+            Cell::from(minutes_seconds(Duration::from_secs(st.elapsed_seconds))),
+        ]));
+    }
+    rows.push(
+        Row::new(vec![
+            Cell::from(t.total),
+            Cell::from(minutes_seconds(Duration::from_secs(planned))),
+            Cell::from(minutes_seconds(Duration::from_secs(actual))),
+        ])
+        .style(theme.heading),
+    );
+    let height = rows.len() as u16 + 1;
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(16),
+            Constraint::Length(10),
+            Constraint::Length(10),
+        ],
+    )
+    .header(Row::new(vec!["", t.planned, t.actual]).style(theme.accent))
+    .style(theme.base);
+    let mut head = lines(t.step_summary, area.width, theme.heading);
+    head.push(Line::default());
+    head.extend(lines(t.session_finished, area.width, theme.quote));
+    let pieces = vec![
+        Piece::Lines(head),
+        Piece::Gap(1),
+        Piece::Table(table, 36, height),
+    ];
+    render_stack(frame, area, pieces);
+}

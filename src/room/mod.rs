@@ -1,0 +1,133 @@
+//! The room screen (`voer room`): a read-only view of a session for the projector.
+//! It reads only the session file that a running voer writes, and shows what is for the room:
+//! never the tips, the keys, file paths or the agenda.
+//!
+//! - `follow`: which session to show (the one a running voer holds locked) and reading it.
+//! - `presence`: the file by which the facilitator's screen knows a room screen follows.
+//! - `big`: text in large letters, with the punctuation the big font lacks mapped to plain.
+//! - `draw`: the screen, from the model and the wall clock.
+pub mod big;
+pub mod draw;
+pub mod follow;
+pub mod presence;
+
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::{
+    app::clock::Remaining,
+    lang::Lang,
+    session::{Session, Status},
+    ui::Theme,
+};
+
+/// What the room screen knows: the session it shows, if any. Drawing only reads it.
+pub struct Room {
+    /// The last good state of the followed session; `None`: waiting for one.
+    pub shown: Option<Session>,
+    /// The language until a session is followed (then the session's own).
+    pub fallback_lang: Lang,
+    pub theme: Theme,
+}
+
+impl Room {
+    pub fn new(fallback_lang: Lang, theme: Theme) -> Room {
+        Room {
+            shown: None,
+            fallback_lang,
+            theme,
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.shown
+            .as_ref()
+            .map_or(self.fallback_lang, |s| s.session.language)
+    }
+
+    /// Whether the timer on screen is running, so the screen must change every second.
+    pub fn ticking(&self) -> bool {
+        self.shown.as_ref().is_some_and(|s| {
+            running(s) && !s.session.blanked && s.steps.get(s.session.current_step).is_some()
+        })
+    }
+}
+
+/// Whether the current step's timer runs, as the file says.
+fn running(s: &Session) -> bool {
+    s.session.status == Status::InProgress
+        && !s.session.paused
+        && s.session.timer_started_at.is_some()
+}
+
+/// Time spent on the current step at `now` (wall clock): what the file says it had when it
+/// was written, plus the time since then while the timer runs.
+pub fn elapsed(s: &Session, now: DateTime<FixedOffset>) -> Duration {
+    let Some(step) = s.steps.get(s.session.current_step) else {
+        return Duration::ZERO;
+    };
+    let saved = Duration::from_secs(step.elapsed_seconds);
+    if !running(s) {
+        return saved;
+    }
+    let since = (now - s.session.updated_at).to_std().unwrap_or_default();
+    saved + since
+}
+
+/// Time left (or over) on the current step, when it is timed.
+pub fn remaining(s: &Session, now: DateTime<FixedOffset>) -> Option<Remaining> {
+    let step = s.steps.get(s.session.current_step)?;
+    step.kind
+        .is_timed()
+        .then(|| Remaining::of(Duration::from_secs(step.planned_seconds), elapsed(s, now)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        episode::{Audience, Library},
+        session::Meta,
+    };
+
+    fn session() -> Session {
+        let lib = Library::embedded();
+        let ep = lib.find("jef-mol").expect("embedded");
+        let now = DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").expect("a time");
+        Session::new(ep, Audience::ClientCouncil, &Meta::default(), Lang::Nl, now)
+    }
+
+    #[test]
+    fn the_timer_runs_from_the_file_and_the_wall_clock_and_stops_when_paused() {
+        let mut s = session();
+        let prompt = s
+            .steps
+            .iter()
+            .position(|st| st.kind.is_question())
+            .expect("a prompt");
+        s.session.current_step = prompt;
+        s.steps[prompt].planned_seconds = 300;
+        s.steps[prompt].elapsed_seconds = 20;
+        let at = s.session.updated_at;
+        s.session.timer_started_at = Some(at - chrono::Duration::seconds(20));
+        let later = at + chrono::Duration::seconds(30);
+        assert_eq!(
+            remaining(&s, later).map(|r| r.display()),
+            Some("4:10".into())
+        );
+        s.session.paused = true;
+        assert_eq!(
+            remaining(&s, later).map(|r| r.display()),
+            Some("4:40".into())
+        );
+        s.session.paused = false;
+        let over = at + chrono::Duration::seconds(300);
+        assert_eq!(
+            remaining(&s, over).map(|r| r.display()),
+            Some("+0:20".into())
+        );
+        s.session.current_step = 0;
+        assert_eq!(remaining(&s, later), None);
+    }
+}

@@ -489,3 +489,19 @@ fn a_phased_prompt_shows_its_phase_and_countdown() {
         snapshot(&format!("phases_{code}"), &m, at(75));
     });
 }
+
+#[test]
+fn the_summary_shows_the_episodes_plan_the_new_plan_and_the_actual_time() {
+    each_lang(|lang, code| {
+        let t0 = fixed_now();
+        let mut m = model(Audience::ClientCouncil, lang, t0);
+        // What re-planning to end on time leaves: two prompts a few minutes shorter.
+        m.session.steps[5].planned_seconds = 8 * 60;
+        m.session.steps[6].planned_seconds = 7 * 60;
+        steps(&mut m, 9, t0);
+        let term = render(&m, t0, (80, 24));
+        let text = format!("{}", term.backend());
+        assert!(text.contains("8:00") && text.contains("10:00"), "{text}");
+        insta::assert_snapshot!(format!("summary_replanned_{code}_80x24"), term.backend());
+    });
+}

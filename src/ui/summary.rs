@@ -100,7 +100,7 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     );
     let mut widths = vec![Constraint::Length(16), Constraint::Length(10)];
     if replanned {
-        widths.push(Constraint::Length(10));
+        widths.push(Constraint::Length(12));
     }
     widths.extend([Constraint::Length(10), Constraint::Length(8)]);
     let table = Table::new(rows, widths).header(header).style(theme.base);

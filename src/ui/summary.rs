@@ -98,11 +98,13 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
         .style(theme.base),
         title,
     );
-    let mut widths = vec![Constraint::Length(16), Constraint::Length(10)];
-    if replanned {
-        widths.push(Constraint::Length(12));
-    }
-    widths.extend([Constraint::Length(10), Constraint::Length(8)]);
+    // One column more: narrower ones, so that it fits beside the agenda at 80 columns.
+    let widths: Vec<u16> = if replanned {
+        vec![12, 9, 11, 9, 6]
+    } else {
+        vec![16, 10, 10, 8]
+    };
+    let widths = widths.into_iter().map(Constraint::Length);
     let table = Table::new(rows, widths).header(header).style(theme.base);
     frame.render_widget(table, table_area);
     let foot_lines = vec![

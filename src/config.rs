@@ -66,6 +66,12 @@ pub fn default_sessions_dir() -> Option<PathBuf> {
     project_dirs().map(|d| d.data_local_dir().join("sessions"))
 }
 
+/// The rescue folder: `rescue` in the platform's local data folder, whatever `--sessions`
+/// says. Only written when the last save of a session fails (see `store::rescue`).
+pub fn rescue_dir() -> Option<PathBuf> {
+    project_dirs().map(|d| d.data_local_dir().join("rescue"))
+}
+
 /// Reads the config file; a missing file is an empty config.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
     let text = match std::fs::read_to_string(path) {

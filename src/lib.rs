@@ -14,6 +14,7 @@
 //! - `commands`, `cli`: the command line, one file per subcommand (`run`, `resume`, …);
 //!   `config`: the config file and the sessions folder; `version`: what `--version` says.
 //! - `platform`: what differs between Windows and Unix, as portable logic tested everywhere.
+//! - `printable`: text from outside made safe to print on a terminal.
 pub mod app;
 pub mod cli;
 pub mod commands;
@@ -23,6 +24,7 @@ pub mod export;
 pub mod i18n;
 pub mod lang;
 pub mod platform;
+pub mod printable;
 pub mod room;
 pub mod session;
 pub mod tui;

@@ -7,10 +7,19 @@ use voer::{
     episode::{Audience, Library},
     i18n::{self, Localize, Texts, fill},
     lang::Lang,
+    printable::printable,
     session::{Status, store},
 };
 
 fn main() -> ExitCode {
+    // Past the file size limit (`ulimit -f`) the system would kill voer with SIGXFSZ, the
+    // notes unsaved and the terminal left raw. Ignored, the write fails with EFBIG instead,
+    // and voer says the notes are not saved and offers to save them elsewhere.
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to SIG_IGN, before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let config_path = config::path();
     let config = config_path
@@ -28,7 +37,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            eprintln!("voer: {}", cli::render_error(&e, t));
+            eprintln!("voer: {}", printable(&cli::render_error(&e, t)));
             return ExitCode::from(2);
         }
     };
@@ -36,7 +45,7 @@ fn main() -> ExitCode {
     let t = i18n::texts(lang);
     let is_config = matches!(cli.command, Some(Command::Config));
     if let (Err(e), false) = (&config, is_config) {
-        eprintln!("voer: {}", fill(t.config_broken, &[e]));
+        eprintln!("voer: {}", printable(&fill(t.config_broken, &[e])));
         return ExitCode::FAILURE;
     }
     if is_config {
@@ -45,7 +54,7 @@ fn main() -> ExitCode {
     match dispatch(cli, lang, usable, t) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("voer: {}", e.render(lang));
+            eprintln!("voer: {}", printable(&e.render(lang)));
             ExitCode::FAILURE
         }
     }
@@ -54,7 +63,7 @@ fn main() -> ExitCode {
 fn print(s: &str) -> Result<(), UserError> {
     let mut out = std::io::stdout().lock();
     // A closed pipe (`voer list | head`) is not an error worth reporting.
-    let _ = out.write_all(s.as_bytes());
+    let _ = out.write_all(printable(s).as_bytes());
     let _ = out.flush();
     Ok(())
 }
@@ -128,7 +137,7 @@ fn dispatch(
         Some(Command::Validate { paths }) => {
             let (errors, checked) = commands::validate::check(paths, cli.global.prompts.as_ref());
             for e in &errors {
-                eprintln!("{}", e.render(lang));
+                eprintln!("{}", printable(&e.render(lang)));
             }
             if errors.is_empty() {
                 print(&format!("{}\n", fill(t.validate_ok, &[&checked])))?;
@@ -139,7 +148,11 @@ fn dispatch(
             }
         }
         Some(Command::Sessions) => {
-            print(&commands::sessions::render(&sessions_dir, lang)?)?;
+            print(&commands::sessions::render(
+                &sessions_dir,
+                config::rescue_dir().as_deref(),
+                lang,
+            )?)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export(args)) => {
@@ -176,7 +189,7 @@ fn show_config(
         Ok(c) => c,
         Err(e) => {
             let _ = print(&out);
-            eprintln!("voer: {}", fill(t.config_broken, &[&e]));
+            eprintln!("voer: {}", printable(&fill(t.config_broken, &[&e])));
             return ExitCode::FAILURE;
         }
     };
@@ -275,6 +288,8 @@ fn run(
     if let (Some(ep), Some(a)) = (&episode, audience) {
         commands::check_audience(ep, a)?;
     }
+    // After the checks of what was typed, so that a mistake is still told as such.
+    commands::need_terminal("run")?;
     let saved = commands::run::run(commands::run::RunOptions {
         library: lib,
         episode,

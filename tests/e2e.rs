@@ -537,8 +537,10 @@ fn esc_on_the_group_name_goes_back_to_the_audience() {
 }
 
 #[test]
-#[ignore = "needs crossterm's use-dev-tty input source: its default (mio, edge-triggered) \
-            leaves input unread in the terminal until the next key (crossterm PR 1057)"]
+#[cfg_attr(
+    not(target_os = "linux"),
+    ignore = "the input source that reads all ready input is chosen on Linux only"
+)]
 fn typed_input_without_paste_brackets_is_taken_in_at_once() {
     // A terminal without bracketed paste sends a paste as keys: all of it must arrive,
     // without waiting for a key after it.
@@ -551,7 +553,9 @@ fn typed_input_without_paste_brackets_is_taken_in_at_once() {
     let text = text.trim_end().to_string();
     v.send(&text);
     let file = sb.session_file();
-    wait_for_file(&file, WAIT, "all typed input", |s| {
+    // 11 KB of single keys takes a few seconds on a busy machine: the point is that it all
+    // arrives without another key after it, not how fast.
+    wait_for_file(&file, WAIT * 4, "all typed input", |s| {
         s.steps[PROMPT].notes == text
     });
     v.wait_for_text("regel 300 over de zorg", WAIT);

@@ -4,6 +4,11 @@
 //! cargo test --test kill9 -- --nocapture                    # 52 kills, about 30 s
 //! VOER_KILLS=500 cargo test --test kill9 -- --nocapture      # more
 //! VOER_SEED=1234 cargo test --test kill9 -- --nocapture      # repeat a run
+//!
+//! One run of its own (`the_folder_made_again_mid_meeting`) removes the sessions folder and
+//! makes it again while notes are typed, then has a second voer try to open the session
+//! before each kill: the first voer takes its lock again when it saves, so the second is
+//! refused (VOER_RECREATE_KILLS sets how many rounds, 12 by default).
 // Unix only: the pseudo-terminal harness, signals and file modes. On Windows the console
 // handler that saves on closing the window is unit-tested in src/platform.
 #![cfg(unix)]
@@ -42,13 +47,18 @@ const KEYS: &[(&str, &str)] = &[
 
 struct Outcome {
     kills: usize,
+    /// Rounds in which a second voer tried to open the session, and was refused.
+    second_refused: usize,
+    second_tried: usize,
     survived: usize,
     most_lost: Duration,
     failures: Vec<String>,
 }
 
 /// One session, killed `kills` times; resumed after each kill.
-fn worker(sb: &Sandbox, name: &str, kills: usize, seed: u64) -> Outcome {
+/// `recreate`: in every round, the sessions folder is removed and made again while typing,
+/// and a second voer tries to open the session.
+fn worker(sb: &Sandbox, name: &str, kills: usize, seed: u64, recreate: bool) -> Outcome {
     let mut rng = Rng::new(seed);
     let mut v = start_run(sb, name);
     to_first_prompt_typing(&mut v);
@@ -59,6 +69,8 @@ fn worker(sb: &Sandbox, name: &str, kills: usize, seed: u64) -> Outcome {
     let mut on_disk = String::new();
     let mut out = Outcome {
         kills: 0,
+        second_refused: 0,
+        second_tried: 0,
         survived: 0,
         most_lost: Duration::ZERO,
         failures: Vec::new(),
@@ -94,6 +106,29 @@ fn worker(sb: &Sandbox, name: &str, kills: usize, seed: u64) -> Outcome {
             v.send(key);
             sent.push((Instant::now(), adds));
             thread::sleep(Duration::from_millis(rng.range(5, 70)));
+        }
+        if recreate {
+            // The folder is removed, notes and lock file with it, and made again.
+            std::fs::remove_dir_all(sb.sessions()).unwrap();
+            std::fs::create_dir(sb.sessions()).unwrap();
+            for _ in 0..rng.range(3, 12) {
+                let (key, adds) = *rng.pick(KEYS);
+                v.send(key);
+                sent.push((Instant::now(), adds));
+                thread::sleep(Duration::from_millis(rng.range(5, 70)));
+            }
+            // voer writes the file again within its retry time, and takes its lock again.
+            wait_for_file(&path, WAIT, "the file written again", |_| true);
+            let mut second = sb.voer(&["resume", path.to_str().unwrap()]);
+            let status = second.wait_exit(WAIT);
+            out.second_tried += 1;
+            if !status.success() && second.output().contains("al geopend in een andere voer") {
+                out.second_refused += 1;
+            } else {
+                out.failures.push(format!(
+                    "{name} round {round}: a second voer opened the session after the folder was made again"
+                ));
+            }
         }
         let killed_at = Instant::now();
         v.signal("KILL");
@@ -165,22 +200,40 @@ fn file_name(p: &Path) -> String {
 }
 
 fn run(kills: usize) {
+    let outcomes = in_sandbox(kills, &["Kamer Een", "Kamer Twee"], false);
+    report(&outcomes, kills.min(50));
+}
+
+fn in_sandbox(kills: usize, names: &[&str], recreate: bool) -> Vec<Outcome> {
     let seed = Rng::seed_from_env();
     println!("kill -9 test: seed {seed} (repeat with VOER_SEED={seed})");
     let sb = Sandbox::new();
-    // Two sessions side by side, so the kills take half the time.
-    let per_worker = kills.div_ceil(2);
+    // Sessions side by side, so the kills take less time.
+    let per_worker = kills.div_ceil(names.len());
     let outcomes: Vec<Outcome> = thread::scope(|s| {
-        let workers: Vec<_> = ["Kamer Een", "Kamer Twee"]
+        let workers: Vec<_> = names
             .iter()
             .enumerate()
             .map(|(i, name)| {
                 let sb = &sb;
-                s.spawn(move || worker(sb, name, per_worker, seed.wrapping_add(i as u64)))
+                s.spawn(move || worker(sb, name, per_worker, seed.wrapping_add(i as u64), recreate))
             })
             .collect();
         workers.into_iter().map(|w| w.join().unwrap()).collect()
     });
+    // A kill in the middle of a save leaves a temporary copy of the notes; the next resume
+    // removes it, so none pile up in the folder.
+    let leftovers: Vec<_> = std::fs::read_dir(sb.sessions())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
+    outcomes
+}
+
+/// Prints the figures and fails on any failure.
+fn report(outcomes: &[Outcome], at_least: usize) {
     let kills: usize = outcomes.iter().map(|o| o.kills).sum();
     let survived: usize = outcomes.iter().map(|o| o.survived).sum();
     let most_lost = outcomes
@@ -192,17 +245,14 @@ fn run(kills: usize) {
         "kills survived: {survived}/{kills}, most typing lost: {:.2} s",
         most_lost.as_secs_f64()
     );
+    let tried: usize = outcomes.iter().map(|o| o.second_tried).sum();
+    if tried > 0 {
+        let refused: usize = outcomes.iter().map(|o| o.second_refused).sum();
+        println!("second voer refused after the folder was made again: {refused}/{tried}");
+    }
     let failures: Vec<&String> = outcomes.iter().flat_map(|o| &o.failures).collect();
-    assert!(failures.is_empty(), "seed {seed}: {failures:#?}");
-    assert!(kills >= 50);
-    // A kill in the middle of a save leaves a temporary copy of the notes; the next resume
-    // removes it, so none pile up in the folder.
-    let leftovers: Vec<_> = std::fs::read_dir(sb.sessions())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".tmp"))
-        .collect();
-    assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
+    assert!(failures.is_empty(), "{failures:#?}");
+    assert!(kills >= at_least);
 }
 
 #[test]
@@ -212,6 +262,17 @@ fn kill_9_at_random_moments_never_loses_more_than_a_second() {
         .and_then(|k| k.parse().ok())
         .unwrap_or(52);
     run(kills);
+}
+
+#[test]
+fn the_folder_made_again_mid_meeting() {
+    let kills = std::env::var("VOER_RECREATE_KILLS")
+        .ok()
+        .and_then(|k| k.parse().ok())
+        .unwrap_or(12);
+    println!("the sessions folder removed and made again in every round:");
+    let outcomes = in_sandbox(kills, &["Kamer Drie"], true);
+    report(&outcomes, kills);
 }
 
 #[test]

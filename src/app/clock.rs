@@ -20,9 +20,14 @@ impl Now {
 
     /// The same moment moved forward, for tests and for the loop's deadlines.
     pub fn plus(self, d: Duration) -> Now {
+        // Far beyond any meeting, the sum would overflow: stay at the last moment there is.
+        let wall = chrono::Duration::from_std(d)
+            .ok()
+            .and_then(|d| self.wall.checked_add_signed(d))
+            .unwrap_or(DateTime::<chrono::Utc>::MAX_UTC.fixed_offset());
         Now {
-            mono: self.mono + d,
-            wall: self.wall + chrono::Duration::from_std(d).unwrap_or_default(),
+            mono: self.mono.checked_add(d).unwrap_or(self.mono),
+            wall,
         }
     }
 }
@@ -44,10 +49,10 @@ impl StepClock {
     }
 
     pub fn elapsed(&self, now: Instant) -> Duration {
-        self.accumulated
-            + self
-                .running_since
-                .map_or(Duration::ZERO, |s| now.saturating_duration_since(s))
+        self.accumulated.saturating_add(
+            self.running_since
+                .map_or(Duration::ZERO, |s| now.saturating_duration_since(s)),
+        )
     }
 
     /// How long the clock has been running since it last started, if it runs.

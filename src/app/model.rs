@@ -376,10 +376,10 @@ impl Model {
     pub fn expected_end(&self, now: Now) -> chrono::DateTime<chrono::FixedOffset> {
         let mut left = Duration::ZERO;
         if let Some(Remaining::Left(d)) = self.remaining(now.mono) {
-            left += d;
+            left = left.saturating_add(d);
         }
         for i in (self.step + 1)..self.step_count() {
-            left += self.planned(i);
+            left = left.saturating_add(self.planned(i));
         }
         now.plus(left).wall
     }

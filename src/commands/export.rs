@@ -12,6 +12,7 @@ use crate::{
     export::{self, Format, Options, RenderError},
     i18n::{self, Localize, fill},
     lang::Lang,
+    printable::printable,
     session::{
         Session,
         store::{self, StoreError},
@@ -30,6 +31,10 @@ pub enum ExportError {
     BadDelimiter(char),
     /// `--output` names one of the session files.
     SameAsInput {
+        path: PathBuf,
+    },
+    /// `--output` is there, but not as a regular file (a device, a pipe, a folder).
+    NotAFile {
         path: PathBuf,
     },
     /// `--output` exists and `--force` was not given.
@@ -56,6 +61,7 @@ impl Localize for ExportError {
             ExportError::BadDelimiter(c) => fill(t.export_bad_delimiter, &[&c.escape_default()]),
             ExportError::SameAsInput { path } => fill(t.export_same_as_input, &[&path.display()]),
             ExportError::Exists { path } => fill(t.export_exists, &[&path.display()]),
+            ExportError::NotAFile { path } => fill(t.export_not_a_file, &[&path.display()]),
             ExportError::BadFiles(n) => fill(t.export_bad_files, &[n]),
             ExportError::Unreadable(n) => fill(t.export_unreadable, &[n]),
             ExportError::NothingLeft => t.export_nothing_left.to_string(),
@@ -98,7 +104,7 @@ pub fn run(args: &ExportArgs, lang: Option<Lang>, ui: Lang) -> Result<(), UserEr
     match &args.output {
         Some(out) => {
             store::write_atomic(out, &bytes).map_err(|e| StoreError::write(out, e))?;
-            eprintln!("{}", fill(t.exported_to, &[&out.display()]));
+            eprintln!("{}", printable(&fill(t.exported_to, &[&out.display()])));
         }
         None => {
             let mut stdout = std::io::stdout().lock();
@@ -131,8 +137,14 @@ fn delimiter(c: char) -> Result<u8, ExportError> {
 /// Refuses an existing output without --force, and a session file even with it: a report
 /// over a session file would lose the group's notes.
 fn check_target(out: &Path, inputs: &[PathBuf], force: bool) -> Result<(), ExportError> {
-    if !out.exists() {
+    let Ok(meta) = fs::metadata(out) else {
         return Ok(());
+    };
+    // A device, a pipe or a folder would be replaced by a regular file: never.
+    if !meta.is_file() {
+        return Err(ExportError::NotAFile {
+            path: out.to_path_buf(),
+        });
     }
     let same = |p: &PathBuf| match (fs::canonicalize(p), fs::canonicalize(out)) {
         (Ok(a), Ok(b)) => a == b,
@@ -158,14 +170,17 @@ fn load_all(files: &[PathBuf], skip_bad: bool, ui: Lang) -> Result<Vec<Session>,
     let mut sessions = Vec::new();
     let mut bad = 0;
     for f in files {
-        match store::load(f) {
-            Ok(s) => sessions.push(s),
+        match store::load_checked(f) {
+            Ok((s, warnings)) => {
+                super::warn_all(&warnings, ui);
+                sessions.push(s);
+            }
             Err(e) if skip_bad => {
                 let skipped = fill(t.export_skipped, &[&e.render(ui)]);
-                eprintln!("voer: {}: {skipped}", t.warning);
+                eprintln!("voer: {}: {}", t.warning, printable(&skipped));
             }
             Err(e) => {
-                eprintln!("voer: {}", e.render(ui));
+                eprintln!("voer: {}", printable(&e.render(ui)));
                 bad += 1;
             }
         }

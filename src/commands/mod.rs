@@ -17,6 +17,7 @@ use crate::{
     episode::{Audience, Episode, Library, LoadError},
     i18n::{self, Localize, fill, os_reason},
     lang::Lang,
+    printable::{one_line, printable},
     session::store::{LockError, StoreError},
 };
 
@@ -54,9 +55,16 @@ pub enum UserError {
         path: PathBuf,
         #[source]
         source: StoreError,
+        /// Where a rescue copy of the notes was written instead, if it could be.
+        rescued: Option<PathBuf>,
     },
     /// A word where the episode goes that looks like a mistyped command.
     Cli(crate::cli::CliError),
+    /// `voer run` or `voer resume` (the command) with its output going to a file or a pipe:
+    /// the screen would be drawn into it, the meeting run blind.
+    NotATerminal {
+        command: &'static str,
+    },
     /// The terminal could not be opened.
     Terminal(#[source] io::Error),
     /// The terminal could not be drawn on.
@@ -91,9 +99,21 @@ impl Localize for UserError {
                 if *any { t.no_unfinished } else { t.no_sessions },
                 &[&dir.display()],
             ),
-            UserError::NotSaved { path, source } => {
-                fill(t.notes_not_saved, &[&path.display(), &source.detail(lang)])
+            UserError::NotSaved {
+                path,
+                source,
+                rescued,
+            } => {
+                let not_saved = fill(t.notes_not_saved, &[&path.display(), &source.detail(lang)]);
+                match rescued {
+                    Some(r) => format!(
+                        "{not_saved}\n{}",
+                        fill(t.rescued_to, &[&r.display(), &shell_word(r)])
+                    ),
+                    None => not_saved,
+                }
             }
+            UserError::NotATerminal { command } => fill(t.needs_terminal, &[command]),
             UserError::Terminal(e) => fill(t.terminal_failed, &[&os_reason(e, lang)]),
             UserError::Draw(e) => fill(t.draw_failed, &[&os_reason(e, lang)]),
         }
@@ -101,6 +121,15 @@ impl Localize for UserError {
 }
 
 i18n::english_display!(UserError);
+
+impl From<crate::session::store::CreateError> for UserError {
+    fn from(e: crate::session::store::CreateError) -> UserError {
+        match e {
+            crate::session::store::CreateError::Store(e) => UserError::Store(e),
+            crate::session::store::CreateError::Lock(e) => UserError::Lock(e),
+        }
+    }
+}
 
 pub fn find_episode<'a>(lib: &'a Library, key: &str) -> Result<&'a Episode, UserError> {
     lib.find(key).ok_or_else(|| UserError::UnknownEpisode {
@@ -127,14 +156,41 @@ pub fn check_audience(ep: &Episode, audience: Audience) -> Result<(), UserError>
     })
 }
 
+/// A path as one word a shell takes as is: quoted when it holds anything but plain characters.
+pub fn shell_word(path: &std::path::Path) -> String {
+    let s = path.display().to_string();
+    if s.chars()
+        .all(|c| c.is_alphanumeric() || "/\\._-:+".contains(c))
+    {
+        s
+    } else {
+        format!("\"{s}\"")
+    }
+}
+
+/// Refuses to start a meeting whose screen would not reach a person: `voer run > file`.
+pub fn need_terminal(command: &'static str) -> Result<(), UserError> {
+    use std::io::IsTerminal;
+    if io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(UserError::NotATerminal { command })
+    }
+}
+
 /// Pads `s` with spaces to `width` terminal columns.
 pub fn pad(s: &str, width: usize) -> String {
     let w = s.width();
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
-/// Renders rows as a table with columns separated by two spaces.
+/// Renders rows as a table with columns separated by two spaces. A cell is one line of
+/// printable text: a control character in a name cannot break the table or the terminal.
 pub fn table(rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| one_line(c).into_owned()).collect())
+        .collect();
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..cols)
         .map(|c| {
@@ -146,7 +202,7 @@ pub fn table(rows: &[Vec<String>]) -> String {
         })
         .collect();
     let mut out = String::new();
-    for row in rows {
+    for row in &rows {
         let last = row.len().saturating_sub(1);
         let line: Vec<String> = row
             .iter()
@@ -165,10 +221,18 @@ pub fn table(rows: &[Vec<String>]) -> String {
     out
 }
 
+/// Prints warnings (such as times in a session file read as 24 hours) on stderr.
+pub fn warn_all(warnings: &[impl Localize], lang: Lang) {
+    let t = i18n::texts(lang);
+    for w in warnings {
+        eprintln!("voer: {}: {}", t.warning, printable(&w.render(lang)));
+    }
+}
+
 /// Prints the library's load warnings on stderr.
 pub fn warn_broken(lib: &Library, lang: Lang) {
     let t = i18n::texts(lang);
     for w in &lib.warnings {
-        eprintln!("voer: {}: {}", t.warning, w.render(lang));
+        eprintln!("voer: {}: {}", t.warning, printable(&w.render(lang)));
     }
 }

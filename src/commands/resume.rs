@@ -27,7 +27,10 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
     let path = match &opts.file {
         Some(f) => f.clone(),
         None => {
-            let newest = match store::newest_unfinished(&opts.sessions_dir) {
+            let newest = match store::newest_unfinished_with(
+                &opts.sessions_dir,
+                crate::config::rescue_dir().as_deref(),
+            ) {
                 Err(e) if e.is_not_found() => None,
                 other => other?,
             };
@@ -42,7 +45,10 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
     // Before the lock: a wrong path is reported as the session file's, not the lock file's.
     std::fs::metadata(&path).map_err(|e| StoreError::read(&path, e))?;
     let lock = SessionLock::acquire(&path)?;
-    let mut session = store::load(&path)?;
+    // Saved under its real name: a symbolic link to it stays a link to the notes.
+    let path = lock.session().to_path_buf();
+    let (mut session, warnings) = store::load_checked(&path)?;
+    super::warn_all(&warnings, opts.lang.unwrap_or(session.session.language));
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         store::ensure_writable(dir)?;
     }
@@ -56,6 +62,8 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
         .find(&session.session.episode)
         .map(|e| EpisodeView::new(e, lang))
         .unwrap_or_else(|| EpisodeView::from_session(&session));
+    // After the checks of the file, so that a wrong one is still told as such.
+    super::need_terminal("resume")?;
     let theme = Theme::choose(opts.projector, tui::no_color());
     let model = Model::new(session, path, view, Now::real());
     // Nothing to pick: the run is there from the start.

@@ -59,6 +59,8 @@ pub fn run(opts: RoomOptions) -> Result<(), UserError> {
         None => opts.sessions_dir.clone(),
     };
     follow::check_dir(&dir)?;
+    // A room screen drawn into a file shows no one anything.
+    super::need_terminal("room")?;
     let mut room = Room::new(opts.lang, Theme::choose(opts.projector, tui::no_color()));
     let mut screen = Screen::open()?;
     let (tx, rx) = mpsc::channel();
@@ -221,8 +223,7 @@ fn spawn_input(tx: Sender<Msg>) {
         .ok();
     #[cfg(unix)]
     {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new(crate::tui::STOP_SIGNALS) {
             let sig = tx.clone();
             thread::Builder::new()
                 .name("voer-signals".into())

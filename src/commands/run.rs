@@ -8,7 +8,7 @@ use crate::{
     lang::Lang,
     session::{
         Meta, Session,
-        store::{self, SessionLock, StoreError},
+        store::{self, SessionLock},
     },
     tui,
     ui::Theme,
@@ -80,11 +80,9 @@ fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionL
         opts.lang,
         Now::real().wall,
     );
-    // Absolute, so the summary and messages say exactly where the notes are.
-    let path = std::path::absolute(store::new_path(dir, &session))
-        .map_err(|e| StoreError::unwritable(dir, e))?;
-    let lock = SessionLock::acquire(&path)?;
-    store::save(&path, &session)?;
+    // Absolute, so the summary and messages say exactly where the notes are; claimed in one
+    // step, so voers started in the same minute for the same group each get their own.
+    let (path, lock) = store::create(dir, &session)?;
     let episode = EpisodeView::new(&choice.episode, opts.lang);
     Ok((
         Opened {

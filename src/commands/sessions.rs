@@ -1,4 +1,5 @@
-//! `voer sessions`: the saved sessions, newest first; unreadable files with their reason.
+//! `voer sessions`: the saved sessions, newest first; unreadable files with their reason;
+//! then the rescue copies, if the last save of a session ever failed.
 use std::path::Path;
 
 use crate::{
@@ -7,16 +8,36 @@ use crate::{
     session::{Status, store},
 };
 
-pub fn render(dir: &Path, lang: Lang) -> Result<String, super::UserError> {
+pub fn render(dir: &Path, rescue: Option<&Path>, lang: Lang) -> Result<String, super::UserError> {
     let t = i18n::texts(lang);
     let listed = match store::list(dir) {
         Ok(l) => l,
         Err(e) if e.is_not_found() => Vec::new(),
         Err(e) => return Err(e.into()),
     };
-    if listed.is_empty() {
-        return Ok(format!("{}\n", fill(t.no_sessions, &[&dir.display()])));
+    let rescued = rescue.and_then(|r| store::list(r).ok()).unwrap_or_default();
+    let mut out = if listed.is_empty() {
+        format!("{}\n", fill(t.no_sessions, &[&dir.display()]))
+    } else {
+        // Which folder: another terminal or another default shows another list.
+        let mut out = format!("{}\n\n", fill(t.sessions_in, &[&dir.display()]));
+        out.push_str(&section(&listed, false, lang));
+        out
+    };
+    if let (Some(r), false) = (rescue, rescued.is_empty()) {
+        out.push_str(&format!(
+            "\n{}\n\n",
+            fill(t.rescue_heading, &[&r.display()])
+        ));
+        out.push_str(&section(&rescued, true, lang));
     }
+    Ok(out)
+}
+
+/// The table of `listed` and the problems of the unreadable ones; `rescued`: the status
+/// column says so, for the copies in the rescue folder.
+fn section(listed: &[store::Listed], rescued: bool, lang: Lang) -> String {
+    let t = i18n::texts(lang);
     let mut rows = vec![vec![
         t.col_date.to_string(),
         t.col_episode.to_string(),
@@ -27,7 +48,8 @@ pub fn render(dir: &Path, lang: Lang) -> Result<String, super::UserError> {
         t.col_file.to_string(),
     ]];
     let mut problems = Vec::new();
-    for l in &listed {
+    for l in listed {
+        super::warn_all(&l.warnings, lang);
         let file = l
             .path
             .file_name()
@@ -42,6 +64,7 @@ pub fn render(dir: &Path, lang: Lang) -> Result<String, super::UserError> {
                     i.audience.id().to_string(),
                     i.group.clone(),
                     match i.status {
+                        _ if rescued => t.rescued,
                         Status::InProgress => t.in_progress,
                         Status::Finished => t.finished,
                     }
@@ -65,11 +88,9 @@ pub fn render(dir: &Path, lang: Lang) -> Result<String, super::UserError> {
             }
         }
     }
-    // Which folder: another terminal or another default shows another list.
-    let mut out = format!("{}\n\n", fill(t.sessions_in, &[&dir.display()]));
-    out.push_str(&super::table(&rows));
+    let mut out = super::table(&rows);
     for p in problems {
         out.push_str(&format!("{}: {p}\n", t.unreadable));
     }
-    Ok(out)
+    out
 }

@@ -149,6 +149,8 @@ pub enum Problem {
     TwoClosings(Audience),
     /// A closing prompt for an audience without prompts.
     ClosingAlone(Audience),
+    /// A control character (such as ESC, the start of a terminal escape code) in a text.
+    ControlCharacter,
     /// A number outside the range it must lie in.
     OutOfRange {
         min: u32,
@@ -178,6 +180,7 @@ impl Localize for Problem {
             Problem::PhasesDoNotAddUp { phases, minutes } => {
                 fill(t.problem_phases_sum, &[phases, minutes])
             }
+            Problem::ControlCharacter => t.problem_control_character.to_string(),
         }
     }
 }

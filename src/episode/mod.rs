@@ -66,7 +66,9 @@ pub struct PhaseDef {
 impl Prompt {
     /// The minutes the phases add up to.
     pub fn phase_minutes(&self) -> u32 {
-        self.phases.iter().map(|p| p.minutes).sum()
+        self.phases
+            .iter()
+            .fold(0u32, |sum, p| sum.saturating_add(p.minutes))
     }
 
     /// A prompt whose minutes are left out takes them from its phases.
@@ -75,6 +77,12 @@ impl Prompt {
             self.minutes = self.phase_minutes();
         }
     }
+}
+
+impl Prompt {
+    /// Longer than this is surely a typo: a meeting is an afternoon at most. It also keeps
+    /// the totals that `voer list` adds up far from the largest number they can hold.
+    pub const MAX_MINUTES: u32 = 240;
 }
 
 /// The video the group watches after the opening.
@@ -158,9 +166,10 @@ impl Episode {
 
     /// Planned minutes of a run for this audience: the video, the prompts and the closing.
     pub fn total_minutes(&self, audience: Audience) -> u32 {
-        self.video.minutes
-            + self.prompts_for(audience).map(|p| p.minutes).sum::<u32>()
-            + self.closing_for(audience).map_or(0, |p| p.minutes)
+        // Saturating: an episode that was not validated cannot make the sum wrap.
+        self.prompts_for(audience)
+            .chain(self.closing_for(audience))
+            .fold(self.video.minutes, |sum, p| sum.saturating_add(p.minutes))
     }
 
     /// Where the video is: its own URL, else the episode's.
@@ -197,6 +206,14 @@ impl Episode {
                     .enumerate()
                     .map(|(i, p)| (format!("{list}[{}].text", i + 1), &p.text)),
             );
+            for (i, p) in items.iter().enumerate() {
+                named.extend(p.phases.iter().enumerate().map(|(j, ph)| {
+                    (
+                        format!("{list}[{}].phases[{}].label", i + 1, j + 1),
+                        &ph.label,
+                    )
+                }));
+            }
         }
         let mut out = vec![("speaker".to_string(), self.speaker.as_str())];
         for (name, l) in named {
@@ -204,6 +221,38 @@ impl Episode {
             if let Some(en) = &l.en {
                 out.push((format!("{name}.en"), en.as_str()));
             }
+        }
+        out
+    }
+
+    /// Every text that is shown or printed, with its field name: the reader's texts, the
+    /// tips, the links, the themes and the keywords.
+    fn printed_texts(&self) -> Vec<(String, &str)> {
+        let mut out = self.reader_texts();
+        for (list, items) in [("prompts", &self.prompts), ("closing", &self.closing)] {
+            for (i, p) in items.iter().enumerate() {
+                if let Some(tip) = &p.tip {
+                    out.push((format!("{list}[{}].tip.nl", i + 1), tip.nl.as_str()));
+                    if let Some(en) = &tip.en {
+                        out.push((format!("{list}[{}].tip.en", i + 1), en.as_str()));
+                    }
+                }
+            }
+        }
+        out.extend(self.url.as_deref().map(|u| ("url".to_string(), u)));
+        out.extend(
+            self.video
+                .url
+                .as_deref()
+                .map(|u| ("video.url".to_string(), u)),
+        );
+        for (list, items) in [("themes", &self.themes), ("keywords", &self.keywords)] {
+            out.extend(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| (format!("{list}[{}]", i + 1), t.as_str())),
+            );
         }
         out
     }
@@ -259,6 +308,14 @@ impl Episode {
             for (i, p) in items.iter().enumerate() {
                 if p.minutes == 0 {
                     bad(format!("{list}[{}].minutes", i + 1), Problem::NotPositive);
+                } else if p.minutes > Prompt::MAX_MINUTES {
+                    bad(
+                        format!("{list}[{}].minutes", i + 1),
+                        Problem::OutOfRange {
+                            min: 1,
+                            max: Prompt::MAX_MINUTES,
+                        },
+                    );
                 }
                 if p.text.nl.trim().is_empty() {
                     bad(format!("{list}[{}].text.nl", i + 1), Problem::Empty);
@@ -293,6 +350,15 @@ impl Episode {
             let t = text.trim();
             if t.starts_with('[') && t.ends_with(']') {
                 bad(field, Problem::Placeholder);
+            }
+        }
+        for (field, text) in self.printed_texts() {
+            // An escape code in a title would be obeyed by the terminal that `voer list` or
+            // `voer show` prints it on. A carriage return before a line feed is a Windows
+            // line end, and kept.
+            let text = text.replace("\r\n", "\n");
+            if text.chars().any(crate::printable::is_unprintable) {
+                bad(field, Problem::ControlCharacter);
             }
         }
         for a in self.audiences() {

@@ -10,8 +10,14 @@
 //! formula by Excel and LibreOffice ("- koffie zelf zetten" shows as an error, "=HYPERLINK(…)"
 //! is an attack), so such a cell gets a leading `'`, and so does a cell that itself starts
 //! with `'`. To read the original text back: drop one leading `'` when a cell starts with one.
+//!
+//! Control characters other than line feed and tab (ESC, BEL, NUL…) are shown as signs
+//! (␛, ␇, ␀): a CSV sent to a terminal cannot repaint it, and a spreadsheet shows what was there.
 use super::{RenderError, report::Report};
-use crate::session::{Session, StepKind};
+use crate::{
+    printable::printable,
+    session::{Session, StepKind},
+};
 
 pub const BOM: &str = "\u{feff}";
 
@@ -57,7 +63,7 @@ pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<St
                     prompt,
                     note,
                 ];
-                let cells = row.map(guard);
+                let cells = row.map(|c| guard_owned(printable(c).into_owned()));
                 w.write_record(cells.iter().map(|c| c.as_bytes()))
                     .map_err(fail)?;
             }
@@ -74,6 +80,13 @@ pub fn guard(cell: &str) -> std::borrow::Cow<'_, str> {
     match cell.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'') => format!("'{cell}").into(),
         _ => cell.into(),
+    }
+}
+
+fn guard_owned(cell: String) -> String {
+    match guard(&cell) {
+        std::borrow::Cow::Owned(g) => g,
+        std::borrow::Cow::Borrowed(_) => cell,
     }
 }
 

@@ -81,7 +81,7 @@ impl Block<'_> {
 
 /// Whole minutes, rounded to the nearest (the JSON export's figure).
 pub fn minutes(seconds: u64) -> u64 {
-    (seconds + 30) / 60
+    seconds.saturating_add(30) / 60
 }
 
 /// A time as a reader should see it: "5 min" when it is whole minutes, else "1:22", so that

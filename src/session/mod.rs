@@ -11,6 +11,19 @@ use crate::{
     lang::Lang,
 };
 
+/// The most time a step can hold in a session file: 24 hours. A meeting is never longer; a
+/// larger number is a mistake or an attack, and would overflow the clocks that add to it.
+pub const MAX_STEP_SECONDS: u64 = 24 * 60 * 60;
+
+/// A time in a session file over [`MAX_STEP_SECONDS`], cut down when the file was read.
+/// `field` is named as in the file, with the step counted from 1: `steps[4].planned_seconds`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clamped {
+    pub field: String,
+    /// The number the file held.
+    pub value: u64,
+}
+
 /// The version this build writes. Readers accept this and every older version; an older file
 /// is written back in this version.
 pub const FORMAT_VERSION: u32 = 2;
@@ -331,7 +344,14 @@ impl Session {
     }
 
     /// Parses a session file's text; a newer format version is refused with a clear message.
+    /// Times over 24 hours are cut to 24 hours (see [`Session::from_toml_checked`]).
     pub fn from_toml(text: &str) -> Result<Session, FileError> {
+        Session::from_toml_checked(text).map(|(s, _)| s)
+    }
+
+    /// As [`Session::from_toml`], and says which times were cut to 24 hours, so that the
+    /// user can be warned. The notes stay reachable whatever the numbers say.
+    pub fn from_toml_checked(text: &str) -> Result<(Session, Vec<Clamped>), FileError> {
         #[derive(Deserialize)]
         struct Version {
             format_version: Option<u32>,
@@ -358,7 +378,50 @@ impl Session {
                 steps: s.steps.len(),
             });
         }
-        Ok(s)
+        let clamped = s.clamp_times();
+        Ok((s, clamped))
+    }
+
+    /// Cuts every time over 24 hours to 24 hours; returns what it cut.
+    fn clamp_times(&mut self) -> Vec<Clamped> {
+        let mut out = Vec::new();
+        let mut clamp = |field: String, value: &mut u64, max: u64| {
+            if *value > max {
+                out.push(Clamped {
+                    field,
+                    value: *value,
+                });
+                *value = max;
+            }
+        };
+        for (i, step) in self.steps.iter_mut().enumerate() {
+            let n = i + 1;
+            clamp(
+                format!("steps[{n}].planned_seconds"),
+                &mut step.planned_seconds,
+                MAX_STEP_SECONDS,
+            );
+            clamp(
+                format!("steps[{n}].episode_seconds"),
+                &mut step.episode_seconds,
+                MAX_STEP_SECONDS,
+            );
+            clamp(
+                format!("steps[{n}].elapsed_seconds"),
+                &mut step.elapsed_seconds,
+                MAX_STEP_SECONDS,
+            );
+            for (j, phase) in step.phases.iter_mut().enumerate() {
+                let mut minutes = u64::from(phase.minutes);
+                clamp(
+                    format!("steps[{n}].phases[{}].minutes", j + 1),
+                    &mut minutes,
+                    MAX_STEP_SECONDS / 60,
+                );
+                phase.minutes = u32::try_from(minutes).unwrap_or(u32::MAX);
+            }
+        }
+        out
     }
 
     /// `YYYY-MM-DD_HHMM_<episode-id>_<audience>_<group-slug>.toml`

@@ -46,6 +46,11 @@ pub enum StoreError {
     },
     /// The disk did not answer in time while `path` was being saved.
     NoAnswer { path: PathBuf },
+    /// A new file was to be made at `path`, but there is one already: it is left alone.
+    Exists { path: PathBuf },
+    /// The session's lock was lost (its folder was removed and made again) and another voer
+    /// took it meanwhile: this one no longer writes the file.
+    InUse { path: PathBuf },
     /// The saver thread had already stopped, so `path` was not written.
     SaverStopped { path: PathBuf },
     /// The sessions folder cannot be made or written in.
@@ -92,6 +97,8 @@ impl StoreError {
             | StoreError::Invalid { path, .. }
             | StoreError::Write { path, .. }
             | StoreError::NoAnswer { path }
+            | StoreError::Exists { path }
+            | StoreError::InUse { path }
             | StoreError::SaverStopped { path } => path,
             StoreError::Unwritable { dir, .. } | StoreError::List { dir, .. } => dir,
         }
@@ -123,6 +130,8 @@ impl StoreError {
             StoreError::NotText { .. } => t.not_text.to_string(),
             StoreError::Invalid { source, .. } => source.render(lang),
             StoreError::NoAnswer { .. } => t.os_no_answer.to_string(),
+            StoreError::Exists { path } => fill(t.save_as_exists, &[&path.display()]),
+            StoreError::InUse { path } => fill(t.session_in_use, &[&path.display()]),
             StoreError::SaverStopped { .. } => t.saver_stopped.to_string(),
         }
     }
@@ -137,6 +146,8 @@ impl Localize for StoreError {
                 fill(t.sessions_unwritable, &[&dir.display(), &detail])
             }
             StoreError::List { dir, .. } => fill(t.sessions_unreadable, &[&dir.display(), &detail]),
+            // The path is in the sentence already.
+            StoreError::Exists { .. } | StoreError::InUse { .. } => detail,
             _ => format!("{}: {detail}", self.path().display()),
         }
     }
@@ -305,43 +316,200 @@ fn remove_leftovers(path: &Path) {
     }
 }
 
-/// Saves a session to its file.
+/// Writes a rescue copy of a session whose last save failed (the sessions folder gone as the
+/// window closed) into `dir`, an owner-only folder made if needed, under the session file's
+/// name (`-2`, `-3` … if taken). Returns where.
+pub fn rescue(
+    dir: &Path,
+    name: &std::ffi::OsStr,
+    session: &Session,
+) -> Result<PathBuf, StoreError> {
+    create_private_dir(dir).map_err(|e| StoreError::unwritable(dir, e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+            .map_err(|e| StoreError::unwritable(dir, e))?;
+    }
+    let name = Path::new(name);
+    let stem = name.file_stem().unwrap_or_default().to_string_lossy();
+    let contents = session.to_toml();
+    for n in 1..=1000 {
+        let path = match n {
+            1 => dir.join(format!("{stem}.toml")),
+            n => dir.join(format!("{stem}-{n}.toml")),
+        };
+        match write_new_file(&path, contents.as_bytes()) {
+            Err(StoreError::Exists { .. }) => continue,
+            other => return other.map(|()| path),
+        }
+    }
+    Err(StoreError::Exists {
+        path: dir.join(name),
+    })
+}
+
+/// Saves a session to its file. When this voer holds the session's lock but the lock file
+/// is gone (the folder was removed and made again), the lock is taken again first; when
+/// another voer took it meanwhile, nothing is written.
 pub fn save(path: &Path, session: &Session) -> Result<(), StoreError> {
+    relock(path)?;
     write_atomic(path, session.to_toml().as_bytes()).map_err(|e| StoreError::write(path, e))
+}
+
+/// Writes a copy of a session to a new file at `path` (save elsewhere): an existing file is
+/// never replaced. Returns the absolute path of the file written.
+pub fn save_new(path: &Path, session: &Session) -> Result<PathBuf, StoreError> {
+    let path = std::path::absolute(path).map_err(|e| StoreError::write(path, e))?;
+    write_new_file(&path, session.to_toml().as_bytes())?;
+    Ok(path)
+}
+
+/// Writes `contents` to a new file at `path`; an existing file is left alone (`Exists`).
+pub fn write_new_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    write_new(path, contents).map_err(|e| {
+        if e.kind() == io::ErrorKind::AlreadyExists {
+            StoreError::Exists {
+                path: path.to_path_buf(),
+            }
+        } else {
+            StoreError::write(path, without_temp_name(e))
+        }
+    })
+}
+
+/// As `write_via_temp`, but the temporary file takes the name only if no file has it: in
+/// one step, so that two voers cannot both take it.
+fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let dir = folder_of(path);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&temp_prefix(path))
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(contents)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
 }
 
 /// Reads a session file; the error says which file and what is wrong with it.
 pub fn load(path: &Path) -> Result<Session, StoreError> {
+    load_checked(path).map(|(s, _)| s)
+}
+
+/// A time in a session file that was over 24 hours and was read as 24 hours.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeClamped {
+    pub path: PathBuf,
+    /// As the file names it: `steps[4].planned_seconds`.
+    pub field: String,
+    /// The number the file held.
+    pub value: u64,
+}
+
+impl Localize for TimeClamped {
+    fn render(&self, lang: Lang) -> String {
+        fill(
+            i18n::texts(lang).time_clamped,
+            &[&self.path.display(), &self.field, &self.value],
+        )
+    }
+}
+
+/// As [`load`], with a warning for each time the file held over 24 hours: those are read as
+/// 24 hours, so that the notes can always be opened and exported.
+pub fn load_checked(path: &Path) -> Result<(Session, Vec<TimeClamped>), StoreError> {
     let bytes = fs::read(path).map_err(|e| StoreError::read(path, e))?;
     let text = String::from_utf8(bytes).map_err(|_| StoreError::NotText {
         path: path.to_path_buf(),
     })?;
-    Session::from_toml(&text).map_err(|source| StoreError::Invalid {
-        path: path.to_path_buf(),
-        source,
-    })
+    let (session, clamped) =
+        Session::from_toml_checked(&text).map_err(|source| StoreError::Invalid {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    let warnings = clamped
+        .into_iter()
+        .map(|c| TimeClamped {
+            path: path.to_path_buf(),
+            field: c.field,
+            value: c.value,
+        })
+        .collect();
+    Ok((session, warnings))
 }
 
-/// A free path for a new session file in `dir` (adds -2, -3 … when the name is taken).
-pub fn new_path(dir: &Path, session: &Session) -> PathBuf {
+/// Why a new session file could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum CreateError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Lock(#[from] LockError),
+}
+
+/// Makes, locks and first saves the file of a new session in `dir`: the first free name,
+/// adding -2, -3 … when it is taken. Each name is locked and then claimed in one step, so that
+/// voers started in the same minute for the same group each get a file of their own.
+/// Returns the file's absolute path (the folder's symbolic links resolved) and its lock.
+pub fn create(dir: &Path, session: &Session) -> Result<(PathBuf, SessionLock), CreateError> {
+    let dir = fs::canonicalize(dir).map_err(|e| StoreError::unwritable(dir, e))?;
     let name = session.file_name();
     let stem = name.trim_end_matches(".toml");
-    let mut path = dir.join(&name);
-    let mut n = 2;
-    while path.exists() {
-        path = dir.join(format!("{stem}-{n}.toml"));
-        n += 1;
+    let contents = session.to_toml();
+    for n in 1..=1000 {
+        let path = match n {
+            1 => dir.join(&name),
+            n => dir.join(format!("{stem}-{n}.toml")),
+        };
+        if path.exists() {
+            continue;
+        }
+        let lock = match SessionLock::acquire(&path) {
+            Ok(lock) => lock,
+            // Another voer is making this very file: on to the next name.
+            Err(LockError::InUse { .. }) => continue,
+            Err(e) => return Err(e.into()),
+        };
+        match write_new(&path, contents.as_bytes()) {
+            Ok(()) => return Ok((path, lock)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(StoreError::write(&path, without_temp_name(e)).into()),
+        }
     }
-    path
+    Err(StoreError::Exists {
+        path: dir.join(name),
+    }
+    .into())
 }
 
 /// Holds an exclusive lock on a session, so that a second voer cannot edit the same file.
 /// The lock is an OS file lock: it is released when the process ends, even by `kill -9`,
-/// so a crashed run never blocks a resume.
+/// so a crashed run never blocks a resume. It is taken on the session file's real path,
+/// its symbolic links resolved, so that no second name for the file gets around it.
 #[derive(Debug)]
 pub struct SessionLock {
-    _file: File,
-    path: PathBuf,
+    session: PathBuf,
+}
+
+/// The locks this process holds, by session file: `save` takes one again when its lock file
+/// was removed with the folder (see `relock`).
+static HELD: std::sync::Mutex<Vec<Held>> = std::sync::Mutex::new(Vec::new());
+
+#[derive(Debug)]
+struct Held {
+    session: PathBuf,
+    lock_path: PathBuf,
+    file: File,
+}
+
+fn held() -> std::sync::MutexGuard<'static, Vec<Held>> {
+    HELD.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Why a session could not be locked.
@@ -349,6 +517,11 @@ pub struct SessionLock {
 pub enum LockError {
     /// Another voer has the session at `path` open.
     InUse { path: PathBuf },
+    /// The session file at `path` has more than one name (a hard link): a lock on one name
+    /// would not keep a voer on the other away.
+    Linked { path: PathBuf },
+    /// The lock file at `path` is not a regular file (a symbolic link, a device, a pipe).
+    NotAFile { path: PathBuf },
     /// The lock file at `path` could not be made or locked.
     Io {
         path: PathBuf,
@@ -362,6 +535,8 @@ impl Localize for LockError {
         let t = i18n::texts(lang);
         match self {
             LockError::InUse { path } => fill(t.session_in_use, &[&path.display()]),
+            LockError::Linked { path } => fill(t.session_linked, &[&path.display()]),
+            LockError::NotAFile { path } => fill(t.lock_not_a_file, &[&path.display()]),
             LockError::Io { path, source } => fill(
                 t.cannot_lock,
                 &[&format!("{}: {}", path.display(), os_reason(source, lang))],
@@ -373,38 +548,139 @@ impl Localize for LockError {
 i18n::english_display!(LockError);
 
 impl SessionLock {
+    /// Locks the session at `session_path` (which need not exist yet). The path the lock is
+    /// known by is the real one: see [`real_path`].
     pub fn acquire(session_path: &Path) -> Result<SessionLock, LockError> {
-        let path = lock_path(session_path);
-        let mut opts = OpenOptions::new();
-        opts.create(true).truncate(false).write(true);
-        // On Windows the lock file takes the folder's access list instead.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(0o600);
+        let session = real_path(session_path);
+        if fs::metadata(&session).is_ok_and(|meta| links(&meta) > 1) {
+            return Err(LockError::Linked { path: session });
         }
-        // A voer that quits removes its lock file while holding the lock. Whoever locked the
-        // removed file in the meantime holds nothing: check the path still names our file,
-        // and try again if not.
-        let in_use = || LockError::InUse {
-            path: session_path.to_path_buf(),
-        };
-        for _ in 0..10 {
-            let file = opts.open(&path).map_err(|source| LockError::Io {
-                path: path.clone(),
-                source,
-            })?;
-            match file.try_lock_exclusive() {
-                Ok(true) if still_named(&file, &path) => {
-                    remove_leftovers(session_path);
-                    return Ok(SessionLock { _file: file, path });
-                }
-                Ok(true) => continue,
-                Ok(false) => return Err(in_use()),
-                Err(source) => return Err(LockError::Io { path, source }),
+        let lock_path = lock_path(&session);
+        let file = lock_file(&lock_path).map_err(|e| match e {
+            LockError::InUse { .. } => LockError::InUse {
+                path: session_path.to_path_buf(),
+            },
+            e => e,
+        })?;
+        remove_leftovers(&session);
+        held().push(Held {
+            session: session.clone(),
+            lock_path,
+            file,
+        });
+        Ok(SessionLock { session })
+    }
+
+    /// The session file's real path, under which it is locked.
+    pub fn session(&self) -> &Path {
+        &self.session
+    }
+}
+
+/// The path a session file is locked and saved under: symbolic links resolved, so that an
+/// alias names the same file. For a file still to be made, its folder's links are resolved.
+pub fn real_path(path: &Path) -> PathBuf {
+    if let Ok(p) = fs::canonicalize(path) {
+        return p;
+    }
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    match (abs.parent(), abs.file_name()) {
+        (Some(dir), Some(name)) => fs::canonicalize(dir)
+            .map(|d| d.join(name))
+            .unwrap_or(abs.clone()),
+        _ => abs,
+    }
+}
+
+#[cfg(unix)]
+fn links(meta: &fs::Metadata) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    meta.nlink()
+}
+
+#[cfg(not(unix))]
+fn links(_: &fs::Metadata) -> u64 {
+    1
+}
+
+/// Opens and locks the lock file at `path`, made owner-only if new. A symbolic link there is
+/// not followed, and anything but a regular file is refused: a link planted in the folder
+/// cannot make voer create or open a file elsewhere.
+fn lock_file(path: &Path) -> Result<File, LockError> {
+    let mut opts = OpenOptions::new();
+    opts.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // O_NONBLOCK: opening a pipe for writing would otherwise wait for a reader.
+        opts.mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let io_error = |source: io::Error| LockError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let not_a_file = || LockError::NotAFile {
+        path: path.to_path_buf(),
+    };
+    // A voer that quits removes its lock file while holding the lock. Whoever locked the
+    // removed file in the meantime holds nothing: check the path still names our file,
+    // and try again if not.
+    for _ in 0..10 {
+        if fs::symlink_metadata(path).is_ok_and(|m| !m.is_file()) {
+            return Err(not_a_file());
+        }
+        let file = match opts.open(path) {
+            Ok(f) => f,
+            // ELOOP: the path is a symbolic link (O_NOFOLLOW); ENXIO: a pipe with no reader.
+            #[cfg(unix)]
+            Err(e) if matches!(e.raw_os_error(), Some(libc::ELOOP | libc::ENXIO)) => {
+                return Err(not_a_file());
             }
+            Err(e) => return Err(io_error(e)),
+        };
+        if !file.metadata().map_err(io_error)?.is_file() {
+            return Err(not_a_file());
         }
-        Err(in_use())
+        match file.try_lock_exclusive() {
+            Ok(true) if still_named(&file, path) => return Ok(file),
+            Ok(true) => continue,
+            Ok(false) => {
+                return Err(LockError::InUse {
+                    path: path.to_path_buf(),
+                });
+            }
+            Err(e) => return Err(io_error(e)),
+        }
+    }
+    Err(LockError::InUse {
+        path: path.to_path_buf(),
+    })
+}
+
+/// Before a save of a session this voer has locked: when its lock file no longer has its
+/// name (the folder was removed, or made again), lock the session again, so that a second
+/// voer cannot open it. Fails when another voer holds it now, or the lock cannot be made.
+fn relock(session: &Path) -> Result<(), StoreError> {
+    let mut held = held();
+    let Some(h) = held.iter_mut().find(|h| h.session == session) else {
+        return Ok(());
+    };
+    if still_named(&h.file, &h.lock_path) {
+        return Ok(());
+    }
+    match lock_file(&h.lock_path) {
+        Ok(file) => {
+            h.file = file;
+            Ok(())
+        }
+        Err(LockError::InUse { .. }) => Err(StoreError::InUse {
+            path: session.to_path_buf(),
+        }),
+        Err(LockError::Io { source, .. }) => Err(StoreError::write(session, source)),
+        Err(_) => Err(StoreError::InUse {
+            path: session.to_path_buf(),
+        }),
     }
 }
 
@@ -413,7 +689,7 @@ fn still_named(file: &File, path: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        match (file.metadata(), fs::metadata(path)) {
+        match (file.metadata(), fs::symlink_metadata(path)) {
             (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
             _ => false,
         }
@@ -429,8 +705,15 @@ fn still_named(file: &File, path: &Path) -> bool {
 
 impl Drop for SessionLock {
     fn drop(&mut self) {
-        // Removed while still locked (the file closes after this), see `acquire`.
-        let _ = fs::remove_file(&self.path);
+        let mut held = held();
+        if let Some(i) = held.iter().position(|h| h.session == self.session) {
+            let h = held.swap_remove(i);
+            // Removed while still locked (the file closes after this), see `lock_file`; only
+            // if the name is still ours.
+            if still_named(&h.file, &h.lock_path) {
+                let _ = fs::remove_file(&h.lock_path);
+            }
+        }
     }
 }
 
@@ -469,6 +752,8 @@ struct SaveJob {
 struct WriteJob {
     path: PathBuf,
     contents: Vec<u8>,
+    /// Only as a new file: an existing one is left alone (save elsewhere).
+    new: bool,
     done: Box<dyn FnOnce(Result<(), StoreError>) + Send>,
 }
 
@@ -516,8 +801,12 @@ impl Saver {
                         if !delay.is_zero() {
                             thread::sleep(delay);
                         }
-                        let result = write_atomic(&w.path, &w.contents)
-                            .map_err(|e| StoreError::write(&w.path, e));
+                        let result = if w.new {
+                            write_new_file(&w.path, &w.contents)
+                        } else {
+                            write_atomic(&w.path, &w.contents)
+                                .map_err(|e| StoreError::write(&w.path, e))
+                        };
                         (w.done)(result);
                     }
                     let Some(job) = newest else { continue };
@@ -573,10 +862,32 @@ impl Saver {
         contents: Vec<u8>,
         done: impl FnOnce(Result<(), StoreError>) + Send + 'static,
     ) {
+        self.queue_write(path, contents, false, Box::new(done));
+    }
+
+    /// As [`Saver::write`], but only as a new file: an existing file at `path` is left alone
+    /// and `done` hears [`StoreError::Exists`].
+    pub fn write_new(
+        &self,
+        path: &Path,
+        contents: Vec<u8>,
+        done: impl FnOnce(Result<(), StoreError>) + Send + 'static,
+    ) {
+        self.queue_write(path, contents, true, Box::new(done));
+    }
+
+    fn queue_write(
+        &self,
+        path: &Path,
+        contents: Vec<u8>,
+        new: bool,
+        done: Box<dyn FnOnce(Result<(), StoreError>) + Send>,
+    ) {
         let job = Job::Write(WriteJob {
             path: path.to_path_buf(),
             contents,
-            done: Box::new(done),
+            new,
+            done,
         });
         if let Some(tx) = &self.jobs
             && let Err(mpsc::SendError(Job::Write(w))) = tx.send(job)
@@ -598,6 +909,8 @@ impl Saver {
 pub struct Listed {
     pub path: PathBuf,
     pub session: Result<Session, StoreError>,
+    /// Times the file held over 24 hours, read as 24 hours.
+    pub warnings: Vec<TimeClamped>,
 }
 
 /// Every `*.toml` in the sessions folder, newest first; unreadable files carry their reason.
@@ -609,9 +922,16 @@ pub fn list(dir: &Path) -> Result<Vec<Listed>, StoreError> {
     let mut out: Vec<Listed> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
-        .map(|path| Listed {
-            session: load(&path),
-            path,
+        .map(|path| {
+            let (session, warnings) = match load_checked(&path) {
+                Ok((s, w)) => (Ok(s), w),
+                Err(e) => (Err(e), Vec::new()),
+            };
+            Listed {
+                session,
+                warnings,
+                path,
+            }
         })
         .collect();
     out.sort_by(|a, b| {
@@ -623,7 +943,24 @@ pub fn list(dir: &Path) -> Result<Vec<Listed>, StoreError> {
 
 /// The newest unfinished session in the folder; examples are left out.
 pub fn newest_unfinished(dir: &Path) -> Result<Option<PathBuf>, StoreError> {
-    Ok(list(dir)?
+    newest_unfinished_with(dir, None)
+}
+
+/// As [`newest_unfinished`], with the rescue copies in `rescue` too: a copy written there when
+/// the last save failed is newer than the file it stands in for.
+pub fn newest_unfinished_with(
+    dir: &Path,
+    rescue: Option<&Path>,
+) -> Result<Option<PathBuf>, StoreError> {
+    let mut all = match list(dir) {
+        Ok(all) => all,
+        Err(e) if e.is_not_found() && rescue.is_some() => Vec::new(),
+        Err(e) => return Err(e),
+    };
+    if let Some(rescued) = rescue.and_then(|r| list(r).ok()) {
+        all.extend(rescued);
+    }
+    Ok(all
         .into_iter()
         .filter(|l| {
             l.session
@@ -795,6 +1132,78 @@ mod tests {
                 path.display()
             )
         );
+    }
+
+    fn example() -> Session {
+        let mut s = Session::from_toml(EXAMPLE).unwrap();
+        s.session.example = false;
+        s
+    }
+
+    #[test]
+    fn saving_elsewhere_never_replaces_a_file_and_names_the_absolute_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let there = dir.path().join("kopie.toml");
+        fs::write(&there, "eerdere kopie").unwrap();
+        let e = save_new(&there, &example()).unwrap_err();
+        assert_eq!(
+            e.render(Lang::Nl),
+            format!("{} bestaat al; kies een andere naam", there.display())
+        );
+        assert_eq!(fs::read_to_string(&there).unwrap(), "eerdere kopie");
+        let new = dir.path().join("nieuw.toml");
+        assert_eq!(save_new(&new, &example()).unwrap(), new);
+        assert!(load(&new).is_ok());
+    }
+
+    #[test]
+    fn starts_in_the_same_minute_each_claim_a_name_of_their_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = example();
+        let barrier = std::sync::Barrier::new(6);
+        let made: Vec<PathBuf> = thread::scope(|s| {
+            let handles: Vec<_> = (0..6)
+                .map(|_| {
+                    s.spawn(|| {
+                        barrier.wait();
+                        let (path, lock) = create(dir.path(), &session).unwrap();
+                        // Held until all have made theirs, as a running meeting holds it.
+                        barrier.wait();
+                        drop(lock);
+                        path
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        let mut names: Vec<String> = made
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), 6, "{names:?}");
+        for p in &made {
+            assert!(load(p).is_ok());
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_that_is_a_link_or_a_pipe_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("s.toml");
+        let outside = dir.path().join("buiten");
+        std::os::unix::fs::symlink(&outside, lock_path(&session)).unwrap();
+        let e = SessionLock::acquire(&session).unwrap_err();
+        assert!(matches!(e, LockError::NotAFile { .. }), "{e:?}");
+        assert!(!outside.exists());
+        let other = dir.path().join("t.toml");
+        let fifo = std::ffi::CString::new(lock_path(&other).to_str().unwrap()).unwrap();
+        // SAFETY: a valid C string; mkfifo only makes a file.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        let e = SessionLock::acquire(&other).unwrap_err();
+        assert!(matches!(e, LockError::NotAFile { .. }), "{e:?}");
     }
 
     const EXAMPLE: &str = include_str!(

@@ -60,7 +60,9 @@ impl Round {
 
     /// Who speaks after the current speaker, if anyone.
     pub fn next_speaker(&self) -> Option<&str> {
-        self.order.get(self.current + 1).map(String::as_str)
+        self.order
+            .get(self.current.saturating_add(1))
+            .map(String::as_str)
     }
 
     /// After the last speaker the rest of the prompt's time is open discussion.
@@ -97,7 +99,11 @@ impl Round {
     /// `seed` makes it repeatable (a test, or the moment of the key press).
     pub fn shuffle(&mut self, seed: u64, elapsed: u64) {
         let fresh = self.current == 0 && self.turns_taken == 0 && self.passed.is_empty();
-        let from = if fresh { 0 } else { self.current + 1 };
+        let from = if fresh {
+            0
+        } else {
+            self.current.saturating_add(1)
+        };
         if from >= self.order.len() {
             return;
         }
@@ -145,7 +151,10 @@ pub fn advance_phases(phases: &mut [Phase], elapsed: u64) -> bool {
         if i + 1 >= phases.len() {
             break;
         }
-        let end = phases[i].started.unwrap_or(0) + u64::from(phases[i].minutes) * 60;
+        let end = phases[i]
+            .started
+            .unwrap_or(0)
+            .saturating_add(u64::from(phases[i].minutes) * 60);
         if elapsed < end {
             break;
         }
@@ -202,14 +211,16 @@ fn seconds_needed(steps: &[Step], current: usize, elapsed: u64, floor: bool) -> 
     } else {
         UNTIMED_SECONDS.saturating_sub(elapsed)
     };
-    now + steps[current + 1..]
+    steps[current + 1..]
         .iter()
         .map(|s| match (s.kind.is_timed(), floor) {
             (false, _) => UNTIMED_SECONDS,
             (true, false) => s.planned_seconds,
             (true, true) => s.planned_seconds.min(MIN_STEP_SECONDS),
         })
-        .sum::<u64>()
+        .fold(now, u64::saturating_add)
+        // Far beyond any meeting; keeps the arithmetic in i64 below.
+        .min(i64::MAX as u64 / 2)
 }
 
 /// Whether the meeting runs ahead or behind the time it must end.
@@ -261,7 +272,11 @@ pub fn replan(steps: &mut [Step], current: usize, elapsed: u64, seconds_left: i6
     let to_come: Vec<usize> = (current + 1..steps.len())
         .filter(|&i| steps[i].kind.is_timed())
         .collect();
-    let planned: u64 = to_come.iter().map(|&i| steps[i].planned_seconds).sum();
+    let planned: u64 = to_come
+        .iter()
+        .map(|&i| steps[i].planned_seconds)
+        .fold(0, u64::saturating_add)
+        .min(i64::MAX as u64 / 2);
     // What the steps to come may take together: the rest is fixed.
     let fixed = need - planned as i64;
     let budget_min = ((seconds_left - fixed).max(0) / 60) as u64;
@@ -278,7 +293,7 @@ pub fn replan(steps: &mut [Step], current: usize, elapsed: u64, seconds_left: i6
         new.push(whole.clamp(1, cap));
         rest.push((frac, k));
     }
-    let mut spare = budget_min.saturating_sub(new.iter().sum());
+    let mut spare = budget_min.saturating_sub(new.iter().fold(0, |a, b| a.saturating_add(*b)));
     rest.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for (_, k) in rest {
         if spare == 0 {

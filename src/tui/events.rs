@@ -28,6 +28,15 @@ pub enum Msg {
     Exported(PathBuf, Result<(), StoreError>),
 }
 
+/// Every signal that would otherwise end voer on the spot, the terminal left raw and the last
+/// keys unsaved: SIGQUIT and the user signals too, not only SIGTERM, SIGHUP and SIGINT. Each
+/// saves and quits as SIGTERM does.
+#[cfg(unix)]
+pub const STOP_SIGNALS: [std::ffi::c_int; 7] = {
+    use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
+    [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM]
+};
+
 /// Input and termination signals, on one channel that the saver's reports join.
 pub fn spawn_sources() -> (Sender<Msg>, Receiver<Msg>) {
     let (tx, rx) = mpsc::channel();
@@ -44,8 +53,7 @@ pub fn spawn_sources() -> (Sender<Msg>, Receiver<Msg>) {
         .ok();
     #[cfg(unix)]
     {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new(STOP_SIGNALS) {
             let sig = tx.clone();
             thread::Builder::new()
                 .name("voer-signals".into())

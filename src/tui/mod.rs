@@ -8,6 +8,8 @@ mod events;
 mod runtime;
 mod terminal;
 
+#[cfg(unix)]
+pub use events::STOP_SIGNALS;
 pub use runtime::{CreateSession, run};
 pub use terminal::Screen;
 

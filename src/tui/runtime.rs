@@ -21,7 +21,7 @@ use crate::{
     export, room,
     session::{
         Session,
-        store::{SaveOutcome, Saver, SessionLock, StoreError},
+        store::{self, SaveOutcome, Saver, SessionLock, StoreError},
     },
     ui::{self, Theme},
 };
@@ -204,13 +204,22 @@ impl Runner<'_, '_> {
                         queue.push(Action::Opened(Box::new(opened)));
                     }
                     Effect::Save(s, rev) => self.saver.submit(&path, *s, rev, None),
-                    Effect::SaveAndQuit(s, rev) => match final_save(&self.saver, &path, *s, rev) {
-                        Ok(()) => return Ok(Flow::Exit(Some(path))),
-                        Err(source) if self.terminating => {
-                            return Err(UserError::NotSaved { path, source });
+                    Effect::SaveAndQuit(s, rev) => {
+                        // Kept for a rescue copy: after a signal there is no one to ask.
+                        let copy = self.terminating.then(|| (*s).clone());
+                        match final_save(&self.saver, &path, *s, rev) {
+                            Ok(()) => return Ok(Flow::Exit(Some(path))),
+                            Err(source) if self.terminating => {
+                                let rescued = copy.and_then(|s| rescue(&path, &s));
+                                return Err(UserError::NotSaved {
+                                    path,
+                                    source,
+                                    rescued,
+                                });
+                            }
+                            Err(e) => queue.push(Action::QuitSaveFailed(e)),
                         }
-                        Err(e) => queue.push(Action::QuitSaveFailed(e)),
-                    },
+                    }
                     Effect::SaveTo(s, target) => {
                         // A name Windows cannot use is refused before anything is written.
                         if let Err(e) = crate::platform::check_user_path(&target) {
@@ -218,10 +227,13 @@ impl Runner<'_, '_> {
                             let _ = self.tx.send(Msg::SavedElsewhere(target, Err(error)));
                             continue;
                         }
+                        // Absolute, so that the message after quitting names it exactly; never
+                        // over an existing file, such as an earlier copy.
+                        let target = std::path::absolute(&target).unwrap_or(target);
                         let tx = self.tx.clone();
                         let to = target.clone();
                         self.saver
-                            .write(&target, s.to_toml().into_bytes(), move |result| {
+                            .write_new(&target, s.to_toml().into_bytes(), move |result| {
                                 let _ = tx.send(Msg::SavedElsewhere(to, result));
                             });
                     }
@@ -245,6 +257,14 @@ impl Runner<'_, '_> {
         }
         Ok(Flow::Go)
     }
+}
+
+/// The last save failed as voer was told to stop (the window closed, the sessions folder
+/// gone): a copy of the notes in the rescue folder, which `voer sessions` and `voer resume`
+/// look in. Returns where, if it could be written.
+fn rescue(path: &Path, session: &Session) -> Option<PathBuf> {
+    let dir = crate::config::rescue_dir()?;
+    store::rescue(&dir, path.file_name()?, session).ok()
 }
 
 /// Hands the newest snapshot to the saver and waits until it is on disk.

@@ -211,7 +211,11 @@ pub fn sidebar(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect
         lines.push(Line::styled(text, style));
     }
     frame.render_widget(Paragraph::new(lines).style(theme.base), list);
-    let planned: u64 = m.session.steps.iter().map(|s| s.planned_seconds).sum();
+    let planned = m
+        .session
+        .steps
+        .iter()
+        .fold(0u64, |sum, s| sum.saturating_add(s.planned_seconds));
     let foot_lines = vec![
         Line::styled(
             format!("{}: {} {}", t.total, planned / 60, t.minutes_short),

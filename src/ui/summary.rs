@@ -32,9 +32,9 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
         let lines = m.notes.get(i).map_or(0, |n| {
             n.lines().iter().filter(|l| !l.trim().is_empty()).count()
         });
-        planned_total += s.planned_seconds;
-        episode_total += s.episode_seconds;
-        actual_total += actual;
+        planned_total = planned_total.saturating_add(s.planned_seconds);
+        episode_total = episode_total.saturating_add(s.episode_seconds);
+        actual_total = actual_total.saturating_add(actual);
         lines_total += lines;
         let planned = if s.kind.is_timed() {
             minutes_seconds(Duration::from_secs(s.planned_seconds))

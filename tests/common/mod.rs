@@ -72,6 +72,16 @@ impl Sandbox {
         Voer::spawn(self.path(), &all, &[])
     }
 
+    /// As [`Sandbox::voer`], started by `sh -c SCRIPT` (see [`Voer::spawn_sh`]).
+    pub fn voer_sh(&self, script: &str, args: &[&str]) -> Voer {
+        let mut all: Vec<OsString> = args.iter().map(OsString::from).collect();
+        all.push("--sessions".into());
+        all.push(self.sessions().into());
+        all.push("--lang".into());
+        all.push("nl".into());
+        Voer::spawn_sh(self.path(), script, &all)
+    }
+
     /// The session files (`*.toml`) in the sessions folder, sorted by name.
     pub fn session_files(&self) -> Vec<PathBuf> {
         session_files(&self.sessions())
@@ -144,6 +154,28 @@ pub struct Voer {
 
 impl Voer {
     pub fn spawn(cwd: &Path, args: &[OsString], env: &[(&str, &str)]) -> Voer {
+        Voer::spawn_program(env!("CARGO_BIN_EXE_voer").as_ref(), cwd, args, env)
+    }
+
+    /// `voer ARGS` started by `sh -c SCRIPT`, where SCRIPT runs it as `"$VOER" "$@"`: for a
+    /// limit (`ulimit -f 20; exec "$VOER" "$@"`) or a redirection (`… > out.bin`).
+    pub fn spawn_sh(cwd: &Path, script: &str, args: &[OsString]) -> Voer {
+        let mut all: Vec<OsString> = vec!["-c".into(), script.into(), "sh".into()];
+        all.extend(args.iter().cloned());
+        Voer::spawn_program(
+            "/bin/sh".as_ref(),
+            cwd,
+            &all,
+            &[("VOER", env!("CARGO_BIN_EXE_voer"))],
+        )
+    }
+
+    pub fn spawn_program(
+        program: &std::ffi::OsStr,
+        cwd: &Path,
+        args: &[OsString],
+        env: &[(&str, &str)],
+    ) -> Voer {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -153,7 +185,7 @@ impl Voer {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_voer"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(cwd);
         cmd.env("LANG", "nl_NL.UTF-8");

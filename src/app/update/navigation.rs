@@ -113,7 +113,7 @@ fn adjust_planned(m: &mut Model, more: bool, now: Now) {
     let step = m.step;
     let s = &mut m.session.steps[step];
     s.planned_seconds = if more {
-        s.planned_seconds + MINUTE
+        s.planned_seconds.saturating_add(MINUTE)
     } else {
         s.planned_seconds.saturating_sub(MINUTE).max(MINUTE)
     };

@@ -642,7 +642,7 @@ fn show_documents_rounds_and_phases() {
     );
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains("Speaking round: everyone in turn, 2 min each"),
+        out.contains("Speaking round: everyone in turn (2 min each), then open discussion"),
         "{out}"
     );
 }

@@ -22,7 +22,7 @@ fn prompt_block(label: &str, p: &Prompt, lang: Lang, t: &Texts, out: &mut String
     wrap_indented(p.text.get(lang), "     ", out);
     if p.round {
         let each = match p.minutes_per_person {
-            Some(m) => format!("{m} {}", t.minutes_short),
+            Some(m) => fill(t.show_round_each, &[&m]),
             None => t.show_round_default.to_string(),
         };
         wrap_indented(&fill(t.show_round, &[&each]), "     ", out);

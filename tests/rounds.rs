@@ -406,3 +406,55 @@ fn a_resume_on_another_day_leaves_the_plan_alone() {
     assert_eq!(minutes(&m2), episode_minutes(&m2));
     assert_eq!(rounds::pace(&m2, next_day), None);
 }
+
+#[test]
+fn the_picker_asks_for_participants_and_an_end_time_beside_the_group() {
+    use voer::app::{App, map_app_key, picker::Picker, update};
+    let lib = Library::embedded();
+    let ep = lib.find("4").unwrap().clone();
+    let picker = Picker::new(
+        lib.episodes().to_vec(),
+        Lang::Nl,
+        Some(&ep),
+        Some(Audience::Team),
+        None,
+    )
+    .with_time(&["Anna".to_string()], None);
+    let mut app = App::picker(picker);
+    let t0 = fixed_now();
+    let mut press = |code: KeyCode| -> Vec<Effect> {
+        let k = KeyEvent::new(code, KeyModifiers::NONE);
+        match map_app_key(&app, k) {
+            Some(a) => update(&mut app, a, t0),
+            None => Vec::new(),
+        }
+    };
+    for c in "Team".chars() {
+        press(KeyCode::Char(c));
+    }
+    press(KeyCode::Tab);
+    for c in ", Bert".chars() {
+        press(KeyCode::Char(c));
+    }
+    press(KeyCode::Tab);
+    for c in "25:00".chars() {
+        press(KeyCode::Char(c));
+    }
+    assert!(
+        press(KeyCode::Enter).is_empty(),
+        "no time of day: the question stays"
+    );
+    for _ in 0..5 {
+        press(KeyCode::Backspace);
+    }
+    for c in "15:30".chars() {
+        press(KeyCode::Char(c));
+    }
+    let fx = press(KeyCode::Enter);
+    let [Effect::CreateSession(choice)] = &fx[..] else {
+        panic!("expected a session to be made, got {fx:?}");
+    };
+    assert_eq!(choice.group, "Team");
+    assert_eq!(choice.participants, ["Anna", "Bert"]);
+    assert_eq!(choice.until, NaiveTime::from_hms_opt(15, 30, 0));
+}

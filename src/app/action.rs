@@ -109,6 +109,10 @@ pub struct Choice {
     pub episode: Episode,
     pub audience: Audience,
     pub group: String,
+    /// First names or initials, for speaking rounds.
+    pub participants: Vec<String>,
+    /// When the meeting must end.
+    pub until: Option<chrono::NaiveTime>,
 }
 
 /// What the loop must do after an update.

@@ -42,7 +42,8 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
         opts.episode.as_ref(),
         opts.audience,
         opts.group.as_deref(),
-    );
+    )
+    .with_time(&opts.participants, opts.until);
     let mut create = |choice: Choice| create_session(&opts, choice);
     let (app, lock) = if picker.needed() {
         (App::picker(picker), None)
@@ -70,8 +71,8 @@ fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionL
     let meta = Meta {
         group: choice.group,
         facilitator: opts.facilitator.clone(),
-        participants: opts.participants.clone(),
-        until: opts.until,
+        participants: choice.participants,
+        until: choice.until,
     };
     let session = Session::new(
         &choice.episode,

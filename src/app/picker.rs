@@ -113,13 +113,15 @@ impl Picker {
         }
     }
 
-    /// The end time typed: `Ok(None)` when the field is empty, `Err` when it is no time.
-    pub fn until_time(&self) -> Result<Option<chrono::NaiveTime>, ()> {
+    /// The end time typed, if it is one.
+    pub fn until_time(&self) -> Option<chrono::NaiveTime> {
+        crate::cli::parse_hhmm(&self.until.lines().join(""))
+    }
+
+    /// Whether the end time field is empty or holds a time of day.
+    pub fn until_is_valid(&self) -> bool {
         let text = self.until.lines().join("");
-        if text.trim().is_empty() {
-            return Ok(None);
-        }
-        crate::cli::parse_hhmm(&text).map(Some).ok_or(())
+        text.trim().is_empty() || crate::cli::parse_hhmm(&text).is_some()
     }
 
     pub fn participant_names(&self) -> Vec<String> {
@@ -244,7 +246,7 @@ impl Picker {
             audience: self.selected_audience()?,
             group: self.group_name(),
             participants: self.participant_names(),
-            until: self.until_time().ok().flatten(),
+            until: self.until_time(),
         })
     }
 

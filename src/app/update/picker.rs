@@ -7,7 +7,7 @@ use crate::app::{
 pub(super) fn update(p: &mut Picker, action: Action) -> Vec<Effect> {
     match action {
         // An end time that is no time of day: said under it, and the question stays.
-        Action::Pick(Pick::Next) if p.stage == Stage::Group && p.until_time().is_err() => {
+        Action::Pick(Pick::Next) if p.stage == Stage::Group && !p.until_is_valid() => {
             p.until_error = true;
             p.focus(2);
             Vec::new()

@@ -3,9 +3,10 @@
 //! `benches/store.rs`.)
 //!
 //! `cargo bench --bench files`
-use std::{hint::black_box, path::Path, time::Duration};
+mod common;
 
-use chrono::{FixedOffset, TimeZone};
+use std::{hint::black_box, path::Path};
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use voer::{
     episode::Library,
@@ -44,10 +45,7 @@ fn load_episodes(c: &mut Criterion) {
 /// 100 finished sessions of four groups and two episodes, each step with a few lines of notes.
 fn sessions() -> Vec<Session> {
     let lib = Library::embedded();
-    let start = FixedOffset::east_opt(3600)
-        .unwrap()
-        .with_ymd_and_hms(2026, 11, 20, 14, 0, 0)
-        .unwrap();
+    let start = common::fixed_now().wall;
     (0..SESSIONS)
         .map(|i| {
             let ep = &lib.episodes()[i % lib.episodes().len()];
@@ -89,10 +87,7 @@ fn export_report(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default()
-        .sample_size(20)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
+    config = common::config();
     targets = load_episodes, export_report
 }
 criterion_main!(benches);

@@ -6,9 +6,11 @@
 //! notes are).
 //!
 //! `cargo bench --bench keystroke`, then `python3 benches/ratios.py` for the goal ratios.
-use std::{hint::black_box, time::Duration};
+mod common;
 
-use chrono::{FixedOffset, TimeZone};
+use std::{hint::black_box, path::Path};
+
+use common::{PROMPT, fixed_now, typing};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::{
     Terminal,
@@ -18,26 +20,11 @@ use ratatui::{
     widgets::Paragraph,
 };
 use voer::{
-    app::{Action, EpisodeView, Model, clock::Now, map_key, update_run},
-    episode::{Audience, Library},
-    lang::Lang,
-    session::{Meta, Session},
+    app::{map_key, update_run},
     ui,
 };
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
-/// The first prompt of the client-council run of episode 4.
-const PROMPT: usize = 3;
-
-fn now() -> Now {
-    Now {
-        mono: std::time::Instant::now(),
-        wall: FixedOffset::east_opt(3600)
-            .unwrap()
-            .with_ymd_and_hms(2026, 11, 20, 14, 0, 0)
-            .unwrap(),
-    }
-}
 
 /// About `bytes` of notes in lines of about 90 bytes (1 MB: about 12,000 lines), with
 /// diacritics, curly quotes and emoji, and lines longer than the notes panel so that word wrap
@@ -64,35 +51,13 @@ fn screenful_of_notes() -> String {
     notes_of(80 * 90)
 }
 
-/// A run at the first prompt, typing, with `notes` in that step; the cursor at the end.
-fn model(notes: &str, now: Now) -> Model {
-    let lib = Library::embedded();
-    let ep = lib.find("jef-mol").expect("episode 4 is embedded");
-    let meta = Meta {
-        group: "Cliëntenraad De Linde".into(),
-        facilitator: "Anna".into(),
-        ..Default::default()
-    };
-    let mut s = Session::new(ep, Audience::ClientCouncil, &meta, Lang::Nl, now.wall);
-    s.steps[PROMPT].notes = notes.to_string();
-    s.session.current_step = PROMPT;
-    let mut m = Model::new(
-        s,
-        "/tmp/voer-bench.toml".into(),
-        EpisodeView::new(ep, Lang::Nl),
-        now,
-    );
-    update_run(&mut m, Action::StartTyping, now);
-    m
-}
-
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
 fn keystroke(c: &mut Criterion) {
     let (screen, big) = (screenful_of_notes(), megabyte_of_notes());
-    let t = now();
+    let t = fixed_now();
     let mut g = c.benchmark_group("keystroke");
     for (w, h) in SIZES {
         for (label, notes) in [
@@ -100,7 +65,7 @@ fn keystroke(c: &mut Criterion) {
             ("screen", screen.as_str()),
             ("1MB", big.as_str()),
         ] {
-            let mut m = model(notes, t);
+            let mut m = typing(notes, Path::new("/tmp/voer-bench.toml"), t);
             let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
             term.draw(|f| ui::draw_run(&m, &ui::Theme::calm(), t, f))
                 .unwrap();
@@ -127,7 +92,7 @@ fn keystroke(c: &mut Criterion) {
 /// The redraw alone, and the floor it is measured against.
 fn redraw(c: &mut Criterion) {
     let (screen, big) = (screenful_of_notes(), megabyte_of_notes());
-    let t = now();
+    let t = fixed_now();
     let mut g = c.benchmark_group("redraw");
     for (w, h) in SIZES {
         let size = format!("{w}x{h}");
@@ -136,7 +101,7 @@ fn redraw(c: &mut Criterion) {
             ("screen", screen.as_str()),
             ("1MB", big.as_str()),
         ] {
-            let m = model(notes, t);
+            let m = typing(notes, Path::new("/tmp/voer-bench.toml"), t);
             let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
             g.bench_function(BenchmarkId::new(label, &size), |b| {
                 b.iter(|| {
@@ -166,10 +131,10 @@ fn redraw(c: &mut Criterion) {
 /// What a save costs the UI thread: the snapshot handed to the saver.
 fn snapshot(c: &mut Criterion) {
     let big = megabyte_of_notes();
-    let t = now();
+    let t = fixed_now();
     let mut g = c.benchmark_group("snapshot");
     for (label, notes) in [("empty", ""), ("1MB", big.as_str())] {
-        let m = model(notes, t);
+        let m = typing(notes, Path::new("/tmp/voer-bench.toml"), t);
         g.bench_function(label, |b| b.iter(|| m.snapshot(t)));
     }
     g.finish();
@@ -177,10 +142,7 @@ fn snapshot(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default()
-        .sample_size(20)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
+    config = common::config();
     targets = keystroke, redraw, snapshot
 }
 criterion_main!(benches);

@@ -5,12 +5,14 @@
 //! instant disk and with a frame after no save at all, and with the 200 ms of the disk.
 //!
 //! `cargo bench --bench slow_disk`
+mod common;
+
 use std::{
     sync::mpsc,
     time::{Duration, Instant},
 };
 
-use chrono::{FixedOffset, TimeZone};
+use common::{fixed_now, typing};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::{
     Terminal,
@@ -18,42 +20,17 @@ use ratatui::{
     crossterm::event::{KeyCode, KeyEvent, KeyModifiers},
 };
 use voer::{
-    app::{Action, Effect, EpisodeView, Model, SAVE_DELAY, clock::Now, map_key, update_run},
-    episode::{Audience, Library},
-    lang::Lang,
-    session::{Meta, Session, store::Saver},
+    app::{Action, Effect, Model, SAVE_DELAY, clock::Now, map_key, update_run},
+    session::store::Saver,
     ui,
 };
 
-const PROMPT: usize = 3;
-
-fn start() -> Now {
-    Now {
-        mono: Instant::now(),
-        wall: FixedOffset::east_opt(3600)
-            .unwrap()
-            .with_ymd_and_hms(2026, 11, 20, 14, 0, 0)
-            .unwrap(),
-    }
-}
-
-fn model(path: &std::path::Path, now: Now) -> Model {
-    let lib = Library::embedded();
-    let ep = lib.find("jef-mol").expect("episode 4 is embedded");
-    let meta = Meta {
-        group: "Cliëntenraad De Linde".into(),
-        facilitator: "Anna".into(),
-        ..Default::default()
-    };
-    let mut s = Session::new(ep, Audience::ClientCouncil, &meta, Lang::Nl, now.wall);
-    s.steps[PROMPT].notes = (0..40)
+/// 40 lines of notes in the current step.
+fn notes() -> String {
+    (0..40)
         .map(|i| format!("{i:02} Mevrouw Jansen: “de koffie regelen we zelf” 😀"))
         .collect::<Vec<_>>()
-        .join("\n");
-    s.session.current_step = PROMPT;
-    let mut m = Model::new(s, path.into(), EpisodeView::new(ep, Lang::Nl), now);
-    update_run(&mut m, Action::StartTyping, now);
-    m
+        .join("\n")
 }
 
 fn key(c: char) -> KeyEvent {
@@ -109,8 +86,8 @@ fn frame_after_save(c: &mut Criterion) {
         ("disk_200ms", Disk::Delay(Duration::from_millis(200))),
     ] {
         let path = dir.path().join(format!("{label}.toml"));
-        let mut now = start();
-        let mut m = model(&path, now);
+        let mut now = fixed_now();
+        let mut m = typing(&notes(), &path, now);
         let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
         let (tx, rx) = mpsc::channel();
         let saver = match disk {
@@ -152,10 +129,7 @@ fn frame_after_save(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default()
-        .sample_size(20)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
+    config = common::config();
     targets = frame_after_save
 }
 criterion_main!(benches);

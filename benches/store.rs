@@ -4,32 +4,18 @@
 //! same disk as the project, not a RAM disk.
 //!
 //! `cargo bench --bench store`
+mod common;
+
 use std::{hint::black_box, time::Duration};
 
-use chrono::{FixedOffset, TimeZone};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use voer::{
-    episode::{Audience, Library},
-    lang::Lang,
-    session::{Meta, Session, store},
-};
+use voer::session::{Session, store};
 
 const NOTES_BYTES: usize = 1 << 20;
 
 /// A client-council session of episode 4 whose timed steps share 1 MB of notes.
 fn big_session() -> Session {
-    let lib = Library::embedded();
-    let episode = lib.find("4").expect("episode 4 is embedded");
-    let meta = Meta {
-        group: "Cliëntenraad De Linde".into(),
-        facilitator: "Anna".into(),
-        ..Default::default()
-    };
-    let wall = FixedOffset::east_opt(3600)
-        .unwrap()
-        .with_ymd_and_hms(2026, 11, 20, 14, 0, 0)
-        .unwrap();
-    let mut s = Session::new(episode, Audience::ClientCouncil, &meta, Lang::Nl, wall);
+    let mut s = common::session(common::fixed_now());
     let timed: Vec<usize> = (0..s.steps.len())
         .filter(|&i| s.steps[i].kind.is_timed())
         .collect();

@@ -5,6 +5,9 @@
 //! VOER_KILLS=500 cargo test --test kill9 -- --nocapture      # more
 //! VOER_SEED=1234 cargo test --test kill9 -- --nocapture      # repeat a run
 //!
+//! A binary of its own, apart from `tests/pty/`: the losses it measures are timings, and it
+//! should not share the machine with the other terminal tests running beside it.
+
 //! One run of its own (`the_folder_made_again_mid_meeting`) removes the sessions folder and
 //! makes it again while notes are typed, then has a second voer try to open the session
 //! before each kill: the first voer takes its lock again when it saves, so the second is
@@ -13,13 +16,15 @@
 // handler that saves on closing the window is unit-tested in src/platform.
 #![cfg(unix)]
 
-mod common;
-
 use std::{
     path::{Path, PathBuf},
     thread,
     time::{Duration, Instant},
 };
+
+#[allow(dead_code)] // the terminal tests' harness; this test uses the part that starts voer
+#[path = "pty/common.rs"]
+mod common;
 
 use common::*;
 
@@ -279,4 +284,45 @@ fn the_folder_made_again_mid_meeting() {
 #[ignore = "long: 400 kills, about four minutes"]
 fn kill_9_many_times() {
     run(400);
+}
+
+/// A tiny deterministic random number generator (xorshift64*), so a failing run can be
+/// repeated with the seed it printed.
+struct Rng(u64);
+
+impl Rng {
+    fn new(seed: u64) -> Rng {
+        Rng(seed.max(1))
+    }
+
+    /// A seed from `VOER_SEED` if set, else from the clock.
+    fn seed_from_env() -> u64 {
+        std::env::var("VOER_SEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_nanos() as u64)
+                    .unwrap_or(1)
+            })
+    }
+
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// Uniform in `lo..hi`.
+    fn range(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.next() % (hi - lo).max(1)
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.next() as usize % items.len()]
+    }
 }

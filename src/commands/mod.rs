@@ -11,6 +11,7 @@ pub mod validate;
 
 use std::{io, path::PathBuf};
 
+use unicode_truncate::{Alignment, UnicodeTruncateStr};
 use unicode_width::UnicodeWidthStr;
 
 use crate::{
@@ -180,8 +181,7 @@ pub fn need_terminal(command: &'static str) -> Result<(), UserError> {
 
 /// Pads `s` with spaces to `width` terminal columns.
 pub fn pad(s: &str, width: usize) -> String {
-    let w = s.width();
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+    s.unicode_pad(width, Alignment::Left, false).into_owned()
 }
 
 /// Renders rows as a table with columns separated by two spaces. A cell is one line of

@@ -522,12 +522,13 @@ impl Localize for FileError {
 
 i18n::english_display!(FileError);
 
-/// A file-name-safe form of a name: lowercase ASCII letters and digits joined by '-',
-/// accents folded ("Cliëntenraad De Linde" → "clientenraad-de-linde"). Never holds '/', '.' or '\\'.
+/// A file-name-safe form of a name: lowercase ASCII letters and digits joined by '-', other
+/// scripts transliterated ("Cliëntenraad De Linde" → "clientenraad-de-linde", "Søren" → "soren").
+/// Never holds '/', '.' or '\\', so it cannot lead out of the sessions folder.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
     let mut dash = false;
-    for c in name.chars().flat_map(fold_accent) {
+    for c in deunicode::deunicode(name).chars() {
         if c.is_ascii_alphanumeric() {
             if dash && !out.is_empty() {
                 out.push('-');
@@ -538,29 +539,8 @@ pub fn slug(name: &str) -> String {
             dash = true;
         }
     }
-    out.chars()
-        .take(60)
-        .collect::<String>()
-        .trim_end_matches('-')
-        .to_string()
-}
-
-fn fold_accent(c: char) -> impl Iterator<Item = char> {
-    let s: &str = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
-        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
-        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => "o",
-        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
-        'ç' | 'Ç' => "c",
-        'ñ' | 'Ñ' => "n",
-        'ÿ' | 'ý' => "y",
-        'ĳ' | 'Ĳ' => "ij",
-        'ß' => "ss",
-        _ => "",
-    };
-    let own = if s.is_empty() { Some(c) } else { None };
-    s.chars().chain(own)
+    out.truncate(60);
+    out.trim_end_matches('-').to_string()
 }
 
 #[cfg(test)]
@@ -574,5 +554,24 @@ mod tests {
         assert_eq!(slug("/"), "");
         assert_eq!(slug("Team 3B — nacht"), "team-3b-nacht");
         assert_eq!(slug("..\\..\\x"), "x");
+        assert_eq!(slug(""), "");
+    }
+
+    #[test]
+    fn slugs_transliterate_other_letters() {
+        assert_eq!(slug("Søren"), "soren");
+        assert_eq!(slug("Zoë"), "zoe");
+        assert_eq!(slug("Ĳsselmonde Straße"), "ijsselmonde-strasse");
+        assert_eq!(slug("北京"), "bei-jing");
+        assert_eq!(slug("Team 😀"), "team-grinning");
+        for name in ["Søren", "Zoë", "北京", "😀🎉", "", "../Ørjan/..", "\\x\0y"] {
+            let s = slug(name);
+            assert!(
+                s.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{name:?} → {s:?}"
+            );
+            assert!(!s.starts_with('-') && !s.ends_with('-'), "{name:?} → {s:?}");
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! The sessions folder: atomic saves off the UI thread, a lock per session, listing.
 use std::{
-    fs::{self, File, OpenOptions},
+    fs::{self, File, OpenOptions, TryLockError},
     io::{self, Write},
     path::{Path, PathBuf},
     sync::{
@@ -10,8 +10,6 @@ use std::{
     thread,
     time::{Duration, Instant},
 };
-
-use fs4::fs_std::FileExt;
 
 use super::{FileError, Session};
 use crate::{
@@ -642,15 +640,15 @@ fn lock_file(path: &Path) -> Result<File, LockError> {
         if !file.metadata().map_err(io_error)?.is_file() {
             return Err(not_a_file());
         }
-        match file.try_lock_exclusive() {
-            Ok(true) if still_named(&file, path) => return Ok(file),
-            Ok(true) => continue,
-            Ok(false) => {
+        match file.try_lock() {
+            Ok(()) if still_named(&file, path) => return Ok(file),
+            Ok(()) => continue,
+            Err(TryLockError::WouldBlock) => {
                 return Err(LockError::InUse {
                     path: path.to_path_buf(),
                 });
             }
-            Err(e) => return Err(io_error(e)),
+            Err(TryLockError::Error(e)) => return Err(io_error(e)),
         }
     }
     Err(LockError::InUse {

@@ -5,6 +5,7 @@ use ratatui::{
     text::{Line, Span},
     widgets::{Block, Borders, Paragraph},
 };
+use unicode_truncate::UnicodeTruncateStr;
 use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
@@ -150,15 +151,8 @@ pub fn truncate(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_string();
     }
-    let mut out = String::new();
-    for c in s.chars() {
-        if out.width() + c.to_string().width() + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
+    let (kept, _) = s.unicode_truncate(width.saturating_sub(1));
+    format!("{kept}…")
 }
 
 /// The agenda beside the content: every step with its minutes, the current one marked.

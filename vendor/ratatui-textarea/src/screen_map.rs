@@ -226,7 +226,9 @@ impl TextArea<'_> {
                 }
             }
         }
-        #[cfg(debug_assertions)]
+        // Every update checked against a full rebuild, in this crate's tests and with the
+        // `check-screen-map` feature in debug builds.
+        #[cfg(any(test, all(debug_assertions, feature = "check-screen-map")))]
         {
             let (screen_lines, data_pointers) = self.screen_map_build();
             assert_eq!(
@@ -395,5 +397,65 @@ mod tests {
 
         assert!(textarea.screen_lines_count() > textarea.lines.len());
         assert_round_trips(&textarea);
+    }
+
+    // An edit updates the map of the lines it touched; the result must equal a rebuild.
+    #[test]
+    fn screen_map_update_matches_a_rebuild() {
+        use crate::CursorMove;
+
+        for wrap in [
+            WrapMode::None,
+            WrapMode::Word,
+            WrapMode::Glyph,
+            WrapMode::WordOrGlyph,
+        ] {
+            let mut t = make_textarea(
+                &[
+                    "short",
+                    "a longer line that wraps at twelve",
+                    "",
+                    "第二行 wide 内容",
+                ],
+                wrap,
+                12,
+            );
+            let check = |t: &TextArea<'_>, step: &str| {
+                let (screen_lines, data_pointers) = t.screen_map_build();
+                assert_eq!(
+                    *t.screen_lines.borrow(),
+                    screen_lines,
+                    "{wrap:?} after {step}"
+                );
+                assert_eq!(
+                    *t.data_pointers.borrow(),
+                    data_pointers,
+                    "{wrap:?} after {step}"
+                );
+            };
+            t.move_cursor(CursorMove::Jump(1, 7));
+            t.insert_char('x');
+            check(&t, "a char");
+            t.insert_newline();
+            check(&t, "a newline");
+            t.delete_char();
+            check(&t, "joining two lines");
+            t.insert_str("pasted\nover three\nlines with more words");
+            check(&t, "a pasted chunk");
+            t.move_cursor(CursorMove::Top);
+            t.delete_line_by_end();
+            t.delete_next_char();
+            check(&t, "deleting a line");
+            t.move_cursor(CursorMove::Bottom);
+            t.insert_newline();
+            t.insert_str("内容内容内容内容");
+            check(&t, "a new last line");
+            while t.undo() {
+                check(&t, "undo");
+            }
+            while t.redo() {
+                check(&t, "redo");
+            }
+        }
     }
 }

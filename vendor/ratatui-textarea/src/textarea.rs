@@ -2259,7 +2259,7 @@ impl<'a> TextArea<'a> {
     /// let (row, _) = textarea.scroll_offset();
     /// assert_eq!(row, 16, "the last four lines are on screen");
     /// ```
-    pub fn scroll_offset(&self) -> (u16, u16) {
+    pub fn scroll_offset(&self) -> (usize, u16) {
         self.viewport.scroll_top()
     }
 

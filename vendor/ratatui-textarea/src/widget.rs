@@ -2,7 +2,7 @@ use crate::textarea::TextArea;
 use crate::util::{char_width, num_digits};
 use crate::wrap::WrapMode;
 #[cfg(feature = "portable-atomic")]
-use portable_atomic::{AtomicU64, Ordering};
+use portable_atomic::{AtomicU64, AtomicUsize, Ordering};
 use ratatui_core::buffer::{Buffer, CellWidth as _};
 use ratatui_core::layout::{Alignment, Rect};
 use ratatui_core::text::{Line, Span, Text};
@@ -10,7 +10,7 @@ use ratatui_core::widgets::Widget;
 use ratatui_widgets::paragraph::Paragraph;
 use std::cmp;
 #[cfg(not(feature = "portable-atomic"))]
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use unicode_segmentation::UnicodeSegmentation as _;
 
 // &mut 'a (u16, u16, u16, u16) is not available since `render` method takes immutable reference of TextArea
@@ -21,34 +21,40 @@ use unicode_segmentation::UnicodeSegmentation as _;
 // point we stick with using `ratatui::Frame::render_widget` because it is simpler API. Users don't need to
 // manage states of textarea instances separately.
 // https://docs.rs/ratatui/latest/ratatui/terminal/struct.Frame.html#method.render_stateful_widget
+// The top row is kept apart from the rest: a text can have more than `u16::MAX` screen rows.
 #[derive(Default, Debug)]
-pub struct Viewport(AtomicU64);
+pub struct Viewport {
+    row: AtomicUsize,
+    rest: AtomicU64,
+}
 
 impl Clone for Viewport {
     fn clone(&self) -> Self {
-        let u = self.0.load(Ordering::Relaxed);
-        Viewport(AtomicU64::new(u))
+        Viewport {
+            row: AtomicUsize::new(self.row.load(Ordering::Relaxed)),
+            rest: AtomicU64::new(self.rest.load(Ordering::Relaxed)),
+        }
     }
 }
 
 impl Viewport {
-    pub fn scroll_top(&self) -> (u16, u16) {
-        let u = self.0.load(Ordering::Relaxed);
-        ((u >> 16) as u16, u as u16)
+    pub fn scroll_top(&self) -> (usize, u16) {
+        let (row, col, _, _) = self.rect();
+        (row, col)
     }
 
-    pub fn rect(&self) -> (u16, u16, u16, u16) {
-        let u = self.0.load(Ordering::Relaxed);
-        let width = (u >> 48) as u16;
-        let height = (u >> 32) as u16;
-        let row = (u >> 16) as u16;
+    pub fn rect(&self) -> (usize, u16, u16, u16) {
+        let row = self.row.load(Ordering::Relaxed);
+        let u = self.rest.load(Ordering::Relaxed);
+        let width = (u >> 32) as u16;
+        let height = (u >> 16) as u16;
         let col = u as u16;
         (row, col, width, height)
     }
 
-    pub fn position(&self) -> (u16, u16, u16, u16) {
+    pub fn position(&self) -> (usize, u16, usize, u16) {
         let (row_top, col_top, width, height) = self.rect();
-        let row_bottom = row_top.saturating_add(height).saturating_sub(1);
+        let row_bottom = row_top.saturating_add(height.into()).saturating_sub(1);
         let col_bottom = col_top.saturating_add(width).saturating_sub(1);
 
         (
@@ -59,31 +65,24 @@ impl Viewport {
         )
     }
 
-    fn store(&self, row: u16, col: u16, width: u16, height: u16) {
-        // Pack four u16 values into one u64 value
-        let u =
-            ((width as u64) << 48) | ((height as u64) << 32) | ((row as u64) << 16) | col as u64;
-        self.0.store(u, Ordering::Relaxed);
+    fn store(&self, row: usize, col: u16, width: u16, height: u16) {
+        // Pack three u16 values into one u64 value
+        let u = ((width as u64) << 32) | ((height as u64) << 16) | col as u64;
+        self.row.store(row, Ordering::Relaxed);
+        self.rest.store(u, Ordering::Relaxed);
     }
 
     pub fn scroll(&mut self, rows: i16, cols: i16) {
-        fn apply_scroll(pos: u16, delta: i16) -> u16 {
-            if delta >= 0 {
-                pos.saturating_add(delta as u16)
-            } else {
-                pos.saturating_sub(-delta as u16)
-            }
-        }
-
-        let u = self.0.get_mut();
-        let row = apply_scroll((*u >> 16) as u16, rows);
-        let col = apply_scroll(*u as u16, cols);
-        *u = (*u & 0xffff_ffff_0000_0000) | ((row as u64) << 16) | (col as u64);
+        let row = self.row.get_mut();
+        *row = row.saturating_add_signed(rows.into());
+        let u = self.rest.get_mut();
+        let col = (*u as u16).saturating_add_signed(cols);
+        *u = (*u & !0xffff) | (col as u64);
     }
 }
 
 #[inline]
-fn next_scroll_top(prev_top: u16, cursor: u16, len: u16) -> u16 {
+fn next_scroll_top(prev_top: usize, cursor: usize, len: usize) -> usize {
     if cursor < prev_top {
         cursor
     } else if prev_top + len <= cursor {
@@ -160,8 +159,8 @@ impl<'a> TextArea<'a> {
         Text::from(lines)
     }
 
-    fn scroll_top_row(&self, prev_top: u16, height: u16) -> u16 {
-        next_scroll_top(prev_top, self.screen_cursor().row as u16, height)
+    fn scroll_top_row(&self, prev_top: usize, height: u16) -> usize {
+        next_scroll_top(prev_top, self.screen_cursor().row, height.into())
     }
 
     fn scroll_top_col(&self, prev_top: u16, width: u16) -> u16 {
@@ -182,7 +181,10 @@ impl<'a> TextArea<'a> {
         let glyph = screen.char.map(|c| self.mask_char().unwrap_or(c));
         let glyph_width = glyph.map_or(1, char_width).max(1) as u16;
         let right = cursor + glyph_width - 1;
-        next_scroll_top(next_scroll_top(prev_top, right, width), cursor, width)
+        let (prev_top, right, cursor, width) =
+            (prev_top.into(), right.into(), cursor.into(), width.into());
+        // At most the larger of `prev_top` and `cursor`, both u16.
+        next_scroll_top(next_scroll_top(prev_top, right, width), cursor, width) as u16
     }
 }
 
@@ -209,7 +211,7 @@ impl Widget for &TextArea<'_> {
             } else {
                 placeholder.lines.push(Line::from(vec![cursor]));
             }
-            (placeholder, 0u16, 0u16)
+            (placeholder, 0, 0)
         } else {
             let top_row = self.scroll_top_row(prev_top_row, height);
             let top_col = if self.wrap_mode() == WrapMode::None {
@@ -218,7 +220,7 @@ impl Widget for &TextArea<'_> {
                 0
             };
             (
-                self.text_widget(top_row as _, height as _, top_col, width)
+                self.text_widget(top_row, height as _, top_col, width)
                     .style(self.style()),
                 top_row,
                 top_col,
@@ -260,5 +262,41 @@ mod tests {
         vp.store(5, 2, 40, 10);
         let vp2 = vp.clone();
         assert_eq!(vp2.scroll_top(), (5, 2));
+    }
+
+    #[test]
+    fn viewport_rows_beyond_u16() {
+        let mut vp = Viewport::default();
+        vp.store(70_000, 3, 80, 24);
+        assert_eq!(vp.rect(), (70_000, 3, 80, 24));
+        vp.scroll(-2, 1);
+        assert_eq!(vp.scroll_top(), (69_998, 4));
+        assert_eq!(vp.position(), (69_998, 4, 70_021, 83));
+    }
+
+    // With more than 65,535 rows the viewport kept a `u16` row: the widget drew row 4,465
+    // (70,001 mod 65,536) and the cursor and what was typed there were off screen.
+    #[test]
+    fn text_beyond_row_65535_is_drawn() {
+        use ratatui_core::buffer::Buffer;
+
+        for wrap in [WrapMode::None, WrapMode::WordOrGlyph] {
+            let mut textarea: TextArea = (0..70_001).map(|i| format!("line {i}")).collect();
+            textarea.set_wrap_mode(wrap);
+            let area = Rect::new(0, 0, 20, 5);
+            (&textarea).render(area, &mut Buffer::empty(area));
+            textarea.move_cursor(crate::CursorMove::Bottom);
+            textarea.move_cursor(crate::CursorMove::End);
+            textarea.insert_str(" typed");
+            let mut buf = Buffer::empty(area);
+            (&textarea).render(area, &mut buf);
+
+            let rows: Vec<String> = (0..area.height)
+                .map(|y| (0..area.width).map(|x| buf[(x, y)].symbol()).collect())
+                .collect();
+            assert_eq!(rows[4].trim_end(), "line 70000 typed", "{wrap:?}: {rows:?}");
+            assert_eq!(rows[0].trim_end(), "line 69996", "{wrap:?}: {rows:?}");
+            assert_eq!(textarea.scroll_offset(), (69_996, 0), "{wrap:?}");
+        }
     }
 }

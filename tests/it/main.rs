@@ -1,0 +1,18 @@
+//! The tests that need no terminal, in one binary: the library through its public API, the
+//! binary's command-line subcommands, the exports, the screens and property tests.
+//! The tests that run voer in a pseudo-terminal are in `tests/pty/`.
+
+mod export_support;
+mod fixture;
+
+mod cli;
+mod episodes;
+mod export_browser;
+mod export_cli;
+mod export_formats;
+mod export_hostile;
+mod props;
+mod room_screens;
+mod rounds;
+mod screens;
+mod update;

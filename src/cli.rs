@@ -125,6 +125,8 @@ pub enum Command {
     },
     /// List the saved sessions, newest first.
     Sessions,
+    /// The actions of every session, per group, earliest date first.
+    Actions(ActionsArgs),
     /// Export session notes as a report.
     Export(ExportArgs),
     /// Show where the config file is and which settings are in effect.
@@ -143,6 +145,29 @@ impl Command {
             _ => None,
         }
     }
+}
+
+#[derive(Debug, Args, Clone, Default, PartialEq)]
+pub struct ActionsArgs {
+    #[command(subcommand)]
+    pub command: Option<ActionsCommand>,
+
+    /// Only the actions of this group.
+    #[arg(long, short)]
+    pub group: Option<String>,
+
+    /// Only the actions still open.
+    #[arg(long)]
+    pub open: bool,
+}
+
+#[derive(Debug, Subcommand, Clone, PartialEq)]
+pub enum ActionsCommand {
+    /// Mark an action done (in the session file that holds it).
+    Done {
+        /// The action's id, as `voer actions` shows it.
+        id: String,
+    },
 }
 
 #[derive(Debug, Args, Clone)]
@@ -325,6 +350,12 @@ pub fn parse(args: Vec<OsString>, t: &Texts) -> Result<Cli, CliError> {
         args.participants = args.participants.take().or(top.participants);
         args.until = args.until.take().or(top.until);
         return Ok(cli);
+    }
+    if let Some(Command::Actions(args)) = &mut cli.command
+        && args.group.is_none()
+    {
+        // `voer -g "De Linde" actions` asks for that group's actions.
+        args.group = cli.run.group.take();
     }
     let given = [
         ("--audience", cli.run.audience.is_some()),

@@ -11,10 +11,12 @@
 //! - `tui`: the terminal (`terminal`), where messages come from (`events`) and the loop that
 //!   ties input, time, saving and drawing together (`runtime`).
 //! - `export`: reports in md, html, txt, json, csv, docx.
+//! - `actions`: agreements with an owner and a date, across sessions (`voer actions`).
 //! - `commands`, `cli`: the command line, one file per subcommand (`run`, `resume`, …);
 //!   `config`: the config file and the sessions folder; `version`: what `--version` says.
 //! - `platform`: what differs between Windows and Unix, as portable logic tested everywhere.
 //! - `printable`: text from outside made safe to print on a terminal.
+pub mod actions;
 pub mod app;
 pub mod cli;
 pub mod commands;

@@ -155,6 +155,22 @@ fn dispatch(
             )?)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Actions(args)) => {
+            let out = match &args.command {
+                Some(cli::ActionsCommand::Done { id }) => {
+                    format!("{}\n", commands::actions::done(&sessions_dir, id, lang)?)
+                }
+                None => commands::actions::render(
+                    &sessions_dir,
+                    args.group.as_deref(),
+                    args.open,
+                    chrono::Local::now().date_naive(),
+                    lang,
+                )?,
+            };
+            print(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Export(args)) => {
             commands::export::run(args, cli.global.lang, lang)?;
             Ok(ExitCode::SUCCESS)

@@ -1,9 +1,10 @@
-use std::path::PathBuf;
+use std::{path::PathBuf, sync::Arc};
 
 use ratatui_textarea::Input;
 
 use super::model::EpisodeView;
 use crate::{
+    actions::folder::{ActionError, Found},
     episode::{Audience, Episode},
     session::{
         Session,
@@ -76,6 +77,25 @@ pub enum Action {
     DiscardAndQuit,
     ExportDone(Result<PathBuf, StoreError>),
     SavedElsewhere(Result<PathBuf, StoreError>),
+    /// Ctrl+A: record an action (what, who, when), from anywhere.
+    RecordAction,
+    /// Ctrl+L: the list of actions.
+    ListActions,
+    /// Tab and Shift+Tab in the form.
+    NextField,
+    PrevField,
+    /// Enter in the form.
+    SaveAction,
+    /// ↑↓ in the list.
+    MoveInList(i16),
+    /// Enter in the list: edit the chosen action.
+    EditAction,
+    /// Space in the list: done, or open again.
+    ToggleActionDone,
+    /// Del in the list (twice: the first asks).
+    RemoveAction,
+    /// An earlier session's action was marked in its own file (its id and the new state), or not.
+    EarlierMarked(Result<(String, bool), Arc<ActionError>>),
 }
 
 /// The picker's keys.
@@ -101,6 +121,10 @@ pub struct Opened {
     pub session: Session,
     pub path: PathBuf,
     pub episode: EpisodeView,
+    /// The open actions of the group's earlier sessions.
+    pub earlier: Vec<Found>,
+    /// The ids in use in the sessions folder.
+    pub taken: std::collections::HashSet<String>,
 }
 
 /// What the picker chose: the loop makes a session file of it.
@@ -130,5 +154,12 @@ pub enum Effect {
     Bell,
     /// Write a Markdown report beside the session file, off the UI thread; report `ExportDone`.
     Export(Box<Session>),
+    /// Mark the action `id` in the session file at `path` done (or open), under that
+    /// session's lock, off the UI thread; report `EarlierMarked`.
+    MarkEarlier {
+        path: PathBuf,
+        id: String,
+        done: bool,
+    },
     Quit,
 }

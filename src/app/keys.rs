@@ -8,10 +8,6 @@
 //! Tab, Enter, Esc in some terminals); no Alt (unreliable in macOS Terminal). On the summary,
 //! where nothing can be typed, a sentence typed anyway changes nothing either: there, too, the
 //! commands are only the keys above.
-//!
-//! Keys kept free for commands still to come (add them here, as rows, with their behaviour):
-//! - Ctrl+A: record an action (what · who · when);
-//! - Ctrl+L: the list of actions (edit, remove, mark done inside it).
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{Action, Mode, Model, Overlay, UnsavedView};
@@ -52,6 +48,10 @@ pub enum Where {
     Unsaved,
     /// In that dialog's path field.
     SavePath,
+    /// In the form that records or edits an action.
+    ActionForm,
+    /// In the list of actions.
+    ActionList,
 }
 
 /// What a key does.
@@ -285,6 +285,26 @@ pub const BINDINGS: &[Binding] = &[
             label: |m| m.texts().key_quit,
         }),
     },
+    Binding {
+        keys: &[act(Key::Ctrl('a'), Action::RecordAction)],
+        at: Where::Always,
+        help: |t| t.help_record_action,
+        bar: Some(Bar {
+            place: 13,
+            show: Show::Always,
+            label: |m| m.action_words().key_record,
+        }),
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('l'), Action::ListActions)],
+        at: Where::Always,
+        help: |t| t.help_list_actions,
+        bar: Some(Bar {
+            place: 14,
+            show: Show::Always,
+            label: |m| m.action_words().key_list,
+        }),
+    },
     // Not typing.
     Binding {
         keys: &[
@@ -446,6 +466,125 @@ pub const BINDINGS: &[Binding] = &[
         help: |t| t.help_path_field,
         bar: None,
     },
+    // The form of an action: what, who, when.
+    Binding {
+        keys: &[
+            plain(KeyCode::Tab, Action::NextField),
+            plain(KeyCode::BackTab, Action::PrevField),
+        ],
+        at: Where::ActionForm,
+        help: |t| t.help_form_field,
+        bar: Some(Bar {
+            place: 0,
+            show: Show::Always,
+            label: |m| m.action_words().form_what_next,
+        }),
+    },
+    Binding {
+        keys: &[plain(KeyCode::Enter, Action::SaveAction)],
+        at: Where::ActionForm,
+        help: |t| t.help_form_save,
+        bar: Some(Bar {
+            place: 1,
+            show: Show::Always,
+            label: |m| m.action_words().form_save,
+        }),
+    },
+    Binding {
+        keys: &[plain(KeyCode::Esc, Action::CloseOverlay)],
+        at: Where::ActionForm,
+        help: |t| t.help_form_cancel,
+        bar: Some(Bar {
+            place: 2,
+            show: Show::Always,
+            label: |m| m.action_words().form_cancel,
+        }),
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('c'), Action::Quit)],
+        at: Where::ActionForm,
+        help: |t| t.help_form_quit,
+        bar: None,
+    },
+    Binding {
+        keys: &[(Key::Printable, Do::Edit), (Key::Editing, Do::Edit)],
+        at: Where::ActionForm,
+        help: |t| t.help_text_field,
+        bar: None,
+    },
+    // The list of actions.
+    Binding {
+        keys: &[
+            plain(KeyCode::Up, Action::MoveInList(-1)),
+            plain(KeyCode::Down, Action::MoveInList(1)),
+        ],
+        at: Where::ActionList,
+        help: |t| t.help_list_move,
+        bar: Some(Bar {
+            place: 0,
+            show: Show::Always,
+            label: |m| m.action_words().list_choose,
+        }),
+    },
+    Binding {
+        keys: &[plain(KeyCode::Char(' '), Action::ToggleActionDone)],
+        at: Where::ActionList,
+        help: |t| t.help_list_done,
+        bar: Some(Bar {
+            place: 1,
+            show: Show::Always,
+            label: |m| m.action_words().list_done,
+        }),
+    },
+    Binding {
+        keys: &[plain(KeyCode::Enter, Action::EditAction)],
+        at: Where::ActionList,
+        help: |t| t.help_list_edit,
+        bar: Some(Bar {
+            place: 2,
+            show: Show::Always,
+            label: |m| m.action_words().list_edit,
+        }),
+    },
+    Binding {
+        keys: &[
+            plain(KeyCode::Delete, Action::RemoveAction),
+            plain(KeyCode::Backspace, Action::RemoveAction),
+        ],
+        at: Where::ActionList,
+        help: |t| t.help_list_remove,
+        bar: Some(Bar {
+            place: 3,
+            show: Show::Always,
+            label: |m| m.action_words().list_remove,
+        }),
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('a'), Action::RecordAction)],
+        at: Where::ActionList,
+        help: |t| t.help_record_action,
+        bar: Some(Bar {
+            place: 4,
+            show: Show::Always,
+            label: |m| m.action_words().key_record,
+        }),
+    },
+    Binding {
+        keys: &[plain(KeyCode::Esc, Action::CloseOverlay)],
+        at: Where::ActionList,
+        help: |t| t.help_list_close,
+        bar: Some(Bar {
+            place: 5,
+            show: Show::Always,
+            label: |m| m.texts().key_close,
+        }),
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('c'), Action::Quit)],
+        at: Where::ActionList,
+        help: |t| t.help_quit,
+        bar: None,
+    },
 ];
 
 fn pause_label(m: &Model) -> &'static str {
@@ -492,6 +631,7 @@ impl Key {
             Key::Plain(KeyCode::Up) => "↑".into(),
             Key::Plain(KeyCode::Down) => "↓".into(),
             Key::Plain(KeyCode::F(n)) => format!("F{n}"),
+            Key::Plain(KeyCode::BackTab) => "Shift+Tab".into(),
             Key::Plain(code) => code.to_string(),
             Key::Ctrl(c) => format!("Ctrl+{}", c.to_ascii_uppercase()),
             Key::Printable => t.key_printable.to_string(),
@@ -547,6 +687,8 @@ impl Where {
             Where::Help => t.where_help,
             Where::Unsaved => t.where_unsaved,
             Where::SavePath => t.where_save_path,
+            Where::ActionForm => t.where_action_form,
+            Where::ActionList => t.where_action_list,
         }
     }
 }
@@ -602,6 +744,9 @@ pub fn places(m: &Model) -> Vec<Where> {
             view: UnsavedView::SavePath,
             ..
         } => return vec![Where::SavePath],
+        // The form and the list have the keys to themselves: nothing steps or blanks under them.
+        Mode::ActionForm => return vec![Where::ActionForm],
+        Mode::ActionList => return vec![Where::ActionList],
         Mode::Typing => at.extend([Where::Always, Where::Typing]),
         Mode::Navigate => {
             at.extend([Where::Always, Where::NotTyping]);

@@ -3,6 +3,7 @@
 //! `update` function. `update` does no I/O: it returns effects that the terminal loop
 //! (`crate::tui::runtime`) carries out.
 mod action;
+pub mod agreements;
 pub mod clock;
 mod keymap;
 pub mod keys;

@@ -7,6 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::{
+    agreements::Agreements,
     clock::{Now, Remaining, StepClock},
     picker::Picker,
 };
@@ -68,6 +69,10 @@ impl EpisodeView {
 pub enum Mode {
     Navigate,
     Typing,
+    /// Recording or editing an action (what, who, when).
+    ActionForm,
+    /// The actions of this session and the open ones of earlier sessions.
+    ActionList,
     /// The last save before quitting failed; the notes are only in memory.
     Unsaved {
         error: StoreError,
@@ -147,6 +152,8 @@ pub struct Model {
     /// The user's home folder, where saving elsewhere suggests a path (empty: unknown).
     /// Given by the loop, so that `update` reads no environment.
     pub home: PathBuf,
+    /// The form and list of actions, and the earlier sessions' open actions.
+    pub agreements: Agreements,
     /// A room screen (`voer room`) follows this session: this screen is the console.
     pub room_following: bool,
     /// The tips are hidden (one projected screen); a following room screen shows them here anyway.
@@ -281,6 +288,7 @@ impl Model {
             quitting: false,
             help_scroll: 0,
             home: PathBuf::new(),
+            agreements: Agreements::default(),
             room_following: false,
             tips_hidden: false,
         };
@@ -334,6 +342,23 @@ impl Model {
 
     pub fn texts(&self) -> &'static Texts {
         i18n::texts(self.lang)
+    }
+
+    /// The words about actions, in the run's language.
+    pub fn action_words(&self) -> &'static crate::actions::Words {
+        crate::actions::words(self.lang)
+    }
+
+    /// Gives the run the open actions of the group's earlier sessions and the ids in use in
+    /// the sessions folder (both read by the loop before the run starts).
+    pub fn with_agreements(
+        mut self,
+        earlier: Vec<crate::actions::folder::Found>,
+        taken: std::collections::HashSet<String>,
+    ) -> Model {
+        self.agreements.earlier = earlier;
+        self.agreements.taken = taken;
+        self
     }
 
     pub fn step_count(&self) -> usize {

@@ -1,5 +1,6 @@
 //! The subcommands, one file each: run and resume open the screen; room opens the room
-//! screen; list, show, validate, sessions and export print and exit.
+//! screen; list, show, validate, sessions, actions and export print and exit.
+pub mod actions;
 pub mod export;
 pub mod list;
 pub mod resume;
@@ -45,6 +46,7 @@ pub enum UserError {
     Store(#[from] StoreError),
     Lock(#[from] LockError),
     Export(#[from] export::ExportError),
+    Actions(#[from] crate::actions::folder::ActionError),
     /// `voer resume` without a file finds nothing to resume in `dir`; `any`: there are
     /// sessions, but all are finished.
     NothingToResume {
@@ -96,6 +98,7 @@ impl Localize for UserError {
             UserError::Store(e) => e.render(lang),
             UserError::Lock(e) => e.render(lang),
             UserError::Export(e) => e.render(lang),
+            UserError::Actions(e) => e.render(lang),
             UserError::NothingToResume { dir, any } => fill(
                 if *any { t.no_unfinished } else { t.no_sessions },
                 &[&dir.display()],

@@ -3,6 +3,7 @@ use std::path::PathBuf;
 
 use super::run::home;
 use crate::{
+    actions::folder,
     app::{App, EpisodeView, Model, clock::Now},
     commands::UserError,
     episode::Library,
@@ -65,7 +66,13 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
     // After the checks of the file, so that a wrong one is still told as such.
     super::need_terminal("resume")?;
     let theme = Theme::choose(opts.projector, tui::no_color());
-    let model = Model::new(session, path, view, Now::real());
+    // The earlier meetings are those in the folder this session is in.
+    let dir = path
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_default();
+    let (earlier, taken) = folder::for_run(&dir, &session, &path);
+    let model = Model::new(session, path, view, Now::real()).with_agreements(earlier, taken);
     // Nothing to pick: the run is there from the start.
     let mut create = |_| unreachable!("a resumed session has no picker");
     let result = tui::run(

@@ -83,7 +83,7 @@ pub fn run(opts: RoomOptions) -> Result<(), UserError> {
             if probe {
                 next_probe = now + PROBE;
             }
-            if sync(&mut followed, &mut room, &dir, probe) {
+            if sync(&mut followed, &mut room, &dir, probe, files_changed) {
                 drawn = None;
             }
             if watcher.is_none() {
@@ -157,7 +157,47 @@ pub fn run(opts: RoomOptions) -> Result<(), UserError> {
 }
 
 /// Brings the room up to date with the folder; returns whether what it shows changed.
-fn sync(followed: &mut Option<Followed>, room: &mut Room, dir: &Path, probe: bool) -> bool {
+/// `files_changed`: a file in the folder changed (another session's, when an action of last
+/// time is marked done in the run).
+fn sync(
+    followed: &mut Option<Followed>,
+    room: &mut Room,
+    dir: &Path,
+    probe: bool,
+    files_changed: bool,
+) -> bool {
+    let changed = sync_session(followed, room, dir, probe);
+    changed | sync_earlier(followed.as_ref(), room, changed || probe || files_changed)
+}
+
+/// On the opening, what the group agreed last time, from those sessions' own files: read when
+/// a file in the folder changed, and on the probe.
+fn sync_earlier(followed: Option<&Followed>, room: &mut Room, look: bool) -> bool {
+    let on_opening = room
+        .shown
+        .as_ref()
+        .is_some_and(|s| s.session.current_step == 0 && !s.steps.is_empty());
+    let earlier = match (followed, &room.shown) {
+        (Some(f), Some(s)) if on_opening && look => {
+            let folder = f.path.parent().unwrap_or(Path::new("."));
+            crate::actions::folder::open_for_group(
+                folder,
+                &s.session.group,
+                s.session.started_at,
+                &f.path,
+            )
+        }
+        _ if on_opening => return false,
+        _ => Vec::new(),
+    };
+    if earlier == room.earlier {
+        return false;
+    }
+    room.earlier = earlier;
+    true
+}
+
+fn sync_session(followed: &mut Option<Followed>, room: &mut Room, dir: &Path, probe: bool) -> bool {
     let mut changed = false;
     if let Some(f) = followed.as_mut() {
         if let Some(s) = f.read_if_changed() {

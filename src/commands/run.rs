@@ -2,6 +2,7 @@
 use std::path::PathBuf;
 
 use crate::{
+    actions::folder,
     app::{App, Choice, EpisodeView, Model, Opened, clock::Now, picker::Picker},
     commands::UserError,
     episode::{Audience, Episode, Library},
@@ -52,7 +53,8 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
             return Ok(None);
         };
         let (opened, lock) = create(choice)?;
-        let model = Model::new(opened.session, opened.path, opened.episode, Now::real());
+        let model = Model::new(opened.session, opened.path, opened.episode, Now::real())
+            .with_agreements(opened.earlier, opened.taken);
         (App::run(model), Some(lock))
     };
     let result = tui::run(
@@ -85,11 +87,15 @@ fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionL
     // step, so voers started in the same minute for the same group each get their own.
     let (path, lock) = store::create(dir, &session)?;
     let episode = EpisodeView::new(&choice.episode, opts.lang);
+    // What the group agreed at earlier meetings, and the ids a new action must not take.
+    let (earlier, taken) = folder::for_run(dir, &session, &path);
     Ok((
         Opened {
             session,
             path,
             episode,
+            earlier,
+            taken,
         },
         lock,
     ))

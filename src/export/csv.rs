@@ -1,8 +1,11 @@
 //! CSV: one row per line of notes, for a spreadsheet or another tool.
 //!
 //! Columns: date (YYYY-MM-DD), group, audience, episode, step, prompt (the question; at the
-//! video, its link), note; the header row and the audience and step names are in the report's
-//! language. RFC 4180 quoting by the
+//! video, its link), note, who, when, done; the header row and the audience and step names
+//! are in the report's language. The actions are rows of the same file after the notes of
+//! their session, with the step "Afspraak" / "Action", the action in the note column, and who,
+//! when (YYYY-MM-DD, or the words typed when they are no date) and done ("ja"/"nee",
+//! "yes"/"no"); a row of notes leaves those three empty. RFC 4180 quoting by the
 //! `csv` crate, CRLF line ends, UTF-8 with a byte order mark so that Excel reads the accents.
 //! Blank lines of notes make no row.
 //!
@@ -28,7 +31,9 @@ pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<St
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
     let fail = RenderError::Csv;
-    w.write_record(t.export_csv_header).map_err(fail)?;
+    let words = crate::actions::words(report.lang);
+    let header = t.export_csv_header.iter().chain(&words.csv_columns);
+    w.write_record(header).map_err(fail)?;
     for s in sessions {
         let i = &s.session;
         let date = i.started_at.format("%Y-%m-%d").to_string();
@@ -62,11 +67,36 @@ pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<St
                     step.as_str(),
                     prompt,
                     note,
+                    "",
+                    "",
+                    "",
                 ];
                 let cells = row.map(|c| guard_owned(printable(c).into_owned()));
                 w.write_record(cells.iter().map(|c| c.as_bytes()))
                     .map_err(fail)?;
             }
+        }
+        for a in &s.actions {
+            let when = match (&a.due, &a.due_text) {
+                (Some(d), _) => d.format("%Y-%m-%d").to_string(),
+                (None, Some(t)) => t.clone(),
+                (None, None) => String::new(),
+            };
+            let row = [
+                date.as_str(),
+                i.group.as_str(),
+                audience,
+                episode.as_str(),
+                words.csv_step,
+                "",
+                a.text.trim(),
+                a.owner.as_deref().unwrap_or_default(),
+                when.as_str(),
+                if a.done { words.yes } else { words.no },
+            ];
+            let cells = row.map(|c| guard_owned(printable(c).into_owned()));
+            w.write_record(cells.iter().map(|c| c.as_bytes()))
+                .map_err(fail)?;
         }
     }
     let bytes = w.into_inner().map_err(|e| fail(e.into_error().into()))?;

@@ -2,7 +2,7 @@
 //! contents work), the quote in a Quote style, the notes with their line breaks. A4 pages.
 use docx_rs::{
     AlignmentType, BreakType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Shading,
-    SpecialIndentType, Style, StyleType,
+    SpecialIndentType, Style, StyleType, Table, TableCell, TableRow, WidthType,
 };
 
 use super::outline::Element;
@@ -18,8 +18,15 @@ pub fn render(
     created: &str,
     modified: &str,
 ) -> Result<Vec<u8>, super::RenderError> {
-    let mut paras: Vec<Paragraph> = Vec::new();
+    let mut paras: Vec<Piece> = Vec::new();
     let mut in_closing = false;
+    // docx-rs numbers paragraphs from a per-thread counter; numbering them here makes the
+    // same input give the same file.
+    let mut next_id = 0u32;
+    let mut id = || {
+        next_id += 1;
+        format!("{next_id:08X}")
+    };
     for e in elements {
         match e {
             Element::Heading { level, text } => {
@@ -28,7 +35,9 @@ pub fn render(
                 if in_closing {
                     run = run.shading(Shading::new().fill("E3ECEE"));
                 }
-                paras.push(
+                push(
+                    &mut paras,
+                    &mut id,
                     Paragraph::new()
                         .style(&format!("Heading{level}"))
                         .keep_next(true)
@@ -37,7 +46,9 @@ pub fn render(
             }
             Element::Facts(facts) => {
                 for (label, value) in facts {
-                    paras.push(
+                    push(
+                        &mut paras,
+                        &mut id,
                         Paragraph::new()
                             .line_spacing(LineSpacing::new().after(40))
                             .add_run(Run::new().bold().add_text(format!("{}: ", clean(label))))
@@ -46,11 +57,17 @@ pub fn render(
                 }
             }
             Element::Quote(q) => {
-                paras.push(lines_paragraph(q.trim()).style("Quote"));
+                push(
+                    &mut paras,
+                    &mut id,
+                    lines_paragraph(q.trim()).style("Quote"),
+                );
             }
             Element::List(items) => {
                 for item in items {
-                    paras.push(
+                    push(
+                        &mut paras,
+                        &mut id,
                         Paragraph::new()
                             .indent(Some(360), Some(SpecialIndentType::Hanging(360)), None, None)
                             .add_run(Run::new().add_text(format!("•\t{}", clean(item)))),
@@ -58,10 +75,16 @@ pub fn render(
                 }
             }
             Element::Prompt(text) => {
-                paras.push(lines_paragraph(text.trim()).style("Prompt"));
+                push(
+                    &mut paras,
+                    &mut id,
+                    lines_paragraph(text.trim()).style("Prompt"),
+                );
             }
             Element::Aside(text) => {
-                paras.push(
+                push(
+                    &mut paras,
+                    &mut id,
                     Paragraph::new()
                         .style("Aside")
                         .add_run(Run::new().add_text(clean(text))),
@@ -70,15 +93,46 @@ pub fn render(
             Element::Notes(text) => {
                 for para in super::paragraphs(text) {
                     let para = para.iter().map(|l| l.trim_end()).collect::<Vec<_>>();
-                    paras.push(lines_paragraph(&para.join("\n")).style("Notes"));
+                    push(
+                        &mut paras,
+                        &mut id,
+                        lines_paragraph(&para.join("\n")).style("Notes"),
+                    );
                 }
             }
             Element::NoNotes(text) => {
-                paras.push(
+                push(
+                    &mut paras,
+                    &mut id,
                     Paragraph::new()
                         .style("Aside")
                         .add_run(Run::new().add_text(clean(text))),
                 );
+            }
+            Element::Table { head, rows } => {
+                let cell = |text: &str, bold: bool, id: &mut dyn FnMut() -> String| {
+                    let mut run = Run::new().add_text(clean(text.trim()));
+                    if bold {
+                        run = run.bold();
+                    }
+                    TableCell::new().add_paragraph(Paragraph::new().id(id()).add_run(run))
+                };
+                let mut table_rows = vec![TableRow::new(
+                    head.iter().map(|h| cell(h, true, &mut id)).collect(),
+                )];
+                for r in rows {
+                    table_rows.push(TableRow::new(
+                        r.iter().map(|c| cell(c, false, &mut id)).collect(),
+                    ));
+                }
+                // Twentieths of a point over the page's width between the margins: what gets
+                // most, then who, when and done.
+                let table = Table::new(table_rows)
+                    .set_grid(vec![4800, 2000, 1900, 938])
+                    .width(9638, WidthType::Dxa);
+                paras.push(Piece::Table(Box::new(table)));
+                // Word glues two tables together; a paragraph between keeps them apart.
+                push(&mut paras, &mut id, Paragraph::new());
             }
             Element::BeginClosing => in_closing = true,
             Element::EndClosing => in_closing = false,
@@ -94,16 +148,26 @@ pub fn render(
         )
         .created_at(created)
         .updated_at(modified);
-    // docx-rs numbers paragraphs from a per-thread counter; numbering them here makes the
-    // same input give the same file.
-    for (i, p) in paras.into_iter().enumerate() {
-        doc = doc.add_paragraph(p.id(format!("{:08X}", i + 1)));
+    for p in paras {
+        doc = match p {
+            Piece::Paragraph(p) => doc.add_paragraph(*p),
+            Piece::Table(t) => doc.add_table(*t),
+        };
     }
     let mut buf = std::io::Cursor::new(Vec::new());
     doc.build()
         .pack(&mut buf)
         .map_err(|e| super::RenderError::Docx(Box::new(e)))?;
     Ok(buf.into_inner())
+}
+
+enum Piece {
+    Paragraph(Box<Paragraph>),
+    Table(Box<Table>),
+}
+
+fn push(pieces: &mut Vec<Piece>, id: &mut dyn FnMut() -> String, p: Paragraph) {
+    pieces.push(Piece::Paragraph(Box::new(p.id(id()))));
 }
 
 fn styled(doc: Docx) -> Docx {

@@ -27,6 +27,11 @@ p.aside { color: #5b5b58; font-size: .9em; font-style: italic; margin: .1rem 0 .
 div.notes { white-space: pre-wrap; overflow-wrap: anywhere; margin: .3rem 0 .8rem;
   padding-left: .8rem; border-left: 2px solid #d9e2e4; }
 p.no-notes { color: #77776f; font-style: italic; }
+table.actions { border-collapse: collapse; width: 100%; margin: .3rem 0 1.2rem; }
+table.actions th, table.actions td { text-align: left; vertical-align: top; padding: .25rem .6rem .25rem 0;
+  border-bottom: 1px solid #c9d6d9; overflow-wrap: anywhere; }
+table.actions th { color: #4a4a48; font-weight: 600; border-bottom: 2px solid #1f4e5a; }
+table.actions tr { break-inside: avoid; page-break-inside: avoid; }
 section.closing { margin-top: 2rem; padding: .2rem 1rem .6rem; border: 2px solid #1f4e5a; border-radius: 6px;
   box-decoration-break: clone; -webkit-box-decoration-break: clone; }
 section.closing h2, section.closing h3 { border: 0; margin-top: .8rem; }
@@ -115,6 +120,21 @@ fn render_element(e: &Element, out: &mut String) {
         }
         Element::NoNotes(text) => {
             out.push_str(&format!("<p class=\"no-notes\">{}</p>\n", escape(text)));
+        }
+        Element::Table { head, rows } => {
+            out.push_str("<table class=\"actions\">\n<thead><tr>");
+            for h in head {
+                out.push_str(&format!("<th scope=\"col\">{}</th>", escape(h)));
+            }
+            out.push_str("</tr></thead>\n<tbody>\n");
+            for r in rows {
+                out.push_str("<tr>");
+                for c in r {
+                    out.push_str(&format!("<td>{}</td>", escape(c.trim())));
+                }
+                out.push_str("</tr>\n");
+            }
+            out.push_str("</tbody>\n</table>\n");
         }
         Element::BeginClosing => out.push_str("<section class=\"closing\">\n"),
         Element::EndClosing => out.push_str("</section>\n"),

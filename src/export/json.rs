@@ -43,6 +43,18 @@
 //!           "actual_minutes": 6,
 //!           "notes": "regel 1\nregel 2"   exactly as typed; "" when none
 //!         }
+//!       ],
+//!       "actions": [                      what was agreed, in the order it was recorded
+//!         {
+//!           "id": "k7m2qx",               stable, unique in the sessions folder
+//!           "text": "Voorstel schrijven",
+//!           "owner": "Meneer Bakker",     null when nobody was named
+//!           "due": "2026-12-15",          YYYY-MM-DD, or null
+//!           "due_text": null,             the "when" as typed when it is not a date, or null
+//!           "done": false,
+//!           "step": 8,                    index into "steps" of where it was recorded
+//!           "created_at": "2026-11-20T14:50:00+01:00"
+//!         }
 //!       ]
 //!     }
 //!   ]
@@ -79,6 +91,20 @@ pub struct ExportedSession {
     pub finished_at: Option<String>,
     pub updated_at: String,
     pub steps: Vec<ExportedStep>,
+    #[serde(default)]
+    pub actions: Vec<ExportedAction>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedAction {
+    pub id: String,
+    pub text: String,
+    pub owner: Option<String>,
+    pub due: Option<String>,
+    pub due_text: Option<String>,
+    pub done: bool,
+    pub step: usize,
+    pub created_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -171,6 +197,20 @@ fn session(s: &Session) -> ExportedSession {
                 planned_minutes: minutes(st.planned_seconds),
                 actual_minutes: minutes(st.elapsed_seconds),
                 notes: st.notes.clone(),
+            })
+            .collect(),
+        actions: s
+            .actions
+            .iter()
+            .map(|a| ExportedAction {
+                id: a.id.clone(),
+                text: a.text.clone(),
+                owner: a.owner.clone(),
+                due: a.due.map(|d| d.format("%Y-%m-%d").to_string()),
+                due_text: a.due_text.clone(),
+                done: a.done,
+                step: a.step,
+                created_at: a.created_at.to_rfc3339(),
             })
             .collect(),
     }

@@ -56,6 +56,22 @@ pub fn render(elements: &[Element]) -> String {
             Element::Aside(text) | Element::NoNotes(text) => {
                 out.push_str(&format!("*{}*\n\n", escape_line(&one_line(text))));
             }
+            Element::Table { head, rows } => {
+                // A pipe table: GitHub, pandoc and most mail programs show it as a table, and
+                // it reads as one in plain text too.
+                let row = |cells: &[String]| {
+                    let cells: Vec<String> =
+                        cells.iter().map(|c| escape_inline(&one_line(c))).collect();
+                    format!("| {} |\n", cells.join(" | "))
+                };
+                out.push_str(&row(head));
+                let rule: Vec<&str> = head.iter().map(|_| "---").collect();
+                out.push_str(&format!("| {} |\n", rule.join(" | ")));
+                for r in rows {
+                    out.push_str(&row(r));
+                }
+                out.push('\n');
+            }
             Element::BeginClosing => out.push_str("---\n\n"),
             Element::EndClosing => {}
         }

@@ -23,6 +23,11 @@ pub enum Element {
     /// The group's words; line breaks matter.
     Notes(String),
     NoNotes(String),
+    /// Rows under a head row: the actions (what · who · when · done).
+    Table {
+        head: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
     /// The closing step is set apart from the questions.
     BeginClosing,
     EndClosing,
@@ -34,6 +39,7 @@ pub fn outline(r: &Report) -> Vec<Element> {
         text: r.title(),
     }];
     let single = r.parts.len() == 1;
+    actions_outline(r, &mut out);
     if !single && r.lists_groups() {
         out.push(Element::Heading {
             level: 2,
@@ -47,6 +53,33 @@ pub fn outline(r: &Report) -> Vec<Element> {
         part_outline(r, part, single, &mut out);
     }
     out
+}
+
+/// What was agreed comes first, set apart from the notes: one table, or one per group when
+/// the report holds several.
+fn actions_outline(r: &Report, out: &mut Vec<Element>) {
+    let with: Vec<_> = r.groups.iter().filter(|g| !g.actions.is_empty()).collect();
+    if with.is_empty() {
+        return;
+    }
+    let w = crate::actions::words(r.lang);
+    out.push(Element::Heading {
+        level: 2,
+        text: w.heading.to_string(),
+    });
+    let head: Vec<String> = w.columns.iter().map(|c| c.to_string()).collect();
+    for g in with {
+        if r.lists_groups() {
+            out.push(Element::Heading {
+                level: 3,
+                text: g.name.clone(),
+            });
+        }
+        out.push(Element::Table {
+            head: head.clone(),
+            rows: r.action_rows(g),
+        });
+    }
 }
 
 fn part_outline(r: &Report, part: &Part, single: bool, out: &mut Vec<Element>) {

@@ -10,7 +10,7 @@ use crate::{
     episode::Audience,
     i18n::{self, Texts, fill},
     lang::Lang,
-    session::{Session, SessionInfo, Status, StepKind},
+    session::{ActionItem, Session, SessionInfo, Status, StepKind},
 };
 
 pub struct Report<'a> {
@@ -26,6 +26,8 @@ pub struct Group<'a> {
     pub info: &'a SessionInfo,
     /// The group's name, or a neutral label when it was left empty.
     pub name: String,
+    /// What the group agreed, in the order it was recorded.
+    pub actions: &'a [ActionItem],
 }
 
 /// Sessions that answered the same questions.
@@ -109,6 +111,7 @@ impl<'a> Report<'a> {
                     "" => t.export_unnamed_group.to_string(),
                     g => g.to_string(),
                 },
+                actions: &s.actions,
             })
             .collect();
         let mut parts: Vec<Part<'a>> = Vec::new();
@@ -237,6 +240,22 @@ impl<'a> Report<'a> {
         }
         bits.push(self.when(g.info));
         bits.join(" — ")
+    }
+
+    /// The actions of a group as table rows: what, who, when, done.
+    pub fn action_rows(&self, g: &Group) -> Vec<Vec<String>> {
+        let w = crate::actions::words(self.lang);
+        g.actions
+            .iter()
+            .map(|a| {
+                vec![
+                    a.text.trim().to_string(),
+                    a.owner.clone().unwrap_or_default(),
+                    crate::actions::due_label(a, self.lang),
+                    if a.done { w.yes } else { w.no }.to_string(),
+                ]
+            })
+            .collect()
     }
 
     /// Whether the reader needs a list of groups at the top: only when there are several.

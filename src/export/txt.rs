@@ -66,6 +66,10 @@ pub fn render(elements: &[Element]) -> String {
                 wrap_into(text, NOTES_INDENT, NOTES_INDENT, &mut out);
                 out.push('\n');
             }
+            Element::Table { head, rows } => {
+                table(head, rows, &mut out);
+                out.push('\n');
+            }
             Element::BeginClosing => {
                 out.push_str(&"=".repeat(WIDTH));
                 out.push_str("\n\n");
@@ -102,6 +106,75 @@ fn heading(level: u8, text: &str, out: &mut String) {
     }
     out.push_str(&mark.repeat(widest));
     out.push_str("\n\n");
+}
+
+/// Columns two spaces apart within [`WIDTH`]: the last columns (who, when, done) as wide as
+/// their widest cell up to a limit, the first (what) gets the rest; cells wrap in their column.
+fn table(head: &[String], rows: &[Vec<String>], out: &mut String) {
+    const GAP: usize = 2;
+    let clean = |s: &str| -> String {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .filter(|&c| !super::is_control(c))
+            .collect()
+    };
+    let head: Vec<String> = head.iter().map(|c| clean(c)).collect();
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| clean(c)).collect())
+        .collect();
+    let cols = head.len();
+    if cols == 0 {
+        return;
+    }
+    let widest = |i: usize| {
+        std::iter::once(&head)
+            .chain(rows.iter())
+            .filter_map(|r| r.get(i))
+            .map(|c| c.width())
+            .max()
+            .unwrap_or(0)
+    };
+    let mut widths: Vec<usize> = (0..cols).map(|i| widest(i).clamp(1, 18)).collect();
+    let others: usize = widths[1..].iter().map(|w| w + GAP).sum();
+    widths[0] = WIDTH.saturating_sub(others).max(16).min(widest(0).max(1));
+    let line = |cells: &[String], out: &mut String| {
+        let wrapped: Vec<Vec<String>> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, &w)| {
+                textwrap::wrap(c, Options::new(w).break_words(true))
+                    .into_iter()
+                    .map(|l| l.into_owned())
+                    .collect()
+            })
+            .collect();
+        let height = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        for n in 0..height {
+            let mut l = String::new();
+            for (i, w) in widths.iter().enumerate() {
+                let cell = wrapped
+                    .get(i)
+                    .and_then(|c| c.get(n))
+                    .map_or("", String::as_str);
+                l.push_str(cell);
+                if i + 1 < cols {
+                    l.push_str(&" ".repeat(w.saturating_sub(cell.width()) + GAP));
+                }
+            }
+            out.push_str(l.trim_end());
+            out.push('\n');
+        }
+    };
+    line(&head, out);
+    let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+    out.push_str(&rule.join(&" ".repeat(GAP)));
+    out.push('\n');
+    for r in &rows {
+        line(r, out);
+    }
 }
 
 /// The width of a list marker ("- ", "• ", "12. ", "3) ") at the start of a line, or 0.

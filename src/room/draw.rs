@@ -57,7 +57,7 @@ pub fn draw(room: &Room, now: DateTime<FixedOffset>, frame: &mut Frame) {
     let inner = area.inner(ratatui::layout::Margin::new(2, 1));
     match s.steps.get(s.session.current_step).map(|st| st.kind) {
         None => summary(s, t, theme, frame, inner),
-        Some(StepKind::Opening) => opening(s, t, theme, frame, inner),
+        Some(StepKind::Opening) => opening(s, &room.earlier, t, theme, frame, inner),
         Some(StepKind::Quote) => quote(s, t, theme, frame, inner),
         Some(StepKind::Video) => video(s, t, theme, now, frame, inner),
         Some(StepKind::Prompt | StepKind::Closing) => prompt(s, t, theme, now, frame, inner),
@@ -226,7 +226,14 @@ fn speaker_line(s: &Session) -> String {
     }
 }
 
-fn opening(s: &Session, _t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn opening(
+    s: &Session,
+    earlier: &[crate::actions::folder::Found],
+    _t: &Texts,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let info = &s.session;
     let episode = match s.session.language {
         crate::lang::Lang::Nl => "Aflevering",
@@ -241,6 +248,17 @@ fn opening(s: &Session, _t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect
     if !info.group.is_empty() {
         after.push(Piece::Gap(1));
         after.push(Piece::Lines(lines(&info.group, area.width, theme.dim)));
+    }
+    if !earlier.is_empty() {
+        // What the group agreed last time and is still open: back on the table.
+        let w = crate::actions::words(info.language);
+        after.push(Piece::Gap(1));
+        let mut agreed = vec![Line::styled(w.earlier, theme.heading)];
+        for f in earlier {
+            let line = crate::actions::summary_line(&f.action, info.language);
+            agreed.extend(lines(&line, area.width, theme.base));
+        }
+        after.push(Piece::Lines(agreed));
     }
     let context = s
         .steps

@@ -29,6 +29,9 @@ pub struct Room {
     /// The language until a session is followed (then the session's own).
     pub fallback_lang: Lang,
     pub theme: Theme,
+    /// What the group agreed at earlier meetings and is still open, read from those sessions'
+    /// own files while the opening is shown.
+    pub earlier: Vec<crate::actions::folder::Found>,
 }
 
 impl Room {
@@ -37,6 +40,7 @@ impl Room {
             shown: None,
             fallback_lang,
             theme,
+            earlier: Vec::new(),
         }
     }
 

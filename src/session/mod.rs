@@ -153,6 +153,9 @@ pub struct ActionItem {
     pub owner: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
+    /// The "when" as it was typed, when it is not a date ("na de zomer"): kept, never lost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_text: Option<String>,
     #[serde(default)]
     pub done: bool,
     /// Index of the step it was recorded on.

@@ -26,6 +26,8 @@ pub enum Msg {
     SavedElsewhere(PathBuf, Result<(), StoreError>),
     /// The Ctrl+E export was written, or not.
     Exported(PathBuf, Result<(), StoreError>),
+    /// An earlier session's action was marked in its own file, or not.
+    EarlierMarked(Result<(String, bool), std::sync::Arc<crate::actions::folder::ActionError>>),
 }
 
 /// Every signal that would otherwise end voer on the spot, the terminal left raw and the last

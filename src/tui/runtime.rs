@@ -180,6 +180,7 @@ impl Runner<'_, '_> {
                 Some(Action::SavedElsewhere(result.map(|()| path)))
             }
             Msg::Exported(path, result) => Some(Action::ExportDone(result.map(|()| path))),
+            Msg::EarlierMarked(result) => Some(Action::EarlierMarked(result)),
             Msg::Signal if !self.terminating => {
                 // Keys the terminal sent before the signal are notes too: take them in first.
                 self.terminating = true;
@@ -245,6 +246,16 @@ impl Runner<'_, '_> {
                         let to = target.clone();
                         self.saver.write(&target, md.into_bytes(), move |result| {
                             let _ = tx.send(Msg::Exported(to, result));
+                        });
+                    }
+                    Effect::MarkEarlier { path, id, done } => {
+                        // Another session's file, under its own lock: off the UI thread.
+                        let tx = self.tx.clone();
+                        std::thread::spawn(move || {
+                            let result = crate::actions::folder::set_done(&path, &id, done)
+                                .map(|(a, _)| (a.id, a.done))
+                                .map_err(std::sync::Arc::new);
+                            let _ = tx.send(Msg::EarlierMarked(result));
                         });
                     }
                     Effect::Bell => {

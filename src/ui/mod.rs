@@ -1,6 +1,7 @@
 //! Drawing. Reads the model, never changes it. One file per screen or region of the screen;
 //! the colours are in `theme`.
 mod agenda;
+mod agreements;
 mod dialog;
 mod help;
 mod keybar;
@@ -78,6 +79,11 @@ pub fn draw_run(m: &Model, theme: &Theme, now: Now, frame: &mut Frame) {
     }
     if let Mode::Unsaved { error, view } = &m.mode {
         dialog::unsaved(m, theme, error, *view, frame, area);
+    }
+    match &m.mode {
+        Mode::ActionForm => agreements::form(m, theme, frame, area),
+        Mode::ActionList => agreements::list(m, theme, frame, area),
+        _ => {}
     }
 }
 

@@ -76,13 +76,36 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     }
     .style(theme.accent);
     let table_height = rows.len() as u16 + 1;
-    let [title, table_area, foot] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Length(table_height),
-        Constraint::Min(0),
-    ])
-    .spacing(1)
-    .areas(area);
+    let actions = super::agreements::summary_table(m, theme);
+    let actions_height = actions.as_ref().map_or(0, |(_, h)| *h);
+    let [title, table_area, actions_area, foot] = if actions.is_some() {
+        Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Length(table_height),
+            Constraint::Length(actions_height),
+            Constraint::Min(0),
+        ])
+        .spacing(1)
+        .areas(area)
+    } else {
+        let [title, table_area, foot] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Length(table_height),
+            Constraint::Min(0),
+        ])
+        .spacing(1)
+        .areas(area);
+        [title, table_area, Rect::default(), foot]
+    };
+    if let Some((table, _)) = actions {
+        let [head, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(actions_area);
+        frame.render_widget(
+            Paragraph::new(Line::styled(m.action_words().heading, theme.heading)),
+            head,
+        );
+        frame.render_widget(table, body);
+    }
     frame.render_widget(
         Paragraph::new(vec![
             Line::styled(t.step_summary, theme.heading),

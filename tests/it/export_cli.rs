@@ -182,7 +182,10 @@ fn csv_with_a_semicolon() {
         ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).starts_with("\u{feff}date;group;audience;episode;step;prompt;note\r\n"));
+    assert!(
+        stdout(&o)
+            .starts_with("\u{feff}date;group;audience;episode;step;prompt;note;who;when;done\r\n")
+    );
     let o = voer(
         dir.path(),
         &[

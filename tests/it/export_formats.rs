@@ -256,6 +256,7 @@ fn format_2_round_trips_and_reaches_every_export() {
         text: "Voorstel schrijven".into(),
         owner: Some("Meneer Bakker".into()),
         due: chrono::NaiveDate::from_ymd_opt(2026, 12, 15),
+        due_text: None,
         done: false,
         step: 8,
         created_at: t,
@@ -285,5 +286,225 @@ fn format_2_round_trips_and_reaches_every_export() {
             Format::Txt => assert!(out.contains("Video\n-----"), "{f:?}: {out}"),
             _ => assert!(out.contains(url), "{f:?}: the video's link: {out}"),
         }
+    }
+}
+
+/// The example session with two actions: one with an owner and a date, one done with a "when"
+/// that is not a date.
+fn with_actions() -> Session {
+    use voer::session::ActionItem;
+    let mut s = fixture();
+    let t = s.session.started_at;
+    s.actions = vec![
+        ActionItem {
+            id: "k7m2qx".into(),
+            text: "Voorstel schrijven | samen met de raad".into(),
+            owner: Some("Meneer Bakker".into()),
+            due: chrono::NaiveDate::from_ymd_opt(2026, 12, 15),
+            due_text: None,
+            done: false,
+            step: 8,
+            created_at: t,
+        },
+        ActionItem {
+            id: "p3x9ab".into(),
+            text: "- bewoners vragen".into(),
+            owner: None,
+            due: None,
+            due_text: Some("na de zomer".into()),
+            done: true,
+            step: 5,
+            created_at: t,
+        },
+    ];
+    s
+}
+
+#[test]
+fn actions_round_trip_through_the_session_file() {
+    let s = with_actions();
+    let toml = s.to_toml();
+    assert!(toml.contains("[[actions]]\nid = \"k7m2qx\""), "{toml}");
+    assert!(toml.contains("due = \"2026-12-15\""), "{toml}");
+    assert!(toml.contains("due_text = \"na de zomer\""), "{toml}");
+    assert_eq!(Session::from_toml(&toml).expect("reads back"), s);
+}
+
+#[test]
+fn markdown_with_actions() {
+    insta::assert_snapshot!(text(Format::Md, &[with_actions()], &Options::default()));
+}
+
+#[test]
+fn txt_with_actions() {
+    insta::assert_snapshot!(text(Format::Txt, &[with_actions()], &Options::default()));
+}
+
+#[test]
+fn actions_are_a_table_first_after_the_heading_in_every_report() {
+    let s = [with_actions()];
+    let opts = Options::default();
+    // Markdown: a pipe table right under the title, that a Markdown reader sees as a table.
+    let md = text(Format::Md, &s, &opts);
+    let title_end = md.find('\n').unwrap();
+    assert!(
+        md[title_end..].starts_with(
+            "\n\n## Afspraken\n\n| Wat | Wie | Wanneer | Klaar |\n| --- | --- | --- | --- |\n\
+             | Voorstel schrijven \\| samen met de raad | Meneer Bakker | 15 dec 2026 | nee |\n\
+             | - bewoners vragen |  | na de zomer | ja |\n"
+        ),
+        "{md}"
+    );
+    use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag};
+    let cells = Parser::new_ext(&md, MdOptions::ENABLE_TABLES)
+        .filter(|e| matches!(e, Event::Start(Tag::TableCell)))
+        .count();
+    assert_eq!(cells, 12, "a table of three rows of four cells");
+
+    // HTML: the table is the first thing after the heading.
+    let html = text(Format::Html, &s, &opts);
+    let body = &html[html.find("</h1>").unwrap()..];
+    assert!(
+        body.starts_with("</h1>\n<h2>Afspraken</h2>\n<table class=\"actions\">"),
+        "{body}"
+    );
+    assert!(body.contains("<td>Voorstel schrijven | samen met de raad</td><td>Meneer Bakker</td><td>15 dec 2026</td><td>nee</td>"));
+    assert!(body.contains("<td>- bewoners vragen</td><td></td><td>na de zomer</td><td>ja</td>"));
+
+    // Word: a real table, right after the title and the table's heading.
+    let docx = export::render(Format::Docx, &s, &opts).unwrap();
+    let xml = docx_part(&docx, "word/document.xml");
+    let table = xml.find("<w:tbl>").expect("a table");
+    assert!(xml[..table].matches("<w:p ").count() <= 2 && xml[..table].contains("Afspraken"));
+    let paras = docx_paragraphs(&docx);
+    assert_eq!(paras[1], "Afspraken");
+    assert_eq!(
+        paras[2..10],
+        [
+            "Wat",
+            "Wie",
+            "Wanneer",
+            "Klaar",
+            "Voorstel schrijven | samen met de raad",
+            "Meneer Bakker",
+            "15 dec 2026",
+            "nee"
+        ]
+    );
+
+    // Plain text: columns under the title.
+    let txt = text(Format::Txt, &s, &opts);
+    assert!(txt.contains("Afspraken\n---------\n\nWat "), "{txt}");
+    assert!(
+        txt.lines().any(|l| l.contains("Meneer Bakker")
+            && l.contains("15 dec 2026")
+            && l.ends_with("nee")),
+        "{txt}"
+    );
+
+    // JSON: every field.
+    let json: export::json::Export = serde_json::from_str(&text(Format::Json, &s, &opts)).unwrap();
+    let a = &json.sessions[0].actions;
+    assert_eq!(a.len(), 2);
+    assert_eq!(a[0].id, "k7m2qx");
+    assert_eq!(a[0].owner.as_deref(), Some("Meneer Bakker"));
+    assert_eq!(a[0].due.as_deref(), Some("2026-12-15"));
+    assert!(!a[0].done && a[1].done);
+    assert_eq!(a[1].due_text.as_deref(), Some("na de zomer"));
+    assert_eq!(a[1].step, 5);
+
+    // CSV: rows of the same file with the step "Afspraak" and columns for who, when and done.
+    let csv = text(
+        Format::Csv,
+        &s,
+        &Options {
+            csv_delimiter: b';',
+            ..Options::default()
+        },
+    );
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    assert_eq!(
+        r.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "datum",
+            "groep",
+            "publiek",
+            "aflevering",
+            "stap",
+            "vraag",
+            "notitie",
+            "wie",
+            "wanneer",
+            "klaar"
+        ]
+    );
+    let rows: Vec<Vec<String>> = r
+        .records()
+        .map(|rec| {
+            rec.unwrap()
+                .iter()
+                .map(|c| export::csv::unguard(c).to_string())
+                .collect()
+        })
+        .collect();
+    let actions: Vec<&Vec<String>> = rows.iter().filter(|r| r[4] == "Afspraak").collect();
+    assert_eq!(actions.len(), 2);
+    assert_eq!(
+        actions[0][6..],
+        [
+            "Voorstel schrijven | samen met de raad",
+            "Meneer Bakker",
+            "2026-12-15",
+            "nee"
+        ]
+    );
+    assert_eq!(
+        actions[1][6..],
+        ["- bewoners vragen", "", "na de zomer", "ja"]
+    );
+    assert!(
+        rows.iter()
+            .filter(|r| r[4] != "Afspraak")
+            .all(|r| r[7..] == ["", "", ""])
+    );
+}
+
+#[test]
+fn a_report_of_several_groups_lists_the_actions_per_group() {
+    let mut other = second_council();
+    other.actions = vec![voer::session::ActionItem {
+        id: "z2z2z2".into(),
+        text: "Gesprek plannen".into(),
+        owner: Some("Youssef".into()),
+        due: None,
+        due_text: None,
+        done: false,
+        step: 8,
+        created_at: other.session.started_at,
+    }];
+    let s = [with_actions(), second_council(), other];
+    for f in [Format::Md, Format::Txt, Format::Html] {
+        let out = text(f, &s, &Options::default());
+        let at = |needle: &str| {
+            out.find(needle)
+                .unwrap_or_else(|| panic!("{f:?}: {needle} in {out}"))
+        };
+        let heading = at("Afspraken");
+        let linde = at("Cliëntenraad De Linde");
+        let bakker = at("Meneer Bakker");
+        let anker = out[bakker..]
+            .find("Cliëntenraad Het Anker")
+            .map(|i| i + bakker)
+            .expect("the second group");
+        let youssef = out[anker..]
+            .find("Gesprek plannen")
+            .map(|i| i + anker)
+            .expect("its action");
+        assert!(
+            heading < linde && linde < bakker && bakker < anker && anker < youssef,
+            "{f:?}: {out}"
+        );
     }
 }

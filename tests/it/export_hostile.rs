@@ -313,11 +313,11 @@ fn read_csv(bytes: &[u8], delimiter: u8) -> Vec<[String; 4]> {
     let mut r = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .from_reader(body);
-    assert_eq!(r.headers().expect("header").len(), 7);
+    assert_eq!(r.headers().expect("header").len(), 10);
     r.records()
         .map(|rec| {
             let rec = rec.expect("a valid record");
-            assert_eq!(rec.len(), 7);
+            assert_eq!(rec.len(), 10);
             let cell = |i: usize| export::csv::unguard(&rec[i]).to_string();
             [cell(1), cell(4), cell(5), cell(6)]
         })

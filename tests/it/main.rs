@@ -5,6 +5,8 @@
 mod export_support;
 mod fixture;
 
+mod actions;
+mod actions_run;
 mod cli;
 mod episodes;
 mod export_browser;
@@ -15,4 +17,5 @@ mod props;
 mod room_screens;
 mod rounds;
 mod screens;
+mod screens_actions;
 mod update;

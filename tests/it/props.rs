@@ -232,6 +232,9 @@ fn apply(m: &mut Model, action: Action, now: Now, quit_ok: bool) -> bool {
                 Effect::Bell => {}
                 Effect::Quit => return false,
                 Effect::CreateSession(_) => panic!("a run creates no session"),
+                Effect::MarkEarlier { id, done, .. } => {
+                    queue.push(Action::EarlierMarked(Ok((id, done))))
+                }
             }
         }
     }

@@ -664,6 +664,8 @@ fn the_picker_asks_the_loop_to_make_the_session_only_at_the_end() {
         session,
         path: "/tmp/sessie.toml".into(),
         episode: voer::app::EpisodeView::new(ep, Lang::Nl),
+        earlier: Vec::new(),
+        taken: Default::default(),
     };
     update(&mut app, Action::Opened(Box::new(opened)), fixed_now());
     let m = app.run_model().expect("the run has started");

@@ -13,6 +13,7 @@ mod common;
 mod attacks;
 mod durability;
 mod e2e;
+mod e2e_actions;
 mod panic;
 mod room;
 mod rounds;

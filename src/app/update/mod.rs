@@ -6,7 +6,9 @@
 //! - `quit`: quitting and the dialog when the last save failed;
 //! - `disk`: what the loop reports back (saves, save elsewhere, export);
 //! - `time`: what time alone makes due (bell, autosave, retry), and when to wake up;
-//! - `picker`: the questions before a run.
+//! - `picker`: the questions before a run;
+//! - `agreements`: recording, listing and marking actions.
+mod agreements;
 mod disk;
 mod editing;
 mod navigation;
@@ -26,7 +28,9 @@ pub fn update(app: &mut App, action: Action, now: Now) -> Vec<Effect> {
     match &mut app.screen {
         Screen::Picker(p) => match action {
             Action::Opened(opened) => {
-                let mut m = Model::new(opened.session, opened.path, opened.episode, now);
+                let opened = *opened;
+                let mut m = Model::new(opened.session, opened.path, opened.episode, now)
+                    .with_agreements(opened.earlier, opened.taken);
                 m.home = app.home.clone();
                 m.tips_hidden = app.tips_hidden;
                 app.screen = Screen::Run(Box::new(m));
@@ -41,12 +45,28 @@ pub fn update(app: &mut App, action: Action, now: Now) -> Vec<Effect> {
 /// All behaviour of a run.
 pub fn update_run(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
     let mut fx = Vec::new();
+    if matches!(action, Action::Quit | Action::Terminate) {
+        agreements::keep_form_on_quit(m, now);
+    }
     // A key that is not the help's or the blank screen's own closes them first, then does
     // what it does underneath: nothing typed over them is lost.
     if m.overlay.is_some() && closes_overlay(&action) {
         navigation::close_overlay(m, now, &mut fx);
     }
     match action {
+        Action::Edit(_) | Action::Paste(_) | Action::CloseOverlay if agreements::is_open(m) => {
+            agreements::update(m, action, now, &mut fx)
+        }
+        Action::RecordAction
+        | Action::ListActions
+        | Action::NextField
+        | Action::PrevField
+        | Action::SaveAction
+        | Action::MoveInList(_)
+        | Action::EditAction
+        | Action::ToggleActionDone
+        | Action::RemoveAction
+        | Action::EarlierMarked(_) => agreements::update(m, action, now, &mut fx),
         Action::Next
         | Action::Prev
         | Action::TogglePause
@@ -107,5 +127,6 @@ fn closes_overlay(action: &Action) -> bool {
             | Action::Terminate
             | Action::Pick(_)
             | Action::Opened(_)
+            | Action::EarlierMarked(_)
     )
 }

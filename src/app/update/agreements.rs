@@ -1,0 +1,263 @@
+//! Actions in a run: recording one (Ctrl+A) from anywhere, the list (Ctrl+L) in which they are
+//! edited, removed and marked done, and marking the earlier sessions' actions done.
+use ratatui_textarea::Input;
+
+use super::time::{STATUS_FOR, changed, save_now};
+use crate::{
+    actions::{self, Draft},
+    app::{
+        Action, Effect,
+        agreements::Form,
+        clock::Now,
+        model::{Mode, Model},
+    },
+    i18n::{Localize, fill},
+    session::ActionItem,
+};
+
+/// Whether the form or the list has the keys.
+pub(super) fn is_open(m: &Model) -> bool {
+    matches!(m.mode, Mode::ActionForm | Mode::ActionList)
+}
+
+pub(super) fn update(m: &mut Model, action: Action, now: Now, fx: &mut Vec<Effect>) {
+    let a = &mut m.agreements;
+    if !matches!(action, Action::RemoveAction) {
+        a.confirm_remove = None;
+    }
+    match action {
+        Action::RecordAction => {
+            if m.mode == Mode::ActionForm {
+                return;
+            }
+            let from_list = m.mode == Mode::ActionList;
+            remember_where(m);
+            m.agreements.form = Some(Form::new(&Draft::default(), None, from_list));
+            m.mode = Mode::ActionForm;
+        }
+        Action::ListActions => {
+            if m.mode == Mode::ActionForm {
+                return;
+            }
+            remember_where(m);
+            m.agreements.selected = 0;
+            m.mode = Mode::ActionList;
+        }
+        Action::NextField | Action::PrevField => {
+            if let Some(f) = &mut m.agreements.form {
+                f.move_focus(matches!(action, Action::NextField));
+            }
+        }
+        Action::Edit(input) => edit(m, input),
+        Action::Paste(text) => {
+            if let Some(f) = &mut m.agreements.form {
+                // One line per field: line ends become spaces.
+                let one: String = text
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .chars()
+                    .filter(|c| !c.is_control())
+                    .collect();
+                f.fields[f.focus].insert_str(one);
+                f.problem = None;
+            }
+        }
+        Action::SaveAction => save_form(m, now, fx),
+        Action::CloseOverlay => close(m),
+        Action::MoveInList(by) => {
+            let rows = rows(m);
+            if rows > 0 {
+                let at = m.agreements.selected as i64 + i64::from(by);
+                m.agreements.selected = at.clamp(0, rows as i64 - 1) as usize;
+            }
+        }
+        Action::EditAction => {
+            let i = m.agreements.selected;
+            if let Some(a) = m.session.actions.get(i) {
+                let draft = actions::draft_of(a);
+                m.agreements.form = Some(Form::new(&draft, Some(i), true));
+                m.mode = Mode::ActionForm;
+            }
+        }
+        Action::ToggleActionDone => toggle_done(m, now, fx),
+        Action::RemoveAction => remove(m, now, fx),
+        Action::EarlierMarked(result) => {
+            let msg = match result {
+                Ok((id, done)) => {
+                    let mut path = None;
+                    for f in &mut m.agreements.earlier {
+                        if f.action.id == id {
+                            f.action.done = done;
+                            path = Some(f.path.clone());
+                        }
+                    }
+                    let file = path
+                        .as_deref()
+                        .and_then(|p| p.file_name())
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    fill(m.action_words().saved_in, &[&file])
+                }
+                Err(e) => e.render(m.lang),
+            };
+            m.status = Some((msg, now.mono + STATUS_FOR));
+        }
+        _ => {}
+    }
+}
+
+/// Saves what is in the form before quitting: what was typed there is never lost.
+pub(super) fn keep_form_on_quit(m: &mut Model, now: Now) {
+    if m.mode != Mode::ActionForm {
+        return;
+    }
+    let has_text = m
+        .agreements
+        .form
+        .as_ref()
+        .is_some_and(|f| !f.draft().text.trim().is_empty());
+    if has_text {
+        let mut fx = Vec::new();
+        save_form(m, now, &mut fx);
+    }
+    m.agreements.form = None;
+    m.mode = Mode::Navigate;
+}
+
+/// This session's actions, then the earlier sessions'.
+fn rows(m: &Model) -> usize {
+    m.session.actions.len() + m.agreements.earlier.len()
+}
+
+fn remember_where(m: &mut Model) {
+    if matches!(m.mode, Mode::Navigate | Mode::Typing) {
+        m.agreements.back_to = Some(m.mode.clone());
+    }
+}
+
+fn back(m: &mut Model) -> Mode {
+    m.agreements.back_to.clone().unwrap_or(Mode::Navigate)
+}
+
+fn edit(m: &mut Model, input: Input) {
+    if let Some(f) = &mut m.agreements.form {
+        f.fields[f.focus].input(input);
+        f.problem = None;
+    }
+}
+
+fn close(m: &mut Model) {
+    match (&m.mode, &m.agreements.form) {
+        (Mode::ActionForm, Some(f)) if f.from_list => {
+            m.agreements.form = None;
+            m.mode = Mode::ActionList;
+        }
+        _ => {
+            m.agreements.form = None;
+            m.mode = back(m);
+        }
+    }
+}
+
+fn save_form(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
+    let Some(form) = &m.agreements.form else {
+        return;
+    };
+    let draft = form.draft();
+    let w = m.action_words();
+    if draft.text.trim().is_empty() {
+        if let Some(f) = &mut m.agreements.form {
+            f.problem = Some(w.form_needs_text.to_string());
+            f.focus = 0;
+            f.show_focus();
+        }
+        return;
+    }
+    let read = actions::read_draft(&draft, now.wall.date_naive(), m.lang);
+    let editing = form.editing;
+    let from_list = form.from_list;
+    let index = match editing {
+        Some(i) if i < m.session.actions.len() => i,
+        _ => {
+            let created_at = now.wall;
+            let n = m.session.actions.len();
+            let file = m
+                .path
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let seed = actions::id_seed(&file, &created_at, n);
+            let id = actions::new_id(&seed, |id| {
+                m.agreements.taken.contains(id) || m.session.actions.iter().any(|a| a.id == id)
+            });
+            m.session.actions.push(ActionItem {
+                id,
+                text: String::new(),
+                owner: None,
+                due: None,
+                due_text: None,
+                done: false,
+                // On the summary: the closing step, the last one with a question.
+                step: m.step.min(m.step_count().saturating_sub(1)),
+                created_at,
+            });
+            n
+        }
+    };
+    let warning = read.apply(&mut m.session.actions[index]);
+    let line = actions::summary_line(&m.session.actions[index], m.lang);
+    let mut msg = fill(w.recorded, &[&line]);
+    if let Some(warning) = warning {
+        msg.push_str(" — ");
+        msg.push_str(&warning);
+    }
+    m.status = Some((msg, now.mono + STATUS_FOR * 2));
+    m.agreements.form = None;
+    if from_list {
+        m.agreements.selected = index;
+        m.mode = Mode::ActionList;
+    } else {
+        m.mode = back(m);
+    }
+    changed(m, now);
+    save_now(m, now, fx);
+}
+
+fn toggle_done(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
+    let i = m.agreements.selected;
+    let own = m.session.actions.len();
+    if let Some(a) = m.session.actions.get_mut(i) {
+        a.done = !a.done;
+        changed(m, now);
+        save_now(m, now, fx);
+    } else if let Some(f) = m.agreements.earlier.get(i - own) {
+        // Saved in the session it belongs to, with that session's lock; shown once it is.
+        fx.push(Effect::MarkEarlier {
+            path: f.path.clone(),
+            id: f.action.id.clone(),
+            done: !f.action.done,
+        });
+    }
+}
+
+fn remove(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
+    let i = m.agreements.selected;
+    let Some(a) = m.session.actions.get(i) else {
+        // An earlier session's action is not this run's to remove.
+        return;
+    };
+    let w = m.action_words();
+    let line = actions::summary_line(a, m.lang);
+    if m.agreements.confirm_remove != Some(i) {
+        m.agreements.confirm_remove = Some(i);
+        m.status = Some((fill(w.confirm_remove, &[&line]), now.mono + STATUS_FOR));
+        return;
+    }
+    m.agreements.confirm_remove = None;
+    m.session.actions.remove(i);
+    m.agreements.selected = i.min(rows(m).saturating_sub(1));
+    m.status = Some((fill(w.removed, &[&line]), now.mono + STATUS_FOR));
+    changed(m, now);
+    save_now(m, now, fx);
+}

@@ -985,6 +985,7 @@ mod tests {
         let meta = Meta {
             group: "Team".into(),
             facilitator: String::new(),
+            ..Default::default()
         };
         Session::new(
             ep,

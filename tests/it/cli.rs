@@ -596,3 +596,53 @@ fn version_names_the_commit_it_was_built_from() {
         ),
     }
 }
+
+#[test]
+fn an_until_that_is_no_time_is_refused_before_the_screen_opens() {
+    let (code, _, err) = voer(
+        &["run", "4", "-a", "team", "--until", "25:00"],
+        "nl_NL.UTF-8",
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--until '25:00': geef een tijd als UU:MM"),
+        "{err}"
+    );
+    let (code, _, err) = voer(&["--until", "half vijf", "list"], "en_GB");
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--until 'half vijf': give a time as HH:MM"),
+        "{err}"
+    );
+}
+
+#[test]
+fn show_documents_rounds_and_phases() {
+    let dir = tempfile::tempdir().unwrap();
+    let ep = include_str!("../../prompts/jef-mol.toml").replacen(
+        "[[prompts]]\naudience = \"team\"",
+        "[[prompts]]\nround = true\nminutes_per_person = 2\naudience = \"team\"",
+        1,
+    );
+    assert!(ep.contains("round = true"), "the fixture changed");
+    fs::write(dir.path().join("jef.toml"), ep).unwrap();
+    let prompts = dir.path().to_str().unwrap();
+    let (code, out, err) = voer(
+        &[
+            "--prompts",
+            prompts,
+            "show",
+            "4",
+            "-a",
+            "team",
+            "--lang",
+            "en",
+        ],
+        "en",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Speaking round: everyone in turn (2 min each), then open discussion"),
+        "{out}"
+    );
+}

@@ -133,6 +133,7 @@ pub fn board() -> Session {
         &Meta {
             group: "Raad van bestuur".into(),
             facilitator: "Els Vermeulen".into(),
+            ..Default::default()
         },
         Lang::Nl,
         start,

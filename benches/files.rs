@@ -53,6 +53,7 @@ fn sessions() -> Vec<Session> {
             let meta = Meta {
                 group: format!("Groep {}", i % 4),
                 facilitator: "Anna".into(),
+                ..Default::default()
             };
             let at = start + chrono::Duration::days(i as i64);
             let mut s = Session::new(ep, audience, &meta, Lang::Nl, at);

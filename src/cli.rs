@@ -64,6 +64,26 @@ pub struct RunArgs {
     /// High-contrast theme for a projector.
     #[arg(long)]
     pub projector: bool,
+
+    /// First names or initials of the participants, for speaking rounds: "Anna,Bert,Cor".
+    #[arg(long, value_name = "NAMES")]
+    pub participants: Option<String>,
+
+    /// When the meeting must end (HH:MM): the steps to come are shortened to fit.
+    #[arg(long, value_name = "HH:MM")]
+    pub until: Option<String>,
+}
+
+impl RunArgs {
+    /// `--until` as a time of day (checked by `parse`).
+    pub fn until_time(&self) -> Option<chrono::NaiveTime> {
+        self.until.as_deref().and_then(parse_hhmm)
+    }
+}
+
+/// `17:30` (or `9:05`) as a time of day.
+pub fn parse_hhmm(text: &str) -> Option<chrono::NaiveTime> {
+    chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M").ok()
 }
 
 #[derive(Debug, Subcommand)]
@@ -116,6 +136,15 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+impl Command {
+    fn run_args(&self) -> Option<&RunArgs> {
+        match self {
+            Command::Run(a) => Some(a),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Args, Clone, Default, PartialEq)]
@@ -268,6 +297,8 @@ pub enum CliError {
     },
     /// A word in the place of an episode that looks like a mistyped command: `voer rn 4`.
     MistypedCommand { typed: String, command: String },
+    /// `--until` that is not a time of day.
+    BadUntil { typed: String },
 }
 
 /// Parses the command line; `voer [run] …` without a command is `run`.
@@ -290,6 +321,21 @@ pub fn parse(args: Vec<OsString>, t: &Texts) -> Result<Cli, CliError> {
         }
     };
     let mut cli = Cli::from_arg_matches(&matches).map_err(CliError::Clap)?;
+    for run in [
+        Some(&cli.run),
+        cli.command.as_ref().and_then(Command::run_args),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if let Some(typed) = &run.until
+            && parse_hhmm(typed).is_none()
+        {
+            return Err(CliError::BadUntil {
+                typed: typed.clone(),
+            });
+        }
+    }
     let Some(name) = matches.subcommand_name() else {
         return Ok(cli);
     };
@@ -301,6 +347,8 @@ pub fn parse(args: Vec<OsString>, t: &Texts) -> Result<Cli, CliError> {
         args.group = args.group.take().or(top.group);
         args.facilitator = args.facilitator.take().or(top.facilitator);
         args.projector |= top.projector;
+        args.participants = args.participants.take().or(top.participants);
+        args.until = args.until.take().or(top.until);
         return Ok(cli);
     }
     if let Some(Command::Actions(args)) = &mut cli.command
@@ -314,6 +362,8 @@ pub fn parse(args: Vec<OsString>, t: &Texts) -> Result<Cli, CliError> {
         ("--group", cli.run.group.is_some()),
         ("--facilitator", cli.run.facilitator.is_some()),
         ("--projector", cli.run.projector),
+        ("--participants", cli.run.participants.is_some()),
+        ("--until", cli.run.until.is_some()),
     ];
     if let Some((option, _)) = given.into_iter().find(|(_, g)| *g) {
         return Err(CliError::RunOptionWithCommand {
@@ -351,6 +401,7 @@ pub fn render_error(e: &CliError, t: &Texts) -> String {
         CliError::MistypedCommand { typed, command } => {
             fill(t.cli_mistyped_command, &[typed, command])
         }
+        CliError::BadUntil { typed } => fill(t.cli_bad_until, &[typed]),
         CliError::Clap(e) => render_clap_error(e, t),
     }
 }

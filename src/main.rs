@@ -316,6 +316,13 @@ fn run(
             .clone()
             .or_else(|| config.facilitator.clone())
             .unwrap_or_default(),
+        participants: args
+            .participants
+            .as_deref()
+            .map(voer::session::timing::parse_names)
+            .or_else(|| config.participants.clone())
+            .unwrap_or_default(),
+        until: args.until_time(),
         sessions_dir: sessions_dir.to_path_buf(),
         lang,
         projector: args.projector || config.theme == Some(ConfigTheme::Projector),

@@ -55,6 +55,16 @@ pub enum Action {
     /// SIGTERM or SIGHUP: save and quit without asking anything.
     Terminate,
     Export,
+    /// Tab: the next speaker in a round, or the next phase early.
+    NextTurn,
+    /// Ctrl+K: the current speaker passes.
+    Pass,
+    /// Ctrl+U: shuffle the speakers not yet spoken.
+    Shuffle,
+    /// Ctrl+W: make this prompt a speaking round (and back).
+    ToggleRound,
+    /// Ctrl+O: take the overrun from the steps still to come.
+    TakeOverrun,
     /// Time passed (the loop woke up for a deadline).
     Tick,
     Saved(SaveOutcome),
@@ -123,6 +133,10 @@ pub struct Choice {
     pub episode: Episode,
     pub audience: Audience,
     pub group: String,
+    /// First names or initials, for speaking rounds.
+    pub participants: Vec<String>,
+    /// When the meeting must end.
+    pub until: Option<chrono::NaiveTime>,
 }
 
 /// What the loop must do after an update.

@@ -28,6 +28,8 @@ pub fn map_picker_key(p: &Picker, key: KeyEvent) -> Option<Action> {
     let pick = match key.code {
         KeyCode::Enter => Pick::Next,
         KeyCode::Esc => Pick::Back,
+        KeyCode::Tab | KeyCode::Down if p.stage == Stage::Group => Pick::Down,
+        KeyCode::BackTab | KeyCode::Up if p.stage == Stage::Group => Pick::Up,
         _ if p.stage == Stage::Group => return Some(Action::Edit(Input::from(key))),
         KeyCode::Up | KeyCode::Char('k') => Pick::Up,
         KeyCode::Down | KeyCode::Char('j') => Pick::Down,

@@ -8,14 +8,6 @@
 //! Tab, Enter, Esc in some terminals); no Alt (unreliable in macOS Terminal). On the summary,
 //! where nothing can be typed, a sentence typed anyway changes nothing either: there, too, the
 //! commands are only the keys above.
-//!
-//! Keys kept free for commands still to come (add them here, as rows, with their behaviour):
-//! - Tab: in a round, the next speaker; in a phased prompt, the next phase (early);
-//! - Ctrl+K: in a round, the current speaker passes;
-//! - Ctrl+U: in a round, shuffle the speakers not yet spoken (it already clears the save-as
-//!   field in the unsaved dialog, where no round is);
-//! - Ctrl+W: on a prompt, make it a speaking round (and back);
-//! - Ctrl+O: after an overrun, with --until, take the overrun from the steps still to come.
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{Action, Mode, Model, Overlay, UnsavedView};
@@ -78,6 +70,10 @@ pub enum Show {
     Timed,
     /// Only on a step with notes: not on the summary.
     NotSummary,
+    /// Only during a round's turns, or on a phased prompt before its last phase.
+    Turns,
+    /// Only during a round's turns.
+    Round,
     /// Only while a room screen follows the session.
     RoomFollowing,
     /// Only on a step with a tip, while no room screen follows (one projected screen).
@@ -232,6 +228,52 @@ pub const BINDINGS: &[Binding] = &[
             show: Show::Always,
             label: |m| m.texts().key_help,
         }),
+    },
+    // Rounds, phases and ending on time (Ctrl+U clears the path field in the unsaved dialog,
+    // where no round is).
+    Binding {
+        keys: &[plain(KeyCode::Tab, Action::NextTurn)],
+        at: Where::Always,
+        help: |t| t.help_next_turn,
+        bar: Some(Bar {
+            place: 1,
+            show: Show::Turns,
+            label: |m| {
+                if crate::app::rounds::round(m).is_some_and(|r| !r.is_open()) {
+                    m.texts().key_next_speaker
+                } else {
+                    m.texts().key_next_phase
+                }
+            },
+        }),
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('k'), Action::Pass)],
+        at: Where::Always,
+        help: |t| t.help_pass,
+        bar: Some(Bar {
+            place: 2,
+            show: Show::Round,
+            label: |m| m.texts().key_pass,
+        }),
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('u'), Action::Shuffle)],
+        at: Where::Always,
+        help: |t| t.help_shuffle,
+        bar: None,
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('w'), Action::ToggleRound)],
+        at: Where::Always,
+        help: |t| t.help_toggle_round,
+        bar: None,
+    },
+    Binding {
+        keys: &[act(Key::Ctrl('o'), Action::TakeOverrun)],
+        at: Where::Always,
+        help: |t| t.help_take_overrun,
+        bar: None,
     },
     Binding {
         keys: &[act(Key::Ctrl('c'), Action::Quit)],
@@ -734,6 +776,8 @@ pub fn bar(m: &Model) -> Vec<(String, &'static str)> {
             Show::Always => true,
             Show::Timed => m.is_timed(),
             Show::NotSummary => !m.on_summary(),
+            Show::Turns => crate::app::rounds::has_turns(m),
+            Show::Round => crate::app::rounds::round(m).is_some_and(|r| !r.is_open()),
             Show::RoomFollowing => m.room_following,
             Show::TipsHere => !m.room_following && m.has_tip(),
         })

@@ -9,6 +9,7 @@ mod keymap;
 pub mod keys;
 mod model;
 pub mod picker;
+pub mod rounds;
 mod update;
 
 pub use action::{Action, Choice, Effect, Opened, Pick};

@@ -295,6 +295,11 @@ impl Model {
         if !m.paused {
             m.start_clock(now.mono);
         }
+        super::rounds::step_opened(&mut m, now);
+        // At the start and on resume: end at `until` (a message says what changed).
+        if super::rounds::plan_to_end_on_time(&mut m, now) {
+            super::update::changed(&mut m, now);
+        }
         m.sync_editor();
         if m.reopened_finished {
             let msg = m.texts().reopened_finished.to_string();

@@ -22,6 +22,13 @@ pub struct Picker {
     pub episode: usize,
     pub audience: usize,
     pub group: TextArea<'static>,
+    /// Beside the group name: the participants (for speaking rounds) and the end time.
+    pub participants: TextArea<'static>,
+    pub until: TextArea<'static>,
+    /// Which field of the group stage takes the keys: 0 group, 1 participants, 2 until.
+    pub field: usize,
+    /// The end time typed is not a time of day (shown under it until it is fixed).
+    pub until_error: bool,
     /// Stages that the command line already answered are skipped.
     ask_episode: bool,
     ask_audience: bool,
@@ -46,22 +53,79 @@ impl Picker {
                     .and_then(|e| e.audiences().iter().position(|x| *x == a))
             })
             .unwrap_or(0);
-        let mut ta = TextArea::new(vec![group.unwrap_or_default().to_string()]);
-        ta.move_cursor(ratatui_textarea::CursorMove::End);
-        ta.set_cursor_line_style(ratatui::style::Style::default());
         let mut p = Picker {
             episodes,
             lang,
             stage: Stage::Episode,
             episode: ep_idx,
             audience: aud_idx,
-            group: ta,
+            group: field(group.unwrap_or_default()),
+            participants: field(""),
+            until: field(""),
+            field: 0,
+            until_error: false,
             ask_episode: episode.is_none(),
             ask_audience: audience.is_none(),
             ask_group: group.is_none(),
         };
         p.stage = p.first_stage().unwrap_or(Stage::Group);
         p
+    }
+
+    /// What the command line (or the config file) gave for the participants and the end
+    /// time: shown in their fields, to be changed on the group question.
+    pub fn with_time(
+        mut self,
+        participants: &[String],
+        until: Option<chrono::NaiveTime>,
+    ) -> Picker {
+        self.participants = field(&participants.join(", "));
+        self.until = field(
+            &until
+                .map(|u| u.format("%H:%M").to_string())
+                .unwrap_or_default(),
+        );
+        self.focus(0);
+        self
+    }
+
+    /// Moves the keys to another field of the group question.
+    pub(super) fn focus(&mut self, i: usize) {
+        self.field = i.min(2);
+        let focused = self.field;
+        for (k, ta) in [&mut self.group, &mut self.participants, &mut self.until]
+            .into_iter()
+            .enumerate()
+        {
+            ta.set_cursor_style(if k == focused {
+                ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED)
+            } else {
+                ratatui::style::Style::default()
+            });
+        }
+    }
+
+    fn focused(&mut self) -> &mut TextArea<'static> {
+        match self.field {
+            0 => &mut self.group,
+            1 => &mut self.participants,
+            _ => &mut self.until,
+        }
+    }
+
+    /// The end time typed, if it is one.
+    pub fn until_time(&self) -> Option<chrono::NaiveTime> {
+        crate::cli::parse_hhmm(&self.until.lines().join(""))
+    }
+
+    /// Whether the end time field is empty or holds a time of day.
+    pub fn until_is_valid(&self) -> bool {
+        let text = self.until.lines().join("");
+        text.trim().is_empty() || crate::cli::parse_hhmm(&text).is_some()
+    }
+
+    pub fn participant_names(&self) -> Vec<String> {
+        crate::session::timing::parse_names(&self.participants.lines().join(","))
     }
 
     fn stages(&self) -> Vec<Stage> {
@@ -156,14 +220,22 @@ impl Picker {
                     by_number.unwrap_or_else(|| step(self.episode, self.episodes.len(), key));
             }
             Stage::Audience => self.audience = step(self.audience, self.audiences().len(), key),
-            Stage::Group => {}
+            // Tab, ↓ and ↑ move between the fields.
+            Stage::Group => match key {
+                Pick::Down => self.focus((self.field + 1) % 3),
+                Pick::Up => self.focus((self.field + 2) % 3),
+                _ => {}
+            },
         }
     }
 
     /// A key for the group name field.
     pub(super) fn edit(&mut self, input: Input) {
         if self.stage == Stage::Group {
-            self.group.input(input);
+            self.focused().input(input);
+            if self.field == 2 {
+                self.until_error = false;
+            }
         }
     }
 
@@ -173,15 +245,25 @@ impl Picker {
             episode: self.selected_episode()?.clone(),
             audience: self.selected_audience()?,
             group: self.group_name(),
+            participants: self.participant_names(),
+            until: self.until_time(),
         })
     }
 
     pub fn paste(&mut self, text: &str) {
         if self.stage == Stage::Group {
-            self.group
+            self.focused()
                 .insert_str(text.lines().next().unwrap_or_default());
         }
     }
+}
+
+/// A one-line text field of the group question.
+fn field(text: &str) -> TextArea<'static> {
+    let mut ta = TextArea::new(vec![text.to_string()]);
+    ta.move_cursor(ratatui_textarea::CursorMove::End);
+    ta.set_cursor_line_style(ratatui::style::Style::default());
+    ta
 }
 
 fn step(i: usize, len: usize, key: &Pick) -> usize {

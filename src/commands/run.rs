@@ -21,6 +21,10 @@ pub struct RunOptions {
     pub audience: Option<Audience>,
     pub group: Option<String>,
     pub facilitator: String,
+    /// First names or initials, for speaking rounds.
+    pub participants: Vec<String>,
+    /// When the meeting must end.
+    pub until: Option<chrono::NaiveTime>,
     pub sessions_dir: PathBuf,
     pub lang: Lang,
     pub projector: bool,
@@ -39,7 +43,8 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
         opts.episode.as_ref(),
         opts.audience,
         opts.group.as_deref(),
-    );
+    )
+    .with_time(&opts.participants, opts.until);
     let mut create = |choice: Choice| create_session(&opts, choice);
     let (app, lock) = if picker.needed() {
         (App::picker(picker), None)
@@ -68,6 +73,8 @@ fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionL
     let meta = Meta {
         group: choice.group,
         facilitator: opts.facilitator.clone(),
+        participants: choice.participants,
+        until: choice.until,
     };
     let session = Session::new(
         &choice.episode,

@@ -1,7 +1,7 @@
 //! `voer show`: a printable plan of an episode for one or all audiences.
 use crate::{
     episode::{Audience, Episode, Prompt},
-    i18n::Texts,
+    i18n::{Texts, fill},
     lang::Lang,
 };
 
@@ -20,6 +20,22 @@ fn wrap_indented(text: &str, indent: &str, out: &mut String) {
 fn prompt_block(label: &str, p: &Prompt, lang: Lang, t: &Texts, out: &mut String) {
     out.push_str(&format!("  {label} ({} {})\n", p.minutes, t.minutes_short));
     wrap_indented(p.text.get(lang), "     ", out);
+    if p.round {
+        let each = match p.minutes_per_person {
+            Some(m) => fill(t.show_round_each, &[&m]),
+            None => t.show_round_default.to_string(),
+        };
+        wrap_indented(&fill(t.show_round, &[&each]), "     ", out);
+    }
+    if !p.phases.is_empty() {
+        let phases = p
+            .phases
+            .iter()
+            .map(|ph| format!("{} {}", ph.label.get(lang), ph.minutes))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        wrap_indented(&format!("{}: {phases}", t.show_phases), "     ", out);
+    }
     if let Some(tip) = &p.tip {
         wrap_indented(&format!("{}: {}", t.tip, tip.get(lang)), "     ", out);
     }

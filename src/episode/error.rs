@@ -156,6 +156,11 @@ pub enum Problem {
         min: u32,
         max: u32,
     },
+    /// A prompt's phases add up to other minutes than the prompt has.
+    PhasesDoNotAddUp {
+        phases: u32,
+        minutes: u32,
+    },
 }
 
 impl Localize for Problem {
@@ -172,6 +177,9 @@ impl Localize for Problem {
             Problem::TwoClosings(a) => fill(t.problem_two_closings, &[a]),
             Problem::ClosingAlone(a) => fill(t.problem_closing_alone, &[a]),
             Problem::OutOfRange { min, max } => fill(t.problem_out_of_range, &[min, max]),
+            Problem::PhasesDoNotAddUp { phases, minutes } => {
+                fill(t.problem_phases_sum, &[phases, minutes])
+            }
             Problem::ControlCharacter => t.problem_control_character.to_string(),
         }
     }

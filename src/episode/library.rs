@@ -22,13 +22,14 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
 /// Parses and checks one episode file; `path` is only used in messages.
 pub fn parse_episode(path: impl AsRef<Path>, text: &str) -> Result<Episode, Vec<LoadError>> {
     let path = path.as_ref();
-    let episode: Episode = toml::from_str(text).map_err(|source| {
+    let mut episode: Episode = toml::from_str(text).map_err(|source| {
         vec![LoadError::Syntax {
             path: path.to_path_buf(),
             position: source.span().map(|s| line_col(text, s.start)),
             source: Box::new(source),
         }]
     })?;
+    episode.complete();
     let problems = episode.problems();
     if problems.is_empty() {
         Ok(episode)

@@ -38,10 +38,45 @@ impl Localized {
 #[serde(deny_unknown_fields)]
 pub struct Prompt {
     pub audience: Audience,
+    /// The prompt's minutes; may be left out when `phases` define them.
+    #[serde(default)]
     pub minutes: u32,
     pub text: Localized,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tip: Option<Localized>,
+    /// A speaking round: each participant in turn, then open discussion.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub round: bool,
+    /// A round's minutes for each speaker (default: half the prompt's time shared equally).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes_per_person: Option<u32>,
+    /// Timed parts of the prompt, in order (e.g. alone, in pairs, in fours, all together).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phases: Vec<PhaseDef>,
+}
+
+/// One timed part of a prompt in the episode file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhaseDef {
+    pub label: Localized,
+    pub minutes: u32,
+}
+
+impl Prompt {
+    /// The minutes the phases add up to.
+    pub fn phase_minutes(&self) -> u32 {
+        self.phases
+            .iter()
+            .fold(0u32, |sum, p| sum.saturating_add(p.minutes))
+    }
+
+    /// A prompt whose minutes are left out takes them from its phases.
+    fn fill_minutes(&mut self) {
+        if self.minutes == 0 {
+            self.minutes = self.phase_minutes();
+        }
+    }
 }
 
 impl Prompt {
@@ -105,6 +140,13 @@ pub struct Episode {
 }
 
 impl Episode {
+    /// Fills what the file may leave out (a prompt's minutes from its phases).
+    pub fn complete(&mut self) {
+        for p in self.prompts.iter_mut().chain(self.closing.iter_mut()) {
+            p.fill_minutes();
+        }
+    }
+
     /// The timed prompts for one audience, in order.
     pub fn prompts_for(&self, audience: Audience) -> impl Iterator<Item = &Prompt> {
         self.prompts.iter().filter(move |p| p.audience == audience)
@@ -164,6 +206,14 @@ impl Episode {
                     .enumerate()
                     .map(|(i, p)| (format!("{list}[{}].text", i + 1), &p.text)),
             );
+            for (i, p) in items.iter().enumerate() {
+                named.extend(p.phases.iter().enumerate().map(|(j, ph)| {
+                    (
+                        format!("{list}[{}].phases[{}].label", i + 1, j + 1),
+                        &ph.label,
+                    )
+                }));
+            }
         }
         let mut out = vec![("speaker".to_string(), self.speaker.as_str())];
         for (name, l) in named {
@@ -269,6 +319,30 @@ impl Episode {
                 }
                 if p.text.nl.trim().is_empty() {
                     bad(format!("{list}[{}].text.nl", i + 1), Problem::Empty);
+                }
+                if p.minutes_per_person == Some(0) {
+                    bad(
+                        format!("{list}[{}].minutes_per_person", i + 1),
+                        Problem::NotPositive,
+                    );
+                }
+                for (j, ph) in p.phases.iter().enumerate() {
+                    let field = format!("{list}[{}].phases[{}]", i + 1, j + 1);
+                    if ph.minutes == 0 {
+                        bad(format!("{field}.minutes"), Problem::NotPositive);
+                    }
+                    if ph.label.nl.trim().is_empty() {
+                        bad(format!("{field}.label.nl"), Problem::Empty);
+                    }
+                }
+                if !p.phases.is_empty() && p.phase_minutes() != p.minutes {
+                    bad(
+                        format!("{list}[{}].phases", i + 1),
+                        Problem::PhasesDoNotAddUp {
+                            phases: p.phase_minutes(),
+                            minutes: p.minutes,
+                        },
+                    );
                 }
             }
         }

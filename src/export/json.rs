@@ -36,7 +36,8 @@
 //!           "original": null,             the Dutch words of a translated quote, or null
 //!           "url": null,                  where the video is (video step), or null
 //!           "tip": "Laat eerst …",        the facilitator's tip, or null
-//!           "planned_seconds": 300,
+//!           "episode_seconds": 300,       what the episode planned
+//!           "planned_seconds": 300,       the plan at the end: re-planned, or a minute more
 //!           "actual_seconds": 342,        time spent on the step
 //!           "planned_minutes": 5,         the same, rounded to whole minutes as in the reports
 //!           "actual_minutes": 6,
@@ -130,6 +131,9 @@ pub struct ExportedStep {
     #[serde(default)]
     pub url: Option<String>,
     pub tip: Option<String>,
+    /// What the episode planned; `planned_seconds` is the plan at the end (re-planned).
+    #[serde(default)]
+    pub episode_seconds: u64,
     pub planned_seconds: u64,
     pub actual_seconds: u64,
     pub planned_minutes: u64,
@@ -187,6 +191,7 @@ fn session(s: &Session) -> ExportedSession {
                 original: st.original.clone(),
                 url: st.url.clone(),
                 tip: st.tip.clone(),
+                episode_seconds: st.episode_seconds,
                 planned_seconds: st.planned_seconds,
                 actual_seconds: st.elapsed_seconds,
                 planned_minutes: minutes(st.planned_seconds),

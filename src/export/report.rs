@@ -56,6 +56,9 @@ pub struct Block<'a> {
 
 pub struct Entry<'a> {
     pub group: usize,
+    /// The episode's own plan for the step.
+    pub episode_seconds: u64,
+    /// The plan as it stood at the end (re-planned to end on time, or a minute more or less).
     pub planned_seconds: u64,
     pub actual_seconds: u64,
     pub notes: &'a str,
@@ -156,6 +159,16 @@ impl<'a> Report<'a> {
     }
 
     pub fn minutes_line(&self, e: &Entry) -> String {
+        if e.episode_seconds != e.planned_seconds {
+            return fill(
+                self.t.export_minutes_replanned,
+                &[
+                    &duration(e.episode_seconds),
+                    &duration(e.planned_seconds),
+                    &duration(e.actual_seconds),
+                ],
+            );
+        }
         fill(
             self.t.export_minutes,
             &[&duration(e.planned_seconds), &duration(e.actual_seconds)],
@@ -336,6 +349,7 @@ fn join<'a>(part: &mut Part<'a>, index: usize, s: &'a Session) {
 fn entry(group: usize, st: &crate::session::Step) -> Entry<'_> {
     Entry {
         group,
+        episode_seconds: st.episode_seconds,
         planned_seconds: st.planned_seconds,
         actual_seconds: st.elapsed_seconds,
         notes: &st.notes,

@@ -391,7 +391,9 @@ fn prompt(
     } else {
         0
     };
-    let flag = u16::from(s.session.paused);
+    // A round's speaker and a phase: what the room needs to know whose turn it is.
+    let turns = turn_lines(s, t, theme, now);
+    let flag = u16::from(s.session.paused) + turns.len() as u16;
     // The question in the largest letters that leave a big timer; else smaller, else plain.
     let mut choice = None;
     'sizes: for (i, _) in big::SIZES.iter().enumerate() {
@@ -423,12 +425,64 @@ fn prompt(
         )
     });
     let mut pieces = vec![head, Piece::Gap(1), question, Piece::Gap(1)];
+    if !turns.is_empty() {
+        pieces.push(Piece::Lines(turns));
+    }
     pieces.extend(timer(s, t, theme, now, timer_h));
     if let Some(n) = notes(s, t, theme, area.width, notes_height) {
         pieces.push(Piece::Gap(1));
         pieces.push(n);
     }
     render_stack(frame, area, pieces);
+}
+
+/// Who speaks now and who is next in a round, and the current phase, each with its countdown.
+fn turn_lines<'a>(
+    s: &Session,
+    t: &Texts,
+    theme: &Theme,
+    now: DateTime<FixedOffset>,
+) -> Vec<Line<'a>> {
+    use crate::{app::clock::Remaining, i18n::fill, session::timing};
+    let Some(step) = s.steps.get(s.session.current_step) else {
+        return Vec::new();
+    };
+    let at = super::elapsed(s, now);
+    let mut out = Vec::new();
+    if let Some(r) = &step.round {
+        match r.speaker() {
+            Some(name) => {
+                let turn = Duration::from_secs(r.turn_seconds(step.planned_seconds));
+                let left =
+                    Remaining::of(turn, at.saturating_sub(Duration::from_secs(r.turn_started)));
+                let mut text = format!("▶ {}: {name}  {}", t.round_now, left.display());
+                if let Some(next) = r.next_speaker() {
+                    text.push_str(&format!("   · {}: {next}", t.round_next));
+                }
+                out.push(Line::styled(text, theme.heading));
+            }
+            None => out.push(Line::styled(t.round_open, theme.heading)),
+        }
+    }
+    if let Some(i) = timing::current_phase(&step.phases) {
+        let p = &step.phases[i];
+        let left = Remaining::of(
+            Duration::from_secs(u64::from(p.minutes) * 60),
+            at.saturating_sub(Duration::from_secs(p.started.unwrap_or(0))),
+        );
+        out.push(Line::styled(
+            format!(
+                "{}: {}  {}",
+                fill(t.phase_of, &[&(i + 1), &step.phases.len()]),
+                p.label,
+                left.display()
+            ),
+            theme.heading,
+        ));
+    }
+    out.into_iter()
+        .map(|l| l.alignment(Alignment::Center))
+        .collect()
 }
 
 /// Big letters at exactly size `i`, or plain text when they do not fit.

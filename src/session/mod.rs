@@ -1,5 +1,6 @@
 //! One group's run through one episode, and its file format (see the README).
 pub mod store;
+pub mod timing;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -113,9 +114,10 @@ pub struct Phase {
     /// Whether this is the phase the group is in.
     #[serde(default)]
     pub current: bool,
-    /// When this phase started, once it has.
+    /// When this phase started, once it has: seconds into the step's own time (so a pause
+    /// or a resume does not eat into it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub started_at: Option<DateTime<FixedOffset>>,
+    pub started: Option<u64>,
 }
 
 /// A speaking round: each participant in turn.
@@ -126,12 +128,19 @@ pub struct Round {
     /// Index into `order` of the one speaking now.
     #[serde(default)]
     pub current: usize,
-    /// How many turns have been taken.
+    /// How many turns have been taken (a pass is no turn).
     #[serde(default)]
     pub turns_taken: usize,
-    /// When the current turn started.
+    /// When the current turn started: seconds into the step's own time.
+    #[serde(default)]
+    pub turn_started: u64,
+    /// Minutes for each speaker, when the episode says; else half the prompt's time is
+    /// shared equally.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub turn_started_at: Option<DateTime<FixedOffset>>,
+    pub minutes_per_person: Option<u32>,
+    /// Who passed their turn.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub passed: Vec<String>,
 }
 
 /// An agreement or action recorded during the meeting.
@@ -202,6 +211,10 @@ pub struct Session {
 pub struct Meta {
     pub group: String,
     pub facilitator: String,
+    /// First names or initials, for speaking rounds.
+    pub participants: Vec<String>,
+    /// When the meeting must end.
+    pub until: Option<NaiveTime>,
 }
 
 impl Session {
@@ -246,8 +259,22 @@ impl Session {
                 ..step(StepKind::Quote, text, 0)
             },
         ];
+        let participants = timing::clean_names(&meta.participants);
         let timed = |kind, p: &crate::episode::Prompt| Step {
             tip: p.tip.as_ref().map(|t| t.get(lang).to_string()),
+            phases: p
+                .phases
+                .iter()
+                .map(|ph| Phase {
+                    label: ph.label.get(lang).to_string(),
+                    minutes: ph.minutes,
+                    current: false,
+                    started: None,
+                })
+                .collect(),
+            // Without participants a round prompt is an ordinary prompt.
+            round: (p.round && !participants.is_empty())
+                .then(|| Round::new(participants.clone(), p.minutes_per_person, 0)),
             ..step(kind, p.text.get(lang), p.minutes)
         };
         steps.extend(
@@ -270,8 +297,8 @@ impl Session {
                 group: meta.group.trim().to_string(),
                 facilitator: meta.facilitator.trim().to_string(),
                 language: lang,
-                participants: Vec::new(),
-                until: None,
+                participants: participants.clone(),
+                until: meta.until,
                 example: false,
                 blanked: false,
                 room_notes: false,

@@ -247,17 +247,32 @@ fn without_temp_name(e: io::Error) -> io::Error {
     }
 }
 
-fn write_via_temp(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let dir = folder_of(path);
-    // tempfile creates its files with mode 0600 on Unix (on Windows they take the folder's
-    // access list). Named after the target, so that a copy left by a crash can be found and
-    // removed (see `remove_leftovers`).
+/// `contents` in a temporary file beside `path`, flushed to disk. tempfile creates its files
+/// with mode 0600 on Unix (on Windows they take the folder's access list). Named after the
+/// target, so that a copy left by a crash can be found and removed (see `remove_leftovers`).
+fn temp_beside(path: &Path, contents: &[u8]) -> io::Result<tempfile::NamedTempFile> {
     let mut tmp = tempfile::Builder::new()
         .prefix(&temp_prefix(path))
         .suffix(".tmp")
-        .tempfile_in(dir)?;
+        .tempfile_in(folder_of(path))?;
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
+    Ok(tmp)
+}
+
+/// Makes a rename in the folder of `path` durable; failure here is not worth failing the save
+/// for. Windows cannot open a folder as a file; NTFS journals the rename itself.
+fn sync_folder_of(path: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(folder_of(path)) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+fn write_via_temp(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let tmp = temp_beside(path, contents)?;
     // Windows refuses to replace a file that a sync client or a virus scanner holds open for
     // a moment: try again for about a second, then say so (see `platform::retry_while_held`).
     let mut tmp = Some(tmp);
@@ -272,12 +287,7 @@ fn write_via_temp(path: &Path, contents: &[u8]) -> io::Result<()> {
         crate::platform::held_open,
         thread::sleep,
     )?;
-    // Makes the rename itself durable; failure here is not worth failing the save for.
-    // Windows cannot open a folder as a file; NTFS journals the rename itself.
-    #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
+    sync_folder_of(path);
     Ok(())
 }
 
@@ -379,18 +389,10 @@ pub fn write_new_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
 /// As `write_via_temp`, but the temporary file takes the name only if no file has it: in
 /// one step, so that two voers cannot both take it.
 fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let dir = folder_of(path);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&temp_prefix(path))
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist_noclobber(path).map_err(|e| e.error)?;
-    #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
+    temp_beside(path, contents)?
+        .persist_noclobber(path)
+        .map_err(|e| e.error)?;
+    sync_folder_of(path);
     Ok(())
 }
 
@@ -983,6 +985,7 @@ mod tests {
         let meta = Meta {
             group: "Team".into(),
             facilitator: String::new(),
+            ..Default::default()
         };
         Session::new(
             ep,

@@ -310,6 +310,7 @@ mod tests {
         let meta = Meta {
             group: "Team Noord".into(),
             facilitator: String::new(),
+            ..Default::default()
         };
         let s = Session::new(ep, Audience::Team, &meta, Lang::Nl, now.wall);
         let path = dir.join("sessie.toml");

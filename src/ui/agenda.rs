@@ -15,7 +15,7 @@ use crate::{
         clock::{Now, minutes_seconds},
     },
     i18n::fill,
-    session::StepKind,
+    session::{StepKind, timing::Pace},
 };
 
 /// The short name of a step in the agenda: "Opening", "Vraag 2", "Afsluiting".
@@ -39,7 +39,41 @@ pub fn step_label(m: &Model, index: usize) -> String {
 }
 
 fn ends_at(m: &Model, now: Now) -> String {
-    fill(m.texts().ends_at, &[&m.expected_end(now).format("%H:%M")])
+    let mut end = m.expected_end(now);
+    // With an end time the forecast counts the untimed steps too, as the plan does.
+    if let (Some(until), Some(p)) = (m.session.session.until, crate::app::rounds::pace(m, now)) {
+        let left = crate::session::timing::seconds_until(now.wall, until);
+        let off = match p {
+            Pace::Ahead(s) => -(s as i64),
+            Pace::Behind(s) => s as i64,
+            Pace::Impossible(_) => 0,
+        };
+        if !matches!(p, Pace::Impossible(_)) {
+            end = now.wall + chrono::Duration::seconds(left + off);
+        }
+    }
+    fill(m.texts().ends_at, &[&end.format("%H:%M")])
+}
+
+/// The header's end: the time, and with `until` whether that is ahead or behind it.
+fn ends_at_and_pace(m: &Model, now: Now) -> String {
+    let end = ends_at(m, now);
+    match pace(m, now) {
+        Some(p) => format!("{end} · {p}"),
+        None => end,
+    }
+}
+
+/// With an end time: whether the meeting runs ahead or behind it, or cannot make it.
+fn pace(m: &Model, now: Now) -> Option<String> {
+    let t = m.texts();
+    let until = m.session.session.until?.format("%H:%M").to_string();
+    Some(match crate::app::rounds::pace(m, now)? {
+        Pace::Ahead(s) if s < 60 => fill(t.pace_on_time, &[&until]),
+        Pace::Ahead(s) => fill(t.pace_ahead, &[&(s / 60), &until]),
+        Pace::Behind(s) => fill(t.pace_behind, &[&s.div_ceil(60), &until]),
+        Pace::Impossible(_) => fill(t.pace_impossible, &[&until]),
+    })
 }
 
 /// One line: episode and audience on the left, step k of n and the end time on the right.
@@ -61,7 +95,7 @@ pub fn header(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect)
     let right = format!(
         "{marker}{} · {} ",
         fill(t.step_of, &[&(m.step + 1), &total]),
-        ends_at(m, now)
+        ends_at_and_pace(m, now)
     );
     let room = usize::from(area.width).saturating_sub(right.width() + 1);
     let left = header_left(

@@ -8,6 +8,7 @@ mod keybar;
 mod notes;
 pub mod picker;
 pub mod qr;
+mod round;
 mod step;
 mod summary;
 mod theme;

@@ -106,14 +106,30 @@ pub fn draw(p: &Picker, theme: &Theme, frame: &mut Frame) {
             list(frame, body, items, p.audience, theme);
         }
         Stage::Group => {
-            let [field, hint] =
-                Layout::vertical([Constraint::Length(3), Constraint::Length(1)]).areas(body);
-            let block = Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme.border_active);
-            let inner = block.inner(field);
-            frame.render_widget(block, field);
-            frame.render_widget(&p.group, inner);
+            let [field, hint, _, label1, field1, label2, field2, error] = Layout::vertical([
+                Constraint::Length(3),
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Length(3),
+                Constraint::Length(1),
+                Constraint::Length(3),
+                Constraint::Length(1),
+            ])
+            .areas(body);
+            let boxed = |frame: &mut Frame, area, ta, focused: bool| {
+                let block = Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(if focused {
+                        theme.border_active
+                    } else {
+                        theme.border
+                    });
+                let inner = block.inner(area);
+                frame.render_widget(block, area);
+                frame.render_widget(ta, inner);
+            };
+            boxed(frame, field, &p.group, p.field == 0);
             frame.render_widget(
                 Paragraph::new(Line::styled(
                     group_hint(t, p.selected_audience()),
@@ -121,6 +137,23 @@ pub fn draw(p: &Picker, theme: &Theme, frame: &mut Frame) {
                 )),
                 hint,
             );
+            // For speaking rounds and ending on time; Tab moves between the fields.
+            frame.render_widget(
+                Paragraph::new(Line::styled(t.pick_participants, theme.heading)),
+                label1,
+            );
+            boxed(frame, field1, &p.participants, p.field == 1);
+            frame.render_widget(
+                Paragraph::new(Line::styled(t.pick_until, theme.heading)),
+                label2,
+            );
+            boxed(frame, field2, &p.until, p.field == 2);
+            if p.until_error {
+                frame.render_widget(
+                    Paragraph::new(Line::styled(t.pick_until_bad, theme.error)),
+                    error,
+                );
+            }
         }
     }
     let keys = if p.stage == Stage::Group {

@@ -227,10 +227,15 @@ fn prompt(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     let Some(step) = m.current() else { return };
     let t = m.texts();
     let width = area.width;
-    let body = wrap_lines(&step.text, width)
+    let mut body: Vec<Line<'static>> = wrap_lines(&step.text, width)
         .into_iter()
         .map(|l| Line::styled(l, theme.quote))
         .collect();
+    let extra = super::round::lines(m, theme, now);
+    if !extra.is_empty() {
+        body.push(Line::raw(""));
+        body.extend(extra);
+    }
     let mut tip_lines = step
         .tip
         .as_ref()

@@ -19,6 +19,12 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     let t = m.texts();
     let steps = &m.session.steps;
     let mut rows = Vec::new();
+    // When the plan was changed (re-planned to end on time, or a minute more or less), the
+    // episode's own plan stands beside it.
+    let replanned = steps
+        .iter()
+        .any(|s| s.kind.is_timed() && s.episode_seconds != s.planned_seconds);
+    let mut episode_total = 0u64;
     let (mut planned_total, mut actual_total, mut lines_total) = (0u64, Duration::ZERO, 0usize);
     for (i, s) in steps.iter().enumerate() {
         // Whole seconds per step, so the total is the sum of what the rows show.
@@ -27,6 +33,7 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
             n.lines().iter().filter(|l| !l.trim().is_empty()).count()
         });
         planned_total = planned_total.saturating_add(s.planned_seconds);
+        episode_total = episode_total.saturating_add(s.episode_seconds);
         actual_total = actual_total.saturating_add(actual);
         lines_total += lines;
         let planned = if s.kind.is_timed() {
@@ -34,23 +41,40 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
         } else {
             "–".into()
         };
-        rows.push(Row::new(vec![
-            Cell::from(step_label(m, i)),
+        let own = if s.kind.is_timed() {
+            minutes_seconds(Duration::from_secs(s.episode_seconds))
+        } else {
+            "–".into()
+        };
+        let mut cells = vec![Cell::from(step_label(m, i))];
+        if replanned {
+            cells.push(Cell::from(own));
+        }
+        cells.extend([
             Cell::from(planned),
             Cell::from(minutes_seconds(actual)),
             Cell::from(lines.to_string()),
-        ]));
+        ]);
+        rows.push(Row::new(cells));
     }
-    rows.push(
-        Row::new(vec![
-            Cell::from(t.total),
-            Cell::from(minutes_seconds(Duration::from_secs(planned_total))),
-            Cell::from(minutes_seconds(actual_total)),
-            Cell::from(lines_total.to_string()),
-        ])
-        .style(theme.heading),
-    );
-    let header = Row::new(vec!["", t.planned, t.actual, t.lines]).style(theme.accent);
+    let mut total = vec![Cell::from(t.total)];
+    if replanned {
+        total.push(Cell::from(minutes_seconds(Duration::from_secs(
+            episode_total,
+        ))));
+    }
+    total.extend([
+        Cell::from(minutes_seconds(Duration::from_secs(planned_total))),
+        Cell::from(minutes_seconds(actual_total)),
+        Cell::from(lines_total.to_string()),
+    ]);
+    rows.push(Row::new(total).style(theme.heading));
+    let header = if replanned {
+        Row::new(vec!["", t.planned, t.col_replanned, t.actual, t.lines])
+    } else {
+        Row::new(vec!["", t.planned, t.actual, t.lines])
+    }
+    .style(theme.accent);
     let table_height = rows.len() as u16 + 1;
     let actions = super::agreements::summary_table(m, theme);
     let actions_height = actions.as_ref().map_or(0, |(_, h)| *h);
@@ -97,17 +121,14 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
         .style(theme.base),
         title,
     );
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(16),
-            Constraint::Length(10),
-            Constraint::Length(10),
-            Constraint::Length(8),
-        ],
-    )
-    .header(header)
-    .style(theme.base);
+    // One column more: narrower ones, so that it fits beside the agenda at 80 columns.
+    let widths: Vec<u16> = if replanned {
+        vec![12, 9, 11, 9, 6]
+    } else {
+        vec![16, 10, 10, 8]
+    };
+    let widths = widths.into_iter().map(Constraint::Length);
+    let table = Table::new(rows, widths).header(header).style(theme.base);
     frame.render_widget(table, table_area);
     let foot_lines = vec![
         Line::styled(format!("{}:", t.saved_to), theme.dim),

@@ -112,7 +112,7 @@ fn validate_reports_path_line_col_and_exits_1() {
         dir.path().join("zero.toml"),
         good.replacen("id = \"jef-mol\"", "id = \"zero\"", 1)
             .replacen("number = 4", "number = 2", 1)
-            .replacen("minutes = 12\ntext", "minutes = 0\ntext", 1),
+            .replacen("minutes = 12\nround", "minutes = 0\nround", 1),
     )
     .unwrap();
     let (code, _, err) = voer(&["validate", dir.path().to_str().unwrap()], "en");
@@ -595,4 +595,54 @@ fn version_names_the_commit_it_was_built_from() {
             format!("voer {version} (built without git: commit unknown)")
         ),
     }
+}
+
+#[test]
+fn an_until_that_is_no_time_is_refused_before_the_screen_opens() {
+    let (code, _, err) = voer(
+        &["run", "4", "-a", "team", "--until", "25:00"],
+        "nl_NL.UTF-8",
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--until '25:00': geef een tijd als UU:MM"),
+        "{err}"
+    );
+    let (code, _, err) = voer(&["--until", "half vijf", "list"], "en_GB");
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--until 'half vijf': give a time as HH:MM"),
+        "{err}"
+    );
+}
+
+#[test]
+fn show_documents_rounds_and_phases() {
+    let dir = tempfile::tempdir().unwrap();
+    let ep = include_str!("../../prompts/jef-mol.toml").replacen(
+        "[[prompts]]\naudience = \"team\"",
+        "[[prompts]]\nround = true\nminutes_per_person = 2\naudience = \"team\"",
+        1,
+    );
+    assert!(ep.contains("round = true"), "the fixture changed");
+    fs::write(dir.path().join("jef.toml"), ep).unwrap();
+    let prompts = dir.path().to_str().unwrap();
+    let (code, out, err) = voer(
+        &[
+            "--prompts",
+            prompts,
+            "show",
+            "4",
+            "-a",
+            "team",
+            "--lang",
+            "en",
+        ],
+        "en",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Speaking round: everyone in turn (2 min each), then open discussion"),
+        "{out}"
+    );
 }

@@ -239,3 +239,41 @@ fn the_template_and_the_episodes_say_the_numbers_and_titles_are_ours() {
         assert!(file.contains("Het nummer"));
     }
 }
+
+#[test]
+fn the_classroom_runs_use_phases_and_the_council_opens_with_a_round() {
+    // A class of 25 works alone, in pairs and in fours before the whole class (1-2-4-All):
+    // every classroom question and closing is in timed phases that fill its minutes and
+    // start small, and each episode has at least one full 1-2-4-All.
+    let lib = Library::embedded();
+    for ep in lib.episodes() {
+        let a = Audience::Classroom;
+        let mut full = 0;
+        for p in ep.prompts_for(a).chain(ep.closing_for(a)) {
+            let labels: Vec<&str> = p.phases.iter().map(|ph| ph.label.nl.as_str()).collect();
+            assert!(labels.len() >= 2, "{}: no phases: {}", ep.id, p.text.nl);
+            assert_eq!(
+                p.phases.iter().map(|ph| ph.minutes).sum::<u32>(),
+                p.minutes,
+                "{}: {}",
+                ep.id,
+                p.text.nl
+            );
+            assert_ne!(labels[0], "Met de hele klas", "{}: {}", ep.id, p.text.nl);
+            if labels.len() == 4 {
+                full += 1;
+            }
+        }
+        assert!(full >= 1, "{}: no 1-2-4-All", ep.id);
+        // A council of eight to ten starts with each member in turn, by name.
+        let first = ep
+            .prompts_for(Audience::ClientCouncil)
+            .next()
+            .expect("a council question");
+        assert!(
+            first.round,
+            "{}: the council's first question is a round",
+            ep.id
+        );
+    }
+}

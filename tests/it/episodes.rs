@@ -29,7 +29,7 @@ fn a_toml_syntax_error_names_path_line_and_column() {
 fn semantic_problems_name_the_field() {
     let cases = [
         (
-            GOOD.replacen("minutes = 12\ntext", "minutes = 0\ntext", 1),
+            GOOD.replacen("minutes = 12\nround", "minutes = 0\nround", 1),
             "prompts[1].minutes",
         ),
         (
@@ -253,4 +253,38 @@ fn video_minutes_default_to_five_and_its_url_to_the_episode_url() {
     assert_eq!(ep.video_url(), Some("https://example.org/v"));
     let errs = errors(&GOOD.replacen("[video]\n", "[video]\nlength = 3\n", 1));
     assert!(errs.iter().any(|e| e.contains("length")), "{errs:?}");
+}
+
+#[test]
+fn phases_must_add_up_to_the_prompts_minutes_or_give_them() {
+    let phased = |minutes: &str, a: u32, b: u32| {
+        GOOD.replacen(
+            "[[prompts]]\naudience = \"team\"\nminutes = 5",
+            &format!(
+                "[[prompts]]\naudience = \"team\"\n{minutes}\n\
+                 phases = [{{ label.nl = \"Alleen\", minutes = {a} }}, \
+                 {{ label.nl = \"Samen\", label.en = \"Together\", minutes = {b} }}]"
+            ),
+            1,
+        )
+    };
+    let ok = phased("minutes = 5", 2, 3);
+    assert_ne!(ok, GOOD, "the fixture changed");
+    assert_eq!(errors(&ok), Vec::<String>::new());
+    // Left out, the minutes come from the phases.
+    let ep = parse_episode("x.toml", &phased("", 1, 4)).expect("valid");
+    let p = ep.prompts_for(Audience::Team).next().unwrap();
+    assert_eq!((p.minutes, p.phases.len()), (5, 2));
+    let errs = errors(&phased("minutes = 5", 2, 2));
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(
+        errs[0].contains("phases: the phases add up to 4 minutes, the prompt has 5"),
+        "{}",
+        errs[0]
+    );
+    let errs = errors(&phased("minutes = 5", 0, 5));
+    assert!(
+        errs.iter().any(|e| e.contains("phases[1].minutes")),
+        "{errs:?}"
+    );
 }

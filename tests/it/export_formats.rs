@@ -196,6 +196,7 @@ fn a_translated_quote_shows_the_speakers_own_words_first() {
     let meta = voer::session::Meta {
         group: "Team Noord".into(),
         facilitator: String::new(),
+        ..Default::default()
     };
     let started = chrono::DateTime::parse_from_rfc3339("2026-11-20T14:00:00+01:00").expect("t");
     let s = Session::new(ep, voer::episode::Audience::Team, &meta, Lang::En, started);
@@ -239,20 +240,22 @@ fn format_2_round_trips_and_reaches_every_export() {
             label: "1".into(),
             minutes: 1,
             current: false,
-            started_at: Some(t),
+            started: Some(0),
         },
         Phase {
             label: "2".into(),
             minutes: 2,
             current: true,
-            started_at: None,
+            started: Some(60),
         },
     ];
     s.steps[4].round = Some(Round {
         order: s.session.participants.clone(),
         current: 1,
         turns_taken: 1,
-        turn_started_at: Some(t),
+        turn_started: 95,
+        minutes_per_person: Some(2),
+        passed: vec!["C.".into()],
     });
     s.steps[4].planned_seconds += 120;
     s.actions = vec![ActionItem {
@@ -274,6 +277,15 @@ fn format_2_round_trips_and_reaches_every_export() {
     let url = "https://www.radicalevernieuwing.nl/praktijkvoorbeelden/clienten-met-professionals-aan-het-stuur/";
     for (f, out) in every_format(&[back]) {
         assert!(out.contains("activiteitenkalender"), "{f:?}: the notes");
+        // Step 4 got two minutes more: the episode's plan, the new one and the actual time.
+        match f {
+            Format::Csv => {}
+            Format::Json => assert!(out.contains("\"episode_seconds\": 720"), "{out}"),
+            _ => assert!(
+                out.contains("herpland") || out.contains("re-planned"),
+                "{f:?}: planned, re-planned and actual: {out}"
+            ),
+        }
         match f {
             // Rows of notes only: the video has none here.
             Format::Csv => {}

@@ -131,6 +131,7 @@ pub fn board() -> Session {
         &Meta {
             group: "Raad van bestuur".into(),
             facilitator: "Els Vermeulen".into(),
+            ..Default::default()
         },
         Lang::Nl,
         start,

@@ -31,6 +31,7 @@ pub fn session(audience: Audience, lang: Lang, now: Now) -> Session {
     let meta = Meta {
         group: "Cliëntenraad De Linde".into(),
         facilitator: "Anna de Vries".into(),
+        ..Default::default()
     };
     Session::new(ep, audience, &meta, lang, now.wall)
 }

@@ -16,6 +16,7 @@ mod export_formats;
 mod export_hostile;
 mod props;
 mod room_screens;
+mod rounds;
 mod screens;
 mod screens_actions;
 mod update;

@@ -259,3 +259,38 @@ fn the_projector_theme_and_no_color_hold_on_the_room_screen() {
         "no colours with NO_COLOR"
     );
 }
+
+#[test]
+fn the_room_sees_whose_turn_it_is_and_the_phase() {
+    use voer::session::{Phase, Round};
+    for (lang, code) in [(Lang::Nl, "nl"), (Lang::En, "en")] {
+        let (mut s, at) = session_at(lang, 3, None);
+        // A five-minute question, whatever the built-in one has.
+        s.steps[3].planned_seconds = 300;
+        let mut r = Round::new(vec!["Anna".into(), "Bert".into(), "Cor".into()], None, 0);
+        r.next(30);
+        s.steps[3].round = Some(r);
+        s.steps[3].phases = vec![
+            Phase {
+                label: "Alleen".into(),
+                minutes: 1,
+                current: false,
+                started: Some(0),
+            },
+            Phase {
+                label: "Iedereen".into(),
+                minutes: 4,
+                current: true,
+                started: Some(20),
+            },
+        ];
+        let mut room = Room::new(lang, Theme::calm());
+        room.shown = Some(s);
+        let text = screen(&room, at, (160, 45));
+        // 42 s into the step: Bert's 50 s turn began at 30 s, the phase at 20 s.
+        assert!(text.contains("Bert  0:38"), "{text}");
+        assert!(text.contains("Cor"), "{text}");
+        assert!(text.contains("2/2: Iedereen  3:38"), "{text}");
+        insta::assert_snapshot!(format!("room_round_{code}_160x45"), text);
+    }
+}

@@ -443,6 +443,74 @@ fn tips_hidden_on_a_single_screen() {
     );
 }
 
+/// A model whose first prompt is a round of four and whose second is in four phases, with an
+/// end time, as a run started with --participants and --until shows it.
+fn timed_model(lang: Lang, now: Now) -> Model {
+    use voer::session::{Phase, Round};
+    let mut m = model(Audience::ClientCouncil, lang, now);
+    let names: Vec<String> = ["Anna", "Bert", "Cor", "Dirk"].map(String::from).into();
+    m.session.session.participants = names.clone();
+    m.session.session.until = chrono::NaiveTime::from_hms_opt(14, 50, 0);
+    m.session.steps[3].round = Some(Round::new(names, None, 0));
+    let labels = match lang {
+        Lang::Nl => ["Alleen", "Tweetallen", "Viertallen", "Iedereen"],
+        Lang::En => ["Alone", "In pairs", "In fours", "All together"],
+    };
+    m.session.steps[4].phases = labels
+        .iter()
+        .zip([1, 2, 3, 4])
+        .map(|(l, minutes)| Phase {
+            label: l.to_string(),
+            minutes,
+            current: false,
+            started: None,
+        })
+        .collect();
+    m
+}
+
+#[test]
+fn a_round_shows_who_speaks_now_and_who_is_next() {
+    each_lang(|lang, code| {
+        let t0 = fixed_now();
+        let mut m = timed_model(lang, t0);
+        let at = |s: u64| t0.plus(Duration::from_secs(9 * 60 + s));
+        steps(&mut m, 3, at(0));
+        update_run(&mut m, Action::Paste("koffie".into()), at(10));
+        update_run(&mut m, Action::NextTurn, at(40));
+        update_run(&mut m, Action::Pass, at(45));
+        snapshot(&format!("round_{code}"), &m, at(70));
+    });
+}
+
+#[test]
+fn a_phased_prompt_shows_its_phase_and_countdown() {
+    each_lang(|lang, code| {
+        let t0 = fixed_now();
+        let mut m = timed_model(lang, t0);
+        let at = |s: u64| t0.plus(Duration::from_secs(20 * 60 + s));
+        steps(&mut m, 4, at(0));
+        update_run(&mut m, Action::Tick, at(75));
+        snapshot(&format!("phases_{code}"), &m, at(75));
+    });
+}
+
+#[test]
+fn the_summary_shows_the_episodes_plan_the_new_plan_and_the_actual_time() {
+    each_lang(|lang, code| {
+        let t0 = fixed_now();
+        let mut m = model(Audience::ClientCouncil, lang, t0);
+        // What re-planning to end on time leaves: two prompts a few minutes shorter.
+        m.session.steps[5].planned_seconds = 8 * 60;
+        m.session.steps[6].planned_seconds = 7 * 60;
+        steps(&mut m, 9, t0);
+        let term = render(&m, t0, (80, 24));
+        let text = format!("{}", term.backend());
+        assert!(text.contains("8:00") && text.contains("10:00"), "{text}");
+        insta::assert_snapshot!(format!("summary_replanned_{code}_80x24"), term.backend());
+    });
+}
+
 // The notes editor kept its top row as a u16: beyond 65,535 rows the panel showed another
 // part of the notes and what was typed was not on screen.
 #[test]

@@ -654,6 +654,7 @@ fn the_picker_asks_the_loop_to_make_the_session_only_at_the_end() {
         &voer::session::Meta {
             group: choice.group.clone(),
             facilitator: String::new(),
+            ..Default::default()
         },
         Lang::Nl,
         fixed_now().wall,

@@ -16,3 +16,4 @@ mod e2e;
 mod e2e_actions;
 mod panic;
 mod room;
+mod rounds;

@@ -14,8 +14,10 @@ pub(super) fn update(m: &mut Model, action: Action, now: Now) {
             // A sentence started without Enter: its first key starts the notes and is kept.
             Mode::Navigate | Mode::Typing if !m.on_summary() => {
                 start_typing(m);
+                // In a round, a new line starts with the speaker's name.
+                let prefixed = crate::app::rounds::prefix_note(m, &input);
                 if let Some(ta) = m.notes.get_mut(m.step)
-                    && ta.input(input)
+                    && (ta.input(input) || prefixed)
                 {
                     changed(m, now);
                 }
@@ -64,8 +66,9 @@ fn paste(m: &mut Model, text: &str, now: Now) {
         Mode::Typing | Mode::Navigate if !m.on_summary() => {
             m.notes_hidden = false;
             m.mode = Mode::Typing;
+            let prefixed = !text.trim().is_empty() && crate::app::rounds::prefix_line(m);
             if let Some(ta) = m.notes.get_mut(m.step)
-                && ta.insert_str(&text)
+                && (ta.insert_str(&text) || prefixed)
             {
                 changed(m, now);
             }

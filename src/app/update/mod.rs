@@ -14,11 +14,14 @@ mod editing;
 mod navigation;
 mod picker;
 mod quit;
+mod rounds;
 mod time;
 
 pub use time::{SAVE_DELAY, next_deadline};
 
 use super::{Action, App, Effect, Model, Screen, clock::Now};
+
+pub(crate) use time::changed;
 
 /// The one update of the app: the action goes to the screen that is showing.
 pub fn update(app: &mut App, action: Action, now: Now) -> Vec<Effect> {
@@ -96,6 +99,11 @@ pub fn update_run(m: &mut Model, action: Action, now: Now) -> Vec<Effect> {
         Action::Export | Action::ExportDone(_) | Action::Saved(_) | Action::SavedElsewhere(_) => {
             disk::update(m, action, now, &mut fx)
         }
+        Action::NextTurn
+        | Action::Pass
+        | Action::Shuffle
+        | Action::ToggleRound
+        | Action::TakeOverrun => rounds::update(m, action, now, &mut fx),
         Action::Tick | Action::Pick(_) | Action::Opened(_) => {}
     }
     time::housekeeping(m, now, &mut fx);

@@ -97,6 +97,7 @@ fn go_to(m: &mut Model, step: usize, now: Now, fx: &mut Vec<Effect>) {
         m.session.session.finished_at.get_or_insert(now.wall);
     } else {
         m.start_clock(now.mono);
+        crate::app::rounds::step_opened(m, now);
         if m.mode != Mode::Typing {
             m.mode = Mode::Navigate;
         }

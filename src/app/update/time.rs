@@ -18,7 +18,7 @@ const REFRESH_EVERY: Duration = Duration::from_secs(15);
 /// How long a message stays in the status line.
 pub(super) const STATUS_FOR: Duration = Duration::from_secs(6);
 /// Marks the session as changed: a save becomes due.
-pub(super) fn changed(m: &mut Model, now: Now) {
+pub(crate) fn changed(m: &mut Model, now: Now) {
     m.save.revision += 1;
     m.save.dirty_since.get_or_insert(now.mono);
 }
@@ -33,6 +33,10 @@ pub(super) fn save_now(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
 
 /// What time alone makes due: the bell, the autosave, a retry, the status message expiring.
 pub(super) fn housekeeping(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
+    // A phase whose time is up moves on by itself, with one bell; it is in the file at once.
+    if crate::app::rounds::tick(m, now, fx) {
+        changed(m, now);
+    }
     if let Some(r) = m.remaining(now.mono)
         && r.is_over()
         && !m.bell_rung[m.step]
@@ -107,6 +111,9 @@ fn run_deadline(m: &Model, now: Now) -> Duration {
     }
     if let Some((_, until)) = &m.status {
         consider(*until);
+    }
+    if let Some(d) = crate::app::rounds::next_phase_change(m, now) {
+        next = next.min(d);
     }
     next
 }

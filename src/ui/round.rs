@@ -1,0 +1,94 @@
+//! Who speaks now and who is next in a round, and the current phase: each with its countdown.
+use ratatui::text::{Line, Span};
+
+use super::theme::Theme;
+use crate::app::{
+    Model,
+    clock::{Now, minutes_seconds as mss},
+    rounds,
+};
+use crate::i18n::fill;
+
+/// The lines a round or phased prompt shows under its question (none for an ordinary one).
+pub fn lines(m: &Model, theme: &Theme, now: Now) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let t = m.texts();
+    if let (Some(step), Some(r)) = (m.current(), rounds::round(m)) {
+        // The order, with who has spoken, who passed and who speaks now.
+        let mut spans = vec![Span::styled(format!("{}: ", t.round_turns), theme.dim)];
+        for (i, name) in r.order.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::styled(" · ", theme.dim));
+            }
+            if i < r.current {
+                let mark = if r.passed.contains(name) {
+                    format!("{name} ({})", t.round_passed)
+                } else {
+                    format!("{name} ✓")
+                };
+                spans.push(Span::styled(mark, theme.done));
+            } else if i == r.current {
+                spans.push(Span::styled(format!(" {name} "), theme.current));
+            } else {
+                spans.push(Span::styled(name.clone(), theme.base));
+            }
+        }
+        out.push(Line::from(spans));
+        match (r.speaker(), rounds::turn_remaining(m, now)) {
+            (Some(name), Some(left)) => {
+                let style = if left.is_over() {
+                    theme.timer_over
+                } else if left.is_last_minute() {
+                    theme.timer_warning
+                } else {
+                    theme.heading
+                };
+                let mut spans = vec![
+                    Span::styled(format!("▶ {}: {name} ", t.round_now), theme.heading),
+                    Span::styled(left.display(), style),
+                ];
+                if let Some(next) = r.next_speaker() {
+                    let turn = std::time::Duration::from_secs(r.turn_seconds(step.planned_seconds));
+                    spans.push(Span::styled(
+                        format!("  · {}: {next} ({})", t.round_next, mss(turn)),
+                        theme.base,
+                    ));
+                }
+                out.push(Line::from(spans));
+            }
+            _ => out.push(Line::styled(t.round_open, theme.heading)),
+        }
+    }
+    if let (Some(step), Some((i, left))) = (m.current(), rounds::phase_remaining(m, now)) {
+        let p = &step.phases[i];
+        let style = if left.is_over() {
+            theme.timer_over
+        } else if left.is_last_minute() {
+            theme.timer_warning
+        } else {
+            theme.heading
+        };
+        let mut spans = vec![
+            Span::styled(
+                format!(
+                    "{}: {} ",
+                    fill(t.phase_of, &[&(i + 1), &step.phases.len()]),
+                    p.label
+                ),
+                theme.heading,
+            ),
+            Span::styled(left.display(), style),
+        ];
+        if let Some(next) = step.phases.get(i + 1) {
+            spans.push(Span::styled(
+                format!(
+                    "  · {}: {} ({} {})",
+                    t.round_next, next.label, next.minutes, t.minutes_short
+                ),
+                theme.base,
+            ));
+        }
+        out.push(Line::from(spans));
+    }
+    out
+}

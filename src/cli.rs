@@ -395,13 +395,13 @@ pub fn render_error(e: &CliError, t: &Texts) -> String {
     match e {
         CliError::RunOptionWithCommand { option, command } => format!(
             "{}\n{}",
-            fill(t.cli_run_option_elsewhere, &[option, command]),
-            fill(t.cli_more_info, &[&format!("voer {command} --help")])
+            fill(t.cli_run_option_elsewhere, [option, command]),
+            fill(t.cli_more_info, [&format!("voer {command} --help")])
         ),
         CliError::MistypedCommand { typed, command } => {
-            fill(t.cli_mistyped_command, &[typed, command])
+            fill(t.cli_mistyped_command, [typed, command])
         }
-        CliError::BadUntil { typed } => fill(t.cli_bad_until, &[typed]),
+        CliError::BadUntil { typed } => fill(t.cli_bad_until, [typed]),
         CliError::Clap(e) => render_clap_error(e, t),
     }
 }
@@ -420,28 +420,28 @@ fn render_clap_error(e: &clap::Error, t: &Texts) -> String {
     };
     let arg = get(K::InvalidArg);
     let mut msg = match e.kind() {
-        ErrorKind::UnknownArgument => fill(t.cli_err_unknown_argument, &[&arg]),
+        ErrorKind::UnknownArgument => fill(t.cli_err_unknown_argument, [&arg]),
         ErrorKind::InvalidSubcommand => {
-            fill(t.cli_err_unknown_argument, &[&get(K::InvalidSubcommand)])
+            fill(t.cli_err_unknown_argument, [&get(K::InvalidSubcommand)])
         }
         ErrorKind::InvalidValue if get(K::InvalidValue).is_empty() => {
-            fill(t.cli_err_missing_value, &[&arg])
+            fill(t.cli_err_missing_value, [&arg])
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
-            let mut m = fill(t.cli_err_invalid_value, &[&get(K::InvalidValue), &arg]);
+            let mut m = fill(t.cli_err_invalid_value, [&get(K::InvalidValue), &arg]);
             let valid = get(K::ValidValue);
             if !valid.is_empty() {
                 m.push_str("; ");
-                m.push_str(&fill(t.cli_err_possible_values, &[&valid]));
+                m.push_str(&fill(t.cli_err_possible_values, [&valid]));
             }
             m
         }
-        ErrorKind::MissingRequiredArgument => fill(t.cli_err_missing, &[&arg]),
-        ErrorKind::ArgumentConflict => fill(t.cli_err_conflict, &[&arg, &get(K::PriorArg)]),
+        ErrorKind::MissingRequiredArgument => fill(t.cli_err_missing, [&arg]),
+        ErrorKind::ArgumentConflict => fill(t.cli_err_conflict, [&arg, &get(K::PriorArg)]),
         ErrorKind::NoEquals
         | ErrorKind::TooManyValues
         | ErrorKind::TooFewValues
-        | ErrorKind::WrongNumberOfValues => fill(t.cli_err_values, &[&arg]),
+        | ErrorKind::WrongNumberOfValues => fill(t.cli_err_values, [&arg]),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             t.cli_err_missing_command.to_string()
         }
@@ -454,7 +454,7 @@ fn render_clap_error(e: &clap::Error, t: &Texts) -> String {
         .find(|s| !s.is_empty());
     if let Some(s) = suggested {
         msg.push_str("; ");
-        msg.push_str(&fill(t.cli_err_did_you_mean, &[&s]));
+        msg.push_str(&fill(t.cli_err_did_you_mean, [&s]));
     }
     // The usage line names the command: "Usage: voer show [OPTIONS] <EPISODE>".
     let usage = get(K::Usage);
@@ -471,7 +471,7 @@ fn render_clap_error(e: &clap::Error, t: &Texts) -> String {
     };
     format!(
         "{msg}\n{}",
-        fill(t.cli_more_info, &[&format!("{command} --help")])
+        fill(t.cli_more_info, [&format!("{command} --help")])
     )
 }
 

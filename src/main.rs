@@ -45,7 +45,7 @@ fn main() -> ExitCode {
     let t = i18n::texts(lang);
     let is_config = matches!(cli.command, Some(Command::Config));
     if let (Err(e), false) = (&config, is_config) {
-        eprintln!("voer: {}", printable(&fill(t.config_broken, &[e])));
+        eprintln!("voer: {}", printable(&fill(t.config_broken, [e])));
         return ExitCode::FAILURE;
     }
     if is_config {
@@ -140,10 +140,10 @@ fn dispatch(
                 eprintln!("{}", printable(&e.render(lang)));
             }
             if errors.is_empty() {
-                print(&format!("{}\n", fill(t.validate_ok, &[&checked])))?;
+                print(&format!("{}\n", fill(t.validate_ok, [&checked])))?;
                 Ok(ExitCode::SUCCESS)
             } else {
-                eprintln!("{}", fill(t.validate_bad, &[&errors.len()]));
+                eprintln!("{}", fill(t.validate_bad, [&errors.len()]));
                 Ok(ExitCode::FAILURE)
             }
         }
@@ -192,10 +192,10 @@ fn show_config(
 ) -> ExitCode {
     let mut out = String::new();
     match &path {
-        Some(p) if p.exists() => out.push_str(&fill(t.config_file, &[&p.display()])),
+        Some(p) if p.exists() => out.push_str(&fill(t.config_file, [&p.display()])),
         Some(p) => out.push_str(&format!(
             "{} {}",
-            fill(t.config_file, &[&p.display()]),
+            fill(t.config_file, [&p.display()]),
             t.config_not_there
         )),
         None => out.push_str(t.config_no_folder),
@@ -205,7 +205,7 @@ fn show_config(
         Ok(c) => c,
         Err(e) => {
             let _ = print(&out);
-            eprintln!("voer: {}", printable(&fill(t.config_broken, &[&e])));
+            eprintln!("voer: {}", printable(&fill(t.config_broken, [&e])));
             return ExitCode::FAILURE;
         }
     };
@@ -342,12 +342,9 @@ fn say_where(saved: Option<std::path::PathBuf>, t: &Texts) {
             || "verslag.md".to_string(),
             |n| shell_word(&n.to_string_lossy()),
         );
-        fill(
-            t.finished_at_exit,
-            &[&path.display(), &file, &report, &file],
-        )
+        fill(t.finished_at_exit, [&path.display(), &file, &report, &file])
     } else {
-        fill(t.saved_at_exit, &[&path.display(), &file])
+        fill(t.saved_at_exit, [&path.display(), &file])
     };
     let _ = print(&format!("{message}\n"));
 }

@@ -170,15 +170,15 @@ impl Localize for ActionError {
     fn render(&self, lang: Lang) -> String {
         let w = words(lang);
         match self {
-            ActionError::NoSuchId { id, dir } => fill(w.no_such_id, &[id, &dir.display()]),
+            ActionError::NoSuchId { id, dir } => fill(w.no_such_id, [id, &dir.display()]),
             ActionError::Twice { id, paths } => {
                 let files: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-                fill(w.id_twice, &[id, &files.join(", ")])
+                fill(w.id_twice, [id, &files.join(", ")])
             }
-            ActionError::OpenInRun { path } => fill(w.open_in_run, &[&path.display()]),
+            ActionError::OpenInRun { path } => fill(w.open_in_run, [&path.display()]),
             ActionError::Lock(e) => e.render(lang),
             ActionError::Store(e) => e.render(lang),
-            ActionError::Gone { id, path } => fill(w.gone, &[id, &path.display()]),
+            ActionError::Gone { id, path } => fill(w.gone, [id, &path.display()]),
         }
     }
 }

@@ -108,7 +108,7 @@ pub fn read_draft(d: &Draft, today: NaiveDate, lang: Lang) -> Read {
                 NotADate::Unknown => w.not_a_date,
                 NotADate::NoSuchDay => w.no_such_day,
             };
-            (None, Some(when.clone()), Some(fill(template, &[&when])))
+            (None, Some(when.clone()), Some(fill(template, [&when])))
         }
     };
     let owner = one_line(&d.owner);

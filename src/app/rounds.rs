@@ -52,8 +52,8 @@ pub(super) fn plan_to_end_on_time(m: &mut Model, now: Now) -> bool {
     let until = until.format("%H:%M").to_string();
     let msg = match result {
         Replan::Fits => return false,
-        Replan::Shrunk(secs) => fill(t.replan_shrunk, &[&until, &secs.div_ceil(60)]),
-        Replan::Impossible { late, .. } => fill(t.replan_impossible, &[&until, &late.div_ceil(60)]),
+        Replan::Shrunk(secs) => fill(t.replan_shrunk, [&until, &secs.div_ceil(60)]),
+        Replan::Impossible { late, .. } => fill(t.replan_impossible, [&until, &late.div_ceil(60)]),
     };
     say(m, msg, now);
     true

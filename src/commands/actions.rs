@@ -33,12 +33,12 @@ pub fn render(
     let mut out = String::new();
     if found.is_empty() {
         out.push_str(&match group {
-            Some(g) => fill(w.none_for_group, &[&g, &dir.display()]),
-            None => fill(w.none_in, &[&dir.display()]),
+            Some(g) => fill(w.none_for_group, [&g, &dir.display()]),
+            None => fill(w.none_in, [&dir.display()]),
         });
         out.push('\n');
     } else {
-        out.push_str(&fill(w.list_in, &[&dir.display()]));
+        out.push_str(&fill(w.list_in, [&dir.display()]));
         out.push('\n');
     }
     // Per group (by slug), named as its newest session names it, in alphabetical order.
@@ -123,12 +123,9 @@ pub fn done(dir: &Path, id: &str, lang: Lang) -> Result<String, UserError> {
         g => g.to_string(),
     };
     Ok(if changed {
-        fill(
-            w.marked_done,
-            &[&action.id, &one_line(&action.text), &group],
-        )
+        fill(w.marked_done, [&action.id, &one_line(&action.text), &group])
     } else {
-        fill(w.already_done, &[&action.id, &one_line(&action.text)])
+        fill(w.already_done, [&action.id, &one_line(&action.text)])
     })
 }
 

@@ -56,14 +56,14 @@ impl Localize for ExportError {
         match self {
             ExportError::DocxNeedsOutput => t.export_docx_needs_output.to_string(),
             ExportError::UnknownExtension { path } => {
-                fill(t.export_unknown_extension, &[&path.display()])
+                fill(t.export_unknown_extension, [&path.display()])
             }
-            ExportError::BadDelimiter(c) => fill(t.export_bad_delimiter, &[&c.escape_default()]),
-            ExportError::SameAsInput { path } => fill(t.export_same_as_input, &[&path.display()]),
-            ExportError::Exists { path } => fill(t.export_exists, &[&path.display()]),
-            ExportError::NotAFile { path } => fill(t.export_not_a_file, &[&path.display()]),
-            ExportError::BadFiles(n) => fill(t.export_bad_files, &[n]),
-            ExportError::Unreadable(n) => fill(t.export_unreadable, &[n]),
+            ExportError::BadDelimiter(c) => fill(t.export_bad_delimiter, [&c.escape_default()]),
+            ExportError::SameAsInput { path } => fill(t.export_same_as_input, [&path.display()]),
+            ExportError::Exists { path } => fill(t.export_exists, [&path.display()]),
+            ExportError::NotAFile { path } => fill(t.export_not_a_file, [&path.display()]),
+            ExportError::BadFiles(n) => fill(t.export_bad_files, [n]),
+            ExportError::Unreadable(n) => fill(t.export_unreadable, [n]),
             ExportError::NothingLeft => t.export_nothing_left.to_string(),
             ExportError::Render(e) => e.render(lang),
         }
@@ -104,7 +104,7 @@ pub fn run(args: &ExportArgs, lang: Option<Lang>, ui: Lang) -> Result<(), UserEr
     match &args.output {
         Some(out) => {
             store::write_atomic(out, &bytes).map_err(|e| StoreError::write(out, e))?;
-            eprintln!("{}", printable(&fill(t.exported_to, &[&out.display()])));
+            eprintln!("{}", printable(&fill(t.exported_to, [&out.display()])));
         }
         None => {
             let mut stdout = std::io::stdout().lock();
@@ -176,7 +176,7 @@ fn load_all(files: &[PathBuf], skip_bad: bool, ui: Lang) -> Result<Vec<Session>,
                 sessions.push(s);
             }
             Err(e) if skip_bad => {
-                let skipped = fill(t.export_skipped, &[&e.render(ui)]);
+                let skipped = fill(t.export_skipped, [&e.render(ui)]);
                 eprintln!("voer: {}: {}", t.warning, printable(&skipped));
             }
             Err(e) => {

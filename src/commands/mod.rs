@@ -78,10 +78,10 @@ impl Localize for UserError {
     fn render(&self, lang: Lang) -> String {
         let t = i18n::texts(lang);
         match self {
-            UserError::UnknownEpisode { key, valid } => fill(t.unknown_episode, &[key, valid]),
+            UserError::UnknownEpisode { key, valid } => fill(t.unknown_episode, [key, valid]),
             UserError::Cli(e) => crate::cli::render_error(e, t),
             UserError::UnknownAudience { given } => {
-                fill(t.unknown_audience, &[given, &Audience::valid_list()])
+                fill(t.unknown_audience, [given, &Audience::valid_list()])
             }
             UserError::NoPromptsFor {
                 number,
@@ -91,7 +91,7 @@ impl Localize for UserError {
                 let has: Vec<&str> = has.iter().map(|a| a.id()).collect();
                 fill(
                     t.no_prompts_for_audience,
-                    &[number, &audience.id(), &has.join(", ")],
+                    [number, &audience.id(), &has.join(", ")],
                 )
             }
             UserError::Episodes(e) => e.render(lang),
@@ -101,25 +101,25 @@ impl Localize for UserError {
             UserError::Actions(e) => e.render(lang),
             UserError::NothingToResume { dir, any } => fill(
                 if *any { t.no_unfinished } else { t.no_sessions },
-                &[&dir.display()],
+                [&dir.display()],
             ),
             UserError::NotSaved {
                 path,
                 source,
                 rescued,
             } => {
-                let not_saved = fill(t.notes_not_saved, &[&path.display(), &source.detail(lang)]);
+                let not_saved = fill(t.notes_not_saved, [&path.display(), &source.detail(lang)]);
                 match rescued {
                     Some(r) => format!(
                         "{not_saved}\n{}",
-                        fill(t.rescued_to, &[&r.display(), &shell_word(r)])
+                        fill(t.rescued_to, [&r.display(), &shell_word(r)])
                     ),
                     None => not_saved,
                 }
             }
-            UserError::NotATerminal { command } => fill(t.needs_terminal, &[command]),
-            UserError::Terminal(e) => fill(t.terminal_failed, &[&os_reason(e, lang)]),
-            UserError::Draw(e) => fill(t.draw_failed, &[&os_reason(e, lang)]),
+            UserError::NotATerminal { command } => fill(t.needs_terminal, [command]),
+            UserError::Terminal(e) => fill(t.terminal_failed, [&os_reason(e, lang)]),
+            UserError::Draw(e) => fill(t.draw_failed, [&os_reason(e, lang)]),
         }
     }
 }

@@ -17,18 +17,15 @@ pub fn render(dir: &Path, rescue: Option<&Path>, lang: Lang) -> Result<String, s
     };
     let rescued = rescue.and_then(|r| store::list(r).ok()).unwrap_or_default();
     let mut out = if listed.is_empty() {
-        format!("{}\n", fill(t.no_sessions, &[&dir.display()]))
+        format!("{}\n", fill(t.no_sessions, [&dir.display()]))
     } else {
         // Which folder: another terminal or another default shows another list.
-        let mut out = format!("{}\n\n", fill(t.sessions_in, &[&dir.display()]));
+        let mut out = format!("{}\n\n", fill(t.sessions_in, [&dir.display()]));
         out.push_str(&section(&listed, false, lang));
         out
     };
     if let (Some(r), false) = (rescue, rescued.is_empty()) {
-        out.push_str(&format!(
-            "\n{}\n\n",
-            fill(t.rescue_heading, &[&r.display()])
-        ));
+        out.push_str(&format!("\n{}\n\n", fill(t.rescue_heading, [&r.display()])));
         out.push_str(&section(&rescued, true, lang));
     }
     Ok(out)

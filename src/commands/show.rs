@@ -22,10 +22,10 @@ fn prompt_block(label: &str, p: &Prompt, lang: Lang, t: &Texts, out: &mut String
     wrap_indented(p.text.get(lang), "     ", out);
     if p.round {
         let each = match p.minutes_per_person {
-            Some(m) => fill(t.show_round_each, &[&m]),
+            Some(m) => fill(t.show_round_each, [&m]),
             None => t.show_round_default.to_string(),
         };
-        wrap_indented(&fill(t.show_round, &[&each]), "     ", out);
+        wrap_indented(&fill(t.show_round, [&each]), "     ", out);
     }
     if !p.phases.is_empty() {
         let phases = p

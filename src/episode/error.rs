@@ -93,13 +93,13 @@ impl Localize for LoadError {
             LoadError::Folder { source, .. } => {
                 format!(
                     "{path}: {}",
-                    fill(t.episode_folder, &[&os_reason(source, lang)])
+                    fill(t.episode_folder, [&os_reason(source, lang)])
                 )
             }
             LoadError::Read { source, .. } => {
                 format!(
                     "{path}: {}",
-                    fill(t.episode_read, &[&os_reason(source, lang)])
+                    fill(t.episode_read, [&os_reason(source, lang)])
                 )
             }
             LoadError::NotText { .. } => format!("{path}: {}", t.not_text),
@@ -107,7 +107,7 @@ impl Localize for LoadError {
                 position, source, ..
             } => {
                 let msg = source.message().trim().replace('\n', " ");
-                let problem = fill(t.toml_problem, &[&msg]);
+                let problem = fill(t.toml_problem, [&msg]);
                 match position {
                     Some((line, col)) => format!("{path}:{line}:{col}: {problem}"),
                     None => format!("{path}: {problem}"),
@@ -118,13 +118,13 @@ impl Localize for LoadError {
             }
             LoadError::DuplicateId { id, first, .. } => format!(
                 "{path}: id: {}",
-                fill(t.episode_duplicate_id, &[id, &first.display()])
+                fill(t.episode_duplicate_id, [id, &first.display()])
             ),
             LoadError::DuplicateNumber {
                 number, episode, ..
             } => format!(
                 "{path}: number: {}",
-                fill(t.episode_duplicate_number, &[number, episode])
+                fill(t.episode_duplicate_number, [number, episode])
             ),
         }
     }
@@ -173,12 +173,12 @@ impl Localize for Problem {
             Problem::NoQuote => t.problem_no_quote.to_string(),
             Problem::NoPrompt => t.problem_no_prompt.to_string(),
             Problem::Placeholder => t.problem_placeholder.to_string(),
-            Problem::NoClosing(a) => fill(t.problem_no_closing, &[a]),
-            Problem::TwoClosings(a) => fill(t.problem_two_closings, &[a]),
-            Problem::ClosingAlone(a) => fill(t.problem_closing_alone, &[a]),
-            Problem::OutOfRange { min, max } => fill(t.problem_out_of_range, &[min, max]),
+            Problem::NoClosing(a) => fill(t.problem_no_closing, [a]),
+            Problem::TwoClosings(a) => fill(t.problem_two_closings, [a]),
+            Problem::ClosingAlone(a) => fill(t.problem_closing_alone, [a]),
+            Problem::OutOfRange { min, max } => fill(t.problem_out_of_range, [min, max]),
             Problem::PhasesDoNotAddUp { phases, minutes } => {
-                fill(t.problem_phases_sum, &[phases, minutes])
+                fill(t.problem_phases_sum, [phases, minutes])
             }
             Problem::ControlCharacter => t.problem_control_character.to_string(),
         }

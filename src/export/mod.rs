@@ -50,8 +50,8 @@ impl Localize for RenderError {
     fn render(&self, lang: Lang) -> String {
         let t = i18n::texts(lang);
         match self {
-            RenderError::Csv(e) => fill(t.report_failed, &[&"csv", e]),
-            RenderError::Docx(e) => fill(t.report_failed, &[&"docx", e]),
+            RenderError::Csv(e) => fill(t.report_failed, [&"csv", e]),
+            RenderError::Docx(e) => fill(t.report_failed, [&"docx", e]),
         }
     }
 }

@@ -142,7 +142,7 @@ impl<'a> Report<'a> {
             _ => format!(
                 "{}: {}",
                 self.t.export_report,
-                fill(self.t.export_conversations, &[&self.groups.len()])
+                fill(self.t.export_conversations, [&self.groups.len()])
             ),
         }
     }
@@ -162,7 +162,7 @@ impl<'a> Report<'a> {
         if e.episode_seconds != e.planned_seconds {
             return fill(
                 self.t.export_minutes_replanned,
-                &[
+                [
                     &duration(e.episode_seconds),
                     &duration(e.planned_seconds),
                     &duration(e.actual_seconds),
@@ -171,14 +171,14 @@ impl<'a> Report<'a> {
         }
         fill(
             self.t.export_minutes,
-            &[&duration(e.planned_seconds), &duration(e.actual_seconds)],
+            [&duration(e.planned_seconds), &duration(e.actual_seconds)],
         )
     }
 
     pub fn episode_line(&self, info: &SessionInfo) -> String {
         format!(
             "{}: {}",
-            fill(self.t.export_episode, &[&info.episode_number]),
+            fill(self.t.export_episode, [&info.episode_number]),
             info.episode_title
         )
     }
@@ -228,7 +228,7 @@ impl<'a> Report<'a> {
     pub fn group_line(&self, g: &Group, with_episode: bool) -> String {
         let mut bits = vec![g.name.clone()];
         if with_episode {
-            bits.push(fill(self.t.export_episode, &[&g.info.episode_number]));
+            bits.push(fill(self.t.export_episode, [&g.info.episode_number]));
             bits.push(self.audience_name(g.info.audience).to_string());
         }
         if !g.info.facilitator.trim().is_empty() {

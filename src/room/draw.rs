@@ -473,7 +473,7 @@ fn turn_lines<'a>(
         out.push(Line::styled(
             format!(
                 "{}: {}  {}",
-                fill(t.phase_of, &[&(i + 1), &step.phases.len()]),
+                fill(t.phase_of, [&(i + 1), &step.phases.len()]),
                 p.label,
                 left.display()
             ),

@@ -507,17 +507,17 @@ impl Localize for FileError {
         match self {
             FileError::Toml { position, source } => {
                 let msg = source.message().trim().replace('\n', " ");
-                let problem = fill(t.toml_problem, &[&msg]);
+                let problem = fill(t.toml_problem, [&msg]);
                 match position {
-                    Some((line, col)) => fill(t.session_at, &[line, col, &problem]),
+                    Some((line, col)) => fill(t.session_at, [line, col, &problem]),
                     None => problem,
                 }
             }
             FileError::NoVersion => t.session_no_version.to_string(),
-            FileError::TooNew { version } => fill(t.session_too_new, &[version, &FORMAT_VERSION]),
+            FileError::TooNew { version } => fill(t.session_too_new, [version, &FORMAT_VERSION]),
             FileError::VersionZero => t.session_version_zero.to_string(),
             FileError::StepOutOfRange { current, steps } => {
-                fill(t.session_bad_step, &[current, steps])
+                fill(t.session_bad_step, [current, steps])
             }
         }
     }

@@ -128,8 +128,8 @@ impl StoreError {
             StoreError::NotText { .. } => t.not_text.to_string(),
             StoreError::Invalid { source, .. } => source.render(lang),
             StoreError::NoAnswer { .. } => t.os_no_answer.to_string(),
-            StoreError::Exists { path } => fill(t.save_as_exists, &[&path.display()]),
-            StoreError::InUse { path } => fill(t.session_in_use, &[&path.display()]),
+            StoreError::Exists { path } => fill(t.save_as_exists, [&path.display()]),
+            StoreError::InUse { path } => fill(t.session_in_use, [&path.display()]),
             StoreError::SaverStopped { .. } => t.saver_stopped.to_string(),
         }
     }
@@ -141,9 +141,9 @@ impl Localize for StoreError {
         let detail = self.detail(lang);
         match self {
             StoreError::Unwritable { dir, .. } => {
-                fill(t.sessions_unwritable, &[&dir.display(), &detail])
+                fill(t.sessions_unwritable, [&dir.display(), &detail])
             }
-            StoreError::List { dir, .. } => fill(t.sessions_unreadable, &[&dir.display(), &detail]),
+            StoreError::List { dir, .. } => fill(t.sessions_unreadable, [&dir.display(), &detail]),
             // The path is in the sentence already.
             StoreError::Exists { .. } | StoreError::InUse { .. } => detail,
             _ => format!("{}: {detail}", self.path().display()),
@@ -415,7 +415,7 @@ impl Localize for TimeClamped {
     fn render(&self, lang: Lang) -> String {
         fill(
             i18n::texts(lang).time_clamped,
-            &[&self.path.display(), &self.field, &self.value],
+            [&self.path.display(), &self.field, &self.value],
         )
     }
 }
@@ -534,12 +534,12 @@ impl Localize for LockError {
     fn render(&self, lang: Lang) -> String {
         let t = i18n::texts(lang);
         match self {
-            LockError::InUse { path } => fill(t.session_in_use, &[&path.display()]),
-            LockError::Linked { path } => fill(t.session_linked, &[&path.display()]),
-            LockError::NotAFile { path } => fill(t.lock_not_a_file, &[&path.display()]),
+            LockError::InUse { path } => fill(t.session_in_use, [&path.display()]),
+            LockError::Linked { path } => fill(t.session_linked, [&path.display()]),
+            LockError::NotAFile { path } => fill(t.lock_not_a_file, [&path.display()]),
             LockError::Io { path, source } => fill(
                 t.cannot_lock,
-                &[&format!("{}: {}", path.display(), os_reason(source, lang))],
+                [&format!("{}: {}", path.display(), os_reason(source, lang))],
             ),
         }
     }

@@ -52,7 +52,7 @@ fn ends_at(m: &Model, now: Now) -> String {
             end = now.wall + chrono::Duration::seconds(left + off);
         }
     }
-    fill(m.texts().ends_at, &[&end.format("%H:%M")])
+    fill(m.texts().ends_at, [&end.format("%H:%M")])
 }
 
 /// The header's end: the time, and with `until` whether that is ahead or behind it.
@@ -69,10 +69,10 @@ fn pace(m: &Model, now: Now) -> Option<String> {
     let t = m.texts();
     let until = m.session.session.until?.format("%H:%M").to_string();
     Some(match crate::app::rounds::pace(m, now)? {
-        Pace::Ahead(s) if s < 60 => fill(t.pace_on_time, &[&until]),
-        Pace::Ahead(s) => fill(t.pace_ahead, &[&(s / 60), &until]),
-        Pace::Behind(s) => fill(t.pace_behind, &[&s.div_ceil(60), &until]),
-        Pace::Impossible(_) => fill(t.pace_impossible, &[&until]),
+        Pace::Ahead(s) if s < 60 => fill(t.pace_on_time, [&until]),
+        Pace::Ahead(s) => fill(t.pace_ahead, [&(s / 60), &until]),
+        Pace::Behind(s) => fill(t.pace_behind, [&s.div_ceil(60), &until]),
+        Pace::Impossible(_) => fill(t.pace_impossible, [&until]),
     })
 }
 
@@ -94,7 +94,7 @@ pub fn header(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect)
     };
     let right = format!(
         "{marker}{} · {} ",
-        fill(t.step_of, &[&(m.step + 1), &total]),
+        fill(t.step_of, [&(m.step + 1), &total]),
         ends_at_and_pace(m, now)
     );
     let room = usize::from(area.width).saturating_sub(right.width() + 1);

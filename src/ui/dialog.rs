@@ -45,7 +45,7 @@ pub fn unsaved(
         .map(|p| p.display().to_string())
         .unwrap_or_default();
     let mut lines = vec![
-        Line::from(fill(t.unsaved_body, &[&folder])),
+        Line::from(fill(t.unsaved_body, [&folder])),
         Line::styled(error.render(m.lang), theme.dim),
         Line::default(),
     ];

@@ -17,7 +17,7 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let t = m.texts();
     let (status, status_style) = if let Some(e) = &m.save.error {
         // The path is the session file's: the reason is what the bar has room for.
-        (fill(t.saving_failed, &[&e.detail(m.lang)]), theme.error)
+        (fill(t.saving_failed, [&e.detail(m.lang)]), theme.error)
     } else if let Some((msg, _)) = &m.status {
         (msg.clone(), theme.keybar)
     } else if m.save.is_clean() && m.save.last_attempt.is_some() {

@@ -40,7 +40,7 @@ pub fn draw(p: &Picker, theme: &Theme, frame: &mut Frame) {
         Paragraph::new(vec![
             Line::from(vec![
                 Span::styled("voer", theme.accent),
-                Span::styled(" · Radicale vernieuwing zorg", theme.dim),
+                Span::styled(t.picker_brand, theme.dim),
             ]),
             Line::styled(heading, theme.heading),
         ]),

@@ -72,7 +72,7 @@ pub fn lines(m: &Model, theme: &Theme, now: Now) -> Vec<Line<'static>> {
             Span::styled(
                 format!(
                     "{}: {} ",
-                    fill(t.phase_of, &[&(i + 1), &step.phases.len()]),
+                    fill(t.phase_of, [&(i + 1), &step.phases.len()]),
                     p.label
                 ),
                 theme.heading,

@@ -38,7 +38,10 @@ fn opening(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let width = content.width;
     let mut lines = vec![
         Line::default(),
-        Line::styled(format!("{} {}", episode_word(m), e.number), theme.accent),
+        Line::styled(
+            crate::i18n::fill(m.texts().export_episode, [&e.number]),
+            theme.accent,
+        ),
     ];
     for l in wrap_lines(&e.title, width) {
         lines.push(Line::styled(l, theme.heading));
@@ -87,13 +90,6 @@ fn opening(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).style(theme.base), content);
     if let Some(n) = notes_area {
         notes::draw(m, theme, frame, n);
-    }
-}
-
-fn episode_word(m: &Model) -> &'static str {
-    match m.lang {
-        crate::lang::Lang::Nl => "Aflevering",
-        crate::lang::Lang::En => "Episode",
     }
 }
 

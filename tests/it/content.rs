@@ -79,7 +79,6 @@ fn a_client_council_is_addressed_with_u_everywhere() {
         t.step_closing,
         t.step_summary,
         t.agenda,
-        t.time_left,
         t.paused,
         t.notes,
         t.total,

@@ -473,3 +473,38 @@ fn the_picker_asks_for_participants_and_an_end_time_beside_the_group() {
     assert_eq!(choice.participants, ["Anna", "Bert"]);
     assert_eq!(choice.until, NaiveTime::from_hms_opt(15, 30, 0));
 }
+
+/// The keys matrix of the typing promise, in a round and in a phased prompt: each sentence,
+/// typed without Enter first through the real keymap, lands in the notes verbatim (in a
+/// round after the speaker's name), and the speaker, the phase and the step stay as they were.
+#[test]
+fn a_sentence_typed_in_a_round_or_a_phase_never_runs_a_command() {
+    use crate::update::{SENTENCES, char_key, press_key};
+    for sentence in SENTENCES {
+        let t0 = fixed_now();
+        let now = t0.plus(secs(20));
+        let mut m = model(&["Anna", "Bert", "Cor"], None, t0);
+        go(&mut m, FIRST, t0);
+        let round_before = rounds::round(&m).cloned();
+        for c in sentence.chars() {
+            press_key(&mut m, char_key(c), now);
+        }
+        assert_eq!(m.step, FIRST, "{sentence}");
+        assert_eq!(rounds::round(&m).cloned(), round_before, "{sentence}");
+        assert_eq!(m.notes_text(FIRST), format!("Anna: {sentence}"));
+
+        let mut m = model(&["Anna", "Bert", "Cor"], None, t0);
+        go(&mut m, SECOND, t0);
+        let phase_before = rounds::phase_remaining(&m, now).map(|(i, _)| i);
+        for c in sentence.chars() {
+            press_key(&mut m, char_key(c), now);
+        }
+        assert_eq!(m.step, SECOND, "{sentence}");
+        assert_eq!(
+            rounds::phase_remaining(&m, now).map(|(i, _)| i),
+            phase_before,
+            "{sentence}"
+        );
+        assert_eq!(m.notes_text(SECOND), sentence);
+    }
+}

@@ -320,7 +320,7 @@ fn the_blank_key_only_brings_the_screen_back_and_any_other_key_also_does_its_job
 }
 
 /// Presses a key on a run: the keymap, then the update.
-fn press_key(m: &mut Model, k: KeyEvent, now: Now) -> Vec<Effect> {
+pub(crate) fn press_key(m: &mut Model, k: KeyEvent, now: Now) -> Vec<Effect> {
     match map_key(m, k) {
         Some(a) => update_run(m, a, now),
         None => Vec::new(),
@@ -328,7 +328,7 @@ fn press_key(m: &mut Model, k: KeyEvent, now: Now) -> Vec<Effect> {
 }
 
 /// A typed character as the terminal reports it: capitals with Shift.
-fn char_key(c: char) -> KeyEvent {
+pub(crate) fn char_key(c: char) -> KeyEvent {
     let shift = if c.is_uppercase() {
         KeyModifiers::SHIFT
     } else {
@@ -339,7 +339,7 @@ fn char_key(c: char) -> KeyEvent {
 
 /// Sentences a facilitator types straight away, without Enter first: they start with keys
 /// that were commands once (b . - + ? n p q x e h m …) and all have spaces inside.
-const SENTENCES: [&str; 20] = [
+pub(crate) const SENTENCES: [&str; 20] = [
     "bij ons regelen de bewoners de koffie zelf",
     "...en toen werd het stil in de kamer.",
     "- koffie zelf zetten, vanaf maandag",

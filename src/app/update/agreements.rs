@@ -97,7 +97,7 @@ pub(super) fn update(m: &mut Model, action: Action, now: Now, fx: &mut Vec<Effec
                         .and_then(|p| p.file_name())
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default();
-                    fill(m.action_words().saved_in, &[&file])
+                    fill(m.action_words().saved_in, [&file])
                 }
                 Err(e) => e.render(m.lang),
             };
@@ -207,7 +207,7 @@ fn save_form(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
     };
     let warning = read.apply(&mut m.session.actions[index]);
     let line = actions::summary_line(&m.session.actions[index], m.lang);
-    let mut msg = fill(w.recorded, &[&line]);
+    let mut msg = fill(w.recorded, [&line]);
     if let Some(warning) = warning {
         msg.push_str(" — ");
         msg.push_str(&warning);
@@ -251,13 +251,13 @@ fn remove(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
     let line = actions::summary_line(a, m.lang);
     if m.agreements.confirm_remove != Some(i) {
         m.agreements.confirm_remove = Some(i);
-        m.status = Some((fill(w.confirm_remove, &[&line]), now.mono + STATUS_FOR));
+        m.status = Some((fill(w.confirm_remove, [&line]), now.mono + STATUS_FOR));
         return;
     }
     m.agreements.confirm_remove = None;
     m.session.actions.remove(i);
     m.agreements.selected = i.min(rows(m).saturating_sub(1));
-    m.status = Some((fill(w.removed, &[&line]), now.mono + STATUS_FOR));
+    m.status = Some((fill(w.removed, [&line]), now.mono + STATUS_FOR));
     changed(m, now);
     save_now(m, now, fx);
 }

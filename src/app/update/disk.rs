@@ -19,11 +19,11 @@ pub(super) fn update(m: &mut Model, action: Action, now: Now, fx: &mut Vec<Effec
                 // The file name only: it sits beside the session file, and the bar is short.
                 Ok(p) => fill(
                     t.exported_to,
-                    &[&p.file_name().map_or(p.display().to_string(), |n| {
+                    [&p.file_name().map_or(p.display().to_string(), |n| {
                         n.to_string_lossy().into_owned()
                     })],
                 ),
-                Err(e) => fill(t.export_failed, &[&e.render(m.lang)]),
+                Err(e) => fill(t.export_failed, [&e.render(m.lang)]),
             };
             m.status = Some((msg, now.mono + STATUS_FOR));
         }

@@ -127,7 +127,11 @@ fn worker(sb: &Sandbox, name: &str, kills: usize, seed: u64, recreate: bool) -> 
             let mut second = sb.voer(&["resume", path.to_str().unwrap()]);
             let status = second.wait_exit(WAIT);
             out.second_tried += 1;
-            if !status.success() && second.output().contains("al geopend in een andere voer") {
+            if !status.success()
+                && second
+                    .output()
+                    .contains("al geopend in een ander venster met voer")
+            {
                 out.second_refused += 1;
             } else {
                 out.failures.push(format!(

@@ -1128,7 +1128,7 @@ mod tests {
         assert_eq!(
             e.render(Lang::Nl),
             format!(
-                "{} is al geopend in een andere voer. Sluit die eerst.",
+                "{} is al geopend in een ander venster met voer. Sluit dat eerst.",
                 path.display()
             )
         );

@@ -38,10 +38,10 @@ fn list_shows_number_id_title_speaker_and_minutes() {
     assert!(out.contains(" 4  jef-mol"), "{out}");
     assert!(out.contains("Jef Mol"));
     // The video's 5 minutes count in every total.
-    assert!(out.contains("50/52/50/48"), "{out}");
+    assert!(out.contains("51/52/50/52"), "{out}");
     let (_, out_en, _) = voer(&["list"], "en_GB.UTF-8");
     assert!(out_en.starts_with("No  Id  "), "{out_en}");
-    assert!(out_en.contains("Clients at the wheel"));
+    assert!(out_en.contains("Clients in the driver’s seat"));
 }
 
 #[test]
@@ -112,7 +112,7 @@ fn validate_reports_path_line_col_and_exits_1() {
         dir.path().join("zero.toml"),
         good.replacen("id = \"jef-mol\"", "id = \"zero\"", 1)
             .replacen("number = 4", "number = 2", 1)
-            .replacen("minutes = 5\ntext", "minutes = 0\ntext", 1),
+            .replacen("minutes = 12\nround", "minutes = 0\nround", 1),
     )
     .unwrap();
     let (code, _, err) = voer(&["validate", dir.path().to_str().unwrap()], "en");
@@ -260,7 +260,7 @@ fn validate_speaks_the_users_language() {
     let (video, prompts) = good.split_once("[[prompts]]").unwrap();
     let bad = format!(
         "{video}[[prompts]]{}",
-        prompts.replacen("minutes = 5", "minutes = 0", 1)
+        prompts.replacen("minutes = 12", "minutes = 0", 1)
     );
     fs::write(dir.path().join("nul.toml"), bad).unwrap();
     let (code, _, err) = voer(&["validate", dir.path().to_str().unwrap()], "nl_NL");

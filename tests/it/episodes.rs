@@ -29,7 +29,7 @@ fn a_toml_syntax_error_names_path_line_and_column() {
 fn semantic_problems_name_the_field() {
     let cases = [
         (
-            GOOD.replacen("minutes = 5\ntext", "minutes = 0\ntext", 1),
+            GOOD.replacen("minutes = 12\nround", "minutes = 0\nround", 1),
             "prompts[1].minutes",
         ),
         (

@@ -8,6 +8,7 @@ mod fixture;
 mod actions;
 mod actions_run;
 mod cli;
+mod content;
 mod episodes;
 mod export_browser;
 mod export_cli;

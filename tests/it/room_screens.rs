@@ -265,6 +265,8 @@ fn the_room_sees_whose_turn_it_is_and_the_phase() {
     use voer::session::{Phase, Round};
     for (lang, code) in [(Lang::Nl, "nl"), (Lang::En, "en")] {
         let (mut s, at) = session_at(lang, 3, None);
+        // A five-minute question, whatever the built-in one has.
+        s.steps[3].planned_seconds = 300;
         let mut r = Round::new(vec!["Anna".into(), "Bert".into(), "Cor".into()], None, 0);
         r.next(30);
         s.steps[3].round = Some(r);

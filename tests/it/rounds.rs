@@ -25,6 +25,23 @@ const SECOND: usize = 4;
 fn session(names: &[&str], until: Option<&str>, now: Now) -> Session {
     let lib = Library::embedded();
     let mut ep = lib.find("jef-mol").expect("episode 4").clone();
+    // This shape, whatever the built-in council questions are: four plain prompts.
+    let council = |p: &&mut voer::episode::Prompt| p.audience == Audience::ClientCouncil;
+    while ep.prompts_for(Audience::ClientCouncil).count() < 4 {
+        let last = ep
+            .prompts
+            .iter()
+            .rposition(|p| p.audience == Audience::ClientCouncil)
+            .expect("council questions");
+        let copy = ep.prompts[last].clone();
+        ep.prompts.insert(last + 1, copy);
+    }
+    for (p, minutes) in ep.prompts.iter_mut().filter(council).zip([5, 10, 10, 10]) {
+        p.minutes = minutes;
+        p.round = false;
+        p.minutes_per_person = None;
+        p.phases.clear();
+    }
     let mut prompts: Vec<_> = ep
         .prompts
         .iter_mut()

@@ -213,9 +213,10 @@ fn timer_turns_to_warning_colour_in_the_last_minute_and_red_after() {
             .map(|c| c.fg)
             .collect::<std::collections::HashSet<Color>>()
     };
+    // The council's first question has 12 minutes.
     assert!(colours(10).contains(&Color::Green));
-    assert!(colours(250).contains(&Color::Yellow));
-    assert!(colours(310).contains(&Color::LightRed));
+    assert!(colours(690).contains(&Color::Yellow));
+    assert!(colours(730).contains(&Color::LightRed));
 }
 
 #[test]

@@ -45,7 +45,7 @@ fn key(code: KeyCode) -> KeyEvent {
 #[test]
 fn timer_counts_down_from_the_prompt_minutes() {
     let t0 = fixed_now();
-    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    let mut m = model(Audience::Board, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     assert_eq!(shown(&m, t0), "5:00");
     assert_eq!(shown(&m, t0.plus(secs(61))), "3:59");
@@ -55,7 +55,7 @@ fn timer_counts_down_from_the_prompt_minutes() {
 #[test]
 fn pause_stops_the_clock_and_resume_continues() {
     let t0 = fixed_now();
-    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    let mut m = model(Audience::Board, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     update_run(&mut m, Action::TogglePause, t0.plus(secs(10)));
     assert!(m.paused);
@@ -67,7 +67,7 @@ fn pause_stops_the_clock_and_resume_continues() {
 #[test]
 fn overrun_counts_up_and_rings_the_bell_once() {
     let t0 = fixed_now();
-    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    let mut m = model(Audience::Board, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     let fx = update_run(&mut m, Action::Tick, t0.plus(secs(299)));
     assert!(!fx.iter().any(|f| matches!(f, Effect::Bell)));
@@ -85,7 +85,7 @@ fn overrun_counts_up_and_rings_the_bell_once() {
 #[test]
 fn muted_bell_stays_silent() {
     let t0 = fixed_now();
-    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    let mut m = model(Audience::Board, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     update_run(&mut m, Action::ToggleMute, t0);
     let fx = update_run(&mut m, Action::Tick, t0.plus(secs(301)));
@@ -95,7 +95,7 @@ fn muted_bell_stays_silent() {
 #[test]
 fn plus_and_minus_change_the_time_by_a_minute() {
     let t0 = fixed_now();
-    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    let mut m = model(Audience::Board, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     update_run(&mut m, Action::AddMinute, t0);
     assert_eq!(shown(&m, t0), "6:00");
@@ -108,7 +108,7 @@ fn plus_and_minus_change_the_time_by_a_minute() {
 #[test]
 fn adding_time_after_the_bell_lets_it_ring_again() {
     let t0 = fixed_now();
-    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    let mut m = model(Audience::Board, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     update_run(&mut m, Action::Tick, t0.plus(secs(301)));
     update_run(&mut m, Action::AddMinute, t0.plus(secs(302)));
@@ -120,7 +120,7 @@ fn adding_time_after_the_bell_lets_it_ring_again() {
 #[test]
 fn each_step_keeps_its_time_when_going_back_and_forth() {
     let t0 = fixed_now();
-    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    let mut m = model(Audience::Board, Lang::Nl, t0);
     to_first_prompt(&mut m, t0);
     let first = m.step;
     update_run(&mut m, Action::Next, t0.plus(secs(30)));
@@ -560,17 +560,17 @@ fn the_video_comes_between_the_opening_and_the_quote_and_is_timed() {
             )
         );
         assert_eq!(shown(&m, t0), "5:00");
-        // Its minutes count in the expected end: 5 for the video, 45 for the rest.
+        // Its minutes count in the expected end: 5 for the video, 46 for the rest.
         assert_eq!(
             m.expected_end(t0).format("%H:%M").to_string(),
-            "14:50",
+            "14:51",
             "{lang:?}"
         );
         // The facilitator changes them with + and -; the episode's own minutes stay.
         update_run(&mut m, Action::AddMinute, t0);
         update_run(&mut m, Action::AddMinute, t0);
         assert_eq!(shown(&m, t0), "7:00");
-        assert_eq!(m.expected_end(t0).format("%H:%M").to_string(), "14:52");
+        assert_eq!(m.expected_end(t0).format("%H:%M").to_string(), "14:53");
         let fx = update_run(&mut m, Action::Next, t0.plus(secs(430)));
         let saved = saves(&fx)[0];
         assert_eq!(saved.steps[1].planned_seconds, 420);
@@ -724,7 +724,7 @@ fn the_quote_keeps_the_speakers_own_words_beside_a_translation() {
     let t0 = fixed_now();
     let en = model(Audience::ClientCouncil, Lang::En, t0);
     let quote = &en.session.steps[2];
-    assert!(quote.text.starts_with("Not thought up from a problem"));
+    assert!(quote.text.starts_with("Not starting from a problem"));
     assert!(
         quote
             .original

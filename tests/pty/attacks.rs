@@ -95,13 +95,16 @@ fn a_session_with_huge_times_resumes_and_reaches_the_summary() {
     // Still a file that opens: the notes stay reachable.
     let again = voer_in(sb.path(), &["export", file.to_str().unwrap()]);
     assert!(again.status.success(), "{}", text(&again.stderr));
-    assert!(text(&again.stdout).contains("Meneer Bakker"));
+    assert!(text(&again.stdout).contains("activiteitenkalender"));
 }
 
 #[test]
 fn validate_refuses_minutes_that_would_wrap_the_totals() {
     let dir = tempfile::tempdir().unwrap();
-    let ep = EPISODE.replacen("minutes = 5", "minutes = 4294967295", 2);
+    // The video's minutes and the first question's (the council's, 12 minutes).
+    let ep = EPISODE
+        .replacen("minutes = 5", "minutes = 4294967295", 1)
+        .replacen("minutes = 12", "minutes = 4294967295", 1);
     fs::write(dir.path().join("ep.toml"), &ep).unwrap();
     let o = voer_in(dir.path(), &["validate", "ep.toml"]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stdout));
@@ -297,7 +300,7 @@ fn the_lock_is_taken_again_when_the_folder_is_made_again() {
         "the file written again",
         |s| s.steps[PROMPT].notes == "een twee",
     );
-    second_resume_refused(&sb, &file, "al geopend in een andere voer");
+    second_resume_refused(&sb, &file, "al geopend in een ander venster met voer");
     typed(&mut v, " drie");
     stop_typing(&mut v);
     v.send(CTRL_C);
@@ -312,7 +315,7 @@ fn a_symbolic_link_to_an_open_session_is_refused() {
     let (mut v, file) = meeting(&sb, "Alias", "een");
     let alias = sb.path().join("alias.toml");
     std::os::unix::fs::symlink(&file, &alias).unwrap();
-    second_resume_refused(&sb, &alias, "al geopend in een andere voer");
+    second_resume_refused(&sb, &alias, "al geopend in een ander venster met voer");
     assert!(fs::symlink_metadata(&alias).unwrap().is_symlink());
     stop_typing(&mut v);
     v.send(CTRL_C);

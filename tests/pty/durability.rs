@@ -314,7 +314,7 @@ fn a_second_voer_on_the_same_file_is_refused_and_a_stale_lock_does_not_block() {
             "{args:?}: the message names the file: {out}"
         );
         assert!(
-            out.contains("another voer") || out.contains("andere voer"),
+            out.contains("another voer") || out.contains("ander venster"),
             "{out}"
         );
         assert!(!contains_bytes(&second.raw(), ENTER_ALT_SCREEN));

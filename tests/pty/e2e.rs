@@ -104,16 +104,16 @@ fn q_quits_in_progress_and_stepping_past_closing_finishes() {
     // How to go on: this very file, wherever the next terminal is opened.
     let out = v.output();
     assert!(
-        out.contains(&format!("Verder gaan: voer resume {}", file.display())),
+        out.contains(&format!("Verdergaan: voer resume {}", file.display())),
         "{out}"
     );
 
     // Resume, and step past the closing step.
     let mut v = sb.voer(&["resume", file.to_str().unwrap()]);
-    v.wait_for_text("Stap 4 van 9", WAIT);
-    for step in 5..=9 {
+    v.wait_for_text("Stap 4 van 8", WAIT);
+    for step in 5..=8 {
         v.send(RIGHT);
-        v.wait_for_text(&format!("Stap {step} van 9"), WAIT);
+        v.wait_for_text(&format!("Stap {step} van 8"), WAIT);
     }
     v.wait_for_text("Samenvatting", WAIT);
     let s = wait_for_file(&file, WAIT, "finished", |s| {
@@ -143,7 +143,7 @@ fn q_quits_in_progress_and_stepping_past_closing_finishes() {
         )),
         "{out}"
     );
-    assert!(!out.contains("Verder gaan"), "{out}");
+    assert!(!out.contains("Verdergaan"), "{out}");
 }
 
 /// Writes a session file as if a run had stopped at `step`, with notes on every step.
@@ -170,7 +170,7 @@ fn resume_brings_back_every_step_kind() {
     assert!(v.wait_exit(WAIT).success());
     let file = sb.session_file();
     let steps = load(&file).unwrap().steps.len();
-    assert_eq!(steps, 8);
+    assert_eq!(steps, 7);
     // opening, video, quote, prompt, closing, summary; paused and running.
     let cases = [
         (0, false, "Aflevering 4"),
@@ -179,19 +179,19 @@ fn resume_brings_back_every_step_kind() {
         (2, true, "Jef Mol"),
         (3, true, "Vraag 1"),
         (4, false, "Vraag 2"),
-        (7, true, "Afsluiting"),
-        (8, false, "Samenvatting"),
+        (6, true, "Afsluiting"),
+        (7, false, "Samenvatting"),
     ];
     for (step, paused, shows) in cases {
         stopped_at(&file, step, paused, Status::InProgress);
         let before = load(&file).unwrap();
         let mut v = sb.voer(&["resume", file.to_str().unwrap()]);
-        v.wait_for_text(&format!("Stap {} van 9", step + 1), WAIT);
+        v.wait_for_text(&format!("Stap {} van 8", step + 1), WAIT);
         v.wait_for_text(shows, WAIT);
         if step < steps {
             v.wait_for_text(&format!("notitie {step}: “ja” 😀"), WAIT);
         }
-        let timed = matches!(step, 1 | 3..=7);
+        let timed = matches!(step, 1 | 3..=6);
         if timed && paused {
             v.wait_for_text("GEPAUZEERD", WAIT);
         } else {
@@ -222,22 +222,22 @@ fn a_finished_session_reopened_stays_finished_and_says_so() {
     v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
     let file = sb.session_file();
-    for step in [0, 8] {
+    for step in [0, 7] {
         stopped_at(&file, step, false, Status::Finished);
         let finished_at = load(&file).unwrap().session.finished_at;
         let mut v = sb.voer(&["resume", file.to_str().unwrap()]);
-        v.wait_for_text(&format!("Stap {} van 9", step + 1), WAIT);
+        v.wait_for_text(&format!("Stap {} van 8", step + 1), WAIT);
         v.wait_for_text("was al afgerond", WAIT);
         // Add a note on the closing step.
         v.send(LEFT);
         if step == 0 {
             // From the opening, go to the closing step instead.
-            for s in 2..=8 {
+            for s in 2..=7 {
                 v.send(RIGHT);
-                v.wait_for_text(&format!("Stap {s} van 9"), WAIT);
+                v.wait_for_text(&format!("Stap {s} van 8"), WAIT);
             }
         }
-        v.wait_for_text("Stap 8 van 9", WAIT);
+        v.wait_for_text("Stap 7 van 8", WAIT);
         v.send(ENTER);
         v.wait_for_text("Notities — typen", WAIT);
         type_slowly(&mut v, " nog iets");
@@ -252,9 +252,9 @@ fn a_finished_session_reopened_stays_finished_and_says_so() {
         );
         assert_eq!(s.session.finished_at, finished_at);
         assert!(
-            s.steps[7].notes.ends_with(" nog iets"),
+            s.steps[6].notes.ends_with(" nog iets"),
             "{:?}",
-            s.steps[7].notes
+            s.steps[6].notes
         );
     }
 }
@@ -664,7 +664,7 @@ fn a_sentence_typed_at_once_on_a_prompt_is_its_notes() {
 #[test]
 fn a_sentence_typed_at_once_on_the_closing_is_its_notes() {
     typed_into_the_notes(
-        8,
+        7,
         StepKind::Closing,
         "Afspraak: Öztürk mailt de bestuurder.",
     );
@@ -672,7 +672,7 @@ fn a_sentence_typed_at_once_on_the_closing_is_its_notes() {
 
 #[test]
 fn a_sentence_typed_on_the_summary_changes_nothing() {
-    let s = type_a_sentence_on_step(9, "x: bel mevrouw Öztürk en mail de bestuurder? ja.");
+    let s = type_a_sentence_on_step(8, "x: bel mevrouw Öztürk en mail de bestuurder? ja.");
     assert_eq!(s.session.status, Status::Finished);
     assert!(s.steps.iter().all(|step| step.notes.is_empty()));
 }

@@ -140,16 +140,19 @@ pub(super) fn next(m: &mut Model, now: Now) -> bool {
     timing::next_phase(&mut s.phases, at)
 }
 
-/// Ctrl+K: the current speaker passes.
-pub(super) fn pass(m: &mut Model, now: Now) -> bool {
-    let at = elapsed(m, now);
-    match m
-        .session
+/// The current step's round while speakers still have turns (not yet open discussion).
+fn speaking_round(m: &mut Model) -> Option<&mut Round> {
+    m.session
         .steps
         .get_mut(m.step)
         .and_then(|s| s.round.as_mut())
         .filter(|r| !r.is_open())
-    {
+}
+
+/// Ctrl+K: the current speaker passes.
+pub(super) fn pass(m: &mut Model, now: Now) -> bool {
+    let at = elapsed(m, now);
+    match speaking_round(m) {
         Some(r) => {
             r.pass(at);
             true
@@ -163,13 +166,7 @@ pub(super) fn shuffle(m: &mut Model, now: Now) -> bool {
     let at = elapsed(m, now);
     let seed = (now.wall.timestamp() as u64)
         ^ (m.elapsed(m.step, now.mono).as_nanos() as u64).rotate_left(17);
-    match m
-        .session
-        .steps
-        .get_mut(m.step)
-        .and_then(|s| s.round.as_mut())
-        .filter(|r| !r.is_open())
-    {
+    match speaking_round(m) {
         Some(r) => {
             r.shuffle(seed, at);
             true

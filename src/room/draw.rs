@@ -335,13 +335,7 @@ fn timer<'a>(
     height: u16,
 ) -> Option<Piece<'a>> {
     let r = remaining(s, now)?;
-    let style = if r.is_over() {
-        theme.timer_over
-    } else if r.is_last_minute() {
-        theme.timer_warning
-    } else {
-        theme.timer
-    };
+    let style = theme.countdown(r, theme.timer);
     let flag = s
         .session
         .paused

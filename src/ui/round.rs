@@ -36,13 +36,7 @@ pub fn lines(m: &Model, theme: &Theme, now: Now) -> Vec<Line<'static>> {
         out.push(Line::from(spans));
         match (r.speaker(), rounds::turn_remaining(m, now)) {
             (Some(name), Some(left)) => {
-                let style = if left.is_over() {
-                    theme.timer_over
-                } else if left.is_last_minute() {
-                    theme.timer_warning
-                } else {
-                    theme.heading
-                };
+                let style = theme.countdown(left, theme.heading);
                 let mut spans = vec![
                     Span::styled(format!("▶ {}: {name} ", t.round_now), theme.heading),
                     Span::styled(left.display(), style),
@@ -61,13 +55,7 @@ pub fn lines(m: &Model, theme: &Theme, now: Now) -> Vec<Line<'static>> {
     }
     if let (Some(step), Some((i, left))) = (m.current(), rounds::phase_remaining(m, now)) {
         let p = &step.phases[i];
-        let style = if left.is_over() {
-            theme.timer_over
-        } else if left.is_last_minute() {
-            theme.timer_warning
-        } else {
-            theme.heading
-        };
+        let style = theme.countdown(left, theme.heading);
         let mut spans = vec![
             Span::styled(
                 format!(

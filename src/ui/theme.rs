@@ -25,6 +25,18 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The style of a countdown: `normal`, the warning colour in the last minute, then the
+    /// overrun colour.
+    pub fn countdown(&self, left: crate::app::clock::Remaining, normal: Style) -> Style {
+        if left.is_over() {
+            self.timer_over
+        } else if left.is_last_minute() {
+            self.timer_warning
+        } else {
+            normal
+        }
+    }
+
     pub fn calm() -> Theme {
         let base = Style::default();
         Theme {

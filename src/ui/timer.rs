@@ -30,9 +30,8 @@ pub fn height(area: Rect, with_notes: bool) -> u16 {
 
 fn timer_style(m: &Model, theme: &Theme, now: Now) -> Style {
     match m.remaining(now.mono) {
-        Some(r) if r.is_over() => theme.timer_over,
-        Some(r) if r.is_last_minute() => theme.timer_warning,
-        _ => theme.timer,
+        Some(r) => theme.countdown(r, theme.timer),
+        None => theme.timer,
     }
 }
 

@@ -48,7 +48,7 @@
 //!         {
 //!           "id": "k7m2qx",               stable, unique in the sessions folder
 //!           "text": "Voorstel schrijven",
-//!           "owner": "Meneer Bakker",     null when nobody was named
+//!           "owner": "Bram",     null when nobody was named
 //!           "due": "2026-12-15",          YYYY-MM-DD, or null
 //!           "due_text": null,             the "when" as typed when it is not a date, or null
 //!           "done": false,

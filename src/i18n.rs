@@ -1309,11 +1309,6 @@ impl<const N: usize> Tpl<N> {
         );
         Tpl(text)
     }
-
-    /// The text as written, places and all.
-    pub const fn text(self) -> &'static str {
-        self.0
-    }
 }
 
 /// How many values a text takes: the number of `{}`, or one more than the highest `{N}`.

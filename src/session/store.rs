@@ -342,11 +342,7 @@ pub fn rescue(
     let name = Path::new(name);
     let stem = name.file_stem().unwrap_or_default().to_string_lossy();
     let contents = session.to_toml();
-    for n in 1..=1000 {
-        let path = match n {
-            1 => dir.join(format!("{stem}.toml")),
-            n => dir.join(format!("{stem}-{n}.toml")),
-        };
+    for path in free_names(dir, &stem) {
         match write_new_file(&path, contents.as_bytes()) {
             Err(StoreError::Exists { .. }) => continue,
             other => return other.map(|()| path),
@@ -354,6 +350,15 @@ pub fn rescue(
     }
     Err(StoreError::Exists {
         path: dir.join(name),
+    })
+}
+
+/// The names a new file called `<stem>.toml` may take in `dir`, in order: `<stem>.toml`, then
+/// `<stem>-2.toml`, `<stem>-3.toml` … up to a thousand.
+fn free_names<'a>(dir: &'a Path, stem: &'a str) -> impl Iterator<Item = PathBuf> + 'a {
+    (1..=1000).map(move |n| match n {
+        1 => dir.join(format!("{stem}.toml")),
+        n => dir.join(format!("{stem}-{n}.toml")),
     })
 }
 
@@ -461,11 +466,7 @@ pub fn create(dir: &Path, session: &Session) -> Result<(PathBuf, SessionLock), C
     let name = session.file_name();
     let stem = name.trim_end_matches(".toml");
     let contents = session.to_toml();
-    for n in 1..=1000 {
-        let path = match n {
-            1 => dir.join(&name),
-            n => dir.join(format!("{stem}-{n}.toml")),
-        };
+    for path in free_names(&dir, stem) {
         if path.exists() {
             continue;
         }

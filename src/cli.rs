@@ -4,6 +4,7 @@ use std::{ffi::OsString, path::PathBuf};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::{
+    export,
     i18n::{Texts, fill},
     lang::Lang,
 };
@@ -178,7 +179,7 @@ pub struct ExportArgs {
 
     /// Output format (default: from the --output extension, else md).
     #[arg(long, value_enum)]
-    pub format: Option<ExportFormat>,
+    pub format: Option<export::Format>,
 
     /// Write to this file instead of standard output.
     #[arg(long, short)]
@@ -196,16 +197,6 @@ pub struct ExportArgs {
     /// expect, ',' for an English one).
     #[arg(long, value_name = "CHAR")]
     pub csv_delimiter: Option<char>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    Md,
-    Html,
-    Txt,
-    Json,
-    Csv,
-    Docx,
 }
 
 /// The parser with its help in the user's language: the texts come from i18n, the doc comments

@@ -14,7 +14,6 @@ pub mod txt;
 
 use std::path::Path;
 
-pub use crate::cli::ExportFormat as Format;
 use crate::{
     i18n::{self, Localize, fill},
     lang::Lang,
@@ -22,6 +21,17 @@ use crate::{
 };
 
 use report::Report;
+
+/// The format of a report, as `voer export --format` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Md,
+    Html,
+    Txt,
+    Json,
+    Csv,
+    Docx,
+}
 
 pub struct Options {
     /// The language of the interface words; `None`: the first session's language.

@@ -12,6 +12,8 @@
 //!   ties input, time, saving and drawing together (`runtime`).
 //! - `export`: reports in md, html, txt, json, csv, docx.
 //! - `actions`: agreements with an owner and a date, across sessions (`voer actions`).
+//! - `error`: the one error a user meets before or after the screen (`UserError`), below the
+//!   commands and the terminal loop that both return it.
 //! - `commands`, `cli`: the command line, one file per subcommand (`run`, `resume`, …);
 //!   `config`: the config file and the sessions folder; `version`: what `--version` says.
 //! - `platform`: what differs between Windows and Unix, as portable logic tested everywhere.
@@ -22,6 +24,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod episode;
+pub mod error;
 pub mod export;
 pub mod i18n;
 pub mod lang;

@@ -2,12 +2,13 @@ use std::{io::Write, path::PathBuf, process::ExitCode};
 
 use voer::{
     cli::{self, Cli, CliError, Command, RunArgs},
-    commands::{self, UserError},
+    commands,
     config::{self, Config, ConfigTheme},
     episode::{Audience, Library},
+    error::UserError,
     i18n::{self, Localize, Texts, fill},
     lang::Lang,
-    printable::printable,
+    printable::{printable, shell_word},
     session::{Status, store},
 };
 
@@ -335,27 +336,16 @@ fn run(
 fn say_where(saved: Option<std::path::PathBuf>, t: &Texts) {
     let Some(path) = saved else { return };
     let finished = store::load(&path).is_ok_and(|s| s.session.status == Status::Finished);
-    let file = shell_word(&path.display().to_string());
+    let file = shell_word(&path);
     let message = if finished {
         let report = path.with_extension("md");
         let report = report.file_name().map_or_else(
             || "verslag.md".to_string(),
-            |n| shell_word(&n.to_string_lossy()),
+            |n| shell_word(std::path::Path::new(n)),
         );
         fill(t.finished_at_exit, [&path.display(), &file, &report, &file])
     } else {
         fill(t.saved_at_exit, [&path.display(), &file])
     };
     let _ = print(&format!("{message}\n"));
-}
-
-/// A path as one word a shell takes as is: quoted when it holds anything but plain characters.
-fn shell_word(s: &str) -> String {
-    if s.chars()
-        .all(|c| c.is_alphanumeric() || "/\\._-:+".contains(c))
-    {
-        s.to_string()
-    } else {
-        format!("\"{s}\"")
-    }
 }

@@ -4,7 +4,7 @@
 //! characters: ESC starts a sequence that sets the window title, clears the screen or worse,
 //! BEL rings, a carriage return overwrites what was printed. Everything voer prints that came
 //! from outside passes through [`printable`]; a control character is shown as a sign instead.
-use std::borrow::Cow;
+use std::{borrow::Cow, path::Path};
 
 /// `text` with every control character except line feed and tab made visible: the C0
 /// characters as their Unicode control pictures (ESC shows as ␛, BEL as ␇), DEL as ␡, the
@@ -22,6 +22,18 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
 /// Whether `c` is a control character that [`printable`] makes visible.
 pub fn is_unprintable(c: char) -> bool {
     c.is_control() && !matches!(c, '\n' | '\t')
+}
+
+/// A path as one word a shell takes as is: quoted when it holds anything but plain characters.
+pub fn shell_word(path: &Path) -> String {
+    let s = path.display().to_string();
+    if s.chars()
+        .all(|c| c.is_alphanumeric() || "/\\._-:+".contains(c))
+    {
+        s
+    } else {
+        format!("\"{s}\"")
+    }
 }
 
 fn visible(text: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {

@@ -9,7 +9,7 @@ use std::{
 use super::UserError;
 use crate::{
     cli::ExportArgs,
-    export::{self, Format, Options, RenderError},
+    export::{self, ExportError, Format, Options},
     i18n::{self, Localize, fill},
     lang::Lang,
     printable::printable,
@@ -18,59 +18,6 @@ use crate::{
         store::{self, StoreError},
     },
 };
-
-/// Why `voer export` does not export.
-#[derive(Debug, thiserror::Error)]
-pub enum ExportError {
-    /// docx is binary: it cannot go to standard output.
-    DocxNeedsOutput,
-    /// The extension of `--output` names no format we write.
-    UnknownExtension {
-        path: PathBuf,
-    },
-    BadDelimiter(char),
-    /// `--output` names one of the session files.
-    SameAsInput {
-        path: PathBuf,
-    },
-    /// `--output` is there, but not as a regular file (a device, a pipe, a folder).
-    NotAFile {
-        path: PathBuf,
-    },
-    /// `--output` exists and `--force` was not given.
-    Exists {
-        path: PathBuf,
-    },
-    /// This many files could not be read (each was named on the way); others could.
-    BadFiles(usize),
-    /// None of the files, this many, could be read.
-    Unreadable(usize),
-    /// With --skip-bad, no readable file was left.
-    NothingLeft,
-    Render(#[from] RenderError),
-}
-
-impl Localize for ExportError {
-    fn render(&self, lang: Lang) -> String {
-        let t = i18n::texts(lang);
-        match self {
-            ExportError::DocxNeedsOutput => t.export_docx_needs_output.to_string(),
-            ExportError::UnknownExtension { path } => {
-                fill(t.export_unknown_extension, [&path.display()])
-            }
-            ExportError::BadDelimiter(c) => fill(t.export_bad_delimiter, [&c.escape_default()]),
-            ExportError::SameAsInput { path } => fill(t.export_same_as_input, [&path.display()]),
-            ExportError::Exists { path } => fill(t.export_exists, [&path.display()]),
-            ExportError::NotAFile { path } => fill(t.export_not_a_file, [&path.display()]),
-            ExportError::BadFiles(n) => fill(t.export_bad_files, [n]),
-            ExportError::Unreadable(n) => fill(t.export_unreadable, [n]),
-            ExportError::NothingLeft => t.export_nothing_left.to_string(),
-            ExportError::Render(e) => e.render(lang),
-        }
-    }
-}
-
-i18n::english_display!(ExportError);
 
 /// `lang`: the `--lang` given on the command line, if any (the report's language);
 /// `ui`: the language of the messages.

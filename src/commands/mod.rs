@@ -10,130 +10,18 @@ pub mod sessions;
 pub mod show;
 pub mod validate;
 
-use std::{io, path::PathBuf};
+use std::io;
 
 use unicode_truncate::{Alignment, UnicodeTruncateStr};
 use unicode_width::UnicodeWidthStr;
 
+use crate::error::UserError;
 use crate::{
-    episode::{Audience, Episode, Library, LoadError},
-    i18n::{self, Localize, fill, os_reason},
+    episode::{Audience, Episode, Library},
+    i18n::{self, Localize},
     lang::Lang,
     printable::{one_line, printable},
-    session::store::{LockError, StoreError},
 };
-
-/// An error a user meets on the command line or before the screen opens. A value until main
-/// prints it, worded then in the user's language.
-#[derive(Debug, thiserror::Error)]
-pub enum UserError {
-    /// No episode has this number or id; `valid` lists the ones there are.
-    UnknownEpisode {
-        key: String,
-        valid: String,
-    },
-    UnknownAudience {
-        given: String,
-    },
-    /// Episode `number` has no prompts for `audience`; `has` are the audiences it has.
-    NoPromptsFor {
-        number: u32,
-        audience: Audience,
-        has: Vec<Audience>,
-    },
-    /// The prompts folder cannot be read.
-    Episodes(#[from] LoadError),
-    Store(#[from] StoreError),
-    Lock(#[from] LockError),
-    Export(#[from] export::ExportError),
-    Actions(#[from] crate::actions::folder::ActionError),
-    /// `voer resume` without a file finds nothing to resume in `dir`; `any`: there are
-    /// sessions, but all are finished.
-    NothingToResume {
-        dir: PathBuf,
-        any: bool,
-    },
-    /// A signal ended the run and the last save of `path` failed.
-    NotSaved {
-        path: PathBuf,
-        #[source]
-        source: StoreError,
-        /// Where a rescue copy of the notes was written instead, if it could be.
-        rescued: Option<PathBuf>,
-    },
-    /// A word where the episode goes that looks like a mistyped command.
-    Cli(crate::cli::CliError),
-    /// `voer run` or `voer resume` (the command) with its output going to a file or a pipe:
-    /// the screen would be drawn into it, the meeting run blind.
-    NotATerminal {
-        command: &'static str,
-    },
-    /// The terminal could not be opened.
-    Terminal(#[source] io::Error),
-    /// The terminal could not be drawn on.
-    Draw(#[source] io::Error),
-}
-
-impl Localize for UserError {
-    fn render(&self, lang: Lang) -> String {
-        let t = i18n::texts(lang);
-        match self {
-            UserError::UnknownEpisode { key, valid } => fill(t.unknown_episode, [key, valid]),
-            UserError::Cli(e) => crate::cli::render_error(e, t),
-            UserError::UnknownAudience { given } => {
-                fill(t.unknown_audience, [given, &Audience::valid_list()])
-            }
-            UserError::NoPromptsFor {
-                number,
-                audience,
-                has,
-            } => {
-                let has: Vec<&str> = has.iter().map(|a| a.id()).collect();
-                fill(
-                    t.no_prompts_for_audience,
-                    [number, &audience.id(), &has.join(", ")],
-                )
-            }
-            UserError::Episodes(e) => e.render(lang),
-            UserError::Store(e) => e.render(lang),
-            UserError::Lock(e) => e.render(lang),
-            UserError::Export(e) => e.render(lang),
-            UserError::Actions(e) => e.render(lang),
-            UserError::NothingToResume { dir, any } => fill(
-                if *any { t.no_unfinished } else { t.no_sessions },
-                [&dir.display()],
-            ),
-            UserError::NotSaved {
-                path,
-                source,
-                rescued,
-            } => {
-                let not_saved = fill(t.notes_not_saved, [&path.display(), &source.detail(lang)]);
-                match rescued {
-                    Some(r) => format!(
-                        "{not_saved}\n{}",
-                        fill(t.rescued_to, [&r.display(), &shell_word(r)])
-                    ),
-                    None => not_saved,
-                }
-            }
-            UserError::NotATerminal { command } => fill(t.needs_terminal, [command]),
-            UserError::Terminal(e) => fill(t.terminal_failed, [&os_reason(e, lang)]),
-            UserError::Draw(e) => fill(t.draw_failed, [&os_reason(e, lang)]),
-        }
-    }
-}
-
-i18n::english_display!(UserError);
-
-impl From<crate::session::store::CreateError> for UserError {
-    fn from(e: crate::session::store::CreateError) -> UserError {
-        match e {
-            crate::session::store::CreateError::Store(e) => UserError::Store(e),
-            crate::session::store::CreateError::Lock(e) => UserError::Lock(e),
-        }
-    }
-}
 
 pub fn find_episode<'a>(lib: &'a Library, key: &str) -> Result<&'a Episode, UserError> {
     lib.find(key).ok_or_else(|| UserError::UnknownEpisode {
@@ -158,18 +46,6 @@ pub fn check_audience(ep: &Episode, audience: Audience) -> Result<(), UserError>
         audience,
         has: ep.audiences(),
     })
-}
-
-/// A path as one word a shell takes as is: quoted when it holds anything but plain characters.
-pub fn shell_word(path: &std::path::Path) -> String {
-    let s = path.display().to_string();
-    if s.chars()
-        .all(|c| c.is_alphanumeric() || "/\\._-:+".contains(c))
-    {
-        s
-    } else {
-        format!("\"{s}\"")
-    }
 }
 
 /// Refuses to start a meeting whose screen would not reach a person: `voer run > file`.

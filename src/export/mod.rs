@@ -5,6 +5,7 @@
 //! list. json and csv are data for other tools: they are made from the sessions directly.
 pub mod csv;
 pub mod docx;
+mod error;
 pub mod html;
 pub mod json;
 pub mod md;
@@ -14,13 +15,10 @@ pub mod txt;
 
 use std::path::Path;
 
-use crate::{
-    i18n::{self, Localize, fill},
-    lang::Lang,
-    session::Session,
-};
-
+pub use error::{ExportError, RenderError};
 use report::Report;
+
+use crate::{lang::Lang, session::Session};
 
 /// The format of a report, as `voer export --format` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -48,25 +46,6 @@ impl Default for Options {
         }
     }
 }
-
-/// A report that could not be made: a writer failed. Rare, as they write to memory.
-#[derive(Debug, thiserror::Error)]
-pub enum RenderError {
-    Csv(#[source] ::csv::Error),
-    Docx(#[source] Box<dyn std::error::Error + Send + Sync>),
-}
-
-impl Localize for RenderError {
-    fn render(&self, lang: Lang) -> String {
-        let t = i18n::texts(lang);
-        match self {
-            RenderError::Csv(e) => fill(t.report_failed, [&"csv", e]),
-            RenderError::Docx(e) => fill(t.report_failed, [&"docx", e]),
-        }
-    }
-}
-
-i18n::english_display!(RenderError);
 
 /// One report of all `sessions` in `format`. Only docx and csv can fail (in their writers).
 pub fn render(

@@ -17,7 +17,7 @@ use super::{
 };
 use crate::{
     app::{self, Action, App, Choice, Effect, Opened, clock::Now},
-    commands::UserError,
+    error::UserError,
     export, room,
     session::{
         Session,

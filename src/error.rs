@@ -6,6 +6,7 @@ use std::{io, path::PathBuf};
 use crate::{
     actions::folder::ActionError,
     cli,
+    config::ConfigError,
     episode::{Audience, LoadError},
     i18n::{self, Localize, fill, os_reason},
     lang::Lang,
@@ -31,6 +32,8 @@ pub enum UserError {
         audience: Audience,
         has: Vec<Audience>,
     },
+    /// The config file cannot be used.
+    Config(ConfigError),
     /// The prompts folder cannot be read.
     Episodes(#[from] LoadError),
     Store(#[from] StoreError),
@@ -84,6 +87,7 @@ impl Localize for UserError {
                     [number, &audience.id(), &has.join(", ")],
                 )
             }
+            UserError::Config(e) => fill(t.config_broken, [e]),
             UserError::Episodes(e) => e.render(lang),
             UserError::Store(e) => e.render(lang),
             UserError::Lock(e) => e.render(lang),

@@ -4,11 +4,13 @@ use std::{
     fs,
     io::Write,
     path::{Path, PathBuf},
+    process::ExitCode,
 };
 
-use super::UserError;
+use super::Context;
 use crate::{
     cli::ExportArgs,
+    error::UserError,
     export::{self, ExportError, Format, Options},
     i18n::{self, Localize, fill},
     lang::Lang,
@@ -19,9 +21,10 @@ use crate::{
     },
 };
 
-/// `lang`: the `--lang` given on the command line, if any (the report's language);
-/// `ui`: the language of the messages.
-pub fn run(args: &ExportArgs, lang: Option<Lang>, ui: Lang) -> Result<(), UserError> {
+/// The report is in the language `--lang` gives, else in the first session's; the messages
+/// are in the user's language.
+pub fn exec(cx: &Context, args: &ExportArgs) -> Result<ExitCode, UserError> {
+    let (lang, ui) = (cx.global.lang, cx.lang);
     let t = i18n::texts(ui);
     let format = choose_format(args)?;
     if format == Format::Docx && args.output.is_none() {
@@ -60,7 +63,7 @@ pub fn run(args: &ExportArgs, lang: Option<Lang>, ui: Lang) -> Result<(), UserEr
             let _ = stdout.flush();
         }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `--format` wins; otherwise the extension of `--output`; otherwise Markdown.

@@ -1,6 +1,9 @@
 //! The subcommands, one file each: run and resume open the screen; room opens the room
-//! screen; list, show, validate, sessions, actions and export print and exit.
+//! screen; list, show, validate, sessions, actions, export, config and completions print and
+//! exit. [`dispatch`] sends the parsed command line to its file.
 pub mod actions;
+pub mod completions;
+pub mod config;
 pub mod export;
 pub mod list;
 pub mod resume;
@@ -10,18 +13,134 @@ pub mod sessions;
 pub mod show;
 pub mod validate;
 
-use std::io;
+use std::{
+    io::{self, Write},
+    path::{Path, PathBuf},
+    process::ExitCode,
+};
 
 use unicode_truncate::{Alignment, UnicodeTruncateStr};
 use unicode_width::UnicodeWidthStr;
 
-use crate::error::UserError;
 use crate::{
+    cli::{Cli, Command, GlobalArgs},
+    config::{Config, ConfigError, ConfigTheme},
     episode::{Audience, Episode, Library},
-    i18n::{self, Localize},
+    error::UserError,
+    i18n::{self, Localize, Texts, fill},
     lang::Lang,
-    printable::{one_line, printable},
+    printable::{one_line, printable, shell_word},
+    session::{
+        Status,
+        store::{self, StoreError},
+    },
 };
+
+/// What every subcommand may need besides its own arguments.
+pub struct Context<'a> {
+    /// `--prompts`, `--sessions` and `--lang` as given.
+    pub global: &'a GlobalArgs,
+    /// The config file's settings (empty when there is none).
+    pub config: &'a Config,
+    /// The sessions folder in effect, absolute.
+    pub sessions_dir: PathBuf,
+    /// The language of the messages.
+    pub lang: Lang,
+    pub t: &'static Texts,
+}
+
+impl Context<'_> {
+    /// The projector theme: asked for with `--projector`, or chosen in the config file.
+    pub fn projector(&self, flag: bool) -> bool {
+        flag || self.config.theme == Some(ConfigTheme::Projector)
+    }
+
+    /// The episodes, built in and from `--prompts`; their problems are warned about.
+    pub fn library(&self) -> Result<Library, UserError> {
+        let lib = Library::load(self.global.prompts.as_deref())?;
+        warn_broken(&lib, self.lang);
+        Ok(lib)
+    }
+}
+
+/// Runs the command that was parsed. `config` is the config file as read: broken, it stops
+/// every command but `voer config`, which says what is wrong with it.
+pub fn dispatch(
+    cli: Cli,
+    config_path: Option<PathBuf>,
+    config: Result<Config, ConfigError>,
+    lang: Lang,
+) -> Result<ExitCode, UserError> {
+    let t = i18n::texts(lang);
+    if matches!(cli.command, Some(Command::Config)) {
+        return config::exec(&cli.global, config_path, config, t);
+    }
+    let config = config.map_err(UserError::Config)?;
+    let (sessions_dir, _) = crate::config::sessions_dir(cli.global.sessions.as_deref(), &config);
+    // A name Windows refuses (CON, `notes?`) is reported as such, not as a puzzling I/O error.
+    crate::platform::check_user_path(&sessions_dir)
+        .map_err(|e| StoreError::unwritable(&sessions_dir, e))?;
+    let cx = Context {
+        global: &cli.global,
+        config: &config,
+        sessions_dir,
+        lang,
+        t,
+    };
+    match &cli.command {
+        None => run::exec(&cx, &cli.run),
+        Some(Command::Run(args)) => run::exec(&cx, args),
+        Some(Command::Resume {
+            session_file,
+            projector,
+        }) => resume::exec(&cx, session_file.clone(), *projector),
+        Some(Command::Room {
+            session_file,
+            projector,
+        }) => {
+            room::run(room::RoomOptions {
+                file: session_file.clone(),
+                sessions_dir: cx.sessions_dir.clone(),
+                lang,
+                projector: cx.projector(*projector),
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::List) => list::exec(&cx),
+        Some(Command::Show { episode, audience }) => show::exec(&cx, episode, audience.as_deref()),
+        Some(Command::Validate { paths }) => validate::exec(&cx, paths),
+        Some(Command::Sessions) => sessions::exec(&cx),
+        Some(Command::Actions(args)) => actions::exec(&cx, args),
+        Some(Command::Export(args)) => export::exec(&cx, args),
+        Some(Command::Completions { shell }) => completions::exec(&cx, *shell),
+        Some(Command::Config) => unreachable!("handled before the config is checked"),
+    }
+}
+
+/// Prints `s` on standard output, made printable.
+pub fn print(s: &str) {
+    let mut out = io::stdout().lock();
+    // A closed pipe (`voer list | head`) is not an error worth reporting.
+    let _ = out.write_all(printable(s).as_bytes());
+    let _ = out.flush();
+}
+
+/// After the screen closes: where the notes are, and how to go on from there.
+pub fn say_where(saved: Option<PathBuf>, t: &Texts) {
+    let Some(path) = saved else { return };
+    let finished = store::load(&path).is_ok_and(|s| s.session.status == Status::Finished);
+    let file = shell_word(&path);
+    let message = if finished {
+        let report = path.with_extension("md");
+        let report = report
+            .file_name()
+            .map_or_else(|| "verslag.md".to_string(), |n| shell_word(Path::new(n)));
+        fill(t.finished_at_exit, [&path.display(), &file, &report, &file])
+    } else {
+        fill(t.saved_at_exit, [&path.display(), &file])
+    };
+    print(&format!("{message}\n"));
+}
 
 pub fn find_episode<'a>(lib: &'a Library, key: &str) -> Result<&'a Episode, UserError> {
     lib.find(key).ok_or_else(|| UserError::UnknownEpisode {

@@ -1,17 +1,30 @@
 //! `voer resume [FILE]`: continues a session where it stopped.
-use std::path::PathBuf;
+use std::{path::PathBuf, process::ExitCode};
 
-use super::run::home;
+use super::{Context, run::home, say_where};
 use crate::{
     actions::folder,
     app::{App, EpisodeView, Model, clock::Now},
-    commands::UserError,
     episode::Library,
+    error::UserError,
     lang::Lang,
     session::store::{self, SessionLock, StoreError},
     tui,
     ui::Theme,
 };
+
+/// `voer resume [FILE] [--projector]`.
+pub fn exec(cx: &Context, file: Option<PathBuf>, projector: bool) -> Result<ExitCode, UserError> {
+    let saved = resume(ResumeOptions {
+        file,
+        prompts: cx.global.prompts.clone(),
+        sessions_dir: cx.sessions_dir.clone(),
+        lang: cx.global.lang,
+        projector: cx.projector(projector),
+    })?;
+    say_where(saved, cx.t);
+    Ok(ExitCode::SUCCESS)
+}
 
 pub struct ResumeOptions {
     pub file: Option<PathBuf>,

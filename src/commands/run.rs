@@ -1,11 +1,13 @@
 //! `voer [run]`: the picker asks what the command line left out, then the meeting runs.
-use std::path::PathBuf;
+use std::{path::PathBuf, process::ExitCode};
 
+use super::{Context, check_audience, find_episode, need_terminal, parse_audience, say_where};
 use crate::{
     actions::folder,
     app::{App, Choice, EpisodeView, Model, Opened, clock::Now, picker::Picker},
-    commands::UserError,
+    cli::{self, CliError, RunArgs},
     episode::{Audience, Episode, Library},
+    error::UserError,
     lang::Lang,
     session::{
         Meta, Session,
@@ -14,6 +16,60 @@ use crate::{
     tui,
     ui::Theme,
 };
+
+/// `voer [run]` as typed: what was given is checked before the screen opens, so that a
+/// mistake is told on the command line; the rest is asked on screen.
+pub fn exec(cx: &Context, args: &RunArgs) -> Result<ExitCode, UserError> {
+    let lib = cx.library()?;
+    let episode = match &args.episode {
+        Some(key) => match find_episode(&lib, key) {
+            Ok(ep) => Some(ep.clone()),
+            // `voer rn`, `voer expotr`: a mistyped command, not an episode.
+            Err(e) => match cli::command_like(key) {
+                Some(command) => {
+                    return Err(UserError::Cli(CliError::MistypedCommand {
+                        typed: key.clone(),
+                        command,
+                    }));
+                }
+                None => return Err(e),
+            },
+        },
+        None => None,
+    };
+    let audience: Option<Audience> = match &args.audience {
+        Some(a) => Some(parse_audience(a)?),
+        None => None,
+    };
+    if let (Some(ep), Some(a)) = (&episode, audience) {
+        check_audience(ep, a)?;
+    }
+    // After the checks of what was typed, so that a mistake is still told as such.
+    need_terminal("run")?;
+    let saved = run(RunOptions {
+        library: lib,
+        episode,
+        audience,
+        group: args.group.clone(),
+        facilitator: args
+            .facilitator
+            .clone()
+            .or_else(|| cx.config.facilitator.clone())
+            .unwrap_or_default(),
+        participants: args
+            .participants
+            .as_deref()
+            .map(crate::session::timing::parse_names)
+            .or_else(|| cx.config.participants.clone())
+            .unwrap_or_default(),
+        until: args.until_time(),
+        sessions_dir: cx.sessions_dir.clone(),
+        lang: cx.lang,
+        projector: cx.projector(args.projector),
+    })?;
+    say_where(saved, cx.t);
+    Ok(ExitCode::SUCCESS)
+}
 
 pub struct RunOptions {
     pub library: Library,

@@ -1,14 +1,22 @@
 //! `voer sessions`: the saved sessions, newest first; unreadable files with their reason;
 //! then the rescue copies, if the last save of a session ever failed.
-use std::path::Path;
+use std::{path::Path, process::ExitCode};
 
+use super::{Context, print};
 use crate::{
+    error::UserError,
     i18n::{self, fill},
     lang::Lang,
     session::{Status, store},
 };
 
-pub fn render(dir: &Path, rescue: Option<&Path>, lang: Lang) -> Result<String, super::UserError> {
+pub fn exec(cx: &Context) -> Result<ExitCode, UserError> {
+    let rescue = crate::config::rescue_dir();
+    print(&render(&cx.sessions_dir, rescue.as_deref(), cx.lang)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn render(dir: &Path, rescue: Option<&Path>, lang: Lang) -> Result<String, UserError> {
     let t = i18n::texts(lang);
     let listed = match store::list(dir) {
         Ok(l) => l,

@@ -1,9 +1,29 @@
 //! `voer show`: a printable plan of an episode for one or all audiences.
+use std::process::ExitCode;
+
+use super::{Context, check_audience, find_episode, parse_audience, print};
 use crate::{
     episode::{Audience, Episode, Prompt},
+    error::UserError,
     i18n::{Texts, fill},
     lang::Lang,
 };
+
+/// `voer show EPISODE [--audience A]`.
+pub fn exec(cx: &Context, episode: &str, audience: Option<&str>) -> Result<ExitCode, UserError> {
+    let lib = cx.library()?;
+    let ep = find_episode(&lib, episode)?;
+    let audiences = match audience {
+        Some(a) => {
+            let a = parse_audience(a)?;
+            check_audience(ep, a)?;
+            vec![a]
+        }
+        None => ep.audiences(),
+    };
+    print(&render(ep, &audiences, cx.lang, cx.t));
+    Ok(ExitCode::SUCCESS)
+}
 
 const WIDTH: usize = 78;
 

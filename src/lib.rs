@@ -3,7 +3,7 @@
 //! Where things live:
 //! - `episode`: the episode file format and the library of episodes (embedded + `--prompts`).
 //! - `session`: the session file format; `session::store` writes it (atomic, off the UI thread).
-//! - `app`: the model (the picker or a run), the actions, every key of a run in one table
+//! - `app`: the model (the picker or a run), the messages (`Msg`), every key of a run in one table
 //!   (`app/keys.rs`, read by `app/keymap.rs`) and the one `update` function, split by concern
 //!   under `app/update/`.
 //! - `ui`: drawing, one file per screen or region of the screen; colours in `ui/theme.rs`.

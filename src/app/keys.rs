@@ -10,7 +10,7 @@
 //! commands are only the keys above.
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{Action, Mode, Model, Overlay, UnsavedView};
+use super::{Mode, Model, Msg, Overlay, UnsavedView};
 use crate::{
     i18n::{self, Texts},
     lang::Lang,
@@ -57,7 +57,7 @@ pub enum Where {
 /// What a key does.
 #[derive(Debug, Clone)]
 pub enum Do {
-    Act(Action),
+    Act(Msg),
     /// The notes editor (or the path field) takes the key.
     Edit,
 }
@@ -101,12 +101,12 @@ pub struct Bar {
     pub label: fn(&Model) -> &'static str,
 }
 
-const fn act(key: Key, action: Action) -> (Key, Do) {
-    (key, Do::Act(action))
+const fn act(key: Key, msg: Msg) -> (Key, Do) {
+    (key, Do::Act(msg))
 }
 
-const fn plain(code: KeyCode, action: Action) -> (Key, Do) {
-    act(Key::Plain(code), action)
+const fn plain(code: KeyCode, msg: Msg) -> (Key, Do) {
+    act(Key::Plain(code), msg)
 }
 
 /// All keys of a run, in the order of the help.
@@ -114,8 +114,8 @@ pub const BINDINGS: &[Binding] = &[
     // Always.
     Binding {
         keys: &[
-            plain(KeyCode::PageDown, Action::Next),
-            plain(KeyCode::PageUp, Action::Prev),
+            plain(KeyCode::PageDown, Msg::Next),
+            plain(KeyCode::PageUp, Msg::Prev),
         ],
         at: Where::Always,
         help: |t| t.help_step,
@@ -126,7 +126,7 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[act(Key::Ctrl('p'), Action::TogglePause)],
+        keys: &[act(Key::Ctrl('p'), Msg::TogglePause)],
         at: Where::Always,
         help: |t| t.help_pause,
         bar: Some(Bar {
@@ -136,7 +136,7 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[act(Key::Ctrl('n'), Action::ToggleNotes)],
+        keys: &[act(Key::Ctrl('n'), Msg::ToggleNotes)],
         at: Where::Always,
         help: |t| t.help_notes,
         bar: Some(Bar {
@@ -152,7 +152,7 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[act(Key::Ctrl('b'), Action::ToggleBlank)],
+        keys: &[act(Key::Ctrl('b'), Msg::ToggleBlank)],
         at: Where::Always,
         help: |t| t.help_blank,
         bar: Some(Bar {
@@ -162,7 +162,7 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[act(Key::Ctrl('t'), Action::ToggleTips)],
+        keys: &[act(Key::Ctrl('t'), Msg::ToggleTips)],
         at: Where::Always,
         help: |t| t.help_tips,
         bar: Some(Bar {
@@ -178,7 +178,7 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[act(Key::Ctrl('r'), Action::ToggleRoomNotes)],
+        keys: &[act(Key::Ctrl('r'), Msg::ToggleRoomNotes)],
         at: Where::Always,
         help: |t| t.help_room_notes,
         bar: Some(Bar {
@@ -194,7 +194,7 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[act(Key::Ctrl('g'), Action::ToggleMute)],
+        keys: &[act(Key::Ctrl('g'), Msg::ToggleMute)],
         at: Where::Always,
         help: |t| t.help_mute,
         bar: Some(Bar {
@@ -210,7 +210,7 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[act(Key::Ctrl('e'), Action::Export)],
+        keys: &[act(Key::Ctrl('e'), Msg::Export)],
         at: Where::Always,
         help: |t| t.help_export,
         bar: Some(Bar {
@@ -220,7 +220,7 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[plain(KeyCode::F(1), Action::Help)],
+        keys: &[plain(KeyCode::F(1), Msg::Help)],
         at: Where::Always,
         help: |t| t.help_help,
         bar: Some(Bar {
@@ -232,7 +232,7 @@ pub const BINDINGS: &[Binding] = &[
     // Rounds, phases and ending on time (Ctrl+U clears the path field in the unsaved dialog,
     // where no round is).
     Binding {
-        keys: &[plain(KeyCode::Tab, Action::NextTurn)],
+        keys: &[plain(KeyCode::Tab, Msg::NextTurn)],
         at: Where::Always,
         help: |t| t.help_next_turn,
         bar: Some(Bar {
@@ -248,7 +248,7 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[act(Key::Ctrl('k'), Action::Pass)],
+        keys: &[act(Key::Ctrl('k'), Msg::Pass)],
         at: Where::Always,
         help: |t| t.help_pass,
         bar: Some(Bar {
@@ -258,25 +258,25 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[act(Key::Ctrl('u'), Action::Shuffle)],
+        keys: &[act(Key::Ctrl('u'), Msg::Shuffle)],
         at: Where::Always,
         help: |t| t.help_shuffle,
         bar: None,
     },
     Binding {
-        keys: &[act(Key::Ctrl('w'), Action::ToggleRound)],
+        keys: &[act(Key::Ctrl('w'), Msg::ToggleRound)],
         at: Where::Always,
         help: |t| t.help_toggle_round,
         bar: None,
     },
     Binding {
-        keys: &[act(Key::Ctrl('o'), Action::TakeOverrun)],
+        keys: &[act(Key::Ctrl('o'), Msg::TakeOverrun)],
         at: Where::Always,
         help: |t| t.help_take_overrun,
         bar: None,
     },
     Binding {
-        keys: &[act(Key::Ctrl('c'), Action::Quit)],
+        keys: &[act(Key::Ctrl('c'), Msg::Quit)],
         at: Where::Always,
         help: |t| t.help_quit,
         bar: Some(Bar {
@@ -286,7 +286,7 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[act(Key::Ctrl('a'), Action::RecordAction)],
+        keys: &[act(Key::Ctrl('a'), Msg::RecordAction)],
         at: Where::Always,
         help: |t| t.help_record_action,
         bar: Some(Bar {
@@ -296,7 +296,7 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[act(Key::Ctrl('l'), Action::ListActions)],
+        keys: &[act(Key::Ctrl('l'), Msg::ListActions)],
         at: Where::Always,
         help: |t| t.help_list_actions,
         bar: Some(Bar {
@@ -308,8 +308,8 @@ pub const BINDINGS: &[Binding] = &[
     // Not typing.
     Binding {
         keys: &[
-            plain(KeyCode::Right, Action::Next),
-            plain(KeyCode::Left, Action::Prev),
+            plain(KeyCode::Right, Msg::Next),
+            plain(KeyCode::Left, Msg::Prev),
         ],
         at: Where::NotTyping,
         help: |t| t.help_step,
@@ -320,7 +320,7 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[plain(KeyCode::Char(' '), Action::TogglePause)],
+        keys: &[plain(KeyCode::Char(' '), Msg::TogglePause)],
         at: Where::NotTyping,
         help: |t| t.help_pause,
         bar: Some(Bar {
@@ -331,8 +331,8 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: &[
-            plain(KeyCode::Up, Action::AddMinute),
-            plain(KeyCode::Down, Action::RemoveMinute),
+            plain(KeyCode::Up, Msg::AddMinute),
+            plain(KeyCode::Down, Msg::RemoveMinute),
         ],
         at: Where::NotTyping,
         help: |t| t.help_minute,
@@ -343,7 +343,7 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[plain(KeyCode::Enter, Action::StartTyping)],
+        keys: &[plain(KeyCode::Enter, Msg::StartTyping)],
         at: Where::NotTypingNotes,
         help: |t| t.help_type,
         bar: Some(Bar {
@@ -360,7 +360,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     // Typing.
     Binding {
-        keys: &[plain(KeyCode::Esc, Action::StopTyping)],
+        keys: &[plain(KeyCode::Esc, Msg::StopTyping)],
         at: Where::Typing,
         help: |t| t.help_stop_typing,
         bar: Some(Bar {
@@ -383,8 +383,8 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: &[
-            act(Key::Ctrl('z'), Action::Undo),
-            act(Key::Ctrl('y'), Action::Redo),
+            act(Key::Ctrl('z'), Msg::Undo),
+            act(Key::Ctrl('y'), Msg::Redo),
         ],
         at: Where::Typing,
         help: |t| t.help_undo,
@@ -393,8 +393,8 @@ pub const BINDINGS: &[Binding] = &[
     // The help.
     Binding {
         keys: &[
-            plain(KeyCode::Up, Action::ScrollHelp(-1)),
-            plain(KeyCode::Down, Action::ScrollHelp(1)),
+            plain(KeyCode::Up, Msg::ScrollHelp(-1)),
+            plain(KeyCode::Down, Msg::ScrollHelp(1)),
         ],
         at: Where::Help,
         help: |t| t.help_scroll,
@@ -406,8 +406,8 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: &[
-            plain(KeyCode::Esc, Action::CloseOverlay),
-            plain(KeyCode::F(1), Action::CloseOverlay),
+            plain(KeyCode::Esc, Msg::CloseOverlay),
+            plain(KeyCode::F(1), Msg::CloseOverlay),
         ],
         at: Where::Help,
         help: |t| t.help_close,
@@ -419,43 +419,43 @@ pub const BINDINGS: &[Binding] = &[
     },
     // The dialog after a failed last save: it lists its own keys.
     Binding {
-        keys: &[plain(KeyCode::Char('w'), Action::StartSaveElsewhere)],
+        keys: &[plain(KeyCode::Char('w'), Msg::StartSaveElsewhere)],
         at: Where::Unsaved,
         help: |t| t.help_save_elsewhere,
         bar: None,
     },
     Binding {
-        keys: &[plain(KeyCode::Char('r'), Action::RetrySave)],
+        keys: &[plain(KeyCode::Char('r'), Msg::RetrySave)],
         at: Where::Unsaved,
         help: |t| t.help_retry,
         bar: None,
     },
     Binding {
-        keys: &[plain(KeyCode::Char('d'), Action::DiscardAndQuit)],
+        keys: &[plain(KeyCode::Char('d'), Msg::DiscardAndQuit)],
         at: Where::Unsaved,
         help: |t| t.help_discard,
         bar: None,
     },
     Binding {
-        keys: &[plain(KeyCode::Esc, Action::CloseOverlay)],
+        keys: &[plain(KeyCode::Esc, Msg::CloseOverlay)],
         at: Where::Unsaved,
         help: |t| t.help_back,
         bar: None,
     },
     Binding {
-        keys: &[plain(KeyCode::Enter, Action::ConfirmSaveElsewhere)],
+        keys: &[plain(KeyCode::Enter, Msg::ConfirmSaveElsewhere)],
         at: Where::SavePath,
         help: |t| t.help_save_path,
         bar: None,
     },
     Binding {
-        keys: &[act(Key::Ctrl('u'), Action::ClearField)],
+        keys: &[act(Key::Ctrl('u'), Msg::ClearField)],
         at: Where::SavePath,
         help: |t| t.help_clear_field,
         bar: None,
     },
     Binding {
-        keys: &[plain(KeyCode::Esc, Action::CloseOverlay)],
+        keys: &[plain(KeyCode::Esc, Msg::CloseOverlay)],
         at: Where::SavePath,
         help: |t| t.help_back,
         bar: None,
@@ -469,8 +469,8 @@ pub const BINDINGS: &[Binding] = &[
     // The form of an action: what, who, when.
     Binding {
         keys: &[
-            plain(KeyCode::Tab, Action::NextField),
-            plain(KeyCode::BackTab, Action::PrevField),
+            plain(KeyCode::Tab, Msg::NextField),
+            plain(KeyCode::BackTab, Msg::PrevField),
         ],
         at: Where::ActionForm,
         help: |t| t.help_form_field,
@@ -481,7 +481,7 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[plain(KeyCode::Enter, Action::SaveAction)],
+        keys: &[plain(KeyCode::Enter, Msg::SaveAction)],
         at: Where::ActionForm,
         help: |t| t.help_form_save,
         bar: Some(Bar {
@@ -491,7 +491,7 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[plain(KeyCode::Esc, Action::CloseOverlay)],
+        keys: &[plain(KeyCode::Esc, Msg::CloseOverlay)],
         at: Where::ActionForm,
         help: |t| t.help_form_cancel,
         bar: Some(Bar {
@@ -501,7 +501,7 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[act(Key::Ctrl('c'), Action::Quit)],
+        keys: &[act(Key::Ctrl('c'), Msg::Quit)],
         at: Where::ActionForm,
         help: |t| t.help_form_quit,
         bar: None,
@@ -515,8 +515,8 @@ pub const BINDINGS: &[Binding] = &[
     // The list of actions.
     Binding {
         keys: &[
-            plain(KeyCode::Up, Action::MoveInList(-1)),
-            plain(KeyCode::Down, Action::MoveInList(1)),
+            plain(KeyCode::Up, Msg::MoveInList(-1)),
+            plain(KeyCode::Down, Msg::MoveInList(1)),
         ],
         at: Where::ActionList,
         help: |t| t.help_list_move,
@@ -527,7 +527,7 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[plain(KeyCode::Char(' '), Action::ToggleActionDone)],
+        keys: &[plain(KeyCode::Char(' '), Msg::ToggleActionDone)],
         at: Where::ActionList,
         help: |t| t.help_list_done,
         bar: Some(Bar {
@@ -537,7 +537,7 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[plain(KeyCode::Enter, Action::EditAction)],
+        keys: &[plain(KeyCode::Enter, Msg::EditAction)],
         at: Where::ActionList,
         help: |t| t.help_list_edit,
         bar: Some(Bar {
@@ -548,8 +548,8 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: &[
-            plain(KeyCode::Delete, Action::RemoveAction),
-            plain(KeyCode::Backspace, Action::RemoveAction),
+            plain(KeyCode::Delete, Msg::RemoveAction),
+            plain(KeyCode::Backspace, Msg::RemoveAction),
         ],
         at: Where::ActionList,
         help: |t| t.help_list_remove,
@@ -560,7 +560,7 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[act(Key::Ctrl('a'), Action::RecordAction)],
+        keys: &[act(Key::Ctrl('a'), Msg::RecordAction)],
         at: Where::ActionList,
         help: |t| t.help_record_action,
         bar: Some(Bar {
@@ -570,7 +570,7 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[plain(KeyCode::Esc, Action::CloseOverlay)],
+        keys: &[plain(KeyCode::Esc, Msg::CloseOverlay)],
         at: Where::ActionList,
         help: |t| t.help_list_close,
         bar: Some(Bar {
@@ -580,7 +580,7 @@ pub const BINDINGS: &[Binding] = &[
         }),
     },
     Binding {
-        keys: &[act(Key::Ctrl('c'), Action::Quit)],
+        keys: &[act(Key::Ctrl('c'), Msg::Quit)],
         at: Where::ActionList,
         help: |t| t.help_quit,
         bar: None,
@@ -784,7 +784,7 @@ pub fn bar(m: &Model) -> Vec<(String, &'static str)> {
         .collect();
     rows.sort_by_key(|(_, bar)| bar.place);
     // Two bindings for the same thing (→ and PageDown): the bar shows the first.
-    let mut shown: Vec<std::mem::Discriminant<Action>> = Vec::new();
+    let mut shown: Vec<std::mem::Discriminant<Msg>> = Vec::new();
     let mut out = Vec::new();
     for (b, bar) in rows {
         let actions: Vec<_> = b

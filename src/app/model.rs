@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::{
-    agreements::Agreements,
+    actions::Actions,
     clock::{Now, Remaining, StepClock},
     picker::Picker,
 };
@@ -153,7 +153,7 @@ pub struct Model {
     /// Given by the loop, so that `update` reads no environment.
     pub home: PathBuf,
     /// The form and list of actions, and the earlier sessions' open actions.
-    pub agreements: Agreements,
+    pub actions: Actions,
     /// A room screen (`voer room`) follows this session: this screen is the console.
     pub room_following: bool,
     /// The tips are hidden (one projected screen); a following room screen shows them here anyway.
@@ -288,7 +288,7 @@ impl Model {
             quitting: false,
             help_scroll: 0,
             home: PathBuf::new(),
-            agreements: Agreements::default(),
+            actions: Actions::default(),
             room_following: false,
             tips_hidden: false,
         };
@@ -351,13 +351,13 @@ impl Model {
 
     /// Gives the run the open actions of the group's earlier sessions and the ids in use in
     /// the sessions folder (both read by the loop before the run starts).
-    pub fn with_agreements(
+    pub fn with_earlier_actions(
         mut self,
         earlier: Vec<crate::actions::folder::Found>,
         taken: std::collections::HashSet<String>,
     ) -> Model {
-        self.agreements.earlier = earlier;
-        self.agreements.taken = taken;
+        self.actions.earlier = earlier;
+        self.actions.taken = taken;
         self
     }
 

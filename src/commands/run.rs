@@ -54,7 +54,7 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
         };
         let (opened, lock) = create(choice)?;
         let model = Model::new(opened.session, opened.path, opened.episode, Now::real())
-            .with_agreements(opened.earlier, opened.taken);
+            .with_earlier_actions(opened.earlier, opened.taken);
         (App::run(model), Some(lock))
     };
     let result = tui::run(

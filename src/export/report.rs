@@ -10,7 +10,7 @@ use crate::{
     episode::Audience,
     i18n::{self, Texts, fill},
     lang::Lang,
-    session::{ActionItem, Session, SessionInfo, Status, StepKind},
+    session::{Action, Session, SessionInfo, Status, StepKind},
 };
 
 pub struct Report<'a> {
@@ -27,7 +27,7 @@ pub struct Group<'a> {
     /// The group's name, or a neutral label when it was left empty.
     pub name: String,
     /// What the group agreed, in the order it was recorded.
-    pub actions: &'a [ActionItem],
+    pub actions: &'a [Action],
 }
 
 /// Sessions that answered the same questions.

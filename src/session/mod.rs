@@ -145,7 +145,7 @@ pub struct Round {
 
 /// An agreement or action recorded during the meeting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ActionItem {
+pub struct Action {
     /// Stable and unique in the sessions folder.
     pub id: String,
     pub text: String,
@@ -203,7 +203,7 @@ pub struct Session {
     pub session: SessionInfo,
     pub steps: Vec<Step>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub actions: Vec<ActionItem>,
+    pub actions: Vec<Action>,
 }
 
 /// Who is in the room, given at the start of a run.

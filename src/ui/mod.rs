@@ -1,7 +1,7 @@
 //! Drawing. Reads the model, never changes it. One file per screen or region of the screen;
 //! the colours are in `theme`.
+mod actions;
 mod agenda;
-mod agreements;
 mod dialog;
 mod help;
 mod keybar;
@@ -81,8 +81,8 @@ pub fn draw_run(m: &Model, theme: &Theme, now: Now, frame: &mut Frame) {
         dialog::unsaved(m, theme, error, *view, frame, area);
     }
     match &m.mode {
-        Mode::ActionForm => agreements::form(m, theme, frame, area),
-        Mode::ActionList => agreements::list(m, theme, frame, area),
+        Mode::ActionForm => actions::form(m, theme, frame, area),
+        Mode::ActionList => actions::list(m, theme, frame, area),
         _ => {}
     }
 }

@@ -73,7 +73,7 @@ fn opening(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::default());
     // What the group agreed last time comes before the episode's context.
-    lines.extend(super::agreements::earlier_lines(m, theme, width));
+    lines.extend(super::actions::earlier_lines(m, theme, width));
     for l in wrap_lines(&e.context, width) {
         lines.push(Line::styled(l, theme.base));
     }

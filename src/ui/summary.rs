@@ -76,7 +76,7 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     }
     .style(theme.accent);
     let table_height = rows.len() as u16 + 1;
-    let actions = super::agreements::summary_table(m, theme);
+    let actions = super::actions::summary_table(m, theme);
     let actions_height = actions.as_ref().map_or(0, |(_, h)| *h);
     let [title, table_area, actions_area, foot] = if actions.is_some() {
         Layout::vertical([

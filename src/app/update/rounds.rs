@@ -1,17 +1,17 @@
 //! Speaking rounds, phases and the plan to end on time: the keys (Tab, Ctrl+K/U/W/O).
 use super::time::{changed, save_now};
-use crate::app::{Action, Effect, clock::Now, model::Model, rounds};
+use crate::app::{Effect, Msg, clock::Now, model::Model, rounds};
 
-pub(super) fn update(m: &mut Model, action: Action, now: Now, fx: &mut Vec<Effect>) {
+pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
     if m.on_summary() {
         return;
     }
-    let moved = match action {
-        Action::NextTurn => rounds::next(m, now),
-        Action::Pass => rounds::pass(m, now),
-        Action::Shuffle => rounds::shuffle(m, now),
-        Action::ToggleRound => rounds::toggle_round(m, now),
-        Action::TakeOverrun => rounds::take_overrun(m, now),
+    let moved = match msg {
+        Msg::NextTurn => rounds::next(m, now),
+        Msg::Pass => rounds::pass(m, now),
+        Msg::Shuffle => rounds::shuffle(m, now),
+        Msg::ToggleRound => rounds::toggle_round(m, now),
+        Msg::TakeOverrun => rounds::take_overrun(m, now),
         _ => false,
     };
     // The round, the phase and the plan are in the file at once, for the room screen.

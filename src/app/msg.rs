@@ -12,9 +12,9 @@ use crate::{
     },
 };
 
-/// Everything that can happen, on the picker or during a run.
+/// Everything that can happen, on the picker or during a run: the messages `update` takes.
 #[derive(Debug, Clone)]
-pub enum Action {
+pub enum Msg {
     /// A key on the picker.
     Pick(Pick),
     /// The picker's choice became a session file (the loop created and locked it).

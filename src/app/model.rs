@@ -8,14 +8,14 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use super::{
     actions::Actions,
-    clock::{Now, Remaining, StepClock},
+    clock::{Now, StepClock},
     picker::Picker,
 };
 use crate::{
     episode::Episode,
     i18n::{self, Texts},
     lang::Lang,
-    session::{Session, Status, StepKind, store::StoreError},
+    session::{Session, Status, StepKind, countdown::Remaining, store::StoreError},
 };
 
 /// What the opening and quote steps show about the episode.
@@ -392,8 +392,18 @@ impl Model {
 
     /// Time left (or over) on the current step, if it is timed.
     pub fn remaining(&self, now: Instant) -> Option<Remaining> {
-        self.is_timed()
-            .then(|| Remaining::of(self.planned(self.step), self.elapsed(self.step, now)))
+        self.current()?.remaining(self.elapsed(self.step, now))
+    }
+
+    /// Time left (or over) in the current speaker's turn, while a round has speakers to go.
+    pub fn turn_remaining(&self, now: Instant) -> Option<Remaining> {
+        self.current()?.turn_remaining(self.elapsed(self.step, now))
+    }
+
+    /// The current phase's index, and its time left (or over).
+    pub fn phase_remaining(&self, now: Instant) -> Option<(usize, Remaining)> {
+        self.current()?
+            .phase_remaining(self.elapsed(self.step, now))
     }
 
     /// The wall-clock time at which the meeting ends at this pace: now, plus what is left of

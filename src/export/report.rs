@@ -150,11 +150,10 @@ impl<'a> Report<'a> {
     /// Label of a block: "Vraag 2", "Afsluiting: wat nemen we mee?", "Opening", …
     pub fn block_label(&self, b: &Block) -> String {
         match b.kind {
-            StepKind::Opening => self.t.step_opening.to_string(),
-            StepKind::Video => self.t.step_video.to_string(),
+            // A report says more than the agenda's word where there is room for it.
             StepKind::Quote => self.t.export_quote_notes.to_string(),
-            StepKind::Prompt => format!("{} {}", self.t.step_prompt, b.number),
             StepKind::Closing => self.t.closing_heading.to_string(),
+            kind => kind.label(b.number, self.t),
         }
     }
 

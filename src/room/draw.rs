@@ -15,9 +15,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Room, big, remaining};
 use crate::{
-    app::clock::minutes_seconds,
-    i18n::{self, Texts},
-    session::{Session, StepKind},
+    i18n::{self, Texts, fill},
+    session::{Session, StepKind, countdown::minutes_seconds, step_label},
     ui::{MIN_HEIGHT, MIN_WIDTH, Theme, qr},
 };
 
@@ -198,25 +197,6 @@ fn waiting(t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect) {
     render_stack(frame, area, vec![Piece::Lines(l)]);
 }
 
-/// "Vraag 2", "Afsluiting": what the room calls the current step.
-fn label(s: &Session, t: &Texts) -> String {
-    let i = s.session.current_step;
-    match s.steps.get(i).map(|st| st.kind) {
-        Some(StepKind::Opening) => t.step_opening.into(),
-        Some(StepKind::Video) => t.step_video.into(),
-        Some(StepKind::Quote) => t.step_quote.into(),
-        Some(StepKind::Prompt) => {
-            let n = s.steps[..=i]
-                .iter()
-                .filter(|st| st.kind == StepKind::Prompt)
-                .count();
-            format!("{} {n}", t.step_prompt)
-        }
-        Some(StepKind::Closing) => t.step_closing.into(),
-        None => t.step_summary.into(),
-    }
-}
-
 fn speaker_line(s: &Session) -> String {
     let i = &s.session;
     if i.speaker_role.is_empty() {
@@ -379,7 +359,10 @@ fn prompt(
     let Some(step) = s.steps.get(s.session.current_step) else {
         return;
     };
-    let head = Piece::Lines(vec![Line::styled(label(s, t), theme.accent)]);
+    let head = Piece::Lines(vec![Line::styled(
+        step_label(&s.steps, s.session.current_step, t),
+        theme.accent,
+    )]);
     let notes_height = if s.session.room_notes {
         (area.height / 3).clamp(5, 14)
     } else {
@@ -437,33 +420,25 @@ fn turn_lines<'a>(
     theme: &Theme,
     now: DateTime<FixedOffset>,
 ) -> Vec<Line<'a>> {
-    use crate::{app::clock::Remaining, i18n::fill, session::timing};
     let Some(step) = s.steps.get(s.session.current_step) else {
         return Vec::new();
     };
     let at = super::elapsed(s, now);
     let mut out = Vec::new();
     if let Some(r) = &step.round {
-        match r.speaker() {
-            Some(name) => {
-                let turn = Duration::from_secs(r.turn_seconds(step.planned_seconds));
-                let left =
-                    Remaining::of(turn, at.saturating_sub(Duration::from_secs(r.turn_started)));
+        match (r.speaker(), step.turn_remaining(at)) {
+            (Some(name), Some(left)) => {
                 let mut text = format!("▶ {}: {name}  {}", t.round_now, left.display());
                 if let Some(next) = r.next_speaker() {
                     text.push_str(&format!("   · {}: {next}", t.round_next));
                 }
                 out.push(Line::styled(text, theme.heading));
             }
-            None => out.push(Line::styled(t.round_open, theme.heading)),
+            _ => out.push(Line::styled(t.round_open, theme.heading)),
         }
     }
-    if let Some(i) = timing::current_phase(&step.phases) {
+    if let Some((i, left)) = step.phase_remaining(at) {
         let p = &step.phases[i];
-        let left = Remaining::of(
-            Duration::from_secs(u64::from(p.minutes) * 60),
-            at.saturating_sub(Duration::from_secs(p.started.unwrap_or(0))),
-        );
         out.push(Line::styled(
             format!(
                 "{}: {}  {}",
@@ -562,10 +537,8 @@ fn summary(s: &Session, t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect)
     for (i, st) in s.steps.iter().enumerate() {
         planned += st.planned_seconds;
         actual += st.elapsed_seconds;
-        let mut one = s.clone();
-        one.session.current_step = i;
         rows.push(Row::new(vec![
-            Cell::from(label(&one, t)),
+            Cell::from(step_label(&s.steps, i, t)),
             Cell::from(if st.kind.is_timed() {
                 minutes_seconds(Duration::from_secs(st.planned_seconds))
             } else {

@@ -16,9 +16,8 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 
 use crate::{
-    app::clock::Remaining,
     lang::Lang,
-    session::{Session, Status},
+    session::{Session, Status, countdown::Remaining},
     ui::Theme,
 };
 
@@ -81,10 +80,9 @@ pub fn elapsed(s: &Session, now: DateTime<FixedOffset>) -> Duration {
 
 /// Time left (or over) on the current step, when it is timed.
 pub fn remaining(s: &Session, now: DateTime<FixedOffset>) -> Option<Remaining> {
-    let step = s.steps.get(s.session.current_step)?;
-    step.kind
-        .is_timed()
-        .then(|| Remaining::of(Duration::from_secs(step.planned_seconds), elapsed(s, now)))
+    s.steps
+        .get(s.session.current_step)?
+        .remaining(elapsed(s, now))
 }
 
 #[cfg(test)]

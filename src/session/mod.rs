@@ -1,4 +1,8 @@
 //! One group's run through one episode, and its file format (see the README).
+//! - `timing`: speaking rounds, phases and re-planning to end on time;
+//! - `countdown`: what is left of a step, a turn or a phase, as both screens show it;
+//! - `store`: reading and writing session files.
+pub mod countdown;
 pub mod store;
 pub mod timing;
 
@@ -7,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     episode::{Audience, Episode},
-    i18n::{self, Localize, fill},
+    i18n::{self, Localize, Texts, fill},
     lang::Lang,
 };
 
@@ -54,6 +58,33 @@ impl StepKind {
     /// Whether the group answers a question here (prompts and the closing; not the video).
     pub fn is_question(self) -> bool {
         matches!(self, StepKind::Prompt | StepKind::Closing)
+    }
+
+    /// What a step of this kind is called: "Opening", "Vraag 2", "Afsluiting". `prompt` is a
+    /// prompt's number, counted from 1 (not used for the other kinds).
+    pub fn label(self, prompt: usize, t: &Texts) -> String {
+        match self {
+            StepKind::Opening => t.step_opening.to_string(),
+            StepKind::Video => t.step_video.to_string(),
+            StepKind::Quote => t.step_quote.to_string(),
+            StepKind::Prompt => format!("{} {prompt}", t.step_prompt),
+            StepKind::Closing => t.step_closing.to_string(),
+        }
+    }
+}
+
+/// The short name of step `index` in the agenda, the summary, the room screen and the CSV;
+/// past the last step, the summary's.
+pub fn step_label(steps: &[Step], index: usize, t: &Texts) -> String {
+    match steps.get(index) {
+        Some(step) => {
+            let prompt = steps[..=index]
+                .iter()
+                .filter(|s| s.kind == StepKind::Prompt)
+                .count();
+            step.kind.label(prompt, t)
+        }
+        None => t.step_summary.to_string(),
     }
 }
 

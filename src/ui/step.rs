@@ -8,10 +8,10 @@ use ratatui::{
 };
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, agenda::step_label, notes, qr, timer, wrap_lines};
+use super::{Theme, notes, qr, timer, wrap_lines};
 use crate::{
     app::{Mode, Model, clock::Now},
-    session::StepKind,
+    session::{StepKind, step_label},
 };
 
 pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
@@ -265,7 +265,7 @@ fn timed(
     let t = m.texts();
     let label = format!(
         "{} · {} {}",
-        step_label(m, m.step),
+        step_label(&m.session.steps, m.step, t),
         step.planned_seconds / 60,
         t.minutes_short
     );

@@ -9,10 +9,9 @@ use ratatui::{
 };
 
 use super::Theme;
-use super::agenda::step_label;
-use crate::app::{
-    Model,
-    clock::{Now, minutes_seconds},
+use crate::{
+    app::{Model, clock::Now},
+    session::{countdown::minutes_seconds, step_label},
 };
 
 pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
@@ -46,7 +45,7 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
         } else {
             "–".into()
         };
-        let mut cells = vec![Cell::from(step_label(m, i))];
+        let mut cells = vec![Cell::from(step_label(steps, i, t))];
         if replanned {
             cells.push(Cell::from(own));
         }

@@ -92,7 +92,7 @@ fn speaker(m: &Model) -> Option<String> {
 }
 
 fn turn(m: &Model, now: Now) -> String {
-    rounds::turn_remaining(m, now).expect("a turn").display()
+    m.turn_remaining(now.mono).expect("a turn").display()
 }
 
 fn typed(m: &mut Model, text: &str, now: Now) {
@@ -138,7 +138,7 @@ fn a_round_goes_by_name_with_each_speakers_countdown() {
     let r = rounds::round(&m).unwrap();
     assert!(r.is_open());
     assert_eq!(r.turns_taken, 2);
-    assert!(rounds::turn_remaining(&m, t0.plus(secs(100))).is_none());
+    assert!(m.turn_remaining(t0.plus(secs(100)).mono).is_none());
     assert_eq!(
         m.remaining(t0.plus(secs(100)).mono).unwrap().display(),
         "3:20"
@@ -239,7 +239,7 @@ fn bells(fx: &[Effect]) -> usize {
 }
 
 fn phase(m: &Model, now: Now) -> (usize, String) {
-    let (i, left) = rounds::phase_remaining(m, now).expect("a phase");
+    let (i, left) = m.phase_remaining(now.mono).expect("a phase");
     (i, left.display())
 }
 
@@ -492,13 +492,13 @@ fn a_sentence_typed_in_a_round_or_a_phase_never_runs_a_command() {
 
         let mut m = model(&["Anna", "Bert", "Cor"], None, t0);
         go(&mut m, SECOND, t0);
-        let phase_before = rounds::phase_remaining(&m, now).map(|(i, _)| i);
+        let phase_before = m.phase_remaining(now.mono).map(|(i, _)| i);
         for c in sentence.chars() {
             press_key(&mut m, char_key(c), now);
         }
         assert_eq!(m.step, SECOND, "{sentence}");
         assert_eq!(
-            rounds::phase_remaining(&m, now).map(|(i, _)| i),
+            m.phase_remaining(now.mono).map(|(i, _)| i),
             phase_before,
             "{sentence}"
         );

@@ -4,11 +4,11 @@ use super::time::{changed, save_now};
 use crate::{
     app::{
         Effect, Msg,
-        clock::{Now, Remaining},
+        clock::Now,
         keys,
         model::{Mode, Model, Overlay, UnsavedView},
     },
-    session::Status,
+    session::{Status, countdown::Remaining},
 };
 
 const MINUTE: u64 = 60;

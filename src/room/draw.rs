@@ -17,16 +17,15 @@ use super::{Room, big, remaining};
 use crate::{
     i18n::{self, Texts, fill},
     session::{Session, StepKind, countdown::minutes_seconds, step_label},
-    ui::{MIN_HEIGHT, MIN_WIDTH, Theme, qr},
+    ui::{
+        Theme,
+        parts::{MIN_HEIGHT, MIN_WIDTH, wrap_lines},
+        qr,
+    },
 };
 
 /// Lines of ordinary text stay this short, to be read from the back of the room.
 pub const COLUMN: u16 = 60;
-
-/// Wraps text to `width` columns (paragraphs kept).
-pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
-    crate::ui::wrap_lines(text, u16::try_from(width).unwrap_or(u16::MAX))
-}
 
 pub fn draw(room: &Room, now: DateTime<FixedOffset>, frame: &mut Frame) {
     let area = frame.area();
@@ -170,7 +169,7 @@ fn column(area: Rect, width: u16) -> Rect {
 }
 
 fn lines<'a>(text: &str, width: u16, style: Style) -> Vec<Line<'a>> {
-    wrap_text(text, usize::from(width.min(COLUMN)))
+    wrap_lines(text, width.min(COLUMN))
         .into_iter()
         .map(|l| Line::styled(l, style))
         .collect()
@@ -341,7 +340,7 @@ fn notes<'a>(s: &Session, t: &Texts, theme: &Theme, width: u16, height: u16) -> 
         .title(Line::styled(format!(" {} ", t.notes), theme.heading))
         .style(theme.base);
     let inner = width.min(COLUMN + 4).saturating_sub(2);
-    let l = wrap_text(&step.notes, usize::from(inner))
+    let l = wrap_lines(&step.notes, inner)
         .into_iter()
         .map(|l| Line::styled(l, theme.base))
         .collect::<Vec<_>>();

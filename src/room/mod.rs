@@ -2,14 +2,17 @@
 //! It reads only the session file that a running voer writes, and shows what is for the room:
 //! never the tips, the keys, file paths or the agenda.
 //!
-//! - `follow`: which session to show (the one a running voer holds locked) and reading it.
-//! - `presence`: the file by which the facilitator's screen knows a room screen follows.
-//! - `big`: text in large letters, with the punctuation the big font lacks mapped to plain.
+//! - `run`: the loop: watching the folder, re-reading the session, drawing when it changed;
+//! - `follow`: which session to show (the one a running voer holds locked) and reading it;
+//! - `big`: text in large letters, with the punctuation the big font lacks mapped to plain;
 //! - `draw`: the screen, from the model and the wall clock.
+//!
+//! It announces itself beside the session (`crate::session::presence`), so the facilitator's
+//! screen knows it is followed.
 pub mod big;
 pub mod draw;
 pub mod follow;
-pub mod presence;
+pub mod run;
 
 use std::time::Duration;
 

@@ -1,8 +1,10 @@
 //! One group's run through one episode, and its file format (see the README).
 //! - `timing`: speaking rounds, phases and re-planning to end on time;
 //! - `countdown`: what is left of a step, a turn or a phase, as both screens show it;
-//! - `store`: reading and writing session files.
+//! - `store`: reading and writing session files;
+//! - `presence`: the file beside a session by which a room screen says it follows it.
 pub mod countdown;
+pub mod presence;
 pub mod store;
 pub mod timing;
 

@@ -1,5 +1,6 @@
 //! Where messages come from: the input thread, the signal thread and the saver's reports all
-//! arrive on one channel; the loop takes everything that is ready before it draws.
+//! arrive on one channel; the loop takes everything that is ready before it draws. The input
+//! and signal threads are the room screen's too (`spawn_input`).
 use std::{
     collections::VecDeque,
     path::PathBuf,
@@ -44,12 +45,23 @@ pub const STOP_SIGNALS: [std::ffi::c_int; 7] = {
 /// Input and termination signals, on one channel that the saver's reports join.
 pub fn spawn_sources() -> (Sender<Incoming>, Receiver<Incoming>) {
     let (tx, rx) = mpsc::channel();
+    spawn_input(&tx, Incoming::Event, || Incoming::Signal);
+    (tx, rx)
+}
+
+/// The terminal's events and the signals that would end voer, sent on `tx` as the loop's own
+/// messages (`on_event`, `on_signal`): one input source for a run and for the room screen.
+pub fn spawn_input<M: Send + 'static>(
+    tx: &Sender<M>,
+    on_event: fn(Event) -> M,
+    on_signal: fn() -> M,
+) {
     let input = tx.clone();
     thread::Builder::new()
         .name("voer-input".into())
         .spawn(move || {
             while let Ok(ev) = event::read() {
-                if input.send(Incoming::Event(ev)).is_err() {
+                if input.send(on_event(ev)).is_err() {
                     break;
                 }
             }
@@ -63,7 +75,7 @@ pub fn spawn_sources() -> (Sender<Incoming>, Receiver<Incoming>) {
                 .name("voer-signals".into())
                 .spawn(move || {
                     for _ in signals.forever() {
-                        if sig.send(Incoming::Signal).is_err() {
+                        if sig.send(on_signal()).is_err() {
                             break;
                         }
                     }
@@ -74,9 +86,8 @@ pub fn spawn_sources() -> (Sender<Incoming>, Receiver<Incoming>) {
     // Windows: closing the console window, logging off, shutting down (signals on Unix).
     let sig = tx.clone();
     crate::platform::install_shutdown_handler(move || {
-        let _ = sig.send(Incoming::Signal);
+        let _ = sig.send(on_signal());
     });
-    (tx, rx)
 }
 
 /// Waits up to `timeout` for a message, then takes every other message that is already

@@ -18,9 +18,9 @@ use super::{
 use crate::{
     app::{self, App, Choice, Effect, Msg, Opened, clock::Now},
     commands::UserError,
-    export, room,
+    export,
     session::{
-        Session,
+        Session, presence,
         store::{self, SaveOutcome, Saver, SessionLock, StoreError},
     },
     ui::{self, Theme},
@@ -147,7 +147,7 @@ impl Runner<'_, '_> {
             return None;
         }
         self.room_checked = Some(now);
-        let following = room::presence::is_fresh(&m.path, SystemTime::now());
+        let following = presence::is_fresh(&m.path, SystemTime::now());
         (following != m.room_following).then_some(Msg::RoomFollowing(following))
     }
 

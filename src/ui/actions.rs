@@ -7,7 +7,7 @@ use ratatui::{
     widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap},
 };
 
-use super::{Theme, wrap_lines};
+use super::{Theme, parts::wrap_lines};
 use crate::{
     actions::{self, folder::Found},
     app::{
@@ -22,7 +22,7 @@ pub fn form(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(f) = &m.actions.form else { return };
     let w = m.action_words();
     let width = area.width.saturating_sub(4).min(76);
-    let rect = super::popup(frame, area, width, 10);
+    let rect = super::parts::popup(frame, area, width, 10);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_active)
@@ -94,7 +94,7 @@ pub fn list(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let height = (lines.len() as u16 + 5)
         .min(area.height.saturating_sub(2))
         .max(8);
-    let rect = super::popup(frame, area, width, height);
+    let rect = super::parts::popup(frame, area, width, height);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_active)

@@ -6,6 +6,7 @@ mod dialog;
 mod help;
 mod keybar;
 mod notes;
+pub mod parts;
 pub mod picker;
 pub mod qr;
 mod round;
@@ -20,14 +21,12 @@ use ratatui::{
     Frame,
     layout::{Alignment, Constraint, Flex, Layout, Rect},
     text::Line,
-    widgets::{Block, Clear, Paragraph, Wrap},
+    widgets::{Block, Paragraph, Wrap},
 };
 
+use self::parts::{MIN_HEIGHT, MIN_WIDTH};
 use crate::app::{App, Mode, Model, Overlay, Screen, clock::Now};
 
-/// Below this size the screen only asks for a larger window.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 12;
 /// From this width on, the agenda stands beside the content.
 const AGENDA_BESIDE_FROM: u16 = 80;
 
@@ -101,33 +100,4 @@ fn too_small(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         .flex(Flex::Center)
         .areas(area);
     frame.render_widget(msg, mid);
-}
-
-/// A centred box of the given size (clipped to the area), cleared for an overlay.
-pub(crate) fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
-    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
-        .flex(Flex::Center)
-        .areas(row);
-    frame.render_widget(Clear, rect);
-    rect
-}
-
-/// Text pre-wrapped to a width, so the number of lines is known before drawing.
-pub(crate) fn wrap_lines(text: &str, width: u16) -> Vec<String> {
-    let width = usize::from(width.max(1));
-    text.split('\n')
-        .flat_map(|para| {
-            if para.trim().is_empty() {
-                vec![String::new()]
-            } else {
-                textwrap::wrap(para, width)
-                    .into_iter()
-                    .map(|c| c.into_owned())
-                    .collect()
-            }
-        })
-        .collect()
 }

@@ -18,7 +18,7 @@ pub fn draw(p: &Picker, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let t = i18n::texts(p.lang);
     frame.render_widget(Block::default().style(theme.base), area);
-    if area.width < super::MIN_WIDTH || area.height < super::MIN_HEIGHT {
+    if area.width < super::parts::MIN_WIDTH || area.height < super::parts::MIN_HEIGHT {
         frame.render_widget(
             Paragraph::new(Line::styled(t.too_small, theme.heading)).centered(),
             area,

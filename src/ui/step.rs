@@ -8,7 +8,7 @@ use ratatui::{
 };
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, notes, qr, timer, wrap_lines};
+use super::{Theme, notes, parts::wrap_lines, qr, timer};
 use crate::{
     app::{Mode, Model, clock::Now},
     session::{StepKind, step_label},

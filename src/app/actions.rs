@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::TextArea;
 
-use super::model::Mode;
+use super::mode::Mode;
 use crate::actions::{Draft, folder::Found};
 
 #[derive(Default)]

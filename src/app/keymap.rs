@@ -4,12 +4,14 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::Input;
 
 use super::{
-    App, Mode, Model, Msg, Overlay, Pick, Screen, UnsavedView,
     keys::{self, Do},
+    mode::{Mode, Overlay, UnsavedView},
+    model::{App, Model, Screen},
+    msg::{Msg, Pick},
     picker::{Picker, Stage},
 };
 
-/// The msg for a key on the screen that is showing.
+/// The message for a key on the screen that is showing.
 pub fn map_app_key(app: &App, key: KeyEvent) -> Option<Msg> {
     match &app.screen {
         Screen::Picker(p) => map_picker_key(p, key),

@@ -10,7 +10,11 @@
 //! commands are only the keys above.
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{Mode, Model, Msg, Overlay, UnsavedView};
+use super::{
+    mode::{Mode, Overlay, UnsavedView},
+    model::Model,
+    msg::Msg,
+};
 use crate::{
     i18n::{self, Texts},
     lang::Lang,

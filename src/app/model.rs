@@ -9,95 +9,15 @@ use ratatui_textarea::{TextArea, WrapMode};
 use super::{
     actions::Actions,
     clock::{Now, StepClock},
+    episode_view::EpisodeView,
+    mode::{Mode, Overlay},
     picker::Picker,
 };
 use crate::{
-    episode::Episode,
     i18n::{self, Texts},
     lang::Lang,
-    session::{Session, Status, StepKind, countdown::Remaining, store::StoreError},
+    session::{Session, Status, countdown::Remaining, store::StoreError},
 };
-
-/// What the opening and quote steps show about the episode.
-#[derive(Debug, Clone, Default)]
-pub struct EpisodeView {
-    pub number: u32,
-    pub title: String,
-    pub speaker: String,
-    pub role: String,
-    pub url: Option<String>,
-    pub context: String,
-    pub quotes: Vec<String>,
-}
-
-impl EpisodeView {
-    pub fn new(ep: &Episode, lang: Lang) -> EpisodeView {
-        EpisodeView {
-            number: ep.number,
-            title: ep.title.get(lang).to_string(),
-            speaker: ep.speaker.clone(),
-            role: ep.role.get(lang).to_string(),
-            url: ep.url.clone(),
-            context: ep.context.get(lang).to_string(),
-            quotes: ep.quotes.iter().map(|q| q.get(lang).to_string()).collect(),
-        }
-    }
-
-    /// For a session whose episode is not in the library: what the file itself holds.
-    pub fn from_session(s: &Session) -> EpisodeView {
-        let step = |k| {
-            s.steps
-                .iter()
-                .find(|st| st.kind == k)
-                .map(|st| st.text.clone())
-                .unwrap_or_default()
-        };
-        EpisodeView {
-            number: s.session.episode_number,
-            title: s.session.episode_title.clone(),
-            speaker: s.session.speaker.clone(),
-            role: s.session.speaker_role.clone(),
-            url: s.video_url().map(str::to_string),
-            context: step(StepKind::Opening),
-            quotes: vec![step(StepKind::Quote)],
-        }
-    }
-}
-
-/// What the keys work on: the step, its notes, or the dialog after a failed last save.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Mode {
-    Navigate,
-    Typing,
-    /// Recording or editing an action (what, who, when).
-    ActionForm,
-    /// The actions of this session and the open ones of earlier sessions.
-    ActionList,
-    /// The last save before quitting failed; the notes are only in memory.
-    Unsaved {
-        error: StoreError,
-        view: UnsavedView,
-    },
-}
-
-/// What covers the run for a moment. Underneath, the mode stays as it was: a key that is not
-/// the overlay's own closes it and then does what it does there (typing goes on typing).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    /// All keys.
-    Help,
-    /// A blank screen for a sensitive moment (the room screen blanks too).
-    Blank,
-}
-
-/// What the unsaved-notes dialog shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnsavedView {
-    /// The choices: save elsewhere, retry, discard.
-    Choices,
-    /// The field in which the path to save elsewhere is typed.
-    SavePath,
-}
 
 /// Where the notes stand with the disk.
 #[derive(Debug, Clone, Default)]
@@ -245,8 +165,9 @@ pub fn path_field(text: &str) -> TextArea<'static> {
 }
 
 impl Model {
-    /// A model for a session, at the step the file says, with its elapsed times.
-    pub fn new(session: Session, path: PathBuf, episode: EpisodeView, now: Now) -> Model {
+    /// A model for a session, at the step the file says, with its elapsed times. Nothing runs
+    /// yet: the run opens on `Msg::Start` (the clock starts, the plan is fitted to `until`).
+    pub fn new(session: Session, path: PathBuf, episode: EpisodeView) -> Model {
         let lang = session.session.language;
         let notes = session
             .steps
@@ -292,19 +213,7 @@ impl Model {
             room_following: false,
             tips_hidden: false,
         };
-        if !m.paused {
-            m.start_clock(now.mono);
-        }
-        super::rounds::step_opened(&mut m, now);
-        // At the start and on resume: end at `until` (a message says what changed).
-        if super::rounds::plan_to_end_on_time(&mut m, now) {
-            super::update::changed(&mut m, now);
-        }
         m.sync_editor();
-        if m.reopened_finished {
-            let msg = m.texts().reopened_finished.to_string();
-            m.status = Some((msg, now.mono + Duration::from_secs(20)));
-        }
         m
     }
 

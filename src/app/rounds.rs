@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use ratatui_textarea::{Input, Key};
 
-use super::{Effect, clock::Now, model::Model};
+use super::{clock::Now, model::Model, msg::Effect};
 use crate::{
     i18n::fill,
     session::{

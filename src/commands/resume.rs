@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use super::run::home;
 use crate::{
     actions::folder,
-    app::{App, EpisodeView, Model, clock::Now},
+    app::{App, EpisodeView, Model},
     commands::UserError,
     episode::Library,
     lang::Lang,
@@ -72,7 +72,7 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
         .map(std::path::Path::to_path_buf)
         .unwrap_or_default();
     let (earlier, taken) = folder::for_run(&dir, &session, &path);
-    let model = Model::new(session, path, view, Now::real()).with_earlier_actions(earlier, taken);
+    let model = Model::new(session, path, view).with_earlier_actions(earlier, taken);
     // Nothing to pick: the run is there from the start.
     let mut create = |_| unreachable!("a resumed session has no picker");
     let result = tui::run(

@@ -53,7 +53,7 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
             return Ok(None);
         };
         let (opened, lock) = create(choice)?;
-        let model = Model::new(opened.session, opened.path, opened.episode, Now::real())
+        let model = Model::new(opened.session, opened.path, opened.episode)
             .with_earlier_actions(opened.earlier, opened.taken);
         (App::run(model), Some(lock))
     };

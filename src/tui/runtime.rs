@@ -92,6 +92,10 @@ impl Runner<'_, '_> {
         // Messages to handle before waiting for new ones: all ready input, keys taken in after
         // a signal.
         let mut pending: VecDeque<Incoming> = VecDeque::new();
+        // A run from the command line opens now (its clock starts); the picker waits.
+        if let Flow::Exit(saved) = self.apply(app, Msg::Start, Now::real())? {
+            return Ok(saved);
+        }
         // The first draw, then one per batch of messages or deadline.
         screen.draw(|f| ui::draw(app, theme, Now::real(), f))?;
         // Only for tests/panic.rs: a panic with the screen open (raw mode, alternate screen,
@@ -314,7 +318,9 @@ mod tests {
         };
         let s = Session::new(ep, Audience::Team, &meta, Lang::Nl, now.wall);
         let path = dir.join("sessie.toml");
-        App::run(Model::new(s, path, EpisodeView::new(ep, Lang::Nl), now))
+        let mut app = App::run(Model::new(s, path, EpisodeView::new(ep, Lang::Nl)));
+        app::update(&mut app, Msg::Start, now);
+        app
     }
 
     /// Runs `f` with a runner whose saver reports to `rx`, as the loop's does.

@@ -74,7 +74,9 @@ fn session(names: &[&str], until: Option<&str>, now: Now) -> Session {
 
 fn model_of(s: Session, now: Now) -> Model {
     let view = EpisodeView::from_session(&s);
-    Model::new(s, "/tmp/x/s.toml".into(), view, now)
+    let mut m = Model::new(s, "/tmp/x/s.toml".into(), view);
+    update_run(&mut m, Msg::Start, now);
+    m
 }
 
 fn model(names: &[&str], until: Option<&str>, now: Now) -> Model {

@@ -100,8 +100,8 @@ fn video_without_a_link_says_to_play_it_from_wherever_it_is() {
             s,
             "/tmp/s.toml".into(),
             voer::app::EpisodeView::new(ep, lang),
-            t0,
         );
+        update_run(&mut m, Msg::Start, t0);
         steps(&mut m, 1, t0);
         let term = render(&m, t0, (80, 24));
         insta::assert_snapshot!(format!("video_no_link_{code}_80x24"), term.backend());

@@ -6,10 +6,11 @@ use super::time::{STATUS_FOR, changed, save_now};
 use crate::{
     actions::{self, Draft},
     app::{
-        Effect, Msg,
         actions::Form,
         clock::Now,
-        model::{Mode, Model},
+        mode::Mode,
+        model::Model,
+        msg::{Effect, Msg},
     },
     i18n::{Localize, fill},
     session::Action,

@@ -2,9 +2,10 @@
 use super::time::STATUS_FOR;
 use crate::{
     app::{
-        Effect, Msg,
         clock::Now,
-        model::{Mode, Model, UnsavedView},
+        mode::{Mode, UnsavedView},
+        model::Model,
+        msg::{Effect, Msg},
     },
     i18n::{Localize, fill},
     session::store::SaveOutcome,

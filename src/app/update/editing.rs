@@ -1,9 +1,10 @@
 //! Typing notes (and the path in the unsaved dialog): keys, pastes, undo.
 use super::time::changed;
 use crate::app::{
-    Msg,
     clock::Now,
-    model::{Mode, Model, UnsavedView, path_field},
+    mode::{Mode, UnsavedView},
+    model::{Model, path_field},
+    msg::Msg,
 };
 
 pub(super) fn update(m: &mut Model, msg: Msg, now: Now) {

@@ -6,12 +6,14 @@
 //! - `quit`: quitting and the dialog when the last save failed;
 //! - `disk`: what the loop reports back (saves, save elsewhere, export);
 //! - `time`: what time alone makes due (bell, autosave, retry), and when to wake up;
+//! - `open`: the run opens (its clock starts, its plan is fitted to the end time);
 //! - `picker`: the questions before a run;
 //! - `actions`: recording, listing and marking actions.
 mod actions;
 mod disk;
 mod editing;
 mod navigation;
+mod open;
 mod picker;
 mod quit;
 mod rounds;
@@ -19,22 +21,25 @@ mod time;
 
 pub use time::{SAVE_DELAY, next_deadline};
 
-use super::{App, Effect, Model, Msg, Screen, clock::Now};
+use super::{
+    clock::Now,
+    model::{App, Model, Screen},
+    msg::{Effect, Msg},
+};
 
-pub(crate) use time::changed;
-
-/// The one update of the app: the msg goes to the screen that is showing.
+/// The one update of the app: the message goes to the screen that is showing.
 pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Effect> {
     match &mut app.screen {
         Screen::Picker(p) => match msg {
             Msg::Opened(opened) => {
                 let opened = *opened;
-                let mut m = Model::new(opened.session, opened.path, opened.episode, now)
+                let mut m = Model::new(opened.session, opened.path, opened.episode)
                     .with_earlier_actions(opened.earlier, opened.taken);
                 m.home = app.home.clone();
                 m.tips_hidden = app.tips_hidden;
+                let fx = update_run(&mut m, Msg::Start, now);
                 app.screen = Screen::Run(Box::new(m));
-                Vec::new()
+                fx
             }
             msg => picker::update(p, msg),
         },
@@ -102,6 +107,7 @@ pub fn update_run(m: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
         Msg::NextTurn | Msg::Pass | Msg::Shuffle | Msg::ToggleRound | Msg::TakeOverrun => {
             rounds::update(m, msg, now, &mut fx)
         }
+        Msg::Start => open::open(m, now),
         Msg::Tick | Msg::Pick(_) | Msg::Opened(_) => {}
     }
     time::housekeeping(m, now, &mut fx);
@@ -124,6 +130,7 @@ fn closes_overlay(msg: &Msg) -> bool {
             | Msg::QuitSaveFailed(_)
             | Msg::Terminate
             | Msg::Pick(_)
+            | Msg::Start
             | Msg::Opened(_)
             | Msg::EarlierMarked(_)
     )

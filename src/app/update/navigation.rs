@@ -3,10 +3,11 @@
 use super::time::{changed, save_now};
 use crate::{
     app::{
-        Effect, Msg,
         clock::Now,
         keys,
-        model::{Mode, Model, Overlay, UnsavedView},
+        mode::{Mode, Overlay, UnsavedView},
+        model::Model,
+        msg::{Effect, Msg},
     },
     session::{Status, countdown::Remaining},
 };

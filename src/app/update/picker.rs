@@ -1,6 +1,6 @@
 //! The picker's questions: choose an episode, an audience, a group name, then start.
 use crate::app::{
-    Effect, Msg, Pick,
+    msg::{Effect, Msg, Pick},
     picker::{Picker, Stage},
 };
 

@@ -1,8 +1,9 @@
 //! Quitting: the final save, and the dialog when it failed (retry, save elsewhere, discard).
 use crate::app::{
-    Effect, Msg,
     clock::Now,
-    model::{Mode, Model, UnsavedView, path_field},
+    mode::{Mode, UnsavedView},
+    model::{Model, path_field},
+    msg::{Effect, Msg},
 };
 
 pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {

@@ -1,6 +1,11 @@
 //! Speaking rounds, phases and the plan to end on time: the keys (Tab, Ctrl+K/U/W/O).
 use super::time::{changed, save_now};
-use crate::app::{Effect, Msg, clock::Now, model::Model, rounds};
+use crate::app::{
+    clock::Now,
+    model::Model,
+    msg::{Effect, Msg},
+    rounds,
+};
 
 pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
     if m.on_summary() {

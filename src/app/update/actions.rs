@@ -2,7 +2,7 @@
 //! edited, removed and marked done, and marking the earlier sessions' actions done.
 use ratatui_textarea::Input;
 
-use super::time::{STATUS_FOR, changed, save_now};
+use super::time::{STATUS_FOR, save_at_once};
 use crate::{
     actions::{self, Draft},
     app::{
@@ -221,8 +221,7 @@ fn save_form(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
     } else {
         m.mode = back(m);
     }
-    changed(m, now);
-    save_now(m, now, fx);
+    save_at_once(m, now, fx);
 }
 
 fn toggle_done(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
@@ -230,8 +229,7 @@ fn toggle_done(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
     let own = m.session.actions.len();
     if let Some(a) = m.session.actions.get_mut(i) {
         a.done = !a.done;
-        changed(m, now);
-        save_now(m, now, fx);
+        save_at_once(m, now, fx);
     } else if let Some(f) = m.actions.earlier.get(i - own) {
         // Saved in the session it belongs to, with that session's lock; shown once it is.
         fx.push(Effect::MarkEarlier {
@@ -259,6 +257,5 @@ fn remove(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
     m.session.actions.remove(i);
     m.actions.selected = i.min(rows(m).saturating_sub(1));
     m.status = Some((fill(w.removed, [&line]), now.mono + STATUS_FOR));
-    changed(m, now);
-    save_now(m, now, fx);
+    save_at_once(m, now, fx);
 }

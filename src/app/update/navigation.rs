@@ -1,6 +1,6 @@
 //! Moving through the steps, the timer, the overlays (help, blank screen), and what shows
 //! where (the notes panel, the tips, the notes on the room screen).
-use super::time::{changed, save_now};
+use super::time::{changed, save_at_once};
 use crate::{
     app::{
         clock::Now,
@@ -36,20 +36,17 @@ pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
             }
         }
         Msg::ToggleBlank if m.overlay == Some(Overlay::Blank) => close_overlay(m, now, fx),
-        // The blank state is in the file, for the room screen: save at once.
+        // The blank state is in the file, for the room screen.
         Msg::ToggleBlank => {
             m.overlay = Some(Overlay::Blank);
-            changed(m, now);
-            save_now(m, now, fx);
+            save_at_once(m, now, fx);
         }
         Msg::Unblank => close_overlay(m, now, fx),
         Msg::ToggleMute => m.muted = !m.muted,
         Msg::ToggleTips => m.tips_hidden = !m.tips_hidden,
         Msg::ToggleRoomNotes => {
             m.session.session.room_notes = !m.session.session.room_notes;
-            // The room screen reads it from the file: save at once.
-            changed(m, now);
-            save_now(m, now, fx);
+            save_at_once(m, now, fx);
         }
         Msg::RoomFollowing(following) => m.room_following = following,
         Msg::Help => {
@@ -81,9 +78,7 @@ pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
 /// The help or the blank screen goes; the run underneath is as it was.
 pub(super) fn close_overlay(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
     if m.overlay.take() == Some(Overlay::Blank) {
-        // The blank state is in the file, for the room screen: save at once.
-        changed(m, now);
-        save_now(m, now, fx);
+        save_at_once(m, now, fx);
     }
 }
 
@@ -103,8 +98,7 @@ fn go_to(m: &mut Model, step: usize, now: Now, fx: &mut Vec<Effect>) {
             m.mode = Mode::Navigate;
         }
     }
-    changed(m, now);
-    save_now(m, now, fx);
+    save_at_once(m, now, fx);
 }
 
 fn adjust_planned(m: &mut Model, more: bool, now: Now) {

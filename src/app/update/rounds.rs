@@ -1,5 +1,5 @@
 //! Speaking rounds, phases and the plan to end on time: the keys (Tab, Ctrl+K/U/W/O).
-use super::time::{changed, save_now};
+use super::time::save_at_once;
 use crate::app::{
     clock::Now,
     model::Model,
@@ -19,9 +19,7 @@ pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
         Msg::TakeOverrun => rounds::take_overrun(m, now),
         _ => false,
     };
-    // The round, the phase and the plan are in the file at once, for the room screen.
     if moved {
-        changed(m, now);
-        save_now(m, now, fx);
+        save_at_once(m, now, fx);
     }
 }

@@ -23,7 +23,15 @@ pub(super) fn changed(m: &mut Model, now: Now) {
     m.save.dirty_since.get_or_insert(now.mono);
 }
 
-pub(super) fn save_now(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
+/// A change that a room screen reads from the file (the step, the blank screen, the notes
+/// shown to the room, a round, a phase, the plan, an action): marked and written at once,
+/// not after the autosave's delay.
+pub(super) fn save_at_once(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
+    changed(m, now);
+    save_now(m, now, fx);
+}
+
+fn save_now(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
     let rev = m.save.revision;
     m.save.submitted = rev;
     m.save.dirty_since = None;

@@ -19,7 +19,7 @@ use crate::{
     session::{Session, StepKind, countdown::minutes_seconds, step_label},
     ui::{
         Theme,
-        parts::{MIN_HEIGHT, MIN_WIDTH, wrap_lines},
+        parts::{self, wrap_lines},
         qr,
     },
 };
@@ -32,16 +32,8 @@ pub fn draw(room: &Room, now: DateTime<FixedOffset>, frame: &mut Frame) {
     let theme = &room.theme;
     let t = i18n::texts(room.lang());
     frame.render_widget(Block::default().style(theme.base), area);
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = Paragraph::new(vec![
-            Line::styled(t.too_small, theme.heading),
-            Line::from(format!(
-                "{}×{} → {}×{}",
-                area.width, area.height, MIN_WIDTH, MIN_HEIGHT
-            )),
-        ])
-        .alignment(Alignment::Center);
-        render_stack(frame, area, vec![Piece::Widget(2, msg)]);
+    if parts::is_too_small(area) {
+        parts::too_small(t, theme, frame, area);
         return;
     }
     let Some(s) = &room.shown else {
@@ -67,11 +59,10 @@ enum Piece<'a> {
     Lines(Vec<Line<'a>>),
     Big(Vec<String>, PixelSize, u16, Style),
     Gap(u16),
-    Widget(u16, Paragraph<'a>),
     Qr(qr::Code, Theme),
     Timer(Vec<String>, PixelSize, u16, Style, Option<Line<'a>>),
     Notes(Block<'a>, Vec<Line<'a>>, u16),
-    Table(Table<'a>, u16, u16),
+    Table(Box<Table<'a>>, u16, u16),
 }
 
 impl Piece<'_> {
@@ -79,9 +70,7 @@ impl Piece<'_> {
         match self {
             Piece::Lines(l) => l.len() as u16,
             Piece::Big(lines, _, h, _) => lines.len() as u16 * h,
-            Piece::Gap(h) | Piece::Widget(h, _) | Piece::Notes(_, _, h) | Piece::Table(_, _, h) => {
-                *h
-            }
+            Piece::Gap(h) | Piece::Notes(_, _, h) | Piece::Table(_, _, h) => *h,
             Piece::Qr(c, _) => c.size().1,
             Piece::Timer(_, _, h, _, flag) => h + u16::from(flag.is_some()),
         }
@@ -112,7 +101,6 @@ fn render_stack(frame: &mut Frame, area: Rect, pieces: Vec<Piece>) {
                 big::render(&lines, size, style, rect, frame.buffer_mut())
             }
             Piece::Gap(_) => {}
-            Piece::Widget(_, w) => frame.render_widget(w, rect),
             Piece::Qr(code, theme) => {
                 let (w, h) = code.size();
                 if rect.height >= h {
@@ -155,7 +143,7 @@ fn render_stack(frame: &mut Frame, area: Rect, pieces: Vec<Piece>) {
                     inner,
                 );
             }
-            Piece::Table(table, width, _) => frame.render_widget(table, column(rect, width)),
+            Piece::Table(table, width, _) => frame.render_widget(*table, column(rect, width)),
         }
     }
 }
@@ -571,7 +559,7 @@ fn summary(s: &Session, t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect)
     let pieces = vec![
         Piece::Lines(head),
         Piece::Gap(1),
-        Piece::Table(table, 36, height),
+        Piece::Table(Box::new(table), 36, height),
     ];
     render_stack(frame, area, pieces);
 }

@@ -19,12 +19,10 @@ pub use theme::Theme;
 
 use ratatui::{
     Frame,
-    layout::{Alignment, Constraint, Flex, Layout, Rect},
-    text::Line,
-    widgets::{Block, Paragraph, Wrap},
+    layout::{Constraint, Layout},
+    widgets::Block,
 };
 
-use self::parts::{MIN_HEIGHT, MIN_WIDTH};
 use crate::app::{App, Mode, Model, Overlay, Screen, clock::Now};
 
 /// From this width on, the agenda stands beside the content.
@@ -46,8 +44,8 @@ pub fn draw_run(m: &Model, theme: &Theme, now: Now, frame: &mut Frame) {
         // A blank screen for a sensitive moment: nothing at all.
         return;
     }
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(m, theme, frame, area);
+    if parts::is_too_small(area) {
+        parts::too_small(m.texts(), theme, frame, area);
         return;
     }
     let [header, body, bar] = Layout::vertical([
@@ -84,20 +82,4 @@ pub fn draw_run(m: &Model, theme: &Theme, now: Now, frame: &mut Frame) {
         Mode::ActionList => actions::list(m, theme, frame, area),
         _ => {}
     }
-}
-
-fn too_small(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let msg = Paragraph::new(vec![
-        Line::from(m.texts().too_small).style(theme.heading),
-        Line::from(format!(
-            "{}×{} → {}×{}",
-            area.width, area.height, MIN_WIDTH, MIN_HEIGHT
-        )),
-    ])
-    .alignment(Alignment::Center)
-    .wrap(Wrap { trim: true });
-    let [mid] = Layout::vertical([Constraint::Length(2)])
-        .flex(Flex::Center)
-        .areas(area);
-    frame.render_widget(msg, mid);
 }

@@ -18,11 +18,8 @@ pub fn draw(p: &Picker, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let t = i18n::texts(p.lang);
     frame.render_widget(Block::default().style(theme.base), area);
-    if area.width < super::parts::MIN_WIDTH || area.height < super::parts::MIN_HEIGHT {
-        frame.render_widget(
-            Paragraph::new(Line::styled(t.too_small, theme.heading)).centered(),
-            area,
-        );
+    if super::parts::is_too_small(area) {
+        super::parts::too_small(t, theme, frame, area);
         return;
     }
     let [title, body, bar] = Layout::vertical([

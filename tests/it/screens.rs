@@ -226,6 +226,38 @@ fn projector_theme_is_dark_on_light() {
 }
 
 #[test]
+fn every_screen_asks_for_a_larger_window_alike() {
+    // The picker, a run and the room screen: the same words and the size needed, centred.
+    let t0 = fixed_now();
+    let lib = Library::embedded();
+    let size = (30, 8);
+    let draw = |f: &mut dyn FnMut(&mut ratatui::Frame)| {
+        let mut term = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+        term.draw(|frame| f(frame)).unwrap();
+        screen_text(&term)
+    };
+    let picker = App::picker(Picker::new(
+        lib.episodes().to_vec(),
+        Lang::Nl,
+        None,
+        None,
+        None,
+    ));
+    let mut m = model(Audience::ClientCouncil, Lang::Nl, t0);
+    steps(&mut m, 3, t0);
+    let mut room = voer::room::Room::new(Lang::Nl, Theme::calm());
+    room.shown = Some(m.snapshot(t0));
+    let run = draw(&mut |f| ui::draw_run(&m, &Theme::calm(), t0, f));
+    assert!(run.contains("Maak het venster groter"), "{run}");
+    assert!(run.contains("30×8 → 40×12"), "{run}");
+    assert_eq!(draw(&mut |f| ui::draw(&picker, &Theme::calm(), t0, f)), run);
+    assert_eq!(
+        draw(&mut |f| voer::room::draw::draw(&room, t0.wall, f)),
+        run
+    );
+}
+
+#[test]
 fn picker_screens() {
     each_lang(|lang, code| {
         let lib = Library::embedded();

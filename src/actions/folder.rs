@@ -7,9 +7,8 @@ use std::{
 
 use chrono::{DateTime, FixedOffset};
 
-use super::words;
 use crate::{
-    i18n::{Localize, fill},
+    i18n::{self, Localize, fill},
     lang::Lang,
     session::{
         Action, Session, slug,
@@ -168,7 +167,7 @@ pub enum ActionError {
 
 impl Localize for ActionError {
     fn render(&self, lang: Lang) -> String {
-        let w = words(lang);
+        let w = i18n::texts(lang).actions;
         match self {
             ActionError::NoSuchId { id, dir } => fill(w.no_such_id, [id, &dir.display()]),
             ActionError::Twice { id, paths } => {

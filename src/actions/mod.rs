@@ -6,16 +6,18 @@
 //! wording a due date, and finding and changing actions in the sessions folder ([`folder`]).
 pub mod date;
 pub mod folder;
-pub mod words;
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 pub use date::{Due, NotADate};
-pub use words::{Words, words};
 
-use crate::{i18n::fill, lang::Lang, session::Action};
+use crate::{
+    i18n::{self, fill},
+    lang::Lang,
+    session::Action,
+};
 
 /// Letters of an id: digits and lowercase letters without i, l, o and u, so that an id read
 /// aloud or copied by hand is not mistyped (Crockford's base 32).
@@ -55,7 +57,7 @@ pub fn id_seed(file_name: &str, created_at: &DateTime<FixedOffset>, index: usize
 
 /// "1 dec 2026": short, and the same in every table.
 pub fn date_label(d: NaiveDate, lang: Lang) -> String {
-    let w = words(lang);
+    let w = i18n::texts(lang).actions;
     format!(
         "{} {} {}",
         d.day(),
@@ -97,7 +99,7 @@ pub struct Read {
 }
 
 pub fn read_draft(d: &Draft, today: NaiveDate, lang: Lang) -> Read {
-    let w = words(lang);
+    let w = i18n::texts(lang).actions;
     let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let when = one_line(&d.when);
     let (due, due_text, warning) = match date::parse(&when, today) {

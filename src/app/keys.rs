@@ -188,9 +188,9 @@ pub const BINDINGS: &[Binding] = {
         on(Always, keys![ctrl('c', Msg::Quit)], |t| t.help_quit)
             .bar(5, Show::Always, |m| m.texts().key_quit),
         on(Always, keys![ctrl('a', Msg::RecordAction)], |t| t.help_record_action)
-            .bar(13, Show::Always, |m| m.action_words().key_record),
+            .bar(13, Show::Always, |m| m.texts().actions.key_record),
         on(Always, keys![ctrl('l', Msg::ListActions)], |t| t.help_list_actions)
-            .bar(14, Show::Always, |m| m.action_words().key_list),
+            .bar(14, Show::Always, |m| m.texts().actions.key_list),
         // Not typing.
         on(NotTyping, keys![plain(Right, Msg::Next), plain(Left, Msg::Prev)], |t| t.help_step)
             .bar(1, Show::Always, |m| m.texts().key_step),
@@ -227,26 +227,26 @@ pub const BINDINGS: &[Binding] = {
         // The form of an action: what, who, when.
         on(ActionForm, keys![plain(Tab, Msg::NextField), plain(BackTab, Msg::PrevField)],
            |t| t.help_form_field)
-            .bar(0, Show::Always, |m| m.action_words().form_what_next),
+            .bar(0, Show::Always, |m| m.texts().actions.form_what_next),
         on(ActionForm, keys![plain(Enter, Msg::SaveAction)], |t| t.help_form_save)
-            .bar(1, Show::Always, |m| m.action_words().form_save),
+            .bar(1, Show::Always, |m| m.texts().actions.form_save),
         on(ActionForm, keys![plain(Esc, Msg::CloseOverlay)], |t| t.help_form_cancel)
-            .bar(2, Show::Always, |m| m.action_words().form_cancel),
+            .bar(2, Show::Always, |m| m.texts().actions.form_cancel),
         on(ActionForm, keys![ctrl('c', Msg::Quit)], |t| t.help_form_quit),
         on(ActionForm, keys![edit(Key::Printable), edit(Key::Editing)], |t| t.help_text_field),
         // The list of actions.
         on(ActionList, keys![plain(Up, Msg::MoveInList(-1)), plain(Down, Msg::MoveInList(1))],
            |t| t.help_list_move)
-            .bar(0, Show::Always, |m| m.action_words().list_choose),
+            .bar(0, Show::Always, |m| m.texts().actions.list_choose),
         on(ActionList, keys![plain(Char(' '), Msg::ToggleActionDone)], |t| t.help_list_done)
-            .bar(1, Show::Always, |m| m.action_words().list_done),
+            .bar(1, Show::Always, |m| m.texts().actions.list_done),
         on(ActionList, keys![plain(Enter, Msg::EditAction)], |t| t.help_list_edit)
-            .bar(2, Show::Always, |m| m.action_words().list_edit),
+            .bar(2, Show::Always, |m| m.texts().actions.list_edit),
         on(ActionList, keys![plain(Delete, Msg::RemoveAction), plain(Backspace, Msg::RemoveAction)],
            |t| t.help_list_remove)
-            .bar(3, Show::Always, |m| m.action_words().list_remove),
+            .bar(3, Show::Always, |m| m.texts().actions.list_remove),
         on(ActionList, keys![ctrl('a', Msg::RecordAction)], |t| t.help_record_action)
-            .bar(4, Show::Always, |m| m.action_words().key_record),
+            .bar(4, Show::Always, |m| m.texts().actions.key_record),
         on(ActionList, keys![plain(Esc, Msg::CloseOverlay)], |t| t.help_list_close)
             .bar(5, Show::Always, |m| m.texts().key_close),
         on(ActionList, keys![ctrl('c', Msg::Quit)], |t| t.help_quit),

@@ -253,11 +253,6 @@ impl Model {
         i18n::texts(self.lang)
     }
 
-    /// The words about actions, in the run's language.
-    pub fn action_words(&self) -> &'static crate::actions::Words {
-        crate::actions::words(self.lang)
-    }
-
     /// Gives the run the open actions of the group's earlier sessions and the ids in use in
     /// the sessions folder (both read by the loop before the run starts).
     pub fn with_earlier_actions(

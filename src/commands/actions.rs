@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::UserError;
 use crate::{
-    actions::{self, folder, words},
+    actions::{self, folder},
     i18n::{self, fill},
     lang::Lang,
     session::slug,
@@ -20,7 +20,7 @@ pub fn render(
     today: NaiveDate,
     lang: Lang,
 ) -> Result<String, UserError> {
-    let w = words(lang);
+    let w = i18n::texts(lang).actions;
     let t = i18n::texts(lang);
     let scan = folder::scan(dir)?;
     let want = group.map(slug);
@@ -114,7 +114,7 @@ pub fn render(
 
 /// `voer actions done ID`: the message to print once it is marked.
 pub fn done(dir: &Path, id: &str, lang: Lang) -> Result<String, UserError> {
-    let w = words(lang);
+    let w = i18n::texts(lang).actions;
     let t = i18n::texts(lang);
     let found = folder::find(dir, id)?;
     let (action, changed) = folder::set_done(&found.path, &found.action.id, true)?;

@@ -31,7 +31,7 @@ pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<St
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
     let fail = RenderError::Csv;
-    let words = crate::actions::words(report.lang);
+    let words = t.actions;
     let header = t.export_csv_header.iter().chain(&words.csv_columns);
     w.write_record(header).map_err(fail)?;
     for s in sessions {

@@ -177,7 +177,7 @@ impl<'a> Report<'a> {
     pub fn episode_line(&self, info: &SessionInfo) -> String {
         format!(
             "{}: {}",
-            fill(self.t.export_episode, [&info.episode_number]),
+            fill(self.t.episode_number, [&info.episode_number]),
             info.episode_title
         )
     }
@@ -227,7 +227,7 @@ impl<'a> Report<'a> {
     pub fn group_line(&self, g: &Group, with_episode: bool) -> String {
         let mut bits = vec![g.name.clone()];
         if with_episode {
-            bits.push(fill(self.t.export_episode, [&g.info.episode_number]));
+            bits.push(fill(self.t.episode_number, [&g.info.episode_number]));
             bits.push(self.audience_name(g.info.audience).to_string());
         }
         if !g.info.facilitator.trim().is_empty() {
@@ -243,7 +243,7 @@ impl<'a> Report<'a> {
 
     /// The actions of a group as table rows: what, who, when, done.
     pub fn action_rows(&self, g: &Group) -> Vec<Vec<String>> {
-        let w = crate::actions::words(self.lang);
+        let w = self.t.actions;
         g.actions
             .iter()
             .map(|a| {

@@ -196,16 +196,12 @@ fn speaker_line(s: &Session) -> String {
 fn opening(
     s: &Session,
     earlier: &[crate::actions::folder::Found],
-    _t: &Texts,
+    t: &Texts,
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
 ) {
     let info = &s.session;
-    let episode = match s.session.language {
-        crate::lang::Lang::Nl => "Aflevering",
-        crate::lang::Lang::En => "Episode",
-    };
     let mut after = vec![Piece::Gap(1)];
     after.push(Piece::Lines(lines(
         &speaker_line(s),
@@ -218,7 +214,7 @@ fn opening(
     }
     if !earlier.is_empty() {
         // What the group agreed last time and is still open: back on the table.
-        let w = crate::actions::words(info.language);
+        let w = t.actions;
         after.push(Piece::Gap(1));
         let mut agreed = vec![Line::styled(w.earlier, theme.heading)];
         for f in earlier {
@@ -233,7 +229,7 @@ fn opening(
         .map(|st| lines(&st.text, area.width, theme.base))
         .unwrap_or_default();
     let before = Piece::Lines(vec![Line::styled(
-        format!("{episode} {}", info.episode_number),
+        fill(t.episode_number, [&info.episode_number]),
         theme.accent,
     )]);
     let fixed = 1 + 1 + height_of(&after);

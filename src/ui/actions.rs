@@ -20,7 +20,7 @@ use crate::{
 /// What, who, when: three one-line fields, the one being typed in marked.
 pub fn form(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(f) = &m.actions.form else { return };
-    let w = m.action_words();
+    let w = m.texts().actions;
     let width = area.width.saturating_sub(4).min(76);
     let rect = super::parts::popup(frame, area, width, 10);
     let block = Block::default()
@@ -64,7 +64,7 @@ pub fn form(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 /// This session's actions, then the open ones of earlier meetings; the chosen one marked.
 pub fn list(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let w = m.action_words();
+    let w = m.texts().actions;
     let own = &m.session.actions;
     let earlier = &m.actions.earlier;
     let mut lines: Vec<Line> = Vec::new();
@@ -144,7 +144,7 @@ pub fn earlier_lines(m: &Model, theme: &Theme, width: u16) -> Vec<Line<'static>>
     if earlier.is_empty() {
         return Vec::new();
     }
-    let w = m.action_words();
+    let w = m.texts().actions;
     let mut lines = vec![Line::styled(w.earlier, theme.heading)];
     for f in earlier {
         let mark = if f.action.done { "[x]" } else { "[ ]" };
@@ -169,7 +169,7 @@ pub fn summary_table(m: &Model, theme: &Theme) -> Option<(Table<'static>, u16)> 
     if own.is_empty() {
         return None;
     }
-    let w = m.action_words();
+    let w = m.texts().actions;
     let header = Row::new(w.columns.iter().map(|c| Cell::from(*c))).style(theme.accent);
     let rows: Vec<Row> = own
         .iter()

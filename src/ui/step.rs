@@ -39,7 +39,7 @@ fn opening(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut lines = vec![
         Line::default(),
         Line::styled(
-            crate::i18n::fill(m.texts().export_episode, [&e.number]),
+            crate::i18n::fill(m.texts().episode_number, [&e.number]),
             theme.accent,
         ),
     ];

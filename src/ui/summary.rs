@@ -100,7 +100,7 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
         let [head, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(actions_area);
         frame.render_widget(
-            Paragraph::new(Line::styled(m.action_words().heading, theme.heading)),
+            Paragraph::new(Line::styled(m.texts().actions.heading, theme.heading)),
             head,
         );
         frame.render_widget(table, body);

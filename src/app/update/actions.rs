@@ -98,7 +98,7 @@ pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
                         .and_then(|p| p.file_name())
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default();
-                    fill(m.action_words().saved_in, [&file])
+                    fill(m.texts().actions.saved_in, [&file])
                 }
                 Err(e) => e.render(m.lang),
             };
@@ -166,7 +166,7 @@ fn save_form(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
         return;
     };
     let draft = form.draft();
-    let w = m.action_words();
+    let w = m.texts().actions;
     if draft.text.trim().is_empty() {
         if let Some(f) = &mut m.actions.form {
             f.problem = Some(w.form_needs_text.to_string());
@@ -246,7 +246,7 @@ fn remove(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
         // An earlier session's action is not this run's to remove.
         return;
     };
-    let w = m.action_words();
+    let w = m.texts().actions;
     let line = actions::summary_line(a, m.lang);
     if m.actions.confirm_remove != Some(i) {
         m.actions.confirm_remove = Some(i);

@@ -1,5 +1,5 @@
-//! Typing never waits for the disk. The loop in `src/tui.rs` hands a save to the saver thread
-//! (`Saver::submit`) and draws the next frame at once. Here the saver takes 200 ms per save
+//! Typing never waits for the disk. The loop in `src/tui/runtime.rs` hands a save to the saver
+//! thread (`Saver::submit`) and draws the next frame at once. Here the saver takes 200 ms per save
 //! (`Saver::with_delay`, a slow USB stick), and we time what the loop does after `update` asked
 //! for a save: the submit, and the frame drawn after it. Compared with the same with an
 //! instant disk and with a frame after no save at all, and with the 200 ms of the disk.

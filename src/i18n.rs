@@ -1,8 +1,15 @@
-//! Every word the program says, in Dutch and English: one table per language.
-//! Episode text is not here; it comes from the episode files.
+//! Every word the program says, in Dutch and English: one table per language (the words about
+//! actions in a part of their own, `actions.rs`). Episode text is not here; it comes from the
+//! episode files.
+mod actions;
+
+pub use actions::ActionTexts;
+
 use crate::lang::Lang;
 
 pub struct Texts {
+    /// The words about actions: recording them in a run, the list, reports, `voer actions`.
+    pub actions: &'static ActionTexts,
     // list / show / validate
     pub col_number: &'static str,
     pub col_id: &'static str,
@@ -247,7 +254,7 @@ pub struct Texts {
     // export (reports)
     pub export_report: &'static str,
     pub export_conversations: Tpl<1>,
-    pub export_episode: Tpl<1>,
+    pub episode_number: Tpl<1>,
     pub export_groups: &'static str,
     pub export_time: &'static str,
     pub export_minutes: Tpl<2>,
@@ -315,6 +322,7 @@ pub struct Texts {
 }
 
 pub static NL: Texts = Texts {
+    actions: &actions::NL,
     col_number: "Nr",
     col_id: "Id",
     col_title: "Titel",
@@ -565,7 +573,7 @@ pub static NL: Texts = Texts {
     problem_closing_alone: Tpl::new("afsluitende vraag voor '{}', die geen vragen heeft"),
     export_report: "Verslag",
     export_conversations: Tpl::new("{} gesprekken"),
-    export_episode: Tpl::new("Aflevering {}"),
+    episode_number: Tpl::new("Aflevering {}"),
     export_groups: "Groepen",
     export_time: "Tijd",
     export_minutes: Tpl::new("gepland {} · werkelijk {}"),
@@ -811,6 +819,7 @@ pub static NL: Texts = Texts {
 };
 
 pub static EN: Texts = Texts {
+    actions: &actions::EN,
     col_number: "No",
     col_id: "Id",
     col_title: "Title",
@@ -1057,7 +1066,7 @@ pub static EN: Texts = Texts {
     problem_closing_alone: Tpl::new("closing prompt for '{}', which has no prompts"),
     export_report: "Report",
     export_conversations: Tpl::new("{} conversations"),
-    export_episode: Tpl::new("Episode {}"),
+    episode_number: Tpl::new("Episode {}"),
     export_groups: "Groups",
     export_time: "Time",
     export_minutes: Tpl::new("planned {} · actual {}"),

@@ -7,12 +7,11 @@ use std::{
 
 use chrono::{DateTime, FixedOffset};
 
-use super::words;
 use crate::{
-    i18n::{Localize, fill},
+    i18n::{self, Localize, fill},
     lang::Lang,
     session::{
-        ActionItem, Session, slug,
+        Action, Session, slug,
         store::{self, LockError, SessionLock, StoreError},
     },
 };
@@ -24,7 +23,7 @@ pub struct Found {
     /// The group's name as that session wrote it.
     pub group: String,
     pub started_at: DateTime<FixedOffset>,
-    pub action: ActionItem,
+    pub action: Action,
 }
 
 impl Found {
@@ -168,7 +167,7 @@ pub enum ActionError {
 
 impl Localize for ActionError {
     fn render(&self, lang: Lang) -> String {
-        let w = words(lang);
+        let w = i18n::texts(lang).actions;
         match self {
             ActionError::NoSuchId { id, dir } => fill(w.no_such_id, [id, &dir.display()]),
             ActionError::Twice { id, paths } => {
@@ -228,7 +227,7 @@ pub fn find(dir: &Path, id: &str) -> Result<Found, ActionError> {
 /// Sets the action `id` in the session file at `path` to `done`, under the session's lock,
 /// with the atomic save a run uses. Refused while the session is open in a run. Returns the
 /// action as it now is, and whether it changed.
-pub fn set_done(path: &Path, id: &str, done: bool) -> Result<(ActionItem, bool), ActionError> {
+pub fn set_done(path: &Path, id: &str, done: bool) -> Result<(Action, bool), ActionError> {
     let _lock = SessionLock::acquire(path).map_err(|e| match e {
         LockError::InUse { path } => ActionError::OpenInRun { path },
         e => ActionError::Lock(e),

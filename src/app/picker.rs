@@ -2,7 +2,7 @@
 //! Its keys are in `keymap`, its behaviour in `update::picker`, its screen in `ui::picker`.
 use ratatui_textarea::{Input, TextArea};
 
-use super::action::{Choice, Pick};
+use super::msg::{Choice, Pick};
 use crate::{
     episode::{Audience, Episode},
     lang::Lang,

@@ -4,15 +4,12 @@ use std::time::Duration;
 
 use ratatui_textarea::{Input, Key};
 
-use super::{
-    Effect,
-    clock::{Now, Remaining},
-    model::Model,
-};
+use super::{clock::Now, model::Model, msg::Effect};
 use crate::{
     i18n::fill,
     session::{
         Round,
+        countdown::Remaining,
         timing::{self, Pace, Replan},
     },
 };
@@ -100,31 +97,6 @@ pub fn has_turns(m: &Model) -> bool {
         || m.current().is_some_and(|s| {
             timing::current_phase(&s.phases).is_some_and(|i| i + 1 < s.phases.len())
         })
-}
-
-/// Time left (or over) in the current speaker's turn.
-pub fn turn_remaining(m: &Model, now: Now) -> Option<Remaining> {
-    let step = m.current()?;
-    let r = step.round.as_ref().filter(|r| !r.is_open())?;
-    let turn = Duration::from_secs(r.turn_seconds(step.planned_seconds));
-    let spent = m
-        .elapsed(m.step, now.mono)
-        .saturating_sub(Duration::from_secs(r.turn_started));
-    Some(Remaining::of(turn, spent))
-}
-
-/// The current phase's index, and its time left (or over).
-pub fn phase_remaining(m: &Model, now: Now) -> Option<(usize, Remaining)> {
-    let step = m.current()?;
-    let i = timing::current_phase(&step.phases)?;
-    let p = &step.phases[i];
-    let spent = m
-        .elapsed(m.step, now.mono)
-        .saturating_sub(Duration::from_secs(p.started.unwrap_or(0)));
-    Some((
-        i,
-        Remaining::of(Duration::from_secs(u64::from(p.minutes) * 60), spent),
-    ))
 }
 
 /// Tab: the next speaker in a round, else the next phase early. Returns whether anything moved.
@@ -244,7 +216,7 @@ pub fn next_phase_change(m: &Model, now: Now) -> Option<Duration> {
     if i + 1 >= step.phases.len() || !m.clocks.get(m.step)?.is_running() {
         return None;
     }
-    match phase_remaining(m, now)?.1 {
+    match m.phase_remaining(now.mono)?.1 {
         Remaining::Left(d) => Some(d),
         Remaining::Over(_) => Some(Duration::ZERO),
     }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::{Context, UserError, print};
 use crate::{
-    actions::{self, folder, words},
+    actions::{self, folder},
     cli::{ActionsArgs, ActionsCommand},
     i18n::{self, fill},
     lang::Lang,
@@ -38,7 +38,7 @@ pub fn render(
     today: NaiveDate,
     lang: Lang,
 ) -> Result<String, UserError> {
-    let w = words(lang);
+    let w = i18n::texts(lang).actions;
     let t = i18n::texts(lang);
     let scan = folder::scan(dir)?;
     let want = group.map(slug);
@@ -132,7 +132,7 @@ pub fn render(
 
 /// `voer actions done ID`: the message to print once it is marked.
 pub fn done(dir: &Path, id: &str, lang: Lang) -> Result<String, UserError> {
-    let w = words(lang);
+    let w = i18n::texts(lang).actions;
     let t = i18n::texts(lang);
     let found = folder::find(dir, id)?;
     let (action, changed) = folder::set_done(&found.path, &found.action.id, true)?;

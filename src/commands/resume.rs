@@ -4,7 +4,7 @@ use std::{path::PathBuf, process::ExitCode};
 use super::{Context, run::home, say_where};
 use crate::{
     actions::folder,
-    app::{App, EpisodeView, Model, clock::Now},
+    app::{App, EpisodeView, Model},
     episode::Library,
     error::UserError,
     lang::Lang,
@@ -85,7 +85,7 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
         .map(std::path::Path::to_path_buf)
         .unwrap_or_default();
     let (earlier, taken) = folder::for_run(&dir, &session, &path);
-    let model = Model::new(session, path, view, Now::real()).with_agreements(earlier, taken);
+    let model = Model::new(session, path, view).with_earlier_actions(earlier, taken);
     // Nothing to pick: the run is there from the start.
     let mut create = |_| unreachable!("a resumed session has no picker");
     let result = tui::run(

@@ -109,8 +109,8 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
             return Ok(None);
         };
         let (opened, lock) = create(choice)?;
-        let model = Model::new(opened.session, opened.path, opened.episode, Now::real())
-            .with_agreements(opened.earlier, opened.taken);
+        let model = Model::new(opened.session, opened.path, opened.episode)
+            .with_earlier_actions(opened.earlier, opened.taken);
         (App::run(model), Some(lock))
     };
     let result = tui::run(

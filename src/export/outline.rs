@@ -62,7 +62,7 @@ fn actions_outline(r: &Report, out: &mut Vec<Element>) {
     if with.is_empty() {
         return;
     }
-    let w = crate::actions::words(r.lang);
+    let w = r.t.actions;
     out.push(Element::Heading {
         level: 2,
         text: w.heading.to_string(),

@@ -10,7 +10,7 @@ use crate::{
     episode::Audience,
     i18n::{self, Texts, fill},
     lang::Lang,
-    session::{ActionItem, Session, SessionInfo, Status, StepKind},
+    session::{Action, Session, SessionInfo, Status, StepKind},
 };
 
 pub struct Report<'a> {
@@ -27,7 +27,7 @@ pub struct Group<'a> {
     /// The group's name, or a neutral label when it was left empty.
     pub name: String,
     /// What the group agreed, in the order it was recorded.
-    pub actions: &'a [ActionItem],
+    pub actions: &'a [Action],
 }
 
 /// Sessions that answered the same questions.
@@ -150,11 +150,10 @@ impl<'a> Report<'a> {
     /// Label of a block: "Vraag 2", "Afsluiting: wat nemen we mee?", "Opening", …
     pub fn block_label(&self, b: &Block) -> String {
         match b.kind {
-            StepKind::Opening => self.t.step_opening.to_string(),
-            StepKind::Video => self.t.step_video.to_string(),
+            // A report says more than the agenda's word where there is room for it.
             StepKind::Quote => self.t.export_quote_notes.to_string(),
-            StepKind::Prompt => format!("{} {}", self.t.step_prompt, b.number),
             StepKind::Closing => self.t.closing_heading.to_string(),
+            kind => kind.label(b.number, self.t),
         }
     }
 
@@ -178,7 +177,7 @@ impl<'a> Report<'a> {
     pub fn episode_line(&self, info: &SessionInfo) -> String {
         format!(
             "{}: {}",
-            fill(self.t.export_episode, [&info.episode_number]),
+            fill(self.t.episode_number, [&info.episode_number]),
             info.episode_title
         )
     }
@@ -228,7 +227,7 @@ impl<'a> Report<'a> {
     pub fn group_line(&self, g: &Group, with_episode: bool) -> String {
         let mut bits = vec![g.name.clone()];
         if with_episode {
-            bits.push(fill(self.t.export_episode, [&g.info.episode_number]));
+            bits.push(fill(self.t.episode_number, [&g.info.episode_number]));
             bits.push(self.audience_name(g.info.audience).to_string());
         }
         if !g.info.facilitator.trim().is_empty() {
@@ -244,7 +243,7 @@ impl<'a> Report<'a> {
 
     /// The actions of a group as table rows: what, who, when, done.
     pub fn action_rows(&self, g: &Group) -> Vec<Vec<String>> {
-        let w = crate::actions::words(self.lang);
+        let w = self.t.actions;
         g.actions
             .iter()
             .map(|a| {

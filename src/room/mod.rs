@@ -2,23 +2,25 @@
 //! It reads only the session file that a running voer writes, and shows what is for the room:
 //! never the tips, the keys, file paths or the agenda.
 //!
-//! - `follow`: which session to show (the one a running voer holds locked) and reading it.
-//! - `presence`: the file by which the facilitator's screen knows a room screen follows.
-//! - `big`: text in large letters, with the punctuation the big font lacks mapped to plain.
+//! - `run`: the loop: watching the folder, re-reading the session, drawing when it changed;
+//! - `follow`: which session to show (the one a running voer holds locked) and reading it;
+//! - `big`: text in large letters, with the punctuation the big font lacks mapped to plain;
 //! - `draw`: the screen, from the model and the wall clock.
+//!
+//! It announces itself beside the session (`crate::session::presence`), so the facilitator's
+//! screen knows it is followed.
 pub mod big;
 pub mod draw;
 pub mod follow;
-pub mod presence;
+pub mod run;
 
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
 
 use crate::{
-    app::clock::Remaining,
     lang::Lang,
-    session::{Session, Status},
+    session::{Session, Status, countdown::Remaining},
     ui::Theme,
 };
 
@@ -81,10 +83,9 @@ pub fn elapsed(s: &Session, now: DateTime<FixedOffset>) -> Duration {
 
 /// Time left (or over) on the current step, when it is timed.
 pub fn remaining(s: &Session, now: DateTime<FixedOffset>) -> Option<Remaining> {
-    let step = s.steps.get(s.session.current_step)?;
-    step.kind
-        .is_timed()
-        .then(|| Remaining::of(Duration::from_secs(step.planned_seconds), elapsed(s, now)))
+    s.steps
+        .get(s.session.current_step)?
+        .remaining(elapsed(s, now))
 }
 
 #[cfg(test)]

@@ -1,4 +1,10 @@
 //! One group's run through one episode, and its file format (see the README).
+//! - `timing`: speaking rounds, phases and re-planning to end on time;
+//! - `countdown`: what is left of a step, a turn or a phase, as both screens show it;
+//! - `store`: reading and writing session files;
+//! - `presence`: the file beside a session by which a room screen says it follows it.
+pub mod countdown;
+pub mod presence;
 pub mod store;
 pub mod timing;
 
@@ -7,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     episode::{Audience, Episode},
-    i18n::{self, Localize, fill},
+    i18n::{self, Localize, Texts, fill},
     lang::Lang,
 };
 
@@ -54,6 +60,33 @@ impl StepKind {
     /// Whether the group answers a question here (prompts and the closing; not the video).
     pub fn is_question(self) -> bool {
         matches!(self, StepKind::Prompt | StepKind::Closing)
+    }
+
+    /// What a step of this kind is called: "Opening", "Vraag 2", "Afsluiting". `prompt` is a
+    /// prompt's number, counted from 1 (not used for the other kinds).
+    pub fn label(self, prompt: usize, t: &Texts) -> String {
+        match self {
+            StepKind::Opening => t.step_opening.to_string(),
+            StepKind::Video => t.step_video.to_string(),
+            StepKind::Quote => t.step_quote.to_string(),
+            StepKind::Prompt => format!("{} {prompt}", t.step_prompt),
+            StepKind::Closing => t.step_closing.to_string(),
+        }
+    }
+}
+
+/// The short name of step `index` in the agenda, the summary, the room screen and the CSV;
+/// past the last step, the summary's.
+pub fn step_label(steps: &[Step], index: usize, t: &Texts) -> String {
+    match steps.get(index) {
+        Some(step) => {
+            let prompt = steps[..=index]
+                .iter()
+                .filter(|s| s.kind == StepKind::Prompt)
+                .count();
+            step.kind.label(prompt, t)
+        }
+        None => t.step_summary.to_string(),
     }
 }
 
@@ -145,7 +178,7 @@ pub struct Round {
 
 /// An agreement or action recorded during the meeting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ActionItem {
+pub struct Action {
     /// Stable and unique in the sessions folder.
     pub id: String,
     pub text: String,
@@ -203,7 +236,7 @@ pub struct Session {
     pub session: SessionInfo,
     pub steps: Vec<Step>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub actions: Vec<ActionItem>,
+    pub actions: Vec<Action>,
 }
 
 /// Who is in the room, given at the start of a run.

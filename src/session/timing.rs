@@ -70,11 +70,6 @@ impl Round {
         self.current >= self.order.len()
     }
 
-    /// Seconds into the current turn, at `elapsed` seconds into the step.
-    pub fn turn_elapsed(&self, elapsed: u64) -> u64 {
-        elapsed.saturating_sub(self.turn_started)
-    }
-
     /// The current speaker has had their turn: the next one starts.
     pub fn next(&mut self, elapsed: u64) {
         if self.is_open() {
@@ -177,15 +172,6 @@ pub fn next_phase(phases: &mut [Phase], elapsed: u64) -> bool {
         }
         _ => false,
     }
-}
-
-/// (planned, elapsed) seconds of the current phase.
-pub fn phase_clock(phases: &[Phase], elapsed: u64) -> Option<(u64, u64)> {
-    let p = &phases[current_phase(phases)?];
-    Some((
-        u64::from(p.minutes) * 60,
-        elapsed.saturating_sub(p.started.unwrap_or(0)),
-    ))
 }
 
 /// Seconds from `now` until `until` today; a time more than twelve hours back is taken as
@@ -325,8 +311,10 @@ pub fn replan(steps: &mut [Step], current: usize, elapsed: u64, seconds_left: i6
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
-    use crate::session::StepKind;
+    use crate::session::{StepKind, countdown::Remaining};
 
     fn step(kind: StepKind, minutes: u64) -> Step {
         Step {
@@ -459,7 +447,15 @@ mod tests {
         );
         r.next(90);
         assert_eq!(r.speaker(), Some("Bert"));
-        assert_eq!(r.turn_elapsed(100), 10);
+        // A turn of 100 seconds (three speakers, ten minutes), 10 of them spent.
+        let prompt = Step {
+            round: Some(r.clone()),
+            ..step(StepKind::Prompt, 10)
+        };
+        assert_eq!(
+            prompt.turn_remaining(Duration::from_secs(100)),
+            Some(Remaining::Left(Duration::from_secs(90)))
+        );
         r.pass(100);
         assert_eq!(r.passed, ["Bert"]);
         assert_eq!((r.speaker(), r.next_speaker()), (Some("Cor"), None));
@@ -517,9 +513,23 @@ mod tests {
         assert!(advance_phases(&mut p, 60));
         assert!(!advance_phases(&mut p, 61), "one change, one signal");
         assert_eq!(current_phase(&p), Some(1));
-        assert_eq!(phase_clock(&p, 90), Some((120, 30)));
+        // The phase's own time left: 2 minutes planned, 30 seconds of them spent.
+        let left = |p: &[Phase], at: u64| {
+            let prompt = Step {
+                phases: p.to_vec(),
+                ..step(StepKind::Prompt, 12)
+            };
+            prompt.phase_remaining(Duration::from_secs(at))
+        };
+        assert_eq!(
+            left(&p, 90),
+            Some((1, Remaining::Left(Duration::from_secs(90))))
+        );
         assert!(next_phase(&mut p, 100));
-        assert_eq!(phase_clock(&p, 100), Some((240, 0)));
+        assert_eq!(
+            left(&p, 100),
+            Some((2, Remaining::Left(Duration::from_secs(240))))
+        );
         assert!(advance_phases(&mut p, 100 + 240 + 10));
         assert_eq!(current_phase(&p), Some(3));
         assert!(!next_phase(&mut p, 400), "no phase after the last");

@@ -10,33 +10,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use crate::{
-    app::{
-        Model,
-        clock::{Now, minutes_seconds},
-    },
+    app::{Model, clock::Now},
     i18n::fill,
-    session::{StepKind, timing::Pace},
+    session::{countdown::minutes_seconds, step_label, timing::Pace},
 };
-
-/// The short name of a step in the agenda: "Opening", "Vraag 2", "Afsluiting".
-pub fn step_label(m: &Model, index: usize) -> String {
-    let t = m.texts();
-    let steps = &m.session.steps;
-    match steps.get(index).map(|s| s.kind) {
-        Some(StepKind::Opening) => t.step_opening.to_string(),
-        Some(StepKind::Video) => t.step_video.to_string(),
-        Some(StepKind::Quote) => t.step_quote.to_string(),
-        Some(StepKind::Prompt) => {
-            let n = steps[..=index]
-                .iter()
-                .filter(|s| s.kind == StepKind::Prompt)
-                .count();
-            format!("{} {n}", t.step_prompt)
-        }
-        Some(StepKind::Closing) => t.step_closing.to_string(),
-        None => t.step_summary.to_string(),
-    }
-}
 
 fn ends_at(m: &Model, now: Now) -> String {
     let mut end = m.expected_end(now);
@@ -168,7 +145,7 @@ pub fn sidebar(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect
     let width = usize::from(list.width);
     let mut lines = Vec::new();
     for i in 0..=m.step_count() {
-        let label = step_label(m, i);
+        let label = step_label(&m.session.steps, i, t);
         let minutes = m
             .session
             .steps

@@ -1,11 +1,12 @@
 //! Drawing. Reads the model, never changes it. One file per screen or region of the screen;
 //! the colours are in `theme`.
+mod actions;
 mod agenda;
-mod agreements;
 mod dialog;
 mod help;
 mod keybar;
 mod notes;
+pub mod parts;
 pub mod picker;
 pub mod qr;
 mod round;
@@ -18,16 +19,12 @@ pub use theme::Theme;
 
 use ratatui::{
     Frame,
-    layout::{Alignment, Constraint, Flex, Layout, Rect},
-    text::Line,
-    widgets::{Block, Clear, Paragraph, Wrap},
+    layout::{Constraint, Layout},
+    widgets::Block,
 };
 
 use crate::app::{App, Mode, Model, Overlay, Screen, clock::Now};
 
-/// Below this size the screen only asks for a larger window.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 12;
 /// From this width on, the agenda stands beside the content.
 const AGENDA_BESIDE_FROM: u16 = 80;
 
@@ -47,8 +44,8 @@ pub fn draw_run(m: &Model, theme: &Theme, now: Now, frame: &mut Frame) {
         // A blank screen for a sensitive moment: nothing at all.
         return;
     }
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(m, theme, frame, area);
+    if parts::is_too_small(area) {
+        parts::too_small(m.texts(), theme, frame, area);
         return;
     }
     let [header, body, bar] = Layout::vertical([
@@ -81,53 +78,8 @@ pub fn draw_run(m: &Model, theme: &Theme, now: Now, frame: &mut Frame) {
         dialog::unsaved(m, theme, error, *view, frame, area);
     }
     match &m.mode {
-        Mode::ActionForm => agreements::form(m, theme, frame, area),
-        Mode::ActionList => agreements::list(m, theme, frame, area),
+        Mode::ActionForm => actions::form(m, theme, frame, area),
+        Mode::ActionList => actions::list(m, theme, frame, area),
         _ => {}
     }
-}
-
-fn too_small(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let msg = Paragraph::new(vec![
-        Line::from(m.texts().too_small).style(theme.heading),
-        Line::from(format!(
-            "{}×{} → {}×{}",
-            area.width, area.height, MIN_WIDTH, MIN_HEIGHT
-        )),
-    ])
-    .alignment(Alignment::Center)
-    .wrap(Wrap { trim: true });
-    let [mid] = Layout::vertical([Constraint::Length(2)])
-        .flex(Flex::Center)
-        .areas(area);
-    frame.render_widget(msg, mid);
-}
-
-/// A centred box of the given size (clipped to the area), cleared for an overlay.
-pub(crate) fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
-    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
-        .flex(Flex::Center)
-        .areas(row);
-    frame.render_widget(Clear, rect);
-    rect
-}
-
-/// Text pre-wrapped to a width, so the number of lines is known before drawing.
-pub(crate) fn wrap_lines(text: &str, width: u16) -> Vec<String> {
-    let width = usize::from(width.max(1));
-    text.split('\n')
-        .flat_map(|para| {
-            if para.trim().is_empty() {
-                vec![String::new()]
-            } else {
-                textwrap::wrap(para, width)
-                    .into_iter()
-                    .map(|c| c.into_owned())
-                    .collect()
-            }
-        })
-        .collect()
 }

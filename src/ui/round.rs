@@ -2,12 +2,11 @@
 use ratatui::text::{Line, Span};
 
 use super::theme::Theme;
-use crate::app::{
-    Model,
-    clock::{Now, minutes_seconds as mss},
-    rounds,
+use crate::{
+    app::{Model, clock::Now, rounds},
+    i18n::fill,
+    session::countdown::minutes_seconds as mss,
 };
-use crate::i18n::fill;
 
 /// The lines a round or phased prompt shows under its question (none for an ordinary one).
 pub fn lines(m: &Model, theme: &Theme, now: Now) -> Vec<Line<'static>> {
@@ -34,7 +33,7 @@ pub fn lines(m: &Model, theme: &Theme, now: Now) -> Vec<Line<'static>> {
             }
         }
         out.push(Line::from(spans));
-        match (r.speaker(), rounds::turn_remaining(m, now)) {
+        match (r.speaker(), m.turn_remaining(now.mono)) {
             (Some(name), Some(left)) => {
                 let style = theme.countdown(left, theme.heading);
                 let mut spans = vec![
@@ -53,7 +52,7 @@ pub fn lines(m: &Model, theme: &Theme, now: Now) -> Vec<Line<'static>> {
             _ => out.push(Line::styled(t.round_open, theme.heading)),
         }
     }
-    if let (Some(step), Some((i, left))) = (m.current(), rounds::phase_remaining(m, now)) {
+    if let (Some(step), Some((i, left))) = (m.current(), m.phase_remaining(now.mono)) {
         let p = &step.phases[i];
         let style = theme.countdown(left, theme.heading);
         let mut spans = vec![

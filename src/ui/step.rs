@@ -8,10 +8,10 @@ use ratatui::{
 };
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, agenda::step_label, notes, qr, timer, wrap_lines};
+use super::{Theme, notes, parts::wrap_lines, qr, timer};
 use crate::{
     app::{Mode, Model, clock::Now},
-    session::StepKind,
+    session::{StepKind, step_label},
 };
 
 pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
@@ -39,7 +39,7 @@ fn opening(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut lines = vec![
         Line::default(),
         Line::styled(
-            crate::i18n::fill(m.texts().export_episode, [&e.number]),
+            crate::i18n::fill(m.texts().episode_number, [&e.number]),
             theme.accent,
         ),
     ];
@@ -73,7 +73,7 @@ fn opening(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::default());
     // What the group agreed last time comes before the episode's context.
-    lines.extend(super::agreements::earlier_lines(m, theme, width));
+    lines.extend(super::actions::earlier_lines(m, theme, width));
     for l in wrap_lines(&e.context, width) {
         lines.push(Line::styled(l, theme.base));
     }
@@ -265,7 +265,7 @@ fn timed(
     let t = m.texts();
     let label = format!(
         "{} · {} {}",
-        step_label(m, m.step),
+        step_label(&m.session.steps, m.step, t),
         step.planned_seconds / 60,
         t.minutes_short
     );

@@ -27,7 +27,7 @@ pub struct Theme {
 impl Theme {
     /// The style of a countdown: `normal`, the warning colour in the last minute, then the
     /// overrun colour.
-    pub fn countdown(&self, left: crate::app::clock::Remaining, normal: Style) -> Style {
+    pub fn countdown(&self, left: crate::session::countdown::Remaining, normal: Style) -> Style {
         if left.is_over() {
             self.timer_over
         } else if left.is_last_minute() {

@@ -227,7 +227,7 @@ fn a_translated_quote_shows_the_speakers_own_words_first() {
 
 #[test]
 fn format_2_round_trips_and_reaches_every_export() {
-    use voer::session::{ActionItem, Phase, Round};
+    use voer::session::{Action, Phase, Round};
     let mut s = fixture();
     let t = s.session.started_at;
     s.session.participants = vec!["Anna".into(), "Bert".into(), "C.".into()];
@@ -258,7 +258,7 @@ fn format_2_round_trips_and_reaches_every_export() {
         passed: vec!["C.".into()],
     });
     s.steps[4].planned_seconds += 120;
-    s.actions = vec![ActionItem {
+    s.actions = vec![Action {
         id: "2026-11-20-linde-1".into(),
         text: "Voorstel schrijven".into(),
         owner: Some("Truus".into()),
@@ -299,11 +299,11 @@ fn format_2_round_trips_and_reaches_every_export() {
 /// The example session with two actions: one with an owner and a date, one done with a "when"
 /// that is not a date.
 fn with_actions() -> Session {
-    use voer::session::ActionItem;
+    use voer::session::Action;
     let mut s = fixture();
     let t = s.session.started_at;
     s.actions = vec![
-        ActionItem {
+        Action {
             id: "k7m2qx".into(),
             text: "Voorstel schrijven | samen met de raad".into(),
             owner: Some("Meneer Bakker".into()),
@@ -313,7 +313,7 @@ fn with_actions() -> Session {
             step: 8,
             created_at: t,
         },
-        ActionItem {
+        Action {
             id: "p3x9ab".into(),
             text: "- bewoners vragen".into(),
             owner: None,
@@ -481,7 +481,7 @@ fn actions_are_a_table_first_after_the_heading_in_every_report() {
 #[test]
 fn a_report_of_several_groups_lists_the_actions_per_group() {
     let mut other = second_council();
-    other.actions = vec![voer::session::ActionItem {
+    other.actions = vec![voer::session::Action {
         id: "z2z2z2".into(),
         text: "Gesprek plannen".into(),
         owner: Some("Youssef".into()),

@@ -14,6 +14,7 @@ mod export_browser;
 mod export_cli;
 mod export_formats;
 mod export_hostile;
+mod picker;
 mod props;
 mod room_screens;
 mod rounds;

@@ -5,7 +5,7 @@ use std::time::Duration;
 use crate::fixture::{fixed_now, model};
 use ratatui::{Terminal, backend::TestBackend};
 use voer::{
-    app::{Action, update_run},
+    app::{Msg, update_run},
     episode::{Audience, Library},
     lang::Lang,
     room::{Room, big, draw},
@@ -30,11 +30,11 @@ fn session_at(
     let t0 = fixed_now();
     let mut m = model(Audience::ClientCouncil, lang, t0);
     for _ in 0..step {
-        update_run(&mut m, Action::Next, t0);
+        update_run(&mut m, Msg::Next, t0);
     }
     if let Some(n) = notes {
-        update_run(&mut m, Action::Paste(n.into()), t0);
-        update_run(&mut m, Action::StopTyping, t0);
+        update_run(&mut m, Msg::Paste(n.into()), t0);
+        update_run(&mut m, Msg::StopTyping, t0);
     }
     let at = t0.plus(Duration::from_secs(42));
     let s = m.snapshot(at);

@@ -7,7 +7,7 @@ use chrono::NaiveTime;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{Input, Key};
 use voer::{
-    app::{Action, Effect, EpisodeView, Model, clock::Now, map_key, rounds, update_run},
+    app::{Effect, EpisodeView, Model, Msg, clock::Now, map_key, rounds, update_run},
     episode::{Audience, Library, Localized, PhaseDef},
     lang::Lang,
     session::{Meta, Session, timing::Pace},
@@ -74,7 +74,9 @@ fn session(names: &[&str], until: Option<&str>, now: Now) -> Session {
 
 fn model_of(s: Session, now: Now) -> Model {
     let view = EpisodeView::from_session(&s);
-    Model::new(s, "/tmp/x/s.toml".into(), view, now)
+    let mut m = Model::new(s, "/tmp/x/s.toml".into(), view);
+    update_run(&mut m, Msg::Start, now);
+    m
 }
 
 fn model(names: &[&str], until: Option<&str>, now: Now) -> Model {
@@ -83,7 +85,7 @@ fn model(names: &[&str], until: Option<&str>, now: Now) -> Model {
 
 fn go(m: &mut Model, step: usize, now: Now) {
     while m.step < step {
-        update_run(m, Action::Next, now);
+        update_run(m, Msg::Next, now);
     }
 }
 
@@ -92,7 +94,7 @@ fn speaker(m: &Model) -> Option<String> {
 }
 
 fn turn(m: &Model, now: Now) -> String {
-    rounds::turn_remaining(m, now).expect("a turn").display()
+    m.turn_remaining(now.mono).expect("a turn").display()
 }
 
 fn typed(m: &mut Model, text: &str, now: Now) {
@@ -108,7 +110,7 @@ fn typed(m: &mut Model, text: &str, now: Now) {
                 ..Default::default()
             }
         };
-        update_run(m, Action::Edit(input), now);
+        update_run(m, Msg::Edit(input), now);
     }
 }
 
@@ -122,11 +124,11 @@ fn a_round_goes_by_name_with_each_speakers_countdown() {
     assert_eq!(turn(&m, t0), "0:50");
     assert_eq!(turn(&m, t0.plus(secs(20))), "0:30");
     assert_eq!(turn(&m, t0.plus(secs(55))), "+0:05");
-    update_run(&mut m, Action::NextTurn, t0.plus(secs(55)));
+    update_run(&mut m, Msg::NextTurn, t0.plus(secs(55)));
     assert_eq!(speaker(&m).as_deref(), Some("Bert"));
     assert_eq!(turn(&m, t0.plus(secs(60))), "0:45", "Bert's own countdown");
     // Bert passes: Cor is next, and no turn is counted.
-    update_run(&mut m, Action::Pass, t0.plus(secs(60)));
+    update_run(&mut m, Msg::Pass, t0.plus(secs(60)));
     let r = rounds::round(&m).unwrap();
     assert_eq!(
         (r.speaker(), r.passed.as_slice()),
@@ -134,11 +136,11 @@ fn a_round_goes_by_name_with_each_speakers_countdown() {
     );
     assert_eq!(r.turns_taken, 1);
     // After the last speaker: open discussion for the rest of the prompt's time.
-    update_run(&mut m, Action::NextTurn, t0.plus(secs(100)));
+    update_run(&mut m, Msg::NextTurn, t0.plus(secs(100)));
     let r = rounds::round(&m).unwrap();
     assert!(r.is_open());
     assert_eq!(r.turns_taken, 2);
-    assert!(rounds::turn_remaining(&m, t0.plus(secs(100))).is_none());
+    assert!(m.turn_remaining(t0.plus(secs(100)).mono).is_none());
     assert_eq!(
         m.remaining(t0.plus(secs(100)).mono).unwrap().display(),
         "3:20"
@@ -162,10 +164,10 @@ fn shuffle_draws_the_speakers_not_yet_spoken() {
     let names = ["Anna", "Bert", "Cor", "Dirk", "Eva", "Frits", "Gea"];
     let mut m = model(&names, None, t0);
     go(&mut m, FIRST, t0);
-    update_run(&mut m, Action::NextTurn, t0.plus(secs(30)));
+    update_run(&mut m, Msg::NextTurn, t0.plus(secs(30)));
     let mut seen = std::collections::BTreeSet::new();
     for i in 0..10 {
-        update_run(&mut m, Action::Shuffle, t0.plus(secs(31 + i)));
+        update_run(&mut m, Msg::Shuffle, t0.plus(secs(31 + i)));
         let order = rounds::round(&m).unwrap().order.clone();
         assert_eq!(&order[..2], &["Anna", "Bert"], "who spoke or speaks stays");
         let mut sorted = order.clone();
@@ -175,7 +177,7 @@ fn shuffle_draws_the_speakers_not_yet_spoken() {
     }
     assert!(seen.len() > 1, "the order changes");
     let key = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
-    assert!(matches!(map_key(&m, key), Some(Action::Shuffle)));
+    assert!(matches!(map_key(&m, key), Some(Msg::Shuffle)));
 }
 
 #[test]
@@ -183,11 +185,11 @@ fn notes_typed_in_a_turn_start_with_the_speakers_name() {
     let t0 = fixed_now();
     let mut m = model(&["Anna", "Bert"], None, t0);
     go(&mut m, FIRST, t0);
-    update_run(&mut m, Action::StartTyping, t0);
+    update_run(&mut m, Msg::StartTyping, t0);
     typed(&mut m, "mooi verhaal\nmeer tijd", t0);
-    update_run(&mut m, Action::NextTurn, t0.plus(secs(40)));
+    update_run(&mut m, Msg::NextTurn, t0.plus(secs(40)));
     typed(&mut m, "\nte veel regels", t0.plus(secs(41)));
-    update_run(&mut m, Action::NextTurn, t0.plus(secs(80)));
+    update_run(&mut m, Msg::NextTurn, t0.plus(secs(80)));
     typed(&mut m, "\nopen vraag", t0.plus(secs(81)));
     assert_eq!(
         m.notes_text(FIRST),
@@ -200,7 +202,7 @@ fn a_resume_continues_the_round_where_it_was() {
     let t0 = fixed_now();
     let mut m = model(&["Anna", "Bert", "Cor"], None, t0);
     go(&mut m, FIRST, t0);
-    update_run(&mut m, Action::NextTurn, t0.plus(secs(50)));
+    update_run(&mut m, Msg::NextTurn, t0.plus(secs(50)));
     let at = t0.plus(secs(70));
     let text = m.snapshot(at).to_toml();
     let s = Session::from_toml(&text).expect("reads back");
@@ -218,20 +220,20 @@ fn without_participants_a_round_is_an_ordinary_prompt_and_ctrl_w_makes_one() {
     let mut m = model(&[], None, t0);
     go(&mut m, FIRST, t0);
     assert!(rounds::round(&m).is_none());
-    update_run(&mut m, Action::ToggleRound, t0);
+    update_run(&mut m, Msg::ToggleRound, t0);
     assert!(rounds::round(&m).is_none());
     assert!(m.status.is_some(), "says how to give participants");
 
     let mut m = model(&["Anna", "Bert"], None, t0);
     go(&mut m, SECOND, t0);
     assert!(rounds::round(&m).is_none());
-    update_run(&mut m, Action::ToggleRound, t0.plus(secs(30)));
+    update_run(&mut m, Msg::ToggleRound, t0.plus(secs(30)));
     assert_eq!(speaker(&m).as_deref(), Some("Anna"));
     assert_eq!(turn(&m, t0.plus(secs(30))), "2:30", "the turn starts now");
-    update_run(&mut m, Action::ToggleRound, t0.plus(secs(40)));
+    update_run(&mut m, Msg::ToggleRound, t0.plus(secs(40)));
     assert!(rounds::round(&m).is_none(), "and back");
     let key = KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL);
-    assert!(matches!(map_key(&m, key), Some(Action::ToggleRound)));
+    assert!(matches!(map_key(&m, key), Some(Msg::ToggleRound)));
 }
 
 fn bells(fx: &[Effect]) -> usize {
@@ -239,7 +241,7 @@ fn bells(fx: &[Effect]) -> usize {
 }
 
 fn phase(m: &Model, now: Now) -> (usize, String) {
-    let (i, left) = rounds::phase_remaining(m, now).expect("a phase");
+    let (i, left) = m.phase_remaining(now.mono).expect("a phase");
     (i, left.display())
 }
 
@@ -252,27 +254,24 @@ fn phases_move_on_by_themselves_with_one_bell_each() {
     assert_eq!(phase(&m, t0.plus(secs(59))), (0, "0:01".into()));
     let mut rung = 0;
     for s in 58..=65 {
-        rung += bells(&update_run(&mut m, Action::Tick, t0.plus(secs(s))));
+        rung += bells(&update_run(&mut m, Msg::Tick, t0.plus(secs(s))));
     }
     assert_eq!(rung, 1, "one bell at the change");
     assert_eq!(phase(&m, t0.plus(secs(65))), (1, "1:55".into()));
     // Tab: the next phase early.
-    let fx = update_run(&mut m, Action::NextTurn, t0.plus(secs(100)));
+    let fx = update_run(&mut m, Msg::NextTurn, t0.plus(secs(100)));
     assert_eq!(bells(&fx), 0);
     assert_eq!(phase(&m, t0.plus(secs(100))), (2, "3:00".into()));
     // Muted: the phase still moves, silently.
-    update_run(&mut m, Action::ToggleMute, t0.plus(secs(100)));
-    assert_eq!(
-        bells(&update_run(&mut m, Action::Tick, t0.plus(secs(280)))),
-        0
-    );
+    update_run(&mut m, Msg::ToggleMute, t0.plus(secs(100)));
+    assert_eq!(bells(&update_run(&mut m, Msg::Tick, t0.plus(secs(280)))), 0);
     assert_eq!(phase(&m, t0.plus(secs(280))).0, 3);
     // The phase is in the file for a resume.
     let s = m.snapshot(t0.plus(secs(281)));
     assert!(s.steps[SECOND].phases[3].current);
     assert_eq!(s.steps[SECOND].phases[3].started, Some(280));
     let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
-    assert!(matches!(map_key(&m, tab), Some(Action::NextTurn)));
+    assert!(matches!(map_key(&m, tab), Some(Msg::NextTurn)));
 }
 
 fn minutes(m: &Model) -> Vec<u64> {
@@ -390,10 +389,10 @@ fn ctrl_o_takes_an_overrun_from_the_steps_still_to_come() {
     let before = minutes(&m);
     // The first prompt runs 4 minutes over: behind now, and nothing re-plans by itself.
     let late = t0.plus(secs(9 * 60 + 9 * 60));
-    update_run(&mut m, Action::Tick, late);
+    update_run(&mut m, Msg::Tick, late);
     assert_eq!(minutes(&m), before);
     assert_eq!(rounds::pace(&m, late), Some(Pace::Behind(4 * 60)));
-    update_run(&mut m, Action::TakeOverrun, late);
+    update_run(&mut m, Msg::TakeOverrun, late);
     let after = minutes(&m);
     assert_eq!(
         after[FIRST], before[FIRST],
@@ -407,7 +406,7 @@ fn ctrl_o_takes_an_overrun_from_the_steps_still_to_come() {
     );
     assert_eq!(rounds::pace(&m, late), Some(Pace::Ahead(0)));
     let key = KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL);
-    assert!(matches!(map_key(&m, key), Some(Action::TakeOverrun)));
+    assert!(matches!(map_key(&m, key), Some(Msg::TakeOverrun)));
 }
 
 #[test]
@@ -495,13 +494,13 @@ fn a_sentence_typed_in_a_round_or_a_phase_never_runs_a_command() {
 
         let mut m = model(&["Anna", "Bert", "Cor"], None, t0);
         go(&mut m, SECOND, t0);
-        let phase_before = rounds::phase_remaining(&m, now).map(|(i, _)| i);
+        let phase_before = m.phase_remaining(now.mono).map(|(i, _)| i);
         for c in sentence.chars() {
             press_key(&mut m, char_key(c), now);
         }
         assert_eq!(m.step, SECOND, "{sentence}");
         assert_eq!(
-            rounds::phase_remaining(&m, now).map(|(i, _)| i),
+            m.phase_remaining(now.mono).map(|(i, _)| i),
             phase_before,
             "{sentence}"
         );

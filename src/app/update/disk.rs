@@ -2,18 +2,19 @@
 use super::time::STATUS_FOR;
 use crate::{
     app::{
-        Action, Effect,
         clock::Now,
-        model::{Mode, Model, UnsavedView},
+        mode::{Mode, UnsavedView},
+        model::Model,
+        msg::{Effect, Msg},
     },
     i18n::{Localize, fill},
     session::store::SaveOutcome,
 };
 
-pub(super) fn update(m: &mut Model, action: Action, now: Now, fx: &mut Vec<Effect>) {
-    match action {
-        Action::Export => fx.push(Effect::Export(Box::new(m.snapshot(now)))),
-        Action::ExportDone(result) => {
+pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
+    match msg {
+        Msg::Export => fx.push(Effect::Export(Box::new(m.snapshot(now)))),
+        Msg::ExportDone(result) => {
             let t = m.texts();
             let msg = match result {
                 // The file name only: it sits beside the session file, and the bar is short.
@@ -27,15 +28,15 @@ pub(super) fn update(m: &mut Model, action: Action, now: Now, fx: &mut Vec<Effec
             };
             m.status = Some((msg, now.mono + STATUS_FOR));
         }
-        Action::Saved(outcome) => match outcome {
+        Msg::Saved(outcome) => match outcome {
             SaveOutcome::Saved { revision, .. } => {
                 m.save.saved = m.save.saved.max(revision);
                 m.save.error = None;
             }
             SaveOutcome::Failed { error, .. } => m.save.error = Some(error),
         },
-        Action::SavedElsewhere(Ok(_)) => fx.push(Effect::Quit),
-        Action::SavedElsewhere(Err(error)) => {
+        Msg::SavedElsewhere(Ok(_)) => fx.push(Effect::Quit),
+        Msg::SavedElsewhere(Err(error)) => {
             m.mode = Mode::Unsaved {
                 error,
                 view: UnsavedView::SavePath,

@@ -1,16 +1,17 @@
 //! Typing notes (and the path in the unsaved dialog): keys, pastes, undo.
 use super::time::changed;
 use crate::app::{
-    Action,
     clock::Now,
-    model::{Mode, Model, UnsavedView, path_field},
+    mode::{Mode, UnsavedView},
+    model::{Model, path_field},
+    msg::Msg,
 };
 
-pub(super) fn update(m: &mut Model, action: Action, now: Now) {
-    match action {
-        Action::StartTyping if !m.on_summary() => start_typing(m),
-        Action::StopTyping => m.mode = Mode::Navigate,
-        Action::Edit(input) => match &m.mode {
+pub(super) fn update(m: &mut Model, msg: Msg, now: Now) {
+    match msg {
+        Msg::StartTyping if !m.on_summary() => start_typing(m),
+        Msg::StopTyping => m.mode = Mode::Navigate,
+        Msg::Edit(input) => match &m.mode {
             // A sentence started without Enter: its first key starts the notes and is kept.
             Mode::Navigate | Mode::Typing if !m.on_summary() => {
                 start_typing(m);
@@ -30,11 +31,11 @@ pub(super) fn update(m: &mut Model, action: Action, now: Now) {
             }
             _ => {}
         },
-        Action::Paste(text) => paste(m, &text, now),
-        Action::Undo | Action::Redo => {
+        Msg::Paste(text) => paste(m, &text, now),
+        Msg::Undo | Msg::Redo => {
             if m.mode == Mode::Typing
                 && let Some(ta) = m.notes.get_mut(m.step)
-                && (if matches!(action, Action::Undo) {
+                && (if matches!(msg, Msg::Undo) {
                     ta.undo()
                 } else {
                     ta.redo()
@@ -43,7 +44,7 @@ pub(super) fn update(m: &mut Model, action: Action, now: Now) {
                 changed(m, now);
             }
         }
-        Action::ClearField => m.save_as = path_field(""),
+        Msg::ClearField => m.save_as = path_field(""),
         _ => {}
     }
 }

@@ -1,23 +1,24 @@
 //! Moving through the steps, the timer, the overlays (help, blank screen), and what shows
 //! where (the notes panel, the tips, the notes on the room screen).
-use super::time::{changed, save_now};
+use super::time::{changed, save_at_once};
 use crate::{
     app::{
-        Action, Effect,
-        clock::{Now, Remaining},
+        clock::Now,
         keys,
-        model::{Mode, Model, Overlay, UnsavedView},
+        mode::{Mode, Overlay, UnsavedView},
+        model::Model,
+        msg::{Effect, Msg},
     },
-    session::Status,
+    session::{Status, countdown::Remaining},
 };
 
 const MINUTE: u64 = 60;
 
-pub(super) fn update(m: &mut Model, action: Action, now: Now, fx: &mut Vec<Effect>) {
-    match action {
-        Action::Next if !m.on_summary() => go_to(m, m.step + 1, now, fx),
-        Action::Prev if m.step > 0 => go_to(m, m.step - 1, now, fx),
-        Action::TogglePause if !m.on_summary() => {
+pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
+    match msg {
+        Msg::Next if !m.on_summary() => go_to(m, m.step + 1, now, fx),
+        Msg::Prev if m.step > 0 => go_to(m, m.step - 1, now, fx),
+        Msg::TogglePause if !m.on_summary() => {
             m.paused = !m.paused;
             if m.paused {
                 m.stop_clock(now.mono);
@@ -26,41 +27,38 @@ pub(super) fn update(m: &mut Model, action: Action, now: Now, fx: &mut Vec<Effec
             }
             changed(m, now);
         }
-        Action::AddMinute => adjust_planned(m, true, now),
-        Action::RemoveMinute => adjust_planned(m, false, now),
-        Action::ToggleNotes => {
+        Msg::AddMinute => adjust_planned(m, true, now),
+        Msg::RemoveMinute => adjust_planned(m, false, now),
+        Msg::ToggleNotes => {
             m.notes_hidden = !m.notes_hidden;
             if m.notes_hidden && m.mode == Mode::Typing {
                 m.mode = Mode::Navigate;
             }
         }
-        Action::ToggleBlank if m.overlay == Some(Overlay::Blank) => close_overlay(m, now, fx),
-        // The blank state is in the file, for the room screen: save at once.
-        Action::ToggleBlank => {
+        Msg::ToggleBlank if m.overlay == Some(Overlay::Blank) => close_overlay(m, now, fx),
+        // The blank state is in the file, for the room screen.
+        Msg::ToggleBlank => {
             m.overlay = Some(Overlay::Blank);
-            changed(m, now);
-            save_now(m, now, fx);
+            save_at_once(m, now, fx);
         }
-        Action::Unblank => close_overlay(m, now, fx),
-        Action::ToggleMute => m.muted = !m.muted,
-        Action::ToggleTips => m.tips_hidden = !m.tips_hidden,
-        Action::ToggleRoomNotes => {
+        Msg::Unblank => close_overlay(m, now, fx),
+        Msg::ToggleMute => m.muted = !m.muted,
+        Msg::ToggleTips => m.tips_hidden = !m.tips_hidden,
+        Msg::ToggleRoomNotes => {
             m.session.session.room_notes = !m.session.session.room_notes;
-            // The room screen reads it from the file: save at once.
-            changed(m, now);
-            save_now(m, now, fx);
+            save_at_once(m, now, fx);
         }
-        Action::RoomFollowing(following) => m.room_following = following,
-        Action::Help => {
+        Msg::RoomFollowing(following) => m.room_following = following,
+        Msg::Help => {
             m.overlay = Some(Overlay::Help);
             m.help_scroll = 0;
         }
-        Action::ScrollHelp(by) if m.overlay == Some(Overlay::Help) => {
+        Msg::ScrollHelp(by) if m.overlay == Some(Overlay::Help) => {
             let last = keys::help_lines(m.lang).len() as u16;
             m.help_scroll = m.help_scroll.saturating_add_signed(by).min(last);
         }
-        Action::CloseOverlay if m.overlay.is_some() => close_overlay(m, now, fx),
-        Action::CloseOverlay => {
+        Msg::CloseOverlay if m.overlay.is_some() => close_overlay(m, now, fx),
+        Msg::CloseOverlay => {
             m.mode = match &m.mode {
                 // Esc in the path field goes back to the dialog's choices.
                 Mode::Unsaved {
@@ -80,9 +78,7 @@ pub(super) fn update(m: &mut Model, action: Action, now: Now, fx: &mut Vec<Effec
 /// The help or the blank screen goes; the run underneath is as it was.
 pub(super) fn close_overlay(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
     if m.overlay.take() == Some(Overlay::Blank) {
-        // The blank state is in the file, for the room screen: save at once.
-        changed(m, now);
-        save_now(m, now, fx);
+        save_at_once(m, now, fx);
     }
 }
 
@@ -102,8 +98,7 @@ fn go_to(m: &mut Model, step: usize, now: Now, fx: &mut Vec<Effect>) {
             m.mode = Mode::Navigate;
         }
     }
-    changed(m, now);
-    save_now(m, now, fx);
+    save_at_once(m, now, fx);
 }
 
 fn adjust_planned(m: &mut Model, more: bool, now: Now) {

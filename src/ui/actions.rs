@@ -7,22 +7,22 @@ use ratatui::{
     widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap},
 };
 
-use super::{Theme, wrap_lines};
+use super::{Theme, parts::wrap_lines};
 use crate::{
     actions::{self, folder::Found},
     app::{
         Model,
         keys::{self, Where},
     },
-    session::ActionItem,
+    session::Action,
 };
 
 /// What, who, when: three one-line fields, the one being typed in marked.
 pub fn form(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(f) = &m.agreements.form else { return };
-    let w = m.action_words();
+    let Some(f) = &m.actions.form else { return };
+    let w = m.texts().actions;
     let width = area.width.saturating_sub(4).min(76);
-    let rect = super::popup(frame, area, width, 10);
+    let rect = super::parts::popup(frame, area, width, 10);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_active)
@@ -64,35 +64,29 @@ pub fn form(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 /// This session's actions, then the open ones of earlier meetings; the chosen one marked.
 pub fn list(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let w = m.action_words();
+    let w = m.texts().actions;
     let own = &m.session.actions;
-    let earlier = &m.agreements.earlier;
+    let earlier = &m.actions.earlier;
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
     if own.is_empty() {
         lines.push(Line::styled(w.list_empty, theme.dim));
     }
     for (i, a) in own.iter().enumerate() {
-        if i == m.agreements.selected {
+        if i == m.actions.selected {
             selected_line = lines.len();
         }
-        lines.push(row(m, theme, a, None, i == m.agreements.selected));
+        lines.push(row(m, theme, a, None, i == m.actions.selected));
     }
     if !earlier.is_empty() {
         lines.push(Line::default());
         lines.push(Line::styled(w.earlier, theme.accent));
         for (j, f) in earlier.iter().enumerate() {
             let i = own.len() + j;
-            if i == m.agreements.selected {
+            if i == m.actions.selected {
                 selected_line = lines.len();
             }
-            lines.push(row(
-                m,
-                theme,
-                &f.action,
-                Some(f),
-                i == m.agreements.selected,
-            ));
+            lines.push(row(m, theme, &f.action, Some(f), i == m.actions.selected));
         }
     }
     let width = area.width.saturating_sub(4).min(100);
@@ -100,7 +94,7 @@ pub fn list(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let height = (lines.len() as u16 + 5)
         .min(area.height.saturating_sub(2))
         .max(8);
-    let rect = super::popup(frame, area, width, height);
+    let rect = super::parts::popup(frame, area, width, height);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_active)
@@ -122,7 +116,7 @@ pub fn list(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 fn row<'a>(
     m: &Model,
     theme: &Theme,
-    a: &ActionItem,
+    a: &Action,
     earlier: Option<&Found>,
     selected: bool,
 ) -> Line<'a> {
@@ -146,11 +140,11 @@ fn row<'a>(
 
 /// "Vorige keer afgesproken" and the earlier meetings' open actions, for the opening.
 pub fn earlier_lines(m: &Model, theme: &Theme, width: u16) -> Vec<Line<'static>> {
-    let earlier = &m.agreements.earlier;
+    let earlier = &m.actions.earlier;
     if earlier.is_empty() {
         return Vec::new();
     }
-    let w = m.action_words();
+    let w = m.texts().actions;
     let mut lines = vec![Line::styled(w.earlier, theme.heading)];
     for f in earlier {
         let mark = if f.action.done { "[x]" } else { "[ ]" };
@@ -175,7 +169,7 @@ pub fn summary_table(m: &Model, theme: &Theme) -> Option<(Table<'static>, u16)> 
     if own.is_empty() {
         return None;
     }
-    let w = m.action_words();
+    let w = m.texts().actions;
     let header = Row::new(w.columns.iter().map(|c| Cell::from(*c))).style(theme.accent);
     let rows: Vec<Row> = own
         .iter()
@@ -190,7 +184,7 @@ pub fn summary_table(m: &Model, theme: &Theme) -> Option<(Table<'static>, u16)> 
         .collect();
     let height = rows.len() as u16 + 2;
     // Who, when and done as wide as what they hold (up to a limit); what gets the rest.
-    let widest = |i: usize, cells: &dyn Fn(&ActionItem) -> String| {
+    let widest = |i: usize, cells: &dyn Fn(&Action) -> String| {
         own.iter()
             .map(|a| cells(a).chars().count())
             .chain([w.columns[i].chars().count()])

@@ -2,7 +2,7 @@ use std::{path::PathBuf, sync::Arc};
 
 use ratatui_textarea::Input;
 
-use super::model::EpisodeView;
+use super::episode_view::EpisodeView;
 use crate::{
     actions::folder::{ActionError, Found},
     episode::{Audience, Episode},
@@ -12,12 +12,16 @@ use crate::{
     },
 };
 
-/// Everything that can happen, on the picker or during a run.
+/// Everything that can happen, on the picker or during a run: the messages `update` takes.
 #[derive(Debug, Clone)]
-pub enum Action {
+pub enum Msg {
     /// A key on the picker.
     Pick(Pick),
-    /// The picker's choice became a session file (the loop created and locked it).
+    /// The loop has started: a run given on the command line (new or resumed) opens; the
+    /// picker waits for its keys.
+    Start,
+    /// The picker's choice became a session file (the loop created and locked it): the run
+    /// opens.
     Opened(Box<Opened>),
     Next,
     Prev,

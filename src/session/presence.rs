@@ -1,4 +1,4 @@
-//! The room screen announces itself with a small owner-only file beside the session,
+//! The room screen (`crate::room`) announces itself with a small owner-only file beside the session,
 //! `.<session>.toml.room`, touched every few seconds and removed when it closes. The
 //! facilitator's screen takes a fresh one as "a room screen follows". It is the only file the
 //! room screen writes.

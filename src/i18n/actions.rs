@@ -1,8 +1,9 @@
-//! The words about actions, in Dutch and English. A table of its own beside `crate::i18n`,
-//! in the same shape, so that the feature's words are found in one place.
-use crate::{i18n::Tpl, lang::Lang};
+//! The words about actions (agreements with an owner and a date), in Dutch and English: a part
+//! of each language's table (`Texts::actions`), kept together so that the feature's words are
+//! found in one place.
+use super::Tpl;
 
-pub struct Words {
+pub struct ActionTexts {
     /// The table's title in reports and on the summary screen.
     pub heading: &'static str,
     /// Column heads: what, who, when, done.
@@ -61,7 +62,7 @@ pub struct Words {
     pub list_remove: &'static str,
 }
 
-pub static NL: Words = Words {
+pub(super) static NL: ActionTexts = ActionTexts {
     heading: "Afspraken",
     columns: ["Wat", "Wie", "Wanneer", "Klaar"],
     yes: "ja",
@@ -118,7 +119,7 @@ pub static NL: Words = Words {
     list_remove: "weg",
 };
 
-pub static EN: Words = Words {
+pub(super) static EN: ActionTexts = ActionTexts {
     heading: "Actions",
     columns: ["What", "Who", "When", "Done"],
     yes: "yes",
@@ -174,10 +175,3 @@ pub static EN: Words = Words {
     list_edit: "edit",
     list_remove: "remove",
 };
-
-pub fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::Nl => &NL,
-        Lang::En => &EN,
-    }
-}

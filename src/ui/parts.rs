@@ -1,0 +1,67 @@
+//! What every screen uses, the room screen too: the smallest window it draws in (and what it
+//! shows below that), a centred box for an overlay, text wrapped to a width.
+use ratatui::{
+    Frame,
+    layout::{Alignment, Constraint, Flex, Layout, Rect},
+    text::Line,
+    widgets::{Clear, Paragraph, Wrap},
+};
+
+use super::Theme;
+use crate::i18n::Texts;
+
+/// Below this size the screen only asks for a larger window.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// Whether `area` is below the smallest size.
+pub fn is_too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// The screen below the smallest size, on every screen: "make the window larger", with the
+/// size it is and the size it needs.
+pub fn too_small(t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let msg = Paragraph::new(vec![
+        Line::from(t.too_small).style(theme.heading),
+        Line::from(format!(
+            "{}×{} → {}×{}",
+            area.width, area.height, MIN_WIDTH, MIN_HEIGHT
+        )),
+    ])
+    .alignment(Alignment::Center)
+    .wrap(Wrap { trim: true });
+    let [mid] = Layout::vertical([Constraint::Length(2)])
+        .flex(Flex::Center)
+        .areas(area);
+    frame.render_widget(msg, mid);
+}
+
+/// A centred box of the given size (clipped to the area), cleared for an overlay.
+pub fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    frame.render_widget(Clear, rect);
+    rect
+}
+
+/// Text pre-wrapped to a width, so the number of lines is known before drawing.
+pub fn wrap_lines(text: &str, width: u16) -> Vec<String> {
+    let width = usize::from(width.max(1));
+    text.split('\n')
+        .flat_map(|para| {
+            if para.trim().is_empty() {
+                vec![String::new()]
+            } else {
+                textwrap::wrap(para, width)
+                    .into_iter()
+                    .map(|c| c.into_owned())
+                    .collect()
+            }
+        })
+        .collect()
+}

@@ -501,6 +501,48 @@ mod tests {
         }
     }
 
+    /// The example of `sessions/` as a session of one's own, of `group`, `days` later.
+    fn meeting(dir: &Path, group: &str, days: i64) -> PathBuf {
+        let text = include_str!(
+            "../../../sessions/voorbeeld_2026-11-20_1400_jef-mol_client-council_clientenraad-de-linde.toml"
+        );
+        let mut s = crate::session::Session::from_toml(text).unwrap();
+        s.session.example = false;
+        s.session.group = group.into();
+        s.session.started_at += chrono::Duration::days(days);
+        let path = dir.join(s.file_name());
+        fs::write(&path, s.to_toml()).unwrap();
+        path
+    }
+
+    #[test]
+    fn a_groups_unreadable_file_is_taken_by_its_name_so_the_export_can_say_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let june = meeting(dir.path(), "Cliëntenraad De Linde", -150);
+        let march = meeting(dir.path(), "clientenraad de linde", -250);
+        meeting(dir.path(), "Team 3B", 0);
+        let broken = dir
+            .path()
+            .join("2026-12-03_1400_jef-mol_client-council_clientenraad-de-linde.toml");
+        fs::write(&broken, "format_version = 2\n[session\n").unwrap();
+        let finder = Finder::new(dir.path());
+        let found = finder.group("Cliëntenraad de Linde").unwrap();
+        // Readable ones oldest first; an unreadable one has no date and comes first.
+        assert_eq!(found, [broken, march, june]);
+    }
+
+    #[test]
+    fn a_rescue_copy_is_found_by_name_after_the_sessions_folder() {
+        let (sessions, rescue) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let copy = meeting(rescue.path(), "Team 3B", 0);
+        let finder = Finder::new(sessions.path()).with_rescue(Some(rescue.path().into()));
+        let name = copy.file_stem().unwrap();
+        assert_eq!(finder.file(Path::new(name)).unwrap(), copy);
+        // In the sessions folder as well: that one is the session, the copy only its rescue.
+        let own = meeting(sessions.path(), "Team 3B", 0);
+        assert_eq!(finder.file(Path::new(name)).unwrap(), own);
+    }
+
     #[test]
     fn the_nearest_names_hold_what_was_typed_or_look_like_it() {
         let names = [

@@ -197,7 +197,7 @@ impl Finder {
             .filter(|l| match (&l.session, &want) {
                 (_, None) => false,
                 (Ok(s), Some(w)) => {
-                    !s.session.example && group_key(&s.session.group) == Some(w.clone())
+                    !s.session.example && group_key(&s.session.group).as_ref() == Some(w)
                 }
                 (Err(_), Some(w)) => named_for_group(&l.path, w),
             })

@@ -368,10 +368,13 @@ fn nearest(typed: &str, options: impl Iterator<Item = (String, String)>) -> Vec<
             (score >= 0.6).then_some((score, i, shown))
         })
         .collect();
-    // Best first; among equals, in the order given (newest first).
+    // Best first; among equals, in the order given (newest first). A clear best (a typo in
+    // one name) is offered alone, not with every name that shares most of its letters.
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let best = scored.first().map_or(0.0, |s| s.0);
     scored
         .into_iter()
+        .take_while(|s| s.0 >= best - 0.05)
         .take(NEAREST)
         .map(|(_, _, s)| s)
         .collect()

@@ -7,6 +7,7 @@ use crate::{
     export,
     i18n::{Texts, fill},
     lang::Lang,
+    session::find::Choice,
 };
 
 #[derive(Debug, Parser)]
@@ -93,7 +94,7 @@ pub enum Command {
     Run(RunArgs),
     /// Continue a session where it stopped (default: the newest unfinished one).
     Resume {
-        /// A session file.
+        /// A session: a path, or a name as `voer sessions` shows it.
         session_file: Option<PathBuf>,
         /// High-contrast theme for a projector.
         #[arg(long)]
@@ -103,7 +104,8 @@ pub enum Command {
     /// voer holds (or the file named), read-only.
     #[command(visible_alias = "zaal")]
     Room {
-        /// A session file to follow (default: the one a running voer has open).
+        /// A session to follow: a path, or a name as `voer sessions` shows it (default: the
+        /// one a running voer has open).
         session_file: Option<PathBuf>,
         /// High-contrast theme for a projector.
         #[arg(long)]
@@ -171,11 +173,36 @@ pub enum ActionsCommand {
     },
 }
 
+/// Which sessions a command is about: `FILE...`, `--last` or `--group G` (one of them).
+/// Flattened into the commands that take sessions; [`SessionArgs::choice`] gives what the
+/// finder in `session::find` resolves.
+#[derive(Debug, Args, Clone, Default, PartialEq)]
+pub struct SessionArgs {
+    /// Session files: a path, or a name as `voer sessions` shows it (with or without .toml).
+    #[arg(value_name = "FILE", conflicts_with_all = ["last", "group"])]
+    pub files: Vec<PathBuf>,
+
+    /// The newest session, finished or not (never the example).
+    #[arg(long, conflicts_with = "group")]
+    pub last: bool,
+
+    /// Every session of this group, however its name is spelled.
+    #[arg(long, short, value_name = "GROUP")]
+    pub group: Option<String>,
+}
+
+impl SessionArgs {
+    /// What was asked for; `None` when nothing was.
+    pub fn choice(&self) -> Option<Choice> {
+        Choice::from_args(&self.files, self.last, self.group.as_deref())
+    }
+}
+
 #[derive(Debug, Args, Clone)]
 pub struct ExportArgs {
-    /// One or more session files; several make one report.
-    #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<PathBuf>,
+    /// One or more sessions; several make one report.
+    #[command(flatten)]
+    pub sessions: SessionArgs,
 
     /// Output format (default: from the --output extension, else md).
     #[arg(long, value_enum)]
@@ -347,6 +374,12 @@ pub fn parse(args: Vec<OsString>, t: &Texts) -> Result<Cli, CliError> {
     {
         // `voer -g "De Linde" actions` asks for that group's actions.
         args.group = cli.run.group.take();
+    }
+    if let Some(Command::Export(args)) = &mut cli.command
+        && args.sessions.choice().is_none()
+    {
+        // `voer -g "De Linde" export`, likewise.
+        args.sessions.group = cli.run.group.take();
     }
     let given = [
         ("--audience", cli.run.audience.is_some()),

@@ -11,7 +11,10 @@ use crate::{
     i18n::{self, Localize, fill, os_reason},
     lang::Lang,
     printable::shell_word,
-    session::store::{CreateError, LockError, StoreError},
+    session::{
+        find::FindError,
+        store::{CreateError, LockError, StoreError},
+    },
 };
 
 /// An error a user meets on the command line or before the screen opens. A value until main
@@ -40,6 +43,8 @@ pub enum UserError {
     Lock(#[from] LockError),
     Export(#[from] crate::export::ExportError),
     Actions(#[from] ActionError),
+    /// A session named, or asked for with `--last` or `--group`, that is not there.
+    Find(#[from] FindError),
     /// `voer resume` without a file finds nothing to resume in `dir`; `any`: there are
     /// sessions, but all are finished.
     NothingToResume {
@@ -93,6 +98,7 @@ impl Localize for UserError {
             UserError::Lock(e) => e.render(lang),
             UserError::Export(e) => e.render(lang),
             UserError::Actions(e) => e.render(lang),
+            UserError::Find(e) => e.render(lang),
             UserError::NothingToResume { dir, any } => fill(
                 if *any { t.no_unfinished } else { t.no_sessions },
                 [&dir.display()],

@@ -41,6 +41,8 @@ pub struct Texts {
     pub in_progress: &'static str,
     pub finished: &'static str,
     pub unreadable: &'static str,
+    /// In the notes column: a session without a line of notes or an action.
+    pub notes_empty: &'static str,
     pub no_sessions: Tpl<1>,
     pub sessions_in: Tpl<1>,
     pub no_unfinished: Tpl<1>,
@@ -275,6 +277,10 @@ pub struct Texts {
     pub export_nothing_left: &'static str,
     pub export_bad_files: Tpl<1>,
     pub export_unreadable: Tpl<1>,
+    /// Which session `--last` took (its file name).
+    pub export_took_last: Tpl<1>,
+    /// Which sessions `--group` took: the group, how many.
+    pub export_took_group: Tpl<2>,
     // command line: help, errors of the parser, the config file
     pub cli_usage: &'static str,
     pub cli_commands: &'static str,
@@ -351,6 +357,7 @@ pub static NL: Texts = Texts {
     col_file: "Bestand",
     in_progress: "bezig",
     finished: "afgerond",
+    notes_empty: "leeg",
     unreadable: "onleesbaar",
     no_sessions: Tpl::new("Nog geen sessies in {}"),
     sessions_in: Tpl::new("Sessies in {}"),
@@ -625,6 +632,8 @@ pub static NL: Texts = Texts {
     export_unreadable: Tpl::new(
         "Niet te lezen sessiebestanden: {}; er is niets te exporteren. Welke sessies er zijn: voer sessions",
     ),
+    export_took_last: Tpl::new("De nieuwste sessie: {}"),
+    export_took_group: Tpl::new("Sessies van de groep ‘{}’: {}"),
     cli_usage: "Gebruik",
     cli_commands: "Commando's",
     cli_arguments: "Argumenten",
@@ -679,14 +688,17 @@ pub static NL: Texts = Texts {
             "resume",
             "Een sessie voortzetten waar die stopte (standaard: de nieuwste onafgeronde).",
         ),
-        ("resume.session_file", "Een sessiebestand."),
+        (
+            "resume.session_file",
+            "Een sessie: de naam zoals voer sessions die toont (met of zonder .toml), of een pad.",
+        ),
         (
             "room",
             "Het zaalscherm voor de beamer, in een tweede terminal: volgt de sessie die een lopende voer open heeft (of het genoemde bestand), zonder iets te veranderen.",
         ),
         (
             "room.session_file",
-            "Een sessiebestand om te volgen (standaard: dat van een lopende voer).",
+            "Een sessie om te volgen: de naam zoals voer sessions die toont, of een pad (standaard: die van een lopende voer).",
         ),
         (
             "list",
@@ -723,7 +735,15 @@ pub static NL: Texts = Texts {
         ("export", "Notities van sessies als verslag exporteren."),
         (
             "export.files",
-            "Een of meer sessiebestanden; meerdere worden één verslag.",
+            "Een of meer sessies: de naam zoals voer sessions die toont (met of zonder .toml), of een pad; meerdere worden één verslag.",
+        ),
+        (
+            "export.last",
+            "De nieuwste sessie, afgerond of niet (nooit het voorbeeld).",
+        ),
+        (
+            "export.group",
+            "Alle sessies van deze groep, hoe de naam ook geschreven is (\"clientenraad de linde\").",
         ),
         (
             "export.format",
@@ -848,6 +868,7 @@ pub static EN: Texts = Texts {
     col_file: "File",
     in_progress: "in progress",
     finished: "finished",
+    notes_empty: "empty",
     unreadable: "unreadable",
     no_sessions: Tpl::new("No sessions yet in {}"),
     sessions_in: Tpl::new("Sessions in {}"),
@@ -1114,6 +1135,8 @@ pub static EN: Texts = Texts {
     export_unreadable: Tpl::new(
         "Session files that could not be read: {}; there is nothing to export. To see the sessions: voer sessions",
     ),
+    export_took_last: Tpl::new("The newest session: {}"),
+    export_took_group: Tpl::new("Sessions of the group ‘{}’: {}"),
     cli_usage: "Usage",
     cli_commands: "Commands",
     cli_arguments: "Arguments",
@@ -1168,14 +1191,17 @@ pub static EN: Texts = Texts {
             "resume",
             "Continue a session where it stopped (default: the newest unfinished one).",
         ),
-        ("resume.session_file", "A session file."),
+        (
+            "resume.session_file",
+            "A session: its name as voer sessions shows it (with or without .toml), or a path.",
+        ),
         (
             "room",
             "The room screen for the projector, in a second terminal: follows the session a running voer holds (or the file named), read-only.",
         ),
         (
             "room.session_file",
-            "A session file to follow (default: the one a running voer has open).",
+            "A session to follow: its name as voer sessions shows it, or a path (default: the one a running voer has open).",
         ),
         (
             "list",
@@ -1206,7 +1232,15 @@ pub static EN: Texts = Texts {
         ("export", "Export session notes as a report."),
         (
             "export.files",
-            "One or more session files; several make one report.",
+            "One or more sessions: the name as voer sessions shows it (with or without .toml), or a path; several make one report.",
+        ),
+        (
+            "export.last",
+            "The newest session, finished or not (never the example).",
+        ),
+        (
+            "export.group",
+            "Every session of this group, however its name is spelled (\"clientenraad de linde\").",
         ),
         (
             "export.format",

@@ -11,7 +11,7 @@ use crate::{
     i18n::{self, Localize, fill},
     lang::Lang,
     session::{
-        Action, Session, slug,
+        Action, Session, group_key, slug,
         store::{self, LockError, SessionLock, StoreError},
     },
 };
@@ -27,8 +27,8 @@ pub struct Found {
 }
 
 impl Found {
-    /// Groups are the same group when their names make the same slug ("Cliëntenraad De
-    /// Linde" and "clientenraad de linde"), as in the session files' names.
+    /// The key of the group, as [`group_key`] makes it ("Cliëntenraad De Linde" and
+    /// "clientenraad de linde" are one group), with the unnamed sessions under "".
     pub fn group_slug(&self) -> String {
         slug(&self.group)
     }
@@ -75,7 +75,7 @@ pub fn ids(dir: &Path) -> HashSet<String> {
         .collect()
 }
 
-/// The open actions of the sessions of `group` (same slug) that started before `before`,
+/// The open actions of the sessions of `group` (the same [`group_key`]) that started before `before`,
 /// oldest meeting first; the session at `except` (the one being run) is left out, and so are
 /// examples. An unnamed group has no earlier meetings: its sessions are not known to be the
 /// same group.
@@ -116,10 +116,9 @@ fn earlier_of(
     before: DateTime<FixedOffset>,
     except: &Path,
 ) -> Vec<Found> {
-    let want = slug(group);
-    if want.is_empty() {
+    let Some(want) = group_key(group) else {
         return Vec::new();
-    }
+    };
     let mut found: Vec<Found> = found
         .into_iter()
         .filter(|f| {

@@ -1,5 +1,6 @@
-//! `voer export FILE...`: reads the session files, makes one report, writes it to standard
-//! output or to `--output` (owner-only, atomic, never over an existing file without --force).
+//! `voer export [FILE...|--last|--group G]`: finds the sessions (by name, see
+//! `session::find`), reads them, makes one report, writes it to standard output or to
+//! `--output` (owner-only, atomic, never over an existing file without --force).
 use std::{
     fs,
     io::Write,
@@ -17,6 +18,7 @@ use crate::{
     printable::printable,
     session::{
         Session,
+        find::Choice,
         store::{self, StoreError},
     },
 };
@@ -30,11 +32,18 @@ pub fn exec(cx: &Context, args: &ExportArgs) -> Result<ExitCode, UserError> {
     if format == Format::Docx && args.output.is_none() {
         return Err(ExportError::DocxNeedsOutput.into());
     }
+    let finder = cx.finder();
+    let choice = args
+        .sessions
+        .choice()
+        .ok_or_else(|| finder.nothing_named("export"))?;
+    let files = finder.resolve(&choice)?;
     if let Some(out) = &args.output {
         crate::platform::check_user_path(out).map_err(|e| StoreError::write(out, e))?;
-        check_target(out, &args.files, args.force)?;
+        check_target(out, &files, args.force)?;
     }
-    let sessions = load_all(&args.files, args.skip_bad, ui)?;
+    let sessions = load_all(&files, args.skip_bad, ui)?;
+    say_which(&choice, &files, &sessions, ui);
     // Dutch spreadsheet settings split on ';' (the comma is the decimal separator there).
     let report_lang = lang.unwrap_or(sessions[0].session.language);
     let delimiter = match args.csv_delimiter {
@@ -64,6 +73,27 @@ pub fn exec(cx: &Context, args: &ExportArgs) -> Result<ExitCode, UserError> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// With `--last` or `--group`, which sessions were taken: the reader never saw their names.
+fn say_which(choice: &Choice, files: &[PathBuf], sessions: &[Session], ui: Lang) {
+    let t = i18n::texts(ui);
+    let line = match choice {
+        Choice::Names(_) => return,
+        Choice::Last => {
+            let name = files.first().and_then(|f| f.file_name());
+            let name = name.map(|n| n.to_string_lossy()).unwrap_or_default();
+            fill(t.export_took_last, [&name])
+        }
+        // Named as the newest of them names it, however it was typed.
+        Choice::Group(typed) => {
+            let group = sessions
+                .last()
+                .map_or(typed.as_str(), |s| s.session.group.trim());
+            fill(t.export_took_group, [&group, &sessions.len()])
+        }
+    };
+    eprintln!("{}", printable(&line));
 }
 
 /// `--format` wins; otherwise the extension of `--output`; otherwise Markdown.

@@ -32,6 +32,7 @@ use crate::{
     printable::{one_line, printable, shell_word},
     session::{
         Status,
+        find::Finder,
         store::{self, StoreError},
     },
 };
@@ -53,6 +54,12 @@ impl Context<'_> {
     /// The projector theme: asked for with `--projector`, or chosen in the config file.
     pub fn projector(&self, flag: bool) -> bool {
         flag || self.config.theme == Some(ConfigTheme::Projector)
+    }
+
+    /// Finds sessions by the names `voer sessions` shows, in the sessions folder and then
+    /// among the rescue copies.
+    pub fn finder(&self) -> Finder {
+        Finder::new(&self.sessions_dir).with_rescue(crate::config::rescue_dir())
     }
 
     /// The episodes, built in and from `--prompts`; their problems are warned about.
@@ -98,8 +105,9 @@ pub fn dispatch(
             session_file,
             projector,
         }) => {
+            let file = session_file.as_deref().map(|f| cx.finder().file(f));
             room::run(room::RoomOptions {
-                file: session_file.clone(),
+                file: file.transpose()?,
                 sessions_dir: cx.sessions_dir.clone(),
                 lang,
                 projector: cx.projector(*projector),

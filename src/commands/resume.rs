@@ -15,6 +15,7 @@ use crate::{
 
 /// `voer resume [FILE] [--projector]`.
 pub fn exec(cx: &Context, file: Option<PathBuf>, projector: bool) -> Result<ExitCode, UserError> {
+    let file = file.map(|f| cx.finder().file(&f)).transpose()?;
     let saved = resume(ResumeOptions {
         file,
         prompts: cx.global.prompts.clone(),

@@ -66,7 +66,8 @@ fn section(listed: &[store::Listed], rescued: bool, lang: Lang) -> String {
                 rows.push(vec![
                     i.started_at.format("%Y-%m-%d %H:%M").to_string(),
                     format!("{} {}", i.episode_number, i.episode),
-                    i.audience.id().to_string(),
+                    // The table's language: `Cliëntenraad`, not `client-council`.
+                    i.audience.name(lang).to_string(),
                     i.group.clone(),
                     match i.status {
                         _ if rescued => t.rescued,
@@ -74,7 +75,12 @@ fn section(listed: &[store::Listed], rescued: bool, lang: Lang) -> String {
                         Status::Finished => t.finished,
                     }
                     .to_string(),
-                    s.note_lines().to_string(),
+                    // Opened and closed without a word: kept, and said to be empty.
+                    if s.has_no_notes() {
+                        t.notes_empty.to_string()
+                    } else {
+                        s.note_lines().to_string()
+                    },
                     file,
                 ]);
             }

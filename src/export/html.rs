@@ -3,6 +3,8 @@
 //! Inline CSS only, no scripts, no images, no fonts to fetch; a Content-Security-Policy in the
 //! page forbids anything else, so even a mistake cannot make it load or run something. Every
 //! piece of text is escaped. Notes keep their line breaks through `white-space: pre-wrap`.
+//! Web addresses (http and https) are links that send no referrer; a link is only followed
+//! when the reader clicks it, which the policy has no say over and the page does not need.
 use super::outline::Element;
 use crate::lang::Lang;
 
@@ -84,7 +86,7 @@ fn render_element(e: &Element, out: &mut String) {
                 out.push_str(&format!(
                     "<dt>{}</dt><dd>{}</dd>\n",
                     escape(label),
-                    escape(value)
+                    linked(value)
                 ));
             }
             out.push_str("</dl>\n");
@@ -99,24 +101,24 @@ fn render_element(e: &Element, out: &mut String) {
         Element::List(items) => {
             out.push_str("<ul class=\"groups\">\n");
             for item in items {
-                out.push_str(&format!("<li>{}</li>\n", escape(item)));
+                out.push_str(&format!("<li>{}</li>\n", linked(item)));
             }
             out.push_str("</ul>\n");
         }
         Element::Prompt(text) => {
-            let lines: Vec<String> = super::lines(text.trim()).map(escape).collect();
+            let lines: Vec<String> = super::lines(text.trim()).map(linked).collect();
             out.push_str(&format!(
                 "<p class=\"prompt\">{}</p>\n",
                 lines.join("<br>\n")
             ));
         }
         Element::Aside(text) => {
-            out.push_str(&format!("<p class=\"aside\">{}</p>\n", escape(text)));
+            out.push_str(&format!("<p class=\"aside\">{}</p>\n", linked(text)));
         }
         Element::Notes(text) => {
             // Leading and trailing blank lines would show as empty space in pre-wrap.
             let text = text.trim_matches(|c| c == '\n' || c == '\r').trim_end();
-            out.push_str(&format!("<div class=\"notes\">{}</div>\n", escape(text)));
+            out.push_str(&format!("<div class=\"notes\">{}</div>\n", linked(text)));
         }
         Element::NoNotes(text) => {
             out.push_str(&format!("<p class=\"no-notes\">{}</p>\n", escape(text)));
@@ -130,7 +132,7 @@ fn render_element(e: &Element, out: &mut String) {
             for r in rows {
                 out.push_str("<tr>");
                 for c in r {
-                    out.push_str(&format!("<td>{}</td>", escape(c.trim())));
+                    out.push_str(&format!("<td>{}</td>", linked(c.trim())));
                 }
                 out.push_str("</tr>\n");
             }
@@ -139,6 +141,23 @@ fn render_element(e: &Element, out: &mut String) {
         Element::BeginClosing => out.push_str("<section class=\"closing\">\n"),
         Element::EndClosing => out.push_str("</section>\n"),
     }
+}
+
+/// Escapes text for element content, with its web addresses as links:
+/// `<a href="https://…" rel="noreferrer">https://…</a>`, the address escaped in both places.
+pub fn linked(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut at = 0;
+    for url in super::urls(text) {
+        out.push_str(&escape(&text[at..url.start]));
+        let address = escape(&text[url.clone()]);
+        out.push_str(&format!(
+            "<a href=\"{address}\" rel=\"noreferrer\">{address}</a>"
+        ));
+        at = url.end;
+    }
+    out.push_str(&escape(&text[at..]));
+    out
 }
 
 /// Escapes text for element content and quoted attribute values; control characters, which
@@ -162,6 +181,16 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_are_links_and_the_rest_is_text() {
+        assert_eq!(
+            linked("Zie <https://x.nl/a?b=1&c=\"2\">, of javascript:alert(1)."),
+            "Zie &lt;<a href=\"https://x.nl/a?b=1&amp;c=\" rel=\"noreferrer\">\
+             https://x.nl/a?b=1&amp;c=</a>&quot;2&quot;&gt;, of javascript:alert(1)."
+        );
+        assert_eq!(linked("geen adres & <b>"), escape("geen adres & <b>"));
+    }
 
     #[test]
     fn escapes_markup() {

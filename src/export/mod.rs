@@ -13,7 +13,7 @@ pub mod outline;
 pub mod report;
 pub mod txt;
 
-use std::path::Path;
+use std::{ops::Range, path::Path};
 
 pub use error::{ExportError, RenderError};
 use report::Report;
@@ -95,6 +95,25 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
     text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l))
 }
 
+/// The web addresses (http and https) in a text, as byte ranges, in order, without the
+/// punctuation that ends a sentence after them. The txt export keeps them whole; the HTML
+/// export makes them links.
+pub fn urls(text: &str) -> Vec<Range<usize>> {
+    let mut finder = linkify::LinkFinder::new();
+    finder.kinds(&[linkify::LinkKind::Url]);
+    finder
+        .links(text)
+        .filter(|l| {
+            let scheme = l
+                .as_str()
+                .split_once("://")
+                .map(|(s, _)| s.to_ascii_lowercase());
+            matches!(scheme.as_deref(), Some("http" | "https"))
+        })
+        .map(|l| l.start()..l.end())
+        .collect()
+}
+
 /// Whether a character is a control character other than tab and line ends. In a report
 /// they print as nothing or as garbage, an escape sequence can repaint a terminal that shows
 /// the text, and XML forbids most of them.
@@ -141,6 +160,20 @@ mod tests {
         assert_eq!(format_for_path(Path::new("v.HTML")), Some(Format::Html));
         assert_eq!(format_for_path(Path::new("verslag")), Some(Format::Md));
         assert_eq!(format_for_path(Path::new("v.pdf")), None);
+    }
+
+    #[test]
+    fn web_addresses_are_found_without_the_sentence_around_them() {
+        let text = "Zie https://www.radicalevernieuwing.nl/a-b/?x=1, of (http://x.nl/y). \
+                    Niet: javascript:alert(1), ftp://x.nl, mailto:a@b.nl";
+        let found: Vec<&str> = urls(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            found,
+            [
+                "https://www.radicalevernieuwing.nl/a-b/?x=1",
+                "http://x.nl/y"
+            ]
+        );
     }
 
     #[test]

@@ -72,7 +72,7 @@ fn actions_outline(r: &Report, out: &mut Vec<Element>) {
         if r.lists_groups() {
             out.push(Element::Heading {
                 level: 3,
-                text: g.name.clone(),
+                text: g.heading.clone(),
             });
         }
         out.push(Element::Table {
@@ -88,7 +88,7 @@ fn part_outline(r: &Report, part: &Part, single: bool, out: &mut Vec<Element>) {
     let one_group = part.members.len() == 1;
     if !single {
         let who = if one_group {
-            r.groups[part.members[0]].name.clone()
+            r.groups[part.members[0]].heading.clone()
         } else {
             r.audience_name(part.info.audience).to_string()
         };
@@ -175,7 +175,7 @@ fn block_outline(r: &Report, b: &Block, base: u8, one_group: bool, out: &mut Vec
         if !one_group {
             out.push(Element::Heading {
                 level: base + 2,
-                text: r.groups[e.group].name.clone(),
+                text: r.groups[e.group].heading.clone(),
             });
         }
         if timed {

@@ -1,6 +1,13 @@
 //! Plain text for the body of an e-mail: wrapped at 72 columns (measured in terminal columns,
 //! so accents, CJK and emoji line up), headings underlined, notes indented under their question.
-use textwrap::Options;
+//! A web address is never broken: a mail program could not open half of one.
+use std::ops::Range;
+
+use textwrap::{
+    WordSeparator, WordSplitter, WrapAlgorithm,
+    core::{Word, break_words},
+    word_splitters::split_words,
+};
 use unicode_width::UnicodeWidthStr;
 
 use super::outline::Element;
@@ -98,7 +105,7 @@ fn heading(level: u8, text: &str, out: &mut String) {
         return;
     }
     let mark = if level == 1 { "=" } else { "-" };
-    let lines = textwrap::wrap(&text, WIDTH);
+    let lines = wrap(&text, WIDTH, "", "");
     let widest = lines.iter().map(|l| l.width()).max().unwrap_or(0);
     for l in &lines {
         out.push_str(l);
@@ -144,12 +151,7 @@ fn table(head: &[String], rows: &[Vec<String>], out: &mut String) {
         let wrapped: Vec<Vec<String>> = cells
             .iter()
             .zip(&widths)
-            .map(|(c, &w)| {
-                textwrap::wrap(c, Options::new(w).break_words(true))
-                    .into_iter()
-                    .map(|l| l.into_owned())
-                    .collect()
-            })
+            .map(|(c, &w)| wrap(c, w, "", ""))
             .collect();
         let height = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
         for n in 0..height {
@@ -195,7 +197,8 @@ fn marker_width(line: &str) -> usize {
     marker.unwrap_or(0)
 }
 
-/// Wraps one line of text at [`WIDTH`]; long words (a URL, 100 KB without a space) are broken.
+/// Wraps one line of text at [`WIDTH`]; long words (100 KB without a space) are broken, a
+/// web address never.
 fn wrap_into(text: &str, first: &str, rest: &str, out: &mut String) {
     // unicode-width gives a tab no width; spaces keep the columns honest. Control characters
     // (an escape sequence in pasted text) would repaint the terminal of whoever reads this.
@@ -204,11 +207,83 @@ fn wrap_into(text: &str, first: &str, rest: &str, out: &mut String) {
         .chars()
         .filter(|&c| !super::is_control(c))
         .collect();
-    let opts = Options::new(WIDTH)
-        .initial_indent(first)
-        .subsequent_indent(rest);
-    for l in textwrap::wrap(&text, opts) {
+    for l in wrap(&text, WIDTH, first, rest) {
         out.push_str(l.trim_end());
         out.push('\n');
     }
+}
+
+/// One line of text wrapped at `width` columns, the first line starting with `first`, the
+/// others with `rest`: as `textwrap::wrap` does (its word separator, hyphen splitting, long
+/// words broken, optimal fit), except that a web address is one word that is never split or
+/// broken. A longer one stands on a line of its own, past the width.
+fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let widths = [
+        width.saturating_sub(first.width()),
+        width.saturating_sub(rest.width()),
+    ];
+    let mut words = Vec::new();
+    // As textwrap does with an indent: an empty first word, so that a first word too long
+    // for the first line can go to the next.
+    if !first.is_empty() {
+        words.push(Word::from(""));
+    }
+    for (word, whole) in words_of(text, &super::urls(text)) {
+        if whole {
+            words.push(word);
+        } else {
+            let split = split_words(std::iter::once(word), &WordSplitter::HyphenSplitter);
+            words.extend(break_words(split, widths[1]));
+        }
+    }
+    let mut lines: Vec<String> = WrapAlgorithm::new()
+        .wrap(&words, &widths)
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let mut l = String::from(if i == 0 { first } else { rest });
+            for (j, w) in line.iter().enumerate() {
+                l.push_str(w.word);
+                l.push_str(if j + 1 == line.len() {
+                    w.penalty
+                } else {
+                    w.whitespace
+                });
+            }
+            l
+        })
+        .collect();
+    // An empty first word alone on the first line: the indent with nothing after it.
+    if lines.len() > 1 && lines[0].trim().is_empty() && !text.trim().is_empty() {
+        lines.remove(0);
+        if let Some(l) = lines.first_mut() {
+            *l = format!("{first}{}", l.strip_prefix(rest).unwrap_or(l));
+        }
+    }
+    if lines.is_empty() {
+        lines.push(first.to_string());
+    }
+    lines
+}
+
+/// The words of `text` as textwrap finds them, with the pieces of each web address in
+/// `urls` joined into one word that must stay whole (marked `true`).
+fn words_of<'a>(text: &'a str, urls: &[Range<usize>]) -> Vec<(Word<'a>, bool)> {
+    let mut out: Vec<(usize, Word<'a>, bool)> = Vec::new();
+    let mut at = 0;
+    for w in WordSeparator::new().find_words(text) {
+        let (start, end) = (at, at + w.word.len() + w.whitespace.len());
+        at = end;
+        let whole = urls
+            .iter()
+            .any(|u| u.start < start + w.word.len() && start < u.end);
+        match out.last_mut() {
+            // The next piece of the same address: nothing between them.
+            Some((from, prev, true)) if whole && prev.whitespace.is_empty() => {
+                *prev = Word::from(&text[*from..end]);
+            }
+            _ => out.push((start, w, whole)),
+        }
+    }
+    out.into_iter().map(|(_, w, whole)| (w, whole)).collect()
 }

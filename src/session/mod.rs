@@ -2,8 +2,10 @@
 //! - `timing`: speaking rounds, phases and re-planning to end on time;
 //! - `countdown`: what is left of a step, a turn or a phase, as both screens show it;
 //! - `store`: reading and writing session files;
+//! - `find`: a session by the name `voer sessions` shows, `--last` or `--group`;
 //! - `presence`: the file beside a session by which a room screen says it follows it.
 pub mod countdown;
+pub mod find;
 pub mod presence;
 pub mod store;
 pub mod timing;
@@ -374,6 +376,11 @@ impl Session {
         self.steps.iter().map(Step::note_lines).sum()
     }
 
+    /// Opened and closed without a word: no line of notes on any step, and no action.
+    pub fn has_no_notes(&self) -> bool {
+        self.actions.is_empty() && self.steps.iter().all(|s| s.note_lines() == 0)
+    }
+
     pub fn to_toml(&self) -> String {
         // Serialising plain structs of strings and numbers cannot fail.
         toml::to_string_pretty(self).unwrap_or_default()
@@ -579,9 +586,34 @@ pub fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// The group a group name stands for: sessions are of the same group when their names make the
+/// same [`slug`] ("Cliëntenraad De Linde" and "clientenraad de linde"), as in the session files'
+/// names. `None` for a name without a letter or digit: unnamed sessions are not known to be one
+/// group. The next meeting's agreements, `voer actions --group` and `voer export --group` all
+/// match groups by this key.
+pub fn group_key(name: &str) -> Option<String> {
+    Some(slug(name)).filter(|s| !s.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_group_is_the_same_however_its_name_is_spelled() {
+        let key = group_key("Cliëntenraad De Linde");
+        assert_eq!(key.as_deref(), Some("clientenraad-de-linde"));
+        for spelled in [
+            "clientenraad de linde",
+            "CLIËNTENRAAD  DE LINDE",
+            "Cliëntenraad-De-Linde",
+        ] {
+            assert_eq!(group_key(spelled), key, "{spelled}");
+        }
+        assert_ne!(group_key("Cliëntenraad De Linden"), key);
+        assert_eq!(group_key(""), None);
+        assert_eq!(group_key(" — "), None);
+    }
 
     #[test]
     fn slugs_are_safe_file_name_parts() {

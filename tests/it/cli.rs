@@ -233,7 +233,10 @@ fn a_dutch_user_reads_file_errors_in_dutch_with_the_path() {
     let (code, _, err) = voer(&["export", weg.to_str().unwrap(), "--lang", "nl"], "C");
     assert_eq!(code, 1);
     assert!(
-        err.contains(&format!("voer: {}: bestaat niet", weg.display())),
+        err.contains(&format!(
+            "voer: Geen sessie: {} bestaat niet",
+            weg.display()
+        )),
         "{err}"
     );
     assert!(
@@ -423,7 +426,10 @@ fn help_is_in_the_chosen_language() {
         assert!(en.contains("Usage:") && !en.contains("Gebruik"), "{en}");
     }
     let (_, sub, _) = voer(&["help", "export"], "nl_NL");
-    assert!(sub.contains("Een of meer sessiebestanden"), "{sub}");
+    assert!(
+        sub.contains("Een of meer sessies: de naam zoals voer sessions"),
+        "{sub}"
+    );
 }
 
 #[test]

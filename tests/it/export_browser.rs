@@ -74,6 +74,17 @@ fn pdf_text(pdf: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The addresses of the links in a PDF (its link annotations), one a line.
+fn pdf_links(pdf: &Path) -> String {
+    let out = Command::new("pdfinfo")
+        .arg("-url")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo runs");
+    assert!(out.status.success(), "pdfinfo failed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// Text without any whitespace: the browser wraps lines where it likes.
 fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
@@ -81,7 +92,7 @@ fn squeeze(s: &str) -> String {
 
 #[test]
 fn html_prints_with_the_notes_in_chromium() {
-    for program in ["chromium", "pdftotext"] {
+    for program in ["chromium", "pdftotext", "pdfinfo"] {
         if !installed(program) {
             if std::env::var_os("CI").is_some() {
                 panic!("{program} is not installed, and CI needs this test to run");
@@ -94,7 +105,8 @@ fn html_prints_with_the_notes_in_chromium() {
     // The example session, plus a second group whose notes are markup that must show as text.
     let mut hostile = second_council();
     hostile.steps[3].notes =
-        "<script>document.title='gehackt'</script> <b>niet vet</b> & &amp;\n# geen kop\n| geen | tabel |"
+        "<script>document.title='gehackt'</script> <b>niet vet</b> & &amp;\n# geen kop\n| geen | tabel |\n\
+         Zie https://example.org/verslag?jaar=2026&groep=anker voor de stukken."
             .into();
     let sessions = [fixture(), hostile];
     let html = export::render(Format::Html, &sessions, &Options::default()).expect("html");
@@ -105,6 +117,18 @@ fn html_prints_with_the_notes_in_chromium() {
     std::fs::write(&page, html).expect("write html");
     print_to_pdf(&page, &pdf, &dir.path().join("profile"));
     let text = squeeze(&pdf_text(&pdf));
+    // The addresses are links in the printed page too: the one typed in the notes, and the
+    // video's.
+    let links = pdf_links(&pdf);
+    for url in [
+        "https://example.org/verslag?jaar=2026&groep=anker",
+        "https://www.radicalevernieuwing.nl/praktijkvoorbeelden/clienten-met-professionals-aan-het-stuur/",
+    ] {
+        assert!(
+            links.lines().any(|l| l.trim_end().ends_with(url)),
+            "no link to {url} in the PDF: {links}"
+        );
+    }
 
     for s in &sessions {
         for st in &s.steps {

@@ -515,3 +515,38 @@ fn a_report_of_several_groups_lists_the_actions_per_group() {
         );
     }
 }
+
+/// A mail program opens an address only when it is whole on one line: the txt export wraps
+/// at 72 columns around it, and one longer than a line stands alone.
+#[test]
+fn txt_never_breaks_a_web_address() {
+    let short = "https://www.radicalevernieuwing.nl/clienten-met-ruimte";
+    let long = "https://www.radicalevernieuwing.nl/praktijkvoorbeelden/clienten-met-professionals-aan-het-stuur/?utm_source=verslag";
+    let mut s = fixture();
+    s.actions.clear();
+    // Where 72 columns would fall in the middle of the first address, and at its hyphens.
+    s.steps[3].notes = format!(
+        "Het filmpje en de tekst staan op {short} en daar lezen we verder.\n\
+         - Lang adres ({long}), om door te sturen.\n\
+         Ook zonder adres wordt een heel lange regel gewoon op tweeënzeventig kolommen afgebroken zoals altijd."
+    );
+    let txt = text(Format::Txt, &[s], &Options::default());
+    for url in [short, long] {
+        assert!(
+            txt.lines().any(|l| l.contains(url)),
+            "{url} is broken over lines:\n{txt}"
+        );
+    }
+    let alone = txt
+        .lines()
+        .find(|l| l.contains(long))
+        .expect("the long address");
+    assert_eq!(alone.trim(), format!("({long}),"), "{txt}");
+    // The video's address is longer than a line too, and stands alone as well.
+    for line in txt.lines() {
+        assert!(within_72_columns(line), "too wide: {line}");
+    }
+    assert!(
+        txt.contains("\n  Ook zonder adres wordt een heel lange regel gewoon op tweeënzeventig\n")
+    );
+}

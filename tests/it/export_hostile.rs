@@ -3,7 +3,6 @@
 
 use crate::export_support::*;
 use pulldown_cmark::{Event, Options as CmOptions, Parser, Tag, TagEnd};
-use unicode_width::UnicodeWidthStr;
 use voer::{
     export::{self, Format, Options, json::Export},
     session::Session,
@@ -189,6 +188,39 @@ fn unescape_html(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// The links of a page, each checked to be exactly `<a href="ADDRESS" rel="noreferrer">`
+/// with an http(s) address and the address as its text; the page without their tags.
+fn links(html: &str) -> (Vec<String>, String) {
+    let mut found = Vec::new();
+    let mut rest = html;
+    let mut text = String::new();
+    while let Some(i) = rest.find("<a ") {
+        text.push_str(&rest[..i]);
+        let tag_end = rest[i..].find('>').expect("a closed tag") + i;
+        let tag = &rest[i..=tag_end];
+        let href = tag
+            .strip_prefix("<a href=\"")
+            .and_then(|t| t.strip_suffix("\" rel=\"noreferrer\">"))
+            .unwrap_or_else(|| panic!("a link of another shape: {tag}"));
+        assert!(
+            (href.starts_with("http://") || href.starts_with("https://"))
+                && !href.contains(['"', '<', '>', ' ']),
+            "{href}"
+        );
+        let close = rest[tag_end..].find("</a>").expect("a closed link") + tag_end;
+        assert_eq!(
+            &rest[tag_end + 1..close],
+            href,
+            "the text of a link is its address"
+        );
+        text.push_str(href);
+        found.push(unescape_html(href));
+        rest = &rest[close + "</a>".len()..];
+    }
+    text.push_str(rest);
+    (found, text)
+}
+
 /// The names of all tags in a page.
 fn tags(html: &str) -> Vec<String> {
     html.split('<')
@@ -230,6 +262,15 @@ fn html_escapes_everything_and_loads_nothing() {
     ];
     for (name, notes) in cases() {
         let html = text(Format::Html, &[with_notes(&notes)]);
+        // Only the addresses in the notes (and the video's) are links; nothing else is.
+        let (found, html) = links(&html);
+        if name == "hostile" {
+            assert!(
+                found.contains(&"http://example.com".to_string())
+                    && found.contains(&"http://evil.example".to_string()),
+                "{found:?}"
+            );
+        }
         for tag in tags(&html) {
             assert!(ALLOWED.contains(&tag.as_str()), "{name}: tag <{tag}>");
         }
@@ -275,11 +316,7 @@ fn txt_is_wrapped_at_72_columns_and_keeps_every_word() {
     for (name, notes) in cases() {
         let txt = text(Format::Txt, &[with_notes(&notes)]);
         for line in txt.lines() {
-            assert!(
-                line.width() <= 72,
-                "{name}: {} columns: {line}",
-                line.width()
-            );
+            assert!(within_72_columns(line), "{name}: too wide: {line}");
         }
         // Wrapping only adds line ends and indentation: without whitespace, the notes are there.
         let all = squeeze(&txt);

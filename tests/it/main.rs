@@ -20,4 +20,5 @@ mod room_screens;
 mod rounds;
 mod screens;
 mod screens_actions;
+mod session_names;
 mod update;

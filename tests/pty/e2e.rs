@@ -321,7 +321,7 @@ fn unreadable_session_files_are_refused_and_left_alone() {
     assert!(!v.wait_exit(WAIT).success());
     let out = v.output();
     assert!(
-        out.contains(&format!("{}: bestaat niet", missing.display())),
+        out.contains(&format!("Geen sessie: {} bestaat niet", missing.display())),
         "{out}"
     );
     assert!(

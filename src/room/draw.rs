@@ -566,7 +566,7 @@ fn summary(s: &Session, t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect)
         one.session.current_step = i;
         rows.push(Row::new(vec![
             Cell::from(label(&one, t)),
-            Cell::from(if st.kind.is_timed() {
+            Cell::from(if st.is_planned() {
                 minutes_seconds(Duration::from_secs(st.planned_seconds))
             } else {
                 "–".into()
@@ -595,7 +595,12 @@ fn summary(s: &Session, t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect)
     .style(theme.base);
     let mut head = lines(t.step_summary, area.width, theme.heading);
     head.push(Line::default());
-    head.extend(lines(t.session_finished, area.width, theme.quote));
+    let thanks = if s.session.audience.formal() {
+        t.session_finished_formal
+    } else {
+        t.session_finished
+    };
+    head.extend(lines(thanks, area.width, theme.quote));
     let pieces = vec![
         Piece::Lines(head),
         Piece::Gap(1),

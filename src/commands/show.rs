@@ -1,6 +1,6 @@
 //! `voer show`: a printable plan of an episode for one or all audiences.
 use crate::{
-    episode::{Audience, Episode, Localized, Prompt},
+    episode::{Audience, Episode, Prompt},
     i18n::{Texts, fill},
     lang::Lang,
 };
@@ -48,7 +48,7 @@ fn prompt_block(label: &str, p: &Prompt, lang: Lang, t: &Texts, out: &mut String
 fn step_block(
     label: &str,
     minutes: u32,
-    tip: Option<&Localized>,
+    tip: Option<&crate::episode::Localized>,
     lang: Lang,
     t: &Texts,
     out: &mut String,

@@ -51,7 +51,8 @@ pub struct RunArgs {
     #[arg(value_name = "EPISODE")]
     pub episode: Option<String>,
 
-    /// Audience: client-council (cliëntenraad), board (bestuur), team, classroom (klas).
+    /// Audience: client-council (cliëntenraad), board (bestuur), team, classroom (klas),
+    /// relatives (naasten), citizens (buurt), oversight (toezicht).
     #[arg(long, short)]
     pub audience: Option<String>,
 
@@ -117,7 +118,7 @@ pub enum Command {
     Show {
         /// Episode number or id.
         episode: String,
-        /// Only this audience (default: all four).
+        /// Only this audience (default: all seven).
         #[arg(long, short)]
         audience: Option<String>,
     },

@@ -175,7 +175,7 @@ pub struct Texts {
     pub pick_audience: &'static str,
     pub pick_group: &'static str,
     /// An example group name per audience, in the order of `Audience::ALL`.
-    pub pick_group_hint: [&'static str; 4],
+    pub pick_group_hint: [&'static str; 7],
     pub pick_keys: &'static str,
     // errors before the screen opens
     pub sessions_unwritable: Tpl<2>,
@@ -253,6 +253,8 @@ pub struct Texts {
     pub problem_no_closing: Tpl<1>,
     pub problem_two_closings: Tpl<1>,
     pub problem_closing_alone: Tpl<1>,
+    pub problem_two_openings: Tpl<1>,
+    pub problem_opening_alone: Tpl<1>,
     // export (reports)
     pub export_report: &'static str,
     pub export_conversations: Tpl<1>,
@@ -333,7 +335,7 @@ pub static NL: Texts = Texts {
     col_id: "Id",
     col_title: "Titel",
     col_speaker: "Spreker",
-    col_minutes: "Minuten (cliëntenraad/bestuur/team/klas)",
+    col_minutes: "Minuten (cliëntenraad/bestuur/team/klas/naasten/buurt/toezicht)",
     audience: "Doelgroep",
     total: "Totaal",
     minutes_short: "min",
@@ -494,6 +496,9 @@ pub static NL: Texts = Texts {
         "bijvoorbeeld: Raad van bestuur Zorggroep Oost",
         "bijvoorbeeld: Team Wijkverpleging Noord",
         "bijvoorbeeld: Klas MBO Verzorgende IG 2B",
+        "bijvoorbeeld: Familieraad De Linde",
+        "bijvoorbeeld: Buurtinitiatief De Groene Wijk",
+        "bijvoorbeeld: Zorgkantoor en gemeente regio Oost",
     ],
     pick_keys: "↑↓ kiezen   Enter verder   Esc terug   Ctrl+C stoppen",
     sessions_unwritable: Tpl::new(
@@ -578,6 +583,8 @@ pub static NL: Texts = Texts {
     problem_no_closing: Tpl::new("geen afsluitende vraag voor doelgroep '{}'"),
     problem_two_closings: Tpl::new("meer dan één afsluitende vraag voor '{}'"),
     problem_closing_alone: Tpl::new("afsluitende vraag voor '{}', die geen vragen heeft"),
+    problem_two_openings: Tpl::new("meer dan één opening voor '{}'"),
+    problem_opening_alone: Tpl::new("opening voor '{}', die geen vragen heeft"),
     export_report: "Verslag",
     export_conversations: Tpl::new("{} gesprekken"),
     episode_number: Tpl::new("Aflevering {}"),
@@ -650,7 +657,7 @@ pub static NL: Texts = Texts {
         ),
         (
             "*.audience",
-            "Doelgroep: client-council (cliëntenraad), board (bestuur), team, classroom (klas).",
+            "Doelgroep: client-council (cliëntenraad), board (bestuur), team, classroom (klas), relatives (naasten), citizens (buurt), oversight (toezicht).",
         ),
         (
             "*.group",
@@ -710,7 +717,7 @@ pub static NL: Texts = Texts {
         ),
         (
             "show.audience",
-            "Alleen deze doelgroep (standaard: alle vier).",
+            "Alleen deze doelgroep (standaard: alle zeven).",
         ),
         (
             "validate",
@@ -844,7 +851,7 @@ pub static EN: Texts = Texts {
     col_id: "Id",
     col_title: "Title",
     col_speaker: "Speaker",
-    col_minutes: "Minutes (council/board/team/class)",
+    col_minutes: "Minutes (council/board/team/class/relatives/citizens/oversight)",
     audience: "Audience",
     total: "Total",
     minutes_short: "min",
@@ -1003,6 +1010,9 @@ pub static EN: Texts = Texts {
         "for example: Board of Zorggroep Oost",
         "for example: District nursing team North",
         "for example: Class Care Assistants 2B",
+        "for example: Family council De Linde",
+        "for example: Neighbourhood initiative De Groene Wijk",
+        "for example: Care office and municipality, region East",
     ],
     pick_keys: "↑↓ choose   Enter next   Esc back   Ctrl+C quit",
     sessions_unwritable: Tpl::new(
@@ -1085,6 +1095,8 @@ pub static EN: Texts = Texts {
     problem_no_closing: Tpl::new("no closing prompt for audience '{}'"),
     problem_two_closings: Tpl::new("more than one closing prompt for '{}'"),
     problem_closing_alone: Tpl::new("closing prompt for '{}', which has no prompts"),
+    problem_two_openings: Tpl::new("more than one opening for '{}'"),
+    problem_opening_alone: Tpl::new("opening for '{}', which has no prompts"),
     export_report: "Report",
     export_conversations: Tpl::new("{} conversations"),
     episode_number: Tpl::new("Episode {}"),
@@ -1153,7 +1165,7 @@ pub static EN: Texts = Texts {
         ),
         (
             "*.audience",
-            "Audience: client-council (cliëntenraad), board (bestuur), team, classroom (klas).",
+            "Audience: client-council (cliëntenraad), board (bestuur), team, classroom (klas), relatives (naasten), citizens (buurt), oversight (toezicht).",
         ),
         (
             "*.group",
@@ -1211,7 +1223,7 @@ pub static EN: Texts = Texts {
             "show",
             "Print the plan of an episode: quote, prompts with minutes and tips.",
         ),
-        ("show.audience", "Only this audience (default: all four)."),
+        ("show.audience", "Only this audience (default: all seven)."),
         (
             "validate",
             "Check episode files (default: the built-in episodes and the --prompts folder).",

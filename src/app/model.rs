@@ -313,10 +313,10 @@ impl Model {
     /// The wall-clock time at which the meeting ends at this pace: now, plus what is left of
     /// the current step, plus the planned time of the steps after it.
     pub fn expected_end(&self, now: Now) -> chrono::DateTime<chrono::FixedOffset> {
-        let mut left = Duration::ZERO;
-        if let Some(Remaining::Left(d)) = self.remaining(now.mono) {
-            left = left.saturating_add(d);
-        }
+        // What is left of the current step's plan, an opening's or a quote's too.
+        let mut left = self
+            .planned(self.step)
+            .saturating_sub(self.elapsed(self.step, now.mono));
         for i in (self.step + 1)..self.step_count() {
             left = left.saturating_add(self.planned(i));
         }

@@ -28,9 +28,11 @@ pub fn exec(cx: &Context, episode: &str, audience: Option<&str>) -> Result<ExitC
 const WIDTH: usize = 78;
 
 fn wrap_indented(text: &str, indent: &str, out: &mut String) {
+    // Never break "1-2-4-allen" or a compound at its hyphen.
     let opts = textwrap::Options::new(WIDTH)
         .initial_indent(indent)
-        .subsequent_indent(indent);
+        .subsequent_indent(indent)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     for line in textwrap::wrap(text, opts) {
         out.push_str(&line);
         out.push('\n');
@@ -62,6 +64,22 @@ fn prompt_block(label: &str, p: &Prompt, lang: Lang, t: &Texts, out: &mut String
     out.push('\n');
 }
 
+/// A step without a question of its own (the opening, the quote): its minutes and its tip.
+fn step_block(
+    label: &str,
+    minutes: u32,
+    tip: Option<&crate::episode::Localized>,
+    lang: Lang,
+    t: &Texts,
+    out: &mut String,
+) {
+    out.push_str(&format!("  {label} ({minutes} {})\n", t.minutes_short));
+    if let Some(tip) = tip {
+        wrap_indented(&format!("{}: {}", t.tip, tip.get(lang)), "     ", out);
+    }
+    out.push('\n');
+}
+
 pub fn render(ep: &Episode, audiences: &[Audience], lang: Lang, t: &Texts) -> String {
     let mut out = String::new();
     let ep_word = if lang == Lang::Nl {
@@ -86,6 +104,9 @@ pub fn render(ep: &Episode, audiences: &[Audience], lang: Lang, t: &Texts) -> St
         "{} ({} {}): {video}\n",
         t.step_video, ep.video.minutes, t.minutes_short
     ));
+    if let Some(tip) = &ep.video.tip {
+        wrap_indented(&format!("{}: {}", t.tip, tip.get(lang)), "  ", &mut out);
+    }
     out.push('\n');
     out.push_str(&format!("{}\n", t.context_heading));
     wrap_indented(ep.context.get(lang), "  ", &mut out);
@@ -108,6 +129,25 @@ pub fn render(ep: &Episode, audiences: &[Audience], lang: Lang, t: &Texts) -> St
             a.name(lang),
             a.id()
         ));
+        let opening = ep.opening_for(a);
+        step_block(
+            t.step_opening,
+            opening.minutes,
+            opening.tip.as_ref(),
+            lang,
+            t,
+            &mut out,
+        );
+        // The video's link and tip stand once, at the top.
+        step_block(t.step_video, ep.video.minutes, None, lang, t, &mut out);
+        step_block(
+            t.step_quote,
+            opening.quote_minutes,
+            opening.quote_tip.as_ref(),
+            lang,
+            t,
+            &mut out,
+        );
         for (i, p) in ep.prompts_for(a).enumerate() {
             prompt_block(&format!("{}.", i + 1), p, lang, t, &mut out);
         }

@@ -85,6 +85,42 @@ impl Prompt {
     pub const MAX_MINUTES: u32 = 240;
 }
 
+/// How a meeting of one audience starts: the opening (welcome, ground rules, the context)
+/// and the quote, each planned with its minutes and a tip of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Opening {
+    pub audience: Audience,
+    #[serde(default = "Opening::default_minutes")]
+    pub minutes: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tip: Option<Localized>,
+    #[serde(default = "Opening::default_minutes")]
+    pub quote_minutes: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote_tip: Option<Localized>,
+}
+
+impl Opening {
+    /// The minutes of the opening, and of the quote, when an episode file does not say.
+    pub const DEFAULT_MINUTES: u32 = 2;
+
+    fn default_minutes() -> u32 {
+        Self::DEFAULT_MINUTES
+    }
+
+    /// The opening of an audience the episode file says nothing about.
+    pub fn default_for(audience: Audience) -> Opening {
+        Opening {
+            audience,
+            minutes: Self::DEFAULT_MINUTES,
+            tip: None,
+            quote_minutes: Self::DEFAULT_MINUTES,
+            quote_tip: None,
+        }
+    }
+}
+
 /// The video the group watches after the opening.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -95,6 +131,9 @@ pub struct Video {
     /// Where the video is; the episode's `url` when left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// For the facilitator, whatever the audience (testing the link and the sound).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tip: Option<Localized>,
 }
 
 impl Video {
@@ -113,6 +152,7 @@ impl Default for Video {
         Video {
             minutes: Self::DEFAULT_MINUTES,
             url: None,
+            tip: None,
         }
     }
 }
@@ -133,6 +173,9 @@ pub struct Episode {
     pub role: Localized,
     pub context: Localized,
     pub quotes: Vec<Localized>,
+    /// How the meeting starts, per audience; an audience without one gets the default.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opening: Vec<Opening>,
     pub prompts: Vec<Prompt>,
     pub closing: Vec<Prompt>,
     #[serde(default)]
@@ -156,6 +199,15 @@ impl Episode {
         self.closing.iter().find(|p| p.audience == audience)
     }
 
+    /// How the meeting of this audience starts: the file's opening, else the default.
+    pub fn opening_for(&self, audience: Audience) -> Opening {
+        self.opening
+            .iter()
+            .find(|o| o.audience == audience)
+            .cloned()
+            .unwrap_or_else(|| Opening::default_for(audience))
+    }
+
     /// The audiences this episode has prompts for, in the standard order.
     pub fn audiences(&self) -> Vec<Audience> {
         Audience::ALL
@@ -164,12 +216,20 @@ impl Episode {
             .collect()
     }
 
-    /// Planned minutes of a run for this audience: the video, the prompts and the closing.
+    /// Planned minutes of a run for this audience: the opening, the video, the quote, the
+    /// prompts and the closing.
     pub fn total_minutes(&self, audience: Audience) -> u32 {
+        let opening = self.opening_for(audience);
         // Saturating: an episode that was not validated cannot make the sum wrap.
         self.prompts_for(audience)
             .chain(self.closing_for(audience))
-            .fold(self.video.minutes, |sum, p| sum.saturating_add(p.minutes))
+            .fold(
+                self.video
+                    .minutes
+                    .saturating_add(opening.minutes)
+                    .saturating_add(opening.quote_minutes),
+                |sum, p| sum.saturating_add(p.minutes),
+            )
     }
 
     /// Where the video is: its own URL, else the episode's.
@@ -237,6 +297,22 @@ impl Episode {
                         out.push((format!("{list}[{}].tip.en", i + 1), en.as_str()));
                     }
                 }
+            }
+        }
+        for (i, o) in self.opening.iter().enumerate() {
+            for (name, tip) in [("tip", &o.tip), ("quote_tip", &o.quote_tip)] {
+                if let Some(tip) = tip {
+                    out.push((format!("opening[{}].{name}.nl", i + 1), tip.nl.as_str()));
+                    if let Some(en) = &tip.en {
+                        out.push((format!("opening[{}].{name}.en", i + 1), en.as_str()));
+                    }
+                }
+            }
+        }
+        if let Some(tip) = &self.video.tip {
+            out.push(("video.tip.nl".to_string(), tip.nl.as_str()));
+            if let Some(en) = &tip.en {
+                out.push(("video.tip.en".to_string(), en.as_str()));
             }
         }
         out.extend(self.url.as_deref().map(|u| ("url".to_string(), u)));
@@ -371,6 +447,28 @@ impl Episode {
         for p in &self.closing {
             if self.prompts_for(p.audience).next().is_none() {
                 bad("closing".into(), Problem::ClosingAlone(p.audience));
+            }
+        }
+        for (i, o) in self.opening.iter().enumerate() {
+            for (name, minutes) in [("minutes", o.minutes), ("quote_minutes", o.quote_minutes)] {
+                let field = format!("opening[{}].{name}", i + 1);
+                if minutes == 0 {
+                    bad(field, Problem::NotPositive);
+                } else if minutes > Prompt::MAX_MINUTES {
+                    bad(
+                        field,
+                        Problem::OutOfRange {
+                            min: 1,
+                            max: Prompt::MAX_MINUTES,
+                        },
+                    );
+                }
+            }
+            if self.prompts_for(o.audience).next().is_none() {
+                bad("opening".into(), Problem::OpeningAlone(o.audience));
+            }
+            if self.opening[..i].iter().any(|e| e.audience == o.audience) {
+                bad("opening".into(), Problem::TwoOpenings(o.audience));
             }
         }
         out

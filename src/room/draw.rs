@@ -522,7 +522,7 @@ fn summary(s: &Session, t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect)
         actual += st.elapsed_seconds;
         rows.push(Row::new(vec![
             Cell::from(step_label(&s.steps, i, t)),
-            Cell::from(if st.kind.is_timed() {
+            Cell::from(if st.is_planned() {
                 minutes_seconds(Duration::from_secs(st.planned_seconds))
             } else {
                 "–".into()
@@ -551,7 +551,12 @@ fn summary(s: &Session, t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect)
     .style(theme.base);
     let mut head = lines(t.step_summary, area.width, theme.heading);
     head.push(Line::default());
-    head.extend(lines(t.session_finished, area.width, theme.quote));
+    let thanks = if s.session.audience.formal() {
+        t.session_finished_formal
+    } else {
+        t.session_finished
+    };
+    head.extend(lines(thanks, area.width, theme.quote));
     let pieces = vec![
         Piece::Lines(head),
         Piece::Gap(1),

@@ -226,6 +226,12 @@ pub struct Step {
 }
 
 impl Step {
+    /// Whether the step has minutes in the plan: every timed step, and an opening or a quote
+    /// planned by its episode (a session from before that has none).
+    pub fn is_planned(&self) -> bool {
+        self.kind.is_timed() || self.planned_seconds > 0
+    }
+
     /// Lines of notes that hold something.
     pub fn note_lines(&self) -> usize {
         self.notes.lines().filter(|l| !l.trim().is_empty()).count()
@@ -274,8 +280,12 @@ impl Session {
             elapsed_seconds: 0,
             notes: String::new(),
         };
+        let tip =
+            |t: &Option<crate::episode::Localized>| t.as_ref().map(|t| t.get(lang).to_string());
+        let opening = episode.opening_for(audience);
         let video = Step {
             url: episode.video_url().map(str::to_string),
+            tip: tip(&episode.video.tip),
             ..step(
                 StepKind::Video,
                 episode.title.get(lang),
@@ -286,17 +296,26 @@ impl Session {
         let text = quote.get(lang);
         // The speaker's own words stay beside a translation.
         let original = (text != quote.nl).then(|| quote.nl.clone());
+        // The opening and the quote have no timer, but their minutes are in the plan.
         let mut steps = vec![
-            step(StepKind::Opening, episode.context.get(lang), 0),
+            Step {
+                tip: tip(&opening.tip),
+                ..step(
+                    StepKind::Opening,
+                    episode.context.get(lang),
+                    opening.minutes,
+                )
+            },
             video,
             Step {
                 original,
-                ..step(StepKind::Quote, text, 0)
+                tip: tip(&opening.quote_tip),
+                ..step(StepKind::Quote, text, opening.quote_minutes)
             },
         ];
         let participants = timing::clean_names(&meta.participants);
         let timed = |kind, p: &crate::episode::Prompt| Step {
-            tip: p.tip.as_ref().map(|t| t.get(lang).to_string()),
+            tip: tip(&p.tip),
             phases: p
                 .phases
                 .iter()

@@ -150,7 +150,7 @@ pub fn sidebar(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect
             .session
             .steps
             .get(i)
-            .filter(|s| s.kind.is_timed())
+            .filter(|s| s.is_planned())
             .map(|s| {
                 if i < m.step {
                     minutes_seconds(m.elapsed(i, now.mono))

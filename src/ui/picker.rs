@@ -204,8 +204,10 @@ mod tests {
         assert!(hints[0].contains("Cliëntenraad"));
         assert!(hints[2].contains("Team"));
         assert!(hints[3].contains("Klas"));
-        let mut unique = hints.clone();
-        unique.dedup();
-        assert_eq!(unique.len(), 4);
+        assert!(hints[4].contains("Familieraad"));
+        assert!(hints[5].contains("Buurt"));
+        assert!(hints[6].contains("Zorgkantoor"));
+        let unique: std::collections::BTreeSet<&str> = hints.iter().copied().collect();
+        assert_eq!(unique.len(), Audience::ALL.len());
     }
 }

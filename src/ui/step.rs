@@ -87,6 +87,10 @@ fn opening(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     if m.reopened_finished {
         lines.push(Line::styled(t.reopened_finished, theme.accent));
     }
+    let tip = tip_lines(m, width);
+    if !tip.is_empty() {
+        lines.extend(tip.into_iter().map(|l| Line::styled(l, tip_style(theme))));
+    }
     frame.render_widget(Paragraph::new(lines).style(theme.base), content);
     if let Some(n) = notes_area {
         notes::draw(m, theme, frame, n);
@@ -126,6 +130,11 @@ fn quote(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     for l in wrap_lines(&who, inner.width) {
         lines.push(Line::styled(l, theme.accent));
     }
+    let tip = tip_lines(m, inner.width);
+    if !tip.is_empty() {
+        lines.push(Line::default());
+        lines.extend(tip.into_iter().map(|l| Line::styled(l, tip_style(theme))));
+    }
     let height = (lines.len() as u16).min(inner.height);
     let [mid] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
@@ -139,6 +148,19 @@ fn quote(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     if let Some(n) = notes_area {
         notes::draw(m, theme, frame, n);
     }
+}
+
+/// The current step's tip for the facilitator, wrapped, when tips are shown.
+fn tip_lines(m: &Model, width: u16) -> Vec<String> {
+    m.current()
+        .and_then(|s| s.tip.as_ref())
+        .filter(|_| m.shows_tips())
+        .map(|tip| wrap_lines(&format!("{}: {tip}", m.texts().tip), width))
+        .unwrap_or_default()
+}
+
+fn tip_style(theme: &Theme) -> ratatui::style::Style {
+    theme.dim.add_modifier(Modifier::ITALIC)
 }
 
 /// Splits off the lower part of the area for the notes panel, when it shows.
@@ -193,11 +215,12 @@ fn video(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
             }
         }
     }
-    let hint = if code_area.is_some() {
+    let mut hint = if code_area.is_some() {
         wrap_lines(t.video_scan, width)
     } else {
         Vec::new()
     };
+    hint.extend(tip_lines(m, width));
     timed(m, theme, now, frame, text_area, body, hint);
     if let (Some(c), Some(code_area)) = (beside, code_area) {
         c.draw(theme, frame.buffer_mut(), code_area);
@@ -232,12 +255,7 @@ fn prompt(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
         body.push(Line::raw(""));
         body.extend(extra);
     }
-    let mut tip_lines = step
-        .tip
-        .as_ref()
-        .filter(|_| m.shows_tips())
-        .map(|tip| wrap_lines(&format!("{}: {tip}", t.tip), width))
-        .unwrap_or_default();
+    let mut tip_lines = tip_lines(m, width);
     // With a room screen following, this screen is the console: it also shows what comes next.
     if m.room_following
         && let Some(next) = m.session.steps.get(m.step + 1)
@@ -322,7 +340,7 @@ fn timed(
     frame.render_widget(Paragraph::new(text_lines).style(theme.base), text_area);
     let tip = tip_lines
         .into_iter()
-        .map(|l| Line::styled(l, theme.dim.add_modifier(Modifier::ITALIC)))
+        .map(|l| Line::styled(l, tip_style(theme)))
         .collect::<Vec<_>>();
     frame.render_widget(Paragraph::new(tip).style(theme.base), tip_area);
     timer::draw(m, theme, now, frame, timer_area);

@@ -101,10 +101,10 @@ fn a_session_with_huge_times_resumes_and_reaches_the_summary() {
 #[test]
 fn validate_refuses_minutes_that_would_wrap_the_totals() {
     let dir = tempfile::tempdir().unwrap();
-    // The video's minutes and the first question's (the council's, 12 minutes).
+    // The video's minutes and the first question's (the council's round, 10 minutes).
     let ep = EPISODE
         .replacen("minutes = 5", "minutes = 4294967295", 1)
-        .replacen("minutes = 12", "minutes = 4294967295", 1);
+        .replacen("minutes = 10\nround", "minutes = 4294967295\nround", 1);
     fs::write(dir.path().join("ep.toml"), &ep).unwrap();
     let o = voer_in(dir.path(), &["validate", "ep.toml"]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stdout));
@@ -205,7 +205,7 @@ fn csv_cells_hold_no_control_characters_also_on_stdout() {
 /// Episode 4 with only the audiences given, in a prompts folder of its own.
 fn episode_for(dir: &Path, audiences: &[&str]) -> std::path::PathBuf {
     let mut ep: toml::Table = EPISODE.parse().unwrap();
-    for list in ["prompts", "closing"] {
+    for list in ["opening", "prompts", "closing"] {
         let items = ep[list].as_array_mut().unwrap();
         items.retain(|p| audiences.contains(&p["audience"].as_str().unwrap()));
     }
@@ -219,7 +219,7 @@ fn run_audience(audiences: &[&str], wanted: &str) {
     let sb = Sandbox::new();
     let prompts = episode_for(sb.path(), audiences);
     let team_first = EPISODE
-        .split("audience = \"team\"")
+        .split("[[prompts]]\naudience = \"team\"")
         .nth(1)
         .and_then(|rest| rest.split("nl = \"").nth(1))
         .and_then(|rest| rest.split('"').next())

@@ -175,7 +175,7 @@ fn resume_brings_back_every_step_kind() {
     let cases = [
         (0, false, "Aflevering 4"),
         (1, true, "We kijken de video"),
-        (1, false, "radicalevernieuwing.nl"),
+        (1, false, "Geen webadres bekend"),
         (2, true, "Jef Mol"),
         (3, true, "Vraag 1"),
         (4, false, "Vraag 2"),

@@ -470,6 +470,15 @@ fn video(
         )),
         None => pieces.push(Piece::Lines(lines(t.video_no_url, area.width, theme.base))),
     }
+    // The facilitator opened it (F5): the room knows to look at the other screen or window.
+    if step.playing {
+        pieces.push(Piece::Gap(1));
+        pieces.push(Piece::Lines(lines(
+            &format!("▶ {}", t.paper.room_playing),
+            area.width,
+            theme.heading,
+        )));
+    }
     let code = url
         .and_then(qr::Code::new)
         .filter(|c| c.size().0 <= area.width);

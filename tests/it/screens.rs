@@ -496,11 +496,11 @@ fn the_opening_the_video_and_the_quote_show_their_tips_to_the_facilitator() {
         let screen = format!("{}", render(&m, t0, (160, 45)).backend());
         assert!(screen.contains("Tip:"), "step {step}:\n{screen}");
         assert!(screen.contains(words), "step {step}:\n{screen}");
-        update_run(&mut m, Action::ToggleTips, t0);
+        update_run(&mut m, Msg::ToggleTips, t0);
         let hidden = format!("{}", render(&m, t0, (160, 45)).backend());
         assert!(!hidden.contains(words), "step {step}:\n{hidden}");
-        update_run(&mut m, Action::ToggleTips, t0);
-        update_run(&mut m, Action::Next, t0);
+        update_run(&mut m, Msg::ToggleTips, t0);
+        update_run(&mut m, Msg::Next, t0);
     }
 }
 

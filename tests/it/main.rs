@@ -21,4 +21,5 @@ mod rounds;
 mod screens;
 mod screens_actions;
 mod session_names;
+mod signs;
 mod update;

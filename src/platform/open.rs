@@ -63,9 +63,12 @@ pub fn open(target: &str) -> Result<Option<Child>, OpenError> {
         use std::process::{Command, Stdio};
         let path = std::env::var_os("PATH");
         let program = find_on_path(OPENER, path.as_deref()).ok_or(OpenError::NoOpener(OPENER))?;
-        // Its output would draw over the screen, and it must not read the keys.
+        use std::os::unix::process::CommandExt;
+        // Its output would draw over the screen, and it must not read the keys; in a process
+        // group of its own, the browser or player it starts outlives voer's terminal window.
         Command::new(program)
             .arg(target)
+            .process_group(0)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())

@@ -66,6 +66,19 @@ pub enum UserError {
     NotATerminal {
         command: &'static str,
     },
+    /// `--output` of `voer show` (`handout`: of `voer handout`) names a kind of file it does
+    /// not write.
+    PaperExtension {
+        path: PathBuf,
+        handout: bool,
+    },
+    /// `voer run --video PATH` names a file that is not there (the system's reason), or a
+    /// folder (`None`).
+    VideoFile {
+        path: PathBuf,
+        #[source]
+        source: Option<io::Error>,
+    },
     /// The terminal could not be opened.
     Terminal(#[source] io::Error),
     /// The terminal could not be drawn on.
@@ -118,6 +131,21 @@ impl Localize for UserError {
                 }
             }
             UserError::NotATerminal { command } => fill(t.needs_terminal, [command]),
+            UserError::PaperExtension { path, handout } => fill(
+                if *handout {
+                    t.paper.handout_extension
+                } else {
+                    t.paper.plan_extension
+                },
+                [&path.display()],
+            ),
+            UserError::VideoFile { path, source } => match source {
+                Some(e) => fill(
+                    t.paper.video_missing,
+                    [&path.display(), &os_reason(e, lang)],
+                ),
+                None => fill(t.paper.video_not_a_file, [&path.display()]),
+            },
             UserError::Terminal(e) => fill(t.terminal_failed, [&os_reason(e, lang)]),
             UserError::Draw(e) => fill(t.draw_failed, [&os_reason(e, lang)]),
         }

@@ -2,14 +2,18 @@
 //! actions in a part of their own, `actions.rs`). Episode text is not here; it comes from the
 //! episode files.
 mod actions;
+mod paper;
 
 pub use actions::ActionTexts;
+pub use paper::PaperTexts;
 
 use crate::lang::Lang;
 
 pub struct Texts {
     /// The words about actions: recording them in a run, the list, reports, `voer actions`.
     pub actions: &'static ActionTexts,
+    /// The words for the handout, the plan on paper and playing the video (`F5`).
+    pub paper: &'static PaperTexts,
     // list / show / validate
     pub col_number: &'static str,
     pub col_id: &'static str,
@@ -66,6 +70,10 @@ pub struct Texts {
     pub agenda: &'static str,
     pub paused: &'static str,
     pub muted: &'static str,
+    /// Beside the timer in its last minute, and once it counts the overrun: a word as well
+    /// as the colour.
+    pub timer_last_minute: &'static str,
+    pub timer_over: &'static str,
     pub notes: &'static str,
     pub notes_placeholder: &'static str,
     pub notes_placeholder_typing: &'static str,
@@ -331,6 +339,7 @@ pub struct Texts {
 
 pub static NL: Texts = Texts {
     actions: &actions::NL,
+    paper: &paper::NL,
     col_number: "Nr",
     col_id: "Id",
     col_title: "Titel",
@@ -387,6 +396,8 @@ pub static NL: Texts = Texts {
     agenda: "Agenda",
     paused: "GEPAUZEERD",
     muted: "bel uit",
+    timer_last_minute: "laatste minuut",
+    timer_over: "over tijd",
     notes: "Notities",
     notes_placeholder: "Begin te typen voor notities",
     notes_placeholder_typing: "Typ hier de notities van de groep",
@@ -720,6 +731,30 @@ pub static NL: Texts = Texts {
             "Alleen deze doelgroep (standaard: alle zeven).",
         ),
         (
+            "show.output",
+            "Het draaiboek naar dit bestand schrijven (.html om af te drukken, .docx, .md of .txt).",
+        ),
+        (
+            "*.force",
+            "Het uitvoerbestand overschrijven als het al bestaat.",
+        ),
+        (
+            "handout",
+            "Het blad voor de deelnemers: het citaat en de vragen in grote letters, om uit te delen.",
+        ),
+        (
+            "handout.audience",
+            "De doelgroep van wie de vragen erop staan.",
+        ),
+        (
+            "handout.output",
+            "De hand-out naar dit bestand schrijven (.html om af te drukken, .docx); zonder dit komt hij als Markdown op het scherm.",
+        ),
+        (
+            "*.video",
+            "Een kopie van de video op deze computer, voor dit gesprek: F5 op de videostap speelt hem af.",
+        ),
+        (
             "validate",
             "Afleveringsbestanden controleren (standaard: de ingebouwde en de --prompts-map).",
         ),
@@ -847,6 +882,7 @@ pub static NL: Texts = Texts {
 
 pub static EN: Texts = Texts {
     actions: &actions::EN,
+    paper: &paper::EN,
     col_number: "No",
     col_id: "Id",
     col_title: "Title",
@@ -903,6 +939,8 @@ pub static EN: Texts = Texts {
     agenda: "Agenda",
     paused: "PAUSED",
     muted: "bell off",
+    timer_last_minute: "last minute",
+    timer_over: "over time",
     notes: "Notes",
     notes_placeholder: "Start typing to take notes",
     notes_placeholder_typing: "Type the group's notes here",
@@ -1224,6 +1262,27 @@ pub static EN: Texts = Texts {
             "Print the plan of an episode: quote, prompts with minutes and tips.",
         ),
         ("show.audience", "Only this audience (default: all seven)."),
+        (
+            "show.output",
+            "Write the plan to this file (.html to print, .docx, .md or .txt).",
+        ),
+        ("*.force", "Overwrite the output file if it exists."),
+        (
+            "handout",
+            "The participants' sheet: the quote and the questions in large print, to hand out.",
+        ),
+        (
+            "handout.audience",
+            "The audience whose questions are on it.",
+        ),
+        (
+            "handout.output",
+            "Write the handout to this file (.html to print, .docx); without it, Markdown is printed.",
+        ),
+        (
+            "*.video",
+            "A copy of the video on this computer, for this meeting: F5 on the video step plays it.",
+        ),
         (
             "validate",
             "Check episode files (default: the built-in episodes and the --prompts folder).",

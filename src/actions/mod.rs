@@ -144,6 +144,18 @@ pub fn summary_line(a: &Action, lang: Lang) -> String {
     bits.join(" · ")
 }
 
+/// [`summary_line`], with "⚠ TE LAAT" after an open action whose date has passed (a screen
+/// colours it too: colour is never the only sign); and whether it is overdue.
+pub fn summary_line_on(a: &Action, today: NaiveDate, lang: Lang) -> (String, bool) {
+    let line = summary_line(a, lang);
+    if is_overdue(a, today) {
+        let late = i18n::texts(lang).actions.state_overdue;
+        (format!("{line} · ⚠\u{a0}{late}"), true)
+    } else {
+        (line, false)
+    }
+}
+
 /// The draft that edits an existing action.
 pub fn draft_of(a: &Action) -> Draft {
     Draft {

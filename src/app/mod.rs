@@ -13,6 +13,7 @@ mod msg;
 pub mod picker;
 pub mod rounds;
 mod update;
+mod video;
 
 pub use episode_view::EpisodeView;
 pub use keymap::{map_app_key, map_key, map_picker_key};
@@ -20,3 +21,4 @@ pub use mode::{Mode, Overlay, UnsavedView};
 pub use model::{App, Model, SaveState, Screen};
 pub use msg::{Choice, Effect, Msg, Opened, Pick};
 pub use update::{SAVE_DELAY, next_deadline, update, update_run};
+pub use video::{VideoError, VideoTarget};

@@ -149,6 +149,8 @@ pub fn notes_editor(text: &str, lang: Lang) -> TextArea<'static> {
     ta.set_wrap_mode(WrapMode::WordOrGlyph);
     ta.set_cursor_line_style(Style::default());
     ta.set_placeholder_text(i18n::texts(lang).notes_placeholder);
+    // Faint rather than the editor's own dark grey: no colour where NO_COLOR asks for none.
+    ta.set_placeholder_style(Style::default().add_modifier(Modifier::DIM));
     ta.set_max_histories(200);
     // Open at the end of the notes, where the group goes on.
     ta.move_cursor(ratatui_textarea::CursorMove::Bottom);

@@ -2,7 +2,10 @@ use std::{path::PathBuf, sync::Arc};
 
 use ratatui_textarea::Input;
 
-use super::episode_view::EpisodeView;
+use super::{
+    episode_view::EpisodeView,
+    video::{VideoError, VideoTarget},
+};
 use crate::{
     actions::folder::{ActionError, Found},
     episode::{Audience, Episode},
@@ -100,6 +103,10 @@ pub enum Msg {
     RemoveAction,
     /// An earlier session's action was marked in its own file (its id and the new state), or not.
     EarlierMarked(Result<(String, bool), Arc<ActionError>>),
+    /// F5: open the video (on the video step).
+    OpenVideo,
+    /// The opener started for this target, or it failed (also later, when it ended badly).
+    VideoOpened(VideoTarget, Result<(), Arc<VideoError>>),
 }
 
 /// The picker's keys.
@@ -156,6 +163,9 @@ pub enum Effect {
     /// report `SavedElsewhere`.
     SaveTo(Box<Session>, PathBuf),
     Bell,
+    /// Open the video's address or file with the system's opener, off the UI thread; report
+    /// `VideoOpened`.
+    OpenVideo(VideoTarget),
     /// Write a Markdown report beside the session file, off the UI thread; report `ExportDone`.
     Export(Box<Session>),
     /// Mark the action `id` in the session file at `path` done (or open), under that

@@ -116,7 +116,7 @@ fn delimiter(c: char) -> Result<u8, ExportError> {
 
 /// Refuses an existing output without --force, and a session file even with it: a report
 /// over a session file would lose the group's notes.
-fn check_target(out: &Path, inputs: &[PathBuf], force: bool) -> Result<(), ExportError> {
+pub(super) fn check_target(out: &Path, inputs: &[PathBuf], force: bool) -> Result<(), ExportError> {
     let Ok(meta) = fs::metadata(out) else {
         return Ok(());
     };

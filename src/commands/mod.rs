@@ -1,10 +1,11 @@
 //! The subcommands, one file each: run and resume open the screen; room opens the room
-//! screen; list, show, validate, sessions, actions, export, config and completions print and
-//! exit. [`dispatch`] sends the parsed command line to its file.
+//! screen; list, show, handout, validate, sessions, actions, export, config and completions
+//! print and exit. [`dispatch`] sends the parsed command line to its file.
 pub mod actions;
 pub mod completions;
 pub mod config;
 pub mod export;
+pub mod handout;
 pub mod list;
 pub mod resume;
 pub mod room;
@@ -115,7 +116,18 @@ pub fn dispatch(
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List) => list::exec(&cx),
-        Some(Command::Show { episode, audience }) => show::exec(&cx, episode, audience.as_deref()),
+        Some(Command::Show {
+            episode,
+            audience,
+            output,
+            force,
+        }) => show::exec(&cx, episode, audience.as_deref(), output.as_deref(), *force),
+        Some(Command::Handout {
+            episode,
+            audience,
+            output,
+            force,
+        }) => handout::exec(&cx, episode, audience, output.as_deref(), *force),
         Some(Command::Validate { paths }) => validate::exec(&cx, paths),
         Some(Command::Sessions) => sessions::exec(&cx),
         Some(Command::Actions(args)) => actions::exec(&cx, args),
@@ -131,6 +143,28 @@ pub fn print(s: &str) {
     // A closed pipe (`voer list | head`) is not an error worth reporting.
     let _ = out.write_all(printable(s).as_bytes());
     let _ = out.flush();
+}
+
+/// Writes a document a command made (the plan, the handout) to `out`: owner-only and atomic,
+/// over an existing file only with `force`, never over something that is not a file. Says
+/// where on stderr, with `written`.
+pub fn write_document(
+    out: &Path,
+    bytes: &[u8],
+    force: bool,
+    written: crate::i18n::Tpl<1>,
+) -> Result<(), UserError> {
+    crate::platform::check_user_path(out).map_err(|e| StoreError::write(out, e))?;
+    export::check_target(out, &[], force)?;
+    store::write_atomic(out, bytes).map_err(|e| StoreError::write(out, e))?;
+    let shown = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
+    eprintln!("{}", printable(&fill(written, [&shown.display()])));
+    Ok(())
+}
+
+/// The time a Word document made now says it was created: RFC 3339, in UTC.
+pub fn document_time() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// After the screen closes: where the notes are, and how to go on from there.

@@ -44,6 +44,7 @@ pub fn exec(cx: &Context, args: &RunArgs) -> Result<ExitCode, UserError> {
     if let (Some(ep), Some(a)) = (&episode, audience) {
         check_audience(ep, a)?;
     }
+    let video = args.video.as_deref().map(video_file).transpose()?;
     // After the checks of what was typed, so that a mistake is still told as such.
     need_terminal("run")?;
     let saved = run(RunOptions {
@@ -63,6 +64,7 @@ pub fn exec(cx: &Context, args: &RunArgs) -> Result<ExitCode, UserError> {
             .or_else(|| cx.config.participants.clone())
             .unwrap_or_default(),
         until: args.until_time(),
+        video,
         sessions_dir: cx.sessions_dir.clone(),
         lang: cx.lang,
         projector: cx.projector(args.projector),
@@ -81,6 +83,8 @@ pub struct RunOptions {
     pub participants: Vec<String>,
     /// When the meeting must end.
     pub until: Option<chrono::NaiveTime>,
+    /// `--video`: a copy of the video on this computer (absolute, checked to be a file).
+    pub video: Option<PathBuf>,
     pub sessions_dir: PathBuf,
     pub lang: Lang,
     pub projector: bool,
@@ -132,13 +136,17 @@ fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionL
         participants: choice.participants,
         until: choice.until,
     };
-    let session = Session::new(
+    let mut session = Session::new(
         &choice.episode,
         choice.audience,
         &meta,
         opts.lang,
         Now::real().wall,
     );
+    // `--video` for this meeting, else the copy the episode names beside its file.
+    if let Some(file) = opts.video.clone().or_else(|| choice.episode.video_file()) {
+        session.set_video_file(&file);
+    }
     // Absolute, so the summary and messages say exactly where the notes are; claimed in one
     // step, so voers started in the same minute for the same group each get their own.
     let (path, lock) = store::create(dir, &session)?;
@@ -155,6 +163,23 @@ fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionL
         },
         lock,
     ))
+}
+
+/// `--video PATH`, checked before the meeting starts: a file that is there, made absolute so
+/// that `F5` finds it whatever folder the player starts in.
+fn video_file(path: &std::path::Path) -> Result<PathBuf, UserError> {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    match std::fs::metadata(&absolute) {
+        Ok(meta) if meta.is_dir() => Err(UserError::VideoFile {
+            path: absolute,
+            source: None,
+        }),
+        Ok(_) => Ok(absolute),
+        Err(e) => Err(UserError::VideoFile {
+            path: absolute,
+            source: Some(e),
+        }),
+    }
 }
 
 /// The user's home folder, where saving elsewhere suggests a path.

@@ -134,6 +134,10 @@ pub struct Video {
     /// For the facilitator, whatever the audience (testing the link and the sound).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tip: Option<Localized>,
+    /// A copy of the video on this computer, relative to the episode file: `F5` plays it
+    /// with the system's player instead of opening the address (a room with bad Wi-Fi).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 impl Video {
@@ -153,6 +157,7 @@ impl Default for Video {
             minutes: Self::DEFAULT_MINUTES,
             url: None,
             tip: None,
+            file: None,
         }
     }
 }
@@ -180,6 +185,9 @@ pub struct Episode {
     pub closing: Vec<Prompt>,
     #[serde(default)]
     pub video: Video,
+    /// The file the episode was read from; `None` for a built-in episode.
+    #[serde(skip)]
+    pub source: Option<std::path::PathBuf>,
 }
 
 impl Episode {
@@ -239,6 +247,22 @@ impl Episode {
             .as_deref()
             .or(self.url.as_deref())
             .filter(|u| !u.trim().is_empty())
+    }
+
+    /// The local copy of the video the episode names (`[video] file`), relative to the
+    /// episode file; a built-in episode has no folder, so only an absolute path counts there.
+    pub fn video_file(&self) -> Option<std::path::PathBuf> {
+        let file = self
+            .video
+            .file
+            .as_deref()
+            .filter(|f| !f.trim().is_empty())?;
+        let file = std::path::Path::new(file);
+        match self.source.as_deref().and_then(std::path::Path::parent) {
+            _ if file.is_absolute() => Some(file.to_path_buf()),
+            Some(folder) => Some(folder.join(file)),
+            None => None,
+        }
     }
 
     pub fn main_quote(&self) -> &Localized {
@@ -321,6 +345,12 @@ impl Episode {
                 .url
                 .as_deref()
                 .map(|u| ("video.url".to_string(), u)),
+        );
+        out.extend(
+            self.video
+                .file
+                .as_deref()
+                .map(|f| ("video.file".to_string(), f)),
         );
         for (list, items) in [("themes", &self.themes), ("keywords", &self.keywords)] {
             out.extend(

@@ -5,7 +5,7 @@
 //! piece of text is escaped. Notes keep their line breaks through `white-space: pre-wrap`.
 //! Web addresses (http and https) are links that send no referrer; a link is only followed
 //! when the reader clicks it, which the policy has no say over and the page does not need.
-use super::outline::Element;
+use super::{Look, outline::Element};
 use crate::lang::Lang;
 
 const STYLE: &str = r#"
@@ -49,7 +49,30 @@ div.notes { orphans: 3; widows: 3; }
 }
 "#;
 
-pub fn render(elements: &[Element], lang: Lang) -> String {
+/// The handout for the participants: large print (16 pt text, 20 pt questions), black on
+/// white, one A4 page where it fits, each question kept whole with the lines under it.
+const HANDOUT_STYLE: &str = r#"
+:root { color-scheme: light; }
+body { font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
+  font-size: 16pt; line-height: 1.35; color: #000; background: #fff;
+  max-width: 46rem; margin: 2rem auto; padding: 0 1.25rem; }
+h1 { font-size: 24pt; line-height: 1.2; margin: 0 0 .3rem; }
+p { margin: 0 0 .6rem; }
+p.aside { font-style: italic; }
+blockquote { margin: .6rem 0 .8rem; padding: .1rem 0 .1rem 1rem; border-left: 4px solid #000;
+  font-style: italic; }
+blockquote p { margin: 0; }
+section.question { break-inside: avoid; page-break-inside: avoid; margin: 1.1rem 0 0; }
+h2.question { font-size: 20pt; line-height: 1.3; margin: 0; padding-left: 1.6em; text-indent: -1.6em; }
+h2.question span.number { display: inline-block; width: 1.6em; text-indent: 0; }
+div.write div { height: 1.15cm; border-bottom: 1px solid #6f6f6b; }
+@page { size: A4; margin: 15mm 17mm 15mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; }
+}
+"#;
+
+pub fn render(elements: &[Element], lang: Lang, look: Look) -> String {
     let title = elements
         .iter()
         .find_map(|e| match e {
@@ -66,7 +89,11 @@ pub fn render(elements: &[Element], lang: Lang) -> String {
     );
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(&format!("<title>{}</title>\n", escape(title)));
-    out.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n"));
+    let style = match look {
+        Look::Report => STYLE,
+        Look::Handout => HANDOUT_STYLE,
+    };
+    out.push_str(&format!("<style>{style}</style>\n</head>\n<body>\n"));
     for e in elements {
         render_element(e, &mut out);
     }
@@ -114,6 +141,26 @@ fn render_element(e: &Element, out: &mut String) {
         }
         Element::Aside(text) => {
             out.push_str(&format!("<p class=\"aside\">{}</p>\n", linked(text)));
+        }
+        Element::Paragraph(text) => {
+            let lines: Vec<String> = super::lines(text.trim()).map(linked).collect();
+            out.push_str(&format!("<p>{}</p>\n", lines.join("<br>\n")));
+        }
+        Element::Question {
+            number,
+            text,
+            lines,
+        } => {
+            out.push_str(&format!(
+                "<section class=\"question\">\n<h2 class=\"question\"><span class=\"number\">{number}.</span>{}</h2>\n",
+                escape(text.trim())
+            ));
+            if *lines > 0 {
+                out.push_str("<div class=\"write\" aria-hidden=\"true\">");
+                out.push_str(&"<div></div>".repeat(usize::from(*lines)));
+                out.push_str("</div>\n");
+            }
+            out.push_str("</section>\n");
         }
         Element::Notes(text) => {
             // Leading and trailing blank lines would show as empty space in pre-wrap.

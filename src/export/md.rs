@@ -47,11 +47,15 @@ pub fn render(elements: &[Element]) -> String {
                 }
                 out.push('\n');
             }
-            Element::Prompt(text) | Element::Notes(text) => {
+            Element::Prompt(text) | Element::Notes(text) | Element::Paragraph(text) => {
                 for para in paragraphs(text) {
                     out.push_str(&para);
                     out.push_str("\n\n");
                 }
+            }
+            // A numbered list, one question an item; the lines to write on are for paper.
+            Element::Question { number, text, .. } => {
+                out.push_str(&format!("{number}. {}\n\n", escape_line(&one_line(text))));
             }
             Element::Aside(text) | Element::NoNotes(text) => {
                 out.push_str(&format!("*{}*\n\n", escape_line(&one_line(text))));

@@ -42,7 +42,7 @@ pub fn render(elements: &[Element]) -> String {
                 }
                 out.push('\n');
             }
-            Element::Prompt(text) => {
+            Element::Prompt(text) | Element::Paragraph(text) => {
                 for line in super::lines(text.trim()) {
                     wrap_into(line, "", "", &mut out);
                 }
@@ -50,6 +50,22 @@ pub fn render(elements: &[Element]) -> String {
             }
             Element::Aside(text) => {
                 wrap_into(&format!("({text})"), "", "", &mut out);
+                out.push('\n');
+            }
+            Element::Question {
+                number,
+                text,
+                lines,
+            } => {
+                let first = format!("{number}. ");
+                let rest = " ".repeat(first.width());
+                wrap_into(text.trim(), &first, &rest, &mut out);
+                for _ in 0..*lines {
+                    out.push('\n');
+                    out.push_str(&rest);
+                    out.push_str(&"_".repeat(WIDTH - rest.width()));
+                    out.push('\n');
+                }
                 out.push('\n');
             }
             Element::Notes(text) => {

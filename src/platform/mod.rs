@@ -14,6 +14,7 @@
 //! `i18n::os_reason` words them in the user's language. Nothing here depends on the rest of voer.
 use std::{fmt, io, path::Path, time::Duration};
 
+pub mod open;
 #[cfg(windows)]
 mod windows;
 

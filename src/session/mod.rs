@@ -209,6 +209,13 @@ pub struct Step {
     /// Where the video is (video step).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// A copy of the video on this computer, an absolute path (video step): `F5` plays it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The facilitator opened the video with `F5` and has not left the step (video step):
+    /// the room screen says the video is playing.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub playing: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tip: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -272,6 +279,8 @@ impl Session {
             text: text.to_string(),
             original: None,
             url: None,
+            file: None,
+            playing: false,
             tip: None,
             phases: Vec::new(),
             round: None,
@@ -381,6 +390,15 @@ impl Session {
 
     fn quote_step(&self) -> Option<&Step> {
         self.steps.iter().find(|s| s.kind == StepKind::Quote)
+    }
+
+    /// Gives the video step a copy of the video on this computer (`--video`, or the
+    /// episode's `[video] file`), which `F5` plays instead of opening the address.
+    pub fn set_video_file(&mut self, file: &std::path::Path) {
+        let file = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        for s in self.steps.iter_mut().filter(|s| s.kind == StepKind::Video) {
+            s.file = Some(file.to_string_lossy().into_owned());
+        }
     }
 
     /// The video step's URL, if the session has one.

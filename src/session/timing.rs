@@ -328,6 +328,8 @@ mod tests {
             text: String::new(),
             original: None,
             url: None,
+            file: None,
+            playing: false,
             tip: None,
             phases: Vec::new(),
             round: None,

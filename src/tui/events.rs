@@ -31,6 +31,8 @@ pub enum Incoming {
     Exported(PathBuf, Result<(), StoreError>),
     /// An earlier session's action was marked in its own file, or not.
     EarlierMarked(Result<(String, bool), std::sync::Arc<crate::actions::folder::ActionError>>),
+    /// The system's opener started for the video, or failed (also when it ended badly).
+    VideoOpened(crate::app::VideoTarget, Result<(), crate::app::VideoError>),
 }
 
 /// Every signal that would otherwise end voer on the spot, the terminal left raw and the last

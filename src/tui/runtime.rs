@@ -16,7 +16,7 @@ use super::{
     terminal::Screen,
 };
 use crate::{
-    app::{self, App, Choice, Effect, Msg, Opened, clock::Now},
+    app::{self, App, Choice, Effect, Msg, Opened, VideoError, VideoTarget, clock::Now},
     error::UserError,
     export,
     session::{
@@ -185,6 +185,10 @@ impl Runner<'_, '_> {
             }
             Incoming::Exported(path, result) => Some(Msg::ExportDone(result.map(|()| path))),
             Incoming::EarlierMarked(result) => Some(Msg::EarlierMarked(result)),
+            Incoming::VideoOpened(target, result) => Some(Msg::VideoOpened(
+                target,
+                result.map_err(std::sync::Arc::new),
+            )),
             Incoming::Signal if !self.terminating => {
                 // Keys the terminal sent before the signal are notes too: take them in first.
                 self.terminating = true;
@@ -262,6 +266,11 @@ impl Runner<'_, '_> {
                             let _ = tx.send(Incoming::EarlierMarked(result));
                         });
                     }
+                    Effect::OpenVideo(target) => {
+                        // The opener may take a while, or wait for the player it starts.
+                        let tx = self.tx.clone();
+                        std::thread::spawn(move || open_video(target, &tx));
+                    }
                     Effect::Bell => {
                         let _ = io::stdout().write_all(b"\x07");
                         let _ = io::stdout().flush();
@@ -271,6 +280,30 @@ impl Runner<'_, '_> {
             }
         }
         Ok(Flow::Go)
+    }
+}
+
+/// Opens the video with the system's opener and reports it: once the opener has started, and
+/// again if it then ends badly. A file that is not there is not handed to the opener.
+fn open_video(target: VideoTarget, tx: &Sender<Incoming>) {
+    use crate::platform::open;
+    let report = |result| {
+        let _ = tx.send(Incoming::VideoOpened(target.clone(), result));
+    };
+    if let VideoTarget::File(file) = &target
+        && !Path::new(file).is_file()
+    {
+        return report(Err(VideoError::FileGone(PathBuf::from(file))));
+    }
+    match open::open(target.address()) {
+        Err(e) => report(Err(VideoError::Open(e))),
+        Ok(None) => report(Ok(())),
+        Ok(Some(child)) => {
+            report(Ok(()));
+            if let Err(e) = open::wait(child) {
+                report(Err(VideoError::Open(e)));
+            }
+        }
     }
 }
 

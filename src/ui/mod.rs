@@ -79,7 +79,7 @@ pub fn draw_run(m: &Model, theme: &Theme, now: Now, frame: &mut Frame) {
     }
     match &m.mode {
         Mode::ActionForm => actions::form(m, theme, frame, area),
-        Mode::ActionList => actions::list(m, theme, frame, area),
+        Mode::ActionList => actions::list(m, theme, now, frame, area),
         _ => {}
     }
 }

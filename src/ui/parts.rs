@@ -37,6 +37,17 @@ pub fn too_small(t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(msg, mid);
 }
 
+/// The sign beside a countdown in its last minute or past its time, with the word for it:
+/// "⚠ laatste minuut", "⚠ over tijd". Colour is never the only sign.
+pub fn alert_flag(t: &Texts, alert: crate::session::countdown::Alert) -> String {
+    use crate::session::countdown::Alert;
+    let word = match alert {
+        Alert::LastMinute => t.timer_last_minute,
+        Alert::Over => t.timer_over,
+    };
+    format!("⚠ {word}")
+}
+
 /// A centred box of the given size (clipped to the area), cleared for an overlay.
 pub fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])

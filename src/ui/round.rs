@@ -5,7 +5,7 @@ use super::theme::Theme;
 use crate::{
     app::{Model, clock::Now, rounds},
     i18n::fill,
-    session::countdown::minutes_seconds as mss,
+    session::countdown::{Remaining, minutes_seconds as mss},
 };
 
 /// The lines a round or phased prompt shows under its question (none for an ordinary one).
@@ -38,7 +38,7 @@ pub fn lines(m: &Model, theme: &Theme, now: Now) -> Vec<Line<'static>> {
                 let style = theme.countdown(left, theme.heading);
                 let mut spans = vec![
                     Span::styled(format!("▶ {}: {name} ", t.round_now), theme.heading),
-                    Span::styled(left.display(), style),
+                    Span::styled(countdown(left), style),
                 ];
                 if let Some(next) = r.next_speaker() {
                     let turn = std::time::Duration::from_secs(r.turn_seconds(step.planned_seconds));
@@ -64,7 +64,7 @@ pub fn lines(m: &Model, theme: &Theme, now: Now) -> Vec<Line<'static>> {
                 ),
                 theme.heading,
             ),
-            Span::styled(left.display(), style),
+            Span::styled(countdown(left), style),
         ];
         if let Some(next) = step.phases.get(i + 1) {
             spans.push(Span::styled(
@@ -78,4 +78,13 @@ pub fn lines(m: &Model, theme: &Theme, now: Now) -> Vec<Line<'static>> {
         out.push(Line::from(spans));
     }
     out
+}
+
+/// A turn's or a phase's time left, with a sign when its colour warns: colour is never the
+/// only sign.
+fn countdown(left: Remaining) -> String {
+    match left.alert() {
+        Some(_) => format!("{} ⚠", left.display()),
+        None => left.display(),
+    }
 }

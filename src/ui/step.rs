@@ -17,7 +17,7 @@ use crate::{
 pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     let Some(step) = m.current() else { return };
     match step.kind {
-        StepKind::Opening => opening(m, theme, frame, area),
+        StepKind::Opening => opening(m, theme, now, frame, area),
         StepKind::Video => video(m, theme, now, frame, area),
         StepKind::Quote => quote(m, theme, frame, area),
         StepKind::Prompt | StepKind::Closing => prompt(m, theme, now, frame, area),
@@ -30,7 +30,7 @@ fn untimed_notes_visible(m: &Model) -> bool {
         && (m.mode == Mode::Typing || m.notes.get(m.step).is_some_and(|n| !n.is_empty()))
 }
 
-fn opening(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn opening(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     let t = m.texts();
     let e = &m.episode;
     let info = &m.session.session;
@@ -73,7 +73,7 @@ fn opening(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::default());
     // What the group agreed last time comes before the episode's context.
-    lines.extend(super::actions::earlier_lines(m, theme, width));
+    lines.extend(super::actions::earlier_lines(m, theme, now, width));
     for l in wrap_lines(&e.context, width) {
         lines.push(Line::styled(l, theme.base));
     }

@@ -1,14 +1,14 @@
 //! The command line, by running the real binary.
 use std::{fs, path::Path, process::Command};
 
-fn voer(args: &[&str], lang_env: &str) -> (i32, String, String) {
+pub fn voer(args: &[&str], lang_env: &str) -> (i32, String, String) {
     let home = tempfile::tempdir().unwrap();
     voer_at(home.path(), args, &[("LANG", lang_env)])
 }
 
 /// Runs voer with a home folder of its own: no config file and no sessions but those the test
 /// puts there. `env` adds variables; LANG and the LC_* are unset unless given.
-fn voer_at(home: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+pub fn voer_at(home: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_voer"));
     cmd.args(args)
         .current_dir(home)
@@ -684,4 +684,42 @@ fn show_documents_rounds_and_phases() {
         out.contains("Speaking round: everyone in turn (2 min each), then open discussion"),
         "{out}"
     );
+}
+
+#[test]
+fn a_video_file_that_is_not_there_stops_the_run_before_the_meeting_starts() {
+    let home = tempfile::tempdir().unwrap();
+    let sessions = home.path().join("sessies");
+    let sessions = sessions.to_str().unwrap();
+    let run = |video: &str, lang: &str| {
+        voer_at(
+            home.path(),
+            &[
+                "run",
+                "4",
+                "-a",
+                "team",
+                "--video",
+                video,
+                "--sessions",
+                sessions,
+            ],
+            &[("LANG", lang)],
+        )
+    };
+    let (code, _, err) = run("film.mp4", "nl_NL.UTF-8");
+    assert_ne!(code, 0);
+    let missing = home.path().join("film.mp4");
+    assert!(
+        err.contains(&format!(
+            "Het videobestand {} is niet te openen",
+            missing.display()
+        )) && err.contains("laat --video weg"),
+        "{err}"
+    );
+    let (code, _, err) = run(".", "en_GB.UTF-8");
+    assert_ne!(code, 0);
+    assert!(err.contains("is a folder, not a video file"), "{err}");
+    // Nothing was made: no session, not even the folder.
+    assert!(!Path::new(sessions).exists());
 }

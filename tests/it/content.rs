@@ -660,3 +660,22 @@ fn one_name_for_each_liberating_structure() {
         );
     }
 }
+
+#[test]
+fn the_video_step_reminds_to_switch_on_the_subtitles_and_check_the_sound() {
+    let lib = Library::embedded();
+    for ep in lib.episodes() {
+        let tip = ep.video.tip.as_ref().expect("a video tip");
+        let (nl, en) = (tip.nl.to_lowercase(), tip.get(Lang::En).to_lowercase());
+        assert!(
+            nl.contains("ondertiteling aan") && nl.contains("geluid"),
+            "{}: {nl}",
+            ep.id
+        );
+        assert!(
+            en.contains("switch on the subtitles") && en.contains("sound"),
+            "{}: {en}",
+            ep.id
+        );
+    }
+}

@@ -70,6 +70,7 @@ fn key_code() -> impl Strategy<Value = KeyCode> {
             KeyCode::BackTab,
             KeyCode::Esc,
             KeyCode::F(1),
+            KeyCode::F(5),
             KeyCode::Insert,
         ]),
     ]
@@ -228,6 +229,7 @@ fn apply(m: &mut Model, msg: Msg, now: Now, quit_ok: bool) -> bool {
                 )))),
                 Effect::Export(_) => queue.push(Msg::ExportDone(Ok("/tmp/x.md".into()))),
                 Effect::Bell => {}
+                Effect::OpenVideo(target) => queue.push(Msg::VideoOpened(target, Ok(()))),
                 Effect::Quit => return false,
                 Effect::CreateSession(_) => panic!("a run creates no session"),
                 Effect::MarkEarlier { id, done, .. } => {

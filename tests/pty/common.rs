@@ -29,6 +29,7 @@ pub const ENTER: &str = "\r";
 pub const ESC: &str = "\x1b";
 pub const CTRL_C: &str = "\x03";
 pub const BACKSPACE: &str = "\x7f";
+pub const F5: &str = "\x1b[15~";
 
 /// Leaving the alternate screen: the terminal was given back.
 pub const LEAVE_ALT_SCREEN: &[u8] = b"\x1b[?1049l";
@@ -64,12 +65,17 @@ impl Sandbox {
 
     /// `voer ARGS --sessions <sandbox>/sessions --lang nl`, in the sandbox as working folder.
     pub fn voer(&self, args: &[&str]) -> Voer {
+        self.voer_env(args, &[])
+    }
+
+    /// As [`Sandbox::voer`], with these environment variables set as well.
+    pub fn voer_env(&self, args: &[&str], env: &[(&str, &str)]) -> Voer {
         let mut all: Vec<OsString> = args.iter().map(OsString::from).collect();
         all.push("--sessions".into());
         all.push(self.sessions().into());
         all.push("--lang".into());
         all.push("nl".into());
-        Voer::spawn(self.path(), &all, &[])
+        Voer::spawn(self.path(), &all, env)
     }
 
     /// As [`Sandbox::voer`], started by `sh -c SCRIPT` (see [`Voer::spawn_sh`]).

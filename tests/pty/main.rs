@@ -17,3 +17,4 @@ mod e2e_actions;
 mod panic;
 mod room;
 mod rounds;
+mod video;

@@ -8,7 +8,8 @@
 //! - `time`: what time alone makes due (bell, autosave, retry), and when to wake up;
 //! - `open`: the run opens (its clock starts, its plan is fitted to the end time);
 //! - `picker`: the questions before a run;
-//! - `actions`: recording, listing and marking actions.
+//! - `actions`: recording, listing and marking actions;
+//! - `video`: `F5` opens the video.
 mod actions;
 mod disk;
 mod editing;
@@ -18,6 +19,7 @@ mod picker;
 mod quit;
 mod rounds;
 mod time;
+mod video;
 
 pub use time::{SAVE_DELAY, next_deadline};
 
@@ -107,6 +109,7 @@ pub fn update_run(m: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
         Msg::NextTurn | Msg::Pass | Msg::Shuffle | Msg::ToggleRound | Msg::TakeOverrun => {
             rounds::update(m, msg, now, &mut fx)
         }
+        Msg::OpenVideo | Msg::VideoOpened(..) => video::update(m, msg, now, &mut fx),
         Msg::Start => open::open(m, now),
         Msg::Tick | Msg::Pick(_) | Msg::Opened(_) => {}
     }
@@ -133,5 +136,6 @@ fn closes_overlay(msg: &Msg) -> bool {
             | Msg::Start
             | Msg::Opened(_)
             | Msg::EarlierMarked(_)
+            | Msg::VideoOpened(..)
     )
 }

@@ -84,6 +84,10 @@ pub(super) fn close_overlay(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
 
 fn go_to(m: &mut Model, step: usize, now: Now, fx: &mut Vec<Effect>) {
     m.stop_clock(now.mono);
+    // The video plays while its step is on (for the room screen); leaving it, it is done.
+    if let Some(left) = m.session.steps.get_mut(m.step) {
+        left.playing = false;
+    }
     m.step = step.min(m.step_count());
     // Opening a step starts its timer.
     m.paused = false;

@@ -10,6 +10,7 @@ pub mod keys;
 mod mode;
 mod model;
 mod msg;
+mod notes;
 pub mod picker;
 pub mod rounds;
 mod update;

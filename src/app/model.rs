@@ -78,6 +78,10 @@ pub struct Model {
     pub room_following: bool,
     /// The tips are hidden (one projected screen); a following room screen shows them here anyway.
     pub tips_hidden: bool,
+    /// A phase's heading that waits for the line being typed to end (see `notes`).
+    pub pending_heading: Option<String>,
+    /// The turn whose time-is-up bell has rung: step, speaker's place, when the turn started.
+    pub turn_bell: Option<(usize, usize, u64)>,
 }
 
 /// The whole app: one screen at a time, and what every screen needs.
@@ -212,6 +216,8 @@ impl Model {
             actions: Actions::default(),
             room_following: false,
             tips_hidden: false,
+            pending_heading: None,
+            turn_bell: None,
         };
         m.sync_editor();
         m

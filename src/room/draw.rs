@@ -411,11 +411,19 @@ fn turn_lines<'a>(
     if let Some(r) = &step.round {
         match (r.speaker(), step.turn_remaining(at)) {
             (Some(name), Some(left)) => {
-                let mut text = format!("▶ {}: {name}  {}", t.round_now, left.display());
-                if let Some(next) = r.next_speaker() {
-                    text.push_str(&format!("   · {}: {next}", t.round_next));
+                let mut now_line = format!("▶ {}: {name}  {}", t.round_now, left.display());
+                if left.is_over() {
+                    now_line.push_str(&format!(" · {}", t.round_time_up));
                 }
-                out.push(Line::styled(text, theme.heading));
+                let next = crate::ui::round::next_words(r, t, None);
+                let one = format!("{now_line}   · {next}");
+                // Whole names: who is next goes on a line of its own when both do not fit.
+                if one.width() <= usize::from(COLUMN) {
+                    out.push(Line::styled(one, theme.heading));
+                } else {
+                    out.push(Line::styled(now_line, theme.heading));
+                    out.push(Line::styled(next, theme.heading));
+                }
             }
             _ => out.push(Line::styled(t.round_open, theme.heading)),
         }

@@ -9,7 +9,7 @@ mod notes;
 pub mod parts;
 pub mod picker;
 pub mod qr;
-mod round;
+pub mod round;
 mod step;
 mod summary;
 mod theme;

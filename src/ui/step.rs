@@ -227,7 +227,7 @@ fn prompt(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
         .into_iter()
         .map(|l| Line::styled(l, theme.quote))
         .collect();
-    let extra = super::round::lines(m, theme, now);
+    let extra = super::round::lines(m, theme, now, width);
     if !extra.is_empty() {
         body.push(Line::raw(""));
         body.extend(extra);

@@ -193,7 +193,7 @@ fn notes_typed_in_a_turn_start_with_the_speakers_name() {
     typed(&mut m, "\nopen vraag", t0.plus(secs(81)));
     assert_eq!(
         m.notes_text(FIRST),
-        "Anna: mooi verhaal\nAnna: meer tijd\nBert: te veel regels\nopen vraag"
+        "Anna: mooi verhaal\nAnna: meer tijd\nBert: te veel regels\n— Open gesprek —\nopen vraag"
     );
 }
 

@@ -84,6 +84,8 @@ pub(super) fn close_overlay(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
 
 fn go_to(m: &mut Model, step: usize, now: Now, fx: &mut Vec<Effect>) {
     m.stop_clock(now.mono);
+    // A speaker's name or a heading left with nothing under it goes with the step.
+    crate::app::notes::leave(m);
     m.step = step.min(m.step_count());
     // Opening a step starts its timer.
     m.paused = false;

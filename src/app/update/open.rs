@@ -14,6 +14,7 @@ pub(super) fn open(m: &mut Model, now: Now) {
         m.start_clock(now.mono);
     }
     rounds::step_opened(m, now);
+    rounds::turn_bell_rung_if_over(m, now);
     // At the start and on resume: end at `until` (a message says what changed).
     if rounds::plan_to_end_on_time(m, now) {
         changed(m, now);

@@ -100,7 +100,8 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
         opts.audience,
         opts.group.as_deref(),
     )
-    .with_time(&opts.participants, opts.until);
+    .with_time(&opts.participants, opts.until)
+    .with_facilitator(&opts.facilitator);
     let mut create = |choice: Choice| create_session(&opts, choice);
     let (app, lock) = if picker.needed() {
         (App::picker(picker), None)
@@ -128,7 +129,7 @@ fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionL
     store::ensure_writable(dir)?;
     let meta = Meta {
         group: choice.group,
-        facilitator: opts.facilitator.clone(),
+        facilitator: choice.facilitator,
         participants: choice.participants,
         until: choice.until,
     };

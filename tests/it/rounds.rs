@@ -446,6 +446,8 @@ fn the_picker_asks_for_participants_and_an_end_time_beside_the_group() {
     for c in "Team".chars() {
         press(KeyCode::Char(c));
     }
+    // Past who leads the conversation, to the participants.
+    press(KeyCode::Tab);
     press(KeyCode::Tab);
     for c in ", Bert".chars() {
         press(KeyCode::Char(c));

@@ -57,6 +57,12 @@ pub struct Texts {
     pub video_watch: &'static str,
     pub video_no_url: &'static str,
     pub video_scan: &'static str,
+    /// Where the code is when it does not fit beside the address.
+    pub video_code_elsewhere: &'static str,
+    /// Under the code shown large with F1.
+    pub video_code_keys: &'static str,
+    /// The window is too small even for the code alone: the size it needs.
+    pub video_code_too_small: Tpl<2>,
     pub translation: &'static str,
     pub step_prompt: &'static str,
     pub step_closing: &'static str,
@@ -93,6 +99,8 @@ pub struct Texts {
     pub key_stop_typing: &'static str,
     pub key_step: &'static str,
     pub key_help: &'static str,
+    /// F1's word in the key bar on the video step, where it first shows the QR code.
+    pub key_help_code: &'static str,
     pub key_quit: &'static str,
     pub key_hide_notes: &'static str,
     pub key_show_notes: &'static str,
@@ -392,6 +400,9 @@ pub static NL: Texts = Texts {
     video_watch: "We kijken de video",
     video_no_url: "Geen webadres bekend: speel de video af van waar u hem heeft.",
     video_scan: "Scan de code om de video op een telefoon te openen.",
+    video_code_elsewhere: "QR-code: F1 toont hem groot; ook in een groter venster en op het zaalscherm (voer room).",
+    video_code_keys: "Scan de code om de video te openen · F1 alle toetsen · Esc terug",
+    video_code_too_small: Tpl::new("Maak het venster groter voor de QR-code: {}×{} is nodig"),
     translation: "Vertaling",
     step_prompt: "Vraag",
     step_closing: "Afsluiting",
@@ -427,6 +438,7 @@ pub static NL: Texts = Texts {
     key_stop_typing: "klaar met typen",
     key_step: "stap",
     key_help: "hulp",
+    key_help_code: "QR-code",
     key_quit: "stoppen",
     key_hide_notes: "notities verbergen",
     key_show_notes: "notities tonen",
@@ -446,7 +458,7 @@ pub static NL: Texts = Texts {
     help_blank: "scherm leeg / terug",
     help_mute: "bel aan / uit",
     help_export: "verslag (Markdown) naast het sessiebestand",
-    help_help: "alle toetsen (deze hulp)",
+    help_help: "alle toetsen; bij de video eerst de QR-code",
     help_quit: "stoppen (alles wordt bewaard)",
     help_minute: "een minuut meer / minder",
     help_type: "notities typen",
@@ -912,6 +924,9 @@ pub static EN: Texts = Texts {
     video_watch: "We watch the video",
     video_no_url: "No web address known: play the video from wherever you have it.",
     video_scan: "Scan the code to open the video on a phone.",
+    video_code_elsewhere: "QR code: F1 shows it large; also in a larger window and on the room screen (voer room).",
+    video_code_keys: "Scan the code to open the video · F1 all keys · Esc back",
+    video_code_too_small: Tpl::new("Make the window larger for the QR code: {}×{} is needed"),
     translation: "Translation",
     step_prompt: "Question",
     step_closing: "Closing",
@@ -945,6 +960,7 @@ pub static EN: Texts = Texts {
     key_stop_typing: "done typing",
     key_step: "step",
     key_help: "help",
+    key_help_code: "QR code",
     key_quit: "quit",
     key_hide_notes: "hide notes",
     key_show_notes: "show notes",
@@ -964,7 +980,7 @@ pub static EN: Texts = Texts {
     help_blank: "blank the screen / bring it back",
     help_mute: "bell on / off",
     help_export: "report (Markdown) beside the session file",
-    help_help: "all keys (this help)",
+    help_help: "all keys; at the video first its QR code",
     help_quit: "quit (everything is kept)",
     help_minute: "one minute more / less",
     help_type: "type notes",
@@ -1368,6 +1384,18 @@ pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
         Lang::Nl => &NL,
         Lang::En => &EN,
+    }
+}
+
+impl Texts {
+    /// The words at the end of a conversation, to the group as voer addresses it ("Dank u
+    /// wel!" to a client council): the same on the facilitator's screen and the room's.
+    pub fn session_finished_for(&self, audience: crate::episode::Audience) -> &'static str {
+        if audience.is_addressed_formally() {
+            self.session_finished_formal
+        } else {
+            self.session_finished
+        }
     }
 }
 

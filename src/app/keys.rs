@@ -175,7 +175,7 @@ pub const BINDINGS: &[Binding] = {
         on(Always, keys![ctrl('e', Msg::Export)], |t| t.help_export)
             .bar(8, Show::Always, |m| m.texts().key_export),
         on(Always, keys![plain(F(1), Msg::Help)], |t| t.help_help)
-            .bar(7, Show::Always, |m| m.texts().key_help),
+            .bar(7, Show::Always, help_label),
         // Rounds, phases and ending on time (Ctrl+U clears the path field in the unsaved dialog,
         // where no round is).
         on(Always, keys![plain(Tab, Msg::NextTurn)], |t| t.help_next_turn)
@@ -285,6 +285,12 @@ fn room_notes_label(m: &Model) -> &'static str {
 fn mute_label(m: &Model) -> &'static str {
     let t = m.texts();
     toggle(m.muted, t.key_unmute, t.key_mute)
+}
+
+/// On the video step F1 first shows the video's code.
+fn help_label(m: &Model) -> &'static str {
+    let t = m.texts();
+    toggle(m.video_url().is_some(), t.key_help_code, t.key_help)
 }
 
 fn next_turn_label(m: &Model) -> &'static str {

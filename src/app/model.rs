@@ -191,6 +191,7 @@ impl Model {
         let step = session.session.current_step.min(session.steps.len());
         let paused = session.session.paused;
         let reopened_finished = session.session.status == Status::Finished;
+        let session_tips_hidden = session.session.tips_hidden;
         let save_as = path_field("");
         let mut m = Model {
             session,
@@ -215,7 +216,7 @@ impl Model {
             home: PathBuf::new(),
             actions: Actions::default(),
             room_following: false,
-            tips_hidden: false,
+            tips_hidden: session_tips_hidden,
             pending_heading: None,
             turn_bell: None,
         };
@@ -245,6 +246,14 @@ impl Model {
     /// (the room never sees them), else unless hidden.
     pub fn shows_tips(&self) -> bool {
         self.room_following || !self.tips_hidden
+    }
+
+    /// The web address of the video, on the video step (F1 shows its code there).
+    pub fn video_url(&self) -> Option<&str> {
+        self.current()
+            .filter(|s| s.kind == crate::session::StepKind::Video)
+            .and_then(|s| s.url.as_deref())
+            .filter(|u| !u.trim().is_empty())
     }
 
     /// Whether the current step has a facilitator's tip.
@@ -351,6 +360,7 @@ impl Model {
         s.session.current_step = self.step;
         s.session.paused = self.paused;
         s.session.blanked = self.overlay == Some(Overlay::Blank);
+        s.session.tips_hidden = self.tips_hidden;
         // When the running timer started, as a follower can use it: now minus its stretch.
         s.session.timer_started_at = self
             .clocks

@@ -10,7 +10,7 @@ use crate::{
     error::UserError,
     lang::Lang,
     session::{
-        Meta, Session,
+        Meta, Session, SessionTheme,
         store::{self, SessionLock},
     },
     tui,
@@ -133,13 +133,20 @@ fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionL
         participants: choice.participants,
         until: choice.until,
     };
-    let session = Session::new(
+    let mut session = Session::new(
         &choice.episode,
         choice.audience,
         &meta,
         opts.lang,
         Now::real().wall,
     );
+    // The colours and the tips as this run starts: `voer resume` keeps them.
+    session.session.theme = Some(if opts.projector {
+        SessionTheme::Projector
+    } else {
+        SessionTheme::Default
+    });
+    session.session.tips_hidden = opts.projector;
     // Absolute, so the summary and messages say exactly where the notes are; claimed in one
     // step, so voers started in the same minute for the same group each get their own.
     let (path, lock) = store::create(dir, &session)?;

@@ -46,6 +46,12 @@ impl Audience {
         }
     }
 
+    /// Whether voer addresses this group with the formal "u" (a client council) rather than
+    /// "jullie": the one rule for every screen and message to the group.
+    pub fn is_addressed_formally(self) -> bool {
+        matches!(self, Audience::ClientCouncil)
+    }
+
     /// A list of the valid names, for error messages.
     pub fn valid_list() -> String {
         "client-council (clientenraad, cliëntenraad), board (bestuur), team, classroom (klas, onderwijs)"

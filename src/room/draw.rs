@@ -559,7 +559,11 @@ fn summary(s: &Session, t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect)
     .style(theme.base);
     let mut head = lines(t.step_summary, area.width, theme.heading);
     head.push(Line::default());
-    head.extend(lines(t.session_finished, area.width, theme.quote));
+    head.extend(lines(
+        t.session_finished_for(s.session.audience),
+        area.width,
+        theme.quote,
+    ));
     let pieces = vec![
         Piece::Lines(head),
         Piece::Gap(1),

@@ -71,8 +71,10 @@ pub fn draw_run(m: &Model, theme: &Theme, now: Now, frame: &mut Frame) {
         step::draw(m, theme, now, frame, main);
     }
     keybar::draw(m, theme, frame, bar);
-    if m.overlay == Some(Overlay::Help) {
-        help::draw(m, theme, frame, area);
+    match m.overlay {
+        Some(Overlay::Help) => help::draw(m, theme, frame, area),
+        Some(Overlay::Code) => qr::overlay(m, theme, frame, area),
+        _ => {}
     }
     if let Mode::Unsaved { error, view } = &m.mode {
         dialog::unsaved(m, theme, error, *view, frame, area);

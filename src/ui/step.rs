@@ -153,15 +153,18 @@ fn split_notes(area: Rect, show: bool) -> (Rect, Option<Rect>) {
 }
 
 /// The video step: its link, a QR code of it when there is room, the timer and the notes.
+/// The address and the code come before an empty notes panel: the panel shows once there are
+/// notes or they are being typed. Where the code cannot stand whole, a line says where it is.
 fn video(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
-    let Some(step) = m.current() else { return };
+    /// The text beside the code needs at least this many columns.
+    const TEXT_BESIDE: u16 = 24;
     let t = m.texts();
-    let url = step.url.as_deref().filter(|u| !u.trim().is_empty());
+    let url = m.video_url();
     let code = url.and_then(qr::Code::new);
     // The code stands to the right of the text, at full size or not at all.
     let beside = code.as_ref().filter(|c| {
         let (w, h) = c.size();
-        area.width >= w + 2 + 30 && area.height >= h
+        area.width >= w + 2 + TEXT_BESIDE && area.height >= h
     });
     let (text_area, code_area) = match beside {
         Some(c) => {
@@ -193,12 +196,23 @@ fn video(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
             }
         }
     }
+    if code.is_some() && code_area.is_none() {
+        for l in wrap_lines(t.video_code_elsewhere, width) {
+            body.push(Line::styled(l, theme.dim));
+        }
+    }
     let hint = if code_area.is_some() {
         wrap_lines(t.video_scan, width)
     } else {
         Vec::new()
     };
-    timed(m, theme, now, frame, text_area, body, hint);
+    let notes = untimed_notes_visible(m);
+    let content = Content {
+        text: body,
+        tip: hint,
+        notes,
+    };
+    timed(m, theme, now, frame, text_area, content);
     if let (Some(c), Some(code_area)) = (beside, code_area) {
         c.draw(theme, frame.buffer_mut(), code_area);
     }
@@ -247,20 +261,31 @@ fn prompt(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
             width,
         ));
     }
-    timed(m, theme, now, frame, area, body, tip_lines);
+    let content = Content {
+        text: body,
+        tip: tip_lines,
+        notes: !m.notes_hidden,
+    };
+    timed(m, theme, now, frame, area, content);
 }
 
-/// A timed step: its label, the body, a line that gives way when space is short (the tip),
-/// the timer and the notes.
-fn timed(
-    m: &Model,
-    theme: &Theme,
-    now: Now,
-    frame: &mut Frame,
-    area: Rect,
-    text_lines: Vec<Line<'static>>,
-    tip_lines: Vec<String>,
-) {
+/// What a timed step shows under its label.
+struct Content {
+    /// The question or the address: kept whole as far as the screen allows.
+    text: Vec<Line<'static>>,
+    /// Lines that give way when space is short (the tip).
+    tip: Vec<String>,
+    /// Whether the notes panel shows.
+    notes: bool,
+}
+
+/// A timed step: its label, the content, the timer and the notes.
+fn timed(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect, content: Content) {
+    let Content {
+        text: text_lines,
+        tip: tip_lines,
+        notes: show_notes,
+    } = content;
     let Some(step) = m.current() else { return };
     let t = m.texts();
     let label = format!(
@@ -269,7 +294,6 @@ fn timed(
         step.planned_seconds / 60,
         t.minutes_short
     );
-    let show_notes = !m.notes_hidden;
     let timer_height = timer::height(area, show_notes);
     // The question gets the room it needs, but leaves the timer and a few note lines.
     let reserved = timer_height + if show_notes { 5 } else { 0 } + 1;

@@ -129,3 +129,121 @@ fn when_a_turns_time_is_up_the_screen_says_so() {
     assert!(text.contains("Now: Truus +0:15"), "{text}");
     assert!(text.contains("time is up"), "{text}");
 }
+
+const URL: &str = "https://www.radicalevernieuwing.nl/praktijkvoorbeelden/clienten-met-professionals-aan-het-stuur/";
+
+/// The video step of episode 4 for a client council.
+fn video(now: Now) -> Model {
+    let mut m = model_of(session(Audience::ClientCouncil, Lang::Nl, now), now);
+    update_run(&mut m, Msg::Next, now);
+    m
+}
+
+fn drawn(m: &Model, now: Now, (w, h): (u16, u16)) -> Terminal<TestBackend> {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| ui::draw_run(m, &Theme::calm(), now, f))
+        .unwrap();
+    term
+}
+
+/// Whether the address stands whole on the screen (broken over lines where it must be).
+fn address_whole(rows: &[String]) -> bool {
+    // The text column: right of the agenda, left of a code beside it.
+    let text: String = rows
+        .iter()
+        .map(|r| {
+            let r = r.split('│').nth(1).unwrap_or(r).trim_start();
+            r.split("  ")
+                .next()
+                .unwrap_or_default()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .concat();
+    text.contains(URL)
+}
+
+#[test]
+fn at_100x30_the_videos_address_and_code_come_before_an_empty_notes_panel() {
+    let t0 = fixed_now();
+    let mut m = video(t0);
+    let term = drawn(&m, t0, (100, 30));
+    let rows = screen(&m, t0, (100, 30));
+    assert_eq!(
+        crate::screens::decode(term.backend().buffer(), 229, 0),
+        [URL],
+        "{}",
+        rows.join("\n")
+    );
+    assert!(address_whole(&rows), "{}", rows.join("\n"));
+    assert!(
+        !rows.join("\n").contains("Notities"),
+        "no empty notes panel"
+    );
+    // Typing notes: the panel shows, and the address and the code stay.
+    type_text(&mut m, "de muziek was te hard", t0);
+    let term = drawn(&m, t0, (100, 30));
+    let rows = screen(&m, t0, (100, 30));
+    let text = rows.join("\n");
+    assert!(text.contains("de muziek was te hard"), "{text}");
+    assert!(address_whole(&rows), "{text}");
+    assert_eq!(
+        crate::screens::decode(term.backend().buffer(), 229, 0),
+        [URL],
+        "{text}"
+    );
+}
+
+#[test]
+fn where_the_code_cannot_fit_the_screen_says_where_it_is_and_f1_shows_it() {
+    let t0 = fixed_now();
+    let mut m = video(t0);
+    let rows = screen(&m, t0, (80, 24));
+    let text = rows.join("\n");
+    assert!(address_whole(&rows), "{text}");
+    assert!(text.contains("F1 toont hem groot"), "{text}");
+    assert!(text.contains("F1 QR-code"), "the key bar says so: {text}");
+    // F1: the code alone, readable at 80×24.
+    key(&mut m, KeyCode::F(1), t0);
+    let term = drawn(&m, t0, (80, 24));
+    assert_eq!(
+        crate::screens::decode(term.backend().buffer(), 229, 0),
+        [URL],
+        "{}",
+        screen(&m, t0, (80, 24)).join("\n")
+    );
+    // F1 again: all keys; Esc: back to the step.
+    key(&mut m, KeyCode::F(1), t0);
+    assert!(screen(&m, t0, (80, 24)).join("\n").contains("PageDown"));
+    key(&mut m, KeyCode::Esc, t0);
+    assert_eq!(m.overlay, None);
+    // A key that is not the code's own closes it and does what it does: nothing lost.
+    key(&mut m, KeyCode::F(1), t0);
+    type_text(&mut m, "x", t0);
+    assert_eq!(m.overlay, None);
+    assert_eq!(m.notes_text(m.step), "x");
+}
+
+#[test]
+fn the_room_thanks_a_client_council_as_the_console_does() {
+    use voer::room::{Room, draw};
+    for (audience, thanks) in [
+        (Audience::ClientCouncil, "Dank u wel!"),
+        (Audience::Team, "Dank jullie wel!"),
+    ] {
+        let t0 = fixed_now();
+        let mut m = model_of(session(audience, Lang::Nl, t0), t0);
+        while !m.on_summary() {
+            update_run(&mut m, Msg::Next, t0);
+        }
+        let console = screen(&m, t0, (100, 30)).join("\n");
+        assert!(console.contains(thanks), "{console}");
+        let mut room = Room::new(Lang::Nl, Theme::calm());
+        room.shown = Some(m.snapshot(t0));
+        let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        term.draw(|f| draw::draw(&room, t0.wall, f)).unwrap();
+        let shown = format!("{}", term.backend());
+        assert!(shown.contains(thanks), "{audience:?}: {shown}");
+    }
+}

@@ -304,6 +304,12 @@ impl Voer {
         self.parser.lock().unwrap().screen().contents()
     }
 
+    /// The background colour of the cell at `row`, `col` (counted from 0).
+    pub fn background(&self, row: u16, col: u16) -> Option<vt100::Color> {
+        let parser = self.parser.lock().unwrap();
+        parser.screen().cell(row, col).map(|c| c.bgcolor())
+    }
+
     /// Whether voer asked the terminal for bracketed paste.
     pub fn bracketed_paste(&self) -> bool {
         self.parser.lock().unwrap().screen().bracketed_paste()

@@ -43,14 +43,20 @@ pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
         }
         Msg::Unblank => close_overlay(m, now, fx),
         Msg::ToggleMute => m.muted = !m.muted,
-        Msg::ToggleTips => m.tips_hidden = !m.tips_hidden,
+        // Kept in the file: a resume shows them as they were.
+        Msg::ToggleTips => {
+            m.tips_hidden = !m.tips_hidden;
+            changed(m, now);
+        }
         Msg::ToggleRoomNotes => {
             m.session.session.room_notes = !m.session.session.room_notes;
             save_at_once(m, now, fx);
         }
         Msg::RoomFollowing(following) => m.room_following = following,
+        // On the video step F1 first shows the video's code, large; F1 again all keys.
         Msg::Help => {
-            m.overlay = Some(Overlay::Help);
+            let code = m.overlay.is_none() && m.video_url().is_some();
+            m.overlay = Some(if code { Overlay::Code } else { Overlay::Help });
             m.help_scroll = 0;
         }
         Msg::ScrollHelp(by) if m.overlay == Some(Overlay::Help) => {

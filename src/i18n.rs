@@ -84,6 +84,11 @@ pub struct Texts {
     /// For a client council, addressed with "u" throughout.
     pub session_finished_formal: &'static str,
     pub reopened_finished: &'static str,
+    /// In the status line on arriving at the summary, and on going back from it.
+    pub finished_status: &'static str,
+    pub reopened_status: &'static str,
+    /// Under "enlarge the window" while typing: the words go into the notes all the same.
+    pub too_small_kept: Tpl<1>,
     pub group: &'static str,
     pub facilitator: &'static str,
     // status line
@@ -423,6 +428,9 @@ pub static NL: Texts = Texts {
     session_finished: "Het gesprek is afgerond. Dank jullie wel!",
     session_finished_formal: "Het gesprek is afgerond. Dank u wel!",
     reopened_finished: "Deze sessie was al afgerond; aanvullingen worden bewaard.",
+    finished_status: "Het gesprek is afgerond en bewaard · PageUp opent het weer",
+    reopened_status: "Het gesprek is weer geopend: niet meer afgerond",
+    too_small_kept: Tpl::new("Bewaard in de notities: {}"),
     group: "Groep",
     facilitator: "Gespreksleider",
     saved: "opgeslagen",
@@ -947,6 +955,9 @@ pub static EN: Texts = Texts {
     session_finished: "The conversation is finished. Thank you all!",
     session_finished_formal: "The conversation is finished. Thank you all!",
     reopened_finished: "This session was already finished; additions are kept.",
+    finished_status: "The conversation is finished and saved · PageUp reopens it",
+    reopened_status: "The conversation is open again: no longer finished",
+    too_small_kept: Tpl::new("Kept in the notes: {}"),
     group: "Group",
     facilitator: "Facilitator",
     saved: "saved",

@@ -18,6 +18,6 @@ mod update;
 pub use episode_view::EpisodeView;
 pub use keymap::{map_app_key, map_key, map_picker_key};
 pub use mode::{Mode, Overlay, UnsavedView};
-pub use model::{App, Model, SaveState, Screen};
+pub use model::{App, Model, SaveState, Screen, StatusLine};
 pub use msg::{Choice, Effect, Msg, Opened, Pick};
 pub use update::{SAVE_DELAY, next_deadline, update, update_run};

@@ -41,6 +41,44 @@ impl SaveState {
     }
 }
 
+/// A short message in the status line, until it expires.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusLine {
+    pub text: String,
+    /// How many bytes at the end of `text` a narrow bar never cuts: what must be read whole
+    /// ("'na de zomer' is geen datum"); the start gives way first.
+    pub keep: usize,
+    pub until: Instant,
+}
+
+impl StatusLine {
+    pub fn new(text: String, until: Instant) -> StatusLine {
+        StatusLine {
+            text,
+            keep: 0,
+            until,
+        }
+    }
+
+    /// `head` then `tail`, of which the tail is never cut.
+    pub fn keeping_end(head: &str, tail: &str, until: Instant) -> StatusLine {
+        StatusLine {
+            text: format!("{head}{tail}"),
+            keep: tail.len(),
+            until,
+        }
+    }
+
+    /// The part a narrow bar may shorten, and the part it never cuts.
+    pub fn parts(&self) -> (&str, &str) {
+        let at = self.text.len().saturating_sub(self.keep);
+        match self.text.is_char_boundary(at) {
+            true => self.text.split_at(at),
+            false => (self.text.as_str(), ""),
+        }
+    }
+}
+
 /// Everything a run knows. Drawing only reads it; `update` is the only writer.
 pub struct Model {
     pub session: Session,
@@ -61,7 +99,7 @@ pub struct Model {
     pub muted: bool,
     pub save: SaveState,
     /// A short message in the status line, until it expires.
-    pub status: Option<(String, Instant)>,
+    pub status: Option<StatusLine>,
     /// The file held finished status before this run reopened it.
     pub reopened_finished: bool,
     /// The path typed in the unsaved dialog.

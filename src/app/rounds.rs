@@ -22,7 +22,7 @@ fn elapsed(m: &Model, now: Now) -> u64 {
 }
 
 fn say(m: &mut Model, msg: String, now: Now) {
-    m.status = Some((msg, now.mono + SAY_FOR));
+    m.status = Some(super::StatusLine::new(msg, now.mono + SAY_FOR));
 }
 
 /// A step is opened (the run starts, resumes, or moves): its phases begin.

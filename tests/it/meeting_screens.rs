@@ -247,3 +247,73 @@ fn the_room_thanks_a_client_council_as_the_console_does() {
         assert!(shown.contains(thanks), "{audience:?}: {shown}");
     }
 }
+
+#[test]
+fn a_when_that_is_not_a_date_is_said_whole_however_narrow_the_bar() {
+    let t0 = fixed_now();
+    let mut m = council(&SEVEN, Lang::Nl, t0);
+    ctrl(&mut m, 'a', t0);
+    type_text(
+        &mut m,
+        "Voorstel schrijven over de activiteitenkalender",
+        t0,
+    );
+    key(&mut m, KeyCode::Tab, t0);
+    type_text(&mut m, "Bram", t0);
+    key(&mut m, KeyCode::Tab, t0);
+    type_text(&mut m, "na de zomer", t0);
+    key(&mut m, KeyCode::Enter, t0);
+    for size in [(80, 24), (100, 30)] {
+        let rows = screen(&m, t0, size);
+        let bar = rows.last().unwrap();
+        assert!(
+            bar.contains(" · 'na de zomer' is geen datum: zo bewaard"),
+            "{size:?}: {bar}"
+        );
+        assert!(
+            bar.contains("Afspraak vastgelegd: Voorstel"),
+            "{size:?}: {bar}"
+        );
+    }
+}
+
+#[test]
+fn text_typed_below_the_smallest_size_is_kept_and_said_so() {
+    let t0 = fixed_now();
+    let mut m = council(&[], Lang::Nl, t0);
+    type_text(&mut m, "de tuin is te klein", t0);
+    let text = screen(&m, t0, (34, 9)).join("\n");
+    assert!(text.contains("Maak het venster groter"), "{text}");
+    assert!(text.contains("Bewaard in de notities:"), "{text}");
+    assert!(text.contains("te klein"), "{text}");
+    assert_eq!(m.notes_text(m.step), "de tuin is te klein");
+}
+
+#[test]
+fn past_the_closing_the_bar_says_it_is_finished_and_pageup_reopens_it() {
+    let t0 = fixed_now();
+    let mut m = council(&[], Lang::Nl, t0);
+    // A clicker pressed quickly: to the summary.
+    for _ in 0..5 {
+        key(&mut m, KeyCode::PageDown, t0);
+    }
+    assert!(m.on_summary());
+    assert_eq!(m.session.session.status, voer::session::Status::Finished);
+    let bar = screen(&m, t0, (80, 24)).pop().unwrap();
+    assert!(
+        bar.contains("afgerond en bewaard · PageUp opent het weer"),
+        "{bar}"
+    );
+    key(&mut m, KeyCode::PageUp, t0);
+    assert!(!m.on_summary());
+    assert_eq!(m.session.session.status, voer::session::Status::InProgress);
+    assert_eq!(m.session.session.finished_at, None);
+    let bar = screen(&m, t0, (80, 24)).pop().unwrap();
+    assert!(bar.contains("weer geopend: niet meer afgerond"), "{bar}");
+    // And finished again at the end, with the time it was finished then.
+    key(&mut m, KeyCode::PageDown, t0.plus(Duration::from_secs(60)));
+    assert_eq!(
+        m.session.session.finished_at,
+        Some(t0.plus(Duration::from_secs(60)).wall)
+    );
+}

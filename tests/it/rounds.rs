@@ -316,7 +316,7 @@ fn at_the_start_the_steps_shrink_to_end_on_time() {
     );
     assert_eq!(rounds::pace(&m, t0), Some(Pace::Ahead(0)));
     assert!(
-        m.status.as_ref().is_some_and(|(s, _)| s.contains("14:40")),
+        m.status.as_ref().is_some_and(|s| s.text.contains("14:40")),
         "says so"
     );
     // The episode's own plan is kept beside it.
@@ -343,7 +343,7 @@ fn an_impossible_until_is_said_plainly_and_no_step_goes_below_a_minute() {
     let m = model(&[], Some("14:05"), t0);
     assert!(minutes(&m).iter().all(|&x| x <= 1));
     assert!(matches!(rounds::pace(&m, t0), Some(Pace::Impossible(_))));
-    let msg = &m.status.as_ref().unwrap().0;
+    let msg = &m.status.as_ref().unwrap().text;
     assert!(
         msg.contains("14:05") && msg.contains("niet haalbaar"),
         "{msg}"

@@ -6,13 +6,15 @@ use crate::{
         clock::Now,
         keys,
         mode::{Mode, Overlay, UnsavedView},
-        model::Model,
+        model::{Model, StatusLine},
         msg::{Effect, Msg},
     },
     session::{Status, countdown::Remaining},
 };
 
 const MINUTE: u64 = 60;
+/// How long the status line says that the meeting was finished or reopened.
+const SAID_FOR: std::time::Duration = std::time::Duration::from_secs(12);
 
 pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
     match msg {
@@ -89,6 +91,7 @@ pub(super) fn close_overlay(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
 }
 
 fn go_to(m: &mut Model, step: usize, now: Now, fx: &mut Vec<Effect>) {
+    let from_summary = m.on_summary();
     m.stop_clock(now.mono);
     // A speaker's name or a heading left with nothing under it goes with the step.
     crate::app::notes::leave(m);
@@ -99,7 +102,16 @@ fn go_to(m: &mut Model, step: usize, now: Now, fx: &mut Vec<Effect>) {
         m.mode = Mode::Navigate;
         m.session.session.status = Status::Finished;
         m.session.session.finished_at.get_or_insert(now.wall);
+        // A clicker pressed once too often finishes the meeting: said, and undone with PageUp.
+        let msg = m.texts().finished_status.to_string();
+        m.status = Some(StatusLine::new(msg, now.mono + SAID_FOR));
     } else {
+        if from_summary {
+            m.session.session.status = Status::InProgress;
+            m.session.session.finished_at = None;
+            let msg = m.texts().reopened_status.to_string();
+            m.status = Some(StatusLine::new(msg, now.mono + SAID_FOR));
+        }
         m.start_clock(now.mono);
         crate::app::rounds::step_opened(m, now);
         if m.mode != Mode::Typing {

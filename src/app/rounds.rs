@@ -185,6 +185,26 @@ pub(super) fn prefix_note(m: &mut Model, input: &Input) -> bool {
     printable && prefix_line(m)
 }
 
+/// A paste during a turn: each of its lines after the first starts with the speaker's name
+/// too, as each typed line does (the first gets it from [`prefix_line`]).
+pub(super) fn prefix_pasted_lines(m: &Model, text: &str) -> String {
+    let Some(prefix) = round(m).and_then(Round::note_prefix) else {
+        return text.to_string();
+    };
+    let name = prefix.trim_end();
+    text.split('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            if i == 0 || line.trim().is_empty() || line.trim_start().starts_with(name) {
+                line.to_string()
+            } else {
+                format!("{prefix}{line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Puts the speaker's name at the start of the notes' current line if it is empty.
 pub(super) fn prefix_line(m: &mut Model) -> bool {
     let Some(prefix) = round(m).and_then(Round::note_prefix) else {

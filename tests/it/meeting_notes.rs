@@ -269,3 +269,19 @@ fn in_csv_each_row_holds_one_point() {
     assert!(rows[1].contains(",Bert: thee,"), "{}", rows[1]);
     assert!(rows[2].contains(",Bert: nog iets,"), "{}", rows[2]);
 }
+
+#[test]
+fn every_line_of_a_paste_in_a_turn_is_under_the_speakers_name() {
+    let t0 = fixed_now();
+    let mut m = council(&SEVEN, Lang::Nl, t0);
+    key(&mut m, KeyCode::Tab, t0);
+    update_run(
+        &mut m,
+        Msg::Paste("koffie om tien uur\nthee om drie uur\n\nJoop: al genoemd".into()),
+        t0,
+    );
+    assert_eq!(
+        notes(&m),
+        "Joop: koffie om tien uur\nJoop: thee om drie uur\n\nJoop: al genoemd"
+    );
+}

@@ -89,6 +89,7 @@ fn paste(m: &mut Model, text: &str, now: Now) {
             // From outside the notes a paste starts a fresh line; inside, it goes at the cursor.
             let entered = start_typing(m);
             let prefixed = !text.trim().is_empty() && crate::app::rounds::prefix_line(m);
+            let text = crate::app::rounds::prefix_pasted_lines(m, &text);
             let pasted = m
                 .notes
                 .get_mut(m.step)

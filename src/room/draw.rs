@@ -19,7 +19,7 @@ use crate::{
     session::{Session, StepKind, countdown::minutes_seconds, step_label},
     ui::{
         Theme,
-        parts::{self, wrap_lines},
+        parts::{self, wrap_lines, wrap_url},
         qr,
     },
 };
@@ -504,22 +504,6 @@ fn video(
     pieces.push(Piece::Gap(1));
     pieces.extend(timer(s, t, theme, now, timer_h.unwrap_or(1)));
     render_stack(frame, area, pieces);
-}
-
-/// A URL broken at any character, so a long link still shows whole.
-fn wrap_url(url: &str, width: u16) -> Vec<String> {
-    let width = usize::from(width.max(1));
-    let mut out = vec![String::new()];
-    for c in url.chars() {
-        let cw = c.to_string().width();
-        if out.last().is_some_and(|l| l.width() + cw > width) {
-            out.push(String::new());
-        }
-        if let Some(l) = out.last_mut() {
-            l.push(c);
-        }
-    }
-    out
 }
 
 fn summary(s: &Session, t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect) {

@@ -8,7 +8,11 @@ use ratatui::{
 };
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, notes, parts::wrap_lines, qr, timer};
+use super::{
+    Theme, notes,
+    parts::{wrap_lines, wrap_url},
+    qr, timer,
+};
 use crate::{
     app::{Mode, Model, clock::Now},
     session::{StepKind, step_label},
@@ -216,21 +220,6 @@ fn video(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     if let (Some(c), Some(code_area)) = (beside, code_area) {
         c.draw(theme, frame.buffer_mut(), code_area);
     }
-}
-
-/// A URL broken at any character, so a long link still shows whole.
-fn wrap_url(url: &str, width: u16) -> Vec<String> {
-    let width = usize::from(width.max(1));
-    let mut lines = vec![String::new()];
-    for c in url.chars() {
-        let last = lines.last_mut().expect("never empty");
-        if last.width() + c.to_string().width() > width {
-            lines.push(c.to_string());
-        } else {
-            last.push(c);
-        }
-    }
-    lines
 }
 
 fn prompt(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {

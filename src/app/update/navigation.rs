@@ -106,11 +106,17 @@ fn go_to(m: &mut Model, step: usize, now: Now, fx: &mut Vec<Effect>) {
         let msg = m.texts().finished_status.to_string();
         m.status = Some(StatusLine::new(msg, now.mono + SAID_FOR));
     } else {
+        // Back from the summary: a meeting finished in this run is open again; one that was
+        // finished before this run stays finished, its additions kept.
         if from_summary {
-            m.session.session.status = Status::InProgress;
-            m.session.session.finished_at = None;
-            let msg = m.texts().reopened_status.to_string();
-            m.status = Some(StatusLine::new(msg, now.mono + SAID_FOR));
+            let msg = if m.reopened_finished {
+                m.texts().reopened_finished
+            } else {
+                m.session.session.status = Status::InProgress;
+                m.session.session.finished_at = None;
+                m.texts().reopened_status
+            };
+            m.status = Some(StatusLine::new(msg.to_string(), now.mono + SAID_FOR));
         }
         m.start_clock(now.mono);
         crate::app::rounds::step_opened(m, now);

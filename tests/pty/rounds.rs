@@ -49,5 +49,7 @@ fn a_round_of_three_names_goes_by_name_and_ends_in_open_discussion() {
     assert_eq!(round.turns_taken, 2);
     assert_eq!(round.passed, ["Bert"]);
     assert_eq!(s.session.participants, ["Anna", "Bert", "Cor"]);
-    assert_eq!(s.steps[3].notes, "Anna: koffie");
+    // Each speaker's line under their name; after the round, the open discussion's heading,
+    // with nothing under it yet.
+    assert_eq!(s.steps[3].notes, "Anna: koffie\n— Open gesprek —\n");
 }

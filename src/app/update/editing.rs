@@ -11,7 +11,8 @@ use crate::app::{
 pub(super) fn update(m: &mut Model, msg: Msg, now: Now) {
     match msg {
         Msg::StartTyping if !m.on_summary() => {
-            if start_typing(m) {
+            let entered = start_typing(m);
+            if entered {
                 changed(m, now);
             }
         }

@@ -76,17 +76,7 @@ fn truncate_middle(s: &str, width: usize) -> String {
     let tail_room = width.saturating_sub(3) - head_room;
     let head = super::agenda::truncate(s, head_room + 1);
     let head = head.trim_end_matches('…');
-    let mut tail: Vec<char> = Vec::new();
-    let mut w = 0;
-    for c in s.chars().rev() {
-        let cw = c.to_string().width();
-        if w + cw > tail_room {
-            break;
-        }
-        w += cw;
-        tail.push(c);
-    }
-    let tail: String = tail.into_iter().rev().collect();
+    let tail = super::parts::last_columns(s, tail_room);
     format!("{} … {}", head.trim_end(), tail.trim_start())
 }
 

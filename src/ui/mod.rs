@@ -77,18 +77,7 @@ fn tail_of(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_string();
     }
-    let mut out: Vec<char> = Vec::new();
-    let mut w = 1;
-    for c in s.chars().rev() {
-        let cw = c.to_string().width();
-        if w + cw > width {
-            break;
-        }
-        w += cw;
-        out.push(c);
-    }
-    out.push('…');
-    out.into_iter().rev().collect()
+    format!("…{}", parts::last_columns(s, width.saturating_sub(1)))
 }
 
 /// A run: header, agenda, the step or the summary, the key bar, and any overlay.

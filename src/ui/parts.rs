@@ -68,6 +68,20 @@ pub fn wrap_lines(text: &str, width: u16) -> Vec<String> {
         .collect()
 }
 
+/// The longest end of `s` that fits in `width` columns.
+pub fn last_columns(s: &str, width: usize) -> &str {
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        used += c.to_string().width();
+        if used > width {
+            break;
+        }
+        start = i;
+    }
+    &s[start..]
+}
+
 /// A web address on lines of `width` columns, whole: broken after a `/`, `.`, `-`, `?`, `&`,
 /// `=` or `_` where one is in the line's last two thirds (`radicalevernieuwing.nl/` stays one
 /// piece), else at any character.

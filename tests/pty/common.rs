@@ -447,6 +447,27 @@ pub fn start_run(sb: &Sandbox, group: &str) -> Voer {
     v
 }
 
+/// `voer run 4 --audience client-council --group Raad` with `extra` arguments, at the
+/// council's first question (a round in the episode).
+pub fn council_at_first_question(sb: &Sandbox, extra: &[&str]) -> Voer {
+    let mut args = vec![
+        "run",
+        "4",
+        "--audience",
+        "client-council",
+        "--group",
+        "Raad",
+    ];
+    args.extend_from_slice(extra);
+    let mut v = sb.voer(&args);
+    v.wait_for_text("Stap 1 van", WAIT);
+    for step in 2..=4 {
+        v.send(RIGHT);
+        v.wait_for_text(&format!("Stap {step} van"), WAIT);
+    }
+    v
+}
+
 /// From the opening step, past the video and the quote: to the first prompt, typing.
 pub fn to_first_prompt_typing(v: &mut Voer) {
     v.send(RIGHT);

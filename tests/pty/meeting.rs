@@ -18,20 +18,7 @@ fn light_background(v: &Voer) -> bool {
 #[test]
 fn resume_keeps_the_projector_colours_and_the_hidden_tips() {
     let sb = Sandbox::new();
-    let mut v = sb.voer(&[
-        "run",
-        "4",
-        "--audience",
-        "client-council",
-        "--group",
-        "Raad",
-        "--projector",
-    ]);
-    v.wait_for_text("Stap 1 van", WAIT);
-    for step in 2..=4 {
-        v.send(RIGHT);
-        v.wait_for_text(&format!("Stap {step} van"), WAIT);
-    }
+    let mut v = council_at_first_question(&sb, &["--projector"]);
     assert!(light_background(&v), "--projector: dark on light");
     assert!(!v.screen().contains("Tip:"), "--projector hides the tips");
     v.send(CTRL_C);
@@ -117,6 +104,11 @@ fn type_and_see(v: &mut Voer, text: &str, shown: &str) {
     v.wait_for_text(shown, WAIT);
 }
 
+/// Types text and waits until it is on the screen.
+fn type_seen(v: &mut Voer, text: &str) {
+    type_and_see(v, text, text);
+}
+
 /// The report with what changes from run to run (the date, the clock times, the minutes
 /// spent) masked, so that the rest can be compared line by line.
 fn masked(report: &str) -> String {
@@ -161,7 +153,7 @@ fn a_whole_council_meeting_exports_every_line_under_the_right_name() {
     v.send(ENTER);
     v.wait_for_text("Gespreksleider", WAIT);
     v.wait_for_text("Marieke", WAIT);
-    type_and_see(&mut v, "Cliëntenraad De Linde", "Cliëntenraad De Linde");
+    type_seen(&mut v, "Cliëntenraad De Linde");
     v.send(TAB);
     v.send(TAB);
     type_and_see(
@@ -212,11 +204,11 @@ fn a_whole_council_meeting_exports_every_line_under_the_right_name() {
     // An action, as it is said, while typing.
     v.send(CTRL_A);
     v.wait_for_text("Afspraak vastleggen", WAIT);
-    type_and_see(&mut v, "Voorstel schrijven", "Voorstel schrijven");
+    type_seen(&mut v, "Voorstel schrijven");
     v.send(TAB);
-    type_and_see(&mut v, "Truus", "Truus");
+    type_seen(&mut v, "Truus");
     v.send(TAB);
-    type_and_see(&mut v, "na de zomer", "na de zomer");
+    type_seen(&mut v, "na de zomer");
     v.send(ENTER);
     v.wait_for_text("'na de zomer' is geen datum", WAIT);
     v.send(TAB);
@@ -236,29 +228,17 @@ fn a_whole_council_meeting_exports_every_line_under_the_right_name() {
     v.send(TAB);
     v.wait_for_text("open gesprek", WAIT);
     v.wait_for_text("— Open gesprek —", WAIT);
-    type_and_see(
-        &mut v,
-        "iedereen wil een vast aanspreekpunt",
-        "iedereen wil een vast aanspreekpunt",
-    );
+    type_seen(&mut v, "iedereen wil een vast aanspreekpunt");
 
     // The question in phases: Tab moves to the next one, under its heading.
     v.send(PAGE_DOWN);
     v.wait_for_text("Stap 5 van 7", WAIT);
     v.wait_for_text("Fase 1/3: Alleen", WAIT);
-    type_and_see(
-        &mut v,
-        "ieder schrijft voor zich",
-        "ieder schrijft voor zich",
-    );
+    type_seen(&mut v, "ieder schrijft voor zich");
     v.send(TAB);
     v.wait_for_text("Fase 2/3: Tweetallen", WAIT);
     v.wait_for_text("— Tweetallen —", WAIT);
-    type_and_see(
-        &mut v,
-        "de tuin samen onderhouden",
-        "de tuin samen onderhouden",
-    );
+    type_seen(&mut v, "de tuin samen onderhouden");
 
     // Quit halfway, and resume.
     v.send(CTRL_C);
@@ -267,25 +247,13 @@ fn a_whole_council_meeting_exports_every_line_under_the_right_name() {
     let mut v = sb.voer(&["--prompts", PROMPTS, "resume"]);
     v.wait_for_text("Stap 5 van 7", WAIT);
     v.wait_for_text("Fase 2/3: Tweetallen", WAIT);
-    type_and_see(
-        &mut v,
-        "na de pauze: een moestuin",
-        "na de pauze: een moestuin",
-    );
+    type_seen(&mut v, "na de pauze: een moestuin");
     v.send(TAB);
     v.wait_for_text("Fase 3/3: Iedereen", WAIT);
-    type_and_see(
-        &mut v,
-        "samen kiezen we de planten",
-        "samen kiezen we de planten",
-    );
+    type_seen(&mut v, "samen kiezen we de planten");
     v.send(PAGE_DOWN);
     v.wait_for_text("Stap 6 van 7", WAIT);
-    type_and_see(
-        &mut v,
-        "voorstel aan de bestuurder: een moestuin",
-        "voorstel aan de bestuurder: een moestuin",
-    );
+    type_seen(&mut v, "voorstel aan de bestuurder: een moestuin");
     // One PageDown too many is the summary: finished, and said so; PageUp opens it again.
     v.send(PAGE_DOWN);
     v.wait_for_text("Stap 7 van 7", WAIT);

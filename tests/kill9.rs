@@ -104,7 +104,11 @@ fn worker(sb: &Sandbox, name: &str, kills: usize, seed: u64, recreate: bool) -> 
             v.wait_for_text("Stap 4 van", WAIT);
             v.send(ENTER);
             v.wait_for_text("Notities — typen", WAIT);
-            if on_disk.rsplit('\n').next().is_some_and(|l| !l.trim().is_empty()) {
+            if on_disk
+                .rsplit('\n')
+                .next()
+                .is_some_and(|l| !l.trim().is_empty())
+            {
                 entered.push('\n');
             }
         }

@@ -285,3 +285,25 @@ fn every_line_of_a_paste_in_a_turn_is_under_the_speakers_name() {
         "Joop: koffie om tien uur\nJoop: thee om drie uur\n\nJoop: al genoemd"
     );
 }
+
+#[test]
+fn a_heading_still_waiting_for_its_line_is_saved_on_quitting() {
+    let t0 = fixed_now();
+    let mut m = phased(t0);
+    type_text(&mut m, "ieder voor zich", t0);
+    // The first phase ends by itself in the middle of a sentence, and the meeting stops.
+    update_run(&mut m, Msg::Tick, t0.plus(secs(61)));
+    type_text(&mut m, " verder", t0.plus(secs(62)));
+    let fx = update_run(&mut m, Msg::Quit, t0.plus(secs(63)));
+    let saved = fx
+        .iter()
+        .find_map(|e| match e {
+            Effect::SaveAndQuit(s, _) => Some(s),
+            _ => None,
+        })
+        .expect("the final save");
+    assert_eq!(
+        saved.steps[4].notes,
+        "— Alleen —\nieder voor zich verder\n— Tweetallen —\n"
+    );
+}

@@ -230,6 +230,9 @@ fn apply(m: &mut Model, msg: Msg, now: Now, quit_ok: bool) -> bool {
                 | Msg::NextTurn
                 | Msg::Pass
                 | Msg::Tick
+                | Msg::Quit
+                | Msg::Terminate
+                | Msg::RetrySave
         );
         let (step, before) = (m.step, notes(m));
         let effects = update_run(m, msg, now);

@@ -94,7 +94,8 @@ const PAGE_UP: &str = "\x1b[5~";
 
 /// The test's own episodes: a council episode with a round and a prompt in phases.
 const PROMPTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pty/prompts");
-/// What the export of the replayed meeting must say, line by line (times masked).
+/// What the export of the replayed meeting must say, line by line (times masked). After a
+/// change that is meant to change it, `VOER_WRITE_GOLDEN=1` writes it anew: review its diff.
 const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pty/meeting.golden.md");
 
 /// Types text and waits until `shown` is on the screen, so that every key was taken in

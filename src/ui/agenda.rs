@@ -162,15 +162,16 @@ fn fit_header(
             return (episode(&truncate(p.title, title_room), false), r);
         }
     }
-    // The episode's number and the group; the group alone; the group shortened.
+    // The episode's number and the group (the sign shortest next); the group alone; the group
+    // shortened.
     let number_group = if p.group.is_empty() {
         format!(" {}", p.number)
     } else {
         format!(" {} · {}", p.number, p.group)
     };
     for (l, r) in [
-        (number_group, right(&markers[1])),
-        (format!(" {}", p.group), right(&markers[1])),
+        (number_group.clone(), right(&markers[1])),
+        (number_group, right(&markers[2])),
         (format!(" {}", p.group), right(&markers[2])),
     ] {
         if fits(&l, &r) {

@@ -61,6 +61,12 @@ pub struct Texts {
     pub video_watch: &'static str,
     pub video_no_url: &'static str,
     pub video_scan: &'static str,
+    /// Where the code is when it does not fit beside the address.
+    pub video_code_elsewhere: &'static str,
+    /// Under the code shown large with F1.
+    pub video_code_keys: &'static str,
+    /// The window is too small even for the code alone: the size it needs.
+    pub video_code_too_small: Tpl<2>,
     pub translation: &'static str,
     pub step_prompt: &'static str,
     pub step_closing: &'static str,
@@ -86,6 +92,11 @@ pub struct Texts {
     /// For a client council, addressed with "u" throughout.
     pub session_finished_formal: &'static str,
     pub reopened_finished: &'static str,
+    /// In the status line on arriving at the summary, and on going back from it.
+    pub finished_status: &'static str,
+    pub reopened_status: &'static str,
+    /// Under "enlarge the window" while typing: the words go into the notes all the same.
+    pub too_small_kept: Tpl<1>,
     pub group: &'static str,
     pub facilitator: &'static str,
     // status line
@@ -101,6 +112,8 @@ pub struct Texts {
     pub key_stop_typing: &'static str,
     pub key_step: &'static str,
     pub key_help: &'static str,
+    /// F1's word in the key bar on the video step, where it first shows the QR code.
+    pub key_help_code: &'static str,
     pub key_quit: &'static str,
     pub key_hide_notes: &'static str,
     pub key_show_notes: &'static str,
@@ -168,6 +181,9 @@ pub struct Texts {
     pub room_following: &'static str,
     pub room_notes_on: &'static str,
     pub room_notes_off: &'static str,
+    /// The header's short sign while a room screen follows: "▣ zaal", with the notes shown.
+    pub room_short: &'static str,
+    pub room_short_notes: &'static str,
     pub next_step: &'static str,
     pub key_room_notes_show: &'static str,
     pub key_room_notes_hide: &'static str,
@@ -227,6 +243,7 @@ pub struct Texts {
     pub problem_out_of_range: Tpl<2>,
     pub problem_phases_sum: Tpl<2>,
     pub cli_bad_until: Tpl<1>,
+    pub pick_facilitator: &'static str,
     pub pick_participants: &'static str,
     pub pick_until: &'static str,
     pub pick_until_bad: &'static str,
@@ -256,6 +273,18 @@ pub struct Texts {
     pub round_open: &'static str,
     pub round_passed: &'static str,
     pub round_turns: &'static str,
+    /// The heading line in the notes where the open discussion after a round starts.
+    pub round_open_heading: &'static str,
+    /// Beside the speaker's countdown once their turn's time is up.
+    pub round_time_up: &'static str,
+    /// After who is next: how many more are still to come after them.
+    pub round_then_more: Tpl<1>,
+    /// The one who speaks (or is next) is the last of the round.
+    pub round_last: &'static str,
+    /// In a short speaking order: how many have had their turn (or passed).
+    pub round_done_count: Tpl<1>,
+    /// In a short speaking order: how many more names there are.
+    pub round_more_count: Tpl<1>,
     pub phase_of: Tpl<2>,
     pub col_replanned: &'static str,
     pub problem_no_closing: Tpl<1>,
@@ -387,6 +416,9 @@ pub static NL: Texts = Texts {
     video_watch: "We kijken de video",
     video_no_url: "Geen webadres bekend: speel de video af van waar u hem heeft.",
     video_scan: "Scan de code om de video op een telefoon te openen.",
+    video_code_elsewhere: "QR-code: F1 toont hem groot; ook in een groter venster en op het zaalscherm (voer room).",
+    video_code_keys: "Scan de code om de video te openen · F1 alle toetsen · Esc terug",
+    video_code_too_small: Tpl::new("Maak het venster groter voor de QR-code: {}×{} is nodig"),
     translation: "Vertaling",
     step_prompt: "Vraag",
     step_closing: "Afsluiting",
@@ -409,6 +441,9 @@ pub static NL: Texts = Texts {
     session_finished: "Het gesprek is afgerond. Dank jullie wel!",
     session_finished_formal: "Het gesprek is afgerond. Dank u wel!",
     reopened_finished: "Deze sessie was al afgerond; aanvullingen worden bewaard.",
+    finished_status: "Het gesprek is afgerond en bewaard · PageUp opent het weer",
+    reopened_status: "Het gesprek is weer geopend: niet meer afgerond",
+    too_small_kept: Tpl::new("Bewaard in de notities: {}"),
     group: "Groep",
     facilitator: "Gespreksleider",
     saved: "opgeslagen",
@@ -424,6 +459,7 @@ pub static NL: Texts = Texts {
     key_stop_typing: "klaar met typen",
     key_step: "stap",
     key_help: "hulp",
+    key_help_code: "QR-code",
     key_quit: "stoppen",
     key_hide_notes: "notities verbergen",
     key_show_notes: "notities tonen",
@@ -443,7 +479,7 @@ pub static NL: Texts = Texts {
     help_blank: "scherm leeg / terug",
     help_mute: "bel aan / uit",
     help_export: "verslag (Markdown) naast het sessiebestand",
-    help_help: "alle toetsen (deze hulp)",
+    help_help: "alle toetsen; bij de video eerst de QR-code",
     help_quit: "stoppen (alles wordt bewaard)",
     help_minute: "een minuut meer / minder",
     help_type: "notities typen",
@@ -490,6 +526,8 @@ pub static NL: Texts = Texts {
     room_following: "zaalscherm volgt",
     room_notes_on: "notities zichtbaar",
     room_notes_off: "notities niet zichtbaar",
+    room_short: "zaal",
+    room_short_notes: "zaal + notities",
     next_step: "Hierna",
     key_room_notes_show: "notities naar zaal",
     key_room_notes_hide: "notities uit zaal",
@@ -570,6 +608,12 @@ pub static NL: Texts = Texts {
     round_open: "Iedereen is geweest: open gesprek",
     round_passed: "gepast",
     round_turns: "rondje",
+    round_open_heading: "Open gesprek",
+    round_time_up: "tijd is om",
+    round_then_more: Tpl::new("dan nog {}"),
+    round_last: "de laatste",
+    round_done_count: Tpl::new("{} geweest"),
+    round_more_count: Tpl::new("+{}"),
     phase_of: Tpl::new("Fase {}/{}"),
     col_replanned: "herpland",
     show_round: Tpl::new("Rondje: iedereen om de beurt ({}), daarna open gesprek"),
@@ -584,6 +628,7 @@ pub static NL: Texts = Texts {
     key_next_speaker: "volgende",
     key_next_phase: "volgende fase",
     key_pass: "past",
+    pick_facilitator: "Gespreksleider (niet verplicht): komt in het verslag",
     pick_participants: "Deelnemers voor een rondje (voornamen of initialen, met komma's)",
     pick_until: "Klaar om (UU:MM, niet verplicht): de stappen worden zo nodig korter",
     pick_until_bad: "Geef een tijd als UU:MM, bijvoorbeeld 16:30, of laat het leeg",
@@ -930,6 +975,9 @@ pub static EN: Texts = Texts {
     video_watch: "We watch the video",
     video_no_url: "No web address known: play the video from wherever you have it.",
     video_scan: "Scan the code to open the video on a phone.",
+    video_code_elsewhere: "QR code: F1 shows it large; also in a larger window and on the room screen (voer room).",
+    video_code_keys: "Scan the code to open the video · F1 all keys · Esc back",
+    video_code_too_small: Tpl::new("Make the window larger for the QR code: {}×{} is needed"),
     translation: "Translation",
     step_prompt: "Question",
     step_closing: "Closing",
@@ -952,6 +1000,9 @@ pub static EN: Texts = Texts {
     session_finished: "The conversation is finished. Thank you all!",
     session_finished_formal: "The conversation is finished. Thank you all!",
     reopened_finished: "This session was already finished; additions are kept.",
+    finished_status: "The conversation is finished and saved · PageUp reopens it",
+    reopened_status: "The conversation is open again: no longer finished",
+    too_small_kept: Tpl::new("Kept in the notes: {}"),
     group: "Group",
     facilitator: "Facilitator",
     saved: "saved",
@@ -965,6 +1016,7 @@ pub static EN: Texts = Texts {
     key_stop_typing: "done typing",
     key_step: "step",
     key_help: "help",
+    key_help_code: "QR code",
     key_quit: "quit",
     key_hide_notes: "hide notes",
     key_show_notes: "show notes",
@@ -984,7 +1036,7 @@ pub static EN: Texts = Texts {
     help_blank: "blank the screen / bring it back",
     help_mute: "bell on / off",
     help_export: "report (Markdown) beside the session file",
-    help_help: "all keys (this help)",
+    help_help: "all keys; at the video first its QR code",
     help_quit: "quit (everything is kept)",
     help_minute: "one minute more / less",
     help_type: "type notes",
@@ -1031,6 +1083,8 @@ pub static EN: Texts = Texts {
     room_following: "room screen following",
     room_notes_on: "notes shown",
     room_notes_off: "notes not shown",
+    room_short: "room",
+    room_short_notes: "room + notes",
     next_step: "Next",
     key_room_notes_show: "notes to the room",
     key_room_notes_hide: "notes off the room",
@@ -1109,6 +1163,12 @@ pub static EN: Texts = Texts {
     round_open: "Everyone has spoken: open discussion",
     round_passed: "passed",
     round_turns: "round",
+    round_open_heading: "Open discussion",
+    round_time_up: "time is up",
+    round_then_more: Tpl::new("then {} more"),
+    round_last: "the last one",
+    round_done_count: Tpl::new("{} done"),
+    round_more_count: Tpl::new("+{}"),
     phase_of: Tpl::new("Phase {}/{}"),
     col_replanned: "re-planned",
     show_round: Tpl::new("Speaking round: everyone in turn ({}), then open discussion"),
@@ -1123,6 +1183,7 @@ pub static EN: Texts = Texts {
     key_next_speaker: "next",
     key_next_phase: "next phase",
     key_pass: "pass",
+    pick_facilitator: "Facilitator (optional): goes into the report",
     pick_participants: "Participants for speaking rounds (first names or initials, with commas)",
     pick_until: "Ends at (HH:MM, optional): the steps are shortened to fit",
     pick_until_bad: "Give a time as HH:MM, for example 16:30, or leave it empty",
@@ -1405,6 +1466,18 @@ pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
         Lang::Nl => &NL,
         Lang::En => &EN,
+    }
+}
+
+impl Texts {
+    /// The words at the end of a conversation, to the group as voer addresses it ("Dank u
+    /// wel!" to a client council): the same on the facilitator's screen and the room's.
+    pub fn session_finished_for(&self, audience: crate::episode::Audience) -> &'static str {
+        if audience.is_addressed_formally() {
+            self.session_finished_formal
+        } else {
+            self.session_finished
+        }
     }
 }
 

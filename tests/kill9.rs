@@ -81,6 +81,9 @@ fn worker(sb: &Sandbox, name: &str, kills: usize, seed: u64, recreate: bool) -> 
         failures: Vec::new(),
     };
     for round in 0..kills {
+        // Going into the notes again starts a fresh line after text: voer's own line break,
+        // before anything typed in this round.
+        let mut entered = on_disk.clone();
         if round > 0 {
             v = sb.voer(&["resume", path.to_str().unwrap()]);
             // Now and then a kill while voer is still starting.
@@ -101,6 +104,13 @@ fn worker(sb: &Sandbox, name: &str, kills: usize, seed: u64, recreate: bool) -> 
             v.wait_for_text("Stap 4 van", WAIT);
             v.send(ENTER);
             v.wait_for_text("Notities — typen", WAIT);
+            if on_disk
+                .rsplit('\n')
+                .next()
+                .is_some_and(|l| !l.trim().is_empty())
+            {
+                entered.push('\n');
+            }
         }
         // Type for a random while, at a random pace, then kill.
         let typing_for = Duration::from_millis(rng.range(150, 2200));
@@ -155,7 +165,7 @@ fn worker(sb: &Sandbox, name: &str, kills: usize, seed: u64, recreate: bool) -> 
         };
         let notes = session.steps[PROMPT].notes.clone();
         let typed: String = sent.iter().map(|(_, a)| *a).collect();
-        let all = format!("{on_disk}{typed}");
+        let all = format!("{entered}{typed}");
         if !notes.starts_with(&on_disk) || !all.starts_with(&notes) {
             out.failures.push(format!(
                 "{name} round {round}: the notes are not what was typed:\n  file: {notes:?}\n  typed: {all:?}"
@@ -163,7 +173,12 @@ fn worker(sb: &Sandbox, name: &str, kills: usize, seed: u64, recreate: bool) -> 
             break;
         }
         // How many of this round's keys reached the file, and how old the oldest lost one was.
-        let mut kept_len = notes.len() - on_disk.len();
+        let base = if notes.starts_with(&entered) {
+            &entered
+        } else {
+            &on_disk
+        };
+        let mut kept_len = notes.len() - base.len();
         let mut kept = 0;
         for (_, adds) in &sent {
             if kept_len < adds.len() {

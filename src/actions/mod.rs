@@ -202,7 +202,7 @@ mod tests {
         assert_eq!(r.due_text.as_deref(), Some("na de zomer"));
         assert_eq!(
             r.warning.as_deref(),
-            Some("'na de zomer' is geen datum; bewaard zoals getypt")
+            Some("'na de zomer' is geen datum: zo bewaard")
         );
         let r = read_draft(
             &Draft {
@@ -215,7 +215,7 @@ mod tests {
         );
         assert_eq!(
             r.warning.as_deref(),
-            Some("'31-2' is not a date that exists; kept as typed")
+            Some("'31-2' is not a date that exists: kept as typed")
         );
         let r = read_draft(
             &Draft {

@@ -177,7 +177,7 @@ pub const BINDINGS: &[Binding] = {
         on(Always, keys![ctrl('e', Msg::Export)], |t| t.help_export)
             .bar(8, Show::Always, |m| m.texts().key_export),
         on(Always, keys![plain(F(1), Msg::Help)], |t| t.help_help)
-            .bar(7, Show::Always, |m| m.texts().key_help),
+            .bar(7, Show::Always, help_label),
         // As a slide show starts: the video opens in the browser or the player.
         on(Always, keys![plain(F(5), Msg::OpenVideo)], |t| t.paper.help_video)
             .bar(3, Show::Video, |m| m.texts().paper.key_video),
@@ -290,6 +290,12 @@ fn room_notes_label(m: &Model) -> &'static str {
 fn mute_label(m: &Model) -> &'static str {
     let t = m.texts();
     toggle(m.muted, t.key_unmute, t.key_mute)
+}
+
+/// On the video step F1 first shows the video's code.
+fn help_label(m: &Model) -> &'static str {
+    let t = m.texts();
+    toggle(m.video_url().is_some(), t.key_help_code, t.key_help)
 }
 
 fn next_turn_label(m: &Model) -> &'static str {

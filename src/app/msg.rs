@@ -144,6 +144,8 @@ pub struct Choice {
     pub episode: Episode,
     pub audience: Audience,
     pub group: String,
+    /// Who leads the conversation (may be empty).
+    pub facilitator: String,
     /// First names or initials, for speaking rounds.
     pub participants: Vec<String>,
     /// When the meeting must end.

@@ -167,10 +167,16 @@ pub fn document_time() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-/// After the screen closes: where the notes are, and how to go on from there.
+/// After the screen closes: where the notes are, and how to go on from there, in the
+/// session's own language (as its screens were), whatever the system's locale says. `t`: for a
+/// file that cannot be read back.
 pub fn say_where(saved: Option<PathBuf>, t: &Texts) {
     let Some(path) = saved else { return };
-    let finished = store::load(&path).is_ok_and(|s| s.session.status == Status::Finished);
+    let session = store::load(&path).ok();
+    let t = session
+        .as_ref()
+        .map_or(t, |s| i18n::texts(s.session.language));
+    let finished = session.is_some_and(|s| s.session.status == Status::Finished);
     let file = shell_word(&path);
     let message = if finished {
         let report = path.with_extension("md");

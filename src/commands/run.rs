@@ -10,7 +10,7 @@ use crate::{
     error::UserError,
     lang::Lang,
     session::{
-        Meta, Session,
+        Meta, Session, SessionTheme,
         store::{self, SessionLock},
     },
     tui,
@@ -104,7 +104,8 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
         opts.audience,
         opts.group.as_deref(),
     )
-    .with_time(&opts.participants, opts.until);
+    .with_time(&opts.participants, opts.until)
+    .with_facilitator(&opts.facilitator);
     let mut create = |choice: Choice| create_session(&opts, choice);
     let (app, lock) = if picker.needed() {
         (App::picker(picker), None)
@@ -132,7 +133,7 @@ fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionL
     store::ensure_writable(dir)?;
     let meta = Meta {
         group: choice.group,
-        facilitator: opts.facilitator.clone(),
+        facilitator: choice.facilitator,
         participants: choice.participants,
         until: choice.until,
     };
@@ -147,6 +148,13 @@ fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionL
     if let Some(file) = opts.video.clone().or_else(|| choice.episode.video_file()) {
         session.set_video_file(&file);
     }
+    // The colours and the tips as this run starts: `voer resume` keeps them.
+    session.session.theme = Some(if opts.projector {
+        SessionTheme::Projector
+    } else {
+        SessionTheme::Default
+    });
+    session.session.tips_hidden = opts.projector;
     // Absolute, so the summary and messages say exactly where the notes are; claimed in one
     // step, so voers started in the same minute for the same group each get their own.
     let (path, lock) = store::create(dir, &session)?;

@@ -64,9 +64,10 @@ impl Audience {
         }
     }
 
-    /// Whether the group is addressed with the formal "u": a client council and relatives,
-    /// often older people who do not work in care. The others are "je" and "jullie".
-    pub fn formal(self) -> bool {
+    /// Whether voer addresses this group with the formal "u" rather than "je" and "jullie": a
+    /// client council and relatives, often older people who do not work in care. The one rule
+    /// for every screen, message and paper to the group.
+    pub fn is_addressed_formally(self) -> bool {
         matches!(self, Audience::ClientCouncil | Audience::Relatives)
     }
 

@@ -39,7 +39,7 @@ pub fn outline(ep: &Episode, audience: Audience, lang: Lang) -> Vec<Element> {
     }
     let (intro, lines) = match audience {
         Audience::Classroom => (p.handout_intro_write, CLASSROOM_LINES),
-        a if a.formal() => (p.handout_intro_formal, 0),
+        a if a.is_addressed_formally() => (p.handout_intro_formal, 0),
         _ => (p.handout_intro, 0),
     };
     out.push(Element::Paragraph(intro.to_string()));

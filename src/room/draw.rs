@@ -19,7 +19,7 @@ use crate::{
     session::{Session, StepKind, countdown::minutes_seconds, step_label},
     ui::{
         Theme,
-        parts::{self, wrap_lines},
+        parts::{self, wrap_lines, wrap_url},
         qr,
     },
 };
@@ -428,11 +428,19 @@ fn turn_lines<'a>(
     if let Some(r) = &step.round {
         match (r.speaker(), step.turn_remaining(at)) {
             (Some(name), Some(left)) => {
-                let mut text = format!("▶ {}: {name}  {}", t.round_now, left.display());
-                if let Some(next) = r.next_speaker() {
-                    text.push_str(&format!("   · {}: {next}", t.round_next));
+                let mut now_line = format!("▶ {}: {name}  {}", t.round_now, left.display());
+                if left.is_over() {
+                    now_line.push_str(&format!(" · {}", t.round_time_up));
                 }
-                out.push(Line::styled(text, theme.heading));
+                let next = crate::ui::round::next_words(r, t, None);
+                let one = format!("{now_line}   · {next}");
+                // Whole names: who is next goes on a line of its own when both do not fit.
+                if one.width() <= usize::from(COLUMN) {
+                    out.push(Line::styled(one, theme.heading));
+                } else {
+                    out.push(Line::styled(now_line, theme.heading));
+                    out.push(Line::styled(next, theme.heading));
+                }
             }
             _ => out.push(Line::styled(t.round_open, theme.heading)),
         }
@@ -524,22 +532,6 @@ fn video(
     render_stack(frame, area, pieces);
 }
 
-/// A URL broken at any character, so a long link still shows whole.
-fn wrap_url(url: &str, width: u16) -> Vec<String> {
-    let width = usize::from(width.max(1));
-    let mut out = vec![String::new()];
-    for c in url.chars() {
-        let cw = c.to_string().width();
-        if out.last().is_some_and(|l| l.width() + cw > width) {
-            out.push(String::new());
-        }
-        if let Some(l) = out.last_mut() {
-            l.push(c);
-        }
-    }
-    out
-}
-
 fn summary(s: &Session, t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut rows = Vec::new();
     let (mut planned, mut actual) = (0u64, 0u64);
@@ -577,12 +569,11 @@ fn summary(s: &Session, t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect)
     .style(theme.base);
     let mut head = lines(t.step_summary, area.width, theme.heading);
     head.push(Line::default());
-    let thanks = if s.session.audience.formal() {
-        t.session_finished_formal
-    } else {
-        t.session_finished
-    };
-    head.extend(lines(thanks, area.width, theme.quote));
+    head.extend(lines(
+        t.session_finished_for(s.session.audience),
+        area.width,
+        theme.quote,
+    ));
     let pieces = vec![
         Piece::Lines(head),
         Piece::Gap(1),

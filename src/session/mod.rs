@@ -43,6 +43,14 @@ pub enum Status {
     Finished,
 }
 
+/// The colours of a run, as in the config file: `default`, or `projector` (high contrast).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SessionTheme {
+    Default,
+    Projector,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum StepKind {
@@ -124,6 +132,13 @@ pub struct SessionInfo {
     /// Whether the room screen shows the notes.
     #[serde(default)]
     pub room_notes: bool,
+    /// The colours the run was started with: a resume keeps them. Absent in older files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<SessionTheme>,
+    /// Whether the facilitator's tips are hidden (one projected screen): a resume keeps it.
+    /// Written only when they are.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub tips_hidden: bool,
     pub status: Status,
     pub started_at: DateTime<FixedOffset>,
     pub updated_at: DateTime<FixedOffset>,
@@ -365,6 +380,8 @@ impl Session {
                 example: false,
                 blanked: false,
                 room_notes: false,
+                theme: None,
+                tips_hidden: false,
                 status: Status::InProgress,
                 started_at: now,
                 updated_at: now,

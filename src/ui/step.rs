@@ -8,7 +8,11 @@ use ratatui::{
 };
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, notes, parts::wrap_lines, qr, timer};
+use super::{
+    Theme, notes,
+    parts::{wrap_lines, wrap_url},
+    qr, timer,
+};
 use crate::{
     app::{Mode, Model, clock::Now},
     session::{StepKind, step_label},
@@ -175,15 +179,18 @@ fn split_notes(area: Rect, show: bool) -> (Rect, Option<Rect>) {
 }
 
 /// The video step: its link, a QR code of it when there is room, the timer and the notes.
+/// The address and the code come before an empty notes panel: the panel shows once there are
+/// notes or they are being typed. Where the code cannot stand whole, a line says where it is.
 fn video(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
-    let Some(step) = m.current() else { return };
+    /// The text beside the code needs at least this many columns.
+    const TEXT_BESIDE: u16 = 24;
     let t = m.texts();
-    let url = step.url.as_deref().filter(|u| !u.trim().is_empty());
+    let url = m.video_url();
     let code = url.and_then(qr::Code::new);
     // The code stands to the right of the text, at full size or not at all.
     let beside = code.as_ref().filter(|c| {
         let (w, h) = c.size();
-        area.width >= w + 2 + 30 && area.height >= h
+        area.width >= w + 2 + TEXT_BESIDE && area.height >= h
     });
     let (text_area, code_area) = match beside {
         Some(c) => {
@@ -215,31 +222,27 @@ fn video(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
             }
         }
     }
+    if code.is_some() && code_area.is_none() {
+        for l in wrap_lines(t.video_code_elsewhere, width) {
+            body.push(Line::styled(l, theme.dim));
+        }
+    }
     let mut hint = if code_area.is_some() {
         wrap_lines(t.video_scan, width)
     } else {
         Vec::new()
     };
     hint.extend(tip_lines(m, width));
-    timed(m, theme, now, frame, text_area, body, hint);
+    let notes = untimed_notes_visible(m);
+    let content = Content {
+        text: body,
+        tip: hint,
+        notes,
+    };
+    timed(m, theme, now, frame, text_area, content);
     if let (Some(c), Some(code_area)) = (beside, code_area) {
         c.draw(theme, frame.buffer_mut(), code_area);
     }
-}
-
-/// A URL broken at any character, so a long link still shows whole.
-fn wrap_url(url: &str, width: u16) -> Vec<String> {
-    let width = usize::from(width.max(1));
-    let mut lines = vec![String::new()];
-    for c in url.chars() {
-        let last = lines.last_mut().expect("never empty");
-        if last.width() + c.to_string().width() > width {
-            lines.push(c.to_string());
-        } else {
-            last.push(c);
-        }
-    }
-    lines
 }
 
 fn prompt(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
@@ -250,7 +253,7 @@ fn prompt(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
         .into_iter()
         .map(|l| Line::styled(l, theme.quote))
         .collect();
-    let extra = super::round::lines(m, theme, now);
+    let extra = super::round::lines(m, theme, now, width);
     if !extra.is_empty() {
         body.push(Line::raw(""));
         body.extend(extra);
@@ -265,20 +268,31 @@ fn prompt(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
             width,
         ));
     }
-    timed(m, theme, now, frame, area, body, tip_lines);
+    let content = Content {
+        text: body,
+        tip: tip_lines,
+        notes: !m.notes_hidden,
+    };
+    timed(m, theme, now, frame, area, content);
 }
 
-/// A timed step: its label, the body, a line that gives way when space is short (the tip),
-/// the timer and the notes.
-fn timed(
-    m: &Model,
-    theme: &Theme,
-    now: Now,
-    frame: &mut Frame,
-    area: Rect,
-    text_lines: Vec<Line<'static>>,
-    tip_lines: Vec<String>,
-) {
+/// What a timed step shows under its label.
+struct Content {
+    /// The question or the address: kept whole as far as the screen allows.
+    text: Vec<Line<'static>>,
+    /// Lines that give way when space is short (the tip).
+    tip: Vec<String>,
+    /// Whether the notes panel shows.
+    notes: bool,
+}
+
+/// A timed step: its label, the content, the timer and the notes.
+fn timed(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect, content: Content) {
+    let Content {
+        text: text_lines,
+        tip: tip_lines,
+        notes: show_notes,
+    } = content;
     let Some(step) = m.current() else { return };
     let t = m.texts();
     let label = format!(
@@ -287,7 +301,6 @@ fn timed(
         step.planned_seconds / 60,
         t.minutes_short
     );
-    let show_notes = !m.notes_hidden;
     let timer_height = timer::height(area, show_notes);
     // The question gets the room it needs, but leaves the timer and a few note lines.
     let reserved = timer_height + if show_notes { 5 } else { 0 } + 1;

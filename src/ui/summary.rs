@@ -109,11 +109,7 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
         Paragraph::new(vec![
             Line::styled(t.step_summary, theme.heading),
             Line::styled(
-                if m.session.session.audience.formal() {
-                    t.session_finished_formal
-                } else {
-                    t.session_finished
-                },
+                t.session_finished_for(m.session.session.audience),
                 theme.base,
             ),
         ])

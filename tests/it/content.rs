@@ -64,7 +64,7 @@ fn each_audience_is_addressed_as_the_template_says() {
     for ep in lib.episodes() {
         for a in Audience::ALL {
             for text in texts_for(ep, a) {
-                if a.formal() {
+                if a.is_addressed_formally() {
                     assert_eq!(
                         informal_you(&text),
                         Vec::<String>::new(),

@@ -14,6 +14,8 @@ mod export_browser;
 mod export_cli;
 mod export_formats;
 mod export_hostile;
+mod meeting_notes;
+mod meeting_screens;
 mod paper;
 mod picker;
 mod props;

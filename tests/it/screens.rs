@@ -363,7 +363,7 @@ fn bitmap(buf: &ratatui::buffer::Buffer, fg: u8, bg: u8) -> (usize, usize, Vec<u
     (w, h, px)
 }
 
-fn decode(buf: &ratatui::buffer::Buffer, fg: u8, bg: u8) -> Vec<String> {
+pub fn decode(buf: &ratatui::buffer::Buffer, fg: u8, bg: u8) -> Vec<String> {
     let (w, h, px) = bitmap(buf, fg, bg);
     let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| px[y * w + x]);
     img.detect_grids()

@@ -32,7 +32,7 @@ fn opened(fx: &[Effect]) -> Vec<VideoTarget> {
 }
 
 fn status(m: &Model) -> &str {
-    m.status.as_ref().map_or("", |(s, _)| s.as_str())
+    m.status.as_ref().map_or("", |s| s.text.as_str())
 }
 
 #[test]

@@ -310,6 +310,12 @@ impl Voer {
         self.parser.lock().unwrap().screen().contents()
     }
 
+    /// The background colour of the cell at `row`, `col` (counted from 0).
+    pub fn background(&self, row: u16, col: u16) -> Option<vt100::Color> {
+        let parser = self.parser.lock().unwrap();
+        parser.screen().cell(row, col).map(|c| c.bgcolor())
+    }
+
     /// Whether voer asked the terminal for bracketed paste.
     pub fn bracketed_paste(&self) -> bool {
         self.parser.lock().unwrap().screen().bracketed_paste()
@@ -444,6 +450,27 @@ pub fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
 pub fn start_run(sb: &Sandbox, group: &str) -> Voer {
     let v = sb.voer(&["run", "4", "--audience", "client-council", "--group", group]);
     v.wait_for_text("Stap 1 van", WAIT);
+    v
+}
+
+/// `voer run 4 --audience client-council --group Raad` with `extra` arguments, at the
+/// council's first question (a round in the episode).
+pub fn council_at_first_question(sb: &Sandbox, extra: &[&str]) -> Voer {
+    let mut args = vec![
+        "run",
+        "4",
+        "--audience",
+        "client-council",
+        "--group",
+        "Raad",
+    ];
+    args.extend_from_slice(extra);
+    let mut v = sb.voer(&args);
+    v.wait_for_text("Stap 1 van", WAIT);
+    for step in 2..=4 {
+        v.send(RIGHT);
+        v.wait_for_text(&format!("Stap {step} van"), WAIT);
+    }
     v
 }
 

@@ -349,12 +349,13 @@ fn a_second_voer_on_the_same_file_is_refused_and_a_stale_lock_does_not_block() {
     third.wait_for_text("van de eerste", WAIT);
     third.send(ENTER);
     third.wait_for_text("Notities — typen", WAIT);
-    typed(&mut third, ", en de derde");
+    // Into the notes again: a line of its own.
+    typed(&mut third, "en de derde");
     stop_typing(&mut third);
     third.send(CTRL_C);
     assert!(third.wait_exit(WAIT).success());
     assert_eq!(
         load(&file).unwrap().steps[PROMPT].notes,
-        "van de eerste, en de derde"
+        "van de eerste\nen de derde"
     );
 }

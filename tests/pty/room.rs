@@ -49,7 +49,7 @@ fn the_room_screen_follows_the_facilitator_and_writes_nothing_but_its_presence()
     let file = sb.session_file();
     room.wait_for_text("Aflevering 4", WAIT);
     // The room announces itself, privately; the facilitator's screen knows.
-    run.wait_for_text("zaalscherm volgt", WAIT);
+    run.wait_for_text("▣ zaal", WAIT);
     let mode = fs::metadata(presence(&file)).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600, "the presence file is the owner's only");
 
@@ -118,7 +118,7 @@ fn the_room_screen_follows_the_facilitator_and_writes_nothing_but_its_presence()
     // … and reach it once the facilitator shows them (Ctrl+R, also while typing).
     run.send(CTRL_R);
     room.wait_for_text("Meer tijd voor koffie", NOTES_LATENCY);
-    run.wait_for_text("notities zichtbaar", WAIT);
+    run.wait_for_text("zaal + notities", WAIT);
     let typed = Instant::now();
     run.send(" en de tuin");
     room.wait_for_text("koffie en de tuin", NOTES_LATENCY);

@@ -4,7 +4,7 @@ use crate::{
     app::{
         clock::Now,
         mode::{Mode, UnsavedView},
-        model::Model,
+        model::{Model, StatusLine},
         msg::{Effect, Msg},
     },
     i18n::{Localize, fill},
@@ -26,7 +26,7 @@ pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
                 ),
                 Err(e) => fill(t.export_failed, [&e.render(m.lang)]),
             };
-            m.status = Some((msg, now.mono + STATUS_FOR));
+            m.status = Some(StatusLine::new(msg, now.mono + STATUS_FOR));
         }
         Msg::Saved(outcome) => match outcome {
             SaveOutcome::Saved { revision, .. } => {

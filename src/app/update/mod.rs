@@ -25,6 +25,7 @@ pub use time::{SAVE_DELAY, next_deadline};
 
 use super::{
     clock::Now,
+    mode::Overlay,
     model::{App, Model, Screen},
     msg::{Effect, Msg},
 };
@@ -57,7 +58,9 @@ pub fn update_run(m: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
     }
     // A key that is not the help's or the blank screen's own closes them first, then does
     // what it does underneath: nothing typed over them is lost.
-    if m.overlay.is_some() && closes_overlay(&msg) {
+    // F1 over the video's code goes on to the help.
+    let code_to_help = m.overlay == Some(Overlay::Code) && matches!(msg, Msg::Help);
+    if m.overlay.is_some() && closes_overlay(&msg) && !code_to_help {
         navigation::close_overlay(m, now, &mut fx);
     }
     match msg {

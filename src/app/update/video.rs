@@ -4,7 +4,7 @@ use super::time::{STATUS_FOR, save_at_once};
 use crate::{
     app::{
         clock::Now,
-        model::Model,
+        model::{Model, StatusLine},
         msg::{Effect, Msg},
         video::VideoTarget,
     },
@@ -17,7 +17,7 @@ pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
         Msg::OpenVideo if m.current().is_some_and(|s| s.kind == StepKind::Video) => {
             match target(m) {
                 Ok(target) => fx.push(Effect::OpenVideo(target)),
-                Err(why) => m.status = Some((why, now.mono + STATUS_FOR)),
+                Err(why) => m.status = Some(StatusLine::new(why, now.mono + STATUS_FOR)),
             }
         }
         Msg::VideoOpened(target, result) => {
@@ -26,7 +26,7 @@ pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
                 Ok(()) => target.opening(m.lang),
                 Err(e) => fill(m.texts().paper.open_failed, [&e.render(m.lang)]),
             };
-            m.status = Some((said, now.mono + STATUS_FOR));
+            m.status = Some(StatusLine::new(said, now.mono + STATUS_FOR));
             // The room screen hears of it from the file, while the video step is still on.
             let step = m.step;
             if let Some(s) = m

@@ -38,7 +38,7 @@ impl Round {
             turns_taken: 0,
             turn_started: at,
             minutes_per_person,
-            passed: Vec::new(),
+            ..Round::default()
         }
     }
 
@@ -329,6 +329,7 @@ mod tests {
             episode_seconds: minutes * 60,
             elapsed_seconds: 0,
             notes: String::new(),
+            ..Default::default()
         }
     }
 
@@ -500,6 +501,7 @@ mod tests {
                 minutes: m,
                 current: false,
                 started: None,
+                ..Default::default()
             })
             .collect()
     }

@@ -39,6 +39,7 @@ fn action(id: &str, text: &str, owner: Option<&str>, due: Option<(i32, u32, u32)
         done: false,
         step: 8,
         created_at: DateTime::parse_from_rfc3339("2026-11-20T14:50:00+01:00").unwrap(),
+        ..Default::default()
     }
 }
 

@@ -2,6 +2,7 @@
 //! binary's command-line subcommands, the exports, the screens and property tests.
 //! The tests that run voer in a pseudo-terminal are in `tests/pty/`.
 
+mod bin;
 mod export_support;
 mod fixture;
 
@@ -21,4 +22,5 @@ mod rounds;
 mod screens;
 mod screens_actions;
 mod session_names;
+mod unknown_fields;
 mod update;

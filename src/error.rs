@@ -92,7 +92,7 @@ impl Localize for UserError {
                     [number, &audience.id(), &has.join(", ")],
                 )
             }
-            UserError::Config(e) => fill(t.config_broken, [e]),
+            UserError::Config(e) => fill(t.config_broken, [&e.render(lang)]),
             UserError::Episodes(e) => e.render(lang),
             UserError::Store(e) => e.render(lang),
             UserError::Lock(e) => e.render(lang),

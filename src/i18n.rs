@@ -195,6 +195,10 @@ pub struct Texts {
     pub os_read_only: &'static str,
     pub os_not_a_folder: &'static str,
     pub os_is_a_folder: &'static str,
+    /// A pipe, a device or a socket where a file was expected.
+    pub os_not_regular: &'static str,
+    /// A file larger than voer reads: the limit in MiB.
+    pub os_too_large: Tpl<1>,
     pub os_exists: &'static str,
     pub os_other: Tpl<1>,
     pub os_no_answer: &'static str,
@@ -514,6 +518,8 @@ pub static NL: Texts = Texts {
     os_read_only: "de schijf is alleen-lezen",
     os_not_a_folder: "geen map",
     os_is_a_folder: "een map, geen bestand",
+    os_not_regular: "geen gewoon bestand (maar een pijp, een apparaat of een socket); voer leest het niet",
+    os_too_large: Tpl::new("groter dan {} MiB; zo groot maakt voer dit bestand nooit"),
     os_exists: "bestaat al",
     os_other: Tpl::new("fout van het systeem ({})"),
     os_no_answer: "de schijf antwoordt niet",
@@ -1023,6 +1029,8 @@ pub static EN: Texts = Texts {
     os_read_only: "Read-only file system",
     os_not_a_folder: "Not a folder",
     os_is_a_folder: "A folder, not a file",
+    os_not_regular: "Not a regular file (a pipe, a device or a socket); voer does not read it",
+    os_too_large: Tpl::new("Larger than {} MiB; voer never makes this file that large"),
     os_exists: "Already exists",
     os_other: Tpl::new("{}"),
     os_no_answer: "The disk does not answer",
@@ -1434,7 +1442,7 @@ pub(crate) use english_display;
 pub fn os_reason(e: &std::io::Error, lang: Lang) -> String {
     use std::io::ErrorKind as K;
 
-    use crate::platform::{HeldOpen, NameProblem};
+    use crate::platform::{HeldOpen, NameProblem, NotRegular, TooLarge};
     let t = texts(lang);
     // The reasons voer itself puts in an error, on Windows (see `platform`).
     match e.get_ref().and_then(|r| r.downcast_ref::<NameProblem>()) {
@@ -1447,6 +1455,12 @@ pub fn os_reason(e: &std::io::Error, lang: Lang) -> String {
     }
     if e.get_ref().is_some_and(|r| r.is::<HeldOpen>()) {
         return t.os_held_open.to_string();
+    }
+    if e.get_ref().is_some_and(|r| r.is::<NotRegular>()) {
+        return t.os_not_regular.to_string();
+    }
+    if let Some(TooLarge { limit }) = e.get_ref().and_then(|r| r.downcast_ref::<TooLarge>()) {
+        return fill(t.os_too_large, [&(limit >> 20)]);
     }
     let words = match e.kind() {
         K::NotFound => t.os_not_found,

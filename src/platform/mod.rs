@@ -10,12 +10,17 @@
 //! - `session::store` syncs the folder after a rename on Unix; NTFS journals the rename itself.
 //!
 //! The two Windows reasons a file operation can fail here, [`NameProblem`] and [`HeldOpen`],
-//! travel inside an `io::Error`, so they reach the screen the way the system's own reasons do;
-//! `i18n::os_reason` words them in the user's language. Nothing here depends on the rest of voer.
+//! and the two of reading a file someone else put there (`files`: [`NotRegular`],
+//! [`TooLarge`]) travel inside an `io::Error`, so they reach the screen the way the system's
+//! own reasons do; `i18n::os_reason` words them in the user's language. Nothing here depends
+//! on the rest of voer.
 use std::{fmt, io, path::Path, time::Duration};
 
+mod files;
 #[cfg(windows)]
 mod windows;
+
+pub use files::{NotRegular, TooLarge, open_regular, read_regular};
 
 // ---------------------------------------------------------------------------------------------
 // Closing the window, logging off, shutting down

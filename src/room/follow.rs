@@ -129,8 +129,7 @@ impl Followed {
         if now.is_none() || now == self.stamp {
             return None;
         }
-        let text = fs::read_to_string(&self.path).ok()?;
-        let session = Session::from_toml(&text).ok()?;
+        let session = store::load(&self.path).ok()?;
         // Only remembered once read well: a half-written file is read again next time.
         self.stamp = now;
         Some(session)

@@ -46,3 +46,51 @@ pub fn ran(out: &std::process::Output) -> Ran {
         err: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
 }
+
+/// As [`voer_in`], but gives up on a voer that has not ended within `limit` (it is killed):
+/// `None` then. For the tests of what must never hang.
+pub fn voer_in_within(home: &Path, args: &[&str], limit: std::time::Duration) -> Option<Ran> {
+    use std::process::Stdio;
+    let mut child = command(home)
+        .args(args)
+        .arg("--sessions")
+        .arg(home.join("sessions"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start voer");
+    // Read as it runs, so that a full pipe never holds voer up.
+    let mut pipes = (child.stdout.take(), child.stderr.take());
+    let out = std::thread::spawn(move || read_all(pipes.0.take()));
+    let err = std::thread::spawn(move || read_all(pipes.1.take()));
+    let deadline = std::time::Instant::now() + limit;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("voer's state") {
+            break Some(status);
+        }
+        if std::time::Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    let (out, err) = (
+        out.join().unwrap_or_default(),
+        err.join().unwrap_or_default(),
+    );
+    status.map(|s| Ran {
+        code: s.code().unwrap_or(-1),
+        out,
+        err,
+    })
+}
+
+fn read_all(pipe: Option<impl std::io::Read>) -> String {
+    let mut bytes = Vec::new();
+    if let Some(mut p) = pipe {
+        let _ = p.read_to_end(&mut bytes);
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}

@@ -22,5 +22,6 @@ mod rounds;
 mod screens;
 mod screens_actions;
 mod session_names;
+mod special_files;
 mod unknown_fields;
 mod update;

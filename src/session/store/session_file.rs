@@ -14,8 +14,13 @@ use super::{
 use crate::{
     i18n::{self, Localize, fill},
     lang::Lang,
+    platform::read_regular,
     session::Session,
 };
+
+/// The most voer reads of a session file: a meeting of several hours typed in full is a few
+/// hundred kilobytes; notes of tens of megabytes still open.
+pub const MAX_BYTES: u64 = 256 << 20;
 
 /// Saves a session to its file. When this voer holds the session's lock but the lock file
 /// is gone (the folder was removed and made again), the lock is taken again first; when
@@ -50,9 +55,10 @@ impl Localize for TimeClamped {
 }
 
 /// As [`load`], with a warning for each time the file held over 24 hours: those are read as
-/// 24 hours, so that the notes can always be opened and exported.
+/// 24 hours, so that the notes can always be opened and exported. Only a regular file of at
+/// most [`MAX_BYTES`] is read: a pipe or a device given as a session never holds voer up.
 pub fn load_checked(path: &Path) -> Result<(Session, Vec<TimeClamped>), StoreError> {
-    let bytes = fs::read(path).map_err(|e| StoreError::read(path, e))?;
+    let bytes = read_regular(path, MAX_BYTES).map_err(|e| StoreError::read(path, e))?;
     let text = String::from_utf8(bytes).map_err(|_| StoreError::NotText {
         path: path.to_path_buf(),
     })?;

@@ -215,7 +215,7 @@ mod tests {
         );
         let e = parse(path, "\n\nthema = \"projector\"\n").unwrap_err();
         assert_eq!(e.position.map(|p| p.0), Some(3), "{e}");
-        assert!(e.message.contains("thema"), "{e}");
+        assert!(e.to_string().contains("thema"), "{e}");
         let e = parse(path, "theme = \"dark\"").unwrap_err();
         assert!(e.to_string().contains(":1:9: "), "{e}");
         let e = parse(path, "language = \n").unwrap_err();

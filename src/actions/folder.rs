@@ -170,7 +170,9 @@ impl Localize for ActionError {
         match self {
             ActionError::NoSuchId { id, dir } => fill(w.no_such_id, [id, &dir.display()]),
             ActionError::Twice { id, paths } => {
-                let files: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                // On one line each, whatever a name holds: a line end would start a line of
+                // its own on the terminal.
+                let files: Vec<String> = paths.iter().map(|p| crate::printable::path(p)).collect();
                 fill(w.id_twice, [id, &files.join(", ")])
             }
             ActionError::OpenInRun { path } => fill(w.open_in_run, [&path.display()]),

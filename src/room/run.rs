@@ -17,7 +17,7 @@ use super::{
     follow::{self, Followed},
 };
 use crate::{
-    session::presence::{self, Presence},
+    session::presence::Presence,
     tui::{self, Screen},
 };
 
@@ -47,7 +47,6 @@ pub fn run(screen: &mut Screen, mut room: Room, dir: &Path, file: Option<PathBuf
     let mut files_changed = true;
     let mut next_poll = Instant::now();
     let mut next_probe = Instant::now() + PROBE;
-    let mut next_presence = Instant::now();
     // What the last frame showed: redraw only when it would differ.
     let mut drawn: Option<(i64, bool)> = None;
     let mut resized = true;
@@ -68,16 +67,10 @@ pub fn run(screen: &mut Screen, mut room: Room, dir: &Path, file: Option<PathBuf
             files_changed = false;
             next_poll = now + POLL;
         }
-        // The presence file goes with the followed session.
-        let want = followed.as_ref().map(|f| f.path.clone());
+        // The presence file goes with the followed session (and refreshes itself).
+        let want = followed.as_ref().map(|f| f.path.as_path());
         if presence.as_ref().map(Presence::session_path) != want {
-            presence = want.and_then(|p| Presence::announce(&p).ok());
-            next_presence = now + presence::REFRESH;
-        } else if now >= next_presence {
-            if let Some(p) = &presence {
-                let _ = p.refresh();
-            }
-            next_presence = now + presence::REFRESH;
+            presence = want.map(Presence::announce);
         }
         let wall = Local::now().fixed_offset();
         let key = (wall.timestamp(), room.ticking());
@@ -92,13 +85,11 @@ pub fn run(screen: &mut Screen, mut room: Room, dir: &Path, file: Option<PathBuf
         }
         let wait = if room.ticking() {
             // Just after the next whole second, when the timer's shown second changes; the
-            // poll and the presence file are seen to at these wake-ups too.
+            // poll is seen to at these wake-ups too.
             let into = Duration::from_nanos(u64::from(wall.nanosecond() % 1_000_000_000));
             Duration::from_secs(1).saturating_sub(into) + Duration::from_millis(2)
         } else {
-            next_poll
-                .min(next_presence)
-                .saturating_duration_since(Instant::now())
+            next_poll.saturating_duration_since(Instant::now())
         };
         match rx.recv_timeout(wait) {
             Ok(Incoming::Input(Event::Key(k))) if k.kind != KeyEventKind::Release => {

@@ -19,6 +19,7 @@ mod picker;
 mod props;
 mod room_screens;
 mod rounds;
+mod safe_output;
 mod screens;
 mod screens_actions;
 mod session_names;

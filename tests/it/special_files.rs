@@ -166,3 +166,26 @@ fn a_pipe_given_to_export_or_resume_is_refused_at_once() {
     assert_eq!(ran.code, 0, "{}", ran.err);
     assert!(!ran.out.contains("pijp"), "{}", ran.out);
 }
+
+#[test]
+fn the_room_screen_says_a_file_from_a_newer_voer_needs_a_newer_voer() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("sessions");
+    fs::create_dir(&dir).unwrap();
+    let newer = dir.join("nieuwer.toml");
+    fs::write(
+        &newer,
+        EXAMPLE.replace("format_version = 2", "format_version = 3"),
+    )
+    .unwrap();
+    let ran = within(home.path(), &["room", newer.to_str().unwrap()]);
+    assert_ne!(ran.code, 0);
+    assert!(
+        ran.err.contains(&format!(
+            "{}: dit sessiebestand heeft formaatversie 3; deze voer leest tot versie 2: werk voer bij",
+            newer.display()
+        )),
+        "{}",
+        ran.err
+    );
+}

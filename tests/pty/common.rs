@@ -39,6 +39,12 @@ pub const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
 pub const WAIT: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(10);
 
+/// The binary under test: `VOER_BIN` if set (to run a test against another build, such as an
+/// older release, and see it fail where a fix is missing), else the one of this build.
+pub fn voer_bin() -> OsString {
+    std::env::var_os("VOER_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_voer").into())
+}
+
 /// A temporary working folder for one test; sessions go to `<dir>/sessions`.
 pub struct Sandbox {
     pub dir: tempfile::TempDir,
@@ -154,7 +160,7 @@ pub struct Voer {
 
 impl Voer {
     pub fn spawn(cwd: &Path, args: &[OsString], env: &[(&str, &str)]) -> Voer {
-        Voer::spawn_program(env!("CARGO_BIN_EXE_voer").as_ref(), cwd, args, env)
+        Voer::spawn_program(&voer_bin(), cwd, args, env)
     }
 
     /// `voer ARGS` started by `sh -c SCRIPT`, where SCRIPT runs it as `"$VOER" "$@"`: for a
@@ -166,7 +172,7 @@ impl Voer {
             "/bin/sh".as_ref(),
             cwd,
             &all,
-            &[("VOER", env!("CARGO_BIN_EXE_voer"))],
+            &[("VOER", &voer_bin().to_string_lossy())],
         )
     }
 

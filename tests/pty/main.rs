@@ -15,5 +15,6 @@ mod durability;
 mod e2e;
 mod e2e_actions;
 mod panic;
+mod presence;
 mod room;
 mod rounds;

@@ -15,7 +15,7 @@ mod lock;
 mod saver;
 mod session_file;
 
-pub use atomic::{write_atomic, write_new_file};
+pub use atomic::{write_atomic, write_atomic_ending, write_new_file};
 pub use error::StoreError;
 pub use folder::{check_writable, ensure_writable};
 pub use list::{Listed, list, newest_unfinished, newest_unfinished_with};

@@ -84,6 +84,8 @@ pub struct Texts {
     pub saved: &'static str,
     pub saving_failed: Tpl<1>,
     pub exported_to: Tpl<1>,
+    /// The report went to the first name (1) because the usual one (2) was changed by hand.
+    pub exported_beside: Tpl<2>,
     pub export_failed: Tpl<1>,
     // keys bar
     pub key_pause: &'static str,
@@ -274,6 +276,7 @@ pub struct Texts {
     pub export_months: [&'static str; 12],
     pub export_exists: Tpl<1>,
     pub export_same_as_input: Tpl<1>,
+    pub export_voers_own: Tpl<1>,
     pub export_docx_needs_output: &'static str,
     pub export_unknown_extension: Tpl<1>,
     pub export_bad_delimiter: Tpl<1>,
@@ -407,6 +410,9 @@ pub static NL: Texts = Texts {
         "NIET OPGESLAGEN: {} — notities blijven bewaard in het geheugen, voer probeert het opnieuw",
     ),
     exported_to: Tpl::new("Verslag geschreven: {}"),
+    exported_beside: Tpl::new(
+        "Verslag geschreven: {} ({} is met de hand veranderd en blijft zoals het is)",
+    ),
     export_failed: Tpl::new("Verslag schrijven mislukt: {}"),
     key_pause: "pauze",
     key_resume: "verder",
@@ -622,6 +628,9 @@ pub static NL: Texts = Texts {
     export_exists: Tpl::new("{} bestaat al. Kies een andere naam, of overschrijf het met --force."),
     export_same_as_input: Tpl::new(
         "{} is een van de sessiebestanden; een verslag mag dat niet overschrijven.",
+    ),
+    export_voers_own: Tpl::new(
+        "{} is een bestand van voer zelf (een sessie, het slot of de aanwezigheid van een zaalscherm ervan, of een reservekopie); een verslag komt daar nooit overheen, ook niet met --force. Kies een andere naam.",
     ),
     export_docx_needs_output: "Een Word-bestand (docx) kan niet naar het scherm. Geef een bestand op, bijvoorbeeld --output verslag.docx",
     export_unknown_extension: Tpl::new(
@@ -918,6 +927,7 @@ pub static EN: Texts = Texts {
     saved: "saved",
     saving_failed: Tpl::new("NOT SAVED: {} — notes are kept in memory, voer keeps retrying"),
     exported_to: Tpl::new("Report written: {}"),
+    exported_beside: Tpl::new("Report written: {} ({} was changed by hand and is left as it is)"),
     export_failed: Tpl::new("Writing the report failed: {}"),
     key_pause: "pause",
     key_resume: "resume",
@@ -1127,6 +1137,9 @@ pub static EN: Texts = Texts {
     ),
     export_same_as_input: Tpl::new(
         "{} is one of the session files; a report may not overwrite it.",
+    ),
+    export_voers_own: Tpl::new(
+        "{} is one of voer's own files (a session, its lock or room screen presence, or a rescue copy); a report never replaces it, not even with --force. Choose another name.",
     ),
     export_docx_needs_output: "A Word file (docx) cannot go to the screen. Name a file, for example --output report.docx",
     export_unknown_extension: Tpl::new(

@@ -259,6 +259,23 @@ pub struct Session {
     pub steps: Vec<Step>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
+    /// The reports `Ctrl+E` wrote beside the session file (see `store::reports`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<ReportFile>,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
+}
+
+/// A report `Ctrl+E` wrote beside the session file, as it was written: voer replaces it (and
+/// `voer delete` removes it) only while the file still has this content.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReportFile {
+    /// The file's name, in the session file's folder.
+    pub name: String,
+    /// The SHA-256 of what voer wrote, in lowercase hexadecimal.
+    pub sha256: String,
+    pub written_at: DateTime<FixedOffset>,
     /// What this voer does not know (see [`Unknown`]).
     #[serde(flatten)]
     pub unknown: Unknown,
@@ -364,6 +381,7 @@ impl Session {
             },
             steps,
             actions: Vec::new(),
+            reports: Vec::new(),
             unknown: Unknown::default(),
         }
     }

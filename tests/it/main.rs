@@ -17,6 +17,7 @@ mod export_formats;
 mod export_hostile;
 mod picker;
 mod props;
+mod reports_beside;
 mod room_screens;
 mod rounds;
 mod safe_output;

@@ -16,5 +16,6 @@ mod e2e;
 mod e2e_actions;
 mod panic;
 mod presence;
+mod reports;
 mod room;
 mod rounds;

@@ -43,6 +43,14 @@ struct WriteJob {
 enum Job {
     Save(Box<SaveJob>),
     Write(WriteJob),
+    /// Other disk work of the run (the Ctrl+E report), in turn with the writes.
+    Run(Box<dyn FnOnce() + Send>),
+}
+
+/// A write or other disk work, done in the order asked.
+enum InTurn {
+    Write(WriteJob),
+    Run(Box<dyn FnOnce() + Send>),
 }
 
 /// Does every write of a run on a background thread, so typing never waits for the disk.
@@ -70,20 +78,28 @@ impl Saver {
                     // Everything queued meanwhile: the newest session save stands for all.
                     let mut newest: Option<Box<SaveJob>> = None;
                     let mut waiting: Vec<Sender<SaveOutcome>> = Vec::new();
-                    let mut writes: Vec<WriteJob> = Vec::new();
+                    let mut writes: Vec<InTurn> = Vec::new();
                     for job in std::iter::once(first).chain(jobs_rx.try_iter()) {
                         match job {
                             Job::Save(mut newer) => {
                                 waiting.extend(newer.reply.take());
                                 newest = Some(newer);
                             }
-                            Job::Write(w) => writes.push(w),
+                            Job::Write(w) => writes.push(InTurn::Write(w)),
+                            Job::Run(r) => writes.push(InTurn::Run(r)),
                         }
                     }
                     for w in writes {
                         if !delay.is_zero() {
                             thread::sleep(delay);
                         }
+                        let w = match w {
+                            InTurn::Write(w) => w,
+                            InTurn::Run(r) => {
+                                r();
+                                continue;
+                            }
+                        };
                         let result = if w.new {
                             write_new_file(&w.path, &w.contents)
                         } else {
@@ -157,6 +173,14 @@ impl Saver {
         done: impl FnOnce(Result<(), StoreError>) + Send + 'static,
     ) {
         self.queue_write(path, contents, true, Box::new(done));
+    }
+
+    /// Queues other disk work of the run, done in turn with the writes. `false`: the saver had
+    /// already stopped, and `job` will not run.
+    pub fn run(&self, job: impl FnOnce() + Send + 'static) -> bool {
+        self.jobs
+            .as_ref()
+            .is_some_and(|tx| tx.send(Job::Run(Box::new(job))).is_ok())
     }
 
     fn queue_write(

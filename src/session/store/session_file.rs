@@ -78,6 +78,37 @@ pub fn load_checked(path: &Path) -> Result<(Session, Vec<TimeClamped>), StoreErr
     Ok((session, warnings))
 }
 
+/// Whether `path` is one of voer's own files, which no report may replace: a session file
+/// (of this voer's format or a newer one's, open in a run or not), the lock or the room
+/// screen's presence beside one (`.<file>.toml.lock`, `.<file>.toml.room`), or anything in the
+/// rescue folder.
+pub fn is_voers_own(path: &Path, rescue: Option<&Path>) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if name.starts_with('.') && (name.ends_with(".toml.lock") || name.ends_with(".toml.room")) {
+        return true;
+    }
+    let real = |p: &Path| fs::canonicalize(p).ok();
+    if let (Some(r), Some(dir)) = (rescue.and_then(real), path.parent().and_then(real))
+        && dir.starts_with(&r)
+    {
+        return true;
+    }
+    /// What makes a file a session file, whatever else it holds.
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        format_version: i64,
+        session: toml::Table,
+    }
+    read_regular(path, MAX_BYTES)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .and_then(|text| toml::from_str::<Probe>(&text).ok())
+        .is_some_and(|p| p.format_version >= 0 && !p.session.is_empty())
+}
+
 /// Why a new session file could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum CreateError {

@@ -84,6 +84,8 @@ pub struct Texts {
     pub saved: &'static str,
     pub saving_failed: Tpl<1>,
     pub exported_to: Tpl<1>,
+    /// The session's lock file was gone and voer made it again.
+    pub lock_made_again: &'static str,
     /// The report went to the first name (1) because the usual one (2) was changed by hand.
     pub exported_beside: Tpl<2>,
     pub export_failed: Tpl<1>,
@@ -410,6 +412,7 @@ pub static NL: Texts = Texts {
         "NIET OPGESLAGEN: {} — notities blijven bewaard in het geheugen, voer probeert het opnieuw",
     ),
     exported_to: Tpl::new("Verslag geschreven: {}"),
+    lock_made_again: "Het slotbestand van deze sessie was weg; voer heeft het opnieuw gemaakt, zodat een tweede voer de sessie niet kan openen.",
     exported_beside: Tpl::new(
         "Verslag geschreven: {} ({} is met de hand veranderd en blijft zoals het is)",
     ),
@@ -927,6 +930,7 @@ pub static EN: Texts = Texts {
     saved: "saved",
     saving_failed: Tpl::new("NOT SAVED: {} — notes are kept in memory, voer keeps retrying"),
     exported_to: Tpl::new("Report written: {}"),
+    lock_made_again: "This session's lock file was gone; voer made it again, so that no second voer can open the session.",
     exported_beside: Tpl::new("Report written: {} ({} was changed by hand and is left as it is)"),
     export_failed: Tpl::new("Writing the report failed: {}"),
     key_pause: "pause",

@@ -312,8 +312,8 @@ fn final_save(saver: &Saver, path: &Path, session: Session, rev: u64) -> Result<
     let (reply_tx, reply_rx) = mpsc::channel();
     saver.submit(path, session, rev, Some(reply_tx));
     match reply_rx.recv_timeout(FINAL_SAVE_TIMEOUT) {
-        Ok(SaveOutcome::Saved { .. }) => Ok(()),
         Ok(SaveOutcome::Failed { error, .. }) => Err(error),
+        Ok(SaveOutcome::Saved { .. } | SaveOutcome::LockMadeAgain { .. }) => Ok(()),
         Err(_) => Err(StoreError::NoAnswer {
             path: path.to_path_buf(),
         }),

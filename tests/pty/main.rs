@@ -14,6 +14,7 @@ mod attacks;
 mod durability;
 mod e2e;
 mod e2e_actions;
+mod lock;
 mod panic;
 mod presence;
 mod reports;

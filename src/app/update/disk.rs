@@ -46,6 +46,11 @@ pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
                 m.save.error = None;
             }
             SaveOutcome::Failed { error, .. } => m.save.error = Some(error),
+            // Said, so that the facilitator knows why: someone removed the lock file.
+            SaveOutcome::LockMadeAgain { .. } => {
+                let msg = m.texts().lock_made_again.to_string();
+                m.status = Some((msg, now.mono + STATUS_FOR));
+            }
         },
         Msg::SavedElsewhere(Ok(_)) => fx.push(Effect::Quit),
         Msg::SavedElsewhere(Err(error)) => {

@@ -21,7 +21,7 @@ pub use atomic::{write_atomic, write_atomic_ending, write_new_file};
 pub use error::StoreError;
 pub use folder::{check_writable, ensure_writable};
 pub use list::{Listed, list, newest_unfinished, newest_unfinished_with};
-pub use lock::{LockError, SessionLock, lock_path, real_path};
+pub use lock::{LockError, SessionLock, check_held, lock_path, real_path};
 pub use reports::{Written, sha256_hex, unchanged_reports, write_report};
 pub use saver::{SaveOutcome, Saver};
 pub use session_file::{

@@ -23,11 +23,17 @@ use crate::{
 pub const MAX_BYTES: u64 = 256 << 20;
 
 /// Saves a session to its file. When this voer holds the session's lock but the lock file
-/// is gone (the folder was removed and made again), the lock is taken again first; when
-/// another voer took it meanwhile, nothing is written.
+/// is gone (removed, or the folder removed and made again), the lock is taken again first;
+/// when another voer took it meanwhile, nothing is written.
 pub fn save(path: &Path, session: &Session) -> Result<(), StoreError> {
-    relock(path)?;
-    write_atomic(path, session.to_toml().as_bytes()).map_err(|e| StoreError::write(path, e))
+    save_relocking(path, session).map(drop)
+}
+
+/// As [`save`]; `true` when the lock had to be made again first, which the run says.
+pub(super) fn save_relocking(path: &Path, session: &Session) -> Result<bool, StoreError> {
+    let relocked = relock(path)?;
+    write_atomic(path, session.to_toml().as_bytes()).map_err(|e| StoreError::write(path, e))?;
+    Ok(relocked)
 }
 
 /// Reads a session file; the error says which file and what is wrong with it.

@@ -203,6 +203,9 @@ pub struct Texts {
     pub os_not_regular: &'static str,
     /// A file larger than voer reads: the limit in MiB.
     pub os_too_large: Tpl<1>,
+    /// Where voer's own folder should be: a symbolic link; someone else's folder.
+    pub os_folder_link: &'static str,
+    pub os_folder_not_yours: &'static str,
     pub os_exists: &'static str,
     pub os_other: Tpl<1>,
     pub os_no_answer: &'static str,
@@ -327,6 +330,8 @@ pub struct Texts {
     pub export_not_a_file: Tpl<1>,
     pub needs_terminal: Tpl<1>,
     pub rescued_to: Tpl<2>,
+    /// Not even a rescue copy could be written: why.
+    pub rescue_failed: Tpl<1>,
     pub rescued: &'static str,
     pub rescue_heading: Tpl<1>,
     // Windows: a name it refuses (the name[, the character]); a file another program holds
@@ -529,6 +534,8 @@ pub static NL: Texts = Texts {
     os_is_a_folder: "een map, geen bestand",
     os_not_regular: "geen gewoon bestand (maar een pijp, een apparaat of een socket); voer leest het niet",
     os_too_large: Tpl::new("groter dan {} MiB; zo groot maakt voer dit bestand nooit"),
+    os_folder_link: "een symbolische koppeling, geen map van zichzelf; voer schrijft daar niet",
+    os_folder_not_yours: "een map van een andere gebruiker; voer schrijft daar niet",
     os_exists: "bestaat al",
     os_other: Tpl::new("fout van het systeem ({})"),
     os_no_answer: "de schijf antwoordt niet",
@@ -843,6 +850,7 @@ pub static NL: Texts = Texts {
         "De sessiemap kon niet worden geschreven; de notities staan in een reservekopie: {}\nVerdergaan: voer resume {}",
     ),
     rescued: "gered",
+    rescue_failed: Tpl::new("Ook een reservekopie kon niet worden geschreven: {}"),
     rescue_heading: Tpl::new("Reservekopieën (de sessiemap was niet te schrijven) in {}:"),
     os_reserved_name: Tpl::new(
         "Windows staat deze naam niet toe: '{}' is de naam van een apparaat (CON, PRN, AUX, NUL, COM1–9, LPT1–9), ook met een extensie. Kies een andere naam",
@@ -1045,6 +1053,8 @@ pub static EN: Texts = Texts {
     os_is_a_folder: "A folder, not a file",
     os_not_regular: "Not a regular file (a pipe, a device or a socket); voer does not read it",
     os_too_large: Tpl::new("Larger than {} MiB; voer never makes this file that large"),
+    os_folder_link: "A symbolic link, not a folder of its own; voer does not write there",
+    os_folder_not_yours: "A folder of another user; voer does not write there",
     os_exists: "Already exists",
     os_other: Tpl::new("{}"),
     os_no_answer: "The disk does not answer",
@@ -1342,6 +1352,7 @@ pub static EN: Texts = Texts {
         "The sessions folder could not be written; the notes are in a rescue copy: {}\nTo continue: voer resume {}",
     ),
     rescued: "rescued",
+    rescue_failed: Tpl::new("A rescue copy could not be written either: {}"),
     rescue_heading: Tpl::new("Rescue copies (the sessions folder could not be written) in {}:"),
     os_reserved_name: Tpl::new(
         "Windows does not allow this name: '{}' is the name of a device (CON, PRN, AUX, NUL, COM1–9, LPT1–9), also with an extension. Choose another name",
@@ -1459,7 +1470,7 @@ pub(crate) use english_display;
 pub fn os_reason(e: &std::io::Error, lang: Lang) -> String {
     use std::io::ErrorKind as K;
 
-    use crate::platform::{HeldOpen, NameProblem, NotRegular, TooLarge};
+    use crate::platform::{HeldOpen, NameProblem, NotRegular, TooLarge, UnsafeFolder};
     let t = texts(lang);
     // The reasons voer itself puts in an error, on Windows (see `platform`).
     match e.get_ref().and_then(|r| r.downcast_ref::<NameProblem>()) {
@@ -1478,6 +1489,11 @@ pub fn os_reason(e: &std::io::Error, lang: Lang) -> String {
     }
     if let Some(TooLarge { limit }) = e.get_ref().and_then(|r| r.downcast_ref::<TooLarge>()) {
         return fill(t.os_too_large, [&(limit >> 20)]);
+    }
+    match e.get_ref().and_then(|r| r.downcast_ref::<UnsafeFolder>()) {
+        Some(UnsafeFolder::Link) => return t.os_folder_link.to_string(),
+        Some(UnsafeFolder::NotYours) => return t.os_folder_not_yours.to_string(),
+        None => {}
     }
     let words = match e.kind() {
         K::NotFound => t.os_not_found,

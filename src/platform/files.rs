@@ -35,6 +35,53 @@ impl fmt::Display for TooLarge {
 
 impl std::error::Error for TooLarge {}
 
+/// A folder voer will not write in, though it is where its own folder should be: a symbolic
+/// link (voer would write, and set permissions, wherever it points) or a folder that belongs
+/// to someone else.
+#[derive(Debug)]
+pub enum UnsafeFolder {
+    Link,
+    NotYours,
+}
+
+impl fmt::Display for UnsafeFolder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            UnsafeFolder::Link => "a symbolic link, not a folder of its own",
+            UnsafeFolder::NotYours => "a folder of another user",
+        })
+    }
+}
+
+impl std::error::Error for UnsafeFolder {}
+
+/// Checks that `dir`, if it is there, is a real folder of the user's own: not a symbolic link,
+/// not someone else's. (What is there is left as it is: voer never changes the permissions of
+/// a folder it did not make.)
+pub fn check_own_folder(dir: &Path) -> io::Result<()> {
+    let meta = match fs::symlink_metadata(dir) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let unsafe_folder = |why| io::Error::new(io::ErrorKind::PermissionDenied, why);
+    if meta.file_type().is_symlink() {
+        return Err(unsafe_folder(UnsafeFolder::Link));
+    }
+    if !meta.is_dir() {
+        return Err(io::ErrorKind::NotADirectory.into());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        if meta.uid() != unsafe { libc::geteuid() } {
+            return Err(unsafe_folder(UnsafeFolder::NotYours));
+        }
+    }
+    Ok(())
+}
+
 /// Opens `path` for reading if it is a regular file (symbolic links followed), without ever
 /// waiting: it is looked at before it is opened, opened without blocking (a pipe put there
 /// meanwhile does not wait for a writer), and looked at again once open.
@@ -95,6 +142,32 @@ mod tests {
         assert!(e.get_ref().is_some_and(|r| r.is::<TooLarge>()));
         let e = read_regular(dir.path(), 10).unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::IsADirectory);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_of_ones_own_is_one_that_is_no_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let own = dir.path().join("eigen");
+        assert!(check_own_folder(&own).is_ok(), "not there yet: fine");
+        fs::create_dir(&own).unwrap();
+        assert!(check_own_folder(&own).is_ok());
+        let link = dir.path().join("koppeling");
+        std::os::unix::fs::symlink(&own, &link).unwrap();
+        let e = check_own_folder(&link).unwrap_err();
+        assert!(matches!(
+            e.get_ref().and_then(|r| r.downcast_ref::<UnsafeFolder>()),
+            Some(UnsafeFolder::Link)
+        ));
+        // Someone else's: the root folder, unless these tests run as root.
+        // SAFETY: geteuid has no preconditions.
+        if unsafe { libc::geteuid() } != 0 {
+            let e = check_own_folder(Path::new("/")).unwrap_err();
+            assert!(matches!(
+                e.get_ref().and_then(|r| r.downcast_ref::<UnsafeFolder>()),
+                Some(UnsafeFolder::NotYours)
+            ));
+        }
     }
 
     #[cfg(unix)]

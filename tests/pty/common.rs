@@ -440,6 +440,17 @@ pub fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }
 
+/// Removes a folder voer writes in (the sessions folder, as a pulled USB stick or a hasty
+/// `rm -r` does) with voer stopped meanwhile: a save or a lock made in the middle of the
+/// removal would leave the folder not empty, and the removal would fail. Once voer goes on,
+/// the folder is gone.
+pub fn remove_folder_under(v: &Voer, dir: &Path) {
+    v.signal("STOP");
+    let removed = std::fs::remove_dir_all(dir);
+    v.signal("CONT");
+    removed.expect("the folder removed");
+}
+
 /// Starts `voer run 4 --audience client-council` and waits for the opening screen.
 pub fn start_run(sb: &Sandbox, group: &str) -> Voer {
     let v = sb.voer(&["run", "4", "--audience", "client-council", "--group", group]);

@@ -167,7 +167,7 @@ fn the_folder_deleted_and_made_again() {
         s.steps[PROMPT].notes == "een"
     });
     // The folder is deleted, session file and all: the notes are only in memory now.
-    fs::remove_dir_all(sb.sessions()).unwrap();
+    remove_folder_under(&v, &sb.sessions());
     typed(&mut v, " twee");
     v.wait_for_text("NIET OPGESLAGEN", WAIT);
     fs::create_dir(sb.sessions()).unwrap();

@@ -156,20 +156,20 @@ pub fn create(dir: &Path, session: &Session) -> Result<(PathBuf, SessionLock), C
 }
 
 /// Writes a rescue copy of a session whose last save failed (the sessions folder gone as the
-/// window closed) into `dir`, an owner-only folder made if needed, under the session file's
+/// window closed) into `dir`, an owner-only folder made if needed (never a link, nor someone
+/// else's folder), under the session file's
 /// name (`-2`, `-3` … if taken). Returns where.
 pub fn rescue(
     dir: &Path,
     name: &std::ffi::OsStr,
     session: &Session,
 ) -> Result<PathBuf, StoreError> {
-    create_private_dir(dir).map_err(|e| StoreError::unwritable(dir, e))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
-            .map_err(|e| StoreError::unwritable(dir, e))?;
-    }
+    // A link there (to a folder of the user's, or to anyone's) or someone else's folder is
+    // refused, not followed: voer writes only in a rescue folder of its own. One it makes is
+    // owner-only from the start; one that is there keeps its permissions.
+    crate::platform::check_own_folder(dir)
+        .and_then(|()| create_private_dir(dir))
+        .map_err(|e| StoreError::unwritable(dir, e))?;
     let name = Path::new(name);
     let stem = name.file_stem().unwrap_or_default().to_string_lossy();
     let contents = session.to_toml();

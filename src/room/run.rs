@@ -72,7 +72,9 @@ pub fn run(screen: &mut Screen, mut room: Room, dir: &Path, file: Option<PathBuf
         if presence.as_ref().map(Presence::session_path) != want {
             presence = want.map(Presence::announce);
         }
-        let wall = Local::now().fixed_offset();
+        // The timer's clock: the wall clock of the file's last change, counted on (see
+        // `Room::show`).
+        let wall = room.timer_now(Instant::now());
         let key = (wall.timestamp(), room.ticking());
         let due = drawn.is_none() || resized || (room.ticking() && drawn != Some(key));
         if due {
@@ -167,7 +169,7 @@ fn sync_session(followed: &mut Option<Followed>, room: &mut Room, dir: &Path, pr
     let mut changed = false;
     if let Some(f) = followed.as_mut() {
         if let Some(s) = f.read_if_changed() {
-            room.shown = Some(s);
+            room.show(s, Local::now().fixed_offset(), Instant::now());
             changed = true;
         }
         if f.named {
@@ -187,7 +189,11 @@ fn sync_session(followed: &mut Option<Followed>, room: &mut Room, dir: &Path, pr
     let (found, _) = follow::locked_sessions(dir);
     if let Some((path, s)) = found.into_iter().next() {
         let mut f = Followed::new(path, false);
-        room.shown = Some(f.read_if_changed().unwrap_or(s));
+        room.show(
+            f.read_if_changed().unwrap_or(s),
+            Local::now().fixed_offset(),
+            Instant::now(),
+        );
         *followed = Some(f);
         changed = true;
     }

@@ -19,4 +19,5 @@ mod panic;
 mod presence;
 mod reports;
 mod room;
+mod room_clock;
 mod rounds;

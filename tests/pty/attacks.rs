@@ -294,12 +294,9 @@ fn the_lock_is_taken_again_when_the_folder_is_made_again() {
     typed(&mut v, " twee");
     v.wait_for_text("NIET OPGESLAGEN", WAIT);
     fs::create_dir(sb.sessions()).unwrap();
-    wait_for_file(
-        &file,
-        std::time::Duration::from_secs(6),
-        "the file written again",
-        |s| s.steps[PROMPT].notes == "een twee",
-    );
+    wait_for_file(&file, WAIT, "the file written again", |s| {
+        s.steps[PROMPT].notes == "een twee"
+    });
     second_resume_refused(&sb, &file, "al geopend in een ander venster met voer");
     typed(&mut v, " drie");
     stop_typing(&mut v);

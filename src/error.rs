@@ -58,7 +58,7 @@ pub enum UserError {
         source: StoreError,
         /// Where a rescue copy of the notes was written instead, or why it could not be
         /// (`None`: there is no rescue folder, as without a home folder).
-        rescued: Option<Result<PathBuf, StoreError>>,
+        rescued: Option<Result<PathBuf, Box<StoreError>>>,
     },
     /// A word where the episode goes that looks like a mistyped command.
     Cli(cli::CliError),

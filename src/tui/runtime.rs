@@ -302,9 +302,9 @@ impl Runner<'_, '_> {
 /// The last save failed as voer was told to stop (the window closed, the sessions folder
 /// gone): a copy of the notes in the rescue folder, which `voer sessions` and `voer resume`
 /// look in. Returns where, or why it could not be written; `None` without a rescue folder.
-fn rescue(path: &Path, session: &Session) -> Option<Result<PathBuf, StoreError>> {
+fn rescue(path: &Path, session: &Session) -> Option<Result<PathBuf, Box<StoreError>>> {
     let dir = crate::config::rescue_dir()?;
-    Some(store::rescue(&dir, path.file_name()?, session))
+    Some(store::rescue(&dir, path.file_name()?, session).map_err(Box::new))
 }
 
 /// Hands the newest snapshot to the saver and waits until it is on disk.

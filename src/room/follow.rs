@@ -5,8 +5,7 @@
 //! lock for an instant. It only tries on lock files that are a second old: a voer that is just
 //! starting takes its lock right after creating the file, and must never find it taken.
 use std::{
-    fs::{self, File},
-    io,
+    fs, io,
     path::{Path, PathBuf},
     sync::Arc,
     time::{Duration, SystemTime},
@@ -54,7 +53,8 @@ pub fn is_held(session_path: &Path) -> Option<bool> {
     if age < SETTLE {
         return None;
     }
-    let Ok(file) = File::open(&lock) else {
+    // Never waits: a pipe put there (not voer's) would hold the room screen up for good.
+    let Ok(file) = crate::platform::open_regular(&lock) else {
         return Some(false);
     };
     match file.try_lock_shared() {

@@ -10,7 +10,7 @@ use std::{
 
 use chrono::{Local, Timelike};
 use notify::{RecursiveMode, Watcher};
-use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::{
     Room, draw,
@@ -94,13 +94,7 @@ pub fn run(screen: &mut Screen, mut room: Room, dir: &Path, file: Option<PathBuf
             next_poll.saturating_duration_since(Instant::now())
         };
         match rx.recv_timeout(wait) {
-            Ok(Incoming::Input(Event::Key(k))) if k.kind != KeyEventKind::Release => {
-                let ctrl_c = k.modifiers.contains(KeyModifiers::CONTROL)
-                    && matches!(k.code, KeyCode::Char('c' | 'C'));
-                if ctrl_c || matches!(k.code, KeyCode::Char('q' | 'Q')) {
-                    return;
-                }
-            }
+            Ok(Incoming::Input(Event::Key(k))) if closes(&k) => return,
             Ok(Incoming::Input(Event::Resize(..))) => resized = true,
             Ok(Incoming::Input(_)) | Err(RecvTimeoutError::Timeout) => {}
             Ok(Incoming::Files) => {
@@ -109,11 +103,9 @@ pub fn run(screen: &mut Screen, mut room: Room, dir: &Path, file: Option<PathBuf
                 while let Ok(m) = rx.try_recv() {
                     match m {
                         Incoming::Quit => return,
-                        Incoming::Input(Event::Key(k))
-                            if matches!(k.code, KeyCode::Char('q' | 'Q')) =>
-                        {
-                            return;
-                        }
+                        // Ctrl+C too, not only q: a key that came with a file event is
+                        // not lost.
+                        Incoming::Input(Event::Key(k)) if closes(&k) => return,
                         Incoming::Input(Event::Resize(..)) => resized = true,
                         _ => {}
                     }
@@ -122,6 +114,13 @@ pub fn run(screen: &mut Screen, mut room: Room, dir: &Path, file: Option<PathBuf
             Ok(Incoming::Quit) | Err(RecvTimeoutError::Disconnected) => return,
         }
     }
+}
+
+/// Whether a key closes the room screen: `q` or Ctrl+C (a release is no key).
+fn closes(k: &KeyEvent) -> bool {
+    let ctrl_c =
+        k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('c' | 'C'));
+    k.kind != KeyEventKind::Release && (ctrl_c || matches!(k.code, KeyCode::Char('q' | 'Q')))
 }
 
 /// Brings the room up to date with the folder; returns whether what it shows changed.

@@ -19,5 +19,5 @@ mod panic;
 mod presence;
 mod reports;
 mod room;
-mod room_clock;
+mod room_robust;
 mod rounds;

@@ -136,8 +136,9 @@ mod tests {
         Session::new(ep, Audience::ClientCouncil, &Meta::default(), Lang::Nl, now)
     }
 
-    #[test]
-    fn the_timer_counts_on_the_monotonic_clock_whatever_the_wall_clock_says() {
+    /// The session on its first prompt, 5 minutes planned, 20 seconds of them spent when the
+    /// file was written, its timer running since 20 seconds before that.
+    fn on_a_prompt() -> Session {
         let mut s = session();
         let prompt = s
             .steps
@@ -147,7 +148,13 @@ mod tests {
         s.session.current_step = prompt;
         s.steps[prompt].planned_seconds = 300;
         s.steps[prompt].elapsed_seconds = 20;
-        s.session.timer_started_at = Some(s.session.updated_at);
+        s.session.timer_started_at = Some(s.session.updated_at - chrono::Duration::seconds(20));
+        s
+    }
+
+    #[test]
+    fn the_timer_counts_on_the_monotonic_clock_whatever_the_wall_clock_says() {
+        let s = on_a_prompt();
         let written = s.session.updated_at;
         let mono = Instant::now();
         let later = mono + Duration::from_secs(30);
@@ -167,17 +174,8 @@ mod tests {
 
     #[test]
     fn the_timer_runs_from_the_file_and_the_wall_clock_and_stops_when_paused() {
-        let mut s = session();
-        let prompt = s
-            .steps
-            .iter()
-            .position(|st| st.kind.is_question())
-            .expect("a prompt");
-        s.session.current_step = prompt;
-        s.steps[prompt].planned_seconds = 300;
-        s.steps[prompt].elapsed_seconds = 20;
+        let mut s = on_a_prompt();
         let at = s.session.updated_at;
-        s.session.timer_started_at = Some(at - chrono::Duration::seconds(20));
         let later = at + chrono::Duration::seconds(30);
         assert_eq!(
             remaining(&s, later).map(|r| r.display()),

@@ -14,6 +14,18 @@ pub struct Ran {
     pub err: String,
 }
 
+impl Ran {
+    /// Fails unless voer said `text` on standard error.
+    #[track_caller]
+    pub fn says(&self, text: &str) {
+        assert!(
+            self.err.contains(text),
+            "expected {text:?} on standard error:\n{}",
+            self.err
+        );
+    }
+}
+
 /// Runs `voer ARGS --sessions <home>/sessions` in `home`, with `home` as its home folder (no
 /// config file of the machine's user), in Dutch.
 pub fn voer_in(home: &Path, args: &[&str]) -> Ran {

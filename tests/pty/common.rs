@@ -144,6 +144,15 @@ pub fn wait_for_file(
     }
 }
 
+/// Polls until `pred` holds (a file there, a lock taken …); panics after `WAIT`.
+pub fn wait_until(what: &str, pred: impl Fn() -> bool) {
+    let deadline = Instant::now() + WAIT;
+    while !pred() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        thread::sleep(POLL);
+    }
+}
+
 /// The real binary in a pseudo-terminal.
 pub struct Voer {
     child: Box<dyn Child + Send + Sync>,

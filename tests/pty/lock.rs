@@ -25,19 +25,10 @@ fn second_is_refused(sb: &Sandbox, file: &Path) {
 
 /// Waits until a voer holds the lock file at `lock` (a shared lock on it is refused).
 fn wait_until_held(lock: &Path) {
-    let deadline = std::time::Instant::now() + WAIT;
-    loop {
+    wait_until("a voer to take the lock file again", || {
         let file = fs::File::open(lock).unwrap();
-        match file.try_lock_shared() {
-            Err(fs::TryLockError::WouldBlock) => return,
-            _ => drop(file),
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no voer took the lock file again"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+        matches!(file.try_lock_shared(), Err(fs::TryLockError::WouldBlock))
+    });
 }
 
 #[test]

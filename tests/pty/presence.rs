@@ -43,18 +43,6 @@ fn quit(mut room: Voer) {
     assert!(room.wait_exit(WAIT).success());
 }
 
-/// Polls the file system until `pred` holds; panics after `WAIT`.
-fn wait_until(what: &str, pred: impl Fn() -> bool) {
-    let deadline = std::time::Instant::now() + WAIT;
-    while !pred() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "timed out waiting for {what}"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-}
-
 #[test]
 fn a_link_at_the_presence_path_is_never_written_through() {
     let sb = Sandbox::new();

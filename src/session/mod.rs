@@ -3,12 +3,16 @@
 //! - `countdown`: what is left of a step, a turn or a phase, as both screens show it;
 //! - `store`: reading and writing session files;
 //! - `find`: a session by the name `voer sessions` shows, `--last` or `--group`;
-//! - `presence`: the file beside a session by which a room screen says it follows it.
+//! - `presence`: the file beside a session by which a room screen says it follows it;
+//! - `unknown`: what a newer voer wrote in a session file, kept as it was.
 pub mod countdown;
 pub mod find;
 pub mod presence;
 pub mod store;
 pub mod timing;
+mod unknown;
+
+pub use unknown::Unknown;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -51,13 +55,14 @@ pub enum SessionTheme {
     Projector,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum StepKind {
     Opening,
     /// Watching the episode's video: timed, with its URL.
     Video,
     Quote,
+    #[default]
     Prompt,
     Closing,
 }
@@ -154,10 +159,13 @@ pub struct SessionInfo {
     /// adds the time since then to what the step had before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timer_started_at: Option<DateTime<FixedOffset>>,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// One timed part of a prompt (e.g. 1-2-4-All).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Phase {
     pub label: String,
     pub minutes: u32,
@@ -168,10 +176,13 @@ pub struct Phase {
     /// or a resume does not eat into it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started: Option<u64>,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// A speaking round: each participant in turn.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Round {
     /// The speakers, in the order they take their turn.
     pub order: Vec<String>,
@@ -191,10 +202,13 @@ pub struct Round {
     /// Who passed their turn.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub passed: Vec<String>,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// An agreement or action recorded during the meeting.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Action {
     /// Stable and unique in the sessions folder.
     pub id: String,
@@ -212,9 +226,12 @@ pub struct Action {
     #[serde(default)]
     pub step: usize,
     pub created_at: DateTime<FixedOffset>,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Step {
     pub kind: StepKind,
     pub text: String,
@@ -245,6 +262,9 @@ pub struct Step {
     pub elapsed_seconds: u64,
     #[serde(default)]
     pub notes: String,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 impl Step {
@@ -267,6 +287,26 @@ pub struct Session {
     pub steps: Vec<Step>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
+    /// The reports `Ctrl+E` wrote beside the session file (see `store::reports`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<ReportFile>,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
+}
+
+/// A report `Ctrl+E` wrote beside the session file, as it was written: voer replaces it (and
+/// `voer delete` removes it) only while the file still has this content.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReportFile {
+    /// The file's name, in the session file's folder.
+    pub name: String,
+    /// The SHA-256 of what voer wrote, in lowercase hexadecimal.
+    pub sha256: String,
+    pub written_at: DateTime<FixedOffset>,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// Who is in the room, given at the start of a run.
@@ -292,17 +332,9 @@ impl Session {
         let step = |kind, text: &str, minutes: u32| Step {
             kind,
             text: text.to_string(),
-            original: None,
-            url: None,
-            file: None,
-            playing: false,
-            tip: None,
-            phases: Vec::new(),
-            round: None,
             planned_seconds: u64::from(minutes) * 60,
             episode_seconds: u64::from(minutes) * 60,
-            elapsed_seconds: 0,
-            notes: String::new(),
+            ..Step::default()
         };
         let tip =
             |t: &Option<crate::episode::Localized>| t.as_ref().map(|t| t.get(lang).to_string());
@@ -346,8 +378,7 @@ impl Session {
                 .map(|ph| Phase {
                     label: ph.label.get(lang).to_string(),
                     minutes: ph.minutes,
-                    current: false,
-                    started: None,
+                    ..Phase::default()
                 })
                 .collect(),
             // Without participants a round prompt is an ordinary prompt.
@@ -389,9 +420,12 @@ impl Session {
                 current_step: 0,
                 paused: false,
                 timer_started_at: None,
+                unknown: Unknown::default(),
             },
             steps,
             actions: Vec::new(),
+            reports: Vec::new(),
+            unknown: Unknown::default(),
         }
     }
 

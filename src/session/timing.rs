@@ -39,7 +39,7 @@ impl Round {
             turns_taken: 0,
             turn_started: at,
             minutes_per_person,
-            passed: Vec::new(),
+            ..Round::default()
         }
     }
 
@@ -337,6 +337,7 @@ mod tests {
             episode_seconds: minutes * 60,
             elapsed_seconds: 0,
             notes: String::new(),
+            ..Default::default()
         }
     }
 
@@ -508,6 +509,7 @@ mod tests {
                 minutes: m,
                 current: false,
                 started: None,
+                ..Default::default()
             })
             .collect()
     }

@@ -194,14 +194,10 @@ fn save_form(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
             });
             m.session.actions.push(Action {
                 id,
-                text: String::new(),
-                owner: None,
-                due: None,
-                due_text: None,
-                done: false,
                 // On the summary: the closing step, the last one with a question.
                 step: m.step.min(m.step_count().saturating_sub(1)),
                 created_at,
+                ..Action::default()
             });
             n
         }

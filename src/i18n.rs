@@ -3,9 +3,11 @@
 //! episode files.
 mod actions;
 mod paper;
+mod privacy;
 
 pub use actions::ActionTexts;
 pub use paper::PaperTexts;
+pub use privacy::PrivacyTexts;
 
 use crate::lang::Lang;
 
@@ -14,6 +16,8 @@ pub struct Texts {
     pub actions: &'static ActionTexts,
     /// The words for the handout, the plan on paper and playing the video (`F5`).
     pub paper: &'static PaperTexts,
+    /// The words about privacy: private notes, reports without names, delete, retention.
+    pub privacy: &'static PrivacyTexts,
     // list / show / validate
     pub col_number: &'static str,
     pub col_id: &'static str,
@@ -383,6 +387,7 @@ pub struct Texts {
 pub static NL: Texts = Texts {
     actions: &actions::NL,
     paper: &paper::NL,
+    privacy: &privacy::NL,
     col_number: "Nr",
     col_id: "Id",
     col_title: "Titel",
@@ -954,6 +959,7 @@ pub static NL: Texts = Texts {
 pub static EN: Texts = Texts {
     actions: &actions::EN,
     paper: &paper::EN,
+    privacy: &privacy::EN,
     col_number: "No",
     col_id: "Id",
     col_title: "Title",

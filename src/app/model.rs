@@ -85,8 +85,14 @@ pub struct Model {
     pub path: PathBuf,
     pub episode: EpisodeView,
     pub lang: Lang,
-    /// One notes editor per step.
+    /// One notes editor per step: the open one, the group's notes or (while
+    /// [`Model::private_open`]) the facilitator's own. Every key and paste goes here.
     pub notes: Vec<TextArea<'static>>,
+    /// The other notes of each step, closed: the facilitator's own while the group's are open,
+    /// and the other way round. `Ctrl+F` swaps the two.
+    pub other_notes: Vec<TextArea<'static>>,
+    /// The facilitator's private notes are open in the editor (see `notes`).
+    pub private_open: bool,
     pub clocks: Vec<StepClock>,
     /// Per step: whether the overrun bell has rung.
     pub bell_rung: Vec<bool>,
@@ -218,6 +224,11 @@ impl Model {
             .iter()
             .map(|s| notes_editor(&s.notes, lang))
             .collect();
+        let other_notes = session
+            .steps
+            .iter()
+            .map(|s| notes_editor(&s.private_notes, lang))
+            .collect();
         let clocks = session
             .steps
             .iter()
@@ -239,6 +250,8 @@ impl Model {
             episode,
             lang,
             notes,
+            other_notes,
+            private_open: false,
             clocks,
             bell_rung,
             step,
@@ -274,10 +287,10 @@ impl Model {
             } else {
                 Style::default()
             });
-            ta.set_placeholder_text(if typing {
-                t.notes_placeholder_typing
-            } else {
-                t.notes_placeholder
+            ta.set_placeholder_text(match (self.private_open, typing) {
+                (true, _) => t.privacy.private_placeholder,
+                (false, true) => t.notes_placeholder_typing,
+                (false, false) => t.notes_placeholder,
             });
         }
     }
@@ -395,7 +408,8 @@ impl Model {
         let mut s = self.session.clone();
         for (i, step) in s.steps.iter_mut().enumerate() {
             step.elapsed_seconds = self.elapsed(i, now.mono).as_secs();
-            step.notes = self.notes[i].lines().join("\n");
+            step.notes = self.notes_text(i);
+            step.private_notes = self.private_notes_text(i);
         }
         s.session.current_step = self.step;
         s.session.paused = self.paused;
@@ -412,11 +426,33 @@ impl Model {
         s
     }
 
-    /// The notes of one step as the file holds them.
+    /// The group's notes of one step as the file holds them, whichever notes are open.
     pub fn notes_text(&self, step: usize) -> String {
-        self.notes
+        let group = match self.private_open {
+            false => &self.notes,
+            true => &self.other_notes,
+        };
+        group
             .get(step)
             .map(|n| n.lines().join("\n"))
             .unwrap_or_default()
+    }
+
+    /// The facilitator's private notes of one step as the file holds them.
+    pub fn private_notes_text(&self, step: usize) -> String {
+        let private = match self.private_open {
+            true => &self.notes,
+            false => &self.other_notes,
+        };
+        private
+            .get(step)
+            .map(|n| n.lines().join("\n"))
+            .unwrap_or_default()
+    }
+
+    /// Opens the facilitator's private notes in the editor, or the group's again.
+    pub(super) fn toggle_private(&mut self) {
+        std::mem::swap(&mut self.notes, &mut self.other_notes);
+        self.private_open = !self.private_open;
     }
 }

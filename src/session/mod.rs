@@ -262,6 +262,10 @@ pub struct Step {
     pub elapsed_seconds: u64,
     #[serde(default)]
     pub notes: String,
+    /// The facilitator's own notes: never on the room screen, in a report only when asked for
+    /// (`voer export --with-private`). Written only when there are any.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub private_notes: String,
     /// What this voer does not know (see [`Unknown`]).
     #[serde(flatten)]
     pub unknown: Unknown,
@@ -464,9 +468,14 @@ impl Session {
         self.steps.iter().map(Step::note_lines).sum()
     }
 
-    /// Opened and closed without a word: no line of notes on any step, and no action.
+    /// Opened and closed without a word: no line of notes on any step (the group's or the
+    /// facilitator's own), and no action.
     pub fn has_no_notes(&self) -> bool {
-        self.actions.is_empty() && self.steps.iter().all(|s| s.note_lines() == 0)
+        self.actions.is_empty()
+            && self
+                .steps
+                .iter()
+                .all(|s| s.note_lines() == 0 && s.private_notes.trim().is_empty())
     }
 
     pub fn to_toml(&self) -> String {

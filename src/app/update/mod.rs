@@ -98,6 +98,7 @@ pub fn update_run(m: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
         | Msg::Paste(_)
         | Msg::Undo
         | Msg::Redo
+        | Msg::TogglePrivate
         | Msg::ClearField => editing::update(m, msg, now),
         Msg::Quit
         | Msg::Terminate

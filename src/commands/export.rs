@@ -57,6 +57,8 @@ pub fn exec(cx: &Context, args: &ExportArgs) -> Result<ExitCode, UserError> {
         &Options {
             lang,
             csv_delimiter: delimiter,
+            anonymous: args.anonymous,
+            with_private: args.with_private,
         },
     )
     .map_err(ExportError::from)?;

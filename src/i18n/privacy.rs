@@ -27,7 +27,6 @@ pub struct PrivacyTexts {
     pub participants: &'static str,
     // voer delete
     pub delete_heading: Tpl<2>,
-    pub delete_also: &'static str,
     pub delete_kept: Tpl<1>,
     pub delete_exports: &'static str,
     pub delete_ask: &'static str,
@@ -38,7 +37,6 @@ pub struct PrivacyTexts {
     pub delete_failed: Tpl<2>,
     pub delete_no_retention: Tpl<1>,
     pub delete_none_expired: Tpl<2>,
-    pub delete_nothing_named: Tpl<1>,
     /// The words a person types to confirm (lowercase); the first is asked for.
     pub yes_words: &'static [&'static str],
     // retention
@@ -46,7 +44,7 @@ pub struct PrivacyTexts {
     pub expired_mark: &'static str,
     pub expired_count: Tpl<3>,
     // voer privacy
-    pub statement: Tpl<7>,
+    pub statement: Tpl<4>,
     pub retention_none: &'static str,
     pub retention_months: Tpl<1>,
     pub no_config_file: &'static str,
@@ -68,7 +66,6 @@ pub static NL: PrivacyTexts = PrivacyTexts {
                        hoort, kan voer niet herkennen: lees het verslag na voordat u het deelt.",
     participants: "Deelnemers",
     delete_heading: Tpl::new("Te verwijderen uit {}: {} sessie(s)"),
-    delete_also: "met wat voer ervoor schreef:",
     delete_kept: Tpl::new(
         "Blijft staan: {} (na het schrijven veranderd, of niet door voer geschreven).",
     ),
@@ -88,10 +85,6 @@ pub static NL: PrivacyTexts = PrivacyTexts {
          configuratiebestand {}; voer config laat zien wat geldt.",
     ),
     delete_none_expired: Tpl::new("Geen sessies ouder dan {} maanden in {}."),
-    delete_nothing_named: Tpl::new(
-        "Welke sessies? Noem ze zoals voer sessions ze toont, of gebruik --last, --group GROEP \
-         of --expired. Sessies staan in {}.",
-    ),
     yes_words: &["ja", "j", "yes", "y"],
     expired_mark: "bewaartermijn voorbij",
     expired_count: Tpl::new(
@@ -134,9 +127,9 @@ voer verwijdert nooit vanzelf. voer sessions markeert sessies die ouder zijn dan
 en elk gesprek meldt bij de start hoeveel het er zijn.
 
 Verwijderen
-- {4}: één sessie (naam zoals voer sessions die toont)
-- {5}: alle sessies van een groep
-- {6}: alle sessies ouder dan de bewaartermijn
+- voer delete NAAM: één sessie (de naam zoals voer sessions die toont)
+- voer delete --group GROEP: alle sessies van een groep
+- voer delete --expired: alle sessies ouder dan de bewaartermijn
 voer delete toont eerst wat het verwijdert en vraagt om bevestiging. Het verwijdert het \
 sessiebestand, het slot, het aanwezigheidsbestand, de reservekopieën, de regels in de cache en \
 de Ctrl+E-verslagen die sinds het schrijven niet zijn veranderd. Een sessie die open is in een \
@@ -169,7 +162,6 @@ pub static EN: PrivacyTexts = PrivacyTexts {
                        be recognised by voer: read the report before you share it.",
     participants: "Participants",
     delete_heading: Tpl::new("To delete from {}: {} session(s)"),
-    delete_also: "with what voer wrote for them:",
     delete_kept: Tpl::new("Left in place: {} (changed since it was written, or not voer's)."),
     delete_exports: "Reports saved elsewhere with voer export are yours and stay where they \
                      are: delete those yourself.",
@@ -185,10 +177,6 @@ pub static EN: PrivacyTexts = PrivacyTexts {
          {}; voer config shows what is in effect.",
     ),
     delete_none_expired: Tpl::new("No sessions older than {} months in {}."),
-    delete_nothing_named: Tpl::new(
-        "Which sessions? Name them as voer sessions shows them, or use --last, --group GROUP or \
-         --expired. Sessions are in {}.",
-    ),
     yes_words: &["yes", "y", "ja", "j"],
     expired_mark: "past retention",
     expired_count: Tpl::new(
@@ -230,9 +218,9 @@ voer never deletes by itself. voer sessions marks the sessions older than the pe
 every conversation says at its start how many there are.
 
 Deleting
-- {4}: one session (named as voer sessions shows it)
-- {5}: all sessions of a group
-- {6}: all sessions older than the retention period
+- voer delete NAME: one session (the name as voer sessions shows it)
+- voer delete --group GROUP: all sessions of a group
+- voer delete --expired: all sessions older than the retention period
 voer delete first shows what it will delete and asks to confirm. It deletes the session file, \
 the lock, the presence file, the rescue copies, its lines in the cache and the Ctrl+E reports \
 unchanged since they were written. A session open in a running voer is not deleted. Reports \

@@ -4,10 +4,12 @@
 //! - `store`: reading and writing session files;
 //! - `find`: a session by the name `voer sessions` shows, `--last` or `--group`;
 //! - `presence`: the file beside a session by which a room screen says it follows it;
+//! - `retention`: which sessions are past the retention period;
 //! - `unknown`: what a newer voer wrote in a session file, kept as it was.
 pub mod countdown;
 pub mod find;
 pub mod presence;
+pub mod retention;
 pub mod store;
 pub mod timing;
 mod unknown;

@@ -7,8 +7,10 @@
 //! - `lock`: the lock that keeps a second voer off an open session.
 //! - `saver`: the thread that does every write of a run.
 //! - `list`: the session files in a folder, and the one to resume;
-//! - `reports`: the reports `Ctrl+E` writes beside a session, recorded in its file.
+//! - `reports`: the reports `Ctrl+E` writes beside a session, recorded in its file;
+//! - `delete`: a session file and what voer wrote for it removed (`voer delete`).
 mod atomic;
+mod delete;
 mod error;
 mod folder;
 mod list;
@@ -18,6 +20,7 @@ mod saver;
 mod session_file;
 
 pub use atomic::{write_atomic, write_atomic_ending, write_new_file};
+pub use delete::{DeleteError, Doomed, prepare as prepare_delete};
 pub use error::StoreError;
 pub use folder::{check_writable, ensure_writable};
 pub use list::{Listed, list, newest_unfinished, newest_unfinished_with};

@@ -1,0 +1,173 @@
+//! `voer delete`: a session file and what voer wrote for it, and nothing else. What that is:
+//! the lock (`.<file>.toml.lock`), the room screen's presence (`.<file>.toml.room`), the rescue
+//! copies of the session, the `Ctrl+E` reports beside it that nobody changed since voer wrote
+//! them (`reports`), and the temporary files of an atomic save that was cut off. A report
+//! changed by hand, or an export written elsewhere, is the user's and stays.
+//!
+//! Each session is locked before anything is shown, and stays locked until it is gone: a
+//! session open in a running voer is refused, and none can open it in the meantime.
+use std::{
+    fs, io,
+    path::{Path, PathBuf},
+};
+
+use super::{LockError, SessionLock, StoreError, load, lock_path, unchanged_reports};
+use crate::{
+    i18n::{self, Localize, fill, os_reason},
+    lang::Lang,
+    session::{Session, presence},
+};
+
+/// One session to delete, locked: what will go, and what stays.
+#[derive(Debug)]
+pub struct Doomed {
+    /// The session file.
+    pub path: PathBuf,
+    pub session: Session,
+    /// What voer wrote for it that is there now, besides the session file and its lock.
+    pub files: Vec<PathBuf>,
+    /// Reports recorded in the session that were changed since: left in place.
+    pub kept: Vec<PathBuf>,
+    lock: SessionLock,
+}
+
+/// Why a session cannot be deleted. Nothing is deleted then.
+#[derive(Debug, thiserror::Error)]
+pub enum DeleteError {
+    /// The session is open in a running voer (its lock is held).
+    InRun { path: PathBuf },
+    /// It cannot be read as a session file: nothing is known of what voer wrote for it.
+    Store(#[from] StoreError),
+    /// It could not be locked for another reason (a second name, a lock that is no file …).
+    Lock(LockError),
+    /// A file could not be removed; the ones before it are gone.
+    Remove {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+}
+
+impl Localize for DeleteError {
+    fn render(&self, lang: Lang) -> String {
+        let t = i18n::texts(lang).privacy;
+        match self {
+            DeleteError::InRun { path } => fill(t.delete_in_run, [&path.display()]),
+            DeleteError::Store(e) => e.render(lang),
+            DeleteError::Lock(e) => e.render(lang),
+            DeleteError::Remove { path, source } => {
+                fill(t.delete_failed, [&path.display(), &os_reason(source, lang)])
+            }
+        }
+    }
+}
+
+i18n::english_display!(DeleteError);
+
+/// Locks the session at `path` and finds what voer wrote for it; `rescue` is the rescue folder.
+/// Refused for a session open in a run, and for a file that is not a session file voer can read.
+pub fn prepare(path: &Path, rescue: Option<&Path>) -> Result<Doomed, DeleteError> {
+    // A link is not the session: deleting it would leave the file, deleting its target
+    // would reach outside what was named.
+    let meta = fs::symlink_metadata(path).map_err(|e| StoreError::read(path, e))?;
+    if !meta.is_file() {
+        return Err(StoreError::read(path, io::Error::from(io::ErrorKind::InvalidInput)).into());
+    }
+    let session = load(path)?;
+    let lock = SessionLock::acquire(path).map_err(|e| match e {
+        LockError::InUse { .. } => DeleteError::InRun {
+            path: path.to_path_buf(),
+        },
+        e => DeleteError::Lock(e),
+    })?;
+    let mut files = Vec::new();
+    let room = presence::path(path);
+    if fs::symlink_metadata(&room).is_ok_and(|m| m.is_file()) {
+        files.push(room);
+    }
+    files.extend(rescue_copies(path, &session, rescue));
+    let unchanged = unchanged_reports(path, &session);
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let kept = session
+        .reports
+        .iter()
+        .filter(|r| Path::new(&r.name).file_name() == Some(r.name.as_ref()))
+        .map(|r| dir.join(&r.name))
+        .filter(|p| fs::symlink_metadata(p).is_ok() && !unchanged.contains(p))
+        .collect();
+    files.extend(unchanged);
+    Ok(Doomed {
+        path: path.to_path_buf(),
+        session,
+        files,
+        kept,
+        lock,
+    })
+}
+
+/// The copies of `session` in the rescue folder: under its file name (`-2`, `-3` … when that
+/// was taken), and the same meeting (episode, group and start). Never the file itself.
+fn rescue_copies(path: &Path, session: &Session, rescue: Option<&Path>) -> Vec<PathBuf> {
+    let Some(dir) = rescue.filter(|d| d.is_dir()) else {
+        return Vec::new();
+    };
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let own = fs::canonicalize(path).ok();
+    let same = |other: &Session| {
+        let (a, b) = (&other.session, &session.session);
+        a.episode == b.episode && a.group == b.group && a.started_at == b.started_at
+    };
+    (1..=1000)
+        .map(|n| match n {
+            1 => dir.join(format!("{stem}.toml")),
+            n => dir.join(format!("{stem}-{n}.toml")),
+        })
+        .take_while(|p| fs::symlink_metadata(p).is_ok())
+        .filter(|p| fs::symlink_metadata(p).is_ok_and(|m| m.is_file()))
+        .filter(|p| fs::canonicalize(p).ok() != own)
+        .filter(|p| load(p).is_ok_and(|s| same(&s)))
+        .collect()
+}
+
+impl Doomed {
+    /// Every file that goes, the session file first, as the list before the question shows it.
+    pub fn all_files(&self) -> Vec<PathBuf> {
+        let mut all = vec![self.path.clone()];
+        all.extend(self.files.iter().cloned());
+        all.push(lock_path(self.lock.session()));
+        all
+    }
+
+    /// Removes the session's own files, then the session file; the lock goes last, as the
+    /// lock is let go. Returns how many files were removed.
+    pub fn remove(self) -> Result<usize, DeleteError> {
+        let mut removed = 0;
+        for f in &self.files {
+            match fs::remove_file(f) {
+                Ok(()) => removed += 1,
+                // Gone meanwhile (a room screen that closed): what was asked for.
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(source) => {
+                    return Err(DeleteError::Remove {
+                        path: f.clone(),
+                        source,
+                    });
+                }
+            }
+        }
+        fs::remove_file(&self.path).map_err(|source| DeleteError::Remove {
+            path: self.path.clone(),
+            source,
+        })?;
+        removed += 1;
+        let lock = lock_path(self.lock.session());
+        drop(self.lock);
+        if fs::symlink_metadata(&lock).is_err() {
+            removed += 1;
+        }
+        Ok(removed)
+    }
+}

@@ -126,6 +126,8 @@ pub struct Model {
     pub pending_heading: Option<String>,
     /// The turn whose time-is-up bell has rung: step, speaker's place, when the turn started.
     pub turn_bell: Option<(usize, usize, u64)>,
+    /// What the status line says as the run opens (sessions past the retention period).
+    pub notice: Option<String>,
 }
 
 /// The whole app: one screen at a time, and what every screen needs.
@@ -135,6 +137,8 @@ pub struct App {
     pub home: PathBuf,
     /// The run starts with the tips hidden (`--projector`: one projected screen).
     pub tips_hidden: bool,
+    /// What the status line says as the run opens (see `Model::notice`).
+    pub notice: Option<String>,
 }
 
 /// The screens: the picker asks what the command line left out; a run is the meeting.
@@ -149,6 +153,7 @@ impl App {
             screen: Screen::Picker(Box::new(picker)),
             home: PathBuf::new(),
             tips_hidden: false,
+            notice: None,
         }
     }
 
@@ -157,6 +162,7 @@ impl App {
             screen: Screen::Run(Box::new(model)),
             home: PathBuf::new(),
             tips_hidden: false,
+            notice: None,
         }
     }
 
@@ -175,6 +181,15 @@ impl App {
             m.tips_hidden = hidden;
         }
         self.tips_hidden = hidden;
+        self
+    }
+
+    /// What the status line says as the run opens.
+    pub fn with_notice(mut self, notice: Option<String>) -> App {
+        if let Screen::Run(m) = &mut self.screen {
+            m.notice = notice.clone();
+        }
+        self.notice = notice;
         self
     }
 
@@ -272,6 +287,7 @@ impl Model {
             tips_hidden: session_tips_hidden,
             pending_heading: None,
             turn_bell: None,
+            notice: None,
         };
         m.sync_editor();
         m

@@ -141,6 +141,14 @@ pub fn dispatch(
     }
 }
 
+/// At the start of a run: how many sessions are past the retention period, and the command
+/// that removes them; `None` without a period or when none are.
+pub fn expired_notice(cx: &Context) -> Option<String> {
+    let months = cx.config.retention_months?;
+    let now = chrono::Local::now().fixed_offset();
+    sessions::expired_line(&cx.sessions_dir, sessions::Retention::new(months, now), cx.lang)
+}
+
 /// Prints `s` on standard output, made printable.
 pub fn print(s: &str) {
     let mut out = io::stdout().lock();

@@ -68,6 +68,7 @@ pub fn exec(cx: &Context, args: &RunArgs) -> Result<ExitCode, UserError> {
         sessions_dir: cx.sessions_dir.clone(),
         lang: cx.lang,
         projector: cx.projector(args.projector),
+        notice: super::expired_notice(cx),
     })?;
     say_where(saved, cx.t);
     Ok(ExitCode::SUCCESS)
@@ -88,6 +89,8 @@ pub struct RunOptions {
     pub sessions_dir: PathBuf,
     pub lang: Lang,
     pub projector: bool,
+    /// What the status line says as the run opens (sessions past the retention period).
+    pub notice: Option<String>,
 }
 
 /// Runs a conversation; returns where the notes were saved (None: nothing to save).
@@ -119,7 +122,9 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
         (App::run(model), Some(lock))
     };
     let result = tui::run(
-        app.with_home(home()).with_tips_hidden(opts.projector),
+        app.with_home(home())
+            .with_tips_hidden(opts.projector)
+            .with_notice(opts.notice.clone()),
         &theme,
         &mut create,
     );

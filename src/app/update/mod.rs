@@ -40,6 +40,7 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Effect> {
                     .with_earlier_actions(opened.earlier, opened.taken);
                 m.home = app.home.clone();
                 m.tips_hidden = app.tips_hidden;
+                m.notice = app.notice.take();
                 let fx = update_run(&mut m, Msg::Start, now);
                 app.screen = Screen::Run(Box::new(m));
                 fx

@@ -194,7 +194,7 @@ pub const BINDINGS: &[Binding] = {
             .bar(5, Show::Always, |m| m.texts().key_quit),
         // The facilitator's own notes: never on the room screen, nor in a report unless asked.
         on(Always, keys![ctrl('f', Msg::TogglePrivate)], |t| t.privacy.help_private)
-            .bar(5, Show::NotSummary, private_label),
+            .bar(7, Show::NotSummary, private_label),
         on(Always, keys![ctrl('a', Msg::RecordAction)], |t| t.help_record_action)
             .bar(13, Show::Always, |m| m.texts().actions.key_record),
         on(Always, keys![ctrl('l', Msg::ListActions)], |t| t.help_list_actions)

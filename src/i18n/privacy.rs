@@ -54,7 +54,7 @@ pub struct PrivacyTexts {
 pub static NL: PrivacyTexts = PrivacyTexts {
     private_title: "Privénotities — alleen voor de gespreksleider",
     private_placeholder: "Eigen notities: nooit op het zaalscherm, niet in een verslag",
-    key_private: "privénotities",
+    key_private: "privé",
     key_group_notes: "groepsnotities",
     help_private: "eigen notities van de gespreksleider openen / terug naar die van de groep",
     private_heading: "Privénotities van de gespreksleider",
@@ -150,7 +150,7 @@ alleen in een verslag met voer export --with-private.
 pub static EN: PrivacyTexts = PrivacyTexts {
     private_title: "Private notes — for the facilitator only",
     private_placeholder: "Your own notes: never on the room screen, not in a report",
-    key_private: "private notes",
+    key_private: "private",
     key_group_notes: "group notes",
     help_private: "open the facilitator's own notes / back to the group's",
     private_heading: "The facilitator's private notes",

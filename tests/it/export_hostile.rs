@@ -334,7 +334,7 @@ fn json_round_trips() {
         let sessions = [with_notes(&notes), second_council(), empty()];
         let json = text(Format::Json, &sessions);
         let back: Export = serde_json::from_str(&json).expect("valid JSON");
-        assert_eq!(back, export::json::export(&sessions), "{name}");
+        assert_eq!(back, export::json::export(&sessions, false), "{name}");
         for (s, b) in sessions.iter().zip(&back.sessions) {
             assert_eq!(b.group, s.session.group);
             let notes_in: Vec<&str> = s.steps.iter().map(|st| st.notes.as_str()).collect();

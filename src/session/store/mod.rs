@@ -32,7 +32,7 @@ pub use session_file::{
 };
 
 #[cfg(test)]
-mod fixtures {
+pub(crate) mod fixtures {
     use crate::session::Session;
 
     /// The example session in `sessions/`, as shipped.
@@ -41,7 +41,7 @@ mod fixtures {
     );
 
     /// The example as a session of one's own (not marked as the example).
-    pub(super) fn example() -> Session {
+    pub(crate) fn example() -> Session {
         let mut s = Session::from_toml(EXAMPLE).unwrap();
         s.session.example = false;
         s

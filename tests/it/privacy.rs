@@ -493,3 +493,37 @@ fn voer_privacy_names_the_folders_in_full_and_the_retention() {
     assert!(r.out.contains("makes no network connection"), "{}", r.out);
     assert!(r.out.contains("18 months"), "{}", r.out);
 }
+
+/// In a round: Ctrl+F takes the typing to the facilitator's own notes, without a speaker's
+/// name; the floor passing still writes the next name in the group's notes; Ctrl+F again goes
+/// back. Both are in the file, each in its own field.
+#[test]
+fn ctrl_f_switches_the_editor_between_the_groups_notes_and_the_facilitators_own() {
+    use ratatui::crossterm::event::KeyCode;
+
+    use crate::{
+        fixture::fixed_now,
+        meeting_notes::{council, ctrl, key, type_text},
+    };
+    let now = fixed_now();
+    let mut m = council(&["Anna", "Bert"], Lang::Nl, now);
+    let step = m.step;
+    type_text(&mut m, "koffie", now);
+    ctrl(&mut m, 'f', now);
+    assert!(m.private_open);
+    type_text(&mut m, "Anna oogt moe", now);
+    // The floor passes while the private notes are open: the name goes to the group's.
+    key(&mut m, KeyCode::Tab, now);
+    ctrl(&mut m, 'f', now);
+    assert!(!m.private_open);
+    type_text(&mut m, "thee", now);
+    assert_eq!(m.notes_text(step), "Anna: koffie\nBert: thee");
+    assert_eq!(m.private_notes_text(step), "Anna oogt moe");
+    let saved = m.snapshot(now);
+    assert_eq!(saved.steps[step].notes, "Anna: koffie\nBert: thee");
+    assert_eq!(saved.steps[step].private_notes, "Anna oogt moe");
+    // Read back, each is where it was.
+    let again = crate::fixture::model_of(saved, now);
+    assert_eq!(again.private_notes_text(step), "Anna oogt moe");
+    assert!(!again.private_open);
+}

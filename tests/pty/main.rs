@@ -18,6 +18,7 @@ mod lock;
 mod meeting;
 mod panic;
 mod presence;
+mod private_notes;
 mod reports;
 mod room;
 mod room_robust;

@@ -83,7 +83,9 @@ pub enum UserError {
     /// A session that `voer delete` cannot delete (open in a run, unreadable, …).
     Delete(#[from] DeleteError),
     /// `voer delete --expired` without a retention period; `config` is where it is set.
-    NoRetention { config: Option<PathBuf> },
+    NoRetention {
+        config: Option<PathBuf>,
+    },
     /// `voer delete` without `--yes` and without an answer to its question.
     NeedsYes,
     /// The terminal could not be opened.

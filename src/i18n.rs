@@ -1501,10 +1501,7 @@ pub static EN: Texts = Texts {
             "Every session older than the retention period (retention_months in the config file).",
         ),
         ("delete.yes", "Delete without asking (for scripts)."),
-        (
-            "privacy",
-            "What voer stores where, for a privacy officer.",
-        ),
+        ("privacy", "What voer stores where, for a privacy officer."),
         (
             "config",
             "Show where the config file is and which settings are in effect.",

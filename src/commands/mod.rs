@@ -146,7 +146,11 @@ pub fn dispatch(
 pub fn expired_notice(cx: &Context) -> Option<String> {
     let months = cx.config.retention_months?;
     let now = chrono::Local::now().fixed_offset();
-    sessions::expired_line(&cx.sessions_dir, sessions::Retention::new(months, now), cx.lang)
+    sessions::expired_line(
+        &cx.sessions_dir,
+        sessions::Retention::new(months, now),
+        cx.lang,
+    )
 }
 
 /// Prints `s` on standard output, made printable.

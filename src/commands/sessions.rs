@@ -19,7 +19,12 @@ pub fn exec(cx: &Context) -> Result<ExitCode, UserError> {
         .config
         .retention_months
         .map(|m| Retention::new(m, chrono::Local::now().fixed_offset()));
-    print(&render(&cx.sessions_dir, rescue.as_deref(), retention, cx.lang)?);
+    print(&render(
+        &cx.sessions_dir,
+        rescue.as_deref(),
+        retention,
+        cx.lang,
+    )?);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -120,8 +125,8 @@ fn section(
                             Status::InProgress => t.in_progress,
                             Status::Finished => t.finished,
                         };
-                        let expired = retention
-                            .is_some_and(|r| retention::is_expired(s, r.months, r.now));
+                        let expired =
+                            retention.is_some_and(|r| retention::is_expired(s, r.months, r.now));
                         match expired {
                             true => format!("{status}, {}", t.privacy.expired_mark),
                             false => status.to_string(),

@@ -48,7 +48,10 @@ fn key_words(text: &str) -> Vec<String> {
 fn words(text: &str) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         match (start, c.is_alphanumeric()) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
@@ -95,7 +98,9 @@ impl People {
                 people.add(name, &mut count);
             }
         }
-        people.names.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        people
+            .names
+            .sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         people
     }
 

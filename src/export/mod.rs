@@ -82,7 +82,10 @@ pub fn prepare(sessions: &[Session], opts: &Options) -> Vec<Session> {
             .lang
             .or_else(|| sessions.first().map(|s| s.session.language))
             .unwrap_or_default();
-        anonymous::anonymize(&mut sessions, crate::i18n::texts(lang).privacy.participant_word);
+        anonymous::anonymize(
+            &mut sessions,
+            crate::i18n::texts(lang).privacy.participant_word,
+        );
     }
     sessions
 }

@@ -88,7 +88,9 @@ impl Block<'_> {
 
     /// Opening and quote steps are not questions: they only appear when someone wrote there.
     pub fn is_shown(&self) -> bool {
-        self.kind.is_timed() || self.has_notes() || self.entries.iter().any(Entry::has_private_notes)
+        self.kind.is_timed()
+            || self.has_notes()
+            || self.entries.iter().any(Entry::has_private_notes)
     }
 }
 

@@ -51,8 +51,13 @@ fn session_in(dir: &Path, group: &str, started: &str, id: &str) -> PathBuf {
 /// Writes the `Ctrl+E` report beside the session at `path` and records it, as a run does.
 fn report_beside(path: &Path, contents: &str) -> PathBuf {
     let mut s = store::load(path).unwrap();
-    let w = store::write_report(path, &s.reports, contents.as_bytes(), at("2026-11-20T15:00:00+01:00"))
-        .unwrap();
+    let w = store::write_report(
+        path,
+        &s.reports,
+        contents.as_bytes(),
+        at("2026-11-20T15:00:00+01:00"),
+    )
+    .unwrap();
     s.reports.push(w.record);
     store::save(path, &s).unwrap();
     w.path
@@ -116,7 +121,12 @@ fn lived() -> Lived {
     let rescue = home.path().join(".local/share/voer/rescue");
     fs::create_dir_all(&dir).unwrap();
     fs::create_dir_all(&rescue).unwrap();
-    let doomed = session_in(&dir, "Cliëntenraad De Linde", "2026-10-01T14:00:00+02:00", "lind01");
+    let doomed = session_in(
+        &dir,
+        "Cliëntenraad De Linde",
+        "2026-10-01T14:00:00+02:00",
+        "lind01",
+    );
     let other = session_in(&dir, "Team 3B", "2026-10-02T09:00:00+02:00", "team01");
     // A report, then changed by hand: it is the user's now; the next one goes beside it.
     let first = report_beside(&doomed, "# Verslag\n");
@@ -172,7 +182,14 @@ fn delete_removes_exactly_the_sessions_own_files_and_nothing_else() {
     // It said what it removed, with date and group, and what stays and why.
     assert!(r.out.contains("2026-10-01 14:00"), "{}", r.out);
     assert!(r.out.contains("Cliëntenraad De Linde"), "{}", r.out);
-    assert!(r.out.contains(&format!("Blijft staan: {}", l.dir.join(format!("{doomed}.md")).display())), "{}", r.out);
+    assert!(
+        r.out.contains(&format!(
+            "Blijft staan: {}",
+            l.dir.join(format!("{doomed}.md")).display()
+        )),
+        "{}",
+        r.out
+    );
     assert!(r.out.contains("elders zijn opgeslagen"), "{}", r.out);
     assert!(l.rescue.is_dir());
 }
@@ -182,7 +199,10 @@ fn delete_asks_first_and_deletes_nothing_without_a_yes() {
     let l = lived();
     // A lock a crashed run left behind is let go as any lock is: the rest stays as it was.
     let unlocked = |home: &Path| -> BTreeSet<String> {
-        files(home).into_iter().filter(|f| !f.ends_with(".lock")).collect()
+        files(home)
+            .into_iter()
+            .filter(|f| !f.ends_with(".lock"))
+            .collect()
     };
     let before = unlocked(l.home.path());
     let doomed = name(&l.doomed);
@@ -194,7 +214,11 @@ fn delete_asks_first_and_deletes_nothing_without_a_yes() {
         let r = voer_answering(l.home.path(), &["delete", &doomed], input);
         assert_ne!(r.code, 0, "{input:?}");
         r.says(says);
-        assert!(r.out.contains(&format!("{doomed}.toml")), "shown first: {}", r.out);
+        assert!(
+            r.out.contains(&format!("{doomed}.toml")),
+            "shown first: {}",
+            r.out
+        );
         assert_eq!(unlocked(l.home.path()), before, "{input:?}");
     }
     let r = voer_answering(l.home.path(), &["delete", &doomed], Some("ja\n"));
@@ -211,7 +235,12 @@ fn a_session_open_in_a_run_is_refused_and_nothing_is_deleted() {
     for args in [
         vec!["delete".to_string(), name(&l.doomed), "--yes".into()],
         // One of several held: none goes.
-        vec!["delete".into(), name(&l.other), name(&l.doomed), "--yes".into()],
+        vec![
+            "delete".into(),
+            name(&l.other),
+            name(&l.doomed),
+            "--yes".into(),
+        ],
     ] {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let r = voer_in(l.home.path(), &args);
@@ -229,13 +258,30 @@ fn after_deleting_a_group_its_actions_are_gone_from_voer_actions_and_the_next_op
     let home = tempfile::tempdir().unwrap();
     let dir = home.path().join("sessions");
     fs::create_dir(&dir).unwrap();
-    session_in(&dir, "Cliëntenraad De Linde", "2025-10-01T14:00:00+02:00", "lind01");
-    session_in(&dir, "clientenraad de linde", "2026-10-01T14:00:00+02:00", "lind02");
+    session_in(
+        &dir,
+        "Cliëntenraad De Linde",
+        "2025-10-01T14:00:00+02:00",
+        "lind01",
+    );
+    session_in(
+        &dir,
+        "clientenraad de linde",
+        "2026-10-01T14:00:00+02:00",
+        "lind02",
+    );
     session_in(&dir, "Team 3B", "2026-10-02T09:00:00+02:00", "team01");
     let listed = voer_in(home.path(), &["actions"]);
-    assert!(listed.out.contains("lind01") && listed.out.contains("lind02"), "{}", listed.out);
+    assert!(
+        listed.out.contains("lind01") && listed.out.contains("lind02"),
+        "{}",
+        listed.out
+    );
 
-    let r = voer_in(home.path(), &["delete", "--group", "Clientenraad De Linde", "--yes"]);
+    let r = voer_in(
+        home.path(),
+        &["delete", "--group", "Clientenraad De Linde", "--yes"],
+    );
     assert_eq!(r.code, 0, "{}", r.err);
     assert!(r.out.contains("2 sessie(s)"), "{}", r.out);
     let listed = voer_in(home.path(), &["actions"]);
@@ -250,7 +296,11 @@ fn after_deleting_a_group_its_actions_are_gone_from_voer_actions_and_the_next_op
     next.actions.clear();
     let path = dir.join("volgende.toml");
     let (earlier, _) = voer::actions::folder::for_run(&dir, &next, &path);
-    assert!(earlier.is_empty(), "{:?}", earlier.iter().map(|f| &f.action.id).collect::<Vec<_>>());
+    assert!(
+        earlier.is_empty(),
+        "{:?}",
+        earlier.iter().map(|f| &f.action.id).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -258,15 +308,34 @@ fn sessions_past_the_retention_period_on_a_given_day() {
     let home = tempfile::tempdir().unwrap();
     let dir = home.path().join("sessions");
     fs::create_dir(&dir).unwrap();
-    let old = session_in(&dir, "Cliëntenraad De Linde", "2025-11-19T14:00:00+01:00", "old001");
-    let new = session_in(&dir, "Cliëntenraad De Linde", "2025-11-21T14:00:00+01:00", "new001");
+    let old = session_in(
+        &dir,
+        "Cliëntenraad De Linde",
+        "2025-11-19T14:00:00+01:00",
+        "old001",
+    );
+    let new = session_in(
+        &dir,
+        "Cliëntenraad De Linde",
+        "2025-11-21T14:00:00+01:00",
+        "new001",
+    );
     let today = at("2026-11-20T10:00:00+01:00");
-    assert_eq!(retention::expired(&dir, 12, today).unwrap(), vec![old.clone()]);
+    assert_eq!(
+        retention::expired(&dir, 12, today).unwrap(),
+        vec![old.clone()]
+    );
     let later = at("2026-11-21T10:00:00+01:00");
-    assert_eq!(retention::expired(&dir, 12, later).unwrap(), vec![old.clone(), new.clone()]);
+    assert_eq!(
+        retention::expired(&dir, 12, later).unwrap(),
+        vec![old.clone(), new.clone()]
+    );
 
     let list = sessions_list(&dir, None, Some(Retention::new(12, today)), Lang::Nl).unwrap();
-    let marked: Vec<&str> = list.lines().filter(|l| l.contains("bewaartermijn voorbij")).collect();
+    let marked: Vec<&str> = list
+        .lines()
+        .filter(|l| l.contains("bewaartermijn voorbij"))
+        .collect();
     assert_eq!(marked.len(), 1, "{list}");
     assert!(marked[0].contains(&name(&old)), "{list}");
     assert!(
@@ -282,7 +351,12 @@ fn delete_expired_removes_only_what_is_past_the_period_and_never_runs_without_on
     let home = tempfile::tempdir().unwrap();
     let dir = home.path().join("sessions");
     fs::create_dir(&dir).unwrap();
-    let old = session_in(&dir, "Cliëntenraad De Linde", "2020-03-01T14:00:00+01:00", "old001");
+    let old = session_in(
+        &dir,
+        "Cliëntenraad De Linde",
+        "2020-03-01T14:00:00+01:00",
+        "old001",
+    );
     let recent = chrono::Local::now().fixed_offset().to_rfc3339();
     let new = session_in(&dir, "Cliëntenraad De Linde", &recent, "new001");
 
@@ -295,20 +369,32 @@ fn delete_expired_removes_only_what_is_past_the_period_and_never_runs_without_on
     fs::create_dir_all(&config).unwrap();
     fs::write(config.join("voer.toml"), "retention_months = 24\n").unwrap();
     let listed = voer_in(home.path(), &["sessions"]);
-    assert!(listed.out.contains("bewaartermijn voorbij"), "{}", listed.out);
+    assert!(
+        listed.out.contains("bewaartermijn voorbij"),
+        "{}",
+        listed.out
+    );
     let r = voer_in(home.path(), &["delete", "--expired", "--yes"]);
     assert_eq!(r.code, 0, "{}", r.err);
     assert!(!old.exists() && new.exists());
     let r = voer_in(home.path(), &["delete", "--expired", "--yes"]);
     assert_eq!(r.code, 0, "{}", r.err);
-    assert!(r.out.contains("Geen sessies ouder dan 24 maanden"), "{}", r.out);
+    assert!(
+        r.out.contains("Geen sessies ouder dan 24 maanden"),
+        "{}",
+        r.out
+    );
     assert!(new.exists());
 }
 
 /// The fixture with the facilitator's private notes on a prompt and on the closing.
 fn with_private() -> Session {
     let mut s = fixture();
-    let prompt = s.steps.iter().position(|st| st.kind == voer::session::StepKind::Prompt).unwrap();
+    let prompt = s
+        .steps
+        .iter()
+        .position(|st| st.kind == voer::session::StepKind::Prompt)
+        .unwrap();
     s.steps[prompt].private_notes = "Mevrouw K. vertelde over haar diagnose".into();
     let last = s.steps.len() - 1;
     s.steps[last].private_notes = "Zorgen over de thuissituatie van meneer P.".into();
@@ -342,7 +428,10 @@ fn private_notes_are_in_no_format_unless_asked_for_and_then_marked() {
     for format in FORMATS {
         let plain = report(format, &s, &Options::default());
         for secret in ["diagnose", "thuissituatie", "Privénotities", "privé"] {
-            assert!(!plain.contains(secret), "{format:?} holds {secret}:\n{plain}");
+            assert!(
+                !plain.contains(secret),
+                "{format:?} holds {secret}:\n{plain}"
+            );
         }
         let with = report(
             format,
@@ -352,7 +441,10 @@ fn private_notes_are_in_no_format_unless_asked_for_and_then_marked() {
                 ..Options::default()
             },
         );
-        assert!(with.contains("diagnose") && with.contains("thuissituatie"), "{format:?}");
+        assert!(
+            with.contains("diagnose") && with.contains("thuissituatie"),
+            "{format:?}"
+        );
         let marked = match format {
             Format::Json => "\"private_notes\"",
             Format::Csv => "(privé)",
@@ -390,7 +482,11 @@ fn named() -> Session {
     for st in &mut s.steps {
         st.round = None;
     }
-    let prompt = s.steps.iter().position(|st| st.kind == voer::session::StepKind::Prompt).unwrap();
+    let prompt = s
+        .steps
+        .iter()
+        .position(|st| st.kind == voer::session::StepKind::Prompt)
+        .unwrap();
     s.steps[prompt].notes = "anna vond het mooi. BERT: niet mee eens.\nÁnna en bert's idee; \
                              Marieke vatte samen. Gerdien-achtig? Nee: gerdien zelf. Annabel bleef."
         .into();
@@ -437,19 +533,51 @@ fn anonymous_reports_hold_no_participants_name_in_any_format() {
         }
     }
     // The same person keeps the same number: Ánna typed as anna is Deelnemer 1 throughout.
-    let md = report(Format::Md, &s, &Options { anonymous: true, ..Options::default() });
-    assert!(md.contains("Deelnemer 1 vond het mooi. Deelnemer 2: niet mee eens."), "{md}");
+    let md = report(
+        Format::Md,
+        &s,
+        &Options {
+            anonymous: true,
+            ..Options::default()
+        },
+    );
+    assert!(
+        md.contains("Deelnemer 1 vond het mooi. Deelnemer 2: niet mee eens."),
+        "{md}"
+    );
     assert!(md.contains("Deelnemer 1 en Deelnemer 2's idee"), "{md}");
     assert!(md.contains("Deelnemer 4 vatte samen"), "{md}");
-    assert!(md.contains("Deelnemer 3-achtig? Nee: Deelnemer 3 zelf."), "{md}");
+    assert!(
+        md.contains("Deelnemer 3-achtig? Nee: Deelnemer 3 zelf."),
+        "{md}"
+    );
     assert!(md.contains("Deelnemer 1 belt met Deelnemer 5"), "{md}");
     // In English, the word is English.
-    let en = report(Format::Txt, &s, &Options { anonymous: true, lang: Some(Lang::En), ..Options::default() });
-    assert!(en.contains("Participant 1") && en.contains("Names were replaced"), "{en}");
+    let en = report(
+        Format::Txt,
+        &s,
+        &Options {
+            anonymous: true,
+            lang: Some(Lang::En),
+            ..Options::default()
+        },
+    );
+    assert!(
+        en.contains("Participant 1") && en.contains("Names were replaced"),
+        "{en}"
+    );
     // A normal report names who was there.
     let normal = report(Format::Md, &s, &Options::default());
     assert!(normal.contains("Ánna, Bert, Gerdien"), "{normal}");
-    let json: serde_json::Value = serde_json::from_str(&report(Format::Json, &s, &Options { anonymous: true, ..Options::default() })).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&report(
+        Format::Json,
+        &s,
+        &Options {
+            anonymous: true,
+            ..Options::default()
+        },
+    ))
+    .unwrap();
     assert_eq!(json["anonymous"], true);
     assert_eq!(json["sessions"][0]["facilitator"], "");
 }
@@ -463,9 +591,16 @@ fn anonymous_on_the_command_line() {
     s.session.example = false;
     let (path, lock) = store::create(&dir, &s).unwrap();
     drop(lock);
-    let r = voer_in(home.path(), &["export", &name(&path), "--anonymous", "--format", "txt"]);
+    let r = voer_in(
+        home.path(),
+        &["export", &name(&path), "--anonymous", "--format", "txt"],
+    );
     assert_eq!(r.code, 0, "{}", r.err);
-    assert!(!names_word(&r.out, "anna") && r.out.contains("Deelnemer 1"), "{}", r.out);
+    assert!(
+        !names_word(&r.out, "anna") && r.out.contains("Deelnemer 1"),
+        "{}",
+        r.out
+    );
 }
 
 #[test]
@@ -476,8 +611,14 @@ fn voer_privacy_names_the_folders_in_full_and_the_retention() {
     let sessions = home.path().join("sessions");
     for want in [
         format!("Sessies: {}", sessions.display()),
-        format!("Reddingsmap: {}", home.path().join(".local/share/voer/rescue").display()),
-        format!("Configuratiebestand: {}", home.path().join(".config/voer/voer.toml").display()),
+        format!(
+            "Reddingsmap: {}",
+            home.path().join(".local/share/voer/rescue").display()
+        ),
+        format!(
+            "Configuratiebestand: {}",
+            home.path().join(".config/voer/voer.toml").display()
+        ),
         "geen enkele netwerkverbinding".into(),
         "0600".into(),
         ".voer-cache.json".into(),
@@ -526,4 +667,41 @@ fn ctrl_f_switches_the_editor_between_the_groups_notes_and_the_facilitators_own(
     let again = crate::fixture::model_of(saved, now);
     assert_eq!(again.private_notes_text(step), "Anna oogt moe");
     assert!(!again.private_open);
+}
+
+/// A run's start says how many sessions are past the retention period and how to remove
+/// them, in the bottom line, whether the run opens at once or after the picker.
+#[test]
+fn a_runs_start_says_how_many_sessions_are_past_the_period() {
+    use voer::app::{App, Msg, update};
+
+    use crate::fixture::{fixed_now, model};
+    let now = fixed_now();
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("sessions");
+    fs::create_dir(&dir).unwrap();
+    session_in(
+        &dir,
+        "Cliëntenraad De Linde",
+        "2024-01-10T14:00:00+01:00",
+        "old001",
+    );
+    let line = voer::commands::sessions::expired_line(&dir, Retention::new(12, now.wall), Lang::Nl)
+        .expect("one is past it");
+    assert!(
+        line.contains("1 sessie(s)") && line.ends_with("voer delete --expired"),
+        "{line}"
+    );
+    let m = model(voer::episode::Audience::ClientCouncil, Lang::Nl, now);
+    let mut app = App::run(m).with_notice(Some(line.clone()));
+    update(&mut app, Msg::Start, now);
+    let shown = app
+        .run_model()
+        .and_then(|m| m.status.clone())
+        .map(|s| s.text);
+    assert_eq!(shown.as_deref(), Some(line.as_str()));
+    assert_eq!(
+        voer::commands::sessions::expired_line(&dir, Retention::new(36, now.wall), Lang::Nl),
+        None
+    );
 }

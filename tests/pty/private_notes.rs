@@ -9,7 +9,7 @@ const CTRL_R: &str = "\x12";
 #[test]
 fn private_notes_are_saved_and_never_reach_the_room_screen() {
     let sb = Sandbox::new();
-    let mut room = sb.voer(&["room"]);
+    let room = sb.voer(&["room"]);
     room.wait_for_text("Wachten op een gesprek", WAIT);
     let mut run = start_run(&sb, "Raad");
     let file = sb.session_file();

@@ -444,23 +444,21 @@ impl Model {
 
     /// The group's notes of one step as the file holds them, whichever notes are open.
     pub fn notes_text(&self, step: usize) -> String {
-        let group = match self.private_open {
-            false => &self.notes,
-            true => &self.other_notes,
-        };
-        group
-            .get(step)
-            .map(|n| n.lines().join("\n"))
-            .unwrap_or_default()
+        self.text_of(false, step)
     }
 
     /// The facilitator's private notes of one step as the file holds them.
     pub fn private_notes_text(&self, step: usize) -> String {
-        let private = match self.private_open {
+        self.text_of(true, step)
+    }
+
+    /// The text of one step's private notes (`private`) or the group's.
+    fn text_of(&self, private: bool, step: usize) -> String {
+        let editors = match self.private_open == private {
             true => &self.notes,
             false => &self.other_notes,
         };
-        private
+        editors
             .get(step)
             .map(|n| n.lines().join("\n"))
             .unwrap_or_default()

@@ -537,14 +537,7 @@ fn every_format_carries_the_facts() {
 #[test]
 fn a_hundred_sessions_export_quickly() {
     let sessions: Vec<Session> = (0..100).map(|_| with_notes(HOSTILE)).collect();
-    for f in [
-        Format::Md,
-        Format::Html,
-        Format::Txt,
-        Format::Json,
-        Format::Csv,
-        Format::Docx,
-    ] {
+    for f in crate::export_support::FORMATS {
         let start = std::time::Instant::now();
         render(f, &sessions, &Options::default());
         let took = start.elapsed();

@@ -20,7 +20,7 @@ use voer::{
 
 use crate::{
     bin::{Ran, command, ran, voer_in},
-    export_support::{docx_paragraphs, fixture},
+    export_support::{FORMATS, fixture, report_text},
 };
 
 const EXAMPLE: &str = include_str!(
@@ -97,6 +97,14 @@ fn voer_answering(home: &Path, args: &[&str], input: Option<&str>) -> Ran {
     }
     drop(stdin);
     ran(&child.wait_with_output().unwrap())
+}
+
+/// A home with an empty sessions folder in it.
+fn empty_folder() -> (tempfile::TempDir, PathBuf) {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("sessions");
+    fs::create_dir(&dir).unwrap();
+    (home, dir)
 }
 
 fn name(path: &Path) -> String {
@@ -255,9 +263,7 @@ fn a_session_open_in_a_run_is_refused_and_nothing_is_deleted() {
 
 #[test]
 fn after_deleting_a_group_its_actions_are_gone_from_voer_actions_and_the_next_opening() {
-    let home = tempfile::tempdir().unwrap();
-    let dir = home.path().join("sessions");
-    fs::create_dir(&dir).unwrap();
+    let (home, dir) = empty_folder();
     session_in(
         &dir,
         "Cliëntenraad De Linde",
@@ -305,9 +311,7 @@ fn after_deleting_a_group_its_actions_are_gone_from_voer_actions_and_the_next_op
 
 #[test]
 fn sessions_past_the_retention_period_on_a_given_day() {
-    let home = tempfile::tempdir().unwrap();
-    let dir = home.path().join("sessions");
-    fs::create_dir(&dir).unwrap();
+    let (_home, dir) = empty_folder();
     let old = session_in(
         &dir,
         "Cliëntenraad De Linde",
@@ -348,9 +352,7 @@ fn sessions_past_the_retention_period_on_a_given_day() {
 
 #[test]
 fn delete_expired_removes_only_what_is_past_the_period_and_never_runs_without_one() {
-    let home = tempfile::tempdir().unwrap();
-    let dir = home.path().join("sessions");
-    fs::create_dir(&dir).unwrap();
+    let (home, dir) = empty_folder();
     let old = session_in(
         &dir,
         "Cliëntenraad De Linde",
@@ -401,39 +403,18 @@ fn with_private() -> Session {
     s
 }
 
-const FORMATS: [Format; 6] = [
-    Format::Md,
-    Format::Html,
-    Format::Txt,
-    Format::Json,
-    Format::Csv,
-    Format::Docx,
-];
-
-/// The report as text: docx by its paragraphs.
-fn text_of(format: Format, bytes: &[u8]) -> String {
-    match format {
-        Format::Docx => docx_paragraphs(bytes).join("\n"),
-        _ => String::from_utf8(bytes.to_vec()).unwrap(),
-    }
-}
-
-fn report(format: Format, sessions: &[Session], opts: &Options) -> String {
-    text_of(format, &export::render(format, sessions, opts).unwrap())
-}
-
 #[test]
 fn private_notes_are_in_no_format_unless_asked_for_and_then_marked() {
     let s = [with_private()];
     for format in FORMATS {
-        let plain = report(format, &s, &Options::default());
+        let plain = report_text(format, &s, &Options::default());
         for secret in ["diagnose", "thuissituatie", "Privénotities", "privé"] {
             assert!(
                 !plain.contains(secret),
                 "{format:?} holds {secret}:\n{plain}"
             );
         }
-        let with = report(
+        let with = report_text(
             format,
             &s,
             &Options {
@@ -459,9 +440,7 @@ fn private_notes_are_in_no_format_unless_asked_for_and_then_marked() {
 
 #[test]
 fn export_with_private_on_the_command_line() {
-    let home = tempfile::tempdir().unwrap();
-    let dir = home.path().join("sessions");
-    fs::create_dir(&dir).unwrap();
+    let (home, dir) = empty_folder();
     let mut s = with_private();
     s.session.example = false;
     let (path, lock) = store::create(&dir, &s).unwrap();
@@ -519,7 +498,7 @@ fn anonymous_reports_hold_no_participants_name_in_any_format() {
                 with_private,
                 ..Options::default()
             };
-            let text = report(format, &s, &opts);
+            let text = report_text(format, &s, &opts);
             for who in ["Anna", "Bert", "Gerdien", "Marieke", "Jansen", "Cor"] {
                 assert!(!names_word(&text, who), "{format:?} names {who}:\n{text}");
             }
@@ -533,7 +512,7 @@ fn anonymous_reports_hold_no_participants_name_in_any_format() {
         }
     }
     // The same person keeps the same number: Ánna typed as anna is Deelnemer 1 throughout.
-    let md = report(
+    let md = report_text(
         Format::Md,
         &s,
         &Options {
@@ -553,7 +532,7 @@ fn anonymous_reports_hold_no_participants_name_in_any_format() {
     );
     assert!(md.contains("Deelnemer 1 belt met Deelnemer 5"), "{md}");
     // In English, the word is English.
-    let en = report(
+    let en = report_text(
         Format::Txt,
         &s,
         &Options {
@@ -567,9 +546,9 @@ fn anonymous_reports_hold_no_participants_name_in_any_format() {
         "{en}"
     );
     // A normal report names who was there.
-    let normal = report(Format::Md, &s, &Options::default());
+    let normal = report_text(Format::Md, &s, &Options::default());
     assert!(normal.contains("Ánna, Bert, Gerdien"), "{normal}");
-    let json: serde_json::Value = serde_json::from_str(&report(
+    let json: serde_json::Value = serde_json::from_str(&report_text(
         Format::Json,
         &s,
         &Options {
@@ -584,9 +563,7 @@ fn anonymous_reports_hold_no_participants_name_in_any_format() {
 
 #[test]
 fn anonymous_on_the_command_line() {
-    let home = tempfile::tempdir().unwrap();
-    let dir = home.path().join("sessions");
-    fs::create_dir(&dir).unwrap();
+    let (home, dir) = empty_folder();
     let mut s = named();
     s.session.example = false;
     let (path, lock) = store::create(&dir, &s).unwrap();
@@ -677,9 +654,7 @@ fn a_runs_start_says_how_many_sessions_are_past_the_period() {
 
     use crate::fixture::{fixed_now, model};
     let now = fixed_now();
-    let home = tempfile::tempdir().unwrap();
-    let dir = home.path().join("sessions");
-    fs::create_dir(&dir).unwrap();
+    let (_home, dir) = empty_folder();
     session_in(
         &dir,
         "Cliëntenraad De Linde",

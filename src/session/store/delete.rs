@@ -28,6 +28,8 @@ pub struct Doomed {
     pub files: Vec<PathBuf>,
     /// Reports recorded in the session that were changed since: left in place.
     pub kept: Vec<PathBuf>,
+    /// A lock file was there before this one took the lock (a run that crashed left it).
+    had_lock: bool,
     lock: SessionLock,
 }
 
@@ -74,6 +76,7 @@ pub fn prepare(path: &Path, rescue: Option<&Path>) -> Result<Doomed, DeleteError
         return Err(StoreError::read(path, io::Error::from(io::ErrorKind::InvalidInput)).into());
     }
     let session = load(path)?;
+    let had_lock = fs::symlink_metadata(lock_path(&super::real_path(path))).is_ok();
     let lock = SessionLock::acquire(path).map_err(|e| match e {
         LockError::InUse { .. } => DeleteError::InRun {
             path: path.to_path_buf(),
@@ -101,6 +104,7 @@ pub fn prepare(path: &Path, rescue: Option<&Path>) -> Result<Doomed, DeleteError
         session,
         files,
         kept,
+        had_lock,
         lock,
     })
 }
@@ -133,11 +137,14 @@ fn rescue_copies(path: &Path, session: &Session, rescue: Option<&Path>) -> Vec<P
 }
 
 impl Doomed {
-    /// Every file that goes, the session file first, as the list before the question shows it.
+    /// Every file that goes, the session file first, as the list before the question shows it
+    /// (the lock only when one was there before: the one taken for the delete is gone after it).
     pub fn all_files(&self) -> Vec<PathBuf> {
         let mut all = vec![self.path.clone()];
         all.extend(self.files.iter().cloned());
-        all.push(lock_path(self.lock.session()));
+        if self.had_lock {
+            all.push(lock_path(self.lock.session()));
+        }
         all
     }
 
@@ -163,11 +170,7 @@ impl Doomed {
             source,
         })?;
         removed += 1;
-        let lock = lock_path(self.lock.session());
         drop(self.lock);
-        if fs::symlink_metadata(&lock).is_err() {
-            removed += 1;
-        }
-        Ok(removed)
+        Ok(removed + usize::from(self.had_lock))
     }
 }

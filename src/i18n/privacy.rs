@@ -35,6 +35,7 @@ pub struct PrivacyTexts {
     pub delete_needs_yes: &'static str,
     pub delete_in_run: Tpl<1>,
     pub delete_failed: Tpl<2>,
+    pub delete_link: Tpl<2>,
     pub delete_no_retention: Tpl<1>,
     pub delete_none_expired: Tpl<2>,
     /// The words a person types to confirm (lowercase); the first is asked for.
@@ -80,6 +81,9 @@ pub static NL: PrivacyTexts = PrivacyTexts {
         "{} is geopend in een lopende voer. Sluit die eerst; er is niets verwijderd.",
     ),
     delete_failed: Tpl::new("{} kon niet worden verwijderd: {}"),
+    delete_link: Tpl::new(
+        "{} is een koppeling naar {}. Noem het sessiebestand zelf; er is niets verwijderd.",
+    ),
     delete_no_retention: Tpl::new(
         "Er is geen bewaartermijn ingesteld. Zet bijvoorbeeld retention_months = 12 in het \
          configuratiebestand {}; voer config laat zien wat geldt.",
@@ -172,6 +176,7 @@ pub static EN: PrivacyTexts = PrivacyTexts {
                        in. Nothing was deleted. Give --yes to delete without asking.",
     delete_in_run: Tpl::new("{} is open in a running voer. Close it first; nothing was deleted."),
     delete_failed: Tpl::new("{} could not be deleted: {}"),
+    delete_link: Tpl::new("{} is a link to {}. Name the session file itself; nothing was deleted."),
     delete_no_retention: Tpl::new(
         "No retention period is set. Put for example retention_months = 12 in the config file \
          {}; voer config shows what is in effect.",

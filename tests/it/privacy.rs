@@ -63,6 +63,17 @@ fn report_beside(path: &Path, contents: &str) -> PathBuf {
     w.path
 }
 
+/// `path` from `root`, its parts joined by `/` on every system.
+fn relative(root: &Path, path: &Path) -> String {
+    let parts: Vec<String> = path
+        .strip_prefix(root)
+        .unwrap()
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
 /// Every file under `dir`, by its path from there.
 fn files(dir: &Path) -> BTreeSet<String> {
     fn walk(root: &Path, dir: &Path, out: &mut BTreeSet<String>) {
@@ -71,7 +82,7 @@ fn files(dir: &Path) -> BTreeSet<String> {
             if p.is_dir() {
                 walk(root, &p, out);
             } else {
-                out.insert(p.strip_prefix(root).unwrap().display().to_string());
+                out.insert(relative(root, &p));
             }
         }
     }
@@ -118,7 +129,9 @@ fn name(path: &Path) -> String {
 struct Lived {
     home: tempfile::TempDir,
     dir: PathBuf,
-    rescue: PathBuf,
+    /// Where voer keeps rescue copies with this home; `None` where that is not in the home
+    /// (on Windows, the user's own data folder), so that no test writes there.
+    rescue: Option<PathBuf>,
     doomed: PathBuf,
     other: PathBuf,
 }
@@ -126,9 +139,15 @@ struct Lived {
 fn lived() -> Lived {
     let home = tempfile::tempdir().unwrap();
     let dir = home.path().join("sessions");
-    let rescue = home.path().join(".local/share/voer/rescue");
     fs::create_dir_all(&dir).unwrap();
-    fs::create_dir_all(&rescue).unwrap();
+    // As voer itself names it.
+    let privacy = voer_in(home.path(), &["privacy"]);
+    let rescue = privacy
+        .out
+        .lines()
+        .find_map(|l| l.strip_prefix("- Reddingsmap: "))
+        .map(PathBuf::from)
+        .filter(|r| r.starts_with(home.path()));
     let doomed = session_in(
         &dir,
         "Cliëntenraad De Linde",
@@ -145,8 +164,11 @@ fn lived() -> Lived {
     fs::write(dir.join(format!(".{}.toml.lock", name(&doomed))), "").unwrap();
     fs::write(dir.join(format!(".{}.toml.room", name(&doomed))), "zaal").unwrap();
     fs::write(dir.join("notities-van-anna.md"), "met de hand\n").unwrap();
-    for p in [&doomed, &other] {
-        fs::copy(p, rescue.join(p.file_name().unwrap())).unwrap();
+    if let Some(rescue) = &rescue {
+        fs::create_dir_all(rescue).unwrap();
+        for p in [&doomed, &other] {
+            fs::copy(p, rescue.join(p.file_name().unwrap())).unwrap();
+        }
     }
     Lived {
         home,
@@ -166,25 +188,30 @@ fn delete_removes_exactly_the_sessions_own_files_and_nothing_else() {
     assert_eq!(r.code, 0, "{}\n{}", r.out, r.err);
     let after = files(l.home.path());
     let gone: BTreeSet<String> = before.difference(&after).cloned().collect();
-    let expected: BTreeSet<String> = [
+    let rescued = |name: &str| {
+        l.rescue
+            .as_ref()
+            .map(|r| relative(l.home.path(), &r.join(format!("{name}.toml"))))
+    };
+    let mut expected: BTreeSet<String> = [
         format!("sessions/{doomed}.toml"),
         format!("sessions/.{doomed}.toml.lock"),
         format!("sessions/.{doomed}.toml.room"),
         format!("sessions/{doomed}-2.md"),
-        format!(".local/share/voer/rescue/{doomed}.toml"),
     ]
     .into();
+    expected.extend(rescued(&doomed));
     assert_eq!(gone, expected, "{}", r.out);
     assert!(after.is_subset(&before), "nothing new: {after:?}");
     // What stays: the report changed by hand, the one made by hand, the other group's.
     let other = name(&l.other);
-    for stays in [
+    let stays = [
         format!("sessions/{doomed}.md"),
         "sessions/notities-van-anna.md".to_string(),
         format!("sessions/{other}.toml"),
         format!("sessions/{other}.md"),
-        format!(".local/share/voer/rescue/{other}.toml"),
-    ] {
+    ];
+    for stays in stays.into_iter().chain(rescued(&other)) {
         assert!(after.contains(&stays), "{stays} must stay: {after:?}");
     }
     // It said what it removed, with date and group, and what stays and why.
@@ -199,7 +226,7 @@ fn delete_removes_exactly_the_sessions_own_files_and_nothing_else() {
         r.out
     );
     assert!(r.out.contains("elders zijn opgeslagen"), "{}", r.out);
-    assert!(l.rescue.is_dir());
+    assert!(l.rescue.is_none_or(|r| r.is_dir()));
 }
 
 #[test]
@@ -586,8 +613,8 @@ fn voer_privacy_names_the_folders_in_full_and_the_retention() {
     let r = voer_in(home.path(), &["privacy"]);
     assert_eq!(r.code, 0, "{}", r.err);
     let sessions = home.path().join("sessions");
-    for want in [
-        format!("Sessies: {}", sessions.display()),
+    #[cfg(target_os = "linux")]
+    for folder in [
         format!(
             "Reddingsmap: {}",
             home.path().join(".local/share/voer/rescue").display()
@@ -596,6 +623,13 @@ fn voer_privacy_names_the_folders_in_full_and_the_retention() {
             "Configuratiebestand: {}",
             home.path().join(".config/voer/voer.toml").display()
         ),
+    ] {
+        assert!(r.out.contains(&folder), "{folder}:\n{}", r.out);
+    }
+    for want in [
+        format!("Sessies: {}", sessions.display()),
+        "Reddingsmap: ".into(),
+        "Configuratiebestand: ".into(),
         "geen enkele netwerkverbinding".into(),
         "0600".into(),
         ".voer-cache.json".into(),
@@ -679,4 +713,19 @@ fn a_runs_start_says_how_many_sessions_are_past_the_period() {
         voer::commands::sessions::expired_line(&dir, Retention::new(36, now.wall), Lang::Nl),
         None
     );
+}
+
+/// A link to a session is not the session: refused, with where it points; both stay.
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_session_is_refused_with_where_it_points() {
+    let l = lived();
+    let link = l.dir.join("koppeling.toml");
+    std::os::unix::fs::symlink(&l.doomed, &link).unwrap();
+    let before = files(l.home.path());
+    let r = voer_in(l.home.path(), &["delete", "koppeling", "--yes"]);
+    assert_ne!(r.code, 0);
+    r.says("is een koppeling naar");
+    r.says(&l.doomed.display().to_string());
+    assert_eq!(files(l.home.path()), before);
 }

@@ -38,6 +38,8 @@ pub struct Doomed {
 pub enum DeleteError {
     /// The session is open in a running voer (its lock is held).
     InRun { path: PathBuf },
+    /// `path` is a symbolic link (to `target`): the session file itself is to be named.
+    Link { path: PathBuf, target: PathBuf },
     /// It cannot be read as a session file: nothing is known of what voer wrote for it.
     Store(#[from] StoreError),
     /// It could not be locked for another reason (a second name, a lock that is no file …).
@@ -55,6 +57,9 @@ impl Localize for DeleteError {
         let t = i18n::texts(lang).privacy;
         match self {
             DeleteError::InRun { path } => fill(t.delete_in_run, [&path.display()]),
+            DeleteError::Link { path, target } => {
+                fill(t.delete_link, [&path.display(), &target.display()])
+            }
             DeleteError::Store(e) => e.render(lang),
             DeleteError::Lock(e) => e.render(lang),
             DeleteError::Remove { path, source } => {
@@ -72,8 +77,15 @@ pub fn prepare(path: &Path, rescue: Option<&Path>) -> Result<Doomed, DeleteError
     // A link is not the session: deleting it would leave the file, deleting its target
     // would reach outside what was named.
     let meta = fs::symlink_metadata(path).map_err(|e| StoreError::read(path, e))?;
+    if meta.is_symlink() {
+        return Err(DeleteError::Link {
+            path: path.to_path_buf(),
+            target: super::real_path(path),
+        });
+    }
     if !meta.is_file() {
-        return Err(StoreError::read(path, io::Error::from(io::ErrorKind::InvalidInput)).into());
+        let not_plain = io::Error::new(io::ErrorKind::InvalidInput, crate::platform::NotRegular);
+        return Err(StoreError::read(path, not_plain).into());
     }
     let session = load(path)?;
     let had_lock = fs::symlink_metadata(lock_path(&super::real_path(path))).is_ok();

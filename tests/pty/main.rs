@@ -11,6 +11,7 @@
 mod common;
 
 mod attacks;
+mod delete;
 mod durability;
 mod e2e;
 mod e2e_actions;

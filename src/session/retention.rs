@@ -8,15 +8,25 @@ use chrono::{DateTime, FixedOffset, Months};
 
 use super::{Session, store};
 
+/// Whether a session is past a retention period of `months` on `now` (see [`is_past`]).
+pub fn is_expired(session: &Session, months: u32, now: DateTime<FixedOffset>) -> bool {
+    let i = &session.session;
+    is_past(i.example, i.started_at, months, now)
+}
+
 /// Whether a meeting held at `started_at` is past a retention period of `months` on `now`:
 /// from the same day `months` later on. Examples (shipped with voer) never are.
-pub fn is_expired(session: &Session, months: u32, now: DateTime<FixedOffset>) -> bool {
-    if session.session.example {
-        return false;
-    }
-    let held = session.session.started_at.date_naive();
-    held.checked_add_months(Months::new(months))
-        .is_some_and(|end| end <= now.date_naive())
+pub fn is_past(
+    example: bool,
+    started_at: DateTime<FixedOffset>,
+    months: u32,
+    now: DateTime<FixedOffset>,
+) -> bool {
+    !example
+        && started_at
+            .date_naive()
+            .checked_add_months(Months::new(months))
+            .is_some_and(|end| end <= now.date_naive())
 }
 
 /// The session files in `dir` past the period, oldest first. A folder that is not there

@@ -111,9 +111,8 @@ fn the_room_screen_follows_the_facilitator_and_writes_nothing_but_its_presence()
     );
     // … and reach it once the facilitator shows them (Ctrl+R, also while typing).
     run.send(CTRL_R);
-    room.wait_for_text("Meer tijd voor koffie", NOTES_LATENCY);
+    room.wait_for_text("Meer tijd voor koffie", WAIT);
     run.wait_for_text("zaal + notities", WAIT);
-    let typed = Instant::now();
     run.send(" en de tuin");
     room.wait_for_text("koffie en de tuin", WAIT);
 

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 runs=${1:-20}
 filter=${2:-}
 work=$(mktemp -d)
-echo "logs and the load's target folder: $work"
+echo "logs of failed runs: $work"
 
 # The load: a release build from nothing, again and again, in a process group of its own so
 # that all of it can be stopped at the end.
@@ -21,7 +21,7 @@ setsid bash -c '
     rm -rf "$1/load-target"
   done' load "$work" &
 load=$!
-trap 'kill -TERM -- "-$load" 2>/dev/null || true; wait "$load" 2>/dev/null || true' EXIT
+trap 'kill -TERM -- "-$load" 2>/dev/null || true; wait "$load" 2>/dev/null || true; rm -rf "$work/load-target" "$work/pty" "$work/voer"' EXIT
 
 # The test binary and voer are built once and copied: every run tests the same build (a change
 # in the work tree meanwhile changes nothing), and no run waits for the compiler.

@@ -337,6 +337,7 @@ mod tests {
             episode_seconds: minutes * 60,
             elapsed_seconds: 0,
             notes: String::new(),
+            episode: None,
         }
     }
 

@@ -54,8 +54,13 @@ pub fn run(
         terminating: false,
         saved_elsewhere: None,
         room_checked: None,
+        answering: Vec::new(),
     };
     let result = runner.run(&mut screen, &rx, &mut app, theme);
+    // An answer on its way to a council's file (typed just before quitting) gets there.
+    for writing in runner.answering.drain(..) {
+        let _ = writing.join();
+    }
     drop(screen);
     // The lock goes last: the file stays ours until the terminal is given back.
     drop(runner);
@@ -79,6 +84,9 @@ struct Runner<'a, 'c> {
     saved_elsewhere: Option<PathBuf>,
     /// When the loop last looked for a room screen.
     room_checked: Option<Instant>,
+    /// The writes of answers to a council's questions, in their own files: waited for before
+    /// voer ends. Each holds a lock taken without waiting, so it never hangs.
+    answering: Vec<std::thread::JoinHandle<()>>,
 }
 
 impl Runner<'_, '_> {
@@ -185,6 +193,7 @@ impl Runner<'_, '_> {
             }
             Incoming::Exported(path, result) => Some(Msg::ExportDone(result.map(|()| path))),
             Incoming::EarlierMarked(result) => Some(Msg::EarlierMarked(result)),
+            Incoming::EarlierAnswered(result) => Some(Msg::EarlierAnswered(result)),
             Incoming::VideoOpened(target, result) => Some(Msg::VideoOpened(
                 target,
                 result.map_err(std::sync::Arc::new),
@@ -265,6 +274,22 @@ impl Runner<'_, '_> {
                                 .map_err(std::sync::Arc::new);
                             let _ = tx.send(Incoming::EarlierMarked(result));
                         });
+                    }
+                    Effect::AnswerEarlier {
+                        path,
+                        id,
+                        answer,
+                        at,
+                    } => {
+                        // The council's own file, under its own lock: off the UI thread.
+                        let tx = self.tx.clone();
+                        self.answering.retain(|w| !w.is_finished());
+                        self.answering.push(std::thread::spawn(move || {
+                            let result =
+                                crate::actions::folder::set_answer(&path, &id, &answer, at)
+                                    .map_err(std::sync::Arc::new);
+                            let _ = tx.send(Incoming::EarlierAnswered(result));
+                        }));
                     }
                     Effect::OpenVideo(target) => {
                         // The opener may take a while, or wait for the player it starts.
@@ -371,6 +396,7 @@ mod tests {
             terminating: false,
             saved_elsewhere: None,
             room_checked: None,
+            answering: Vec::new(),
         };
         f(&mut runner, &rx);
     }

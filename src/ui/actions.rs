@@ -7,28 +7,44 @@ use ratatui::{
     widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap},
 };
 
+use chrono::NaiveDate;
+use unicode_width::UnicodeWidthStr;
+
 use super::{Theme, parts::wrap_lines};
 use crate::{
     actions::{self, folder::Found},
     app::{
         Model,
+        actions::Form,
         clock::Now,
         keys::{self, Where},
     },
-    session::Action,
+    i18n::fill,
+    session::{Action, ActionKind},
 };
-use chrono::NaiveDate;
 
-/// What, who, when: three one-line fields, the one being typed in marked.
+/// The kind (an action, or a question for the organisation), then what, who, when: one-line
+/// fields, the one being typed in marked. Answering a council's question: the question, and the
+/// answer's one field.
 pub fn form(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(f) = &m.actions.form else { return };
+    if let Some(q) = &f.answering {
+        return answer_form(m, f, q, theme, frame, area);
+    }
     let w = m.texts().actions;
+    let q = m.texts().series;
+    let question = f.kind == ActionKind::Question;
     let width = area.width.saturating_sub(4).min(76);
-    let rect = super::parts::popup(frame, area, width, 10);
+    let rect = super::parts::popup(frame, area, width, 11);
+    let title = if question {
+        q.form_title_question
+    } else {
+        w.form_title
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_active)
-        .title(Span::styled(format!(" {} ", w.form_title), theme.heading))
+        .title(Span::styled(format!(" {title} "), theme.heading))
         .style(theme.base);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
@@ -38,30 +54,111 @@ pub fn form(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
+        Constraint::Length(1),
         Constraint::Min(0),
         Constraint::Length(1),
     ])
     .split(inner);
-    let labels = [w.form_what, w.form_who, w.form_when];
-    let label_w = labels.iter().map(|l| l.chars().count()).max().unwrap_or(4) as u16 + 4;
-    for (i, label) in labels.iter().enumerate() {
-        let [l, field] =
-            Layout::horizontal([Constraint::Length(label_w), Constraint::Min(0)]).areas(rows[i]);
-        let (mark, style) = if i == f.focus {
+    let labels = if question {
+        [q.form_question, q.form_to, q.form_by]
+    } else {
+        [w.form_what, w.form_who, w.form_when]
+    };
+    let label_w = labels
+        .iter()
+        .chain([&q.form_kind, &w.form_what, &w.form_who, &w.form_when])
+        .chain([&q.form_question, &q.form_to, &q.form_by])
+        .map(|l| l.width())
+        .max()
+        .unwrap_or(4) as u16
+        + 4;
+    let mark = |focused: bool| {
+        if focused {
             ("▸ ", theme.heading)
         } else {
             ("  ", theme.dim)
-        };
-        frame.render_widget(Paragraph::new(format!("{mark}{label}:")).style(style), l);
+        }
+    };
+    // The choice: both kinds, the chosen one marked, so that it reads without colour too.
+    let [l, choice] =
+        Layout::horizontal([Constraint::Length(label_w), Constraint::Min(0)]).areas(rows[0]);
+    let (m0, style) = mark(f.focus == Form::KIND);
+    frame.render_widget(
+        Paragraph::new(format!("{m0}{}:", q.form_kind)).style(style),
+        l,
+    );
+    let option = |on: bool, word: &str| {
+        let text = format!("{} {word}", if on { "(•)" } else { "( )" });
+        Span::styled(text, if on { theme.heading } else { theme.dim })
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            option(!question, q.kind_action),
+            Span::raw("   "),
+            option(question, q.kind_question),
+        ])),
+        choice,
+    );
+    for (i, label) in labels.iter().enumerate() {
+        let [l, field] = Layout::horizontal([Constraint::Length(label_w), Constraint::Min(0)])
+            .areas(rows[i + 1]);
+        let (mk, style) = mark(i == f.focus);
+        frame.render_widget(Paragraph::new(format!("{mk}{label}:")).style(style), l);
         frame.render_widget(&f.fields[i], field);
     }
     let note = match &f.problem {
         Some(p) => Line::styled(p.clone(), theme.error),
-        None => Line::styled(format!("{}: {}", w.form_when, w.form_when_hint), theme.dim),
+        None if f.focus == Form::KIND => Line::styled(q.form_kind_hint, theme.dim),
+        None if question && f.focus == 1 => {
+            Line::styled(fill(q.form_to_hint, [&q.to_board]), theme.dim)
+        }
+        None => Line::styled(format!("{}: {}", labels[2], w.form_when_hint), theme.dim),
     };
-    frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: true }), rows[4]);
+    frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: true }), rows[5]);
     let keys = keys::dialog_keys(Where::ActionForm, m.lang);
-    frame.render_widget(Paragraph::new(Line::styled(keys, theme.heading)), rows[6]);
+    frame.render_widget(Paragraph::new(Line::styled(keys, theme.heading)), rows[7]);
+}
+
+/// The answer to a council's question: the question as the council put it, and one field.
+fn answer_form(m: &Model, f: &Form, q: &Found, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let s = m.texts().series;
+    let width = area.width.saturating_sub(4).min(76);
+    let inner_w = width.saturating_sub(2);
+    let asked = wrap_lines(&actions::summary_line(&q.action, m.lang), inner_w);
+    let height = (asked.len() as u16 + 6).min(area.height.saturating_sub(2));
+    let rect = super::parts::popup(frame, area, width, height);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_active)
+        .title(Span::styled(format!(" {} ", s.answer_title), theme.heading))
+        .style(theme.base);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [question, _, answer, _, keys_area] = Layout::vertical([
+        Constraint::Length(asked.len() as u16),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Paragraph::new(
+            asked
+                .into_iter()
+                .map(|l| Line::styled(l, theme.base))
+                .collect::<Vec<_>>(),
+        ),
+        question,
+    );
+    let label = format!("▸ {}: ", s.answer_field);
+    let [l, field] =
+        Layout::horizontal([Constraint::Length(label.width() as u16), Constraint::Min(0)])
+            .areas(answer);
+    frame.render_widget(Paragraph::new(label).style(theme.heading), l);
+    frame.render_widget(&f.fields[0], field);
+    let keys = keys::dialog_keys(Where::ActionForm, m.lang);
+    frame.render_widget(Paragraph::new(Line::styled(keys, theme.heading)), keys_area);
 }
 
 /// This session's actions, then the open ones of earlier meetings; the chosen one marked,
@@ -100,6 +197,30 @@ pub fn list(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
             ));
         }
     }
+    // A council's questions (`--questions-from`): Enter records the answer.
+    if let Some(c) = &m.actions.council {
+        let s = m.texts().series;
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            fill(s.council_heading, [&c.group]),
+            theme.accent,
+        ));
+        for (j, f) in c.questions.iter().enumerate() {
+            let i = own.len() + earlier.len() + j;
+            let chosen = i == m.actions.selected;
+            if chosen {
+                selected_line = lines.len();
+            }
+            lines.push(row(m, theme, &f.action, Some(f), chosen, today));
+            if let Some(answer) = f.action.answer.as_deref().filter(|a| !a.trim().is_empty()) {
+                let style = if chosen { theme.current } else { theme.dim };
+                lines.push(Line::styled(
+                    format!("    ↳ {}", fill(s.answered, [&answer])),
+                    style,
+                ));
+            }
+        }
+    }
     let width = area.width.saturating_sub(4).min(100);
     // The rows, the borders and three lines of keys.
     let height = (lines.len() as u16 + 5)
@@ -132,9 +253,8 @@ fn row<'a>(
     selected: bool,
     today: NaiveDate,
 ) -> Line<'a> {
-    let mark = if a.done { "[x]" } else { "[ ]" };
     let (line, late) = actions::summary_line_on(a, today, m.lang);
-    let mut text = format!("{mark} {line}");
+    let mut text = format!("{} {line}", mark(a));
     if let Some(f) = earlier {
         text.push_str(&format!(
             "  ({})",
@@ -143,7 +263,7 @@ fn row<'a>(
     }
     let style = if selected {
         theme.current
-    } else if a.done {
+    } else if a.done || a.is_answered() {
         theme.dim
     } else if late {
         theme.late
@@ -151,6 +271,16 @@ fn row<'a>(
         theme.base
     };
     Line::styled(text, style)
+}
+
+/// How a row starts: an action done or open, a question answered or waiting for its answer.
+fn mark(a: &Action) -> &'static str {
+    match (a.is_question(), a.is_answered(), a.done) {
+        (true, true, _) => "[✓]",
+        (true, false, _) => "[?]",
+        (false, _, true) => "[x]",
+        (false, _, false) => "[ ]",
+    }
 }
 
 /// "Vorige keer afgesproken" and the earlier meetings' open actions, for the opening; the
@@ -185,9 +315,56 @@ pub fn earlier_lines(m: &Model, theme: &Theme, now: Now, width: u16) -> Vec<Line
     lines
 }
 
-/// The actions of this session as a table (what · who · when · done), for the summary.
+/// With `--questions-from`, for the opening: the council's questions, each answered or not,
+/// and how to record an answer.
+pub fn council_lines(m: &Model, theme: &Theme, now: Now, width: u16) -> Vec<Line<'static>> {
+    let Some(c) = &m.actions.council else {
+        return Vec::new();
+    };
+    let s = m.texts().series;
+    let today = now.wall.date_naive();
+    let mut lines = vec![Line::styled(
+        fill(s.council_heading, [&c.group]),
+        theme.heading,
+    )];
+    if c.questions.is_empty() {
+        lines.push(Line::styled(fill(s.council_none, [&c.group]), theme.dim));
+    }
+    for f in &c.questions {
+        let (line, late) = actions::summary_line_on(&f.action, today, m.lang);
+        let style = match (f.action.is_answered(), late) {
+            (true, _) => theme.dim,
+            (false, true) => theme.late,
+            (false, false) => theme.base,
+        };
+        let mut text = format!("{} {line}", mark(&f.action));
+        if let Some(answer) = f.action.answer.as_deref().filter(|a| !a.trim().is_empty()) {
+            text.push_str(&format!(" — {}", fill(s.answered, [&answer])));
+        }
+        for (n, l) in wrap_lines(&text, width.saturating_sub(4))
+            .into_iter()
+            .enumerate()
+        {
+            let l = if n == 0 { l } else { format!("    {l}") };
+            lines.push(Line::styled(l, style));
+        }
+    }
+    if !c.questions.is_empty() {
+        lines.push(Line::styled(s.council_keys, theme.dim));
+    }
+    lines.push(Line::default());
+    lines
+}
+
+/// The actions of this session as a table (what · who · when · done), for the summary; the
+/// questions for the organisation have a table of their own ([`questions_table`]).
 pub fn summary_table(m: &Model, theme: &Theme) -> Option<(Table<'static>, u16)> {
-    let own = &m.session.actions;
+    let own: Vec<&Action> = m
+        .session
+        .actions
+        .iter()
+        .filter(|a| !a.is_question())
+        .collect();
     if own.is_empty() {
         return None;
     }
@@ -224,6 +401,57 @@ pub fn summary_table(m: &Model, theme: &Theme) -> Option<(Table<'static>, u16)> 
             Constraint::Length(who),
             Constraint::Length(when),
             Constraint::Length(done),
+        ],
+    )
+    .column_spacing(2)
+    .header(header)
+    .style(theme.base);
+    Some((table, height))
+}
+
+/// This session's questions for the organisation as a table (question · to · answer by), for
+/// the summary.
+pub fn questions_table(m: &Model, theme: &Theme) -> Option<(Table<'static>, u16)> {
+    let asked: Vec<&Action> = m
+        .session
+        .actions
+        .iter()
+        .filter(|a| a.is_question())
+        .collect();
+    if asked.is_empty() {
+        return None;
+    }
+    let s = m.texts().series;
+    let header = Row::new(s.columns[..3].iter().map(|c| Cell::from(*c))).style(theme.accent);
+    let to = |a: &Action| actions::questions::to_label(a, m.lang);
+    let rows: Vec<Row> = asked
+        .iter()
+        .map(|a| {
+            Row::new(vec![
+                Cell::from(a.text.split_whitespace().collect::<Vec<_>>().join(" ")),
+                Cell::from(to(a)),
+                Cell::from(actions::due_label(a, m.lang)),
+            ])
+        })
+        .collect();
+    let height = rows.len() as u16 + 2;
+    let widest = |i: usize, cells: &dyn Fn(&Action) -> String| {
+        asked
+            .iter()
+            .map(|a| cells(a).chars().count())
+            .chain([s.columns[i].chars().count()])
+            .max()
+            .unwrap_or(0)
+            .min(24) as u16
+    };
+    let to_w = widest(1, &to);
+    let by_w = widest(2, &|a| actions::due_label(a, m.lang));
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Min(16),
+            Constraint::Length(to_w),
+            Constraint::Length(by_w),
         ],
     )
     .column_spacing(2)

@@ -88,7 +88,7 @@ fn esc_on_the_group_name_goes_back_even_when_the_audience_was_given() {
     let fx = press(&mut app, key(KeyCode::Enter));
     match &fx[..] {
         [Effect::CreateSession(c)] => {
-            assert_eq!(c.episode.number, 4);
+            assert_eq!(c.episodes[0].number, 4);
             assert_ne!(c.audience, Audience::Team, "the audience was changed");
         }
         other => panic!("expected a session to be made, got {other:?}"),
@@ -108,7 +108,7 @@ fn the_picker_asks_the_loop_to_make_the_session_only_at_the_end() {
     let [Effect::CreateSession(choice)] = &fx[..] else {
         panic!("expected a session to be made, got {fx:?}");
     };
-    assert_eq!(choice.episode.number, 4);
+    assert_eq!(choice.episodes[0].number, 4);
     assert_eq!(choice.group, "Team Zuid");
     // The loop made the file: the run starts, with the home folder it was given, and with
     // the tips hidden as `--projector` asked (one projected screen).
@@ -130,6 +130,8 @@ fn the_picker_asks_the_loop_to_make_the_session_only_at_the_end() {
         session,
         path: "/tmp/sessie.toml".into(),
         episode: voer::app::EpisodeView::new(ep, Lang::Nl),
+        more_episodes: Vec::new(),
+        council: None,
         earlier: Vec::new(),
         taken: Default::default(),
     };

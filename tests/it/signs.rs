@@ -109,6 +109,10 @@ fn an_overdue_action_is_marked_in_words() {
     let now = fixed_now();
     let agreed = chrono::DateTime::parse_from_rfc3339("2026-10-01T14:00:00+02:00").unwrap();
     let action = |id: &str, text: &str, due| Action {
+        kind: Default::default(),
+        to: None,
+        answer: None,
+        answered_at: None,
         id: id.into(),
         text: text.into(),
         owner: Some("Marieke".into()),
@@ -121,6 +125,7 @@ fn an_overdue_action_is_marked_in_words() {
     // Due before today (20 November 2026), and due after it.
     let earlier = vec![
         Found {
+            episode: None,
             path: "/home/anna/sessions/2026-10-01_1400_jef-mol_client-council_de-linde.toml".into(),
             group: "Cliëntenraad De Linde".into(),
             started_at: agreed,
@@ -131,6 +136,7 @@ fn an_overdue_action_is_marked_in_words() {
             ),
         },
         Found {
+            episode: None,
             path: "/home/anna/sessions/2026-10-01_1400_jef-mol_client-council_de-linde.toml".into(),
             group: "Cliëntenraad De Linde".into(),
             started_at: agreed,

@@ -18,4 +18,5 @@ mod meeting;
 mod panic;
 mod room;
 mod rounds;
+mod series;
 mod video;

@@ -1,0 +1,96 @@
+//! End-to-end: two episodes chosen on the picker make one meeting, and the action form's
+//! choice records a question for the organisation.
+
+use crate::common::*;
+
+const DOWN: &str = "\x1b[B";
+const SHIFT_TAB: &str = "\x1b[Z";
+const TAB: &str = "\t";
+const CTRL_A: &str = "\x01";
+
+fn type_keys(v: &mut Voer, text: &str) {
+    for c in text.chars() {
+        v.send(&c.to_string());
+    }
+}
+
+#[test]
+fn two_episodes_chosen_on_the_picker_make_one_meeting() {
+    let sb = Sandbox::new();
+    let mut v = sb.voer(&[]);
+    v.wait_for_text("Kies een aflevering", WAIT);
+    v.wait_for_text("Spatie meer afleveringen", WAIT);
+    // Space chooses the highlighted episode (1), ↓ and Space the next (4).
+    v.send(" ");
+    v.wait_for_text("Gekozen: 1", WAIT);
+    v.send(DOWN);
+    v.send(" ");
+    v.wait_for_text("Gekozen: 1, 4", WAIT);
+    assert!(v.screen().contains("[2]  4"), "{}", v.screen());
+    v.send(ENTER);
+    v.wait_for_text("Kies de doelgroep", WAIT);
+    v.wait_for_text("Samen: 1 · De droom wordt groter + 4 · Cliënten", WAIT);
+    // The second audience is the board.
+    v.send(DOWN);
+    v.send(ENTER);
+    v.wait_for_text("Naam van de groep", WAIT);
+    type_keys(&mut v, "Raad van bestuur");
+    v.send(ENTER);
+    v.wait_for_text("Afleveringen 1, 4", WAIT);
+    v.wait_for_text("totaal", WAIT);
+    let file = sb.session_file();
+    let s = load(&file).unwrap();
+    assert_eq!(s.session.episodes, ["vera-jansweijer", "jef-mol"]);
+    assert_eq!(s.session.audience, voer::episode::Audience::Board);
+    // The video of episode 1 first, then, further on, episode 4's.
+    v.send(RIGHT);
+    v.wait_for_text("Aflevering 1 · De droom wordt groter", WAIT);
+    let second_video = s
+        .steps
+        .iter()
+        .rposition(|st| st.kind == voer::session::StepKind::Video)
+        .unwrap();
+    for _ in 1..second_video {
+        v.send(PAGE_DOWN);
+    }
+    v.wait_for_text("Aflevering 4 · Cliënten met", WAIT);
+    wait_for_file(&file, WAIT, "the step of episode 4's video", |s| {
+        s.session.current_step == second_video
+    });
+    v.send(CTRL_C);
+    assert!(v.wait_exit(WAIT).success());
+}
+
+#[test]
+fn the_action_form_chooses_a_question_for_the_organisation() {
+    let sb = Sandbox::new();
+    let mut v = start_run(&sb, "Cliëntenraad De Linde");
+    v.send(CTRL_A);
+    v.wait_for_text("Afspraak vastleggen", WAIT);
+    v.wait_for_text("(•) Afspraak", WAIT);
+    // Up to the choice, and Space: a question.
+    v.send(SHIFT_TAB);
+    v.wait_for_text("Spatie of ←→ kiest", WAIT);
+    v.send(" ");
+    v.wait_for_text("Vraag aan de organisatie vastleggen", WAIT);
+    v.wait_for_text("(•) Vraag of advies", WAIT);
+    // What is typed there is the question itself.
+    type_keys(&mut v, "Mogen bewoners meebeslissen?");
+    v.send(TAB);
+    v.wait_for_text("Aan: leeg is de raad van bestuur", WAIT);
+    v.send(TAB);
+    type_keys(&mut v, "15-1-2027");
+    v.send(ENTER);
+    v.wait_for_text("Vraag vastgelegd: Mogen bewoners meebeslissen?", WAIT);
+    v.wait_for_text("antwoord vóór 15 jan 2027", WAIT);
+    let s = wait_for_file(&sb.session_file(), WAIT, "the question", |s| {
+        !s.actions.is_empty()
+    });
+    let q = &s.actions[0];
+    assert!(q.is_question(), "{q:?}");
+    assert_eq!(q.text, "Mogen bewoners meebeslissen?");
+    assert_eq!(q.to, None);
+    assert_eq!(q.due, chrono::NaiveDate::from_ymd_opt(2027, 1, 15));
+    v.send(CTRL_C);
+    assert!(v.wait_exit(WAIT).success());
+}

@@ -174,6 +174,10 @@ pub enum ActionError {
     OpenInRun {
         path: PathBuf,
     },
+    /// The council's session whose question is being answered is open in a run.
+    AnswerWhileOpen {
+        path: PathBuf,
+    },
     Lock(#[source] LockError),
     Store(#[from] StoreError),
     /// The file changed meanwhile and no longer holds the action.
@@ -193,6 +197,10 @@ impl Localize for ActionError {
                 fill(w.id_twice, [id, &files.join(", ")])
             }
             ActionError::OpenInRun { path } => fill(w.open_in_run, [&path.display()]),
+            ActionError::AnswerWhileOpen { path } => fill(
+                i18n::texts(lang).series.answer_while_open,
+                [&path.display()],
+            ),
             ActionError::Lock(e) => e.render(lang),
             ActionError::Store(e) => e.render(lang),
             ActionError::Gone { id, path } => fill(w.gone, [id, &path.display()]),
@@ -269,6 +277,10 @@ pub fn set_answer(
         true
     })
     .map(|(a, _)| a)
+    .map_err(|e| match e {
+        ActionError::OpenInRun { path } => ActionError::AnswerWhileOpen { path },
+        e => e,
+    })
 }
 
 /// Changes the action `id` in its session file under the session's lock: `f` says whether it

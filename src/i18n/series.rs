@@ -41,8 +41,8 @@ pub struct SeriesTexts {
     pub council_keys: &'static str,
     pub answer_title: &'static str,
     pub answer_field: &'static str,
-    pub answer_question: &'static str,
     pub answer_saved_in: Tpl<1>,
+    pub answer_while_open: Tpl<1>,
     pub answered: Tpl<1>,
     /// `--questions-from` names a group the sessions folder has no session of.
     pub no_such_group: Tpl<2>,
@@ -108,8 +108,10 @@ pub(super) static NL: SeriesTexts = SeriesTexts {
     council_keys: "Ctrl+L, Enter: het antwoord op een vraag vastleggen",
     answer_title: "Antwoord vastleggen",
     answer_field: "Antwoord",
-    answer_question: "Vraag",
     answer_saved_in: Tpl::new("Antwoord bewaard in {}"),
+    answer_while_open: Tpl::new(
+        "De vraag staat in {}, en die sessie is nu open in een gesprek. Leg het antwoord vast als dat gesprek gesloten is (Ctrl+L, Enter).",
+    ),
     answered: Tpl::new("Antwoord: {}"),
     no_such_group: Tpl::new("Geen sessies van '{}' in {}. De groepen staan in: voer sessions"),
     heading: "Vragen voor de organisatie",
@@ -179,8 +181,10 @@ pub(super) static EN: SeriesTexts = SeriesTexts {
     council_keys: "Ctrl+L, Enter: record the answer to a question",
     answer_title: "Record the answer",
     answer_field: "Answer",
-    answer_question: "Question",
     answer_saved_in: Tpl::new("Answer saved in {}"),
+    answer_while_open: Tpl::new(
+        "The question is in {}, and that session is open in a conversation now. Record the answer once that conversation is closed (Ctrl+L, Enter).",
+    ),
     answered: Tpl::new("Answer: {}"),
     no_such_group: Tpl::new("No sessions of '{}' in {}. The groups are in: voer sessions"),
     heading: "Questions for the organisation",

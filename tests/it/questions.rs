@@ -243,8 +243,19 @@ fn a_board_meeting_answers_a_councils_question_and_voer_actions_shows_it_answere
         let _open = store::SessionLock::acquire(&council).unwrap();
         let refused = folder::set_answer(path, id, answer, *at).unwrap_err();
         assert!(
-            matches!(refused, folder::ActionError::OpenInRun { .. }),
+            matches!(refused, folder::ActionError::AnswerWhileOpen { .. }),
             "{refused:?}"
+        );
+        // Said in the board's status line, with where the question is.
+        let said = std::sync::Arc::new(refused);
+        update_run(&mut m, Msg::EarlierAnswered(Err(said)), t0);
+        let status = &m.status.as_ref().unwrap().text;
+        assert!(status.starts_with("De vraag staat in "), "{status}");
+        assert!(
+            m.actions.council.as_ref().unwrap().questions[0]
+                .action
+                .answer
+                .is_none()
         );
     }
     // As the loop does it: in the council's file, under its lock.

@@ -377,3 +377,32 @@ fn voer_sessions_lists_a_meeting_of_several_by_all_its_episodes() {
     let out = voer::commands::sessions::render(dir.path(), None, Lang::Nl).unwrap();
     assert!(out.contains("1+4 vera-jansweijer+jef-mol"), "{out}");
 }
+
+#[test]
+fn a_version_2_file_without_the_new_fields_loads_and_is_written_back_without_them() {
+    // The example as round two wrote it: one episode, actions only.
+    let example = include_str!(
+        "../../sessions/voorbeeld_2026-11-20_1400_jef-mol_client-council_clientenraad-de-linde.toml"
+    );
+    let old = &example[..example.find("[[actions]]\nid = \"q7h2mc\"").unwrap()];
+    let old = old.trim_end().to_string() + "\n";
+    let s = Session::from_toml(&old).unwrap();
+    assert!(!s.session.is_series());
+    assert!(s.actions.iter().all(|a| !a.is_question()));
+    let again = s.to_toml();
+    for field in [
+        "episodes",
+        "more_episodes",
+        "questions_from",
+        "kind = \"",
+        "to =",
+        "answer",
+    ] {
+        let new_lines = again
+            .lines()
+            .filter(|l| l.starts_with(field) && !old.lines().any(|o| o == *l))
+            .count();
+        assert_eq!(new_lines, 0, "{field} was added:\n{again}");
+    }
+    assert_eq!(again, old, "written back as it was");
+}

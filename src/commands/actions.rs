@@ -152,10 +152,22 @@ fn push_actions(out: &mut String, found: &[&folder::Found], today: NaiveDate, la
             met(f, lang),
         ]);
     }
-    for line in super::table(&rows).lines() {
+    push_table(out, &rows, &[]);
+}
+
+/// A table indented under its group's name; `under[i]`, when there is one, on a line of its own
+/// under row `i` (counting the head as row 0).
+fn push_table(out: &mut String, rows: &[Vec<String>], under: &[Option<String>]) {
+    for (i, line) in super::table(rows).lines().enumerate() {
         out.push_str("  ");
         out.push_str(line);
         out.push('\n');
+        if let Some(Some(extra)) = i.checked_sub(1).and_then(|r| under.get(r)) {
+            out.push_str(&format!(
+                "          ↳ {}\n",
+                crate::printable::one_line(extra)
+            ));
+        }
     }
 }
 
@@ -199,19 +211,7 @@ fn push_questions(out: &mut String, found: &[&folder::Found], today: NaiveDate, 
             fill(q.answer_line, [&on, &one_line(text)])
         }));
     }
-    let table = super::table(&rows);
-    for (i, line) in table.lines().enumerate() {
-        out.push_str("  ");
-        out.push_str(line);
-        out.push('\n');
-        // Row 0 is the head.
-        if let Some(Some(answer)) = i.checked_sub(1).and_then(|r| answers.get(r)) {
-            out.push_str(&format!(
-                "          ↳ {}\n",
-                crate::printable::one_line(answer)
-            ));
-        }
-    }
+    push_table(out, &rows, &answers);
 }
 
 /// `voer actions done ID`: the message to print once it is marked.

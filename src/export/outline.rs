@@ -69,52 +69,43 @@ pub fn outline(r: &Report) -> Vec<Element> {
 /// What was agreed comes first, set apart from the notes: one table, or one per group when
 /// the report holds several.
 fn actions_outline(r: &Report, out: &mut Vec<Element>) {
-    let with: Vec<_> = r
-        .groups
-        .iter()
-        .filter(|g| g.actions.iter().any(|a| !a.is_question()))
-        .collect();
-    if with.is_empty() {
-        return;
-    }
     let w = r.t.actions;
-    out.push(Element::Heading {
-        level: 2,
-        text: w.heading.to_string(),
-    });
-    let head: Vec<String> = w.columns.iter().map(|c| c.to_string()).collect();
-    for g in with {
-        if r.lists_groups() {
-            out.push(Element::Heading {
-                level: 3,
-                text: g.heading.clone(),
-            });
-        }
-        out.push(Element::Table {
-            head: head.clone(),
-            rows: r.action_rows(g),
-        });
-    }
+    let rows = |g: &super::report::Group| r.action_rows(g);
+    tables_outline(r, w.heading, &w.columns, &rows, out);
 }
 
 /// The questions and advice for the organisation, a section of their own after the actions:
 /// the question, to whom, by when, and the answer once the organisation gave it.
 fn questions_outline(r: &Report, out: &mut Vec<Element>) {
+    let q = r.t.series;
+    let rows = |g: &super::report::Group| r.question_rows(g);
+    tables_outline(r, q.heading, &q.columns, &rows, out);
+}
+
+/// A section of tables under `heading`: one, or one per group when the report holds several;
+/// a group whose `rows` are none has no table.
+fn tables_outline(
+    r: &Report,
+    heading: &str,
+    columns: &[&str],
+    rows: &dyn Fn(&super::report::Group) -> Vec<Vec<String>>,
+    out: &mut Vec<Element>,
+) {
     let with: Vec<_> = r
         .groups
         .iter()
-        .filter(|g| g.actions.iter().any(|a| a.is_question()))
+        .map(|g| (g, rows(g)))
+        .filter(|(_, rows)| !rows.is_empty())
         .collect();
     if with.is_empty() {
         return;
     }
-    let q = r.t.series;
     out.push(Element::Heading {
         level: 2,
-        text: q.heading.to_string(),
+        text: heading.to_string(),
     });
-    let head: Vec<String> = q.columns.iter().map(|c| c.to_string()).collect();
-    for g in with {
+    let head: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
+    for (g, rows) in with {
         if r.lists_groups() {
             out.push(Element::Heading {
                 level: 3,
@@ -123,7 +114,7 @@ fn questions_outline(r: &Report, out: &mut Vec<Element>) {
         }
         out.push(Element::Table {
             head: head.clone(),
-            rows: r.question_rows(g),
+            rows,
         });
     }
 }

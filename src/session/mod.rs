@@ -322,6 +322,26 @@ pub struct Step {
 }
 
 impl Step {
+    /// A step of `minutes` in the plan, nothing done yet.
+    pub fn new(kind: StepKind, text: &str, minutes: u32) -> Step {
+        Step {
+            kind,
+            text: text.to_string(),
+            original: None,
+            url: None,
+            file: None,
+            playing: false,
+            tip: None,
+            phases: Vec::new(),
+            round: None,
+            planned_seconds: u64::from(minutes) * 60,
+            episode_seconds: u64::from(minutes) * 60,
+            elapsed_seconds: 0,
+            notes: String::new(),
+            episode: None,
+        }
+    }
+
     /// Whether the step has minutes in the plan: every timed step, and an opening or a quote
     /// planned by its episode (a session from before that has none).
     pub fn is_planned(&self) -> bool {

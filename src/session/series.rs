@@ -179,7 +179,7 @@ impl Session {
             .join("\n\n");
         let mut steps = vec![Step {
             tip: tip(&opening.tip),
-            ..step(StepKind::Opening, &context, opening.minutes)
+            ..Step::new(StepKind::Opening, &context, opening.minutes)
         }];
         for e in episodes {
             let id = several.then(|| e.id.clone());
@@ -190,14 +190,14 @@ impl Session {
                 url: e.video_url().map(str::to_string),
                 tip: tip(&e.video.tip),
                 episode: id.clone(),
-                ..step(StepKind::Video, e.title.get(lang), e.video.minutes)
+                ..Step::new(StepKind::Video, e.title.get(lang), e.video.minutes)
             });
             steps.push(Step {
                 // The speaker's own words stay beside a translation.
                 original: (text != quote.nl).then(|| quote.nl.clone()),
                 tip: tip(&own.quote_tip),
                 episode: id.clone(),
-                ..step(StepKind::Quote, text, own.quote_minutes)
+                ..Step::new(StepKind::Quote, text, own.quote_minutes)
             });
             steps.extend(e.prompts_for(audience).map(|p| Step {
                 episode: id.clone(),
@@ -250,26 +250,6 @@ impl Session {
     }
 }
 
-/// A step of `minutes` in the plan, nothing done yet.
-fn step(kind: StepKind, text: &str, minutes: u32) -> Step {
-    Step {
-        kind,
-        text: text.to_string(),
-        original: None,
-        url: None,
-        file: None,
-        playing: false,
-        tip: None,
-        phases: Vec::new(),
-        round: None,
-        planned_seconds: u64::from(minutes) * 60,
-        episode_seconds: u64::from(minutes) * 60,
-        elapsed_seconds: 0,
-        notes: String::new(),
-        episode: None,
-    }
-}
-
 /// A prompt or the closing, with its phases and, with participants, its round.
 fn timed(kind: StepKind, p: &Prompt, participants: &[String], lang: Lang) -> Step {
     Step {
@@ -287,7 +267,7 @@ fn timed(kind: StepKind, p: &Prompt, participants: &[String], lang: Lang) -> Ste
         // Without participants a round prompt is an ordinary prompt.
         round: (p.round && !participants.is_empty())
             .then(|| Round::new(participants.to_vec(), p.minutes_per_person, 0)),
-        ..step(kind, p.text.get(lang), p.minutes)
+        ..Step::new(kind, p.text.get(lang), p.minutes)
     }
 }
 

@@ -35,19 +35,12 @@ pub fn form(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let q = m.texts().series;
     let question = f.kind == ActionKind::Question;
     let width = area.width.saturating_sub(4).min(76);
-    let rect = super::parts::popup(frame, area, width, 11);
     let title = if question {
         q.form_title_question
     } else {
         w.form_title
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_active)
-        .title(Span::styled(format!(" {title} "), theme.heading))
-        .style(theme.base);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
+    let inner = framed(frame, area, (width, 11), title, theme);
     let rows = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -119,6 +112,25 @@ pub fn form(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::styled(keys, theme.heading)), rows[7]);
 }
 
+/// A popup of `width`×`height` over `area`, framed and titled; returns the room inside.
+fn framed(
+    frame: &mut Frame,
+    area: Rect,
+    (width, height): (u16, u16),
+    title: &str,
+    theme: &Theme,
+) -> Rect {
+    let rect = super::parts::popup(frame, area, width, height);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_active)
+        .title(Span::styled(format!(" {title} "), theme.heading))
+        .style(theme.base);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    inner
+}
+
 /// The answer to a council's question: the question as the council put it, and one field.
 fn answer_form(m: &Model, f: &Form, q: &Found, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = m.texts().series;
@@ -126,14 +138,7 @@ fn answer_form(m: &Model, f: &Form, q: &Found, theme: &Theme, frame: &mut Frame,
     let inner_w = width.saturating_sub(2);
     let asked = wrap_lines(&actions::summary_line(&q.action, m.lang), inner_w);
     let height = (asked.len() as u16 + 6).min(area.height.saturating_sub(2));
-    let rect = super::parts::popup(frame, area, width, height);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_active)
-        .title(Span::styled(format!(" {} ", s.answer_title), theme.heading))
-        .style(theme.base);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
+    let inner = framed(frame, area, (width, height), s.answer_title, theme);
     let [question, _, answer, _, keys_area] = Layout::vertical([
         Constraint::Length(asked.len() as u16),
         Constraint::Length(1),
@@ -226,14 +231,7 @@ pub fn list(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     let height = (lines.len() as u16 + 5)
         .min(area.height.saturating_sub(2))
         .max(8);
-    let rect = super::parts::popup(frame, area, width, height);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_active)
-        .title(Span::styled(format!(" {} ", w.list_title), theme.heading))
-        .style(theme.base);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
+    let inner = framed(frame, area, (width, height), w.list_title, theme);
     let [body, bar] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(inner);
     // Keep the chosen row in sight.
     let scroll = (selected_line as u16).saturating_sub(body.height.saturating_sub(1));

@@ -5,13 +5,12 @@
 
 use crate::{
     export_support::{docx_paragraphs, fixture},
-    fixture::{fixed_now, model},
+    fixture::{drawn, fixed_now, model},
 };
 
 use std::{path::Path, process::Command};
 
 use chrono::NaiveDate;
-use ratatui::{Terminal, backend::TestBackend};
 use ratatui_textarea::{Input, Key};
 use voer::{
     actions::{folder, questions},
@@ -20,7 +19,6 @@ use voer::{
     export::{self, Options, Paper},
     lang::Lang,
     session::{ActionKind, Meta, Session, store},
-    ui::{self, Theme},
 };
 
 fn typed(m: &mut Model, text: &str, now: Now) {
@@ -31,17 +29,6 @@ fn typed(m: &mut Model, text: &str, now: Now) {
         };
         update_run(m, Msg::Edit(input), now);
     }
-}
-
-fn screen(m: &Model, now: Now, (w, h): (u16, u16)) -> String {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| ui::draw_run(m, &Theme::calm(), now, f))
-        .unwrap();
-    let buf = term.backend().buffer().clone();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]
@@ -58,7 +45,7 @@ fn the_action_form_records_a_question_for_the_organisation() {
         ..Default::default()
     };
     update_run(&mut m, Msg::Edit(space), t0);
-    let shown = screen(&m, t0, (80, 24));
+    let shown = drawn(&m, t0, (80, 24));
     assert!(
         shown.contains("Vraag aan de organisatie vastleggen"),
         "{shown}"
@@ -75,7 +62,7 @@ fn the_action_form_records_a_question_for_the_organisation() {
         t0,
     );
     update_run(&mut m, Msg::NextField, t0);
-    let shown = screen(&m, t0, (80, 24));
+    let shown = drawn(&m, t0, (80, 24));
     assert!(
         shown.contains("Aan: leeg is de raad van bestuur"),
         "{shown}"
@@ -103,7 +90,7 @@ fn the_action_form_records_a_question_for_the_organisation() {
     while !m.on_summary() {
         update_run(&mut m, Msg::Next, t0);
     }
-    let summary = screen(&m, t0, (100, 30));
+    let summary = drawn(&m, t0, (100, 30));
     assert!(summary.contains("Vragen voor de organisatie"), "{summary}");
     assert!(
         summary.contains("de raad van bestuur  15 jan 2027"),
@@ -204,7 +191,7 @@ fn a_board_meeting_answers_a_councils_question_and_voer_actions_shows_it_answere
     let t0 = fixed_now();
     let mut m = board_meeting(dir.path(), t0);
     // The opening shows the council's open questions, and how to answer them.
-    let opening = screen(&m, t0, (100, 30));
+    let opening = drawn(&m, t0, (100, 30));
     assert!(
         opening.contains("Vragen van Cliëntenraad De Linde"),
         "{opening}"
@@ -217,7 +204,7 @@ fn a_board_meeting_answers_a_councils_question_and_voer_actions_shows_it_answere
     // Ctrl+L, down to the first of the council's questions, Enter: its answer.
     update_run(&mut m, Msg::ListActions, t0);
     update_run(&mut m, Msg::EditAction, t0);
-    let shown = screen(&m, t0, (100, 30));
+    let shown = drawn(&m, t0, (100, 30));
     assert!(shown.contains("Antwoord vastleggen"), "{shown}");
     typed(
         &mut m,
@@ -270,7 +257,7 @@ fn a_board_meeting_answers_a_councils_question_and_voer_actions_shows_it_answere
         "{:?}",
         m.status
     );
-    let list = screen(&m, t0, (100, 30));
+    let list = drawn(&m, t0, (100, 30));
     assert!(list.contains("[✓] Waar loopt de organisatie"), "{list}");
     assert!(
         list.contains("↳ Antwoord: We vragen het de teams"),

@@ -2,7 +2,7 @@
 //! the plan, the re-plan to `--until`, every step in order, a resume in the middle of the second
 //! episode, and what the screens, the room screen, `voer sessions` and the reports show of it.
 
-use crate::fixture::fixed_now;
+use crate::fixture::{drawn, fixed_now};
 
 use std::time::Duration;
 
@@ -15,7 +15,7 @@ use voer::{
     lang::Lang,
     room::Room,
     session::{Meta, Session, Status, StepKind, series},
-    ui::{self, Theme},
+    ui::Theme,
 };
 
 fn meeting(audience: Audience, until: Option<&str>, now: Now) -> Session {
@@ -39,21 +39,6 @@ fn model_of(session: Session, now: Now) -> Model {
         .with_more_episodes(more);
     update_run(&mut m, Msg::Start, now);
     m
-}
-
-fn screen(m: &Model, now: Now, (w, h): (u16, u16)) -> String {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| ui::draw_run(m, &Theme::calm(), now, f))
-        .unwrap();
-    let buf = term.backend().buffer().clone();
-    (0..h)
-        .map(|y| {
-            (0..w)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn planned_minutes(s: &Session) -> u64 {
@@ -120,7 +105,7 @@ fn without_an_end_time_the_header_says_the_total_and_the_agenda_has_both_episode
     let t0 = fixed_now();
     let m = model_of(meeting(Audience::Board, None, t0), t0);
     let total = planned_minutes(&m.session);
-    let shown = screen(&m, t0, (100, 30));
+    let shown = drawn(&m, t0, (100, 30));
     let header = shown.lines().next().unwrap();
     assert!(header.contains(&format!("totaal {total} min")), "{header}");
     assert!(
@@ -135,7 +120,7 @@ fn without_an_end_time_the_header_says_the_total_and_the_agenda_has_both_episode
         "{shown}"
     );
     // Readable at 80×24 too: the agenda keeps the current step in sight.
-    let small = screen(&m, t0, (80, 24));
+    let small = drawn(&m, t0, (80, 24));
     assert!(small.contains("▶ Opening"), "{small}");
 }
 
@@ -154,7 +139,7 @@ fn a_meeting_of_one_and_four_ends_at_until_through_every_step() {
     );
     let until = t0.wall + chrono::Duration::minutes(90);
     assert!(m.expected_end(t0) <= until, "{}", m.expected_end(t0));
-    let header = screen(&m, t0, (120, 30));
+    let header = drawn(&m, t0, (120, 30));
     assert!(
         header
             .lines()
@@ -169,7 +154,7 @@ fn a_meeting_of_one_and_four_ends_at_until_through_every_step() {
     while !m.on_summary() {
         let step = m.current().unwrap().clone();
         seen.push((step.kind, step.episode.clone()));
-        let shown = screen(&m, now, (100, 30));
+        let shown = drawn(&m, now, (100, 30));
         if let Some(id) = &step.episode {
             let n = if id == "jef-mol" { "4" } else { "1" };
             assert!(
@@ -193,7 +178,7 @@ fn a_meeting_of_one_and_four_ends_at_until_through_every_step() {
     assert_eq!(m.session.session.status, Status::Finished);
     assert!(now.wall <= until, "ended at {}", now.wall);
     // The summary names each step with its episode.
-    let summary = screen(&m, now, (100, 40));
+    let summary = drawn(&m, now, (100, 40));
     assert!(
         summary.contains("1 · Vraag 1") && summary.contains("4 · Vraag 1"),
         "{summary}"
@@ -267,7 +252,7 @@ fn a_resume_in_the_middle_of_the_second_episode_goes_on_there() {
             )
         }
     );
-    let shown = screen(&r, back, (100, 30));
+    let shown = drawn(&r, back, (100, 30));
     let header = shown.lines().next().unwrap();
     assert!(header.contains("4 · Cliënten"), "{header}");
     assert!(shown.contains("Wie beslist?"), "{shown}");

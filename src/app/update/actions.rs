@@ -106,12 +106,7 @@ pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
                             path = Some(f.path.clone());
                         }
                     }
-                    let file = path
-                        .as_deref()
-                        .and_then(|p| p.file_name())
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    fill(m.texts().actions.saved_in, [&file])
+                    fill(m.texts().actions.saved_in, [&file_name(path.as_deref())])
                 }
                 Err(e) => e.render(m.lang),
             };
@@ -126,12 +121,10 @@ pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
                         q.action = answered.clone();
                         path = Some(q.path.clone());
                     }
-                    let file = path
-                        .as_deref()
-                        .and_then(|p| p.file_name())
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    fill(m.texts().series.answer_saved_in, [&file])
+                    fill(
+                        m.texts().series.answer_saved_in,
+                        [&file_name(path.as_deref())],
+                    )
                 }
                 Err(e) => e.render(m.lang),
             };
@@ -139,6 +132,13 @@ pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
         }
         _ => {}
     }
+}
+
+/// The name of the session file an earlier action or a council's question was saved in.
+fn file_name(path: Option<&std::path::Path>) -> String {
+    path.and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// Whether the form answers a council's question.
@@ -277,12 +277,7 @@ fn save_form(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
         _ => {
             let created_at = now.wall;
             let n = m.session.actions.len();
-            let file = m
-                .path
-                .file_name()
-                .map(|f| f.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let seed = actions::id_seed(&file, &created_at, n);
+            let seed = actions::id_seed(&file_name(Some(&m.path)), &created_at, n);
             let id = actions::new_id(&seed, |id| {
                 m.actions.taken.contains(id) || m.session.actions.iter().any(|a| a.id == id)
             });

@@ -56,8 +56,9 @@ pub enum UserError {
         path: PathBuf,
         #[source]
         source: StoreError,
-        /// Where a rescue copy of the notes was written instead, if it could be.
-        rescued: Option<PathBuf>,
+        /// Where a rescue copy of the notes was written instead, or why it could not be
+        /// (`None`: there is no rescue folder, as without a home folder).
+        rescued: Option<Result<PathBuf, Box<StoreError>>>,
     },
     /// A word where the episode goes that looks like a mistyped command.
     Cli(cli::CliError),
@@ -114,7 +115,7 @@ impl Localize for UserError {
                     [number, &audience.id(), &has.join(", ")],
                 )
             }
-            UserError::Config(e) => fill(t.config_broken, [e]),
+            UserError::Config(e) => fill(t.config_broken, [&e.render(lang)]),
             UserError::Episodes(e) => e.render(lang),
             UserError::Store(e) => e.render(lang),
             UserError::Lock(e) => e.render(lang),
@@ -132,10 +133,13 @@ impl Localize for UserError {
             } => {
                 let not_saved = fill(t.notes_not_saved, [&path.display(), &source.detail(lang)]);
                 match rescued {
-                    Some(r) => format!(
+                    Some(Ok(r)) => format!(
                         "{not_saved}\n{}",
                         fill(t.rescued_to, [&r.display(), &shell_word(r)])
                     ),
+                    Some(Err(e)) => {
+                        format!("{not_saved}\n{}", fill(t.rescue_failed, [&e.render(lang)]))
+                    }
                     None => not_saved,
                 }
             }

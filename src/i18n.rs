@@ -107,6 +107,10 @@ pub struct Texts {
     pub saved: &'static str,
     pub saving_failed: Tpl<1>,
     pub exported_to: Tpl<1>,
+    /// The session's lock file was gone and voer made it again.
+    pub lock_made_again: &'static str,
+    /// The report went to the first name (1) because the usual one (2) was changed by hand.
+    pub exported_beside: Tpl<2>,
     pub export_failed: Tpl<1>,
     // keys bar
     pub key_pause: &'static str,
@@ -223,6 +227,13 @@ pub struct Texts {
     pub os_read_only: &'static str,
     pub os_not_a_folder: &'static str,
     pub os_is_a_folder: &'static str,
+    /// A pipe, a device or a socket where a file was expected.
+    pub os_not_regular: &'static str,
+    /// A file larger than voer reads: the limit in MiB.
+    pub os_too_large: Tpl<1>,
+    /// Where voer's own folder should be: a symbolic link; someone else's folder.
+    pub os_folder_link: &'static str,
+    pub os_folder_not_yours: &'static str,
     pub os_exists: &'static str,
     pub os_other: Tpl<1>,
     pub os_no_answer: &'static str,
@@ -313,6 +324,7 @@ pub struct Texts {
     pub export_months: [&'static str; 12],
     pub export_exists: Tpl<1>,
     pub export_same_as_input: Tpl<1>,
+    pub export_voers_own: Tpl<1>,
     pub export_docx_needs_output: &'static str,
     pub export_unknown_extension: Tpl<1>,
     pub export_bad_delimiter: Tpl<1>,
@@ -361,6 +373,8 @@ pub struct Texts {
     pub export_not_a_file: Tpl<1>,
     pub needs_terminal: Tpl<1>,
     pub rescued_to: Tpl<2>,
+    /// Not even a rescue copy could be written: why.
+    pub rescue_failed: Tpl<1>,
     pub rescued: &'static str,
     pub rescue_heading: Tpl<1>,
     // Windows: a name it refuses (the name[, the character]); a file another program holds
@@ -456,6 +470,10 @@ pub static NL: Texts = Texts {
         "NIET OPGESLAGEN: {} — notities blijven bewaard in het geheugen, voer probeert het opnieuw",
     ),
     exported_to: Tpl::new("Verslag geschreven: {}"),
+    lock_made_again: "Het slotbestand van deze sessie was weg; voer heeft het opnieuw gemaakt, zodat een tweede voer de sessie niet kan openen.",
+    exported_beside: Tpl::new(
+        "Verslag geschreven: {} ({} is met de hand veranderd en blijft zoals het is)",
+    ),
     export_failed: Tpl::new("Verslag schrijven mislukt: {}"),
     key_pause: "pauze",
     key_resume: "verder",
@@ -573,6 +591,10 @@ pub static NL: Texts = Texts {
     os_read_only: "de schijf is alleen-lezen",
     os_not_a_folder: "geen map",
     os_is_a_folder: "een map, geen bestand",
+    os_not_regular: "geen gewoon bestand (maar een pijp, een apparaat of een socket); voer leest het niet",
+    os_too_large: Tpl::new("groter dan {} MiB; zo groot maakt voer dit bestand nooit"),
+    os_folder_link: "een symbolische koppeling, geen map van zichzelf; voer schrijft daar niet",
+    os_folder_not_yours: "een map van een andere gebruiker; voer schrijft daar niet",
     os_exists: "bestaat al",
     os_other: Tpl::new("fout van het systeem ({})"),
     os_no_answer: "de schijf antwoordt niet",
@@ -684,6 +706,9 @@ pub static NL: Texts = Texts {
     export_exists: Tpl::new("{} bestaat al. Kies een andere naam, of overschrijf het met --force."),
     export_same_as_input: Tpl::new(
         "{} is een van de sessiebestanden; een verslag mag dat niet overschrijven.",
+    ),
+    export_voers_own: Tpl::new(
+        "{} is een bestand van voer zelf (een sessie, het slot of de aanwezigheid van een zaalscherm ervan, of een reservekopie); een verslag komt daar nooit overheen, ook niet met --force. Kies een andere naam.",
     ),
     export_docx_needs_output: "Een Word-bestand (docx) kan niet naar het scherm. Geef een bestand op, bijvoorbeeld --output verslag.docx",
     export_unknown_extension: Tpl::new(
@@ -929,6 +954,7 @@ pub static NL: Texts = Texts {
         "De sessiemap kon niet worden geschreven; de notities staan in een reservekopie: {}\nVerdergaan: voer resume {}",
     ),
     rescued: "gered",
+    rescue_failed: Tpl::new("Ook een reservekopie kon niet worden geschreven: {}"),
     rescue_heading: Tpl::new("Reservekopieën (de sessiemap was niet te schrijven) in {}:"),
     os_reserved_name: Tpl::new(
         "Windows staat deze naam niet toe: '{}' is de naam van een apparaat (CON, PRN, AUX, NUL, COM1–9, LPT1–9), ook met een extensie. Kies een andere naam",
@@ -1026,6 +1052,8 @@ pub static EN: Texts = Texts {
     saved: "saved",
     saving_failed: Tpl::new("NOT SAVED: {} — notes are kept in memory, voer keeps retrying"),
     exported_to: Tpl::new("Report written: {}"),
+    lock_made_again: "This session's lock file was gone; voer made it again, so that no second voer can open the session.",
+    exported_beside: Tpl::new("Report written: {} ({} was changed by hand and is left as it is)"),
     export_failed: Tpl::new("Writing the report failed: {}"),
     key_pause: "pause",
     key_resume: "resume",
@@ -1143,6 +1171,10 @@ pub static EN: Texts = Texts {
     os_read_only: "Read-only file system",
     os_not_a_folder: "Not a folder",
     os_is_a_folder: "A folder, not a file",
+    os_not_regular: "Not a regular file (a pipe, a device or a socket); voer does not read it",
+    os_too_large: Tpl::new("Larger than {} MiB; voer never makes this file that large"),
+    os_folder_link: "A symbolic link, not a folder of its own; voer does not write there",
+    os_folder_not_yours: "A folder of another user; voer does not write there",
     os_exists: "Already exists",
     os_other: Tpl::new("{}"),
     os_no_answer: "The disk does not answer",
@@ -1248,6 +1280,9 @@ pub static EN: Texts = Texts {
     ),
     export_same_as_input: Tpl::new(
         "{} is one of the session files; a report may not overwrite it.",
+    ),
+    export_voers_own: Tpl::new(
+        "{} is one of voer's own files (a session, its lock or room screen presence, or a rescue copy); a report never replaces it, not even with --force. Choose another name.",
     ),
     export_docx_needs_output: "A Word file (docx) cannot go to the screen. Name a file, for example --output report.docx",
     export_unknown_extension: Tpl::new(
@@ -1479,6 +1514,7 @@ pub static EN: Texts = Texts {
         "The sessions folder could not be written; the notes are in a rescue copy: {}\nTo continue: voer resume {}",
     ),
     rescued: "rescued",
+    rescue_failed: Tpl::new("A rescue copy could not be written either: {}"),
     rescue_heading: Tpl::new("Rescue copies (the sessions folder could not be written) in {}:"),
     os_reserved_name: Tpl::new(
         "Windows does not allow this name: '{}' is the name of a device (CON, PRN, AUX, NUL, COM1–9, LPT1–9), also with an extension. Choose another name",
@@ -1608,7 +1644,7 @@ pub(crate) use english_display;
 pub fn os_reason(e: &std::io::Error, lang: Lang) -> String {
     use std::io::ErrorKind as K;
 
-    use crate::platform::{HeldOpen, NameProblem};
+    use crate::platform::{HeldOpen, NameProblem, NotRegular, TooLarge, UnsafeFolder};
     let t = texts(lang);
     // The reasons voer itself puts in an error, on Windows (see `platform`).
     match e.get_ref().and_then(|r| r.downcast_ref::<NameProblem>()) {
@@ -1621,6 +1657,17 @@ pub fn os_reason(e: &std::io::Error, lang: Lang) -> String {
     }
     if e.get_ref().is_some_and(|r| r.is::<HeldOpen>()) {
         return t.os_held_open.to_string();
+    }
+    if e.get_ref().is_some_and(|r| r.is::<NotRegular>()) {
+        return t.os_not_regular.to_string();
+    }
+    if let Some(TooLarge { limit }) = e.get_ref().and_then(|r| r.downcast_ref::<TooLarge>()) {
+        return fill(t.os_too_large, [&(limit >> 20)]);
+    }
+    match e.get_ref().and_then(|r| r.downcast_ref::<UnsafeFolder>()) {
+        Some(UnsafeFolder::Link) => return t.os_folder_link.to_string(),
+        Some(UnsafeFolder::NotYours) => return t.os_folder_not_yours.to_string(),
+        None => {}
     }
     let words = match e.kind() {
         K::NotFound => t.os_not_found,

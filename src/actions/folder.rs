@@ -93,7 +93,8 @@ pub fn ids(dir: &Path) -> HashSet<String> {
         .collect()
 }
 
-/// The open actions of the sessions of `group` (the same [`group_key`]) that started before `before`,
+/// The open actions of the sessions of `group` (the same [`group_key`]) that started before `before`
+/// (or in the same second),
 /// oldest meeting first; the session at `except` (the one being run) is left out, and so are
 /// examples. An unnamed group has no earlier meetings: its sessions are not known to be the
 /// same group.
@@ -143,7 +144,9 @@ fn earlier_of(
             !f.action.done
                 && !f.action.is_question()
                 && f.group_slug() == want
-                && f.started_at < before
+                // Times are whole seconds: a meeting started in the same second as this one
+                // (a short one, just before) is earlier too. This one's own file is not.
+                && f.started_at <= before
                 && !same_file(&f.path, except)
         })
         .collect();
@@ -193,7 +196,9 @@ impl Localize for ActionError {
         match self {
             ActionError::NoSuchId { id, dir } => fill(w.no_such_id, [id, &dir.display()]),
             ActionError::Twice { id, paths } => {
-                let files: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                // On one line each, whatever a name holds: a line end would start a line of
+                // its own on the terminal.
+                let files: Vec<String> = paths.iter().map(|p| crate::printable::path(p)).collect();
                 fill(w.id_twice, [id, &files.join(", ")])
             }
             ActionError::OpenInRun { path } => fill(w.open_in_run, [&path.display()]),

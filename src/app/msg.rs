@@ -82,7 +82,8 @@ pub enum Msg {
     StartSaveElsewhere,
     ConfirmSaveElsewhere,
     DiscardAndQuit,
-    ExportDone(Result<PathBuf, StoreError>),
+    /// The Ctrl+E report was written: where, and what the session file is to record of it.
+    ExportDone(Result<crate::session::store::Written, StoreError>),
     SavedElsewhere(Result<PathBuf, StoreError>),
     /// Ctrl+A: record an action (what, who, when), from anywhere.
     RecordAction,

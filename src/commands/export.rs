@@ -139,8 +139,8 @@ fn delimiter(c: char) -> Result<u8, ExportError> {
     }
 }
 
-/// Refuses an existing output without --force, and a session file even with it: a report
-/// over a session file would lose the group's notes.
+/// Refuses an existing output without --force, and a session file (or another of voer's own
+/// files) even with it: a report over a session file would lose the group's notes.
 pub(super) fn check_target(out: &Path, inputs: &[PathBuf], force: bool) -> Result<(), ExportError> {
     let Ok(meta) = fs::metadata(out) else {
         return Ok(());
@@ -157,6 +157,11 @@ pub(super) fn check_target(out: &Path, inputs: &[PathBuf], force: bool) -> Resul
     };
     if inputs.iter().any(same) {
         return Err(ExportError::SameAsInput {
+            path: out.to_path_buf(),
+        });
+    }
+    if store::is_voers_own(out, crate::config::rescue_dir().as_deref()) {
+        return Err(ExportError::VoersOwn {
             path: out.to_path_buf(),
         });
     }

@@ -230,12 +230,29 @@ pub fn pad(s: &str, width: usize) -> String {
     s.unicode_pad(width, Alignment::Left, false).into_owned()
 }
 
+/// The widest a cell of a table may be, in columns (but the last, which nothing follows).
+pub const MAX_CELL: usize = 60;
+
 /// Renders rows as a table with columns separated by two spaces. A cell is one line of
-/// printable text: a control character in a name cannot break the table or the terminal.
+/// printable text: a control character in a name cannot break the table or the terminal. A
+/// cell wider than [`MAX_CELL`] is cut with "…", so that one long name cannot push the columns
+/// after it off every line; the last column (a file name to copy) is kept whole.
 pub fn table(rows: &[Vec<String>]) -> String {
     let rows: Vec<Vec<String>> = rows
         .iter()
-        .map(|r| r.iter().map(|c| one_line(c).into_owned()).collect())
+        .map(|r| {
+            let last = r.len().saturating_sub(1);
+            r.iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let c = one_line(c);
+                    if i == last || c.width() <= MAX_CELL {
+                        return c.into_owned();
+                    }
+                    format!("{}…", c.unicode_truncate(MAX_CELL - 1).0)
+                })
+                .collect()
+        })
         .collect();
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..cols)

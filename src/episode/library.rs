@@ -7,6 +7,9 @@ use std::{
 
 use super::{Episode, LoadError};
 
+/// The most voer reads of an episode file: the longest has a few kilobytes of prompts.
+pub const MAX_BYTES: u64 = 1 << 20;
+
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
@@ -83,7 +86,7 @@ impl Library {
     fn add_paths(&mut self, paths: &[PathBuf]) {
         let mut read = Vec::new();
         for path in paths {
-            match fs::read(path) {
+            match crate::platform::read_regular(path, MAX_BYTES) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => read.push((path.clone(), text)),
                     Err(_) => self

@@ -7,6 +7,7 @@ use docx_rs::{
 };
 
 use super::{Look, outline::Element};
+use crate::printable;
 
 /// Twentieths of a point: 2 cm.
 const MARGIN: i32 = 1134;
@@ -354,12 +355,14 @@ fn lines_paragraph(text: &str) -> Paragraph {
     Paragraph::new().add_run(run)
 }
 
-/// Drops the characters XML 1.0 does not allow (most control characters): one of them would
-/// make Word refuse the whole file. docx-rs escapes `<`, `&` and quotes itself. Line ends and
-/// tabs have their own elements, so here they are spaces.
+/// Text XML 1.0 allows: the control characters it forbids (one of them would make Word refuse
+/// the whole file) as visible signs, bidirectional controls shut in (see
+/// [`printable::isolated`]), U+FFFE and U+FFFF dropped. docx-rs escapes `<`, `&` and quotes
+/// itself. Line ends and tabs have their own elements, so here they are spaces.
 fn clean(text: &str) -> String {
-    text.chars()
-        .filter(|&c| !super::is_control(c) && !matches!(c, '\u{fffe}' | '\u{ffff}'))
+    printable::isolated(text)
+        .chars()
+        .filter(|&c| !matches!(c, '\u{fffe}' | '\u{ffff}'))
         .map(|c| {
             if matches!(c, '\n' | '\r' | '\t') {
                 ' '

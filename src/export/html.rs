@@ -6,7 +6,7 @@
 //! Web addresses (http and https) are links that send no referrer; a link is only followed
 //! when the reader clicks it, which the policy has no say over and the page does not need.
 use super::{Look, outline::Element};
-use crate::lang::Lang;
+use crate::{lang::Lang, printable};
 
 const STYLE: &str = r#"
 :root { color-scheme: light; }
@@ -207,9 +207,12 @@ pub fn linked(text: &str) -> String {
     out
 }
 
-/// Escapes text for element content and quoted attribute values; control characters, which
-/// HTML does not allow in text, are dropped.
+/// Escapes text for element content and quoted attribute values. Control characters, which
+/// HTML does not allow in text, are visible signs; bidirectional controls are shut in per
+/// line (see [`printable::isolated`]) and written as character references, so that neither
+/// a browser nor a terminal the page is printed to reorders the text around them.
 pub fn escape(text: &str) -> String {
+    let text = printable::isolated(text);
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {
@@ -218,7 +221,9 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if super::is_control(c) => {}
+            c if printable::is_bidi_control(c) => {
+                out.push_str(&format!("&#x{:X};", u32::from(c)));
+            }
             _ => out.push(c),
         }
     }

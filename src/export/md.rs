@@ -9,6 +9,7 @@
 //! notes become hard line breaks (two spaces at the end of the line, invisible in an e-mail),
 //! blank lines paragraphs.
 use super::outline::Element;
+use crate::printable;
 
 pub fn render(elements: &[Element]) -> String {
     let mut out = String::new();
@@ -213,9 +214,9 @@ fn escape_inline(text: &str) -> String {
             '@' if !prev.is_some_and(char::is_alphanumeric) => out.push_str("\\@"),
             // "&amp;" or "&#60;" would be read as a character reference.
             '&' if is_entity(&text[i..]) => out.push_str("\\&"),
-            // A lone carriage return ends a line in CommonMark.
-            '\r' => out.push(' '),
-            c if super::is_control(c) => {}
+            // A lone carriage return (it would end a line in CommonMark), an escape sequence or
+            // a bidirectional control: a visible sign.
+            c if printable::is_unsafe(c) => out.push_str(&printable::sign(c)),
             _ => out.push(c),
         }
         prev = Some(c);

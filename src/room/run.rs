@@ -10,14 +10,14 @@ use std::{
 
 use chrono::{Local, Timelike};
 use notify::{RecursiveMode, Watcher};
-use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::{
     Room, draw,
     follow::{self, Followed},
 };
 use crate::{
-    session::presence::{self, Presence},
+    session::presence::Presence,
     tui::{self, Screen},
 };
 
@@ -47,7 +47,6 @@ pub fn run(screen: &mut Screen, mut room: Room, dir: &Path, file: Option<PathBuf
     let mut files_changed = true;
     let mut next_poll = Instant::now();
     let mut next_probe = Instant::now() + PROBE;
-    let mut next_presence = Instant::now();
     // What the last frame showed: redraw only when it would differ.
     let mut drawn: Option<(i64, bool)> = None;
     let mut resized = true;
@@ -68,18 +67,14 @@ pub fn run(screen: &mut Screen, mut room: Room, dir: &Path, file: Option<PathBuf
             files_changed = false;
             next_poll = now + POLL;
         }
-        // The presence file goes with the followed session.
-        let want = followed.as_ref().map(|f| f.path.clone());
+        // The presence file goes with the followed session (and refreshes itself).
+        let want = followed.as_ref().map(|f| f.path.as_path());
         if presence.as_ref().map(Presence::session_path) != want {
-            presence = want.and_then(|p| Presence::announce(&p).ok());
-            next_presence = now + presence::REFRESH;
-        } else if now >= next_presence {
-            if let Some(p) = &presence {
-                let _ = p.refresh();
-            }
-            next_presence = now + presence::REFRESH;
+            presence = want.map(Presence::announce);
         }
-        let wall = Local::now().fixed_offset();
+        // The timer's clock: the wall clock of the file's last change, counted on (see
+        // `Room::show`).
+        let wall = room.timer_now(Instant::now());
         let key = (wall.timestamp(), room.ticking());
         let due = drawn.is_none() || resized || (room.ticking() && drawn != Some(key));
         if due {
@@ -92,22 +87,14 @@ pub fn run(screen: &mut Screen, mut room: Room, dir: &Path, file: Option<PathBuf
         }
         let wait = if room.ticking() {
             // Just after the next whole second, when the timer's shown second changes; the
-            // poll and the presence file are seen to at these wake-ups too.
+            // poll is seen to at these wake-ups too.
             let into = Duration::from_nanos(u64::from(wall.nanosecond() % 1_000_000_000));
             Duration::from_secs(1).saturating_sub(into) + Duration::from_millis(2)
         } else {
-            next_poll
-                .min(next_presence)
-                .saturating_duration_since(Instant::now())
+            next_poll.saturating_duration_since(Instant::now())
         };
         match rx.recv_timeout(wait) {
-            Ok(Incoming::Input(Event::Key(k))) if k.kind != KeyEventKind::Release => {
-                let ctrl_c = k.modifiers.contains(KeyModifiers::CONTROL)
-                    && matches!(k.code, KeyCode::Char('c' | 'C'));
-                if ctrl_c || matches!(k.code, KeyCode::Char('q' | 'Q')) {
-                    return;
-                }
-            }
+            Ok(Incoming::Input(Event::Key(k))) if closes(&k) => return,
             Ok(Incoming::Input(Event::Resize(..))) => resized = true,
             Ok(Incoming::Input(_)) | Err(RecvTimeoutError::Timeout) => {}
             Ok(Incoming::Files) => {
@@ -116,11 +103,9 @@ pub fn run(screen: &mut Screen, mut room: Room, dir: &Path, file: Option<PathBuf
                 while let Ok(m) = rx.try_recv() {
                     match m {
                         Incoming::Quit => return,
-                        Incoming::Input(Event::Key(k))
-                            if matches!(k.code, KeyCode::Char('q' | 'Q')) =>
-                        {
-                            return;
-                        }
+                        // Ctrl+C too, not only q: a key that came with a file event is
+                        // not lost.
+                        Incoming::Input(Event::Key(k)) if closes(&k) => return,
                         Incoming::Input(Event::Resize(..)) => resized = true,
                         _ => {}
                     }
@@ -129,6 +114,13 @@ pub fn run(screen: &mut Screen, mut room: Room, dir: &Path, file: Option<PathBuf
             Ok(Incoming::Quit) | Err(RecvTimeoutError::Disconnected) => return,
         }
     }
+}
+
+/// Whether a key closes the room screen: `q` or Ctrl+C (a release is no key).
+fn closes(k: &KeyEvent) -> bool {
+    let ctrl_c =
+        k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('c' | 'C'));
+    k.kind != KeyEventKind::Release && (ctrl_c || matches!(k.code, KeyCode::Char('q' | 'Q')))
 }
 
 /// Brings the room up to date with the folder; returns whether what it shows changed.
@@ -183,7 +175,7 @@ fn sync_session(followed: &mut Option<Followed>, room: &mut Room, dir: &Path, pr
     let mut changed = false;
     if let Some(f) = followed.as_mut() {
         if let Some(s) = f.read_if_changed() {
-            room.shown = Some(s);
+            room.show(s, Local::now().fixed_offset(), Instant::now());
             changed = true;
         }
         if f.named {
@@ -203,7 +195,11 @@ fn sync_session(followed: &mut Option<Followed>, room: &mut Room, dir: &Path, pr
     let (found, _) = follow::locked_sessions(dir);
     if let Some((path, s)) = found.into_iter().next() {
         let mut f = Followed::new(path, false);
-        room.shown = Some(f.read_if_changed().unwrap_or(s));
+        room.show(
+            f.read_if_changed().unwrap_or(s),
+            Local::now().fixed_offset(),
+            Instant::now(),
+        );
         *followed = Some(f);
         changed = true;
     }

@@ -5,12 +5,16 @@
 //! - `find`: a session by the name `voer sessions` shows, `--last` or `--group`;
 //! - `presence`: the file beside a session by which a room screen says it follows it;
 //! - `series`: a meeting of several episodes (`voer run 1,4`): which step is whose.
+//! - `unknown`: what a newer voer wrote in a session file, kept as it was.
 pub mod countdown;
 pub mod find;
 pub mod presence;
 pub mod series;
 pub mod store;
 pub mod timing;
+mod unknown;
+
+pub use unknown::Unknown;
 
 pub use series::{EpisodeFacts, Section};
 
@@ -55,13 +59,14 @@ pub enum SessionTheme {
     Projector,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum StepKind {
     Opening,
     /// Watching the episode's video: timed, with its URL.
     Video,
     Quote,
+    #[default]
     Prompt,
     Closing,
 }
@@ -185,10 +190,13 @@ pub struct SessionInfo {
     /// adds the time since then to what the step had before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timer_started_at: Option<DateTime<FixedOffset>>,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// One timed part of a prompt (e.g. 1-2-4-All).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Phase {
     pub label: String,
     pub minutes: u32,
@@ -199,10 +207,13 @@ pub struct Phase {
     /// or a resume does not eat into it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started: Option<u64>,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// A speaking round: each participant in turn.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Round {
     /// The speakers, in the order they take their turn.
     pub order: Vec<String>,
@@ -222,6 +233,9 @@ pub struct Round {
     /// Who passed their turn.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub passed: Vec<String>,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// What a recorded item is: an action the group takes itself, or a question (or a piece of
@@ -241,7 +255,7 @@ impl ActionKind {
 }
 
 /// An agreement or action recorded during the meeting, or a question for the organisation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Action {
     /// Stable and unique in the sessions folder.
     pub id: String,
@@ -271,6 +285,9 @@ pub struct Action {
     pub answer: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answered_at: Option<DateTime<FixedOffset>>,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 impl Action {
@@ -284,7 +301,7 @@ impl Action {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Step {
     pub kind: StepKind,
     pub text: String,
@@ -319,6 +336,9 @@ pub struct Step {
     /// the opening and the closing, which are the meeting's, and in a meeting of one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub episode: Option<String>,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 impl Step {
@@ -327,18 +347,9 @@ impl Step {
         Step {
             kind,
             text: text.to_string(),
-            original: None,
-            url: None,
-            file: None,
-            playing: false,
-            tip: None,
-            phases: Vec::new(),
-            round: None,
             planned_seconds: u64::from(minutes) * 60,
             episode_seconds: u64::from(minutes) * 60,
-            elapsed_seconds: 0,
-            notes: String::new(),
-            episode: None,
+            ..Step::default()
         }
     }
 
@@ -361,6 +372,26 @@ pub struct Session {
     pub steps: Vec<Step>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
+    /// The reports `Ctrl+E` wrote beside the session file (see `store::reports`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<ReportFile>,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
+}
+
+/// A report `Ctrl+E` wrote beside the session file, as it was written: voer replaces it (and
+/// `voer delete` removes it) only while the file still has this content.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReportFile {
+    /// The file's name, in the session file's folder.
+    pub name: String,
+    /// The SHA-256 of what voer wrote, in lowercase hexadecimal.
+    pub sha256: String,
+    pub written_at: DateTime<FixedOffset>,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// Who is in the room, given at the start of a run.

@@ -11,7 +11,8 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    FORMAT_VERSION, Meta, Phase, Round, Session, SessionInfo, Status, Step, StepKind, timing,
+    FORMAT_VERSION, Meta, Phase, Round, Session, SessionInfo, Status, Step, StepKind, Unknown,
+    timing,
 };
 use crate::{
     episode::{Audience, Episode, Localized, Prompt},
@@ -19,7 +20,7 @@ use crate::{
 };
 
 /// What a session file holds of an episode: enough to name it and its speaker.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct EpisodeFacts {
     pub id: String,
     #[serde(default)]
@@ -30,6 +31,9 @@ pub struct EpisodeFacts {
     pub speaker: String,
     #[serde(default)]
     pub speaker_role: String,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 impl EpisodeFacts {
@@ -40,6 +44,7 @@ impl EpisodeFacts {
             title: e.title.get(lang).to_string(),
             speaker: e.speaker.clone(),
             speaker_role: e.role.get(lang).to_string(),
+            unknown: Unknown::default(),
         }
     }
 
@@ -53,7 +58,7 @@ impl EpisodeFacts {
 }
 
 /// The steps of one episode in a meeting: its video, quote and prompts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub facts: EpisodeFacts,
     /// Indexes into the session's steps.
@@ -83,6 +88,7 @@ impl SessionInfo {
             title: self.episode_title.clone(),
             speaker: self.speaker.clone(),
             speaker_role: self.speaker_role.clone(),
+            unknown: Unknown::default(),
         }
     }
 
@@ -243,9 +249,12 @@ impl Session {
                 current_step: 0,
                 paused: false,
                 timer_started_at: None,
+                unknown: Unknown::default(),
             },
             steps,
             actions: Vec::new(),
+            reports: Vec::new(),
+            unknown: Unknown::default(),
         }
     }
 }
@@ -260,8 +269,7 @@ fn timed(kind: StepKind, p: &Prompt, participants: &[String], lang: Lang) -> Ste
             .map(|ph| Phase {
                 label: ph.label.get(lang).to_string(),
                 minutes: ph.minutes,
-                current: false,
-                started: None,
+                ..Phase::default()
             })
             .collect(),
         // Without participants a round prompt is an ordinary prompt.

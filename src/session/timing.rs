@@ -39,7 +39,7 @@ impl Round {
             turns_taken: 0,
             turn_started: at,
             minutes_per_person,
-            passed: Vec::new(),
+            ..Round::default()
         }
     }
 
@@ -494,6 +494,7 @@ mod tests {
                 minutes: m,
                 current: false,
                 started: None,
+                ..Default::default()
             })
             .collect()
     }

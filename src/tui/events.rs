@@ -27,8 +27,8 @@ pub enum Incoming {
     Saved(SaveOutcome),
     /// The copy saved elsewhere was written, or not.
     SavedElsewhere(PathBuf, Result<(), StoreError>),
-    /// The Ctrl+E export was written, or not.
-    Exported(PathBuf, Result<(), StoreError>),
+    /// The Ctrl+E report was written (where, and what the session file records of it), or not.
+    Exported(Result<crate::session::store::Written, StoreError>),
     /// An earlier session's action was marked in its own file, or not.
     EarlierMarked(Result<(String, bool), std::sync::Arc<crate::actions::folder::ActionError>>),
     /// A council's question got its answer in its own file, or not.

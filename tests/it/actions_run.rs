@@ -209,6 +209,7 @@ fn earlier_action() -> Found {
             done: false,
             step: 8,
             created_at: chrono::DateTime::parse_from_rfc3339("2026-10-01T14:50:00+02:00").unwrap(),
+            ..Default::default()
         },
     }
 }

@@ -2,6 +2,7 @@
 //! binary's command-line subcommands, the exports, the screens and property tests.
 //! The tests that run voer in a pseudo-terminal are in `tests/pty/`.
 
+mod bin;
 mod export_support;
 mod fixture;
 
@@ -20,12 +21,16 @@ mod paper;
 mod picker;
 mod props;
 mod questions;
+mod reports_beside;
 mod room_screens;
 mod rounds;
+mod safe_output;
 mod screens;
 mod screens_actions;
 mod series;
 mod session_names;
 mod signs;
+mod special_files;
+mod unknown_fields;
 mod update;
 mod video;

@@ -172,8 +172,7 @@ fn phased(now: Now) -> Model {
         .map(|(label, minutes)| Phase {
             label: label.to_string(),
             minutes: *minutes,
-            current: false,
-            started: None,
+            ..Phase::default()
         })
         .collect();
     let mut m = model_of(s, now);

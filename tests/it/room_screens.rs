@@ -285,12 +285,14 @@ fn the_room_sees_whose_turn_it_is_and_the_phase() {
                 minutes: 1,
                 current: false,
                 started: Some(0),
+                ..Default::default()
             },
             Phase {
                 label: "Iedereen".into(),
                 minutes: 4,
                 current: true,
                 started: Some(20),
+                ..Default::default()
             },
         ];
         let mut room = Room::new(lang, Theme::calm());

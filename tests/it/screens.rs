@@ -525,6 +525,7 @@ fn timed_model(lang: Lang, now: Now) -> Model {
             minutes,
             current: false,
             started: None,
+            ..Default::default()
         })
         .collect();
     m

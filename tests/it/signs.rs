@@ -109,18 +109,13 @@ fn an_overdue_action_is_marked_in_words() {
     let now = fixed_now();
     let agreed = chrono::DateTime::parse_from_rfc3339("2026-10-01T14:00:00+02:00").unwrap();
     let action = |id: &str, text: &str, due| Action {
-        kind: Default::default(),
-        to: None,
-        answer: None,
-        answered_at: None,
         id: id.into(),
         text: text.into(),
         owner: Some("Marieke".into()),
         due,
-        due_text: None,
-        done: false,
         step: 8,
         created_at: agreed,
+        ..Action::default()
     };
     // Due before today (20 November 2026), and due after it.
     let earlier = vec![

@@ -40,6 +40,12 @@ pub const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
 pub const WAIT: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(10);
 
+/// The binary under test: `VOER_BIN` if set (to run a test against another build, such as an
+/// older release, and see it fail where a fix is missing), else the one of this build.
+pub fn voer_bin() -> OsString {
+    std::env::var_os("VOER_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_voer").into())
+}
+
 /// A temporary working folder for one test; sessions go to `<dir>/sessions`.
 pub struct Sandbox {
     pub dir: tempfile::TempDir,
@@ -144,6 +150,15 @@ pub fn wait_for_file(
     }
 }
 
+/// Polls until `pred` holds (a file there, a lock taken …); panics after `WAIT`.
+pub fn wait_until(what: &str, pred: impl Fn() -> bool) {
+    let deadline = Instant::now() + WAIT;
+    while !pred() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        thread::sleep(POLL);
+    }
+}
+
 /// The real binary in a pseudo-terminal.
 pub struct Voer {
     child: Box<dyn Child + Send + Sync>,
@@ -160,7 +175,7 @@ pub struct Voer {
 
 impl Voer {
     pub fn spawn(cwd: &Path, args: &[OsString], env: &[(&str, &str)]) -> Voer {
-        Voer::spawn_program(env!("CARGO_BIN_EXE_voer").as_ref(), cwd, args, env)
+        Voer::spawn_program(&voer_bin(), cwd, args, env)
     }
 
     /// `voer ARGS` started by `sh -c SCRIPT`, where SCRIPT runs it as `"$VOER" "$@"`: for a
@@ -172,7 +187,7 @@ impl Voer {
             "/bin/sh".as_ref(),
             cwd,
             &all,
-            &[("VOER", env!("CARGO_BIN_EXE_voer"))],
+            &[("VOER", &voer_bin().to_string_lossy())],
         )
     }
 
@@ -444,6 +459,17 @@ fn tail(s: &str, n: usize) -> &str {
 /// Whether `needle` occurs in `hay`.
 pub fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Removes a folder voer writes in (the sessions folder, as a pulled USB stick or a hasty
+/// `rm -r` does) with voer stopped meanwhile: a save or a lock made in the middle of the
+/// removal would leave the folder not empty, and the removal would fail. Once voer goes on,
+/// the folder is gone.
+pub fn remove_folder_under(v: &Voer, dir: &Path) {
+    v.signal("STOP");
+    let removed = std::fs::remove_dir_all(dir);
+    v.signal("CONT");
+    removed.expect("the folder removed");
 }
 
 /// Starts `voer run 4 --audience client-council` and waits for the opening screen.

@@ -284,17 +284,10 @@ fn save_form(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
             m.session.actions.push(Action {
                 id,
                 kind: ActionKind::Action,
-                text: String::new(),
-                owner: None,
-                to: None,
-                due: None,
-                due_text: None,
-                done: false,
                 // On the summary: the closing step, the last one with a question.
                 step: m.step.min(m.step_count().saturating_sub(1)),
                 created_at,
-                answer: None,
-                answered_at: None,
+                ..Action::default()
             });
             n
         }

@@ -105,8 +105,8 @@ pub enum Msg {
     /// An earlier session's action was marked in its own file (its id and the new state), or not.
     EarlierMarked(Result<(String, bool), Arc<ActionError>>),
     /// A council's question got its answer in the council's own file (the question as it now
-    /// is), or not.
-    EarlierAnswered(Result<Action, Arc<ActionError>>),
+    /// is, boxed: a message stays small), or not.
+    EarlierAnswered(Result<Box<Action>, Arc<ActionError>>),
     /// F5: open the video (on the video step).
     OpenVideo,
     /// The opener started for this target, or it failed (also later, when it ended badly).

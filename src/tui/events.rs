@@ -33,7 +33,7 @@ pub enum Incoming {
     EarlierMarked(Result<(String, bool), std::sync::Arc<crate::actions::folder::ActionError>>),
     /// A council's question got its answer in its own file, or not.
     EarlierAnswered(
-        Result<crate::session::Action, std::sync::Arc<crate::actions::folder::ActionError>>,
+        Result<Box<crate::session::Action>, std::sync::Arc<crate::actions::folder::ActionError>>,
     ),
     /// The system's opener started for the video, or failed (also when it ended badly).
     VideoOpened(crate::app::VideoTarget, Result<(), crate::app::VideoError>),

@@ -312,6 +312,7 @@ impl Runner<'_, '_> {
                         self.answering.push(std::thread::spawn(move || {
                             let result =
                                 crate::actions::folder::set_answer(&path, &id, &answer, at)
+                                    .map(Box::new)
                                     .map_err(std::sync::Arc::new);
                             let _ = tx.send(Incoming::EarlierAnswered(result));
                         }));

@@ -246,7 +246,9 @@ fn a_board_meeting_answers_a_councils_question_and_voer_actions_shows_it_answere
         );
     }
     // As the loop does it: in the council's file, under its lock.
-    let result = folder::set_answer(path, id, answer, *at).map_err(std::sync::Arc::new);
+    let result = folder::set_answer(path, id, answer, *at)
+        .map(Box::new)
+        .map_err(std::sync::Arc::new);
     update_run(&mut m, Msg::EarlierAnswered(result), t0);
     assert!(
         m.status

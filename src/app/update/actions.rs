@@ -118,7 +118,7 @@ pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
                     let mut path = None;
                     let asked = m.actions.council.iter_mut().flat_map(|c| &mut c.questions);
                     for q in asked.filter(|q| q.action.id == answered.id) {
-                        q.action = answered.clone();
+                        q.action = (*answered).clone();
                         path = Some(q.path.clone());
                     }
                     fill(

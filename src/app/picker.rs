@@ -237,6 +237,13 @@ impl Picker {
         crate::session::series::planned_minutes(&self.selected_episodes(), audience)
     }
 
+    /// The audience the command line gave (the picker does not ask for it).
+    pub fn given_audience(&self) -> Option<Audience> {
+        (!self.ask_audience)
+            .then(|| self.selected_audience())
+            .flatten()
+    }
+
     pub fn selected_audience(&self) -> Option<Audience> {
         self.audiences().get(self.audience).copied()
     }

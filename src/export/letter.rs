@@ -139,13 +139,13 @@ pub fn letter(sessions: &[Session], r: &Report, today: Option<NaiveDate>) -> Opt
             });
         }
     }
-    out.push(Element::Paragraph(
-        match (one_date, due(all[0]).is_empty()) {
-            (true, false) => fill(q.letter_reply_by, [&long_due(r, all[0])]),
-            (false, _) => q.letter_reply_dates.to_string(),
-            (true, true) => q.letter_reply.to_string(),
-        },
-    ));
+    let dated = all.iter().filter(|a| !due(a).is_empty()).count();
+    out.push(Element::Paragraph(match (one_date, dated) {
+        (_, 0) => q.letter_reply.to_string(),
+        (true, _) => fill(q.letter_reply_by, [&long_due(r, all[0])]),
+        (false, 1) => q.letter_reply_date_one.to_string(),
+        (false, _) => q.letter_reply_dates.to_string(),
+    }));
     out.push(Element::Paragraph(format!(
         "{}\n{}",
         q.letter_regards,

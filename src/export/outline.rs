@@ -138,25 +138,27 @@ fn part_outline(r: &Report, part: &Part, single: bool, out: &mut Vec<Element>) {
     let info = part.info;
     // A meeting of several: every episode and speaker, in order.
     let episodes = info.episode_list();
-    let (episode_label, episode, speaker) = if info.is_series() {
+    let (episode_label, speaker_label, episode, speaker) = if info.is_series() {
         let list = |f: &dyn Fn(&crate::session::EpisodeFacts) -> String| {
             episodes.iter().map(f).collect::<Vec<_>>().join("; ")
         };
         (
             t.series.episodes_label,
+            t.series.speakers_label,
             list(&|e| format!("{} – {}", e.number, e.title)),
             list(&|e| e.speaker_line()),
         )
     } else {
         (
             t.col_episode,
+            t.col_speaker,
             format!("{} – {}", info.episode_number, info.episode_title),
             r.speaker_line(info),
         )
     };
     let mut facts = vec![
         (episode_label.to_string(), episode),
-        (t.col_speaker.to_string(), speaker),
+        (speaker_label.to_string(), speaker),
         (
             t.audience.to_string(),
             r.audience_name(info.audience).to_string(),

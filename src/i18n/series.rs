@@ -9,10 +9,15 @@ pub struct SeriesTexts {
     // a meeting of several episodes
     /// "Afleveringen 1, 4": the episodes of a meeting, on the opening and in the reports.
     pub episodes_label: &'static str,
+    /// The speakers of a meeting of several, in the reports.
+    pub speakers_label: &'static str,
     /// In the header and on the picker, without an end time: the meeting's total.
     pub total_minutes: Tpl<1>,
     /// On the picker's first question: what Space does, and what is chosen.
-    pub pick_chosen: Tpl<1>,
+    /// "Gekozen: 1, 4 · samen 87 min" (a span of minutes when the audience is still to come).
+    pub pick_chosen: Tpl<2>,
+    /// Under the end time on the picker: the plan it fits.
+    pub pick_plan: Tpl<1>,
     pub pick_keys_episodes: &'static str,
     /// On the picker's audience question for several episodes: the audiences all of them have.
     pub pick_together: Tpl<1>,
@@ -40,6 +45,10 @@ pub struct SeriesTexts {
     pub council_none: Tpl<1>,
     pub council_keys: &'static str,
     pub answer_title: &'static str,
+    /// The list (Ctrl+L) when it holds a question.
+    pub list_title: &'static str,
+    /// Space on a question in the list: it is not done, it is answered.
+    pub not_done_but_answered: &'static str,
     pub answer_field: &'static str,
     pub answer_saved_in: Tpl<1>,
     pub answer_while_open: Tpl<1>,
@@ -77,6 +86,8 @@ pub struct SeriesTexts {
     pub letter_reply_by_each: Tpl<1>,
     pub letter_reply_by: Tpl<1>,
     pub letter_reply_dates: &'static str,
+    /// Questions of which one has a date: the date said with it, and the closing says so.
+    pub letter_reply_date_one: &'static str,
     pub letter_reply: &'static str,
     pub letter_regards: &'static str,
     pub letter_on_behalf: Tpl<1>,
@@ -85,8 +96,10 @@ pub struct SeriesTexts {
 
 pub(super) static NL: SeriesTexts = SeriesTexts {
     episodes_label: "Afleveringen",
+    speakers_label: "Sprekers",
     total_minutes: Tpl::new("totaal {} min"),
-    pick_chosen: Tpl::new("Gekozen: {}"),
+    pick_chosen: Tpl::new("Gekozen: {} · samen {} min"),
+    pick_plan: Tpl::new("Zonder eindtijd duurt het gesprek {} min"),
     pick_keys_episodes: "↑↓ kiezen   Spatie meer afleveringen   Enter verder   Esc stoppen",
     pick_together: Tpl::new("Samen: {}"),
     form_kind: "Soort",
@@ -107,6 +120,8 @@ pub(super) static NL: SeriesTexts = SeriesTexts {
     council_none: Tpl::new("{} heeft geen open vragen."),
     council_keys: "Ctrl+L, Enter: het antwoord op een vraag vastleggen",
     answer_title: "Antwoord vastleggen",
+    list_title: "Afspraken en vragen van dit gesprek",
+    not_done_but_answered: "Een vraag wordt niet afgevinkt maar beantwoord, met --questions-from",
     answer_field: "Antwoord",
     answer_saved_in: Tpl::new("Antwoord bewaard in {}"),
     answer_while_open: Tpl::new(
@@ -150,6 +165,7 @@ pub(super) static NL: SeriesTexts = SeriesTexts {
     letter_reply_by_each: Tpl::new("graag antwoord vóór {}"),
     letter_reply_by: Tpl::new("Wij ontvangen uw antwoord graag vóór {}."),
     letter_reply_dates: "Wij ontvangen uw antwoord graag vóór de genoemde data.",
+    letter_reply_date_one: "Wij zien uw antwoord met belangstelling tegemoet, op de vraag met een datum graag vóór die datum.",
     letter_reply: "Wij zien uw antwoord met belangstelling tegemoet.",
     letter_regards: "Met vriendelijke groet,",
     letter_on_behalf: Tpl::new("namens {},"),
@@ -158,8 +174,10 @@ pub(super) static NL: SeriesTexts = SeriesTexts {
 
 pub(super) static EN: SeriesTexts = SeriesTexts {
     episodes_label: "Episodes",
+    speakers_label: "Speakers",
     total_minutes: Tpl::new("total {} min"),
-    pick_chosen: Tpl::new("Chosen: {}"),
+    pick_chosen: Tpl::new("Chosen: {} · together {} min"),
+    pick_plan: Tpl::new("Without an end time the conversation takes {} min"),
     pick_keys_episodes: "↑↓ choose   Space more episodes   Enter next   Esc quit",
     pick_together: Tpl::new("Together: {}"),
     form_kind: "Kind",
@@ -180,6 +198,8 @@ pub(super) static EN: SeriesTexts = SeriesTexts {
     council_none: Tpl::new("{} has no open questions."),
     council_keys: "Ctrl+L, Enter: record the answer to a question",
     answer_title: "Record the answer",
+    list_title: "Actions and questions of this conversation",
+    not_done_but_answered: "A question is not ticked off but answered, with --questions-from",
     answer_field: "Answer",
     answer_saved_in: Tpl::new("Answer saved in {}"),
     answer_while_open: Tpl::new(
@@ -215,7 +235,7 @@ pub(super) static EN: SeriesTexts = SeriesTexts {
     letter_intro_more: Tpl::new(
         "At our meetings of {} we discussed {} from the video series by the movement Radicale vernieuwing zorg.",
     ),
-    letter_lead: "Following that conversation, we put the following questions and advice to you.",
+    letter_lead: "In the light of that conversation, we would like to put the following questions and advice to you.",
     letter_episode: Tpl::new("episode {}, ‘{}’ ({})"),
     letter_and: "and",
     letter_from_meeting: Tpl::new("meeting of {}, {}"),
@@ -223,6 +243,7 @@ pub(super) static EN: SeriesTexts = SeriesTexts {
     letter_reply_by_each: Tpl::new("please answer by {}"),
     letter_reply_by: Tpl::new("We would appreciate your answer by {}."),
     letter_reply_dates: "We would appreciate your answers by the dates given.",
+    letter_reply_date_one: "We look forward to your answer, to the question with a date by that date.",
     letter_reply: "We look forward to your answer.",
     letter_regards: "Yours sincerely,",
     letter_on_behalf: Tpl::new("on behalf of {},"),

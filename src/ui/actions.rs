@@ -231,7 +231,12 @@ pub fn list(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     let height = (lines.len() as u16 + 5)
         .min(area.height.saturating_sub(2))
         .max(8);
-    let inner = framed(frame, area, (width, height), w.list_title, theme);
+    let title = if own.iter().any(Action::is_question) {
+        m.texts().series.list_title
+    } else {
+        w.list_title
+    };
+    let inner = framed(frame, area, (width, height), title, theme);
     let [body, bar] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(inner);
     // Keep the chosen row in sight.
     let scroll = (selected_line as u16).saturating_sub(body.height.saturating_sub(1));

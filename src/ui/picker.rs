@@ -71,15 +71,7 @@ fn episodes(p: &Picker, t: &Texts, theme: &Theme, frame: &mut Frame, body: Rect)
         .enumerate()
         .map(|(i, e)| {
             let minutes: Vec<u32> = e.audiences().iter().map(|a| e.total_minutes(*a)).collect();
-            let (lo, hi) = (
-                minutes.iter().min().copied().unwrap_or(0),
-                minutes.iter().max().copied().unwrap_or(0),
-            );
-            let minutes = if lo == hi {
-                lo.to_string()
-            } else {
-                format!("{lo}–{hi}")
-            };
+            let minutes = span(&minutes);
             // Chosen for a meeting of several: its place in the meeting.
             let mark = match p.chosen.iter().position(|&c| c == i) {
                 Some(at) => format!("[{}] ", at + 1),
@@ -104,13 +96,30 @@ fn episodes(p: &Picker, t: &Texts, theme: &Theme, frame: &mut Frame, body: Rect)
         Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(body);
     list(frame, list_area, items, p.episode, theme);
     if !p.chosen.is_empty() {
+        // The whole meeting's minutes: for the audience the command line gave, else for each
+        // audience the chosen episodes have.
+        let minutes: Vec<u32> = match p.given_audience() {
+            Some(a) => vec![p.minutes_for(a)],
+            None => p.audiences().iter().map(|a| p.minutes_for(*a)).collect(),
+        };
         frame.render_widget(
             Paragraph::new(Line::styled(
-                fill(t.series.pick_chosen, [&chosen_numbers(p)]),
+                fill(t.series.pick_chosen, [&chosen_numbers(p), &span(&minutes)]),
                 theme.accent,
             )),
             chosen_area,
         );
+    }
+}
+
+/// "43–57", or "87" when all are the same: the fewest and the most minutes.
+fn span(minutes: &[u32]) -> String {
+    let lo = minutes.iter().min().copied().unwrap_or(0);
+    let hi = minutes.iter().max().copied().unwrap_or(0);
+    if lo == hi {
+        lo.to_string()
+    } else {
+        format!("{lo}–{hi}")
     }
 }
 
@@ -235,12 +244,14 @@ fn group(p: &Picker, t: &Texts, theme: &Theme, frame: &mut Frame, body: Rect) {
     );
     label(frame, t.pick_until, label3);
     boxed(frame, field3, &p.until, p.field == Field::UNTIL);
-    if p.until_error {
-        frame.render_widget(
-            Paragraph::new(Line::styled(t.pick_until_bad, theme.error)),
-            error,
-        );
-    }
+    let under = if p.until_error {
+        Line::styled(t.pick_until_bad, theme.error)
+    } else {
+        // What the end time is to fit: the plan as the episodes give it.
+        let planned = p.selected_audience().map_or(0, |a| p.minutes_for(a));
+        Line::styled(fill(t.series.pick_plan, [&planned]), theme.dim)
+    };
+    frame.render_widget(Paragraph::new(under), error);
 }
 
 fn list(frame: &mut Frame, area: Rect, items: Vec<ListItem>, selected: usize, theme: &Theme) {

@@ -423,8 +423,12 @@ fn a_question_with_its_own_addressee_and_date_says_so_in_the_letter() {
         today: NaiveDate::from_ymd_opt(2026, 11, 20),
         ..Options::default()
     };
-    let md =
-        String::from_utf8(export::letter_of(&[s], &opts, Paper::Md).unwrap().unwrap()).unwrap();
+    let md = String::from_utf8(
+        export::letter_of(&[s.clone()], &opts, Paper::Md)
+            .unwrap()
+            .unwrap(),
+    )
+    .unwrap();
     assert!(md.contains("Aan de raad van bestuur"), "{md}");
     assert!(
         md.contains("Geachte leden van de raad van bestuur,"),
@@ -440,4 +444,15 @@ fn a_question_with_its_own_addressee_and_date_says_so_in_the_letter() {
         md.contains("Wij ontvangen uw antwoord graag vóór de genoemde data."),
         "{md}"
     );
+    // One question with a date, one without: the date stays with its question, and the
+    // closing speaks of one date.
+    s.actions[3].due = None;
+    let md =
+        String::from_utf8(export::letter_of(&[s], &opts, Paper::Md).unwrap().unwrap()).unwrap();
+    assert!(md.contains("zelf? (voor de bestuurder)\n"), "{md}");
+    assert!(
+        md.contains("op de vraag met een datum graag vóór die datum."),
+        "{md}"
+    );
+    assert!(!md.contains("genoemde data"), "{md}");
 }

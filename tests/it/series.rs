@@ -2,7 +2,10 @@
 //! the plan, the re-plan to `--until`, every step in order, a resume in the middle of the second
 //! episode, and what the screens, the room screen, `voer sessions` and the reports show of it.
 
-use crate::fixture::{drawn, fixed_now};
+use crate::{
+    export_support::docx_paragraphs,
+    fixture::{drawn, fixed_now},
+};
 
 use std::time::Duration;
 
@@ -315,6 +318,10 @@ fn every_report_has_a_section_per_episode() {
         md.contains("- **Afleveringen:** 1 – De droom wordt groter; 4 – Cliënten"),
         "{md}"
     );
+    assert!(
+        md.contains("- **Sprekers:** Vera Jansweijer, coördinator"),
+        "{md}"
+    );
     let one = md
         .find("## Aflevering 1: De droom wordt groter")
         .expect("a section for 1");
@@ -328,8 +335,24 @@ fn every_report_has_a_section_per_episode() {
         md[four..closing].contains("*Jef Mol, bestuurder Santé Partners*"),
         "{md}"
     );
-    // The txt, html and docx are made from the same outline; csv and json name each step's
-    // episode.
+    // The txt and docx have the same sections; csv and json name each step's episode.
+    let txt =
+        String::from_utf8(export::render(Format::Txt, &[s.clone()], &Options::default()).unwrap())
+            .unwrap();
+    let (one, four) = (
+        txt.find("Aflevering 1: De droom wordt groter")
+            .expect("1 in txt"),
+        txt.find("Aflevering 4: Cliënten met").expect("4 in txt"),
+    );
+    assert!(one < four && txt[four..].contains("Jef Mol"), "{txt}");
+    let docx =
+        docx_paragraphs(&export::render(Format::Docx, &[s.clone()], &Options::default()).unwrap());
+    let at = |p: &str| docx.iter().position(|l| l.starts_with(p));
+    let (one, four) = (
+        at("Aflevering 1: De droom wordt groter").expect("1 in docx"),
+        at("Aflevering 4: Cliënten met").expect("4 in docx"),
+    );
+    assert!(one < four, "{docx:?}");
     let csv =
         String::from_utf8(export::render(Format::Csv, &[s.clone()], &Options::default()).unwrap())
             .unwrap();

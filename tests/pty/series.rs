@@ -3,10 +3,16 @@
 
 use crate::common::*;
 
+use voer::{
+    episode::{Audience, Library},
+    session::series,
+};
+
 const DOWN: &str = "\x1b[B";
 const SHIFT_TAB: &str = "\x1b[Z";
 const TAB: &str = "\t";
 const CTRL_A: &str = "\x01";
+const CTRL_L: &str = "\x0c";
 
 fn type_keys(v: &mut Voer, text: &str) {
     for c in text.chars() {
@@ -25,7 +31,15 @@ fn two_episodes_chosen_on_the_picker_make_one_meeting() {
     v.wait_for_text("Gekozen: 1", WAIT);
     v.send(DOWN);
     v.send(" ");
-    v.wait_for_text("Gekozen: 1, 4", WAIT);
+    // With the whole meeting's minutes, from the shortest audience's to the longest's.
+    let lib = Library::embedded();
+    let both = [lib.find("1").unwrap(), lib.find("4").unwrap()];
+    let minutes: Vec<u32> = series::common_audiences(&both)
+        .iter()
+        .map(|a| series::planned_minutes(&both, *a))
+        .collect();
+    let (lo, hi) = (minutes.iter().min().unwrap(), minutes.iter().max().unwrap());
+    v.wait_for_text(&format!("Gekozen: 1, 4 · samen {lo}–{hi} min"), WAIT);
     assert!(v.screen().contains("[2]  4"), "{}", v.screen());
     v.send(ENTER);
     v.wait_for_text("Kies de doelgroep", WAIT);
@@ -34,6 +48,12 @@ fn two_episodes_chosen_on_the_picker_make_one_meeting() {
     v.send(DOWN);
     v.send(ENTER);
     v.wait_for_text("Naam van de groep", WAIT);
+    // What an end time would fit: the board's plan of both episodes.
+    let board = series::planned_minutes(&both, Audience::Board);
+    v.wait_for_text(
+        &format!("Zonder eindtijd duurt het gesprek {board} min"),
+        WAIT,
+    );
     type_keys(&mut v, "Raad van bestuur");
     v.send(ENTER);
     v.wait_for_text("Afleveringen 1, 4", WAIT);
@@ -41,7 +61,7 @@ fn two_episodes_chosen_on_the_picker_make_one_meeting() {
     let file = sb.session_file();
     let s = load(&file).unwrap();
     assert_eq!(s.session.episodes, ["vera-jansweijer", "jef-mol"]);
-    assert_eq!(s.session.audience, voer::episode::Audience::Board);
+    assert_eq!(s.session.audience, Audience::Board);
     // The video of episode 1 first, then, further on, episode 4's.
     v.send(RIGHT);
     v.wait_for_text("Aflevering 1 · De droom wordt groter", WAIT);
@@ -91,6 +111,15 @@ fn the_action_form_chooses_a_question_for_the_organisation() {
     assert_eq!(q.text, "Mogen bewoners meebeslissen?");
     assert_eq!(q.to, None);
     assert_eq!(q.due, chrono::NaiveDate::from_ymd_opt(2027, 1, 15));
+    // In the list it waits for its answer: Space does not tick it off, and says why.
+    v.send(CTRL_L);
+    v.wait_for_text("Afspraken en vragen van dit gesprek", WAIT);
+    v.wait_for_text("[?] Mogen bewoners meebeslissen?", WAIT);
+    v.send(" ");
+    v.wait_for_text("wordt niet afgevinkt maar beantwoord", WAIT);
+    assert!(!load(&sb.session_file()).unwrap().actions[0].done);
+    v.send(ESC);
+    v.wait_for_no_text("Afspraken en vragen van dit gesprek", WAIT);
     v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
 }

@@ -329,6 +329,10 @@ fn toggle_done(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
     if let Some(a) = m.session.actions.get_mut(i) {
         // A question is not done by the group: it waits for the organisation's answer.
         if a.is_question() {
+            m.status = Some(StatusLine::new(
+                m.texts().series.not_done_but_answered.to_string(),
+                now.mono + STATUS_FOR * 2,
+            ));
             return;
         }
         a.done = !a.done;

@@ -184,11 +184,12 @@ fn fit_header(
             return (l, r);
         }
     }
-    // The title shortened, as far as it stays recognisable; then the sign shortest.
+    // The title shortened, as far as it stays recognisable, with a clear gap before the
+    // right side (one space would read as one phrase); then the sign shortest.
     let fixed = format!(" {} · ", p.number).width() + group(p.group).width();
     for marker in [&markers[1], &markers[2]] {
         let r = right(marker);
-        let title_room = width.saturating_sub(r.width() + 1 + fixed);
+        let title_room = width.saturating_sub(r.width() + 3 + fixed);
         if title_room >= MIN_TITLE {
             return (episode(&truncate(p.title, title_room), false), r);
         }
@@ -224,7 +225,8 @@ pub fn truncate(s: &str, width: usize) -> String {
         return s.to_string();
     }
     let (kept, _) = s.unicode_truncate(width.saturating_sub(1));
-    format!("{kept}…")
+    // "Clients in the…", not "Clients in the …".
+    format!("{}…", kept.trim_end())
 }
 
 /// The agenda beside the content: every step with its minutes, the current one marked.

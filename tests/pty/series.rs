@@ -1,7 +1,9 @@
-//! End-to-end: two episodes chosen on the picker make one meeting, and the action form's
-//! choice records a question for the organisation.
+//! End-to-end: two episodes chosen on the picker make one meeting, the action form's choice
+//! records a question for the organisation, and a board's meeting answers a council's.
 
 use crate::common::*;
+
+use std::os::unix::fs::PermissionsExt;
 
 use voer::{
     episode::{Audience, Library},
@@ -13,6 +15,9 @@ const SHIFT_TAB: &str = "\x1b[Z";
 const TAB: &str = "\t";
 const CTRL_A: &str = "\x01";
 const CTRL_L: &str = "\x0c";
+const EXAMPLE: &str = include_str!(
+    "../../sessions/voorbeeld_2026-11-20_1400_jef-mol_client-council_clientenraad-de-linde.toml"
+);
 
 fn type_keys(v: &mut Voer, text: &str) {
     for c in text.chars() {
@@ -122,4 +127,78 @@ fn the_action_form_chooses_a_question_for_the_organisation() {
     v.wait_for_no_text("Afspraken en vragen van dit gesprek", WAIT);
     v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
+}
+
+#[test]
+fn a_board_meeting_answers_the_councils_question_and_voer_actions_shows_it() {
+    let sb = Sandbox::new();
+    let dir = sb.sessions();
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    // The council's meeting of 20 November, with its two questions for the board.
+    let council = dir.join("2026-11-20_1400_jef-mol_client-council_clientenraad-de-linde.toml");
+    std::fs::write(
+        &council,
+        EXAMPLE.replace("example = true", "example = false"),
+    )
+    .unwrap();
+    std::fs::set_permissions(&council, std::fs::Permissions::from_mode(0o600)).unwrap();
+
+    let mut v = sb.voer(&[
+        "run",
+        "4",
+        "--audience",
+        "board",
+        "--group",
+        "Raad van bestuur",
+        "--questions-from",
+        "clientenraad de linde",
+    ]);
+    v.wait_for_text("Vragen van Cliëntenraad De Linde", WAIT);
+    v.wait_for_text("[?] Waar loopt de organisatie in de weg", WAIT);
+    v.wait_for_text("Ctrl+L, Enter", WAIT);
+    // Ctrl+L lists them after the meeting's own (none yet); Enter on the first: its answer.
+    v.send(CTRL_L);
+    v.wait_for_text("Nog geen afspraken", WAIT);
+    v.send(ENTER);
+    v.wait_for_text("Antwoord vastleggen", WAIT);
+    type_keys(&mut v, "We vragen het de teams in januari.");
+    v.send(ENTER);
+    v.wait_for_text("Antwoord bewaard in 2026-11-20_1400", WAIT);
+    v.wait_for_text("↳ Antwoord: We vragen het de teams in januari.", WAIT);
+    // In the council's own file, with the time it was given.
+    let s = wait_for_file(&council, WAIT, "the answer", |s| {
+        s.actions.iter().any(|a| a.is_answered())
+    });
+    let a = s.actions.iter().find(|a| a.is_answered()).unwrap();
+    assert_eq!(a.id, "q7h2mc");
+    assert_eq!(
+        a.answer.as_deref(),
+        Some("We vragen het de teams in januari.")
+    );
+    assert!(a.answered_at.is_some());
+    // The board's own file names the council it answered.
+    let board = sb
+        .session_files()
+        .into_iter()
+        .find(|p| p != &council)
+        .unwrap();
+    let b = load(&board).unwrap();
+    assert_eq!(
+        b.session.questions_from.as_deref(),
+        Some("Cliëntenraad De Linde")
+    );
+    v.send(ESC);
+    v.wait_for_no_text("Antwoord vastleggen", WAIT);
+    v.wait_for_no_text("Nog geen afspraken", WAIT);
+    v.send(CTRL_C);
+    assert!(v.wait_exit(WAIT).success());
+
+    // The council sees it answered; the other question is still asked.
+    let mut actions = sb.voer(&["actions", "--group", "Cliëntenraad De Linde"]);
+    actions.wait_for_text("Vragen voor de organisatie", WAIT);
+    actions.wait_for_text("beantwoord", WAIT);
+    actions.wait_for_text("We vragen het de teams in januari.", WAIT);
+    actions.wait_for_text("gevraagd", WAIT);
+    assert!(actions.wait_exit(WAIT).success());
 }

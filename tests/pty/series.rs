@@ -202,3 +202,29 @@ fn a_board_meeting_answers_the_councils_question_and_voer_actions_shows_it() {
     actions.wait_for_text("gevraagd", WAIT);
     assert!(actions.wait_exit(WAIT).success());
 }
+
+#[test]
+fn voer_run_one_comma_four_holds_both_episodes_with_the_total_in_the_header() {
+    let sb = Sandbox::new();
+    let mut v = sb.voer(&["run", "1,4", "--audience", "board", "--group", "Bestuur"]);
+    v.wait_for_text("Afleveringen 1, 4", WAIT);
+    let lib = Library::embedded();
+    let both = [lib.find("1").unwrap(), lib.find("4").unwrap()];
+    let total = series::planned_minutes(&both, Audience::Board);
+    v.wait_for_text(&format!("totaal {total} min"), WAIT);
+    // The agenda groups the steps under each episode.
+    v.wait_for_text("1 · De droom wordt grot", WAIT);
+    v.wait_for_text("4 · Cliënten met profes", WAIT);
+    let s = load(&sb.session_file()).unwrap();
+    assert_eq!(s.session.episodes, ["vera-jansweijer", "jef-mol"]);
+    assert_eq!(
+        s.steps.iter().filter(|st| st.kind.is_question()).count(),
+        both.iter()
+            .map(|e| e.prompts_for(Audience::Board).count())
+            .sum::<usize>()
+            + 1,
+        "each episode's prompts and one closing"
+    );
+    v.send(CTRL_C);
+    assert!(v.wait_exit(WAIT).success());
+}

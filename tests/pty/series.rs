@@ -157,6 +157,10 @@ fn a_board_meeting_answers_the_councils_question_and_voer_actions_shows_it() {
     v.wait_for_text("Vragen van Cliëntenraad De Linde", WAIT);
     v.wait_for_text("[?] Waar loopt de organisatie in de weg", WAIT);
     v.wait_for_text("Ctrl+L, Enter", WAIT);
+    // The room screen shows them on the opening too.
+    let mut room = sb.voer(&["room"]);
+    room.wait_for_text("Vragen van Cliëntenraad De Linde", WAIT);
+    room.wait_for_text("Waar loopt de organisatie in de weg", WAIT);
     // Ctrl+L lists them after the meeting's own (none yet); Enter on the first: its answer.
     v.send(CTRL_L);
     v.wait_for_text("Nog geen afspraken", WAIT);
@@ -166,6 +170,7 @@ fn a_board_meeting_answers_the_councils_question_and_voer_actions_shows_it() {
     v.send(ENTER);
     v.wait_for_text("Antwoord bewaard in 2026-11-20_1400", WAIT);
     v.wait_for_text("↳ Antwoord: We vragen het de teams in januari.", WAIT);
+    room.wait_for_text("We vragen het de teams in januari.", WAIT);
     // In the council's own file, with the time it was given.
     let s = wait_for_file(&council, WAIT, "the answer", |s| {
         s.actions.iter().any(|a| a.is_answered())
@@ -193,6 +198,8 @@ fn a_board_meeting_answers_the_councils_question_and_voer_actions_shows_it() {
     v.wait_for_no_text("Nog geen afspraken", WAIT);
     v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
+    room.send(CTRL_C);
+    room.wait_exit(WAIT);
 
     // The council sees it answered; the other question is still asked.
     let mut actions = sb.voer(&["actions", "--group", "Cliëntenraad De Linde"]);

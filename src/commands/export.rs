@@ -63,7 +63,11 @@ pub fn exec(cx: &Context, args: &ExportArgs) -> Result<ExitCode, UserError> {
     match &args.output {
         Some(out) => {
             store::write_atomic(out, &bytes).map_err(|e| StoreError::write(out, e))?;
-            eprintln!("{}", printable(&fill(t.exported_to, [&out.display()])));
+            let written = match format {
+                Format::Letter => t.series.letter_written_to,
+                _ => t.exported_to,
+            };
+            eprintln!("{}", printable(&fill(written, [&out.display()])));
         }
         None => {
             let mut stdout = std::io::stdout().lock();

@@ -70,6 +70,8 @@ pub struct SeriesTexts {
     // the letter
     pub letter_no_questions: Tpl<1>,
     pub letter_format: Tpl<1>,
+    /// `voer export … --format letter --output FILE`: where the letter is.
+    pub letter_written_to: Tpl<1>,
     pub letter_to: Tpl<1>,
     pub letter_date: Tpl<1>,
     pub letter_subject_one: Tpl<1>,
@@ -145,6 +147,7 @@ pub(super) static NL: SeriesTexts = SeriesTexts {
         "Geen open vragen of adviezen voor de organisatie in {}. Leg ze vast in het gesprek met Ctrl+A, soort: vraag aan de organisatie.",
     ),
     letter_format: Tpl::new("Een brief wordt .md of .docx, niet {}"),
+    letter_written_to: Tpl::new("Brief geschreven: {}"),
     letter_to: Tpl::new("Aan {}"),
     letter_date: Tpl::new("Datum: {}"),
     letter_subject_one: Tpl::new("Betreft: vragen en advies naar aanleiding van {}"),
@@ -223,6 +226,7 @@ pub(super) static EN: SeriesTexts = SeriesTexts {
         "No open questions or advice for the organisation in {}. Record them in the conversation with Ctrl+A, kind: question for the organisation.",
     ),
     letter_format: Tpl::new("A letter is .md or .docx, not {}"),
+    letter_written_to: Tpl::new("Letter written: {}"),
     letter_to: Tpl::new("To {}"),
     letter_date: Tpl::new("Date: {}"),
     letter_subject_one: Tpl::new("Subject: questions and advice following {}"),

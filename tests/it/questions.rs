@@ -383,6 +383,7 @@ fn the_letter_from_the_command_line() {
         ],
     );
     assert!(ok, "{err}");
+    assert!(err.contains("Brief geschreven: "), "{err}");
     let paras = docx_paragraphs(&std::fs::read(&out).unwrap());
     assert!(
         paras.iter().any(|p| p == "Geachte bestuurder,"),

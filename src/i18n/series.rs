@@ -72,6 +72,8 @@ pub struct SeriesTexts {
     pub letter_format: Tpl<1>,
     /// `voer export … --format letter --output FILE`: where the letter is.
     pub letter_written_to: Tpl<1>,
+    /// After a finished conversation with open questions: how to make the letter.
+    pub letter_at_exit: Tpl<1>,
     pub letter_to: Tpl<1>,
     pub letter_date: Tpl<1>,
     pub letter_subject_one: Tpl<1>,
@@ -148,6 +150,9 @@ pub(super) static NL: SeriesTexts = SeriesTexts {
     ),
     letter_format: Tpl::new("Een brief wordt .md of .docx, niet {}"),
     letter_written_to: Tpl::new("Brief geschreven: {}"),
+    letter_at_exit: Tpl::new(
+        "Brief met de vragen aan de organisatie: voer export {} --format letter --output brief.docx",
+    ),
     letter_to: Tpl::new("Aan {}"),
     letter_date: Tpl::new("Datum: {}"),
     letter_subject_one: Tpl::new("Betreft: vragen en advies naar aanleiding van {}"),
@@ -227,6 +232,9 @@ pub(super) static EN: SeriesTexts = SeriesTexts {
     ),
     letter_format: Tpl::new("A letter is .md or .docx, not {}"),
     letter_written_to: Tpl::new("Letter written: {}"),
+    letter_at_exit: Tpl::new(
+        "Letter with the questions for the organisation: voer export {} --format letter --output letter.docx",
+    ),
     letter_to: Tpl::new("To {}"),
     letter_date: Tpl::new("Date: {}"),
     letter_subject_one: Tpl::new("Subject: questions and advice following {}"),

@@ -125,8 +125,24 @@ fn the_action_form_chooses_a_question_for_the_organisation() {
     assert!(!load(&sb.session_file()).unwrap().actions[0].done);
     v.send(ESC);
     v.wait_for_no_text("Afspraken en vragen van dit gesprek", WAIT);
+    // To the end of the meeting: afterwards voer says how to make the letter.
+    for step in 2..=8 {
+        v.send(RIGHT);
+        v.wait_for_text(&format!("Stap {step} van 8"), WAIT);
+    }
+    v.wait_for_text("Samenvatting", WAIT);
+    v.wait_for_text("Vragen voor de organisatie", WAIT);
     v.send(CTRL_C);
     assert!(v.wait_exit(WAIT).success());
+    let file = sb.session_file();
+    let out = v.output();
+    assert!(
+        out.contains(&format!(
+            "Brief met de vragen aan de organisatie: voer export {} --format letter --output brief.docx",
+            file.display()
+        )),
+        "{out}"
+    );
 }
 
 #[test]

@@ -217,6 +217,14 @@ fn a_board_meeting_answers_the_councils_question_and_voer_actions_shows_it() {
     room.send(CTRL_C);
     room.wait_exit(WAIT);
 
+    // Resumed, the board's meeting shows the council's questions again, the answered one too.
+    let mut again = sb.voer(&["resume", board.to_str().unwrap()]);
+    again.wait_for_text("Vragen van Cliëntenraad De Linde", WAIT);
+    again.wait_for_text("[✓] Waar loopt de organisatie in de weg", WAIT);
+    again.wait_for_text("[?] Mogen bewoners meebeslissen", WAIT);
+    again.send(CTRL_C);
+    assert!(again.wait_exit(WAIT).success());
+
     // The council sees it answered; the other question is still asked.
     let mut actions = sb.voer(&["actions", "--group", "Cliëntenraad De Linde"]);
     actions.wait_for_text("Vragen voor de organisatie", WAIT);

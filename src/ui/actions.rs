@@ -173,33 +173,31 @@ pub fn list(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     let w = m.texts().actions;
     let own = &m.session.actions;
     let earlier = &m.actions.earlier;
+    let width = area.width.saturating_sub(4).min(100);
+    // Each row whole, on as many lines as it takes inside the frame.
+    let inner_w = width.saturating_sub(2);
     let mut lines: Vec<Line> = Vec::new();
+    // The last line of the chosen row: kept in sight.
     let mut selected_line = 0;
     if own.is_empty() {
         lines.push(Line::styled(w.list_empty, theme.dim));
     }
     for (i, a) in own.iter().enumerate() {
-        if i == m.actions.selected {
-            selected_line = lines.len();
+        let chosen = i == m.actions.selected;
+        lines.extend(row(m, theme, a, None, chosen, today, inner_w));
+        if chosen {
+            selected_line = lines.len() - 1;
         }
-        lines.push(row(m, theme, a, None, i == m.actions.selected, today));
     }
     if !earlier.is_empty() {
         lines.push(Line::default());
         lines.push(Line::styled(w.earlier, theme.accent));
         for (j, f) in earlier.iter().enumerate() {
-            let i = own.len() + j;
-            if i == m.actions.selected {
-                selected_line = lines.len();
+            let chosen = own.len() + j == m.actions.selected;
+            lines.extend(row(m, theme, &f.action, Some(f), chosen, today, inner_w));
+            if chosen {
+                selected_line = lines.len() - 1;
             }
-            lines.push(row(
-                m,
-                theme,
-                &f.action,
-                Some(f),
-                i == m.actions.selected,
-                today,
-            ));
         }
     }
     // A council's questions (`--questions-from`): Enter records the answer.
@@ -213,20 +211,22 @@ pub fn list(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
         for (j, f) in c.questions.iter().enumerate() {
             let i = own.len() + earlier.len() + j;
             let chosen = i == m.actions.selected;
-            if chosen {
-                selected_line = lines.len();
-            }
-            lines.push(row(m, theme, &f.action, Some(f), chosen, today));
+            lines.extend(row(m, theme, &f.action, Some(f), chosen, today, inner_w));
             if let Some(answer) = f.action.answer.as_deref().filter(|a| !a.trim().is_empty()) {
                 let style = if chosen { theme.current } else { theme.dim };
-                lines.push(Line::styled(
-                    format!("    ↳ {}", fill(s.answered, [&answer])),
-                    style,
-                ));
+                let answer = fill(s.answered, [&answer]);
+                let opts = textwrap::Options::new(usize::from(inner_w.max(8)))
+                    .initial_indent("    ↳ ")
+                    .subsequent_indent("      ");
+                for l in textwrap::wrap(&answer, opts) {
+                    lines.push(Line::styled(l.into_owned(), style));
+                }
+            }
+            if chosen {
+                selected_line = lines.len() - 1;
             }
         }
     }
-    let width = area.width.saturating_sub(4).min(100);
     // The rows, the borders and three lines of keys.
     let height = (lines.len() as u16 + 5)
         .min(area.height.saturating_sub(2))
@@ -248,6 +248,8 @@ pub fn list(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     );
 }
 
+/// One action or question of the list, wrapped to `width` (the lines after the first indented
+/// under its text).
 fn row<'a>(
     m: &Model,
     theme: &Theme,
@@ -255,7 +257,8 @@ fn row<'a>(
     earlier: Option<&Found>,
     selected: bool,
     today: NaiveDate,
-) -> Line<'a> {
+    width: u16,
+) -> Vec<Line<'a>> {
     let (line, late) = actions::summary_line_on(a, today, m.lang);
     let mut text = format!("{} {line}", mark(a));
     if let Some(f) = earlier {
@@ -273,7 +276,11 @@ fn row<'a>(
     } else {
         theme.base
     };
-    Line::styled(text, style)
+    let opts = textwrap::Options::new(usize::from(width.max(8))).subsequent_indent("    ");
+    textwrap::wrap(&text, opts)
+        .into_iter()
+        .map(|l| Line::styled(l.into_owned(), style))
+        .collect()
 }
 
 /// How a row starts: an action done or open, a question answered or waiting for its answer.

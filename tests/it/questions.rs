@@ -86,6 +86,20 @@ fn the_action_form_records_a_question_for_the_organisation() {
     let text = m.snapshot(t0).to_toml();
     assert!(text.contains("kind = \"question\""), "{text}");
     assert!(!text.contains("to = "), "{text}");
+    // In the list (Ctrl+L), at 80×24 too, the whole line: the date is not cut off.
+    update_run(&mut m, Msg::ListActions, t0);
+    let list = drawn(&m, t0, (80, 24));
+    assert!(
+        list.contains("Afspraken en vragen van dit gesprek"),
+        "{list}"
+    );
+    assert!(list.contains("[?] Mogen bewoners meebeslissen"), "{list}");
+    assert!(
+        list.lines()
+            .any(|l| l.trim_start().starts_with("│    ") && l.contains("antwoord vóór 15 jan 2027")),
+        "the rest of the row on a line of its own in the list: {list}"
+    );
+    update_run(&mut m, Msg::CloseOverlay, t0);
     // On the summary: a table of its own, apart from the actions.
     while !m.on_summary() {
         update_run(&mut m, Msg::Next, t0);

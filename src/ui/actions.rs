@@ -40,7 +40,14 @@ pub fn form(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     } else {
         w.form_title
     };
-    let inner = framed(frame, area, (width, 11), title, theme);
+    // The keys on one line where they fit, else on two (they are longer in English).
+    let keys = keys::dialog_keys(Where::ActionForm, m.lang);
+    let key_lines = if keys.width() > usize::from(width.saturating_sub(2)) {
+        2
+    } else {
+        1
+    };
+    let inner = framed(frame, area, (width, 10 + key_lines), title, theme);
     let rows = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -49,7 +56,7 @@ pub fn form(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(key_lines),
     ])
     .split(inner);
     let labels = if question {
@@ -108,8 +115,10 @@ pub fn form(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         None => Line::styled(format!("{}: {}", labels[2], w.form_when_hint), theme.dim),
     };
     frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: true }), rows[5]);
-    let keys = keys::dialog_keys(Where::ActionForm, m.lang);
-    frame.render_widget(Paragraph::new(Line::styled(keys, theme.heading)), rows[7]);
+    frame.render_widget(
+        Paragraph::new(Line::styled(keys, theme.heading)).wrap(Wrap { trim: true }),
+        rows[7],
+    );
 }
 
 /// A popup of `width`×`height` over `area`, framed and titled; returns the room inside.
@@ -137,14 +146,15 @@ fn answer_form(m: &Model, f: &Form, q: &Found, theme: &Theme, frame: &mut Frame,
     let width = area.width.saturating_sub(4).min(76);
     let inner_w = width.saturating_sub(2);
     let asked = wrap_lines(&actions::summary_line(&q.action, m.lang), inner_w);
-    let height = (asked.len() as u16 + 6).min(area.height.saturating_sub(2));
+    let keys = wrap_lines(&keys::dialog_keys(Where::ActionForm, m.lang), inner_w);
+    let height = (asked.len() as u16 + keys.len() as u16 + 5).min(area.height.saturating_sub(2));
     let inner = framed(frame, area, (width, height), s.answer_title, theme);
     let [question, _, answer, _, keys_area] = Layout::vertical([
         Constraint::Length(asked.len() as u16),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(keys.len() as u16),
     ])
     .areas(inner);
     frame.render_widget(
@@ -162,8 +172,11 @@ fn answer_form(m: &Model, f: &Form, q: &Found, theme: &Theme, frame: &mut Frame,
             .areas(answer);
     frame.render_widget(Paragraph::new(label).style(theme.heading), l);
     frame.render_widget(&f.fields[0], field);
-    let keys = keys::dialog_keys(Where::ActionForm, m.lang);
-    frame.render_widget(Paragraph::new(Line::styled(keys, theme.heading)), keys_area);
+    let keys: Vec<Line> = keys
+        .into_iter()
+        .map(|l| Line::styled(l, theme.heading))
+        .collect();
+    frame.render_widget(Paragraph::new(keys), keys_area);
 }
 
 /// This session's actions, then the open ones of earlier meetings; the chosen one marked,

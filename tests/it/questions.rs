@@ -121,6 +121,12 @@ fn an_action_stays_an_action_and_a_question_can_be_made_an_action_again() {
     let t0 = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::En, t0);
     update_run(&mut m, Msg::RecordAction, t0);
+    // The form's keys are whole, also in English, where they take two lines.
+    let shown = drawn(&m, t0, (100, 30));
+    assert!(
+        shown.contains("Ctrl+C = save the action (or the answer) and quit"),
+        "{shown}"
+    );
     typed(&mut m, "Send the minutes", t0);
     update_run(&mut m, Msg::SaveAction, t0);
     assert_eq!(m.session.actions[0].kind, ActionKind::Action);

@@ -27,6 +27,9 @@ pub struct Picker {
     /// highlighted one alone.
     pub chosen: Vec<usize>,
     pub audience: usize,
+    /// The audience the command line gave: found again in the audiences of the episodes
+    /// chosen, which may be fewer than the first one's.
+    wanted: Option<Audience>,
     pub group: TextArea<'static>,
     /// Beside the group name: who leads the conversation (for the reports), the participants
     /// (for speaking rounds) and the end time.
@@ -82,6 +85,7 @@ impl Picker {
             // One episode given is the highlighted one; several are a meeting of several.
             chosen: if chosen.len() > 1 { chosen } else { Vec::new() },
             audience: 0,
+            wanted: audience,
             group: field(group.unwrap_or_default()),
             facilitator: field(""),
             participants: field(""),
@@ -237,15 +241,18 @@ impl Picker {
         crate::session::series::planned_minutes(&self.selected_episodes(), audience)
     }
 
-    /// The audience the command line gave (the picker does not ask for it).
+    /// The audience the command line gave, while the picker does not ask for it.
     pub fn given_audience(&self) -> Option<Audience> {
-        (!self.ask_audience)
-            .then(|| self.selected_audience())
-            .flatten()
+        self.wanted.filter(|_| !self.ask_audience)
     }
 
+    /// The audience of the meeting: the one the command line gave while it is one of the
+    /// chosen episodes' (the list changes with them), else the one highlighted.
     pub fn selected_audience(&self) -> Option<Audience> {
-        self.audiences().get(self.audience).copied()
+        let audiences = self.audiences();
+        self.given_audience()
+            .filter(|a| audiences.contains(a))
+            .or_else(|| audiences.get(self.audience).copied())
     }
 
     pub fn group_name(&self) -> String {
@@ -254,12 +261,26 @@ impl Picker {
 
     /// Enter: on to the next question; None when this was the last one.
     pub(super) fn next_stage(&mut self) -> Option<Stage> {
+        if self.stage == Stage::Episode {
+            let audiences = self.audiences();
+            match self
+                .given_audience()
+                .map(|a| audiences.iter().position(|x| *x == a))
+            {
+                Some(Some(i)) => self.audience = i,
+                // The episodes chosen have no prompts for the audience given: it is asked.
+                Some(None) => {
+                    self.ask_audience = true;
+                    self.audience = 0;
+                    self.stage = Stage::Audience;
+                    return Some(Stage::Audience);
+                }
+                None => self.audience = self.audience.min(audiences.len().saturating_sub(1)),
+            }
+        }
         let stages = self.stages();
         let pos = stages.iter().position(|s| *s == self.stage).unwrap_or(0);
         let next = *stages.get(pos + 1)?;
-        if self.stage == Stage::Episode {
-            self.audience = self.audience.min(self.audiences().len().saturating_sub(1));
-        }
         self.stage = next;
         Some(next)
     }

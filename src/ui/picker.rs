@@ -98,7 +98,7 @@ fn episodes(p: &Picker, t: &Texts, theme: &Theme, frame: &mut Frame, body: Rect)
     if !p.chosen.is_empty() {
         // The whole meeting's minutes: for the audience the command line gave, else for each
         // audience the chosen episodes have.
-        let minutes: Vec<u32> = match p.given_audience() {
+        let minutes: Vec<u32> = match p.given_audience().filter(|a| p.audiences().contains(a)) {
             Some(a) => vec![p.minutes_for(a)],
             None => p.audiences().iter().map(|a| p.minutes_for(*a)).collect(),
         };

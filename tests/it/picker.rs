@@ -6,7 +6,7 @@ use crate::fixture::fixed_now;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use voer::{
     app::{
-        App, Effect, Msg, Opened, Screen, map_app_key,
+        App, Effect, Msg, Opened, Pick, Screen, map_app_key,
         picker::{Picker, Stage},
         update,
     },
@@ -191,4 +191,69 @@ fn the_group_question_asks_who_leads_the_conversation_filled_from_the_config() {
     };
     assert_eq!(choice.group, "De Linde");
     assert_eq!(choice.facilitator, "Anna-Marie");
+}
+
+/// An episode without prompts for `gone`: as a file of one's own (`--prompts`) may be.
+fn without(key: &str, gone: Audience) -> voer::episode::Episode {
+    let mut e = Library::embedded().find(key).unwrap().clone();
+    e.prompts.retain(|p| p.audience != gone);
+    e.closing.retain(|p| p.audience != gone);
+    e
+}
+
+fn the_picker(app: &App) -> &Picker {
+    match &app.screen {
+        Screen::Picker(p) => p,
+        Screen::Run(_) => panic!("the run has started"),
+    }
+}
+
+#[test]
+fn the_audience_given_stays_that_audience_whichever_episodes_are_chosen() {
+    let lib = Library::embedded();
+    // Episode 1 has no team prompts here: the audiences of 1 and of 4 are not the same list.
+    let episodes = vec![without("1", Audience::Team), lib.find("4").unwrap().clone()];
+    let pick = |app: &mut App, key: Pick| {
+        update(app, Msg::Pick(key), fixed_now());
+    };
+    let mut app = App::picker(Picker::new(
+        episodes.clone(),
+        Lang::Nl,
+        None,
+        Some(Audience::Relatives),
+        Some("Familieraad"),
+    ));
+    // Episode 4 alone: the last question answered, the meeting is the relatives'.
+    pick(&mut app, Pick::Down);
+    assert_eq!(
+        the_picker(&app).selected_audience(),
+        Some(Audience::Relatives)
+    );
+    let made = update(&mut app, Msg::Pick(Pick::Next), fixed_now());
+    let choice = made
+        .iter()
+        .find_map(|e| match e {
+            Effect::CreateSession(c) => Some(c),
+            _ => None,
+        })
+        .expect("the session is made");
+    assert_eq!(choice.audience, Audience::Relatives);
+    // Both, where 1 has no team prompts: the team given is asked again, not replaced.
+    let mut app = App::picker(Picker::new(
+        episodes,
+        Lang::Nl,
+        None,
+        Some(Audience::Team),
+        Some("Team"),
+    ));
+    pick(&mut app, Pick::Toggle);
+    pick(&mut app, Pick::Down);
+    pick(&mut app, Pick::Toggle);
+    pick(&mut app, Pick::Next);
+    assert_eq!(
+        stage(&app),
+        Stage::Audience,
+        "episode 1 has no team prompts"
+    );
+    assert!(!the_picker(&app).audiences().contains(&Audience::Team));
 }

@@ -381,104 +381,91 @@ pub fn council_lines(m: &Model, theme: &Theme, now: Now, width: u16) -> Vec<Line
 
 /// The actions of this session as a table (what · who · when · done), for the summary; the
 /// questions for the organisation have a table of their own ([`questions_table`]).
-pub fn summary_table(m: &Model, theme: &Theme) -> Option<(Table<'static>, u16)> {
-    let own: Vec<&Action> = m
+pub fn summary_table(m: &Model, theme: &Theme, width: u16) -> Option<(Table<'static>, u16)> {
+    let w = m.texts().actions;
+    let rows: Vec<Vec<String>> = m
         .session
         .actions
         .iter()
         .filter(|a| !a.is_question())
-        .collect();
-    if own.is_empty() {
-        return None;
-    }
-    let w = m.texts().actions;
-    let header = Row::new(w.columns.iter().map(|c| Cell::from(*c))).style(theme.accent);
-    let rows: Vec<Row> = own
-        .iter()
         .map(|a| {
-            Row::new(vec![
-                Cell::from(a.text.split_whitespace().collect::<Vec<_>>().join(" ")),
-                Cell::from(a.owner.clone().unwrap_or_default()),
-                Cell::from(actions::due_label(a, m.lang)),
-                Cell::from(if a.done { w.yes } else { w.no }),
-            ])
+            vec![
+                one_line(&a.text),
+                a.owner.clone().unwrap_or_default(),
+                actions::due_label(a, m.lang),
+                if a.done { w.yes } else { w.no }.to_string(),
+            ]
         })
         .collect();
-    let height = rows.len() as u16 + 2;
-    // Who, when and done as wide as what they hold (up to a limit); what gets the rest.
-    let widest = |i: usize, cells: &dyn Fn(&Action) -> String| {
-        own.iter()
-            .map(|a| cells(a).chars().count())
-            .chain([w.columns[i].chars().count()])
-            .max()
-            .unwrap_or(0)
-            .min(24) as u16
-    };
-    let who = widest(1, &|a| a.owner.clone().unwrap_or_default());
-    let when = widest(2, &|a| actions::due_label(a, m.lang));
-    let done = widest(3, &|a| if a.done { w.yes } else { w.no }.to_string());
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Min(16),
-            Constraint::Length(who),
-            Constraint::Length(when),
-            Constraint::Length(done),
-        ],
-    )
-    .column_spacing(2)
-    .header(header)
-    .style(theme.base);
-    Some((table, height))
+    items_table(&w.columns, rows, theme, width)
 }
 
 /// This session's questions for the organisation as a table (question · to · answer by), for
 /// the summary.
-pub fn questions_table(m: &Model, theme: &Theme) -> Option<(Table<'static>, u16)> {
-    let asked: Vec<&Action> = m
+pub fn questions_table(m: &Model, theme: &Theme, width: u16) -> Option<(Table<'static>, u16)> {
+    let s = m.texts().series;
+    let rows: Vec<Vec<String>> = m
         .session
         .actions
         .iter()
         .filter(|a| a.is_question())
-        .collect();
-    if asked.is_empty() {
-        return None;
-    }
-    let s = m.texts().series;
-    let header = Row::new(s.columns[..3].iter().map(|c| Cell::from(*c))).style(theme.accent);
-    let to = |a: &Action| actions::questions::to_label(a, m.lang);
-    let rows: Vec<Row> = asked
-        .iter()
         .map(|a| {
-            Row::new(vec![
-                Cell::from(a.text.split_whitespace().collect::<Vec<_>>().join(" ")),
-                Cell::from(to(a)),
-                Cell::from(actions::due_label(a, m.lang)),
-            ])
+            vec![
+                one_line(&a.text),
+                actions::questions::to_label(a, m.lang),
+                actions::due_label(a, m.lang),
+            ]
         })
         .collect();
+    items_table(&s.columns[..3], rows, theme, width)
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A table of the summary in `width` columns, and its height; none without rows. The columns
+/// after the first as wide as what they hold (up to a limit); the first gets the rest, and a
+/// text longer than that ends in an ellipsis.
+fn items_table(
+    head: &[&'static str],
+    rows: Vec<Vec<String>>,
+    theme: &Theme,
+    width: u16,
+) -> Option<(Table<'static>, u16)> {
+    const SPACING: u16 = 2;
+    if rows.is_empty() {
+        return None;
+    }
+    let widths: Vec<u16> = (1..head.len())
+        .map(|i| {
+            rows.iter()
+                .map(|r| r.get(i).map_or(0, |c| c.width()))
+                .chain([head[i].width()])
+                .max()
+                .unwrap_or(0)
+                .min(24) as u16
+        })
+        .collect();
+    let rest = widths.iter().sum::<u16>() + SPACING * widths.len() as u16;
+    let first = width.saturating_sub(rest).max(16);
     let height = rows.len() as u16 + 2;
-    let widest = |i: usize, cells: &dyn Fn(&Action) -> String| {
-        asked
-            .iter()
-            .map(|a| cells(a).chars().count())
-            .chain([s.columns[i].chars().count()])
-            .max()
-            .unwrap_or(0)
-            .min(24) as u16
-    };
-    let to_w = widest(1, &to);
-    let by_w = widest(2, &|a| actions::due_label(a, m.lang));
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Min(16),
-            Constraint::Length(to_w),
-            Constraint::Length(by_w),
-        ],
-    )
-    .column_spacing(2)
-    .header(header)
-    .style(theme.base);
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .map(|mut r| {
+            if let Some(what) = r.first_mut() {
+                *what = super::agenda::truncate(what, usize::from(first));
+            }
+            Row::new(r.into_iter().map(Cell::from))
+        })
+        .collect();
+    let constraints: Vec<Constraint> = std::iter::once(Constraint::Min(16))
+        .chain(widths.into_iter().map(Constraint::Length))
+        .collect();
+    let header = Row::new(head.iter().map(|c| Cell::from(*c))).style(theme.accent);
+    let table = Table::new(rows, constraints)
+        .column_spacing(SPACING)
+        .header(header)
+        .style(theme.base);
     Some((table, height))
 }

@@ -77,8 +77,10 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     let table_height = rows.len() as u16 + 1;
     // The actions, and the questions for the organisation, each a table under its heading.
     let tables: Vec<(&str, Table, u16)> = [
-        super::actions::summary_table(m, theme).map(|(t, h)| (m.texts().actions.heading, t, h)),
-        super::actions::questions_table(m, theme).map(|(t, h)| (m.texts().series.heading, t, h)),
+        super::actions::summary_table(m, theme, area.width)
+            .map(|(t, h)| (m.texts().actions.heading, t, h)),
+        super::actions::questions_table(m, theme, area.width)
+            .map(|(t, h)| (m.texts().series.heading, t, h)),
     ]
     .into_iter()
     .flatten()

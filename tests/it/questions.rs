@@ -110,6 +110,12 @@ fn the_action_form_records_a_question_for_the_organisation() {
         summary.contains("de raad van bestuur  15 jan 2027"),
         "{summary}"
     );
+    // A question longer than its column says so with an ellipsis, not cut off mid-word.
+    let row = summary
+        .lines()
+        .find(|l| l.contains("Mogen bewoners"))
+        .expect("the question's row");
+    assert!(row.contains("bezoektijden?") || row.contains("… "), "{row}");
     assert!(
         !summary.contains("Afspraken"),
         "no action was recorded: {summary}"

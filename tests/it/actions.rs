@@ -9,7 +9,7 @@ const EXAMPLE: &str = include_str!(
 );
 
 fn voer(home: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_voer"))
+    let out = Command::new(crate::bin::voer_bin())
         .args(args)
         .arg("--sessions")
         .arg(home.join("sessions"))

@@ -172,6 +172,8 @@ fn phased(now: Now) -> Model {
         .map(|(label, minutes)| Phase {
             label: label.to_string(),
             minutes: *minutes,
+            current: false,
+            started: None,
             ..Phase::default()
         })
         .collect();

@@ -8,7 +8,7 @@ use crate::{
     fixture::{drawn, fixed_now, model},
 };
 
-use std::{path::Path, process::Command};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use ratatui_textarea::{Input, Key};
@@ -187,22 +187,16 @@ fn board_meeting(dir: &Path, now: Now) -> Model {
     m
 }
 
+/// `voer ARGS --sessions SESSIONS`, with `SESSIONS` as its home too: success, out, err.
 fn voer(sessions: &Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_voer"))
+    let out = crate::bin::command(sessions)
         .args(args)
         .arg("--sessions")
         .arg(sessions)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "nl_NL.UTF-8")
-        .env("XDG_CONFIG_HOME", sessions.join(".config"))
         .output()
         .expect("run voer");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let ran = crate::bin::ran(&out);
+    (ran.code == 0, ran.out, ran.err)
 }
 
 #[test]

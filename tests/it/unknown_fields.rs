@@ -207,7 +207,7 @@ fn marking_an_action_done_keeps_a_newer_voers_field_and_table() {
         .to_toml()
         .replacen(
             "[session]\n",
-            "my_private_field = \"van een nieuwere voer\"\n\n[session]\ncontrast = \"hoog\"\n",
+            "my_private_field = \"van een nieuwere voer\"\n\n[session]\nwallpaper = \"hoog contrast\"\n",
             1,
         )
         .replacen(
@@ -241,7 +241,7 @@ fn marking_an_action_done_keeps_a_newer_voers_field_and_table() {
     for kept in [
         &["my_private_field"][..],
         &["extra_table"],
-        &["session", "contrast"],
+        &["session", "wallpaper"],
         &["steps", "0", "private_notes"],
         &["actions", "0", "priority"],
         &["actions", "0", "seen_by"],

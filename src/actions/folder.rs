@@ -24,9 +24,28 @@ pub struct Found {
     pub group: String,
     pub started_at: DateTime<FixedOffset>,
     pub action: Action,
+    /// In a meeting of several episodes: the number of the episode whose step it was recorded
+    /// on (none on the opening and the closing, and in a meeting of one).
+    pub episode: Option<u32>,
 }
 
 impl Found {
+    /// `action` of the session `s`, whose file is at `path`.
+    pub fn of(path: &Path, s: &Session, action: Action) -> Found {
+        let episode = s
+            .steps
+            .get(action.step)
+            .filter(|st| st.episode.is_some() && s.session.is_series())
+            .map(|_| s.episode_of_step(action.step).number);
+        Found {
+            path: path.to_path_buf(),
+            group: s.session.group.clone(),
+            started_at: s.session.started_at,
+            action,
+            episode,
+        }
+    }
+
     /// The key of the group, as [`group_key`] makes it ("Cliëntenraad De Linde" and
     /// "clientenraad de linde" are one group), with the unnamed sessions under "".
     pub fn group_slug(&self) -> String {
@@ -53,12 +72,11 @@ pub fn scan(dir: &Path) -> Result<Scan, StoreError> {
     for l in listed {
         match l.session {
             Ok(s) if s.session.example => {}
-            Ok(s) => out.found.extend(s.actions.into_iter().map(|action| Found {
-                path: l.path.clone(),
-                group: s.session.group.clone(),
-                started_at: s.session.started_at,
-                action,
-            })),
+            Ok(s) => out.found.extend(
+                s.actions
+                    .iter()
+                    .map(|action| Found::of(&l.path, &s, action.clone())),
+            ),
             Err(e) => out.unreadable.push(e),
         }
     }
@@ -99,12 +117,11 @@ pub fn for_run(dir: &Path, session: &Session, path: &Path) -> (Vec<Found>, HashS
         let Ok(s) = l.session else { continue };
         ids.extend(s.actions.iter().map(|a| a.id.clone()));
         if !s.session.example {
-            found.extend(s.actions.into_iter().map(|action| Found {
-                path: l.path.clone(),
-                group: s.session.group.clone(),
-                started_at: s.session.started_at,
-                action,
-            }));
+            found.extend(
+                s.actions
+                    .iter()
+                    .map(|action| Found::of(&l.path, &s, action.clone())),
+            );
         }
     }
     let info = &session.session;
@@ -123,7 +140,9 @@ fn earlier_of(
     let mut found: Vec<Found> = found
         .into_iter()
         .filter(|f| {
+            // A question to the organisation waits for its answer, not for the group.
             !f.action.done
+                && !f.action.is_question()
                 && f.group_slug() == want
                 // Times are whole seconds: a meeting started in the same second as this one
                 // (a short one, just before) is earlier too. This one's own file is not.
@@ -158,6 +177,10 @@ pub enum ActionError {
     OpenInRun {
         path: PathBuf,
     },
+    /// The council's session whose question is being answered is open in a run.
+    AnswerWhileOpen {
+        path: PathBuf,
+    },
     Lock(#[source] LockError),
     Store(#[from] StoreError),
     /// The file changed meanwhile and no longer holds the action.
@@ -179,6 +202,10 @@ impl Localize for ActionError {
                 fill(w.id_twice, [id, &files.join(", ")])
             }
             ActionError::OpenInRun { path } => fill(w.open_in_run, [&path.display()]),
+            ActionError::AnswerWhileOpen { path } => fill(
+                i18n::texts(lang).series.answer_while_open,
+                [&path.display()],
+            ),
             ActionError::Lock(e) => e.render(lang),
             ActionError::Store(e) => e.render(lang),
             ActionError::Gone { id, path } => fill(w.gone, [id, &path.display()]),
@@ -202,17 +229,11 @@ pub fn find(dir: &Path, id: &str) -> Result<Found, ActionError> {
         .into_iter()
         .filter_map(|l| l.session.ok().map(|s| (l.path, s)))
         .flat_map(|(path, s)| {
-            let group = s.session.group.clone();
-            let started_at = s.session.started_at;
             s.actions
-                .into_iter()
+                .iter()
                 .filter(|a| a.id.to_lowercase() == want)
-                .map(move |action| Found {
-                    path: path.clone(),
-                    group: group.clone(),
-                    started_at,
-                    action,
-                })
+                .map(|a| Found::of(&path, &s, a.clone()))
+                .collect::<Vec<_>>()
         })
         .collect();
     match hits.len() {
@@ -232,6 +253,48 @@ pub fn find(dir: &Path, id: &str) -> Result<Found, ActionError> {
 /// with the atomic save a run uses. Refused while the session is open in a run. Returns the
 /// action as it now is, and whether it changed.
 pub fn set_done(path: &Path, id: &str, done: bool) -> Result<(Action, bool), ActionError> {
+    change(path, id, |a| {
+        let changed = a.done != done;
+        a.done = done;
+        changed
+    })
+}
+
+/// Records the organisation's answer to the question `id` in the session file at `path` (the
+/// council's own), at `at`, as [`set_done`] marks an action: under that session's lock, with
+/// the atomic save a run uses, refused while it is open in a run. An empty answer takes the
+/// answer away. Returns the question as it now is.
+pub fn set_answer(
+    path: &Path,
+    id: &str,
+    answer: &str,
+    at: DateTime<FixedOffset>,
+) -> Result<Action, ActionError> {
+    let answer = answer.trim();
+    change(path, id, |a| {
+        if a.answer.as_deref().unwrap_or_default() == answer {
+            return false;
+        }
+        (a.answer, a.answered_at) = match answer {
+            "" => (None, None),
+            _ => (Some(answer.to_string()), Some(at)),
+        };
+        true
+    })
+    .map(|(a, _)| a)
+    .map_err(|e| match e {
+        ActionError::OpenInRun { path } => ActionError::AnswerWhileOpen { path },
+        e => e,
+    })
+}
+
+/// Changes the action `id` in its session file under the session's lock: `f` says whether it
+/// changed anything, and only then is the file written.
+fn change(
+    path: &Path,
+    id: &str,
+    f: impl FnOnce(&mut Action) -> bool,
+) -> Result<(Action, bool), ActionError> {
     let _lock = SessionLock::acquire(path).map_err(|e| match e {
         LockError::InUse { path } => ActionError::OpenInRun { path },
         e => ActionError::Lock(e),
@@ -244,10 +307,9 @@ pub fn set_done(path: &Path, id: &str, done: bool) -> Result<(Action, bool), Act
             path: path.to_path_buf(),
         });
     };
-    if a.done == done {
+    if !f(a) {
         return Ok((a.clone(), false));
     }
-    a.done = done;
     let out = a.clone();
     store::save(path, &session)?;
     Ok((out, true))

@@ -176,14 +176,27 @@ pub fn say_where(saved: Option<PathBuf>, t: &Texts) {
     let t = session
         .as_ref()
         .map_or(t, |s| i18n::texts(s.session.language));
-    let finished = session.is_some_and(|s| s.session.status == Status::Finished);
+    let finished = session
+        .as_ref()
+        .is_some_and(|s| s.session.status == Status::Finished);
+    // Questions for the organisation that wait for their answer: the letter that sends them.
+    let asks = session.as_ref().is_some_and(|s| {
+        s.actions
+            .iter()
+            .any(|a| a.is_question() && !a.is_answered())
+    });
     let file = shell_word(&path);
     let message = if finished {
         let report = path.with_extension("md");
         let report = report
             .file_name()
             .map_or_else(|| "verslag.md".to_string(), |n| shell_word(Path::new(n)));
-        fill(t.finished_at_exit, [&path.display(), &file, &report, &file])
+        let mut message = fill(t.finished_at_exit, [&path.display(), &file, &report, &file]);
+        if asks {
+            message.push('\n');
+            message.push_str(&fill(t.series.letter_at_exit, [&file]));
+        }
+        message
     } else {
         fill(t.saved_at_exit, [&path.display(), &file])
     };

@@ -108,7 +108,16 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
         .map(std::path::Path::to_path_buf)
         .unwrap_or_default();
     let (earlier, taken) = folder::for_run(&dir, &session, &path);
-    let model = Model::new(session, path, view).with_earlier_actions(earlier, taken);
+    let more = EpisodeView::more_of(&session, &library, lang);
+    // A board's meeting that answers a council's questions shows them again, as they are now.
+    let council = session.session.questions_from.as_deref().and_then(|group| {
+        let since = Some(session.session.started_at);
+        crate::actions::questions::open_of_group(&dir, group, since)
+    });
+    let model = Model::new(session, path, view)
+        .with_more_episodes(more)
+        .with_earlier_actions(earlier, taken)
+        .with_council(council);
     // Nothing to pick: the run is there from the start.
     let mut create = |_| unreachable!("a resumed session has no picker");
     let result = tui::run(

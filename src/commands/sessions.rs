@@ -65,7 +65,7 @@ fn section(listed: &[store::Listed], rescued: bool, lang: Lang) -> String {
                 let i = &s.session;
                 rows.push(vec![
                     i.started_at.format("%Y-%m-%d %H:%M").to_string(),
-                    format!("{} {}", i.episode_number, i.episode),
+                    episode_cell(i),
                     // The table's language: `Cliëntenraad`, not `client-council`.
                     i.audience.name(lang).to_string(),
                     i.group.clone(),
@@ -104,4 +104,12 @@ fn section(listed: &[store::Listed], rescued: bool, lang: Lang) -> String {
         out.push_str(&format!("{}: {p}\n", t.unreadable));
     }
     out
+}
+
+/// "4 jef-mol"; a meeting of several: "1+4 vera-jansweijer+jef-mol".
+fn episode_cell(i: &crate::session::SessionInfo) -> String {
+    let all = i.episode_list();
+    let numbers: Vec<String> = all.iter().map(|e| e.number.to_string()).collect();
+    let ids: Vec<&str> = all.iter().map(|e| e.id.as_str()).collect();
+    format!("{} {}", numbers.join("+"), ids.join("+"))
 }

@@ -34,6 +34,9 @@ pub struct Room {
     /// What the group agreed at earlier meetings and is still open, read from those sessions'
     /// own files while the opening is shown.
     pub earlier: Vec<crate::actions::folder::Found>,
+    /// With `--questions-from`: the council's questions this meeting answers, read from the
+    /// council's own files while the opening is shown.
+    pub council: Option<crate::actions::questions::Asked>,
     /// When `shown` was read, on the monotonic clock, and the time the timer was at then.
     read_at: Option<(Instant, DateTime<FixedOffset>)>,
 }
@@ -45,6 +48,7 @@ impl Room {
             fallback_lang,
             theme,
             earlier: Vec::new(),
+            council: None,
             read_at: None,
         }
     }

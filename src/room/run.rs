@@ -144,23 +144,30 @@ fn sync_earlier(followed: Option<&Followed>, room: &mut Room, look: bool) -> boo
         .shown
         .as_ref()
         .is_some_and(|s| s.session.current_step == 0 && !s.steps.is_empty());
-    let earlier = match (followed, &room.shown) {
+    let (earlier, council) = match (followed, &room.shown) {
         (Some(f), Some(s)) if on_opening && look => {
             let folder = f.path.parent().unwrap_or(Path::new("."));
-            crate::actions::folder::open_for_group(
+            let earlier = crate::actions::folder::open_for_group(
                 folder,
                 &s.session.group,
                 s.session.started_at,
                 &f.path,
-            )
+            );
+            // A board's meeting that answers a council's questions shows them too.
+            let council = s.session.questions_from.as_deref().and_then(|group| {
+                let since = Some(s.session.started_at);
+                crate::actions::questions::open_of_group(folder, group, since)
+            });
+            (earlier, council)
         }
         _ if on_opening => return false,
-        _ => Vec::new(),
+        _ => (Vec::new(), None),
     };
-    if earlier == room.earlier {
+    if earlier == room.earlier && council == room.council {
         return false;
     }
     room.earlier = earlier;
+    room.council = council;
     true
 }
 

@@ -22,4 +22,5 @@ mod reports;
 mod room;
 mod room_robust;
 mod rounds;
+mod series;
 mod video;

@@ -18,31 +18,39 @@ import time
 import tomllib
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-BINARY = os.path.join(REPO, "target", "release", "voer")
+TARGET = os.environ.get("CARGO_TARGET_DIR", os.path.join(REPO, "target"))
+BINARY = os.path.join(TARGET, "release", "voer")
+# The lived-in folder generator (benches/lived_in, through examples/lived_in.rs).
+LIVED_IN = os.path.join(TARGET, "release", "examples", "lived_in")
 ANSI = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-Z\\-_])")
 # The last word of the key bar at the opening step: the bottom row is written last, so it
 # shows that the whole first frame has been written.
 FIRST_FRAME_WORD = b"stoppen"
 
 
-def build(skip):
+def build(skip, examples=False):
+    """Builds the release binary (and with `examples`, the lived-in folder generator,
+    `examples/lived_in.rs`), unless `skip`."""
     if not skip:
-        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
+        extra = ["--example", "lived_in", "--bin", "voer"] if examples else []
+        subprocess.run(["cargo", "build", "--release", "--quiet"] + extra, cwd=REPO, check=True)
     if not os.path.exists(BINARY):
         sys.exit(f"{BINARY} is missing: run `cargo build --release`")
 
 
 class Voer:
     """`voer run 4 --audience client-council` in a pty of `cols`×`rows`, in a temporary folder
-    (or in `dir`, shared with another voer, which then is not removed by `stop`)."""
+    (or in `dir`, shared with another voer, which then is not removed by `stop`), with the
+    sessions folder `sessions` (default: `sessions` in that folder), as `binary` (default: the
+    release build)."""
 
-    def __init__(self, cols=80, rows=24, args=None, dir=None):
+    def __init__(self, cols=80, rows=24, args=None, dir=None, sessions=None, binary=None):
         self.own_dir = dir is None
         self.dir = dir or tempfile.mkdtemp(prefix="voer-bench-")
-        self.sessions = os.path.join(self.dir, "sessions")
-        argv = [BINARY] + (args or ["run", "4", "--audience", "client-council",
-                                    "--group", "Bench"]) + ["--sessions", self.sessions,
-                                                            "--lang", "nl"]
+        self.sessions = sessions or os.path.join(self.dir, "sessions")
+        argv = [binary or BINARY] + (args if args is not None else [
+            "run", "4", "--audience", "client-council", "--group", "Bench"]) + [
+                "--sessions", self.sessions, "--lang", "nl"]
         env = dict(os.environ, TERM="xterm-256color", LANG="nl_NL.UTF-8")
         env.pop("NO_COLOR", None)
         self.output = bytearray()

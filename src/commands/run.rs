@@ -3,7 +3,7 @@ use std::{path::PathBuf, process::ExitCode};
 
 use super::{Context, check_audience, find_episode, need_terminal, parse_audience, say_where};
 use crate::{
-    actions::folder,
+    actions::folder::{Listing, Reading},
     app::{App, Choice, EpisodeView, Model, Opened, clock::Now, picker::Picker},
     cli::{self, CliError, RunArgs},
     episode::{Audience, Episode, Library},
@@ -11,7 +11,7 @@ use crate::{
     lang::Lang,
     session::{
         Meta, Session,
-        store::{self, SessionLock},
+        store::{self, SessionLock, cache::Refresh},
     },
     tui,
     ui::Theme,
@@ -89,10 +89,6 @@ pub struct RunOptions {
 /// Runs a conversation; returns where the notes were saved (None: nothing to save).
 pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
     let dir = &opts.sessions_dir;
-    // Refuse before the meeting starts, not halfway through it; but make the folder only for
-    // a session, not for a picker that is left with Esc or Ctrl+C.
-    store::check_writable(dir)?;
-    let theme = Theme::choose(opts.projector, tui::no_color());
     let picker = Picker::new(
         opts.library.episodes().to_vec(),
         opts.lang,
@@ -101,7 +97,17 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
         opts.group.as_deref(),
     )
     .with_time(&opts.participants, opts.until);
-    let mut create = |choice: Choice| create_session(&opts, choice);
+    // What the group agreed at earlier meetings and the ids in use: when the meeting opens at
+    // once, the folder is read while its session file is made (after the picker, when the
+    // choice is made). The folder's cache is brought up to date when the meeting ends (see
+    // `store::cache`).
+    let mut reading = (!picker.needed()).then(|| Listing::read_in_background(dir));
+    // Refuse before the meeting starts, not halfway through it; but make the folder only for
+    // a session, not for a picker that is left with Esc or Ctrl+C.
+    store::check_writable(dir)?;
+    let theme = Theme::choose(opts.projector, tui::no_color());
+    let mut refresh = None;
+    let mut create = |choice: Choice| create_session(&opts, choice, reading.take(), &mut refresh);
     let (app, lock) = if picker.needed() {
         (App::picker(picker), None)
     } else {
@@ -119,11 +125,19 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
         &mut create,
     );
     drop(lock);
+    if let Some(r) = refresh {
+        r.write();
+    }
     result
 }
 
 /// Makes, locks and first saves the session file for what was chosen.
-fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionLock), UserError> {
+fn create_session(
+    opts: &RunOptions,
+    choice: Choice,
+    reading: Option<Reading>,
+    refresh: &mut Option<Refresh>,
+) -> Result<(Opened, SessionLock), UserError> {
     let dir = &opts.sessions_dir;
     store::ensure_writable(dir)?;
     let meta = Meta {
@@ -144,7 +158,12 @@ fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionL
     let (path, lock) = store::create(dir, &session)?;
     let episode = EpisodeView::new(&choice.episode, opts.lang);
     // What the group agreed at earlier meetings, and the ids a new action must not take.
-    let (earlier, taken) = folder::for_run(dir, &session, &path);
+    let listing = match reading {
+        Some(r) => r.join(dir),
+        None => Listing::read(dir),
+    };
+    let (earlier, taken, stale) = listing.for_run(&session, &path);
+    *refresh = Some(stale);
     Ok((
         Opened {
             session,

@@ -25,7 +25,7 @@ pub const MAX_STEP_SECONDS: u64 = 24 * 60 * 60;
 
 /// A time in a session file over [`MAX_STEP_SECONDS`], cut down when the file was read.
 /// `field` is named as in the file, with the step counted from 1: `steps[4].planned_seconds`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clamped {
     pub field: String,
     /// The number the file held.

@@ -7,7 +7,9 @@
 //! - `lock`: the lock that keeps a second voer off an open session.
 //! - `saver`: the thread that does every write of a run.
 //! - `list`: the session files in a folder, and the one to resume.
+//! - `cache`: what the folder-wide commands need of each file, kept in `.voer-cache.json`.
 mod atomic;
+pub mod cache;
 mod error;
 mod folder;
 mod list;
@@ -18,7 +20,7 @@ mod session_file;
 pub use atomic::{write_atomic, write_new_file};
 pub use error::StoreError;
 pub use folder::{check_writable, ensure_writable};
-pub use list::{Listed, list, newest_unfinished, newest_unfinished_with};
+pub use list::{Listed, list, newest_unfinished, newest_unfinished_of, newest_unfinished_with};
 pub use lock::{LockError, SessionLock, lock_path, real_path};
 pub use saver::{SaveOutcome, Saver};
 pub use session_file::{CreateError, TimeClamped, create, load, load_checked, rescue, save};

@@ -367,7 +367,7 @@ fn meeting(
             due: Some((started + Duration::days(14 + rng.below(40) as i64)).date_naive()),
             due_text: None,
             // What was agreed long ago is mostly done by now.
-            done: rng.below(100) < if recent { 30 } else { 85 },
+            done: rng.below(100) < if recent { 30 } else { 95 },
             step: closing,
             created_at,
         });

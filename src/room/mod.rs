@@ -34,6 +34,8 @@ pub struct Room {
     /// What the group agreed at earlier meetings and is still open, read from those sessions'
     /// own files while the opening is shown.
     pub earlier: Vec<crate::actions::folder::Found>,
+    /// The session `earlier` was read for.
+    pub earlier_of: Option<std::path::PathBuf>,
 }
 
 impl Room {
@@ -43,6 +45,7 @@ impl Room {
             fallback_lang,
             theme,
             earlier: Vec::new(),
+            earlier_of: None,
         }
     }
 

@@ -9,6 +9,8 @@
 #![cfg(unix)]
 
 mod common;
+#[path = "../../benches/lived_in/mod.rs"]
+mod lived_in;
 
 mod attacks;
 mod durability;

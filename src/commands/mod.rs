@@ -136,7 +136,11 @@ pub fn print(s: &str) {
 /// After the screen closes: where the notes are, and how to go on from there.
 pub fn say_where(saved: Option<PathBuf>, t: &Texts) {
     let Some(path) = saved else { return };
-    let finished = store::load(&path).is_ok_and(|s| s.session.status == Status::Finished);
+    // From the session's own table: a file of many megabytes is not read whole again.
+    let finished = match store::cache::head(&path) {
+        Some(head) => head.status == Status::Finished,
+        None => store::load(&path).is_ok_and(|s| s.session.status == Status::Finished),
+    };
     let file = shell_word(&path);
     let message = if finished {
         let report = path.with_extension("md");

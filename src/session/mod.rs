@@ -399,7 +399,16 @@ impl Session {
         struct Version {
             format_version: Option<u32>,
         }
-        let v: Version = toml::from_str(text).map_err(|e| FileError::toml(text, e))?;
+        // The version is a key before the first table: read from the lines before it, a file
+        // of many megabytes is not parsed twice. (What those lines alone do not read as, the
+        // whole file is read for, with the error as it says it.)
+        let top = text
+            .find("\n[")
+            .map_or(text, |at| &text[..at]);
+        let v: Version = match toml::from_str(top) {
+            Ok(v) => v,
+            Err(_) => toml::from_str(text).map_err(|e| FileError::toml(text, e))?,
+        };
         match v.format_version {
             None => return Err(FileError::NoVersion),
             Some(v) if v > FORMAT_VERSION => return Err(FileError::TooNew { version: v }),

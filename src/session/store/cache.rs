@@ -284,6 +284,8 @@ impl Entry {
 enum Source {
     Cached(Range<u64>),
     Read(Result<Summary, StoreError>),
+    /// Glanced at (see `glance`), to be read in full when its summary is asked for.
+    Stale,
     /// Known not to read, at this stamp: read again only for its reason.
     Unreadable,
 }
@@ -352,17 +354,25 @@ impl Index {
                     cacheable: true,
                 }),
                 old => {
-                    let read = from_file(&path);
-                    // A file changed just now may change again within its time's step. One
-                    // that could not be opened may be readable the next time (its stamp does
-                    // not show a change of permissions): only what it holds is remembered.
-                    let known = match &read {
-                        Ok(_) => true,
-                        Err(e) => !matches!(e, StoreError::Read { .. }),
-                    };
-                    let cacheable = known && name.is_some() && !stamp.is_recent(now);
-                    stale |= old.is_some() || cacheable;
+                    stale |= old.is_some();
+                    // A file changed just now may change again within its time's step.
+                    let cacheable = name.is_some() && !stamp.is_recent(now);
                     let name = name.unwrap_or_default().to_string();
+                    // A glance tells what is needed of every file; the file is read in full
+                    // where more is needed of it (and before it is cached).
+                    if let Some(line) = glance(&path, &name, stamp) {
+                        stale |= cacheable;
+                        entries.push(Entry {
+                            path,
+                            line,
+                            cacheable,
+                            summary: Source::Stale,
+                        });
+                        continue;
+                    }
+                    let read = from_file(&path);
+                    let cacheable = cacheable && is_known(&read);
+                    stale |= cacheable;
                     entries.push(Entry::read(
                         path,
                         Line::of(name, stamp, &read),
@@ -397,7 +407,7 @@ impl Index {
     pub fn summary(&self, e: &Entry) -> Result<Summary, StoreError> {
         match &e.summary {
             Source::Read(r) => r.clone(),
-            Source::Unreadable => from_file(&e.path),
+            Source::Unreadable | Source::Stale => from_file(&e.path),
             Source::Cached(at) => self
                 .cached_json(at.clone())
                 .and_then(|json| serde_json::from_str(&json).ok())
@@ -433,43 +443,18 @@ impl Index {
     /// [`super::list`] lists them; and what brings the cache up to date.
     pub fn list(self) -> (Vec<Listed<Summary>>, Refresh) {
         let second = self.second_part();
-        let json_of = |at: &Range<u64>| {
-            let (a, b) = (
-                usize::try_from(at.start).ok()?,
-                usize::try_from(at.end).ok()?,
-            );
-            second.get(a..b)
-        };
         let mut out: Vec<Listed<Summary>> = Vec::with_capacity(self.entries.len());
         let mut lines = Vec::new();
         for e in self.entries {
-            let (summary, json) = match e.summary {
-                Source::Read(r) => (r, None),
-                Source::Unreadable => (from_file(&e.path), None),
-                Source::Cached(at) => match json_of(&at).map(|j| (serde_json::from_str(j), j)) {
-                    Some((Ok(s), json)) => (Ok(s), Some(json)),
-                    _ => (from_file(&e.path), None),
-                },
-            };
-            // What a newer cache holds of it: its line and its summary, as it was or anew
-            // (none for a file that does not read).
-            if self.stale && e.cacheable {
-                let json = match &summary {
-                    Ok(s) => json
-                        .map(str::to_string)
-                        .or_else(|| serde_json::to_string(s).ok()),
-                    Err(_) => Some(String::new()),
-                };
-                if let Some(json) = json {
-                    lines.push((e.line, json));
-                }
-            }
+            let keep = self.stale && e.cacheable;
+            let (path, summary, line) = settle(e, &second, keep);
+            lines.extend(line);
             let warnings = match &summary {
-                Ok(s) => s.warnings(&e.path),
+                Ok(s) => s.warnings(&path),
                 Err(_) => Vec::new(),
             };
             out.push(Listed {
-                path: e.path,
+                path,
                 session: summary,
                 warnings,
             });
@@ -482,6 +467,22 @@ impl Index {
         (out, refresh)
     }
 
+    /// Writes the cache anew when it is out of date, reading in full only the files it is to
+    /// hold that changed (not those changed just now).
+    fn write(self) {
+        if !self.stale {
+            return;
+        }
+        let second = self.second_part();
+        let lines = self
+            .entries
+            .into_iter()
+            .filter(|e| e.cacheable)
+            .filter_map(|e| settle(e, &second, true).2)
+            .collect();
+        let _ = write_cache(&self.dir, lines);
+    }
+
     /// The entries, and what brings the cache up to date (when it is out of date: the folder
     /// read again, and all of the cache written, when [`Refresh::write`] is called).
     pub fn split(self) -> (Vec<Entry>, Refresh) {
@@ -491,6 +492,138 @@ impl Index {
         };
         (self.entries, refresh)
     }
+}
+
+/// An entry's path and summary (read in full where the cache does not hold it) and, with
+/// `keep`, what a newer cache holds of it: its line and its summary's JSON (as the cache had
+/// it, or anew; none for a file that does not read). A file that could not be opened is not
+/// kept: it may be readable the next time, and its stamp would not tell (permissions are no
+/// part of it).
+fn settle(
+    e: Entry,
+    second: &str,
+    keep: bool,
+) -> (PathBuf, Result<Summary, StoreError>, Option<(Line, String)>) {
+    let cached_json = |at: &Range<u64>| {
+        let (a, b) = (
+            usize::try_from(at.start).ok()?,
+            usize::try_from(at.end).ok()?,
+        );
+        second.get(a..b)
+    };
+    let (summary, json, line) = match e.summary {
+        Source::Read(r) => (r, None, e.line),
+        Source::Unreadable => (from_file(&e.path), None, e.line),
+        Source::Stale => {
+            let read = from_file(&e.path);
+            let line = Line::of(e.line.name.clone(), e.line.stamp, &read);
+            (read, None, line)
+        }
+        Source::Cached(at) => match cached_json(&at).map(|j| (serde_json::from_str(j), j)) {
+            Some((Ok(s), json)) => (Ok(s), Some(json), e.line),
+            _ => (from_file(&e.path), None, e.line),
+        },
+    };
+    let kept = (keep && is_known(&summary))
+        .then(|| {
+            let json = match &summary {
+                Ok(s) => json
+                    .map(str::to_string)
+                    .or_else(|| serde_json::to_string(s).ok())?,
+                Err(_) => String::new(),
+            };
+            Some((line, json))
+        })
+        .flatten();
+    (e.path, summary, kept)
+}
+
+/// Whether a reading says what the file holds (it read, or it holds what voer cannot use),
+/// rather than that it could not be opened.
+fn is_known(read: &Result<Summary, StoreError>) -> bool {
+    !matches!(read, Err(StoreError::Read { .. }))
+}
+
+/// The `[session]` table of the session file at `path`, read from the lines before its first
+/// `[[` table (a file of many megabytes is not read whole for it); `None` when that does not
+/// read so (then read the file in full, as `load` does).
+pub fn head(path: &Path) -> Option<Head> {
+    #[derive(Deserialize)]
+    struct Top {
+        format_version: u32,
+        session: Head,
+    }
+    // voer writes the table first; a few kilobytes hold it.
+    const ENOUGH: u64 = 64 * 1024;
+    let mut bytes = Vec::new();
+    io::Read::read_to_end(&mut io::Read::take(fs::File::open(path).ok()?, ENOUGH), &mut bytes)
+        .ok()?;
+    let text = std::str::from_utf8(&bytes).ok()?;
+    let top: Top = toml::from_str(&text[..text.find("\n[[")?]).ok()?;
+    (1..=crate::session::FORMAT_VERSION)
+        .contains(&top.format_version)
+        .then_some(top.session)
+}
+
+/// A glance at a session file the cache does not hold (or holds as it was), for what is
+/// needed of every file of a folder: its group, whether it is an example or unfinished, and
+/// the ids of its actions. The `[session]` table is read from the lines before its first
+/// `[[` table, the ids from the `id = "…"` lines of its `[[actions]]` tables; the rest of the
+/// file is not parsed. `None` for a file where that is not so simple (it is then read in
+/// full). What a glance says only chooses which files are read in full: what is shown or
+/// decided about a file always comes from that full reading.
+fn glance(path: &Path, name: &str, stamp: Stamp) -> Option<Line> {
+    #[derive(Deserialize)]
+    struct Top {
+        format_version: u32,
+        session: Info,
+    }
+    #[derive(Deserialize)]
+    struct Info {
+        #[serde(default)]
+        group: String,
+        #[serde(default)]
+        example: bool,
+        status: Status,
+    }
+    let text = String::from_utf8(fs::read(path).ok()?).ok()?;
+    let head = &text[..text.find("\n[[")?];
+    let top: Top = toml::from_str(head).ok()?;
+    if !(1..=crate::session::FORMAT_VERSION).contains(&top.format_version) {
+        return None;
+    }
+    // Each `[[actions]]` table's id: `Some(None)` while in one whose id is not found yet.
+    let mut ids = Vec::new();
+    let mut wanted: Option<Option<&str>> = None;
+    for l in text.lines() {
+        if l.starts_with('[') {
+            if wanted == Some(None) {
+                return None;
+            }
+            wanted = (l == "[[actions]]").then_some(None);
+        } else if wanted == Some(None)
+            && let Some(id) = l.strip_prefix("id = \"").and_then(|l| l.strip_suffix('"'))
+        {
+            if id.contains(['\\', '"']) {
+                return None;
+            }
+            ids.push(id.to_string());
+            wanted = Some(Some(id));
+        }
+    }
+    if wanted == Some(None) {
+        return None;
+    }
+    Some(Line {
+        name: name.to_string(),
+        stamp,
+        key: group_key(&top.session.group),
+        example: top.session.example,
+        unfinished: top.session.status == Status::InProgress,
+        unreadable: false,
+        ids,
+        summary: 0..0,
+    })
 }
 
 impl Entry {
@@ -580,7 +713,7 @@ impl Refresh {
             }
             Some(Update::Again) => {
                 if let Ok(index) = Index::read(&self.dir) {
-                    index.list().1.write();
+                    index.write();
                 }
             }
         }

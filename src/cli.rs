@@ -51,7 +51,8 @@ pub struct RunArgs {
     #[arg(value_name = "EPISODE")]
     pub episode: Option<String>,
 
-    /// Audience: client-council (cliëntenraad), board (bestuur), team, classroom (klas).
+    /// Audience: client-council (cliëntenraad), board (bestuur), team, classroom (klas),
+    /// relatives (naasten), citizens (buurt), oversight (toezicht).
     #[arg(long, short)]
     pub audience: Option<String>,
 
@@ -74,6 +75,10 @@ pub struct RunArgs {
     /// When the meeting must end (HH:MM): the steps to come are shortened to fit.
     #[arg(long, value_name = "HH:MM")]
     pub until: Option<String>,
+
+    /// A copy of the video on this computer, for this meeting: F5 on the video step plays it.
+    #[arg(long, value_name = "PATH")]
+    pub video: Option<PathBuf>,
 }
 
 impl RunArgs {
@@ -117,9 +122,30 @@ pub enum Command {
     Show {
         /// Episode number or id.
         episode: String,
-        /// Only this audience (default: all four).
+        /// Only this audience (default: all seven).
         #[arg(long, short)]
         audience: Option<String>,
+        /// Write the plan to this file (.html to print, .docx, .md or .txt).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Overwrite the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// The participants' sheet: the quote and the questions in large print, to hand out.
+    Handout {
+        /// Episode number or id.
+        episode: String,
+        /// The audience whose questions are on it.
+        #[arg(long, short)]
+        audience: String,
+        /// Write the handout to this file (.html to print, .docx); without it, Markdown is
+        /// printed.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Overwrite the output file if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Check episode files (default: the built-in episodes and the --prompts folder).
     Validate {
@@ -367,6 +393,7 @@ pub fn parse(args: Vec<OsString>, t: &Texts) -> Result<Cli, CliError> {
         args.projector |= top.projector;
         args.participants = args.participants.take().or(top.participants);
         args.until = args.until.take().or(top.until);
+        args.video = args.video.take().or(top.video);
         return Ok(cli);
     }
     if let Some(Command::Actions(args)) = &mut cli.command
@@ -388,6 +415,7 @@ pub fn parse(args: Vec<OsString>, t: &Texts) -> Result<Cli, CliError> {
         ("--projector", cli.run.projector),
         ("--participants", cli.run.participants.is_some()),
         ("--until", cli.run.until.is_some()),
+        ("--video", cli.run.video.is_some()),
     ];
     if let Some((option, _)) = given.into_iter().find(|(_, g)| *g) {
         return Err(CliError::RunOptionWithCommand {

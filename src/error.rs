@@ -56,8 +56,9 @@ pub enum UserError {
         path: PathBuf,
         #[source]
         source: StoreError,
-        /// Where a rescue copy of the notes was written instead, if it could be.
-        rescued: Option<PathBuf>,
+        /// Where a rescue copy of the notes was written instead, or why it could not be
+        /// (`None`: there is no rescue folder, as without a home folder).
+        rescued: Option<Result<PathBuf, Box<StoreError>>>,
     },
     /// A word where the episode goes that looks like a mistyped command.
     Cli(cli::CliError),
@@ -65,6 +66,19 @@ pub enum UserError {
     /// the screen would be drawn into it, the meeting run blind.
     NotATerminal {
         command: &'static str,
+    },
+    /// `--output` of `voer show` (`handout`: of `voer handout`) names a kind of file it does
+    /// not write.
+    PaperExtension {
+        path: PathBuf,
+        handout: bool,
+    },
+    /// `voer run --video PATH` names a file that is not there (the system's reason), or a
+    /// folder (`None`).
+    VideoFile {
+        path: PathBuf,
+        #[source]
+        source: Option<io::Error>,
     },
     /// The terminal could not be opened.
     Terminal(#[source] io::Error),
@@ -92,7 +106,7 @@ impl Localize for UserError {
                     [number, &audience.id(), &has.join(", ")],
                 )
             }
-            UserError::Config(e) => fill(t.config_broken, [e]),
+            UserError::Config(e) => fill(t.config_broken, [&e.render(lang)]),
             UserError::Episodes(e) => e.render(lang),
             UserError::Store(e) => e.render(lang),
             UserError::Lock(e) => e.render(lang),
@@ -110,14 +124,32 @@ impl Localize for UserError {
             } => {
                 let not_saved = fill(t.notes_not_saved, [&path.display(), &source.detail(lang)]);
                 match rescued {
-                    Some(r) => format!(
+                    Some(Ok(r)) => format!(
                         "{not_saved}\n{}",
                         fill(t.rescued_to, [&r.display(), &shell_word(r)])
                     ),
+                    Some(Err(e)) => {
+                        format!("{not_saved}\n{}", fill(t.rescue_failed, [&e.render(lang)]))
+                    }
                     None => not_saved,
                 }
             }
             UserError::NotATerminal { command } => fill(t.needs_terminal, [command]),
+            UserError::PaperExtension { path, handout } => fill(
+                if *handout {
+                    t.paper.handout_extension
+                } else {
+                    t.paper.plan_extension
+                },
+                [&path.display()],
+            ),
+            UserError::VideoFile { path, source } => match source {
+                Some(e) => fill(
+                    t.paper.video_missing,
+                    [&path.display(), &os_reason(e, lang)],
+                ),
+                None => fill(t.paper.video_not_a_file, [&path.display()]),
+            },
             UserError::Terminal(e) => fill(t.terminal_failed, [&os_reason(e, lang)]),
             UserError::Draw(e) => fill(t.draw_failed, [&os_reason(e, lang)]),
         }

@@ -370,6 +370,7 @@ fn meeting(
             done: rng.below(100) < if recent { 30 } else { 95 },
             step: closing,
             created_at,
+            unknown: Default::default(),
         });
     }
     let in_progress = rng.below(100) < 7;

@@ -82,7 +82,8 @@ pub fn scan(dir: &Path) -> Result<Scan, StoreError> {
     Ok(out)
 }
 
-/// The open actions of the sessions of `group` (the same [`group_key`]) that started before `before`,
+/// The open actions of the sessions of `group` (the same [`group_key`]) that started before `before`
+/// (or in the same second),
 /// oldest meeting first; the session at `except` (the one being run) is left out, and so are
 /// examples. An unnamed group has no earlier meetings: its sessions are not known to be the
 /// same group. Writes nothing (the room screen asks this).
@@ -169,7 +170,9 @@ impl Listing {
             let Ok(s) = self.index.summary(e) else {
                 continue;
             };
-            if s.session.started_at < before && !same_file(&e.path, except) {
+            // Times are whole seconds: a meeting started in the same second as this one (a
+            // short one, just before) is earlier too. This one's own file is not.
+            if s.session.started_at <= before && !same_file(&e.path, except) {
                 found.extend(actions_of(&e.path, s).filter(|f| !f.action.done));
             }
         }
@@ -228,7 +231,9 @@ impl Localize for ActionError {
         match self {
             ActionError::NoSuchId { id, dir } => fill(w.no_such_id, [id, &dir.display()]),
             ActionError::Twice { id, paths } => {
-                let files: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                // On one line each, whatever a name holds: a line end would start a line of
+                // its own on the terminal.
+                let files: Vec<String> = paths.iter().map(|p| crate::printable::path(p)).collect();
                 fill(w.id_twice, [id, &files.join(", ")])
             }
             ActionError::OpenInRun { path } => fill(w.open_in_run, [&path.display()]),

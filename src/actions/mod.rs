@@ -144,6 +144,18 @@ pub fn summary_line(a: &Action, lang: Lang) -> String {
     bits.join(" · ")
 }
 
+/// [`summary_line`], with "⚠ TE LAAT" after an open action whose date has passed (a screen
+/// colours it too: colour is never the only sign); and whether it is overdue.
+pub fn summary_line_on(a: &Action, today: NaiveDate, lang: Lang) -> (String, bool) {
+    let line = summary_line(a, lang);
+    if is_overdue(a, today) {
+        let late = i18n::texts(lang).actions.state_overdue;
+        (format!("{line} · ⚠\u{a0}{late}"), true)
+    } else {
+        (line, false)
+    }
+}
+
 /// The draft that edits an existing action.
 pub fn draft_of(a: &Action) -> Draft {
     Draft {
@@ -190,7 +202,7 @@ mod tests {
         assert_eq!(r.due_text.as_deref(), Some("na de zomer"));
         assert_eq!(
             r.warning.as_deref(),
-            Some("'na de zomer' is geen datum; bewaard zoals getypt")
+            Some("'na de zomer' is geen datum: zo bewaard")
         );
         let r = read_draft(
             &Draft {
@@ -203,7 +215,7 @@ mod tests {
         );
         assert_eq!(
             r.warning.as_deref(),
-            Some("'31-2' is not a date that exists; kept as typed")
+            Some("'31-2' is not a date that exists: kept as typed")
         );
         let r = read_draft(
             &Draft {

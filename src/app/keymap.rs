@@ -60,7 +60,7 @@ pub fn map_key(m: &Model, key: KeyEvent) -> Option<Msg> {
         // Over the blank screen or the help, any other key brings the run back.
         None => match m.overlay {
             Some(Overlay::Blank) => Some(Msg::Unblank),
-            Some(Overlay::Help) => Some(Msg::CloseOverlay),
+            Some(Overlay::Help | Overlay::Code) => Some(Msg::CloseOverlay),
             None => None,
         },
     }

@@ -83,6 +83,8 @@ pub enum Show {
     RoomFollowing,
     /// Only on a step with a tip, while no room screen follows (one projected screen).
     TipsHere,
+    /// Only on the video step.
+    Video,
 }
 
 /// One line of the help: keys, where they work, what they do.
@@ -175,7 +177,10 @@ pub const BINDINGS: &[Binding] = {
         on(Always, keys![ctrl('e', Msg::Export)], |t| t.help_export)
             .bar(8, Show::Always, |m| m.texts().key_export),
         on(Always, keys![plain(F(1), Msg::Help)], |t| t.help_help)
-            .bar(7, Show::Always, |m| m.texts().key_help),
+            .bar(7, Show::Always, help_label),
+        // As a slide show starts: the video opens in the browser or the player.
+        on(Always, keys![plain(F(5), Msg::OpenVideo)], |t| t.paper.help_video)
+            .bar(3, Show::Video, |m| m.texts().paper.key_video),
         // Rounds, phases and ending on time (Ctrl+U clears the path field in the unsaved dialog,
         // where no round is).
         on(Always, keys![plain(Tab, Msg::NextTurn)], |t| t.help_next_turn)
@@ -285,6 +290,12 @@ fn room_notes_label(m: &Model) -> &'static str {
 fn mute_label(m: &Model) -> &'static str {
     let t = m.texts();
     toggle(m.muted, t.key_unmute, t.key_mute)
+}
+
+/// On the video step F1 first shows the video's code.
+fn help_label(m: &Model) -> &'static str {
+    let t = m.texts();
+    toggle(m.video_url().is_some(), t.key_help_code, t.key_help)
 }
 
 fn next_turn_label(m: &Model) -> &'static str {
@@ -478,6 +489,9 @@ pub fn bar(m: &Model) -> Vec<(String, &'static str)> {
             Show::Round => rounds::round(m).is_some_and(|r| !r.is_open()),
             Show::RoomFollowing => m.room_following,
             Show::TipsHere => !m.room_following && m.has_tip(),
+            Show::Video => m
+                .current()
+                .is_some_and(|s| s.kind == crate::session::StepKind::Video),
         })
         .collect();
     rows.sort_by_key(|(_, bar)| bar.place);

@@ -10,13 +10,16 @@ pub mod keys;
 mod mode;
 mod model;
 mod msg;
+mod notes;
 pub mod picker;
 pub mod rounds;
 mod update;
+mod video;
 
 pub use episode_view::EpisodeView;
 pub use keymap::{map_app_key, map_key, map_picker_key};
 pub use mode::{Mode, Overlay, UnsavedView};
-pub use model::{App, Model, SaveState, Screen};
+pub use model::{App, Model, SaveState, Screen, StatusLine};
 pub use msg::{Choice, Effect, Msg, Opened, Pick};
 pub use update::{SAVE_DELAY, next_deadline, update, update_run};
+pub use video::{VideoError, VideoTarget};

@@ -25,6 +25,8 @@ pub enum Overlay {
     Help,
     /// A blank screen for a sensitive moment (the room screen blanks too).
     Blank,
+    /// The video's QR code as large as the window allows (F1 on the video step).
+    Code,
 }
 
 /// What the unsaved-notes dialog shows.

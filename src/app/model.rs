@@ -41,6 +41,44 @@ impl SaveState {
     }
 }
 
+/// A short message in the status line, until it expires.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusLine {
+    pub text: String,
+    /// How many bytes at the end of `text` a narrow bar never cuts: what must be read whole
+    /// ("'na de zomer' is geen datum"); the start gives way first.
+    pub keep: usize,
+    pub until: Instant,
+}
+
+impl StatusLine {
+    pub fn new(text: String, until: Instant) -> StatusLine {
+        StatusLine {
+            text,
+            keep: 0,
+            until,
+        }
+    }
+
+    /// `head` then `tail`, of which the tail is never cut.
+    pub fn keeping_end(head: &str, tail: &str, until: Instant) -> StatusLine {
+        StatusLine {
+            text: format!("{head}{tail}"),
+            keep: tail.len(),
+            until,
+        }
+    }
+
+    /// The part a narrow bar may shorten, and the part it never cuts.
+    pub fn parts(&self) -> (&str, &str) {
+        let at = self.text.len().saturating_sub(self.keep);
+        match self.text.is_char_boundary(at) {
+            true => self.text.split_at(at),
+            false => (self.text.as_str(), ""),
+        }
+    }
+}
+
 /// Everything a run knows. Drawing only reads it; `update` is the only writer.
 pub struct Model {
     pub session: Session,
@@ -61,7 +99,7 @@ pub struct Model {
     pub muted: bool,
     pub save: SaveState,
     /// A short message in the status line, until it expires.
-    pub status: Option<(String, Instant)>,
+    pub status: Option<StatusLine>,
     /// The file held finished status before this run reopened it.
     pub reopened_finished: bool,
     /// The path typed in the unsaved dialog.
@@ -78,6 +116,10 @@ pub struct Model {
     pub room_following: bool,
     /// The tips are hidden (one projected screen); a following room screen shows them here anyway.
     pub tips_hidden: bool,
+    /// A phase's heading that waits for the line being typed to end (see `notes`).
+    pub pending_heading: Option<String>,
+    /// The turn whose time-is-up bell has rung: step, speaker's place, when the turn started.
+    pub turn_bell: Option<(usize, usize, u64)>,
 }
 
 /// The whole app: one screen at a time, and what every screen needs.
@@ -149,6 +191,8 @@ pub fn notes_editor(text: &str, lang: Lang) -> TextArea<'static> {
     ta.set_wrap_mode(WrapMode::WordOrGlyph);
     ta.set_cursor_line_style(Style::default());
     ta.set_placeholder_text(i18n::texts(lang).notes_placeholder);
+    // Faint rather than the editor's own dark grey: no colour where NO_COLOR asks for none.
+    ta.set_placeholder_style(Style::default().add_modifier(Modifier::DIM));
     ta.set_max_histories(200);
     // Open at the end of the notes, where the group goes on.
     ta.move_cursor(ratatui_textarea::CursorMove::Bottom);
@@ -187,6 +231,7 @@ impl Model {
         let step = session.session.current_step.min(session.steps.len());
         let paused = session.session.paused;
         let reopened_finished = session.session.status == Status::Finished;
+        let session_tips_hidden = session.session.tips_hidden;
         let save_as = path_field("");
         let mut m = Model {
             session,
@@ -211,7 +256,9 @@ impl Model {
             home: PathBuf::new(),
             actions: Actions::default(),
             room_following: false,
-            tips_hidden: false,
+            tips_hidden: session_tips_hidden,
+            pending_heading: None,
+            turn_bell: None,
         };
         m.sync_editor();
         m
@@ -239,6 +286,14 @@ impl Model {
     /// (the room never sees them), else unless hidden.
     pub fn shows_tips(&self) -> bool {
         self.room_following || !self.tips_hidden
+    }
+
+    /// The web address of the video, on the video step (F1 shows its code there).
+    pub fn video_url(&self) -> Option<&str> {
+        self.current()
+            .filter(|s| s.kind == crate::session::StepKind::Video)
+            .and_then(|s| s.url.as_deref())
+            .filter(|u| !u.trim().is_empty())
     }
 
     /// Whether the current step has a facilitator's tip.
@@ -313,10 +368,10 @@ impl Model {
     /// The wall-clock time at which the meeting ends at this pace: now, plus what is left of
     /// the current step, plus the planned time of the steps after it.
     pub fn expected_end(&self, now: Now) -> chrono::DateTime<chrono::FixedOffset> {
-        let mut left = Duration::ZERO;
-        if let Some(Remaining::Left(d)) = self.remaining(now.mono) {
-            left = left.saturating_add(d);
-        }
+        // What is left of the current step's plan, an opening's or a quote's too.
+        let mut left = self
+            .planned(self.step)
+            .saturating_sub(self.elapsed(self.step, now.mono));
         for i in (self.step + 1)..self.step_count() {
             left = left.saturating_add(self.planned(i));
         }
@@ -345,6 +400,7 @@ impl Model {
         s.session.current_step = self.step;
         s.session.paused = self.paused;
         s.session.blanked = self.overlay == Some(Overlay::Blank);
+        s.session.tips_hidden = self.tips_hidden;
         // When the running timer started, as a follower can use it: now minus its stretch.
         s.session.timer_started_at = self
             .clocks

@@ -2,7 +2,10 @@ use std::{path::PathBuf, sync::Arc};
 
 use ratatui_textarea::Input;
 
-use super::episode_view::EpisodeView;
+use super::{
+    episode_view::EpisodeView,
+    video::{VideoError, VideoTarget},
+};
 use crate::{
     actions::folder::{ActionError, Found},
     episode::{Audience, Episode},
@@ -79,7 +82,8 @@ pub enum Msg {
     StartSaveElsewhere,
     ConfirmSaveElsewhere,
     DiscardAndQuit,
-    ExportDone(Result<PathBuf, StoreError>),
+    /// The Ctrl+E report was written: where, and what the session file is to record of it.
+    ExportDone(Result<crate::session::store::Written, StoreError>),
     SavedElsewhere(Result<PathBuf, StoreError>),
     /// Ctrl+A: record an action (what, who, when), from anywhere.
     RecordAction,
@@ -100,6 +104,10 @@ pub enum Msg {
     RemoveAction,
     /// An earlier session's action was marked in its own file (its id and the new state), or not.
     EarlierMarked(Result<(String, bool), Arc<ActionError>>),
+    /// F5: open the video (on the video step).
+    OpenVideo,
+    /// The opener started for this target, or it failed (also later, when it ended badly).
+    VideoOpened(VideoTarget, Result<(), Arc<VideoError>>),
 }
 
 /// The picker's keys.
@@ -137,6 +145,8 @@ pub struct Choice {
     pub episode: Episode,
     pub audience: Audience,
     pub group: String,
+    /// Who leads the conversation (may be empty).
+    pub facilitator: String,
     /// First names or initials, for speaking rounds.
     pub participants: Vec<String>,
     /// When the meeting must end.
@@ -156,6 +166,9 @@ pub enum Effect {
     /// report `SavedElsewhere`.
     SaveTo(Box<Session>, PathBuf),
     Bell,
+    /// Open the video's address or file with the system's opener, off the UI thread; report
+    /// `VideoOpened`.
+    OpenVideo(VideoTarget),
     /// Write a Markdown report beside the session file, off the UI thread; report `ExportDone`.
     Export(Box<Session>),
     /// Mark the action `id` in the session file at `path` done (or open), under that

@@ -22,7 +22,7 @@ fn elapsed(m: &Model, now: Now) -> u64 {
 }
 
 fn say(m: &mut Model, msg: String, now: Now) {
-    m.status = Some((msg, now.mono + SAY_FOR));
+    m.status = Some(super::StatusLine::new(msg, now.mono + SAY_FOR));
 }
 
 /// A step is opened (the run starts, resumes, or moves): its phases begin.
@@ -107,9 +107,15 @@ pub(super) fn next(m: &mut Model, now: Now) -> bool {
     };
     if let Some(r) = s.round.as_mut().filter(|r| !r.is_open()) {
         r.next(at);
+        // The next speaker's words start on a line of their own, under their name.
+        super::notes::new_turn(m);
         return true;
     }
-    timing::next_phase(&mut s.phases, at)
+    if !timing::next_phase(&mut s.phases, at) {
+        return false;
+    }
+    super::notes::new_phase(m, true);
+    true
 }
 
 /// The current step's round while speakers still have turns (not yet open discussion).
@@ -127,6 +133,7 @@ pub(super) fn pass(m: &mut Model, now: Now) -> bool {
     match speaking_round(m) {
         Some(r) => {
             r.pass(at);
+            super::notes::new_turn(m);
             true
         }
         None => false,
@@ -178,6 +185,26 @@ pub(super) fn prefix_note(m: &mut Model, input: &Input) -> bool {
     printable && prefix_line(m)
 }
 
+/// A paste during a turn: each of its lines after the first starts with the speaker's name
+/// too, as each typed line does (the first gets it from [`prefix_line`]).
+pub(super) fn prefix_pasted_lines(m: &Model, text: &str) -> String {
+    let Some(prefix) = round(m).and_then(Round::note_prefix) else {
+        return text.to_string();
+    };
+    let name = prefix.trim_end();
+    text.split('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            if i == 0 || line.trim().is_empty() || line.trim_start().starts_with(name) {
+                line.to_string()
+            } else {
+                format!("{prefix}{line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Puts the speaker's name at the start of the notes' current line if it is empty.
 pub(super) fn prefix_line(m: &mut Model) -> bool {
     let Some(prefix) = round(m).and_then(Round::note_prefix) else {
@@ -194,8 +221,11 @@ pub(super) fn prefix_line(m: &mut Model) -> bool {
     line_empty
 }
 
-/// What time alone makes due here: a phase that ends moves on by itself, with one bell.
+/// What time alone makes due here: a phase that ends moves on by itself, with one bell (and
+/// its heading in the notes); a speaker's turn does not (the facilitator gives the floor), but
+/// when its time is up the bell rings once. Returns whether the session changed.
 pub(super) fn tick(m: &mut Model, now: Now, fx: &mut Vec<Effect>) -> bool {
+    turn_time_up(m, now, fx);
     let at = elapsed(m, now);
     let Some(s) = m.session.steps.get_mut(m.step) else {
         return false;
@@ -203,10 +233,37 @@ pub(super) fn tick(m: &mut Model, now: Now, fx: &mut Vec<Effect>) -> bool {
     if !timing::advance_phases(&mut s.phases, at) {
         return false;
     }
+    super::notes::new_phase(m, false);
     if !m.muted {
         fx.push(Effect::Bell);
     }
     true
+}
+
+/// The current turn, as the bell remembers it: step, speaker's place, start of the turn.
+fn turn_id(m: &Model) -> Option<(usize, usize, u64)> {
+    round(m)
+        .filter(|r| !r.is_open())
+        .map(|r| (m.step, r.current, r.turn_started))
+}
+
+/// One bell when the current speaker's time is up (unless muted); the turn goes on.
+fn turn_time_up(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
+    let over = m.turn_remaining(now.mono).is_some_and(Remaining::is_over);
+    let id = turn_id(m);
+    if over && id.is_some() && m.turn_bell != id {
+        m.turn_bell = id;
+        if !m.muted {
+            fx.push(Effect::Bell);
+        }
+    }
+}
+
+/// A turn that was already over when the run opened (a resume) does not ring again.
+pub(super) fn turn_bell_rung_if_over(m: &mut Model, now: Now) {
+    if m.turn_remaining(now.mono).is_some_and(Remaining::is_over) {
+        m.turn_bell = turn_id(m);
+    }
 }
 
 /// When the current phase ends, if it does before the next whole second anyway.

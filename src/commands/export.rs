@@ -114,9 +114,9 @@ fn delimiter(c: char) -> Result<u8, ExportError> {
     }
 }
 
-/// Refuses an existing output without --force, and a session file even with it: a report
-/// over a session file would lose the group's notes.
-fn check_target(out: &Path, inputs: &[PathBuf], force: bool) -> Result<(), ExportError> {
+/// Refuses an existing output without --force, and a session file (or another of voer's own
+/// files) even with it: a report over a session file would lose the group's notes.
+pub(super) fn check_target(out: &Path, inputs: &[PathBuf], force: bool) -> Result<(), ExportError> {
     let Ok(meta) = fs::metadata(out) else {
         return Ok(());
     };
@@ -132,6 +132,11 @@ fn check_target(out: &Path, inputs: &[PathBuf], force: bool) -> Result<(), Expor
     };
     if inputs.iter().any(same) {
         return Err(ExportError::SameAsInput {
+            path: out.to_path_buf(),
+        });
+    }
+    if store::is_voers_own(out, crate::config::rescue_dir().as_deref()) {
+        return Err(ExportError::VoersOwn {
             path: out.to_path_buf(),
         });
     }

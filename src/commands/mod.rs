@@ -1,10 +1,11 @@
 //! The subcommands, one file each: run and resume open the screen; room opens the room
-//! screen; list, show, validate, sessions, actions, export, config and completions print and
-//! exit. [`dispatch`] sends the parsed command line to its file.
+//! screen; list, show, handout, validate, sessions, actions, export, config and completions
+//! print and exit. [`dispatch`] sends the parsed command line to its file.
 pub mod actions;
 pub mod completions;
 pub mod config;
 pub mod export;
+pub mod handout;
 pub mod list;
 pub mod resume;
 pub mod room;
@@ -115,7 +116,18 @@ pub fn dispatch(
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List) => list::exec(&cx),
-        Some(Command::Show { episode, audience }) => show::exec(&cx, episode, audience.as_deref()),
+        Some(Command::Show {
+            episode,
+            audience,
+            output,
+            force,
+        }) => show::exec(&cx, episode, audience.as_deref(), output.as_deref(), *force),
+        Some(Command::Handout {
+            episode,
+            audience,
+            output,
+            force,
+        }) => handout::exec(&cx, episode, audience, output.as_deref(), *force),
         Some(Command::Validate { paths }) => validate::exec(&cx, paths),
         Some(Command::Sessions) => sessions::exec(&cx),
         Some(Command::Actions(args)) => actions::exec(&cx, args),
@@ -133,14 +145,41 @@ pub fn print(s: &str) {
     let _ = out.flush();
 }
 
-/// After the screen closes: where the notes are, and how to go on from there.
+/// Writes a document a command made (the plan, the handout) to `out`: owner-only and atomic,
+/// over an existing file only with `force`, never over something that is not a file. Says
+/// where on stderr, with `written`.
+pub fn write_document(
+    out: &Path,
+    bytes: &[u8],
+    force: bool,
+    written: crate::i18n::Tpl<1>,
+) -> Result<(), UserError> {
+    crate::platform::check_user_path(out).map_err(|e| StoreError::write(out, e))?;
+    export::check_target(out, &[], force)?;
+    store::write_atomic(out, bytes).map_err(|e| StoreError::write(out, e))?;
+    let shown = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
+    eprintln!("{}", printable(&fill(written, [&shown.display()])));
+    Ok(())
+}
+
+/// The time a Word document made now says it was created: RFC 3339, in UTC.
+pub fn document_time() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// After the screen closes: where the notes are, and how to go on from there, in the
+/// session's own language (as its screens were), whatever the system's locale says. `t`: for a
+/// file that cannot be read back.
 pub fn say_where(saved: Option<PathBuf>, t: &Texts) {
     let Some(path) = saved else { return };
     // From the session's own table: a file of many megabytes is not read whole again.
-    let finished = match store::cache::head(&path) {
-        Some(head) => head.status == Status::Finished,
-        None => store::load(&path).is_ok_and(|s| s.session.status == Status::Finished),
-    };
+    let head = store::cache::head(&path).or_else(|| {
+        store::load(&path)
+            .ok()
+            .map(|s| store::cache::Head::of(&s.session))
+    });
+    let t = head.as_ref().map_or(t, |h| i18n::texts(h.language));
+    let finished = head.is_some_and(|h| h.status == Status::Finished);
     let file = shell_word(&path);
     let message = if finished {
         let report = path.with_extension("md");
@@ -194,12 +233,29 @@ pub fn pad(s: &str, width: usize) -> String {
     s.unicode_pad(width, Alignment::Left, false).into_owned()
 }
 
+/// The widest a cell of a table may be, in columns (but the last, which nothing follows).
+pub const MAX_CELL: usize = 60;
+
 /// Renders rows as a table with columns separated by two spaces. A cell is one line of
-/// printable text: a control character in a name cannot break the table or the terminal.
+/// printable text: a control character in a name cannot break the table or the terminal. A
+/// cell wider than [`MAX_CELL`] is cut with "…", so that one long name cannot push the columns
+/// after it off every line; the last column (a file name to copy) is kept whole.
 pub fn table(rows: &[Vec<String>]) -> String {
     let rows: Vec<Vec<String>> = rows
         .iter()
-        .map(|r| r.iter().map(|c| one_line(c).into_owned()).collect())
+        .map(|r| {
+            let last = r.len().saturating_sub(1);
+            r.iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let c = one_line(c);
+                    if i == last || c.width() <= MAX_CELL {
+                        return c.into_owned();
+                    }
+                    format!("{}…", c.unicode_truncate(MAX_CELL - 1).0)
+                })
+                .collect()
+        })
         .collect();
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..cols)

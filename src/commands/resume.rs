@@ -8,7 +8,10 @@ use crate::{
     episode::Library,
     error::UserError,
     lang::Lang,
-    session::store::{self, SessionLock, StoreError, cache::Index},
+    session::{
+        SessionTheme,
+        store::{self, SessionLock, StoreError, cache::Index},
+    },
     tui,
     ui::Theme,
 };
@@ -21,7 +24,8 @@ pub fn exec(cx: &Context, file: Option<PathBuf>, projector: bool) -> Result<Exit
         prompts: cx.global.prompts.clone(),
         sessions_dir: cx.sessions_dir.clone(),
         lang: cx.global.lang,
-        projector: cx.projector(projector),
+        projector,
+        config_projector: cx.projector(false),
     })?;
     say_where(saved, cx.t);
     Ok(ExitCode::SUCCESS)
@@ -34,7 +38,11 @@ pub struct ResumeOptions {
     pub sessions_dir: PathBuf,
     /// `--lang` as given; without it the session's own language is used.
     pub lang: Option<Lang>,
+    /// `--projector` as given: the projector's colours and the tips hidden, whatever the file
+    /// says. Without it the file's own colours and tips count.
     pub projector: bool,
+    /// The config file's `theme = "projector"`: for a file that says nothing of its colours.
+    pub config_projector: bool,
 }
 
 /// Continues a session; returns where the notes were saved.
@@ -83,7 +91,21 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
         .unwrap_or_else(|| EpisodeView::from_session(&session));
     // After the checks of the file, so that a wrong one is still told as such.
     super::need_terminal("resume")?;
-    let theme = Theme::choose(opts.projector, tui::no_color());
+    // The colours and the tips as the run left them, unless the command line says otherwise.
+    let (projector, tips_hidden) = match session.session.theme {
+        _ if opts.projector => (true, true),
+        Some(theme) => (
+            theme == SessionTheme::Projector,
+            session.session.tips_hidden,
+        ),
+        None => (opts.config_projector, opts.config_projector),
+    };
+    session.session.theme = Some(if projector {
+        SessionTheme::Projector
+    } else {
+        SessionTheme::Default
+    });
+    let theme = Theme::choose(projector, tui::no_color());
     // The earlier meetings are those in the folder this session is in.
     let dir = path
         .parent()
@@ -100,7 +122,7 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
     let result = tui::run(
         App::run(model)
             .with_home(home())
-            .with_tips_hidden(opts.projector),
+            .with_tips_hidden(tips_hidden),
         &theme,
         &mut create,
     );

@@ -6,6 +6,7 @@ use super::UserError;
 use crate::{
     lang::Lang,
     room::{self, Room, follow},
+    session::store,
     tui::{self, Screen},
     ui::Theme,
 };
@@ -30,6 +31,14 @@ pub fn run(opts: RoomOptions) -> Result<(), UserError> {
         None => opts.sessions_dir.clone(),
     };
     follow::check_dir(&dir)?;
+    // A file the room cannot show (from a newer voer, not a session, a pipe) is said now,
+    // rather than shown as "waiting" without a reason; one still to be made is waited for.
+    if let Some(f) = &file {
+        match store::load(f) {
+            Err(e) if !e.is_not_found() => return Err(e.into()),
+            _ => {}
+        }
+    }
     // A room screen drawn into a file shows no one anything.
     super::need_terminal("room")?;
     let room = Room::new(opts.lang, Theme::choose(opts.projector, tui::no_color()));

@@ -10,7 +10,7 @@ use crate::{
     error::UserError,
     lang::Lang,
     session::{
-        Meta, Session,
+        Meta, Session, SessionTheme,
         store::{self, SessionLock, cache::Refresh},
     },
     tui,
@@ -44,6 +44,7 @@ pub fn exec(cx: &Context, args: &RunArgs) -> Result<ExitCode, UserError> {
     if let (Some(ep), Some(a)) = (&episode, audience) {
         check_audience(ep, a)?;
     }
+    let video = args.video.as_deref().map(video_file).transpose()?;
     // After the checks of what was typed, so that a mistake is still told as such.
     need_terminal("run")?;
     let saved = run(RunOptions {
@@ -63,6 +64,7 @@ pub fn exec(cx: &Context, args: &RunArgs) -> Result<ExitCode, UserError> {
             .or_else(|| cx.config.participants.clone())
             .unwrap_or_default(),
         until: args.until_time(),
+        video,
         sessions_dir: cx.sessions_dir.clone(),
         lang: cx.lang,
         projector: cx.projector(args.projector),
@@ -81,6 +83,8 @@ pub struct RunOptions {
     pub participants: Vec<String>,
     /// When the meeting must end.
     pub until: Option<chrono::NaiveTime>,
+    /// `--video`: a copy of the video on this computer (absolute, checked to be a file).
+    pub video: Option<PathBuf>,
     pub sessions_dir: PathBuf,
     pub lang: Lang,
     pub projector: bool,
@@ -89,6 +93,10 @@ pub struct RunOptions {
 /// Runs a conversation; returns where the notes were saved (None: nothing to save).
 pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
     let dir = &opts.sessions_dir;
+    // Refuse before the meeting starts, not halfway through it; but make the folder only for
+    // a session, not for a picker that is left with Esc or Ctrl+C.
+    store::check_writable(dir)?;
+    let theme = Theme::choose(opts.projector, tui::no_color());
     let picker = Picker::new(
         opts.library.episodes().to_vec(),
         opts.lang,
@@ -96,16 +104,13 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
         opts.audience,
         opts.group.as_deref(),
     )
-    .with_time(&opts.participants, opts.until);
+    .with_time(&opts.participants, opts.until)
+    .with_facilitator(&opts.facilitator);
     // What the group agreed at earlier meetings and the ids in use: when the meeting opens at
     // once, the folder is read while its session file is made (after the picker, when the
     // choice is made). The folder's cache is brought up to date when the meeting ends (see
     // `store::cache`).
     let mut reading = (!picker.needed()).then(|| Listing::read_in_background(dir));
-    // Refuse before the meeting starts, not halfway through it; but make the folder only for
-    // a session, not for a picker that is left with Esc or Ctrl+C.
-    store::check_writable(dir)?;
-    let theme = Theme::choose(opts.projector, tui::no_color());
     let mut refresh = None;
     let mut create = |choice: Choice| create_session(&opts, choice, reading.take(), &mut refresh);
     let (app, lock) = if picker.needed() {
@@ -142,17 +147,28 @@ fn create_session(
     store::ensure_writable(dir)?;
     let meta = Meta {
         group: choice.group,
-        facilitator: opts.facilitator.clone(),
+        facilitator: choice.facilitator,
         participants: choice.participants,
         until: choice.until,
     };
-    let session = Session::new(
+    let mut session = Session::new(
         &choice.episode,
         choice.audience,
         &meta,
         opts.lang,
         Now::real().wall,
     );
+    // `--video` for this meeting, else the copy the episode names beside its file.
+    if let Some(file) = opts.video.clone().or_else(|| choice.episode.video_file()) {
+        session.set_video_file(&file);
+    }
+    // The colours and the tips as this run starts: `voer resume` keeps them.
+    session.session.theme = Some(if opts.projector {
+        SessionTheme::Projector
+    } else {
+        SessionTheme::Default
+    });
+    session.session.tips_hidden = opts.projector;
     // Absolute, so the summary and messages say exactly where the notes are; claimed in one
     // step, so voers started in the same minute for the same group each get their own.
     let (path, lock) = store::create(dir, &session)?;
@@ -174,6 +190,23 @@ fn create_session(
         },
         lock,
     ))
+}
+
+/// `--video PATH`, checked before the meeting starts: a file that is there, made absolute so
+/// that `F5` finds it whatever folder the player starts in.
+fn video_file(path: &std::path::Path) -> Result<PathBuf, UserError> {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    match std::fs::metadata(&absolute) {
+        Ok(meta) if meta.is_dir() => Err(UserError::VideoFile {
+            path: absolute,
+            source: None,
+        }),
+        Ok(_) => Ok(absolute),
+        Err(e) => Err(UserError::VideoFile {
+            path: absolute,
+            source: Some(e),
+        }),
+    }
 }
 
 /// The user's home folder, where saving elsewhere suggests a path.

@@ -48,6 +48,11 @@ pub enum ExportError {
     Exists {
         path: PathBuf,
     },
+    /// `--output` is one of voer's own files (a session, a lock, a presence file, a rescue
+    /// copy): never replaced by a report, not even with `--force`.
+    VoersOwn {
+        path: PathBuf,
+    },
     /// This many files could not be read (each was named on the way); others could.
     BadFiles(usize),
     /// None of the files, this many, could be read.
@@ -68,6 +73,7 @@ impl Localize for ExportError {
             ExportError::BadDelimiter(c) => fill(t.export_bad_delimiter, [&c.escape_default()]),
             ExportError::SameAsInput { path } => fill(t.export_same_as_input, [&path.display()]),
             ExportError::Exists { path } => fill(t.export_exists, [&path.display()]),
+            ExportError::VoersOwn { path } => fill(t.export_voers_own, [&path.display()]),
             ExportError::NotAFile { path } => fill(t.export_not_a_file, [&path.display()]),
             ExportError::BadFiles(n) => fill(t.export_bad_files, [n]),
             ExportError::Unreadable(n) => fill(t.export_unreadable, [n]),

@@ -1,15 +1,20 @@
-//! Reports from session files: md, html, txt, json, csv, docx.
+//! Reports from session files: md, html, txt, json, csv, docx; and the documents for before
+//! the meeting: the facilitator's plan on paper and the participants' handout.
 //!
 //! [`report`] decides what a report holds (which groups, which notes under which question),
 //! [`outline`] lays that out as a list of pieces, and md, html, txt and docx each render that
 //! list. json and csv are data for other tools: they are made from the sessions directly.
+//! [`plan`] and [`handout`] make lists of the same pieces from an episode, rendered by the
+//! same md, html and docx ([`paper`]).
 pub mod csv;
 pub mod docx;
 mod error;
+pub mod handout;
 pub mod html;
 pub mod json;
 pub mod md;
 pub mod outline;
+pub mod plan;
 pub mod report;
 pub mod txt;
 
@@ -19,6 +24,14 @@ pub use error::{ExportError, RenderError};
 use report::Report;
 
 use crate::{lang::Lang, session::Session};
+
+/// How a document looks on paper: a report or a plan in ordinary print, or the participants'
+/// handout in large print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Look {
+    Report,
+    Handout,
+}
 
 /// The format of a report, as `voer export --format` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -56,16 +69,57 @@ pub fn render(
     let report = Report::new(sessions, opts.lang);
     let text = match format {
         Format::Md => md::render(&outline::outline(&report)),
-        Format::Html => html::render(&outline::outline(&report), report.lang),
+        Format::Html => html::render(&outline::outline(&report), report.lang, Look::Report),
         Format::Txt => txt::render(&outline::outline(&report)),
         Format::Json => json::render(sessions),
         Format::Csv => csv::render(sessions, &report, opts.csv_delimiter)?,
         Format::Docx => {
             let (created, modified) = document_times(sessions);
-            return docx::render(&outline::outline(&report), &created, &modified);
+            return docx::render(
+                &outline::outline(&report),
+                Look::Report,
+                &created,
+                &modified,
+            );
         }
     };
     Ok(text.into_bytes())
+}
+
+/// The formats of a document made before the meeting (the plan on paper, the handout).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paper {
+    Md,
+    Html,
+    Docx,
+}
+
+impl Paper {
+    /// The format a file name asks for; `None` when it is not one of these.
+    pub fn for_path(path: &Path) -> Option<Paper> {
+        match format_for_path(path)? {
+            Format::Md => Some(Paper::Md),
+            Format::Html => Some(Paper::Html),
+            Format::Docx => Some(Paper::Docx),
+            Format::Txt | Format::Json | Format::Csv => None,
+        }
+    }
+}
+
+/// A document of `elements` in `format`, in `lang` and `look`; `time` (RFC 3339) is a Word
+/// file's creation time. Only docx can fail (in its writer).
+pub fn paper(
+    elements: &[outline::Element],
+    format: Paper,
+    lang: Lang,
+    look: Look,
+    time: &str,
+) -> Result<Vec<u8>, RenderError> {
+    Ok(match format {
+        Paper::Md => md::render(elements).into_bytes(),
+        Paper::Html => html::render(elements, lang, look).into_bytes(),
+        Paper::Docx => docx::render(elements, look, time, time)?,
+    })
 }
 
 /// A Markdown report of one or more sessions (Ctrl+E in a run uses this).

@@ -1,6 +1,7 @@
 //! The report as a flat list of typed pieces (heading, facts, quote, notes, …). Markdown, HTML,
 //! plain text and Word each render this same list, so every format carries the same content
-//! in the same order and only the layout differs.
+//! in the same order and only the layout differs. The plan on paper (`plan`) and the handout
+//! (`handout`) are lists of the same pieces.
 use super::report::{Block, Part, Report};
 use crate::session::StepKind;
 
@@ -22,6 +23,15 @@ pub enum Element {
     Aside(String),
     /// The group's words; line breaks matter.
     Notes(String),
+    /// Plain text: a plan's context and tips, a handout's opening words.
+    Paragraph(String),
+    /// A question on a handout, numbered in order, with `lines` ruled lines under it to
+    /// write on (none: only the question).
+    Question {
+        number: usize,
+        text: String,
+        lines: u8,
+    },
     NoNotes(String),
     /// Rows under a head row: the actions (what · who · when · done).
     Table {

@@ -11,6 +11,12 @@ use textwrap::{
 use unicode_width::UnicodeWidthStr;
 
 use super::outline::Element;
+use crate::printable::printable;
+
+/// A name or a cell on one line: its whitespace one space, anything unsafe a visible sign.
+fn one_line(text: &str) -> String {
+    printable(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
+}
 
 pub const WIDTH: usize = 72;
 const NOTES_INDENT: &str = "  ";
@@ -42,7 +48,7 @@ pub fn render(elements: &[Element]) -> String {
                 }
                 out.push('\n');
             }
-            Element::Prompt(text) => {
+            Element::Prompt(text) | Element::Paragraph(text) => {
                 for line in super::lines(text.trim()) {
                     wrap_into(line, "", "", &mut out);
                 }
@@ -50,6 +56,22 @@ pub fn render(elements: &[Element]) -> String {
             }
             Element::Aside(text) => {
                 wrap_into(&format!("({text})"), "", "", &mut out);
+                out.push('\n');
+            }
+            Element::Question {
+                number,
+                text,
+                lines,
+            } => {
+                let first = format!("{number}. ");
+                let rest = " ".repeat(first.width());
+                wrap_into(text.trim(), &first, &rest, &mut out);
+                for _ in 0..*lines {
+                    out.push('\n');
+                    out.push_str(&rest);
+                    out.push_str(&"_".repeat(WIDTH - rest.width()));
+                    out.push('\n');
+                }
                 out.push('\n');
             }
             Element::Notes(text) => {
@@ -92,13 +114,7 @@ pub fn render(elements: &[Element]) -> String {
 
 /// Level 1 and 2 are underlined with `=` and `-`, deeper levels marked with `»`.
 fn heading(level: u8, text: &str, out: &mut String) {
-    let text: String = text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .filter(|&c| !super::is_control(c))
-        .collect();
+    let text = one_line(text);
     if level >= 3 {
         wrap_into(&text, "» ", "  ", out);
         out.push('\n');
@@ -119,18 +135,10 @@ fn heading(level: u8, text: &str, out: &mut String) {
 /// their widest cell up to a limit, the first (what) gets the rest; cells wrap in their column.
 fn table(head: &[String], rows: &[Vec<String>], out: &mut String) {
     const GAP: usize = 2;
-    let clean = |s: &str| -> String {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .chars()
-            .filter(|&c| !super::is_control(c))
-            .collect()
-    };
-    let head: Vec<String> = head.iter().map(|c| clean(c)).collect();
+    let head: Vec<String> = head.iter().map(|c| one_line(c)).collect();
     let rows: Vec<Vec<String>> = rows
         .iter()
-        .map(|r| r.iter().map(|c| clean(c)).collect())
+        .map(|r| r.iter().map(|c| one_line(c)).collect())
         .collect();
     let cols = head.len();
     if cols == 0 {
@@ -201,12 +209,10 @@ fn marker_width(line: &str) -> usize {
 /// web address never.
 fn wrap_into(text: &str, first: &str, rest: &str, out: &mut String) {
     // unicode-width gives a tab no width; spaces keep the columns honest. Control characters
-    // (an escape sequence in pasted text) would repaint the terminal of whoever reads this.
-    let text: String = text
-        .replace('\t', "    ")
-        .chars()
-        .filter(|&c| !super::is_control(c))
-        .collect();
+    // (an escape sequence in pasted text, a lone carriage return) would repaint the terminal of
+    // whoever reads this, and bidirectional controls reorder what it shows: visible signs.
+    let text = text.replace('\t', "    ");
+    let text = printable(&text);
     for l in wrap(&text, WIDTH, first, rest) {
         out.push_str(l.trim_end());
         out.push('\n');

@@ -89,8 +89,8 @@ pub(super) static NL: ActionTexts = ActionTexts {
         "De afspraak staat in {}, en die sessie is nu open in een gesprek. Zet hem daar op klaar (Ctrl+L), of probeer het opnieuw als dat gesprek gesloten is.",
     ),
     gone: Tpl::new("De afspraak '{}' staat niet meer in {}"),
-    not_a_date: Tpl::new("'{}' is geen datum; bewaard zoals getypt"),
-    no_such_day: Tpl::new("'{}' bestaat niet als datum; bewaard zoals getypt"),
+    not_a_date: Tpl::new("'{}' is geen datum: zo bewaard"),
+    no_such_day: Tpl::new("'{}' bestaat niet als datum: zo bewaard"),
     months_short: [
         "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
     ],
@@ -146,8 +146,8 @@ pub(super) static EN: ActionTexts = ActionTexts {
         "The action is in {}, and that session is open in a conversation now. Mark it done there (Ctrl+L), or try again once that conversation is closed.",
     ),
     gone: Tpl::new("The action '{}' is no longer in {}"),
-    not_a_date: Tpl::new("'{}' is not a date; kept as typed"),
-    no_such_day: Tpl::new("'{}' is not a date that exists; kept as typed"),
+    not_a_date: Tpl::new("'{}' is not a date: kept as typed"),
+    no_such_day: Tpl::new("'{}' is not a date that exists: kept as typed"),
     months_short: [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ],

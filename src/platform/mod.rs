@@ -10,12 +10,21 @@
 //! - `session::store` syncs the folder after a rename on Unix; NTFS journals the rename itself.
 //!
 //! The two Windows reasons a file operation can fail here, [`NameProblem`] and [`HeldOpen`],
-//! travel inside an `io::Error`, so they reach the screen the way the system's own reasons do;
-//! `i18n::os_reason` words them in the user's language. Nothing here depends on the rest of voer.
+//! and those of reading a file or using a folder someone else put there (`files`:
+//! [`NotRegular`], [`TooLarge`], [`UnsafeFolder`]) travel inside an `io::Error`, so they reach the screen the way the system's
+//! own reasons do; `i18n::os_reason` words them in the user's language. Nothing here depends
+//! on the rest of voer.
 use std::{fmt, io, path::Path, time::Duration};
 
+mod files;
+pub mod open;
 #[cfg(windows)]
 mod windows;
+
+pub use files::{
+    NotRegular, TooLarge, UnsafeFolder, check_own_folder, open_own_regular, open_regular,
+    read_regular,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Closing the window, logging off, shutting down

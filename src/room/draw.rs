@@ -7,7 +7,7 @@ use ratatui::{
     Frame,
     layout::{Alignment, Constraint, Flex, Layout, Rect},
     style::{Modifier, Style},
-    text::Line,
+    text::{Line, Span},
     widgets::{Block, BorderType, Borders, Cell, Paragraph, Row, Table},
 };
 use tui_big_text::PixelSize;
@@ -19,7 +19,7 @@ use crate::{
     session::{Session, StepKind, countdown::minutes_seconds, step_label},
     ui::{
         Theme,
-        parts::{self, wrap_lines},
+        parts::{self, wrap_lines, wrap_url},
         qr,
     },
 };
@@ -47,7 +47,7 @@ pub fn draw(room: &Room, now: DateTime<FixedOffset>, frame: &mut Frame) {
     let inner = area.inner(ratatui::layout::Margin::new(2, 1));
     match s.steps.get(s.session.current_step).map(|st| st.kind) {
         None => summary(s, t, theme, frame, inner),
-        Some(StepKind::Opening) => opening(s, &room.earlier, t, theme, frame, inner),
+        Some(StepKind::Opening) => opening(s, &room.earlier, t, theme, now, frame, inner),
         Some(StepKind::Quote) => quote(s, t, theme, frame, inner),
         Some(StepKind::Video) => video(s, t, theme, now, frame, inner),
         Some(StepKind::Prompt | StepKind::Closing) => prompt(s, t, theme, now, frame, inner),
@@ -198,6 +198,7 @@ fn opening(
     earlier: &[crate::actions::folder::Found],
     t: &Texts,
     theme: &Theme,
+    now: DateTime<FixedOffset>,
     frame: &mut Frame,
     area: Rect,
 ) {
@@ -218,8 +219,11 @@ fn opening(
         after.push(Piece::Gap(1));
         let mut agreed = vec![Line::styled(w.earlier, theme.heading)];
         for f in earlier {
-            let line = crate::actions::summary_line(&f.action, info.language);
-            agreed.extend(lines(&line, area.width, theme.base));
+            // An overdue one in a word and a colour.
+            let (line, late) =
+                crate::actions::summary_line_on(&f.action, now.date_naive(), info.language);
+            let style = if late { theme.late } else { theme.base };
+            agreed.extend(lines(&line, area.width, style));
         }
         after.push(Piece::Lines(agreed));
     }
@@ -299,16 +303,29 @@ fn timer<'a>(
 ) -> Option<Piece<'a>> {
     let r = remaining(s, now)?;
     let style = theme.countdown(r, theme.timer);
-    let flag = s
-        .session
-        .paused
-        .then(|| Line::styled(format!(" ⏸ {} ", t.paused), theme.paused));
+    // The pause, and the warning colour said in a word too.
+    let mut flags = Vec::new();
+    if s.session.paused {
+        flags.push(Span::styled(format!(" ⏸ {} ", t.paused), theme.paused));
+    }
+    if let Some(alert) = r.alert() {
+        if !flags.is_empty() {
+            flags.push(Span::raw("  "));
+        }
+        flags.push(Span::styled(parts::alert_flag(t, alert), style));
+    }
+    let flag = (!flags.is_empty()).then(|| Line::from(flags));
     let (size, h) = match height {
         8.. => (PixelSize::Full, 8),
         4..=7 => (PixelSize::HalfHeight, 4),
         _ => (PixelSize::Full, 1),
     };
     Some(Piece::Timer(vec![r.display()], size, h, style, flag))
+}
+
+/// Whether the timer has a line of flags under it: paused, in its last minute, or over.
+fn has_timer_flag(s: &Session, now: DateTime<FixedOffset>) -> bool {
+    s.session.paused || remaining(s, now).is_some_and(|r| r.alert().is_some())
 }
 
 /// The group's notes, when the facilitator shows them to the room.
@@ -353,7 +370,7 @@ fn prompt(
     };
     // A round's speaker and a phase: what the room needs to know whose turn it is.
     let turns = turn_lines(s, t, theme, now);
-    let flag = u16::from(s.session.paused) + turns.len() as u16;
+    let flag = u16::from(has_timer_flag(s, now)) + turns.len() as u16;
     // The question in the largest letters that leave a big timer; else smaller, else plain.
     let mut choice = None;
     'sizes: for (i, _) in big::SIZES.iter().enumerate() {
@@ -411,11 +428,19 @@ fn turn_lines<'a>(
     if let Some(r) = &step.round {
         match (r.speaker(), step.turn_remaining(at)) {
             (Some(name), Some(left)) => {
-                let mut text = format!("▶ {}: {name}  {}", t.round_now, left.display());
-                if let Some(next) = r.next_speaker() {
-                    text.push_str(&format!("   · {}: {next}", t.round_next));
+                let mut now_line = format!("▶ {}: {name}  {}", t.round_now, left.display());
+                if left.is_over() {
+                    now_line.push_str(&format!(" · {}", t.round_time_up));
                 }
-                out.push(Line::styled(text, theme.heading));
+                let next = crate::ui::round::next_words(r, t, None);
+                let one = format!("{now_line}   · {next}");
+                // Whole names: who is next goes on a line of its own when both do not fit.
+                if one.width() <= usize::from(COLUMN) {
+                    out.push(Line::styled(one, theme.heading));
+                } else {
+                    out.push(Line::styled(now_line, theme.heading));
+                    out.push(Line::styled(next, theme.heading));
+                }
             }
             _ => out.push(Line::styled(t.round_open, theme.heading)),
         }
@@ -470,6 +495,15 @@ fn video(
         )),
         None => pieces.push(Piece::Lines(lines(t.video_no_url, area.width, theme.base))),
     }
+    // The facilitator opened it (F5): the room knows to look at the other screen or window.
+    if step.playing {
+        pieces.push(Piece::Gap(1));
+        pieces.push(Piece::Lines(lines(
+            &format!("▶ {}", t.paper.room_playing),
+            area.width,
+            theme.heading,
+        )));
+    }
     let code = url
         .and_then(qr::Code::new)
         .filter(|c| c.size().0 <= area.width);
@@ -477,7 +511,7 @@ fn video(
         height_of(&pieces)
             + 1
             + h
-            + u16::from(s.session.paused)
+            + u16::from(has_timer_flag(s, now))
             + code.as_ref().map_or(0, |c| c.size().1 + 2)
             <= area.height
     });
@@ -498,22 +532,6 @@ fn video(
     render_stack(frame, area, pieces);
 }
 
-/// A URL broken at any character, so a long link still shows whole.
-fn wrap_url(url: &str, width: u16) -> Vec<String> {
-    let width = usize::from(width.max(1));
-    let mut out = vec![String::new()];
-    for c in url.chars() {
-        let cw = c.to_string().width();
-        if out.last().is_some_and(|l| l.width() + cw > width) {
-            out.push(String::new());
-        }
-        if let Some(l) = out.last_mut() {
-            l.push(c);
-        }
-    }
-    out
-}
-
 fn summary(s: &Session, t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut rows = Vec::new();
     let (mut planned, mut actual) = (0u64, 0u64);
@@ -522,7 +540,7 @@ fn summary(s: &Session, t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect)
         actual += st.elapsed_seconds;
         rows.push(Row::new(vec![
             Cell::from(step_label(&s.steps, i, t)),
-            Cell::from(if st.kind.is_timed() {
+            Cell::from(if st.is_planned() {
                 minutes_seconds(Duration::from_secs(st.planned_seconds))
             } else {
                 "–".into()
@@ -551,7 +569,11 @@ fn summary(s: &Session, t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect)
     .style(theme.base);
     let mut head = lines(t.step_summary, area.width, theme.heading);
     head.push(Line::default());
-    head.extend(lines(t.session_finished, area.width, theme.quote));
+    head.extend(lines(
+        t.session_finished_for(s.session.audience),
+        area.width,
+        theme.quote,
+    ));
     let pieces = vec![
         Piece::Lines(head),
         Piece::Gap(1),

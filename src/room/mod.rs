@@ -14,7 +14,7 @@ pub mod draw;
 pub mod follow;
 pub mod run;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 
@@ -36,6 +36,8 @@ pub struct Room {
     pub earlier: Vec<crate::actions::folder::Found>,
     /// The session `earlier` was read for.
     pub earlier_of: Option<std::path::PathBuf>,
+    /// When `shown` was read, on the monotonic clock, and the time the timer was at then.
+    read_at: Option<(Instant, DateTime<FixedOffset>)>,
 }
 
 impl Room {
@@ -46,6 +48,37 @@ impl Room {
             theme,
             earlier: Vec::new(),
             earlier_of: None,
+            read_at: None,
+        }
+    }
+
+    /// Shows `s`, just read from its file at `wall` (the wall clock, read now) and `mono`.
+    /// The wall clock is read once per change of the file, to know how long ago it was
+    /// written; from then on the timer counts with the monotonic clock, so that a wall clock
+    /// set forward or back (by hand, by a time server) cannot make it jump or stand still.
+    /// A difference below zero or over 24 hours means the two clocks disagree (this
+    /// computer's and the facilitator's): it counts as none.
+    pub fn show(&mut self, s: Session, wall: DateTime<FixedOffset>, mono: Instant) {
+        let written = s.session.updated_at;
+        let since = (wall - written)
+            .to_std()
+            .ok()
+            .filter(|d| d.as_secs() <= crate::session::MAX_STEP_SECONDS)
+            .unwrap_or_default();
+        let since = chrono::Duration::from_std(since).unwrap_or_default();
+        self.read_at = Some((mono, written + since));
+        self.shown = Some(s);
+    }
+
+    /// The time the timer is at, at `mono` (see [`Room::show`]): what to draw with.
+    pub fn timer_now(&self, mono: Instant) -> DateTime<FixedOffset> {
+        match self.read_at {
+            Some((at, then)) => {
+                let passed = chrono::Duration::from_std(mono.saturating_duration_since(at))
+                    .unwrap_or_default();
+                then + passed
+            }
+            None => chrono::Local::now().fixed_offset(),
         }
     }
 
@@ -106,8 +139,9 @@ mod tests {
         Session::new(ep, Audience::ClientCouncil, &Meta::default(), Lang::Nl, now)
     }
 
-    #[test]
-    fn the_timer_runs_from_the_file_and_the_wall_clock_and_stops_when_paused() {
+    /// The session on its first prompt, 5 minutes planned, 20 seconds of them spent when the
+    /// file was written, its timer running since 20 seconds before that.
+    fn on_a_prompt() -> Session {
         let mut s = session();
         let prompt = s
             .steps
@@ -117,8 +151,34 @@ mod tests {
         s.session.current_step = prompt;
         s.steps[prompt].planned_seconds = 300;
         s.steps[prompt].elapsed_seconds = 20;
+        s.session.timer_started_at = Some(s.session.updated_at - chrono::Duration::seconds(20));
+        s
+    }
+
+    #[test]
+    fn the_timer_counts_on_the_monotonic_clock_whatever_the_wall_clock_says() {
+        let s = on_a_prompt();
+        let written = s.session.updated_at;
+        let mono = Instant::now();
+        let later = mono + Duration::from_secs(30);
+        for (wall, shows) in [
+            // The clocks agree: written 5 s ago, 30 s since.
+            (written + chrono::Duration::seconds(5), "4:05"),
+            // This computer's wall clock 30 days ahead, or 3 hours behind: as if just written.
+            (written + chrono::Duration::days(30), "4:10"),
+            (written - chrono::Duration::hours(3), "4:10"),
+        ] {
+            let mut room = Room::new(Lang::Nl, crate::ui::Theme::calm());
+            room.show(s.clone(), wall, mono);
+            let r = remaining(&s, room.timer_now(later)).map(|r| r.display());
+            assert_eq!(r.as_deref(), Some(shows), "{wall}");
+        }
+    }
+
+    #[test]
+    fn the_timer_runs_from_the_file_and_the_wall_clock_and_stops_when_paused() {
+        let mut s = on_a_prompt();
         let at = s.session.updated_at;
-        s.session.timer_started_at = Some(at - chrono::Duration::seconds(20));
         let later = at + chrono::Duration::seconds(30);
         assert_eq!(
             remaining(&s, later).map(|r| r.display()),

@@ -10,14 +10,14 @@ use std::{
 
 use chrono::{Local, Timelike};
 use notify::{RecursiveMode, Watcher};
-use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::{
     Room, draw,
     follow::{self, Followed},
 };
 use crate::{
-    session::presence::{self, Presence},
+    session::presence::Presence,
     tui::{self, Screen},
 };
 
@@ -53,7 +53,6 @@ pub fn run(screen: &mut Screen, mut room: Room, dir: &Path, file: Option<PathBuf
     let mut changes = Changes::All;
     let mut next_poll = Instant::now();
     let mut next_probe = Instant::now() + PROBE;
-    let mut next_presence = Instant::now();
     // What the last frame showed: redraw only when it would differ.
     let mut drawn: Option<(i64, bool)> = None;
     let mut resized = true;
@@ -88,18 +87,14 @@ pub fn run(screen: &mut Screen, mut room: Room, dir: &Path, file: Option<PathBuf
                 now + POLL
             };
         }
-        // The presence file goes with the followed session.
-        let want = followed.as_ref().map(|f| f.path.clone());
+        // The presence file goes with the followed session (and refreshes itself).
+        let want = followed.as_ref().map(|f| f.path.as_path());
         if presence.as_ref().map(Presence::session_path) != want {
-            presence = want.and_then(|p| Presence::announce(&p).ok());
-            next_presence = now + presence::REFRESH;
-        } else if now >= next_presence {
-            if let Some(p) = &presence {
-                let _ = p.refresh();
-            }
-            next_presence = now + presence::REFRESH;
+            presence = want.map(Presence::announce);
         }
-        let wall = Local::now().fixed_offset();
+        // The timer's clock: the wall clock of the file's last change, counted on (see
+        // `Room::show`).
+        let wall = room.timer_now(Instant::now());
         let key = (wall.timestamp(), room.ticking());
         let due = drawn.is_none() || resized || (room.ticking() && drawn != Some(key));
         if due {
@@ -112,22 +107,14 @@ pub fn run(screen: &mut Screen, mut room: Room, dir: &Path, file: Option<PathBuf
         }
         let wait = if room.ticking() {
             // Just after the next whole second, when the timer's shown second changes; the
-            // poll and the presence file are seen to at these wake-ups too.
+            // poll is seen to at these wake-ups too.
             let into = Duration::from_nanos(u64::from(wall.nanosecond() % 1_000_000_000));
             Duration::from_secs(1).saturating_sub(into) + Duration::from_millis(2)
         } else {
-            next_poll
-                .min(next_presence)
-                .saturating_duration_since(Instant::now())
+            next_poll.saturating_duration_since(Instant::now())
         };
         match rx.recv_timeout(wait) {
-            Ok(Incoming::Input(Event::Key(k))) if k.kind != KeyEventKind::Release => {
-                let ctrl_c = k.modifiers.contains(KeyModifiers::CONTROL)
-                    && matches!(k.code, KeyCode::Char('c' | 'C'));
-                if ctrl_c || matches!(k.code, KeyCode::Char('q' | 'Q')) {
-                    return;
-                }
-            }
+            Ok(Incoming::Input(Event::Key(k))) if closes(&k) => return,
             Ok(Incoming::Input(Event::Resize(..))) => resized = true,
             Ok(Incoming::Input(_)) | Err(RecvTimeoutError::Timeout) => {}
             Ok(Incoming::Files(paths)) => {
@@ -136,11 +123,9 @@ pub fn run(screen: &mut Screen, mut room: Room, dir: &Path, file: Option<PathBuf
                 while let Ok(m) = rx.try_recv() {
                     match m {
                         Incoming::Quit => return,
-                        Incoming::Input(Event::Key(k))
-                            if matches!(k.code, KeyCode::Char('q' | 'Q')) =>
-                        {
-                            return;
-                        }
+                        // Ctrl+C too, not only q: a key that came with a file event is
+                        // not lost.
+                        Incoming::Input(Event::Key(k)) if closes(&k) => return,
                         Incoming::Input(Event::Resize(..)) => resized = true,
                         Incoming::Files(paths) => changes.add(&paths, followed.as_ref()),
                         _ => {}
@@ -150,6 +135,13 @@ pub fn run(screen: &mut Screen, mut room: Room, dir: &Path, file: Option<PathBuf
             Ok(Incoming::Quit) | Err(RecvTimeoutError::Disconnected) => return,
         }
     }
+}
+
+/// Whether a key closes the room screen: `q` or Ctrl+C (a release is no key).
+fn closes(k: &KeyEvent) -> bool {
+    let ctrl_c =
+        k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('c' | 'C'));
+    k.kind != KeyEventKind::Release && (ctrl_c || matches!(k.code, KeyCode::Char('q' | 'Q')))
 }
 
 /// What changed in the folder since the room last looked.
@@ -256,7 +248,7 @@ fn sync_session(
     let mut changed = false;
     if let Some(f) = followed.as_mut() {
         if let Some(s) = f.read_if_changed() {
-            room.shown = Some(s);
+            room.show(s, Local::now().fixed_offset(), Instant::now());
             changed = true;
         }
         if f.named {
@@ -276,7 +268,11 @@ fn sync_session(
     let (found, unsure) = follow::locked_sessions(dir);
     if let Some((path, s)) = found.into_iter().next() {
         let mut f = Followed::new(path, false);
-        room.shown = Some(f.read_if_changed().unwrap_or(s));
+        room.show(
+            f.read_if_changed().unwrap_or(s),
+            Local::now().fixed_offset(),
+            Instant::now(),
+        );
         *followed = Some(f);
         changed = true;
     }

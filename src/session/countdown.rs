@@ -38,6 +38,25 @@ impl Remaining {
     pub fn is_last_minute(self) -> bool {
         matches!(self, Remaining::Left(d) if d <= Duration::from_secs(60))
     }
+
+    /// What the countdown's warning colour says, so that a screen can say it in a word too:
+    /// colour is never the only sign.
+    pub fn alert(self) -> Option<Alert> {
+        if self.is_over() {
+            Some(Alert::Over)
+        } else if self.is_last_minute() {
+            Some(Alert::LastMinute)
+        } else {
+            None
+        }
+    }
+}
+
+/// A countdown in its last minute, or past its time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Alert {
+    LastMinute,
+    Over,
 }
 
 /// `m:ss` of a duration, for planned and actual times.

@@ -7,7 +7,8 @@ use super::{Phase, Round, Step};
 
 /// A turn is never shorter than this.
 pub const MIN_TURN_SECONDS: u64 = 30;
-/// What an untimed step (opening, quote) is counted as when planning to end on time.
+/// What an untimed step (opening, quote) without minutes of its own is counted as when
+/// planning to end on time.
 pub const UNTIMED_SECONDS: u64 = 120;
 /// Re-planning never makes a step shorter than this.
 pub const MIN_STEP_SECONDS: u64 = 60;
@@ -38,7 +39,7 @@ impl Round {
             turns_taken: 0,
             turn_started: at,
             minutes_per_person,
-            passed: Vec::new(),
+            ..Round::default()
         }
     }
 
@@ -186,21 +187,26 @@ pub fn seconds_until(now: DateTime<FixedOffset>, until: NaiveTime) -> i64 {
 }
 
 /// Seconds the rest of the meeting needs as planned: what is left of the current step, the
-/// planned time of the steps after it, and two minutes for each untimed step.
+/// planned time of the steps after it, and for an untimed step its plan (two minutes when
+/// it has none).
 /// `floor`: count each timed step to come at its shortest (one minute) instead.
 fn seconds_needed(steps: &[Step], current: usize, elapsed: u64, floor: bool) -> u64 {
     let Some(step) = steps.get(current) else {
         return 0;
     };
+    let untimed = |s: &Step| match s.planned_seconds {
+        0 => UNTIMED_SECONDS,
+        planned => planned,
+    };
     let now = if step.kind.is_timed() {
         step.planned_seconds.saturating_sub(elapsed)
     } else {
-        UNTIMED_SECONDS.saturating_sub(elapsed)
+        untimed(step).saturating_sub(elapsed)
     };
     steps[current + 1..]
         .iter()
         .map(|s| match (s.kind.is_timed(), floor) {
-            (false, _) => UNTIMED_SECONDS,
+            (false, _) => untimed(s),
             (true, false) => s.planned_seconds,
             (true, true) => s.planned_seconds.min(MIN_STEP_SECONDS),
         })
@@ -322,6 +328,8 @@ mod tests {
             text: String::new(),
             original: None,
             url: None,
+            file: None,
+            playing: false,
             tip: None,
             phases: Vec::new(),
             round: None,
@@ -329,6 +337,7 @@ mod tests {
             episode_seconds: minutes * 60,
             elapsed_seconds: 0,
             notes: String::new(),
+            ..Default::default()
         }
     }
 
@@ -500,6 +509,7 @@ mod tests {
                 minutes: m,
                 current: false,
                 started: None,
+                ..Default::default()
             })
             .collect()
     }

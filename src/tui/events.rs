@@ -27,10 +27,12 @@ pub enum Incoming {
     Saved(SaveOutcome),
     /// The copy saved elsewhere was written, or not.
     SavedElsewhere(PathBuf, Result<(), StoreError>),
-    /// The Ctrl+E export was written, or not.
-    Exported(PathBuf, Result<(), StoreError>),
+    /// The Ctrl+E report was written (where, and what the session file records of it), or not.
+    Exported(Result<crate::session::store::Written, StoreError>),
     /// An earlier session's action was marked in its own file, or not.
     EarlierMarked(Result<(String, bool), std::sync::Arc<crate::actions::folder::ActionError>>),
+    /// The system's opener started for the video, or failed (also when it ended badly).
+    VideoOpened(crate::app::VideoTarget, Result<(), crate::app::VideoError>),
 }
 
 /// Every signal that would otherwise end voer on the spot, the terminal left raw and the last

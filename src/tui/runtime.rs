@@ -5,7 +5,10 @@ use std::{
     collections::VecDeque,
     io::{self, Write},
     path::{Path, PathBuf},
-    sync::mpsc::{self, Receiver, RecvTimeoutError, Sender},
+    sync::{
+        Arc, Mutex, PoisonError,
+        mpsc::{self, Receiver, RecvTimeoutError, Sender},
+    },
     time::{Duration, Instant, SystemTime},
 };
 
@@ -16,11 +19,11 @@ use super::{
     terminal::Screen,
 };
 use crate::{
-    app::{self, App, Choice, Effect, Msg, Opened, clock::Now},
+    app::{self, App, Choice, Effect, Msg, Opened, VideoError, VideoTarget, clock::Now},
     error::UserError,
     export,
     session::{
-        Session, presence,
+        ReportFile, Session, presence,
         store::{self, SaveOutcome, Saver, SessionLock, StoreError},
     },
     ui::{self, Theme},
@@ -54,6 +57,7 @@ pub fn run(
         terminating: false,
         saved_elsewhere: None,
         room_checked: None,
+        reports: Arc::default(),
     };
     let result = runner.run(&mut screen, &rx, &mut app, theme);
     drop(screen);
@@ -79,6 +83,9 @@ struct Runner<'a, 'c> {
     saved_elsewhere: Option<PathBuf>,
     /// When the loop last looked for a room screen.
     room_checked: Option<Instant>,
+    /// The reports Ctrl+E wrote in this run, as the saver thread wrote them: a second Ctrl+E
+    /// queued before the first was reported knows the first's report as voer's own.
+    reports: Arc<Mutex<Vec<ReportFile>>>,
 }
 
 impl Runner<'_, '_> {
@@ -183,8 +190,12 @@ impl Runner<'_, '_> {
                 }
                 Some(Msg::SavedElsewhere(result.map(|()| path)))
             }
-            Incoming::Exported(path, result) => Some(Msg::ExportDone(result.map(|()| path))),
+            Incoming::Exported(result) => Some(Msg::ExportDone(result)),
             Incoming::EarlierMarked(result) => Some(Msg::EarlierMarked(result)),
+            Incoming::VideoOpened(target, result) => Some(Msg::VideoOpened(
+                target,
+                result.map_err(std::sync::Arc::new),
+            )),
             Incoming::Signal if !self.terminating => {
                 // Keys the terminal sent before the signal are notes too: take them in first.
                 self.terminating = true;
@@ -243,14 +254,32 @@ impl Runner<'_, '_> {
                             });
                     }
                     Effect::Export(s) => {
-                        // Ctrl+E: a Markdown report beside the session file, same name with `.md`.
-                        let target = path.with_extension("md");
+                        // Ctrl+E: a Markdown report beside the session file, same name with
+                        // `.md` (or the next free one, see `store::write_report`).
                         let md = export::markdown(std::slice::from_ref(&*s), None);
                         let tx = self.tx.clone();
-                        let to = target.clone();
-                        self.saver.write(&target, md.into_bytes(), move |result| {
-                            let _ = tx.send(Incoming::Exported(to, result));
+                        let at = s.session.updated_at;
+                        let beside = path.clone();
+                        let written = self.reports.clone();
+                        let queued = self.saver.run(move || {
+                            let mut written =
+                                written.lock().unwrap_or_else(PoisonError::into_inner);
+                            let mut recorded = s.reports.clone();
+                            recorded.retain(|r| !written.iter().any(|w| w.name == r.name));
+                            recorded.extend(written.iter().cloned());
+                            let result = store::write_report(&beside, &recorded, md.as_bytes(), at);
+                            if let Ok(w) = &result {
+                                written.retain(|r| r.name != w.record.name);
+                                written.push(w.record.clone());
+                            }
+                            let _ = tx.send(Incoming::Exported(result));
                         });
+                        if !queued {
+                            let stopped = StoreError::SaverStopped {
+                                path: path.with_extension("md"),
+                            };
+                            let _ = self.tx.send(Incoming::Exported(Err(stopped)));
+                        }
                     }
                     Effect::MarkEarlier { path, id, done } => {
                         // Another session's file, under its own lock: off the UI thread.
@@ -261,6 +290,11 @@ impl Runner<'_, '_> {
                                 .map_err(std::sync::Arc::new);
                             let _ = tx.send(Incoming::EarlierMarked(result));
                         });
+                    }
+                    Effect::OpenVideo(target) => {
+                        // The opener may take a while, or wait for the player it starts.
+                        let tx = self.tx.clone();
+                        std::thread::spawn(move || open_video(target, &tx));
                     }
                     Effect::Bell => {
                         let _ = io::stdout().write_all(b"\x07");
@@ -274,12 +308,36 @@ impl Runner<'_, '_> {
     }
 }
 
+/// Opens the video with the system's opener and reports it: once the opener has started, and
+/// again if it then ends badly. A file that is not there is not handed to the opener.
+fn open_video(target: VideoTarget, tx: &Sender<Incoming>) {
+    use crate::platform::open;
+    let report = |result| {
+        let _ = tx.send(Incoming::VideoOpened(target.clone(), result));
+    };
+    if let VideoTarget::File(file) = &target
+        && !Path::new(file).is_file()
+    {
+        return report(Err(VideoError::FileGone(PathBuf::from(file))));
+    }
+    match open::open(target.address()) {
+        Err(e) => report(Err(VideoError::Open(e))),
+        Ok(None) => report(Ok(())),
+        Ok(Some(child)) => {
+            report(Ok(()));
+            if let Err(e) = open::wait(child) {
+                report(Err(VideoError::Open(e)));
+            }
+        }
+    }
+}
+
 /// The last save failed as voer was told to stop (the window closed, the sessions folder
 /// gone): a copy of the notes in the rescue folder, which `voer sessions` and `voer resume`
-/// look in. Returns where, if it could be written.
-fn rescue(path: &Path, session: &Session) -> Option<PathBuf> {
+/// look in. Returns where, or why it could not be written; `None` without a rescue folder.
+fn rescue(path: &Path, session: &Session) -> Option<Result<PathBuf, Box<StoreError>>> {
     let dir = crate::config::rescue_dir()?;
-    store::rescue(&dir, path.file_name()?, session).ok()
+    Some(store::rescue(&dir, path.file_name()?, session).map_err(Box::new))
 }
 
 /// Hands the newest snapshot to the saver and waits until it is on disk.
@@ -287,8 +345,8 @@ fn final_save(saver: &Saver, path: &Path, session: Session, rev: u64) -> Result<
     let (reply_tx, reply_rx) = mpsc::channel();
     saver.submit(path, session, rev, Some(reply_tx));
     match reply_rx.recv_timeout(FINAL_SAVE_TIMEOUT) {
-        Ok(SaveOutcome::Saved { .. }) => Ok(()),
         Ok(SaveOutcome::Failed { error, .. }) => Err(error),
+        Ok(SaveOutcome::Saved { .. } | SaveOutcome::LockMadeAgain { .. }) => Ok(()),
         Err(_) => Err(StoreError::NoAnswer {
             path: path.to_path_buf(),
         }),
@@ -338,6 +396,7 @@ mod tests {
             terminating: false,
             saved_elsewhere: None,
             room_checked: None,
+            reports: Arc::default(),
         };
         f(&mut runner, &rx);
     }
@@ -362,18 +421,41 @@ mod tests {
                 Ok(Flow::Go)
             ));
             let incoming = next_write(rx);
-            let Incoming::Exported(path, Ok(())) = &incoming else {
+            let Incoming::Exported(Ok(written)) = &incoming else {
                 panic!("expected an export report");
             };
-            assert_eq!(path, &dir.path().join("sessie.md"));
+            assert_eq!(written.path, dir.path().join("sessie.md"));
+            assert_eq!(written.record.name, "sessie.md");
             assert!(
-                std::fs::read_to_string(path)
+                std::fs::read_to_string(&written.path)
                     .unwrap()
                     .contains("Team Noord")
             );
             let mut pending = VecDeque::new();
             let msg = r.msg_for(&app, incoming, rx, &mut pending).unwrap();
             assert!(matches!(msg, Msg::ExportDone(Ok(_))));
+        });
+    }
+
+    #[test]
+    fn a_second_report_asked_before_the_first_was_heard_replaces_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_in(dir.path());
+        with_runner(|r, rx| {
+            for _ in 0..2 {
+                assert!(matches!(
+                    r.apply(&mut app, Msg::Export, Now::real()),
+                    Ok(Flow::Go)
+                ));
+            }
+            for _ in 0..2 {
+                let Incoming::Exported(Ok(written)) = next_write(rx) else {
+                    panic!("expected an export report");
+                };
+                assert_eq!(written.path, dir.path().join("sessie.md"));
+                assert_eq!(written.kept, None);
+            }
+            assert!(!dir.path().join("sessie-2.md").exists());
         });
     }
 

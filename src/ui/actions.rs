@@ -12,10 +12,12 @@ use crate::{
     actions::{self, folder::Found},
     app::{
         Model,
+        clock::Now,
         keys::{self, Where},
     },
     session::Action,
 };
+use chrono::NaiveDate;
 
 /// What, who, when: three one-line fields, the one being typed in marked.
 pub fn form(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -62,8 +64,10 @@ pub fn form(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::styled(keys, theme.heading)), rows[6]);
 }
 
-/// This session's actions, then the open ones of earlier meetings; the chosen one marked.
-pub fn list(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// This session's actions, then the open ones of earlier meetings; the chosen one marked,
+/// the overdue ones marked too.
+pub fn list(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
+    let today = now.wall.date_naive();
     let w = m.texts().actions;
     let own = &m.session.actions;
     let earlier = &m.actions.earlier;
@@ -76,7 +80,7 @@ pub fn list(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         if i == m.actions.selected {
             selected_line = lines.len();
         }
-        lines.push(row(m, theme, a, None, i == m.actions.selected));
+        lines.push(row(m, theme, a, None, i == m.actions.selected, today));
     }
     if !earlier.is_empty() {
         lines.push(Line::default());
@@ -86,7 +90,14 @@ pub fn list(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             if i == m.actions.selected {
                 selected_line = lines.len();
             }
-            lines.push(row(m, theme, &f.action, Some(f), i == m.actions.selected));
+            lines.push(row(
+                m,
+                theme,
+                &f.action,
+                Some(f),
+                i == m.actions.selected,
+                today,
+            ));
         }
     }
     let width = area.width.saturating_sub(4).min(100);
@@ -119,9 +130,11 @@ fn row<'a>(
     a: &Action,
     earlier: Option<&Found>,
     selected: bool,
+    today: NaiveDate,
 ) -> Line<'a> {
     let mark = if a.done { "[x]" } else { "[ ]" };
-    let mut text = format!("{mark} {}", actions::summary_line(a, m.lang));
+    let (line, late) = actions::summary_line_on(a, today, m.lang);
+    let mut text = format!("{mark} {line}");
     if let Some(f) = earlier {
         text.push_str(&format!(
             "  ({})",
@@ -132,14 +145,18 @@ fn row<'a>(
         theme.current
     } else if a.done {
         theme.dim
+    } else if late {
+        theme.late
     } else {
         theme.base
     };
     Line::styled(text, style)
 }
 
-/// "Vorige keer afgesproken" and the earlier meetings' open actions, for the opening.
-pub fn earlier_lines(m: &Model, theme: &Theme, width: u16) -> Vec<Line<'static>> {
+/// "Vorige keer afgesproken" and the earlier meetings' open actions, for the opening; the
+/// overdue ones marked in a word and a colour.
+pub fn earlier_lines(m: &Model, theme: &Theme, now: Now, width: u16) -> Vec<Line<'static>> {
+    let today = now.wall.date_naive();
     let earlier = &m.actions.earlier;
     if earlier.is_empty() {
         return Vec::new();
@@ -148,8 +165,13 @@ pub fn earlier_lines(m: &Model, theme: &Theme, width: u16) -> Vec<Line<'static>>
     let mut lines = vec![Line::styled(w.earlier, theme.heading)];
     for f in earlier {
         let mark = if f.action.done { "[x]" } else { "[ ]" };
-        let text = format!("{mark} {}", actions::summary_line(&f.action, m.lang));
-        let style = if f.action.done { theme.dim } else { theme.base };
+        let (line, late) = actions::summary_line_on(&f.action, today, m.lang);
+        let text = format!("{mark} {line}");
+        let style = match (f.action.done, late) {
+            (true, _) => theme.dim,
+            (false, true) => theme.late,
+            (false, false) => theme.base,
+        };
         for (n, l) in wrap_lines(&text, width.saturating_sub(4))
             .into_iter()
             .enumerate()

@@ -9,7 +9,7 @@ mod notes;
 pub mod parts;
 pub mod picker;
 pub mod qr;
-mod round;
+pub mod round;
 mod step;
 mod summary;
 mod theme;
@@ -19,11 +19,16 @@ pub use theme::Theme;
 
 use ratatui::{
     Frame,
-    layout::{Constraint, Layout},
-    widgets::Block,
+    layout::{Alignment, Constraint, Layout, Rect},
+    text::Line,
+    widgets::{Block, Paragraph},
 };
+use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, Mode, Model, Overlay, Screen, clock::Now};
+use crate::{
+    app::{App, Mode, Model, Overlay, Screen, clock::Now},
+    i18n::fill,
+};
 
 /// From this width on, the agenda stands beside the content.
 const AGENDA_BESIDE_FROM: u16 = 80;
@@ -36,6 +41,45 @@ pub fn draw(app: &App, theme: &Theme, now: Now, frame: &mut Frame) {
     }
 }
 
+/// Typing goes on below the smallest size (no letter is lost): the bottom line shows what was
+/// typed, and that it is kept in the notes.
+fn kept_while_too_small(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let Some(ta) = m.notes.get(m.step).filter(|_| m.mode == Mode::Typing) else {
+        return;
+    };
+    if area.height < 4 || area.width < 8 {
+        return;
+    }
+    let row = ta.cursor().0;
+    let lines = ta.lines();
+    let line = lines[..=row.min(lines.len() - 1)]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .map(String::as_str)
+        .unwrap_or_default();
+    let label = fill(m.texts().too_small_kept, [&""]);
+    let room = usize::from(area.width).saturating_sub(label.width() + 1);
+    let text = fill(m.texts().too_small_kept, [&tail_of(line, room)]);
+    let bottom = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(text, theme.accent)).alignment(Alignment::Center),
+        bottom,
+    );
+}
+
+/// The end of `s` in `width` columns, with an ellipsis where it was cut.
+fn tail_of(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    format!("…{}", parts::last_columns(s, width.saturating_sub(1)))
+}
+
 /// A run: header, agenda, the step or the summary, the key bar, and any overlay.
 pub fn draw_run(m: &Model, theme: &Theme, now: Now, frame: &mut Frame) {
     let area = frame.area();
@@ -46,6 +90,7 @@ pub fn draw_run(m: &Model, theme: &Theme, now: Now, frame: &mut Frame) {
     }
     if parts::is_too_small(area) {
         parts::too_small(m.texts(), theme, frame, area);
+        kept_while_too_small(m, theme, frame, area);
         return;
     }
     let [header, body, bar] = Layout::vertical([
@@ -71,15 +116,17 @@ pub fn draw_run(m: &Model, theme: &Theme, now: Now, frame: &mut Frame) {
         step::draw(m, theme, now, frame, main);
     }
     keybar::draw(m, theme, frame, bar);
-    if m.overlay == Some(Overlay::Help) {
-        help::draw(m, theme, frame, area);
+    match m.overlay {
+        Some(Overlay::Help) => help::draw(m, theme, frame, area),
+        Some(Overlay::Code) => qr::overlay(m, theme, frame, area),
+        _ => {}
     }
     if let Mode::Unsaved { error, view } = &m.mode {
         dialog::unsaved(m, theme, error, *view, frame, area);
     }
     match &m.mode {
         Mode::ActionForm => actions::form(m, theme, frame, area),
-        Mode::ActionList => actions::list(m, theme, frame, area),
+        Mode::ActionList => actions::list(m, theme, now, frame, area),
         _ => {}
     }
 }

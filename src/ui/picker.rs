@@ -9,7 +9,7 @@ use ratatui::{
 
 use super::Theme;
 use crate::{
-    app::picker::{Picker, Stage},
+    app::picker::{Field, Picker, Stage},
     episode::Audience,
     i18n::{self, Texts},
 };
@@ -119,13 +119,24 @@ fn audiences(p: &Picker, t: &Texts, theme: &Theme, frame: &mut Frame, body: Rect
     list(frame, body, items, p.audience, theme);
 }
 
-/// The group's name, and (for speaking rounds and ending on time) the participants and the
-/// end time; Tab moves between the fields.
+/// The group's name, and who leads the conversation, the participants (for speaking rounds)
+/// and the end time; Tab moves between the fields.
 fn group(p: &Picker, t: &Texts, theme: &Theme, frame: &mut Frame, body: Rect) {
-    let [field, hint, _, label1, field1, label2, field2, error] = Layout::vertical([
+    let [
+        field,
+        hint,
+        label1,
+        field1,
+        label2,
+        field2,
+        label3,
+        field3,
+        error,
+    ] = Layout::vertical([
         Constraint::Length(3),
         Constraint::Length(1),
         Constraint::Length(1),
+        Constraint::Length(3),
         Constraint::Length(1),
         Constraint::Length(3),
         Constraint::Length(1),
@@ -145,7 +156,7 @@ fn group(p: &Picker, t: &Texts, theme: &Theme, frame: &mut Frame, body: Rect) {
         frame.render_widget(block, area);
         frame.render_widget(ta, inner);
     };
-    boxed(frame, field, &p.group, p.field == 0);
+    boxed(frame, field, &p.group, p.field == Field::GROUP);
     frame.render_widget(
         Paragraph::new(Line::styled(
             group_hint(t, p.selected_audience()),
@@ -153,17 +164,20 @@ fn group(p: &Picker, t: &Texts, theme: &Theme, frame: &mut Frame, body: Rect) {
         )),
         hint,
     );
-    // For speaking rounds and ending on time; Tab moves between the fields.
-    frame.render_widget(
-        Paragraph::new(Line::styled(t.pick_participants, theme.heading)),
-        label1,
+    let label = |frame: &mut Frame, text: &'static str, area| {
+        frame.render_widget(Paragraph::new(Line::styled(text, theme.heading)), area);
+    };
+    label(frame, t.pick_facilitator, label1);
+    boxed(frame, field1, &p.facilitator, p.field == Field::FACILITATOR);
+    label(frame, t.pick_participants, label2);
+    boxed(
+        frame,
+        field2,
+        &p.participants,
+        p.field == Field::PARTICIPANTS,
     );
-    boxed(frame, field1, &p.participants, p.field == 1);
-    frame.render_widget(
-        Paragraph::new(Line::styled(t.pick_until, theme.heading)),
-        label2,
-    );
-    boxed(frame, field2, &p.until, p.field == 2);
+    label(frame, t.pick_until, label3);
+    boxed(frame, field3, &p.until, p.field == Field::UNTIL);
     if p.until_error {
         frame.render_widget(
             Paragraph::new(Line::styled(t.pick_until_bad, theme.error)),
@@ -204,8 +218,10 @@ mod tests {
         assert!(hints[0].contains("Cliëntenraad"));
         assert!(hints[2].contains("Team"));
         assert!(hints[3].contains("Klas"));
-        let mut unique = hints.clone();
-        unique.dedup();
-        assert_eq!(unique.len(), 4);
+        assert!(hints[4].contains("Familieraad"));
+        assert!(hints[5].contains("Buurt"));
+        assert!(hints[6].contains("Zorgkantoor"));
+        let unique: std::collections::BTreeSet<&str> = hints.iter().copied().collect();
+        assert_eq!(unique.len(), Audience::ALL.len());
     }
 }

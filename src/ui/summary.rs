@@ -35,12 +35,12 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
         episode_total = episode_total.saturating_add(s.episode_seconds);
         actual_total = actual_total.saturating_add(actual);
         lines_total += lines;
-        let planned = if s.kind.is_timed() {
+        let planned = if s.is_planned() {
             minutes_seconds(Duration::from_secs(s.planned_seconds))
         } else {
             "–".into()
         };
-        let own = if s.kind.is_timed() {
+        let own = if s.is_planned() {
             minutes_seconds(Duration::from_secs(s.episode_seconds))
         } else {
             "–".into()
@@ -109,11 +109,7 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
         Paragraph::new(vec![
             Line::styled(t.step_summary, theme.heading),
             Line::styled(
-                if m.session.session.audience == crate::episode::Audience::ClientCouncil {
-                    t.session_finished_formal
-                } else {
-                    t.session_finished
-                },
+                t.session_finished_for(m.session.session.audience),
                 theme.base,
             ),
         ])

@@ -39,6 +39,7 @@ fn action(id: &str, text: &str, owner: Option<&str>, due: Option<(i32, u32, u32)
         done: false,
         step: 8,
         created_at: DateTime::parse_from_rfc3339("2026-11-20T14:50:00+01:00").unwrap(),
+        ..Default::default()
     }
 }
 
@@ -249,6 +250,19 @@ fn a_run_sees_the_open_actions_of_its_groups_earlier_sessions_only() {
             &path
         ),
         earlier
+    );
+    // A meeting of the group that started in the same second (times are whole seconds) and
+    // has ended is an earlier one too.
+    session(
+        &dir,
+        "Cliëntenraad De Linde",
+        "2026-12-01T14:00:00+01:00",
+        vec![action("zelfde", "Net ervoor", None, None)],
+    );
+    let (earlier, _, _) = voer::actions::folder::for_run(&dir, &run, &path);
+    assert!(
+        earlier.iter().any(|f| f.action.id == "zelfde"),
+        "{earlier:?}"
     );
     // An unnamed group has no earlier meetings.
     run.session.group = String::new();

@@ -49,7 +49,7 @@ fn saved(fx: &[Effect]) -> Option<&Session> {
 fn status(m: &Model) -> String {
     m.status
         .as_ref()
-        .map(|(s, _)| s.clone())
+        .map(|s| s.text.clone())
         .unwrap_or_default()
 }
 
@@ -132,7 +132,7 @@ fn a_when_that_is_not_a_date_is_kept_and_said_so() {
     assert_eq!(a.due_text.as_deref(), Some("na de zomer"));
     assert_eq!(
         status(&m),
-        "Afspraak vastgelegd: Bewoners vragen · na de zomer — 'na de zomer' is geen datum; bewaard zoals getypt"
+        "Afspraak vastgelegd: Bewoners vragen · 'na de zomer' is geen datum: zo bewaard"
     );
 }
 
@@ -204,6 +204,7 @@ fn earlier_action() -> Found {
             done: false,
             step: 8,
             created_at: chrono::DateTime::parse_from_rfc3339("2026-10-01T14:50:00+02:00").unwrap(),
+            ..Default::default()
         },
     }
 }

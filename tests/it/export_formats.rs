@@ -241,12 +241,14 @@ fn format_2_round_trips_and_reaches_every_export() {
             minutes: 1,
             current: false,
             started: Some(0),
+            ..Default::default()
         },
         Phase {
             label: "2".into(),
             minutes: 2,
             current: true,
             started: Some(60),
+            ..Default::default()
         },
     ];
     s.steps[4].round = Some(Round {
@@ -256,6 +258,7 @@ fn format_2_round_trips_and_reaches_every_export() {
         turn_started: 95,
         minutes_per_person: Some(2),
         passed: vec!["C.".into()],
+        ..Default::default()
     });
     s.steps[4].planned_seconds += 120;
     s.actions = vec![Action {
@@ -267,6 +270,7 @@ fn format_2_round_trips_and_reaches_every_export() {
         done: false,
         step: 8,
         created_at: t,
+        ..Default::default()
     }];
     let toml = s.to_toml();
     assert!(toml.starts_with("format_version = 2\n"), "{toml}");
@@ -312,6 +316,7 @@ fn with_actions() -> Session {
             done: false,
             step: 8,
             created_at: t,
+            ..Default::default()
         },
         Action {
             id: "p3x9ab".into(),
@@ -322,6 +327,7 @@ fn with_actions() -> Session {
             done: true,
             step: 5,
             created_at: t,
+            ..Default::default()
         },
     ];
     s
@@ -490,6 +496,7 @@ fn a_report_of_several_groups_lists_the_actions_per_group() {
         done: false,
         step: 8,
         created_at: other.session.started_at,
+        ..Default::default()
     }];
     let s = [with_actions(), second_council(), other];
     for f in [Format::Md, Format::Txt, Format::Html] {

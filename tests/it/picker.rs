@@ -154,3 +154,39 @@ fn ctrl_c_and_signals_leave_the_picker_at_once() {
         assert!(matches!(fx[..], [Effect::Quit]), "{fx:?}");
     }
 }
+
+#[test]
+fn the_group_question_asks_who_leads_the_conversation_filled_from_the_config() {
+    let lib = Library::embedded();
+    let ep = lib.find("4").unwrap().clone();
+    // As `voer` passes it: `--facilitator`, else the config file's `facilitator`.
+    let picker = Picker::new(
+        lib.episodes().to_vec(),
+        Lang::Nl,
+        Some(&ep),
+        Some(Audience::ClientCouncil),
+        None,
+    )
+    .with_facilitator("Anna");
+    let mut app = App::picker(picker);
+    for c in "De Linde".chars() {
+        press(&mut app, key(KeyCode::Char(c)));
+    }
+    press(&mut app, key(KeyCode::Tab));
+    {
+        let Screen::Picker(p) = &app.screen else {
+            unreachable!()
+        };
+        assert_eq!(p.facilitator.lines(), ["Anna"], "filled from the config");
+    }
+    press(&mut app, key(KeyCode::Char('-')));
+    for c in "Marie".chars() {
+        press(&mut app, key(KeyCode::Char(c)));
+    }
+    let fx = press(&mut app, key(KeyCode::Enter));
+    let [Effect::CreateSession(choice)] = &fx[..] else {
+        panic!("expected a session to be made, got {fx:?}");
+    };
+    assert_eq!(choice.group, "De Linde");
+    assert_eq!(choice.facilitator, "Anna-Marie");
+}

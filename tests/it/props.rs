@@ -27,8 +27,8 @@ use voer::{
     episode::{Audience, Library, parse_episode},
     lang::Lang,
     session::{
-        Session, StepKind,
-        store::{SaveOutcome, StoreError},
+        ReportFile, Session, StepKind,
+        store::{SaveOutcome, StoreError, Written},
     },
     ui,
 };
@@ -70,6 +70,7 @@ fn key_code() -> impl Strategy<Value = KeyCode> {
             KeyCode::BackTab,
             KeyCode::Esc,
             KeyCode::F(1),
+            KeyCode::F(5),
             KeyCode::Insert,
         ]),
     ]
@@ -199,19 +200,54 @@ fn elapsed(m: &Model, now: Now) -> Vec<Duration> {
         .collect()
 }
 
+/// Every line that holds the group's words is still there, whole: only a bare speaker's name
+/// or a heading voer wrote may go.
+fn words_kept(before: &str, after: &str) {
+    let after: Vec<&str> = after.lines().collect();
+    for line in before.lines() {
+        let t = line.trim();
+        let bare_name = t.ends_with(':');
+        let heading = t.starts_with('—') && t.ends_with('—');
+        if t.is_empty() || bare_name || heading {
+            continue;
+        }
+        assert!(after.contains(&line), "{line:?} was lost: {after:?}");
+    }
+}
+
 /// Applies one message as the loop in `src/tui/runtime.rs` does, with the outcomes the test chose for
 /// the disk. Returns false when the run has ended.
 fn apply(m: &mut Model, msg: Msg, now: Now, quit_ok: bool) -> bool {
     let mut queue = vec![msg];
     while let Some(msg) = queue.pop() {
         let is_edit = matches!(msg, Msg::Edit(_) | Msg::Paste(_) | Msg::Undo | Msg::Redo);
+        // These only give the notes structure: a fresh line, a speaker's name, a heading.
+        let structures = matches!(
+            msg,
+            Msg::StartTyping
+                | Msg::StopTyping
+                | Msg::Next
+                | Msg::Prev
+                | Msg::NextTurn
+                | Msg::Pass
+                | Msg::Tick
+                | Msg::Quit
+                | Msg::Terminate
+                | Msg::RetrySave
+        );
         let (step, before) = (m.step, notes(m));
         let effects = update_run(m, msg, now);
         let after = notes(m);
         for (i, (b, a)) in before.iter().zip(&after).enumerate() {
             if b != a {
-                assert!(is_edit, "the notes of step {i} changed without editing");
+                assert!(
+                    is_edit || structures,
+                    "the notes of step {i} changed without editing"
+                );
                 assert_eq!(i, step, "editing changed the notes of another step");
+                if !is_edit {
+                    words_kept(b, a);
+                }
             }
         }
         for fx in effects {
@@ -226,8 +262,23 @@ fn apply(m: &mut Model, msg: Msg, now: Now, quit_ok: bool) -> bool {
                     &path,
                     std::io::ErrorKind::PermissionDenied.into(),
                 )))),
-                Effect::Export(_) => queue.push(Msg::ExportDone(Ok("/tmp/x.md".into()))),
+                Effect::Export(s) => queue.push(Msg::ExportDone(Ok(Written {
+                    path: "/tmp/x.md".into(),
+                    record: ReportFile {
+                        name: "x.md".into(),
+                        sha256: voer::session::store::sha256_hex(b"x"),
+                        written_at: s.session.updated_at,
+                        ..Default::default()
+                    },
+                    // Now and then the usual report was edited by hand.
+                    kept: s
+                        .reports
+                        .len()
+                        .is_multiple_of(2)
+                        .then(|| "/tmp/y.md".into()),
+                }))),
                 Effect::Bell => {}
+                Effect::OpenVideo(target) => queue.push(Msg::VideoOpened(target, Ok(()))),
                 Effect::Quit => return false,
                 Effect::CreateSession(_) => panic!("a run creates no session"),
                 Effect::MarkEarlier { id, done, .. } => {
@@ -254,7 +305,8 @@ fn check_invariants(m: &Model, now: Now, last: &[Duration]) {
                 s.planned_seconds
             );
         } else {
-            assert_eq!(s.planned_seconds, 0, "untimed step {i}");
+            // An opening or a quote keeps the minutes its episode planned.
+            assert_eq!(s.planned_seconds, s.episode_seconds, "untimed step {i}");
         }
     }
     for (i, (now_e, then)) in elapsed(m, now).iter().zip(last).enumerate() {

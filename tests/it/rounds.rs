@@ -20,11 +20,16 @@ fn secs(s: u64) -> Duration {
 const FIRST: usize = 3;
 const SECOND: usize = 4;
 
-/// Episode 4 for a client council (video 5, prompts 5 · 10 · 10 · 10, closing 10), its first
-/// prompt a round and its second in phases of 1 · 2 · 3 · 4 minutes.
+/// Episode 4 for a client council (opening 2, video 5, quote 2, prompts 5 · 10 · 10 · 10,
+/// closing 10), its first prompt a round and its second in phases of 1 · 2 · 3 · 4 minutes.
 fn session(names: &[&str], until: Option<&str>, now: Now) -> Session {
     let lib = Library::embedded();
     let mut ep = lib.find("jef-mol").expect("episode 4").clone();
+    // The default opening and quote: two minutes each.
+    ep.opening.clear();
+    for c in ep.closing.iter_mut() {
+        c.minutes = 10;
+    }
     // This shape, whatever the built-in council questions are: four plain prompts.
     let council = |p: &&mut voer::episode::Prompt| p.audience == Audience::ClientCouncil;
     while ep.prompts_for(Audience::ClientCouncil).count() < 4 {
@@ -193,7 +198,7 @@ fn notes_typed_in_a_turn_start_with_the_speakers_name() {
     typed(&mut m, "\nopen vraag", t0.plus(secs(81)));
     assert_eq!(
         m.notes_text(FIRST),
-        "Anna: mooi verhaal\nAnna: meer tijd\nBert: te veel regels\nopen vraag"
+        "Anna: mooi verhaal\nAnna: meer tijd\nBert: te veel regels\n— Open gesprek —\nopen vraag"
     );
 }
 
@@ -296,9 +301,9 @@ fn at_the_start_the_steps_shrink_to_end_on_time() {
     // Planned: 50 timed minutes and 2 × 2 for opening and quote; 40 minutes are there.
     let m = model(&[], Some("14:40"), t0);
     let planned = minutes(&m);
-    let timed: u64 = planned.iter().sum();
+    let total: u64 = planned.iter().sum();
     assert_eq!(
-        timed, 36,
+        total, 40,
         "the timed steps fit in 40 − 4 minutes: {planned:?}"
     );
     assert!(
@@ -316,11 +321,11 @@ fn at_the_start_the_steps_shrink_to_end_on_time() {
     );
     assert_eq!(rounds::pace(&m, t0), Some(Pace::Ahead(0)));
     assert!(
-        m.status.as_ref().is_some_and(|(s, _)| s.contains("14:40")),
+        m.status.as_ref().is_some_and(|s| s.text.contains("14:40")),
         "says so"
     );
     // The episode's own plan is kept beside it.
-    assert_eq!(episode_minutes(&m), [0, 5, 0, 5, 10, 10, 10, 10]);
+    assert_eq!(episode_minutes(&m), [2, 5, 2, 5, 10, 10, 10, 10]);
 }
 
 #[test]
@@ -341,9 +346,10 @@ fn a_plan_that_fits_is_left_alone() {
 fn an_impossible_until_is_said_plainly_and_no_step_goes_below_a_minute() {
     let t0 = fixed_now();
     let m = model(&[], Some("14:05"), t0);
-    assert!(minutes(&m).iter().all(|&x| x <= 1));
+    let timed = m.session.steps.iter().filter(|s| s.kind.is_timed());
+    assert!(timed.map(|s| s.planned_seconds).all(|x| x <= 60));
     assert!(matches!(rounds::pace(&m, t0), Some(Pace::Impossible(_))));
-    let msg = &m.status.as_ref().unwrap().0;
+    let msg = &m.status.as_ref().unwrap().text;
     assert!(
         msg.contains("14:05") && msg.contains("niet haalbaar"),
         "{msg}"
@@ -367,7 +373,7 @@ fn on_resume_the_steps_still_to_come_shrink() {
     let planned = minutes(&m2);
     assert_eq!(
         &planned[..=SECOND],
-        &[0, 5, 0, 5, 10],
+        &[2, 5, 2, 5, 10],
         "done and current keep their plan"
     );
     assert_eq!(planned[5..].iter().sum::<u64>(), 5, "{planned:?}");
@@ -446,6 +452,8 @@ fn the_picker_asks_for_participants_and_an_end_time_beside_the_group() {
     for c in "Team".chars() {
         press(KeyCode::Char(c));
     }
+    // Past who leads the conversation, to the participants.
+    press(KeyCode::Tab);
     press(KeyCode::Tab);
     for c in ", Bert".chars() {
         press(KeyCode::Char(c));
@@ -506,4 +514,28 @@ fn a_sentence_typed_in_a_round_or_a_phase_never_runs_a_command() {
         );
         assert_eq!(m.notes_text(SECOND), sentence);
     }
+}
+
+#[test]
+fn a_planned_opening_and_quote_count_by_their_own_minutes() {
+    // Episode 4 as built in for a client council: opening 5, video 5, quote 2, three prompts
+    // of 10 and a closing of 8 make 50 minutes, and 14:50 is exactly enough.
+    let t0 = fixed_now();
+    let lib = Library::embedded();
+    let ep = lib.find("jef-mol").expect("episode 4");
+    let meta = Meta {
+        until: NaiveTime::from_hms_opt(14, 50, 0),
+        ..Meta::default()
+    };
+    let s = Session::new(ep, Audience::ClientCouncil, &meta, Lang::Nl, t0.wall);
+    let m = model_of(s, t0);
+    assert_eq!(minutes(&m), [5, 5, 2, 10, 10, 10, 8]);
+    assert_eq!(rounds::pace(&m, t0), Some(Pace::Ahead(0)));
+    // The expected end counts what is left of the opening too.
+    assert_eq!(m.expected_end(t0), t0.wall + chrono::Duration::minutes(50));
+    let later = t0.plus(secs(3 * 60));
+    assert_eq!(
+        m.expected_end(later),
+        t0.wall + chrono::Duration::minutes(50)
+    );
 }

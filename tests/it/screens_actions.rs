@@ -35,6 +35,7 @@ fn action(id: &str, text: &str, owner: Option<&str>, due: Option<(i32, u32, u32)
         done: false,
         step: 8,
         created_at: fixed_now().wall,
+        ..Default::default()
     }
 }
 

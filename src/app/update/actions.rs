@@ -9,7 +9,7 @@ use crate::{
         actions::Form,
         clock::Now,
         mode::Mode,
-        model::Model,
+        model::{Model, StatusLine},
         msg::{Effect, Msg},
     },
     i18n::{Localize, fill},
@@ -102,7 +102,7 @@ pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
                 }
                 Err(e) => e.render(m.lang),
             };
-            m.status = Some((msg, now.mono + STATUS_FOR));
+            m.status = Some(StatusLine::new(msg, now.mono + STATUS_FOR));
         }
         _ => {}
     }
@@ -194,26 +194,31 @@ fn save_form(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
             });
             m.session.actions.push(Action {
                 id,
-                text: String::new(),
-                owner: None,
-                due: None,
-                due_text: None,
-                done: false,
                 // On the summary: the closing step, the last one with a question.
                 step: m.step.min(m.step_count().saturating_sub(1)),
                 created_at,
+                ..Action::default()
             });
             n
         }
     };
     let warning = read.apply(&mut m.session.actions[index]);
-    let line = actions::summary_line(&m.session.actions[index], m.lang);
-    let mut msg = fill(w.recorded, [&line]);
-    if let Some(warning) = warning {
-        msg.push_str(" — ");
-        msg.push_str(&warning);
-    }
-    m.status = Some((msg, now.mono + STATUS_FOR * 2));
+    let action = &m.session.actions[index];
+    let until = now.mono + STATUS_FOR * 2;
+    m.status = Some(match warning {
+        // What was typed for "when" is not a date: the warning names it, and stays whole
+        // however narrow the bar (the what and who give way first).
+        Some(warning) => {
+            let mut what = action.clone();
+            what.due_text = None;
+            let head = fill(w.recorded, [&actions::summary_line(&what, m.lang)]);
+            StatusLine::keeping_end(&head, &format!(" · {warning}"), until)
+        }
+        None => StatusLine::new(
+            fill(w.recorded, [&actions::summary_line(action, m.lang)]),
+            until,
+        ),
+    });
     m.actions.form = None;
     if from_list {
         m.actions.selected = index;
@@ -250,12 +255,18 @@ fn remove(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
     let line = actions::summary_line(a, m.lang);
     if m.actions.confirm_remove != Some(i) {
         m.actions.confirm_remove = Some(i);
-        m.status = Some((fill(w.confirm_remove, [&line]), now.mono + STATUS_FOR));
+        m.status = Some(StatusLine::new(
+            fill(w.confirm_remove, [&line]),
+            now.mono + STATUS_FOR,
+        ));
         return;
     }
     m.actions.confirm_remove = None;
     m.session.actions.remove(i);
     m.actions.selected = i.min(rows(m).saturating_sub(1));
-    m.status = Some((fill(w.removed, [&line]), now.mono + STATUS_FOR));
+    m.status = Some(StatusLine::new(
+        fill(w.removed, [&line]),
+        now.mono + STATUS_FOR,
+    ));
     save_at_once(m, now, fx);
 }

@@ -8,7 +8,8 @@
 //! - `time`: what time alone makes due (bell, autosave, retry), and when to wake up;
 //! - `open`: the run opens (its clock starts, its plan is fitted to the end time);
 //! - `picker`: the questions before a run;
-//! - `actions`: recording, listing and marking actions.
+//! - `actions`: recording, listing and marking actions;
+//! - `video`: `F5` opens the video.
 mod actions;
 mod disk;
 mod editing;
@@ -18,11 +19,13 @@ mod picker;
 mod quit;
 mod rounds;
 mod time;
+mod video;
 
 pub use time::{SAVE_DELAY, next_deadline};
 
 use super::{
     clock::Now,
+    mode::Overlay,
     model::{App, Model, Screen},
     msg::{Effect, Msg},
 };
@@ -55,7 +58,9 @@ pub fn update_run(m: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
     }
     // A key that is not the help's or the blank screen's own closes them first, then does
     // what it does underneath: nothing typed over them is lost.
-    if m.overlay.is_some() && closes_overlay(&msg) {
+    // F1 over the video's code goes on to the help.
+    let code_to_help = m.overlay == Some(Overlay::Code) && matches!(msg, Msg::Help);
+    if m.overlay.is_some() && closes_overlay(&msg) && !code_to_help {
         navigation::close_overlay(m, now, &mut fx);
     }
     match msg {
@@ -107,6 +112,7 @@ pub fn update_run(m: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
         Msg::NextTurn | Msg::Pass | Msg::Shuffle | Msg::ToggleRound | Msg::TakeOverrun => {
             rounds::update(m, msg, now, &mut fx)
         }
+        Msg::OpenVideo | Msg::VideoOpened(..) => video::update(m, msg, now, &mut fx),
         Msg::Start => open::open(m, now),
         Msg::Tick | Msg::Pick(_) | Msg::Opened(_) => {}
     }
@@ -133,5 +139,6 @@ fn closes_overlay(msg: &Msg) -> bool {
             | Msg::Start
             | Msg::Opened(_)
             | Msg::EarlierMarked(_)
+            | Msg::VideoOpened(..)
     )
 }

@@ -6,13 +6,15 @@ use crate::{
         clock::Now,
         keys,
         mode::{Mode, Overlay, UnsavedView},
-        model::Model,
+        model::{Model, StatusLine},
         msg::{Effect, Msg},
     },
     session::{Status, countdown::Remaining},
 };
 
 const MINUTE: u64 = 60;
+/// How long the status line says that the meeting was finished or reopened.
+const SAID_FOR: std::time::Duration = std::time::Duration::from_secs(12);
 
 pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
     match msg {
@@ -43,14 +45,20 @@ pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
         }
         Msg::Unblank => close_overlay(m, now, fx),
         Msg::ToggleMute => m.muted = !m.muted,
-        Msg::ToggleTips => m.tips_hidden = !m.tips_hidden,
+        // Kept in the file: a resume shows them as they were.
+        Msg::ToggleTips => {
+            m.tips_hidden = !m.tips_hidden;
+            changed(m, now);
+        }
         Msg::ToggleRoomNotes => {
             m.session.session.room_notes = !m.session.session.room_notes;
             save_at_once(m, now, fx);
         }
         Msg::RoomFollowing(following) => m.room_following = following,
+        // On the video step F1 first shows the video's code, large; F1 again all keys.
         Msg::Help => {
-            m.overlay = Some(Overlay::Help);
+            let code = m.overlay.is_none() && m.video_url().is_some();
+            m.overlay = Some(if code { Overlay::Code } else { Overlay::Help });
             m.help_scroll = 0;
         }
         Msg::ScrollHelp(by) if m.overlay == Some(Overlay::Help) => {
@@ -83,7 +91,14 @@ pub(super) fn close_overlay(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
 }
 
 fn go_to(m: &mut Model, step: usize, now: Now, fx: &mut Vec<Effect>) {
+    let from_summary = m.on_summary();
     m.stop_clock(now.mono);
+    // The video plays while its step is on (for the room screen); leaving it, it is done.
+    if let Some(left) = m.session.steps.get_mut(m.step) {
+        left.playing = false;
+    }
+    // A speaker's name or a heading left with nothing under it goes with the step.
+    crate::app::notes::leave(m);
     m.step = step.min(m.step_count());
     // Opening a step starts its timer.
     m.paused = false;
@@ -91,7 +106,22 @@ fn go_to(m: &mut Model, step: usize, now: Now, fx: &mut Vec<Effect>) {
         m.mode = Mode::Navigate;
         m.session.session.status = Status::Finished;
         m.session.session.finished_at.get_or_insert(now.wall);
+        // A clicker pressed once too often finishes the meeting: said, and undone with PageUp.
+        let msg = m.texts().finished_status.to_string();
+        m.status = Some(StatusLine::new(msg, now.mono + SAID_FOR));
     } else {
+        // Back from the summary: a meeting finished in this run is open again; one that was
+        // finished before this run stays finished, its additions kept.
+        if from_summary {
+            let msg = if m.reopened_finished {
+                m.texts().reopened_finished
+            } else {
+                m.session.session.status = Status::InProgress;
+                m.session.session.finished_at = None;
+                m.texts().reopened_status
+            };
+            m.status = Some(StatusLine::new(msg.to_string(), now.mono + SAID_FOR));
+        }
         m.start_clock(now.mono);
         crate::app::rounds::step_opened(m, now);
         if m.mode != Mode::Typing {

@@ -4,7 +4,11 @@
 use std::time::Duration;
 
 use super::time::changed;
-use crate::app::{clock::Now, model::Model, rounds};
+use crate::app::{
+    clock::Now,
+    model::{Model, StatusLine},
+    rounds,
+};
 
 /// How long the message about a finished file reopened stays in the status line.
 const REOPENED_FOR: Duration = Duration::from_secs(20);
@@ -14,12 +18,13 @@ pub(super) fn open(m: &mut Model, now: Now) {
         m.start_clock(now.mono);
     }
     rounds::step_opened(m, now);
+    rounds::turn_bell_rung_if_over(m, now);
     // At the start and on resume: end at `until` (a message says what changed).
     if rounds::plan_to_end_on_time(m, now) {
         changed(m, now);
     }
     if m.reopened_finished {
         let msg = m.texts().reopened_finished.to_string();
-        m.status = Some((msg, now.mono + REOPENED_FOR));
+        m.status = Some(StatusLine::new(msg, now.mono + REOPENED_FOR));
     }
 }

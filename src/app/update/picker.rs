@@ -9,7 +9,7 @@ pub(super) fn update(p: &mut Picker, msg: Msg) -> Vec<Effect> {
         // An end time that is no time of day: said under it, and the question stays.
         Msg::Pick(Pick::Next) if p.stage == Stage::Group && !p.until_is_valid() => {
             p.until_error = true;
-            p.focus(2);
+            p.focus(crate::app::picker::Field::UNTIL);
             Vec::new()
         }
         Msg::Pick(Pick::Next) => match p.next_stage() {

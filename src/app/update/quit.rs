@@ -9,6 +9,10 @@ use crate::app::{
 pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
     match msg {
         Msg::Quit | Msg::Terminate | Msg::RetrySave => {
+            // A phase's heading still waiting for its line goes in the file too, after it.
+            if crate::app::notes::flush_pending(m) {
+                super::time::changed(m, now);
+            }
             m.quitting = true;
             let rev = m.save.revision;
             m.save.submitted = rev;

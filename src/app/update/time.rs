@@ -74,10 +74,7 @@ pub(super) fn housekeeping(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
     if due || refresh {
         save_now(m, now, fx);
     }
-    if m.status
-        .as_ref()
-        .is_some_and(|(_, until)| now.mono >= *until)
-    {
+    if m.status.as_ref().is_some_and(|s| now.mono >= s.until) {
         m.status = None;
     }
 }
@@ -117,8 +114,8 @@ fn run_deadline(m: &Model, now: Now) -> Duration {
     {
         consider(l + REFRESH_EVERY);
     }
-    if let Some((_, until)) = &m.status {
-        consider(*until);
+    if let Some(s) = &m.status {
+        consider(s.until);
     }
     if let Some(d) = crate::app::rounds::next_phase_change(m, now) {
         next = next.min(d);

@@ -13,8 +13,18 @@ use super::StoreError;
 /// the owner only, flushed to disk, then renamed over the target. A reader or a crash sees
 /// the old file or the new one, never half of one.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
-    write_via_temp(path, contents).map_err(without_temp_name)
+    write_via_temp(path, contents, TEMP_SUFFIX, true).map_err(without_temp_name)
 }
+
+/// As [`write_atomic`], for a file that matters only while voer runs (the room screen's
+/// presence file): not flushed to disk, and the temporary file's name ends in `suffix` rather
+/// than `.tmp`, so that a watcher of the folder can tell these writes by their name.
+pub fn write_atomic_ending(path: &Path, contents: &[u8], suffix: &str) -> io::Result<()> {
+    write_via_temp(path, contents, suffix, false).map_err(without_temp_name)
+}
+
+/// How the name of a temporary file ends, unless said otherwise.
+const TEMP_SUFFIX: &str = ".tmp";
 
 /// tempfile names its temporary file (`.x.md.iTSfmO.tmp`) in its errors; the user should only
 /// see the reason, with the target named by the caller.
@@ -36,13 +46,20 @@ pub(super) fn without_temp_name(e: io::Error) -> io::Error {
 /// `contents` in a temporary file beside `path`, flushed to disk. tempfile creates its files
 /// with mode 0600 on Unix (on Windows they take the folder's access list). Named after the
 /// target, so that a copy left by a crash can be found and removed (see `remove_leftovers`).
-fn temp_beside(path: &Path, contents: &[u8]) -> io::Result<tempfile::NamedTempFile> {
+fn temp_beside(
+    path: &Path,
+    contents: &[u8],
+    suffix: &str,
+    durable: bool,
+) -> io::Result<tempfile::NamedTempFile> {
     let mut tmp = tempfile::Builder::new()
         .prefix(&temp_prefix(path))
-        .suffix(".tmp")
+        .suffix(suffix)
         .tempfile_in(folder_of(path))?;
     tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
+    if durable {
+        tmp.as_file().sync_all()?;
+    }
     Ok(tmp)
 }
 
@@ -57,8 +74,8 @@ fn sync_folder_of(path: &Path) {
     let _ = path;
 }
 
-fn write_via_temp(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let tmp = temp_beside(path, contents)?;
+fn write_via_temp(path: &Path, contents: &[u8], suffix: &str, durable: bool) -> io::Result<()> {
+    let tmp = temp_beside(path, contents, suffix, durable)?;
     // Windows refuses to replace a file that a sync client or a virus scanner holds open for
     // a moment: try again for about a second, then say so (see `platform::retry_while_held`).
     let mut tmp = Some(tmp);
@@ -73,7 +90,9 @@ fn write_via_temp(path: &Path, contents: &[u8]) -> io::Result<()> {
         crate::platform::held_open,
         thread::sleep,
     )?;
-    sync_folder_of(path);
+    if durable {
+        sync_folder_of(path);
+    }
     Ok(())
 }
 
@@ -104,7 +123,7 @@ pub(super) fn remove_leftovers(path: &Path) {
     for e in entries.flatten() {
         let name = e.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with(&prefix) && name.ends_with(".tmp") {
+        if name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX) {
             let _ = fs::remove_file(e.path());
         }
     }
@@ -126,7 +145,7 @@ pub fn write_new_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
 /// As `write_via_temp`, but the temporary file takes the name only if no file has it: in
 /// one step, so that two voers cannot both take it.
 pub(super) fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
-    temp_beside(path, contents)?
+    temp_beside(path, contents, TEMP_SUFFIX, true)?
         .persist_noclobber(path)
         .map_err(|e| e.error)?;
     sync_folder_of(path);

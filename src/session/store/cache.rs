@@ -28,10 +28,12 @@ use std::{
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use super::{StoreError, TimeClamped, list::Listed, load_checked};
+use super::{StoreError, TimeClamped, list::Listed, load_checked, session_file::MAX_BYTES};
+use crate::platform::read_regular;
 use crate::{
     episode::Audience,
-    session::{Action, Clamped, Session, Status, group_key},
+    lang::Lang,
+    session::{Action, Clamped, Session, SessionInfo, Status, group_key},
 };
 use std::ops::Range;
 
@@ -39,7 +41,10 @@ use std::ops::Range;
 pub const FILE_NAME: &str = ".voer-cache.json";
 /// The first line of the cache starts so, and goes on with the length of its first part;
 /// another version is not read (and is rewritten).
-const HEADER_START: &str = "{\"voer_cache\":2,\"heads\":";
+const HEADER_START: &str = "{\"voer_cache\":3,\"heads\":";
+/// A cache larger than this is not read (and is written anew): some thousand times what a
+/// summary takes, for each of tens of thousands of sessions.
+const MAX_CACHE_BYTES: u64 = 1 << 30;
 /// A file changed more recently than this is read in full rather than cached.
 const SETTLED: Duration = Duration::from_secs(2);
 
@@ -109,28 +114,36 @@ pub struct Head {
     pub episode_number: u32,
     pub audience: Audience,
     pub group: String,
+    /// The session's language: what is said about it after its run.
+    pub language: Lang,
     pub example: bool,
     pub status: Status,
     pub started_at: DateTime<FixedOffset>,
     pub updated_at: DateTime<FixedOffset>,
 }
 
+impl Head {
+    pub fn of(i: &SessionInfo) -> Head {
+        Head {
+            episode: i.episode.clone(),
+            episode_number: i.episode_number,
+            audience: i.audience,
+            group: i.group.clone(),
+            language: i.language,
+            example: i.example,
+            status: i.status,
+            started_at: i.started_at,
+            updated_at: i.updated_at,
+        }
+    }
+}
+
 impl Summary {
     /// The summary of a session as read from its file, with the times that were cut.
     pub fn of(s: &Session, clamped: Vec<Clamped>) -> Summary {
-        let i = &s.session;
         Summary {
-            session: Head {
-                episode: i.episode.clone(),
-                episode_number: i.episode_number,
-                audience: i.audience,
-                group: i.group.clone(),
-                example: i.example,
-                status: i.status,
-                started_at: i.started_at,
-                updated_at: i.updated_at,
-            },
-            group_key: group_key(&i.group),
+            session: Head::of(&s.session),
+            group_key: group_key(&s.session.group),
             note_lines: s.note_lines(),
             actions: s.actions.clone(),
             clamped,
@@ -556,8 +569,8 @@ pub fn head(path: &Path) -> Option<Head> {
     // voer writes the table first; a few kilobytes hold it.
     const ENOUGH: u64 = 64 * 1024;
     let mut bytes = Vec::new();
-    io::Read::read_to_end(&mut io::Read::take(fs::File::open(path).ok()?, ENOUGH), &mut bytes)
-        .ok()?;
+    let file = crate::platform::open_regular(path).ok()?;
+    io::Read::read_to_end(&mut io::Read::take(file, ENOUGH), &mut bytes).ok()?;
     let text = std::str::from_utf8(&bytes).ok()?;
     let top: Top = toml::from_str(&text[..text.find("\n[[")?]).ok()?;
     (1..=crate::session::FORMAT_VERSION)
@@ -586,7 +599,7 @@ fn glance(path: &Path, name: &str, stamp: Stamp) -> Option<Line> {
         example: bool,
         status: Status,
     }
-    let text = String::from_utf8(fs::read(path).ok()?).ok()?;
+    let text = String::from_utf8(read_regular(path, MAX_BYTES).ok()?).ok()?;
     let head = &text[..text.find("\n[[")?];
     let top: Top = toml::from_str(head).ok()?;
     if !(1..=crate::session::FORMAT_VERSION).contains(&top.format_version) {
@@ -859,16 +872,17 @@ impl Lines {
 }
 
 /// The cache of `dir` opened, and its first part read: the heads by file name. `None` when
-/// there is none, or it is no regular file (a planted link or pipe is not read), or of
+/// there is none, or it is no regular file (a planted link or pipe is not read, not even
+/// opened), or someone else's or others may write in it, or it is over its size limit, or of
 /// another version, or damaged. A line that does not read is left out (its file is read in
 /// full).
 fn open_cache(dir: &Path) -> Option<(Opened, Lines)> {
-    let path = path(dir);
-    if !fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+    let file = crate::platform::open_own_regular(&path(dir)).ok()?;
+    let meta = file.metadata().ok()?;
+    let size = meta.len();
+    if size > MAX_CACHE_BYTES || !is_own(&meta) {
         return None;
     }
-    let file = fs::File::open(&path).ok()?;
-    let size = file.metadata().ok()?.len();
     let mut reader = io::BufReader::new(&file);
     let mut first = String::new();
     io::BufRead::read_line(&mut reader, &mut first).ok()?;
@@ -892,6 +906,22 @@ fn open_cache(dir: &Path) -> Option<(Opened, Lines)> {
         },
         heads,
     ))
+}
+
+/// Whether the cache is the user's own, and only theirs to change: one someone else made or
+/// could write in is not believed.
+fn is_own(meta: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        meta.uid() == unsafe { libc::geteuid() } && meta.mode() & 0o022 == 0
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        true
+    }
 }
 
 /// Writes a cache of these heads and summaries: the first line, the heads (each pointing
@@ -1098,6 +1128,83 @@ mod tests {
         assert_eq!(summaries(dir.path()), truth(dir.path()));
         assert_eq!(fs::read_to_string(&outside).unwrap(), "");
         assert!(fs::symlink_metadata(path(dir.path())).unwrap().is_file());
+    }
+
+    /// A cache that says something else of every file than the files do: the group renamed,
+    /// at the same length (the summaries' places stay right).
+    #[cfg(unix)]
+    fn lying_copy(dir: &Path, to: &Path) {
+        let text = fs::read_to_string(path(dir)).unwrap();
+        assert!(text.contains("Linde"), "{text}");
+        fs::write(to, text.replace("Linde", "Lieg!")).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_a_cache_elsewhere_is_not_believed() {
+        use std::os::unix::fs::PermissionsExt;
+        let (dir, _) = folder();
+        summaries(dir.path());
+        let elsewhere = tempfile::tempdir().unwrap();
+        let outside = elsewhere.path().join("cache.json");
+        lying_copy(dir.path(), &outside);
+        fs::set_permissions(&outside, fs::Permissions::from_mode(0o600)).unwrap();
+        fs::remove_file(path(dir.path())).unwrap();
+        std::os::unix::fs::symlink(&outside, path(dir.path())).unwrap();
+        assert_eq!(summaries(dir.path()), truth(dir.path()));
+        // Without the link, the same lie is believed: the test can tell.
+        fs::remove_file(path(dir.path())).unwrap();
+        fs::copy(&outside, path(dir.path())).unwrap();
+        fs::set_permissions(path(dir.path()), fs::Permissions::from_mode(0o600)).unwrap();
+        let (listed, _) = list(dir.path()).unwrap();
+        assert!(
+            listed
+                .iter()
+                .all(|l| l.session.as_ref().unwrap().session.group.contains("Lieg!"))
+        );
+        // One that others may write in is not believed either.
+        fs::set_permissions(path(dir.path()), fs::Permissions::from_mode(0o666)).unwrap();
+        assert_eq!(summaries(dir.path()), truth(dir.path()));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_as_the_cache_or_special_session_files_never_hold_the_folder_up() {
+        let (dir, _) = folder();
+        let mkfifo = |p: &Path| {
+            let c = std::ffi::CString::new(p.to_str().unwrap()).unwrap();
+            // SAFETY: a valid C string; mkfifo only makes a file.
+            assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        };
+        mkfifo(&path(dir.path()));
+        mkfifo(&dir.path().join("pijp.toml"));
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("nul.toml")).unwrap();
+        // Read without waiting for a writer, and without reading /dev/zero: only the
+        // session files are listed, as `list` lists them.
+        assert_eq!(summaries(dir.path()), truth(dir.path()));
+        assert_eq!(summaries(dir.path()).len(), 3);
+        let index = Index::read(dir.path()).unwrap();
+        assert_eq!(index.entries.len(), 3);
+    }
+
+    #[test]
+    fn a_session_file_over_the_size_limit_is_not_glanced_at_but_refused() {
+        let (dir, paths) = folder();
+        // Larger than voer reads of a session: the file's head still reads, the file does not.
+        let f = fs::File::options().append(true).open(&paths[0]).unwrap();
+        f.set_len(MAX_BYTES + 1).unwrap();
+        settle(&paths[0]);
+        let (listed, refresh) = list(dir.path()).unwrap();
+        refresh.write();
+        let refused = listed.iter().find(|l| l.path == paths[0]).unwrap();
+        assert!(
+            matches!(refused.session, Err(StoreError::Read { .. })),
+            "{:?}",
+            refused.session.as_ref().err()
+        );
+        let index = Index::read(dir.path()).unwrap();
+        let e = index.entries.iter().find(|e| e.path == paths[0]).unwrap();
+        assert!(e.ids().is_empty(), "not glanced at: {:?}", e.ids());
     }
 
     #[test]

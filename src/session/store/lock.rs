@@ -151,6 +151,7 @@ fn lock_file(path: &Path) -> Result<File, LockError> {
     // A voer that quits removes its lock file while holding the lock. Whoever locked the
     // removed file in the meantime holds nothing: check the path still names our file,
     // and try again if not.
+    let mut busy = 0;
     for _ in 0..10 {
         if fs::symlink_metadata(path).is_ok_and(|m| !m.is_file()) {
             return Err(not_a_file());
@@ -170,6 +171,13 @@ fn lock_file(path: &Path) -> Result<File, LockError> {
         match file.try_lock() {
             Ok(()) if still_named(&file, path) => return Ok(file),
             Ok(()) => continue,
+            // A room screen looks whether a voer holds the lock by taking a shared lock for
+            // an instant: a moment later, that is not in the way.
+            Err(TryLockError::WouldBlock) if busy < 3 => {
+                busy += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                continue;
+            }
             Err(TryLockError::WouldBlock) => {
                 return Err(LockError::InUse {
                     path: path.to_path_buf(),
@@ -183,21 +191,23 @@ fn lock_file(path: &Path) -> Result<File, LockError> {
     })
 }
 
-/// Before a save of a session this voer has locked: when its lock file no longer has its
-/// name (the folder was removed, or made again), lock the session again, so that a second
-/// voer cannot open it. Fails when another voer holds it now, or the lock cannot be made.
-pub(super) fn relock(session: &Path) -> Result<(), StoreError> {
+/// Before a save of a session this voer has locked, and every few seconds in between (see
+/// [`check_held`]): when its lock file no longer has its name (removed, replaced by another
+/// file, or its folder removed and made again), lock the session again, so that a second voer
+/// cannot open it. `true`: the lock was made again. Fails when another voer holds it now (it
+/// opened the session meanwhile: this one must no longer write it), or the lock cannot be made.
+pub(super) fn relock(session: &Path) -> Result<bool, StoreError> {
     let mut held = held();
     let Some(h) = held.iter_mut().find(|h| h.session == session) else {
-        return Ok(());
+        return Ok(false);
     };
     if still_named(&h.file, &h.lock_path) {
-        return Ok(());
+        return Ok(false);
     }
     match lock_file(&h.lock_path) {
         Ok(file) => {
             h.file = file;
-            Ok(())
+            Ok(true)
         }
         Err(LockError::InUse { .. }) => Err(StoreError::InUse {
             path: session.to_path_buf(),
@@ -207,6 +217,21 @@ pub(super) fn relock(session: &Path) -> Result<(), StoreError> {
             path: session.to_path_buf(),
         }),
     }
+}
+
+/// Checks every lock this process holds, as [`relock`] does before a save: the sessions whose
+/// lock was made again (`Ok(true)`) or is lost to another voer (`Err`). A removed lock file is
+/// noticed within a few seconds, not only at the next save, which may be long in coming.
+pub fn check_held() -> Vec<(PathBuf, Result<bool, StoreError>)> {
+    let sessions: Vec<PathBuf> = held().iter().map(|h| h.session.clone()).collect();
+    sessions
+        .into_iter()
+        .map(|s| {
+            let r = relock(&s);
+            (s, r)
+        })
+        .filter(|(_, r)| !matches!(r, Ok(false)))
+        .collect()
 }
 
 /// Whether `path` still names the open `file` (it was not removed or replaced meanwhile).
@@ -268,6 +293,55 @@ mod tests {
                 path.display()
             )
         );
+    }
+
+    /// What [`check_held`] says about `session` (other tests hold locks of their own).
+    fn checked(session: &Path) -> Option<Result<bool, StoreError>> {
+        check_held()
+            .into_iter()
+            .find(|(s, _)| s == session)
+            .map(|(_, r)| r)
+    }
+
+    #[test]
+    fn a_removed_lock_file_is_made_again_at_the_next_check_and_then_keeps_a_second_voer_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        let held = SessionLock::acquire(&path).unwrap();
+        let session = held.session().to_path_buf();
+        assert!(
+            checked(&session).is_none(),
+            "nothing to say while it is there"
+        );
+        fs::remove_file(lock_path(&session)).unwrap();
+        assert!(matches!(checked(&session), Some(Ok(true))));
+        assert!(lock_path(&session).exists());
+        let e = SessionLock::acquire(&path).unwrap_err();
+        assert!(matches!(e, LockError::InUse { .. }), "{e:?}");
+        // Replaced by another file: the same.
+        let other = dir.path().join("ander");
+        fs::write(&other, "").unwrap();
+        fs::rename(&other, lock_path(&session)).unwrap();
+        assert!(matches!(checked(&session), Some(Ok(true))));
+        assert!(matches!(
+            SessionLock::acquire(&path),
+            Err(LockError::InUse { .. })
+        ));
+    }
+
+    #[test]
+    fn a_voer_that_opened_the_session_while_the_lock_was_gone_keeps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        let first = SessionLock::acquire(&path).unwrap();
+        let session = first.session().to_path_buf();
+        fs::remove_file(lock_path(&session)).unwrap();
+        // Another voer (here: another lock in this process) opens it before the first looks.
+        let second = lock_file(&lock_path(&session)).unwrap();
+        let e = relock(&session).unwrap_err();
+        assert!(matches!(e, StoreError::InUse { .. }), "{e:?}");
+        drop(second);
+        drop(first);
     }
 
     #[cfg(unix)]

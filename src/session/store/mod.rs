@@ -8,22 +8,27 @@
 //! - `saver`: the thread that does every write of a run.
 //! - `list`: the session files in a folder, and the one to resume.
 //! - `cache`: what the folder-wide commands need of each file, kept in `.voer-cache.json`.
+//! - `reports`: the reports `Ctrl+E` writes beside a session, recorded in its file.
 mod atomic;
 pub mod cache;
 mod error;
 mod folder;
 mod list;
 mod lock;
+mod reports;
 mod saver;
 mod session_file;
 
-pub use atomic::{write_atomic, write_new_file};
+pub use atomic::{write_atomic, write_atomic_ending, write_new_file};
 pub use error::StoreError;
 pub use folder::{check_writable, ensure_writable};
 pub use list::{Listed, list, newest_unfinished, newest_unfinished_of, newest_unfinished_with};
-pub use lock::{LockError, SessionLock, lock_path, real_path};
+pub use lock::{LockError, SessionLock, check_held, lock_path, real_path};
+pub use reports::{Written, sha256_hex, unchanged_reports, write_report};
 pub use saver::{SaveOutcome, Saver};
-pub use session_file::{CreateError, TimeClamped, create, load, load_checked, rescue, save};
+pub use session_file::{
+    CreateError, TimeClamped, create, is_voers_own, load, load_checked, rescue, save,
+};
 
 #[cfg(test)]
 mod fixtures {

@@ -6,7 +6,10 @@ use std::{
     time::{Duration, Instant},
 };
 
-use super::{StoreError, atomic::write_atomic, atomic::write_new_file, session_file::save};
+use super::{
+    StoreError, atomic::write_atomic, atomic::write_new_file, lock::check_held,
+    session_file::save_relocking,
+};
 use crate::session::Session;
 
 /// The outcome of one background save.
@@ -21,7 +24,16 @@ pub enum SaveOutcome {
         revision: u64,
         error: StoreError,
     },
+    /// The session's lock file was gone (removed, replaced, its folder made again), and this
+    /// voer made it again, before a save or at a check in between: a second voer started
+    /// after this is refused. Told to the run only, not to who waits for a save.
+    LockMadeAgain {
+        path: PathBuf,
+    },
 }
+
+/// How often the saver looks, between saves, whether the locks of the run are still there.
+pub const LOCK_CHECK: Duration = Duration::from_secs(2);
 
 struct SaveJob {
     revision: u64,
@@ -43,6 +55,14 @@ struct WriteJob {
 enum Job {
     Save(Box<SaveJob>),
     Write(WriteJob),
+    /// Other disk work of the run (the Ctrl+E report), in turn with the writes.
+    Run(Box<dyn FnOnce() + Send>),
+}
+
+/// A write or other disk work, done in the order asked.
+enum InTurn {
+    Write(WriteJob),
+    Run(Box<dyn FnOnce() + Send>),
 }
 
 /// Does every write of a run on a background thread, so typing never waits for the disk.
@@ -66,24 +86,46 @@ impl Saver {
         let thread = thread::Builder::new()
             .name("voer-saver".into())
             .spawn(move || {
-                while let Ok(first) = jobs_rx.recv() {
+                loop {
+                    let first = match jobs_rx.recv_timeout(LOCK_CHECK) {
+                        Ok(job) => job,
+                        Err(mpsc::RecvTimeoutError::Timeout) => {
+                            // Nothing to write: see whether the lock is still this voer's.
+                            for (path, result) in check_held() {
+                                report(match result {
+                                    Ok(_) => SaveOutcome::LockMadeAgain { path },
+                                    Err(error) => SaveOutcome::Failed { revision: 0, error },
+                                });
+                            }
+                            continue;
+                        }
+                        Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                    };
                     // Everything queued meanwhile: the newest session save stands for all.
                     let mut newest: Option<Box<SaveJob>> = None;
                     let mut waiting: Vec<Sender<SaveOutcome>> = Vec::new();
-                    let mut writes: Vec<WriteJob> = Vec::new();
+                    let mut writes: Vec<InTurn> = Vec::new();
                     for job in std::iter::once(first).chain(jobs_rx.try_iter()) {
                         match job {
                             Job::Save(mut newer) => {
                                 waiting.extend(newer.reply.take());
                                 newest = Some(newer);
                             }
-                            Job::Write(w) => writes.push(w),
+                            Job::Write(w) => writes.push(InTurn::Write(w)),
+                            Job::Run(r) => writes.push(InTurn::Run(r)),
                         }
                     }
                     for w in writes {
                         if !delay.is_zero() {
                             thread::sleep(delay);
                         }
+                        let w = match w {
+                            InTurn::Write(w) => w,
+                            InTurn::Run(r) => {
+                                r();
+                                continue;
+                            }
+                        };
                         let result = if w.new {
                             write_new_file(&w.path, &w.contents)
                         } else {
@@ -97,11 +139,15 @@ impl Saver {
                     if !delay.is_zero() {
                         thread::sleep(delay);
                     }
-                    let outcome = match save(&job.path, &job.session) {
-                        Ok(()) => SaveOutcome::Saved {
-                            revision: job.revision,
-                            took: start.elapsed(),
-                        },
+                    let mut relocked = false;
+                    let outcome = match save_relocking(&job.path, &job.session) {
+                        Ok(made_again) => {
+                            relocked = made_again;
+                            SaveOutcome::Saved {
+                                revision: job.revision,
+                                took: start.elapsed(),
+                            }
+                        }
                         Err(error) => SaveOutcome::Failed {
                             revision: job.revision,
                             error,
@@ -111,6 +157,9 @@ impl Saver {
                         let _ = w.send(outcome.clone());
                     }
                     report(outcome);
+                    if relocked {
+                        report(SaveOutcome::LockMadeAgain { path: job.path });
+                    }
                 }
             })
             .ok();
@@ -157,6 +206,14 @@ impl Saver {
         done: impl FnOnce(Result<(), StoreError>) + Send + 'static,
     ) {
         self.queue_write(path, contents, true, Box::new(done));
+    }
+
+    /// Queues other disk work of the run, done in turn with the writes. `false`: the saver had
+    /// already stopped, and `job` will not run.
+    pub fn run(&self, job: impl FnOnce() + Send + 'static) -> bool {
+        self.jobs
+            .as_ref()
+            .is_some_and(|tx| tx.send(Job::Run(Box::new(job))).is_ok())
     }
 
     fn queue_write(
@@ -256,7 +313,7 @@ mod tests {
             .try_iter()
             .map(|o| match o {
                 SaveOutcome::Saved { revision, .. } => revision,
-                SaveOutcome::Failed { error, .. } => panic!("{error}"),
+                other => panic!("{other:?}"),
             })
             .collect();
         assert_eq!(

@@ -14,15 +14,26 @@ use super::{
 use crate::{
     i18n::{self, Localize, fill},
     lang::Lang,
+    platform::read_regular,
     session::Session,
 };
 
+/// The most voer reads of a session file: a meeting of several hours typed in full is a few
+/// hundred kilobytes; notes of tens of megabytes still open.
+pub const MAX_BYTES: u64 = 256 << 20;
+
 /// Saves a session to its file. When this voer holds the session's lock but the lock file
-/// is gone (the folder was removed and made again), the lock is taken again first; when
-/// another voer took it meanwhile, nothing is written.
+/// is gone (removed, or the folder removed and made again), the lock is taken again first;
+/// when another voer took it meanwhile, nothing is written.
 pub fn save(path: &Path, session: &Session) -> Result<(), StoreError> {
-    relock(path)?;
-    write_atomic(path, session.to_toml().as_bytes()).map_err(|e| StoreError::write(path, e))
+    save_relocking(path, session).map(drop)
+}
+
+/// As [`save`]; `true` when the lock had to be made again first, which the run says.
+pub(super) fn save_relocking(path: &Path, session: &Session) -> Result<bool, StoreError> {
+    let relocked = relock(path)?;
+    write_atomic(path, session.to_toml().as_bytes()).map_err(|e| StoreError::write(path, e))?;
+    Ok(relocked)
 }
 
 /// Reads a session file; the error says which file and what is wrong with it.
@@ -50,9 +61,10 @@ impl Localize for TimeClamped {
 }
 
 /// As [`load`], with a warning for each time the file held over 24 hours: those are read as
-/// 24 hours, so that the notes can always be opened and exported.
+/// 24 hours, so that the notes can always be opened and exported. Only a regular file of at
+/// most [`MAX_BYTES`] is read: a pipe or a device given as a session never holds voer up.
 pub fn load_checked(path: &Path) -> Result<(Session, Vec<TimeClamped>), StoreError> {
-    let bytes = fs::read(path).map_err(|e| StoreError::read(path, e))?;
+    let bytes = read_regular(path, MAX_BYTES).map_err(|e| StoreError::read(path, e))?;
     let text = String::from_utf8(bytes).map_err(|_| StoreError::NotText {
         path: path.to_path_buf(),
     })?;
@@ -70,6 +82,37 @@ pub fn load_checked(path: &Path) -> Result<(Session, Vec<TimeClamped>), StoreErr
         })
         .collect();
     Ok((session, warnings))
+}
+
+/// Whether `path` is one of voer's own files, which no report may replace: a session file
+/// (of this voer's format or a newer one's, open in a run or not), the lock or the room
+/// screen's presence beside one (`.<file>.toml.lock`, `.<file>.toml.room`), or anything in the
+/// rescue folder.
+pub fn is_voers_own(path: &Path, rescue: Option<&Path>) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if name.starts_with('.') && (name.ends_with(".toml.lock") || name.ends_with(".toml.room")) {
+        return true;
+    }
+    let real = |p: &Path| fs::canonicalize(p).ok();
+    if let (Some(r), Some(dir)) = (rescue.and_then(real), path.parent().and_then(real))
+        && dir.starts_with(&r)
+    {
+        return true;
+    }
+    /// What makes a file a session file, whatever else it holds.
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        format_version: i64,
+        session: toml::Table,
+    }
+    read_regular(path, MAX_BYTES)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .and_then(|text| toml::from_str::<Probe>(&text).ok())
+        .is_some_and(|p| p.format_version >= 0 && !p.session.is_empty())
 }
 
 /// Why a new session file could not be made.
@@ -113,20 +156,20 @@ pub fn create(dir: &Path, session: &Session) -> Result<(PathBuf, SessionLock), C
 }
 
 /// Writes a rescue copy of a session whose last save failed (the sessions folder gone as the
-/// window closed) into `dir`, an owner-only folder made if needed, under the session file's
+/// window closed) into `dir`, an owner-only folder made if needed (never a link, nor someone
+/// else's folder), under the session file's
 /// name (`-2`, `-3` … if taken). Returns where.
 pub fn rescue(
     dir: &Path,
     name: &std::ffi::OsStr,
     session: &Session,
 ) -> Result<PathBuf, StoreError> {
-    create_private_dir(dir).map_err(|e| StoreError::unwritable(dir, e))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
-            .map_err(|e| StoreError::unwritable(dir, e))?;
-    }
+    // A link there (to a folder of the user's, or to anyone's) or someone else's folder is
+    // refused, not followed: voer writes only in a rescue folder of its own. One it makes is
+    // owner-only from the start; one that is there keeps its permissions.
+    crate::platform::check_own_folder(dir)
+        .and_then(|()| create_private_dir(dir))
+        .map_err(|e| StoreError::unwritable(dir, e))?;
     let name = Path::new(name);
     let stem = name.file_stem().unwrap_or_default().to_string_lossy();
     let contents = session.to_toml();

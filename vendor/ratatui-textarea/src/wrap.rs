@@ -438,7 +438,9 @@ mod tests {
         'Ü', 'ß', 'ø', 'Ĳ', 'ł', 'ǅ', '\u{24f}', '\u{a0}', '«', '»', '×', '÷', '€', '–', '—', '‘',
         '’', '“', '”', '…',
     ];
-    const OTHER_CHARS: &[char] = &['\t', '\u{ad}', '\u{301}', '犬', 'ｶ', '😀', '\u{200d}', 'ש', '\r'];
+    const OTHER_CHARS: &[char] = &[
+        '\t', '\u{ad}', '\u{301}', '犬', 'ｶ', '😀', '\u{200d}', 'ש', '\r',
+    ];
 
     /// A small random generator, the same on every run.
     struct Rng(u64);
@@ -472,16 +474,18 @@ mod tests {
             if case % 5 == 0 && len > 0 {
                 line.push(OTHER_CHARS[rng.below(OTHER_CHARS.len())]);
             }
-            let expected: Vec<(usize, usize)> = UnicodeSegmentation::split_word_bound_indices(line.as_str())
-                .map(|(s, t)| (s, s + t.len()))
-                .collect();
+            let expected: Vec<(usize, usize)> =
+                UnicodeSegmentation::split_word_bound_indices(line.as_str())
+                    .map(|(s, t)| (s, s + t.len()))
+                    .collect();
             match quick::word_bounds(&line) {
                 Some(got) => {
                     for (chunk, width) in &got {
                         let text = &line[chunk.start..chunk.end];
                         assert_eq!(*width, display_width_from(text, 0, 4, None), "{line:?}");
                     }
-                    let got: Vec<(usize, usize)> = got.iter().map(|(c, _)| (c.start, c.end)).collect();
+                    let got: Vec<(usize, usize)> =
+                        got.iter().map(|(c, _)| (c.start, c.end)).collect();
                     assert_eq!(got, expected, "{line:?}");
                 }
                 None => assert!(line.chars().any(|c| quick::class(c).is_none()), "{line:?}"),

@@ -16,6 +16,7 @@ mod attacks;
 mod durability;
 mod e2e;
 mod e2e_actions;
+mod history;
 mod lock;
 mod meeting;
 mod panic;

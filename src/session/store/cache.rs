@@ -772,9 +772,12 @@ fn stamped(e: fs::DirEntry) -> Option<(fs::DirEntry, Stamp)> {
     meta.is_file().then(|| (e, Stamp::of(&meta)))
 }
 
-/// Drops the cache's entries of `files` (session files in `dir`, by name), as when they are
-/// deleted: nothing of them stays behind in the cache.
-pub fn forget(dir: &Path, files: &[PathBuf]) -> io::Result<()> {
+/// Drops the cache's entries of `files` (session files in the sessions folder `folder`, by
+/// name), as when they are deleted: nothing of them stays behind in the cache. The other
+/// entries are kept as they are. Without a cache, or with none of these in it, nothing is
+/// written.
+pub fn forget(folder: &Path, files: &[PathBuf]) -> io::Result<()> {
+    let dir = folder;
     let Some((opened, heads)) = open_cache(dir) else {
         return Ok(());
     };
@@ -1086,6 +1089,63 @@ mod tests {
         let text = fs::read_to_string(path(dir.path())).unwrap();
         let gone = paths[1].file_name().unwrap().to_str().unwrap();
         assert!(!text.contains(gone), "{text}");
+    }
+
+    #[test]
+    fn forget_removes_only_the_deleted_sessions_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut paths = Vec::new();
+        for (day, group) in ["Raad Noord", "Raad Oost", "Raad Zuid"].iter().enumerate() {
+            let mut s = example();
+            s.session.started_at += chrono::Duration::days(day as i64);
+            s.session.group = group.to_string();
+            for a in &mut s.actions {
+                a.id = format!("{}{day}", &a.id[..a.id.len().min(5)]);
+                a.text = format!("{} voor {group}", a.text);
+            }
+            let p = dir.path().join(s.file_name());
+            fs::write(&p, s.to_toml()).unwrap();
+            settle(&p);
+            paths.push(p);
+        }
+        // No cache yet: nothing to forget, and none is made.
+        forget(dir.path(), &paths[..1]).unwrap();
+        assert!(!path(dir.path()).exists());
+        summaries(dir.path());
+        let before = fs::read_to_string(path(dir.path())).unwrap();
+        // A file the cache does not know: the cache is left as it is.
+        forget(dir.path(), &[dir.path().join("onbekend.toml")]).unwrap();
+        assert_eq!(fs::read_to_string(path(dir.path())).unwrap(), before);
+
+        // `voer delete` removes the file, then its entry (given by its path).
+        fs::remove_file(&paths[1]).unwrap();
+        forget(dir.path(), &paths[1..2]).unwrap();
+        let text = fs::read_to_string(path(dir.path())).unwrap();
+        for gone in [
+            paths[1].file_name().unwrap().to_str().unwrap(),
+            "Raad Oost",
+            "raad-oost",
+        ] {
+            assert!(!text.contains(gone), "{gone} left in the cache: {text}");
+        }
+        assert!(text.contains("Raad Noord") && text.contains("Raad Zuid"));
+        // The others are still read from the cache, as the files say.
+        let index = Index::read(dir.path()).unwrap();
+        assert_eq!(index.entries.len(), 2);
+        assert!(
+            index
+                .entries
+                .iter()
+                .all(|e| matches!(e.summary, Source::Cached(_)))
+        );
+        assert!(!index.stale, "nothing left to bring up to date");
+        assert_eq!(summaries(dir.path()), truth(dir.path()));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(path(dir.path())).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
     }
 
     #[test]

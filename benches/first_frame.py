@@ -25,6 +25,10 @@ first (cold) run is printed apart.
 
 --big MB: `voer resume` of a session with MB megabytes of notes: the first frame, and quitting
 (Ctrl+C to the process's end).
+
+A resume opens on whatever step the session is at, whose key bar differs: its first frame is
+timed to the moment the bottom row stands on the screen (the output fed to a small terminal
+model), the row ratatui writes last.
 """
 import argparse
 import math
@@ -47,9 +51,12 @@ RUN = ["run", "4", "--audience", "client-council", "--group", GROUP]
 
 
 def once(cols, rows, args, word, sessions=None, binary=None):
+    """Start to first frame: to `word` (the last word of the key bar), or with `word` None
+    to the bottom row drawn (a resume opens on any step, whose key bar differs)."""
     voer = Voer(cols, rows, args, sessions=sessions, binary=binary)
     try:
-        return voer.wait_for(word) - voer.started
+        shown = voer.wait_for_frame() if word is None else voer.wait_for(word)
+        return shown - voer.started
     finally:
         voer.stop()
 
@@ -88,7 +95,7 @@ def run_once(binary, sessions, cols, rows):
 
 
 def resume_once(binary, sessions, cols, rows):
-    return once(cols, rows, ["resume"], FIRST_FRAME_WORD, sessions=sessions, binary=binary)
+    return once(cols, rows, ["resume"], None, sessions=sessions, binary=binary)
 
 
 def command_once(binary, sessions, command):
@@ -112,6 +119,7 @@ def lived(args, cols, rows):
         ("voer actions", lambda b, s: command_once(b, s, "actions")),
     ]
     medians = {}
+    cold_runs = {}
     try:
         for n in sizes:
             sessions = lived_folder(root, n, args.seed)
@@ -130,6 +138,7 @@ def lived(args, cols, rows):
                     ms = sorted(t * 1000 for t in times[name])
                     med = statistics.median(ms)
                     medians[(label, name, n)] = med
+                    cold_runs[(label, name, n)] = cold[name] * 1000
                     print(f"  {label:<44} {name:<6} median {med:7.1f} ms   min {ms[0]:7.1f}"
                           f"   max {ms[-1]:7.1f}   first run {cold[name] * 1000:7.1f} ms"
                           f"   (load {loadavg()})")
@@ -145,6 +154,7 @@ def lived(args, cols, rows):
     finally:
         if not args.folders:
             shutil.rmtree(root, ignore_errors=True)
+    return [label for label, _ in figures], medians, cold_runs
 
 
 def big(args, cols, rows):
@@ -153,6 +163,7 @@ def big(args, cols, rows):
     if args.before:
         binaries.insert(0, ("before", os.path.abspath(args.before)))
     root = tempfile.mkdtemp(prefix="voer-big-")
+    medians = {}
     try:
         sessions = os.path.join(root, "sessions")
         subprocess.run([LIVED_IN, sessions, "--sessions", "1", "--seed", str(args.seed)],
@@ -165,14 +176,17 @@ def big(args, cols, rows):
                                               if n.startswith("voorbeeld"))))
         print(f"resume of a session of {os.path.getsize(path) / 1e6:.1f} MB, {cols}x{rows}, "
               f"load average {loadavg()}:")
-        results = {name: ([], []) for name, _ in binaries}
+        results = {name: ([], [], []) for name, _ in binaries}
         pristine = open(path, "rb").read()
         for _ in range(args.runs):
             for name, binary in binaries:
                 with open(path, "wb") as f:
                     f.write(pristine)
                 voer = Voer(cols, rows, ["resume", path], sessions=sessions, binary=binary)
-                first = voer.wait_for(FIRST_FRAME_WORD, timeout=120) - voer.started
+                first = voer.wait_for_frame(timeout=120) - voer.started
+                # The CPU it took to get there, all threads (clock ticks): what a busy machine
+                # changes much less than the wall time.
+                cpu_first = voer.cpu()[1] / os.sysconf("SC_CLK_TCK")
                 t0 = time.monotonic()
                 voer.send(b"\x03")
                 while True:
@@ -186,14 +200,19 @@ def big(args, cols, rows):
                 os.close(voer.fd)
                 results[name][0].append(first)
                 results[name][1].append(quit_s)
+                results[name][2].append(cpu_first)
         for name, _ in binaries:
-            first, quit_s = results[name]
+            first, quit_s, cpu = results[name]
+            medians[name] = (statistics.median(first), statistics.median(quit_s),
+                             statistics.median(cpu))
             print(f"  {name:<6} first frame median {statistics.median(first):6.2f} s "
-                  f"(min {min(first):.2f}, max {max(first):.2f})   quitting median "
+                  f"(min {min(first):.2f}, max {max(first):.2f}; CPU to it median "
+                  f"{statistics.median(cpu):.2f} s)   quitting median "
                   f"{statistics.median(quit_s):6.2f} s (min {min(quit_s):.2f}, max {max(quit_s):.2f})"
                   f"   (load {loadavg()})")
     finally:
         shutil.rmtree(root, ignore_errors=True)
+    return medians
 
 
 def grow(path, size):

@@ -50,8 +50,17 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
     // The sessions folder, read once: for the session to resume and for what its group
     // agreed at earlier meetings.
     let mut listing = None;
+    // A file named: its folder is read on a thread of its own while the file is read (a
+    // session of many megabytes takes a while).
+    let mut reading = None;
     let path = match &opts.file {
-        Some(f) => f.clone(),
+        Some(f) => {
+            let dir = std::path::absolute(f)
+                .ok()
+                .and_then(|a| a.parent().map(std::path::Path::to_path_buf));
+            reading = dir.map(|d| (Listing::read_in_background(&d), d));
+            f.clone()
+        }
         None => {
             let rescue = crate::config::rescue_dir();
             let index = match Index::read(&opts.sessions_dir) {
@@ -111,8 +120,16 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
         .parent()
         .map(std::path::Path::to_path_buf)
         .unwrap_or_default();
-    let listing = match listing {
-        Some((listed_dir, l)) if same_folder(&listed_dir, &dir) => l,
+    let listing = match (listing, reading) {
+        (Some((listed_dir, l)), _) if same_folder(&listed_dir, &dir) => l,
+        (_, Some((r, read_dir))) => {
+            let l = r.join(&read_dir);
+            if same_folder(&read_dir, &dir) {
+                l
+            } else {
+                Listing::read(&dir)
+            }
+        }
         _ => Listing::read(&dir),
     };
     let (earlier, taken, refresh) = listing.for_run(&session, &path);

@@ -948,7 +948,7 @@ fn write_cache(dir: &Path, lines: Vec<(Line, String)>) -> io::Result<()> {
         .prefix(&format!("{FILE_NAME}."))
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    write!(tmp, "{HEADER_START}{}}}\n", heads.len())?;
+    writeln!(tmp, "{HEADER_START}{}}}", heads.len())?;
     tmp.write_all(heads.as_bytes())?;
     tmp.write_all(second.as_bytes())?;
     // Not flushed to disk: a cache lost in a crash is rebuilt.

@@ -219,7 +219,7 @@ impl<'a> TextArea<'a> {
             lines.push(String::new());
         }
 
-        let textarea = Self {
+        Self {
             lines,
             block: None,
             style: Style::default(),
@@ -246,8 +246,7 @@ impl<'a> TextArea<'a> {
             screen_map_width: Cell::new(None),
             // Built when first needed: at the first draw, when the width is known.
             screen_map_stale: Cell::new(true),
-        };
-        textarea
+        }
     }
 
     /// Handle a key input with default key mappings. For default key mappings, see the table in

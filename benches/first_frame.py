@@ -33,6 +33,7 @@ model), the row ratatui writes last.
 import argparse
 import math
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -53,10 +54,16 @@ RUN = ["run", "4", "--audience", "client-council", "--group", GROUP]
 def once(cols, rows, args, word, sessions=None, binary=None):
     """Start to first frame: to `word` (the last word of the key bar), or with `word` None
     to the bottom row drawn (a resume opens on any step, whose key bar differs)."""
+    return timed(cols, rows, args, word, sessions, binary)[0]
+
+
+def timed(cols, rows, args, word, sessions=None, binary=None, timeout=120):
+    """As `once`, with the CPU time the process took to get there (all its threads, clock
+    ticks from /proc/PID/stat): what a busy machine changes much less than the wall time."""
     voer = Voer(cols, rows, args, sessions=sessions, binary=binary)
     try:
-        shown = voer.wait_for_frame() if word is None else voer.wait_for(word)
-        return shown - voer.started
+        shown = voer.wait_for_frame(timeout) if word is None else voer.wait_for(word, timeout)
+        return shown - voer.started, voer.cpu()[1] / os.sysconf("SC_CLK_TCK")
     finally:
         voer.stop()
 
@@ -87,7 +94,7 @@ def own_files(sessions):
 def run_once(binary, sessions, cols, rows):
     """The first frame of the group's next meeting; the session it made is removed after."""
     before = own_files(sessions)
-    t = once(cols, rows, RUN, FIRST_FRAME_WORD, sessions=sessions, binary=binary)
+    t = timed(cols, rows, RUN, FIRST_FRAME_WORD, sessions=sessions, binary=binary)
     for name in own_files(sessions) - before:
         if name.endswith(".toml"):
             os.remove(os.path.join(sessions, name))
@@ -95,15 +102,18 @@ def run_once(binary, sessions, cols, rows):
 
 
 def resume_once(binary, sessions, cols, rows):
-    return once(cols, rows, ["resume"], None, sessions=sessions, binary=binary)
+    return timed(cols, rows, ["resume"], None, sessions=sessions, binary=binary)
 
 
 def command_once(binary, sessions, command):
-    """Start to exit of `voer COMMAND`, its output read through a pipe."""
+    """Start to exit of `voer COMMAND`, its output read through a pipe; and its CPU time."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.monotonic()
     subprocess.run([binary, command, "--sessions", sessions, "--lang", "nl"], check=True,
                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    return time.monotonic() - t0
+    wall = time.monotonic() - t0
+    now = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (now.ru_utime + now.ru_stime) - (used.ru_utime + used.ru_stime)
 
 
 def lived(args, cols, rows):
@@ -119,6 +129,7 @@ def lived(args, cols, rows):
         ("voer actions", lambda b, s: command_once(b, s, "actions")),
     ]
     medians = {}
+    cpu_medians = {}
     cold_runs = {}
     try:
         for n in sizes:
@@ -135,13 +146,15 @@ def lived(args, cols, rows):
                     for name, binary in binaries:
                         times[name].append(measure(binary, sessions))
                 for name, _ in binaries:
-                    ms = sorted(t * 1000 for t in times[name])
+                    ms = sorted(t * 1000 for t, _ in times[name])
                     med = statistics.median(ms)
+                    cpu = statistics.median(c * 1000 for _, c in times[name])
                     medians[(label, name, n)] = med
-                    cold_runs[(label, name, n)] = cold[name] * 1000
+                    cpu_medians[(label, name, n)] = cpu
+                    cold_runs[(label, name, n)] = cold[name][0] * 1000
                     print(f"  {label:<44} {name:<6} median {med:7.1f} ms   min {ms[0]:7.1f}"
-                          f"   max {ms[-1]:7.1f}   first run {cold[name] * 1000:7.1f} ms"
-                          f"   (load {loadavg()})")
+                          f"   max {ms[-1]:7.1f}   CPU median {cpu:7.1f} ms   first run "
+                          f"{cold[name][0] * 1000:7.1f} ms   (load {loadavg()})")
         if len(sizes) > 1:
             print("\ngrowth per tenfold more sessions: (t(b)/t(a)) ^ (1/log10(b/a))")
             for label, _ in figures:
@@ -154,7 +167,7 @@ def lived(args, cols, rows):
     finally:
         if not args.folders:
             shutil.rmtree(root, ignore_errors=True)
-    return [label for label, _ in figures], medians, cold_runs
+    return [label for label, _ in figures], medians, cold_runs, cpu_medians
 
 
 def big(args, cols, rows):

@@ -206,14 +206,14 @@ def table(args, binaries, room_out, folder_out, big_out):
             print(f"| room screen {state}, {args.room_size} sessions | " + " | ".join(cells) +
                   " | ≤ the run's, ≤ 0.5× tclock's | " + rcmd + " |")
     if folder_out:
-        labels, medians, cold = folder_out
+        labels, medians, cold, cpu = folder_out
         sizes = [int(n) for n in args.sizes.split(",")]
         fcmd = f"`{cmd} --only folder --sizes {args.sizes} --runs {args.runs}`"
         goals = {labels[0]: 300, labels[1]: 300, labels[2]: 300, labels[3]: 500}
         for label in labels:
             for n in sizes:
-                cells = [f"{medians[(label, name, n)]:.0f} ms (first run "
-                         f"{cold[(label, name, n)]:.0f} ms)" for name in names]
+                cells = [f"{medians[(label, name, n)]:.0f} ms, CPU {cpu[(label, name, n)]:.0f} ms"
+                         f" (first run {cold[(label, name, n)]:.0f} ms)" for name in names]
                 goal = f"≤ {goals[label]} ms" if n == 5000 else ""
                 print(f"| {label}, {n} sessions | " + " | ".join(cells) + f" | {goal} | {fcmd} |")
             if len(sizes) > 1:

@@ -192,6 +192,33 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
+    fn a_file_of_voers_own_is_opened_only_when_it_is_no_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let own = dir.path().join(".cache.json");
+        fs::write(&own, b"eigen").unwrap();
+        let mut text = String::new();
+        open_own_regular(&own)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        assert_eq!(text, "eigen");
+        // A link to a plain file: followed by `open_regular`, refused here.
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&own, &link).unwrap();
+        assert!(open_regular(&link).is_ok());
+        let e = open_own_regular(&link).unwrap_err();
+        assert!(e.get_ref().is_some_and(|r| r.is::<NotRegular>()), "{e}");
+        // A pipe: refused at once, never waited on.
+        let fifo = dir.path().join("pijp.json");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a valid C string; mkfifo only makes a file.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let e = open_own_regular(&fifo).unwrap_err();
+        assert!(e.get_ref().is_some_and(|r| r.is::<NotRegular>()), "{e}");
+    }
+
+    #[cfg(unix)]
+    #[test]
     fn a_pipe_or_a_device_is_refused_at_once() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("pijp.toml");

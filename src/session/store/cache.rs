@@ -1268,6 +1268,40 @@ mod tests {
     }
 
     #[test]
+    fn the_head_of_a_session_file_is_its_session_table_or_nothing() {
+        let (dir, paths) = folder();
+        let s = load_checked(&paths[0]).unwrap().0;
+        assert_eq!(head(&paths[0]), Some(Head::of(&s.session)));
+        // Not within the first 64 KiB, not a session, too new, not there: read in full
+        // instead (or not at all).
+        let far = dir.path().join("ver.toml");
+        let text = fs::read_to_string(&paths[0]).unwrap();
+        fs::write(&far, format!("{}{text}", "# …\n".repeat(20_000))).unwrap();
+        let other = dir.path().join("ander.toml");
+        fs::write(&other, "[[x]]\na = 1\n").unwrap();
+        let newer = dir.path().join("nieuwer.toml");
+        fs::write(
+            &newer,
+            text.replacen("format_version = ", "format_version = 9", 1),
+        )
+        .unwrap();
+        for p in [&far, &other, &newer, &dir.path().join("weg.toml")] {
+            assert_eq!(head(p), None, "{}", p.display());
+        }
+        #[cfg(unix)]
+        {
+            let c = std::ffi::CString::new(dir.path().join("p.toml").to_str().unwrap()).unwrap();
+            // SAFETY: a valid C string; mkfifo only makes a file.
+            assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+            assert_eq!(
+                head(&dir.path().join("p.toml")),
+                None,
+                "a pipe, never waited on"
+            );
+        }
+    }
+
+    #[test]
     fn only_the_cache_and_its_temporary_files_are_the_cache() {
         assert!(is_cache_file(Path::new("/s/.voer-cache.json")));
         assert!(is_cache_file(Path::new("/s/.voer-cache.json.a1B2c3.tmp")));

@@ -6,11 +6,11 @@ use std::path::Path;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::folder::Found;
+use super::folder::{Found, Listing, actions_of};
 use crate::{
     i18n,
     lang::Lang,
-    session::{Action, group_key, store},
+    session::{Action, group_key},
 };
 
 /// Whom a question is for, as a reader sees it: the name typed, else the board.
@@ -50,27 +50,22 @@ pub fn open_of_group(
     since: Option<DateTime<FixedOffset>>,
 ) -> Option<Asked> {
     let want = group_key(group)?;
-    let mut sessions: Vec<_> = store::list(dir)
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|l| l.session.ok().map(|s| (l.path, s)))
-        .filter(|(_, s)| !s.session.example && group_key(&s.session.group).as_ref() == Some(&want))
-        .collect();
-    // The listing is newest first: that one names the group.
+    // From the folder's cache: a board's meeting never reads every session of the folder.
+    let mut sessions = Listing::read(dir).of_group(&want);
+    // Newest first: that one names the group.
     let name = sessions.first()?.1.session.group.trim().to_string();
     sessions.reverse();
     let mut questions = Vec::new();
     for (path, s) in sessions {
-        let mut own: Vec<&Action> = s
-            .actions
-            .iter()
-            .filter(|a| {
+        let mut own: Vec<Found> = actions_of(&path, s)
+            .filter(|f| {
+                let a = &f.action;
                 let answered_here = since.is_some_and(|t| a.answered_at.is_some_and(|at| at >= t));
                 a.is_question() && (!a.is_answered() || answered_here)
             })
             .collect();
-        own.sort_by_key(|a| a.created_at);
-        questions.extend(own.into_iter().map(|a| Found::of(&path, &s, a.clone())));
+        own.sort_by_key(|f| f.action.created_at);
+        questions.extend(own);
     }
     Some(Asked {
         group: name,

@@ -1,7 +1,7 @@
 //! `voer actions`: the actions of every session in the folder, per group, earliest date
 //! first, overdue ones marked, each with its id, and after them the group's questions for the
 //! organisation, asked or answered (with the answer); `voer actions done ID` marks one done.
-use std::{path::Path, process::ExitCode};
+use std::{collections::HashMap, path::Path, process::ExitCode};
 
 use chrono::NaiveDate;
 
@@ -51,11 +51,13 @@ pub fn render(
             !a.done
         }
     };
-    let mut found: Vec<folder::Found> = scan
+    // Each action with its group's key, made once: a folder holds thousands.
+    let mut found: Vec<(String, folder::Found)> = scan
         .found
         .into_iter()
         .filter(|f| !open_only || is_open(&f.action))
-        .filter(|f| want.as_ref().is_none_or(|g| f.group_slug() == *g))
+        .map(|f| (f.group_slug(), f))
+        .filter(|(key, _)| want.as_ref().is_none_or(|g| key == g))
         .collect();
     let mut out = String::new();
     if found.is_empty() {
@@ -69,35 +71,35 @@ pub fn render(
         out.push('\n');
     }
     // Per group (by slug), named as its newest session names it, in alphabetical order.
-    found.sort_by_key(|f| std::cmp::Reverse(f.started_at));
-    let mut groups: Vec<(String, String)> = Vec::new();
-    for f in &found {
-        let key = f.group_slug();
-        if !groups.iter().any(|(k, _)| *k == key) {
-            let name = match f.group.trim() {
-                "" => t.export_unnamed_group.to_string(),
-                g => g.to_string(),
-            };
-            groups.push((key, name));
-        }
+    found.sort_by_key(|(_, f)| std::cmp::Reverse(f.started_at));
+    let mut names: HashMap<&str, String> = HashMap::new();
+    for (key, f) in &found {
+        names.entry(key).or_insert_with(|| match f.group.trim() {
+            "" => t.export_unnamed_group.to_string(),
+            g => g.to_string(),
+        });
     }
-    groups.sort_by_key(|(_, name)| name.to_lowercase());
+    let mut groups: Vec<(&str, String)> = names.into_iter().collect();
+    groups.sort_by_key(|(key, name)| (name.to_lowercase(), *key));
     // Earliest date first; without a date after those, in the order they were agreed.
-    found.sort_by(|a, b| {
-        let due = |f: &folder::Found| (f.action.due.is_none(), f.action.due);
-        due(a)
-            .cmp(&due(b))
-            .then(a.action.created_at.cmp(&b.action.created_at))
-    });
+    let mut per_group: HashMap<&str, Vec<&folder::Found>> = HashMap::new();
+    for (key, f) in &found {
+        per_group.entry(key).or_default().push(f);
+    }
     for (key, name) in &groups {
         out.push('\n');
         out.push_str(&crate::printable::one_line(name));
         out.push('\n');
+        let mut mine = per_group.remove(key).unwrap_or_default();
+        mine.sort_by(|a, b| {
+            let due = |f: &folder::Found| (f.action.due.is_none(), f.action.due);
+            due(a)
+                .cmp(&due(b))
+                .then(a.action.created_at.cmp(&b.action.created_at))
+        });
         // The questions for the organisation have a table of their own, after the actions.
-        let (questions, actions): (Vec<&folder::Found>, Vec<&folder::Found>) = found
-            .iter()
-            .filter(|f| f.group_slug() == *key)
-            .partition(|f| f.action.is_question());
+        let (questions, actions): (Vec<&folder::Found>, Vec<&folder::Found>) =
+            mine.into_iter().partition(|f| f.action.is_question());
         push_actions(&mut out, &actions, today, lang);
         if !questions.is_empty() {
             if !actions.is_empty() {

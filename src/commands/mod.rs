@@ -172,19 +172,22 @@ pub fn document_time() -> String {
 /// file that cannot be read back.
 pub fn say_where(saved: Option<PathBuf>, t: &Texts) {
     let Some(path) = saved else { return };
-    let session = store::load(&path).ok();
-    let t = session
-        .as_ref()
-        .map_or(t, |s| i18n::texts(s.session.language));
-    let finished = session
-        .as_ref()
-        .is_some_and(|s| s.session.status == Status::Finished);
-    // Questions for the organisation that wait for their answer: the letter that sends them.
-    let asks = session.as_ref().is_some_and(|s| {
-        s.actions
-            .iter()
-            .any(|a| a.is_question() && !a.is_answered())
+    // From the session's own table: a file of many megabytes is not read whole again.
+    let head = store::cache::head(&path).or_else(|| {
+        store::load(&path)
+            .ok()
+            .map(|s| store::cache::Head::of(&s.session))
     });
+    let t = head.as_ref().map_or(t, |h| i18n::texts(h.language));
+    let finished = head.is_some_and(|h| h.status == Status::Finished);
+    // Questions for the organisation that wait for their answer: the letter that sends them.
+    // Only a finished meeting offers it, so only then is the whole file read again.
+    let asks = finished
+        && store::load(&path).is_ok_and(|s| {
+            s.actions
+                .iter()
+                .any(|a| a.is_question() && !a.is_answered())
+        });
     let file = shell_word(&path);
     let message = if finished {
         let report = path.with_extension("md");

@@ -8,7 +8,7 @@ use std::{
 use super::{Context, check_audience, find_episode, need_terminal, parse_audience, say_where};
 use crate::{
     actions::{
-        folder,
+        folder::{Listing, Reading},
         questions::{self, Asked},
     },
     app::{App, Choice, EpisodeView, Model, Opened, clock::Now, picker::Picker},
@@ -18,7 +18,7 @@ use crate::{
     lang::Lang,
     session::{
         Meta, Session, SessionTheme,
-        store::{self, SessionLock},
+        store::{self, SessionLock, cache::Refresh},
     },
     tui,
     ui::Theme,
@@ -150,7 +150,13 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
     )
     .with_time(&opts.participants, opts.until)
     .with_facilitator(&opts.facilitator);
-    let mut create = |choice: Choice| create_session(&opts, choice);
+    // What the group agreed at earlier meetings and the ids in use: when the meeting opens at
+    // once, the folder is read while its session file is made (after the picker, when the
+    // choice is made). The folder's cache is brought up to date when the meeting ends (see
+    // `store::cache`).
+    let mut reading = (!picker.needed()).then(|| Listing::read_in_background(dir));
+    let mut refresh = None;
+    let mut create = |choice: Choice| create_session(&opts, choice, reading.take(), &mut refresh);
     let (app, lock) = if picker.needed() {
         (App::picker(picker), None)
     } else {
@@ -170,11 +176,19 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
         &mut create,
     );
     drop(lock);
+    if let Some(r) = refresh {
+        r.write();
+    }
     result
 }
 
 /// Makes, locks and first saves the session file for what was chosen.
-fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionLock), UserError> {
+fn create_session(
+    opts: &RunOptions,
+    choice: Choice,
+    reading: Option<Reading>,
+    refresh: &mut Option<Refresh>,
+) -> Result<(Opened, SessionLock), UserError> {
     let dir = &opts.sessions_dir;
     store::ensure_writable(dir)?;
     let meta = Meta {
@@ -214,7 +228,12 @@ fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionL
     let mut views = episodes.iter().map(|e| EpisodeView::new(e, opts.lang));
     let episode = views.next().unwrap_or_default();
     // What the group agreed at earlier meetings, and the ids a new action must not take.
-    let (earlier, taken) = folder::for_run(dir, &session, &path);
+    let listing = match reading {
+        Some(r) => r.join(dir),
+        None => Listing::read(dir),
+    };
+    let (earlier, taken, stale) = listing.for_run(&session, &path);
+    *refresh = Some(stale);
     Ok((
         Opened {
             session,

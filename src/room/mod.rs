@@ -37,6 +37,8 @@ pub struct Room {
     /// With `--questions-from`: the council's questions this meeting answers, read from the
     /// council's own files while the opening is shown.
     pub council: Option<crate::actions::questions::Asked>,
+    /// The session `earlier` was read for.
+    pub earlier_of: Option<std::path::PathBuf>,
     /// When `shown` was read, on the monotonic clock, and the time the timer was at then.
     read_at: Option<(Instant, DateTime<FixedOffset>)>,
 }
@@ -49,6 +51,7 @@ impl Room {
             theme,
             earlier: Vec::new(),
             council: None,
+            earlier_of: None,
             read_at: None,
         }
     }

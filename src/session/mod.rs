@@ -33,7 +33,7 @@ pub const MAX_STEP_SECONDS: u64 = 24 * 60 * 60;
 
 /// A time in a session file over [`MAX_STEP_SECONDS`], cut down when the file was read.
 /// `field` is named as in the file, with the step counted from 1: `steps[4].planned_seconds`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clamped {
     pub field: String,
     /// The number the file held.
@@ -483,7 +483,14 @@ impl Session {
         struct Version {
             format_version: Option<u32>,
         }
-        let v: Version = toml::from_str(text).map_err(|e| FileError::toml(text, e))?;
+        // The version is a key before the first table: read from the lines before it, a file
+        // of many megabytes is not parsed twice. (What those lines alone do not read as, the
+        // whole file is read for, with the error as it says it.)
+        let top = text.find("\n[").map_or(text, |at| &text[..at]);
+        let v: Version = match toml::from_str(top) {
+            Ok(v) => v,
+            Err(_) => toml::from_str(text).map_err(|e| FileError::toml(text, e))?,
+        };
         match v.format_version {
             None => return Err(FileError::NoVersion),
             Some(v) if v > FORMAT_VERSION => return Err(FileError::TooNew { version: v }),

@@ -159,6 +159,15 @@ impl Session {
             .unwrap_or_else(|| bare(id.unwrap_or_default(), &self.session.first_episode()))
     }
 
+    /// In a meeting of several episodes: the number of the episode on whose step `action` was
+    /// recorded (none on the opening and the closing, and in a meeting of one).
+    pub fn episode_number_of(&self, action: &super::Action) -> Option<u32> {
+        self.steps
+            .get(action.step)
+            .filter(|st| st.episode.is_some() && self.session.is_series())
+            .map(|_| self.episode_of_step(action.step).number)
+    }
+
     /// A meeting of `episodes` (one or more, in this order) for one audience: one opening (the
     /// first episode's), then per episode its video, its quote and its prompts, then one closing
     /// (the last episode's). Every step has the minutes its episode plans.

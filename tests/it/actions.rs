@@ -245,7 +245,7 @@ fn a_run_sees_the_open_actions_of_its_groups_earlier_sessions_only() {
     // The run holds its session's lock.
     let (path, _lock) = store::create(&dir, &run).unwrap();
 
-    let (earlier, taken) = voer::actions::folder::for_run(&dir, &run, &path);
+    let (earlier, taken, _) = voer::actions::folder::for_run(&dir, &run, &path);
     let ids: Vec<&str> = earlier.iter().map(|f| f.action.id.as_str()).collect();
     // Oldest meeting first; done ones, other groups, later sessions, its own and the
     // example's are left out.
@@ -271,7 +271,7 @@ fn a_run_sees_the_open_actions_of_its_groups_earlier_sessions_only() {
         "2026-12-01T14:00:00+01:00",
         vec![action("zelfde", "Net ervoor", None, None)],
     );
-    let (earlier, _) = voer::actions::folder::for_run(&dir, &run, &path);
+    let (earlier, _, _) = voer::actions::folder::for_run(&dir, &run, &path);
     assert!(
         earlier.iter().any(|f| f.action.id == "zelfde"),
         "{earlier:?}"

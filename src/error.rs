@@ -88,6 +88,15 @@ pub enum UserError {
     },
     /// `voer delete` without `--yes` and without an answer to its question.
     NeedsYes,
+    /// `--questions-from GROUP` names a group the sessions folder `dir` has no session of.
+    NoSuchGroup {
+        group: String,
+        dir: PathBuf,
+    },
+    /// `voer actions done ID` names a question for the organisation: it gets an answer.
+    DoneOnQuestion {
+        id: String,
+    },
     /// The terminal could not be opened.
     Terminal(#[source] io::Error),
     /// The terminal could not be drawn on.
@@ -165,6 +174,10 @@ impl Localize for UserError {
                 fill(t.privacy.delete_no_retention, [&shown])
             }
             UserError::NeedsYes => t.privacy.delete_needs_yes.to_string(),
+            UserError::NoSuchGroup { group, dir } => {
+                fill(t.series.no_such_group, [group, &dir.display()])
+            }
+            UserError::DoneOnQuestion { id } => fill(t.series.no_done_for_question, [id]),
             UserError::Terminal(e) => fill(t.terminal_failed, [&os_reason(e, lang)]),
             UserError::Draw(e) => fill(t.draw_failed, [&os_reason(e, lang)]),
         }

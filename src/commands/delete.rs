@@ -38,7 +38,6 @@ pub fn exec(cx: &Context, args: &DeleteArgs) -> Result<ExitCode, UserError> {
     for d in doomed {
         removed += d.remove()?;
     }
-    // The cache of the folder, once there is one, forgets them here.
     print(&format!(
         "{}\n{}\n",
         fill(cx.t.privacy.delete_done, [&sessions, &removed]),

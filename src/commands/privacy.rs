@@ -25,6 +25,12 @@ pub fn render(cx: &Context) -> String {
     };
     fill(
         p.statement,
-        [&cx.sessions_dir.display(), &rescue, &config, &retention],
+        [
+            &cx.sessions_dir.display(),
+            &rescue,
+            &config,
+            &retention,
+            &crate::session::store::cache::FILE_NAME,
+        ],
     )
 }

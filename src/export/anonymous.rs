@@ -32,8 +32,12 @@ pub fn anonymize(sessions: &mut [Session], word: &str) {
             if let Some(owner) = &mut a.owner {
                 *owner = people.replace(owner, &name);
             }
-            if let Some(due) = &mut a.due_text {
-                *due = people.replace(due, &name);
+            // Who a question is for, the organisation's answer: free text, as the notes are.
+            for text in [&mut a.due_text, &mut a.to, &mut a.answer]
+                .into_iter()
+                .flatten()
+            {
+                *text = people.replace(text, &name);
             }
         }
     }

@@ -5,7 +5,8 @@
 //! [`outline`] lays that out as a list of pieces, and md, html, txt and docx each render that
 //! list. json and csv are data for other tools: they are made from the sessions directly.
 //! [`plan`] and [`handout`] make lists of the same pieces from an episode, rendered by the
-//! same md, html and docx ([`paper`]).
+//! same md, html and docx ([`paper`]). [`letter`] is the letter with a council's questions to
+//! the organisation, rendered by md and docx.
 pub mod anonymous;
 pub mod csv;
 pub mod docx;
@@ -13,6 +14,7 @@ mod error;
 pub mod handout;
 pub mod html;
 pub mod json;
+pub mod letter;
 pub mod md;
 pub mod outline;
 pub mod plan;
@@ -43,6 +45,8 @@ pub enum Format {
     Json,
     Csv,
     Docx,
+    /// The council's questions and advice to the organisation as a letter: md or docx.
+    Letter,
 }
 
 pub struct Options {
@@ -54,6 +58,8 @@ pub struct Options {
     pub anonymous: bool,
     /// `--with-private`: the facilitator's private notes are in the report, marked.
     pub with_private: bool,
+    /// The date a letter bears; `None`: the day of its last meeting.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 impl Default for Options {
@@ -63,6 +69,7 @@ impl Default for Options {
             csv_delimiter: b',',
             anonymous: false,
             with_private: false,
+            today: None,
         }
     }
 }
@@ -96,6 +103,9 @@ pub fn render(
     sessions: &[Session],
     opts: &Options,
 ) -> Result<Vec<u8>, RenderError> {
+    if format == Format::Letter {
+        return letter_of(sessions, opts, Paper::Md).map(Option::unwrap_or_default);
+    }
     let sessions = &prepare(sessions, opts)[..];
     let mut report = Report::new(sessions, opts.lang);
     report.anonymous = opts.anonymous;
@@ -104,6 +114,7 @@ pub fn render(
         Format::Html => html::render(&outline::outline(&report), report.lang, Look::Report),
         Format::Txt => txt::render(&outline::outline(&report)),
         Format::Json => json::render(sessions, opts.anonymous),
+        Format::Letter => String::new(),
         Format::Csv => csv::render(sessions, &report, opts.csv_delimiter)?,
         Format::Docx => {
             let (created, modified) = document_times(sessions);
@@ -116,6 +127,28 @@ pub fn render(
         }
     };
     Ok(text.into_bytes())
+}
+
+/// The letter of the open questions of `sessions` (see [`letter`]) in `format` (md or docx;
+/// html is not a letter's). `None` when they hold no open question.
+pub fn letter_of(
+    sessions: &[Session],
+    opts: &Options,
+    format: Paper,
+) -> Result<Option<Vec<u8>>, RenderError> {
+    let sessions = &prepare(sessions, opts)[..];
+    let report = Report::new(sessions, opts.lang);
+    let Some(elements) = letter::letter(sessions, &report, opts.today) else {
+        return Ok(None);
+    };
+    Ok(Some(match format {
+        Paper::Md => md::render(&elements).into_bytes(),
+        Paper::Html => html::render(&elements, report.lang, Look::Report).into_bytes(),
+        Paper::Docx => {
+            let (created, modified) = document_times(sessions);
+            docx::render(&elements, Look::Report, &created, &modified)?
+        }
+    }))
 }
 
 /// The formats of a document made before the meeting (the plan on paper, the handout).
@@ -133,7 +166,7 @@ impl Paper {
             Format::Md => Some(Paper::Md),
             Format::Html => Some(Paper::Html),
             Format::Docx => Some(Paper::Docx),
-            Format::Txt | Format::Json | Format::Csv => None,
+            Format::Txt | Format::Json | Format::Csv | Format::Letter => None,
         }
     }
 }

@@ -45,7 +45,7 @@ pub struct PrivacyTexts {
     pub expired_mark: &'static str,
     pub expired_count: Tpl<3>,
     // voer privacy
-    pub statement: Tpl<4>,
+    pub statement: Tpl<5>,
     pub retention_none: &'static str,
     pub retention_months: Tpl<1>,
     pub no_config_file: &'static str,
@@ -110,8 +110,9 @@ Notities van een cliëntenraad kunnen persoons- en gezondheidsgegevens bevatten.
 .X.toml.room (het zaalscherm volgt mee); zonder inhoud over het gesprek.
 - Het verslag dat Ctrl+E naast het sessiebestand schrijft (X.md); voer noteert het in het \
 sessiebestand.
-- .voer-cache.json in de map met sessies, als die er is: een kopie van gegevens uit de \
-sessiebestanden om sneller te lijsten; nooit de bron.
+- {4} in de map met sessies, als die er is: een kopie uit de sessiebestanden van \
+wat het overzicht nodig heeft (groepen, data, afspraken met wie ze doet), om snel te lijsten; \
+nooit de bron.
 - Alleen als de laatste opslag van een gesprek mislukt: een reservekopie in de reddingsmap.
 - De instellingen, als er een configuratiebestand is.
 
@@ -202,8 +203,9 @@ council may hold personal and health information.
 - Beside each session file X.toml, while the conversation runs: .X.toml.lock (the lock) and \
 .X.toml.room (a room screen follows); nothing about the conversation is in them.
 - The report Ctrl+E writes beside the session file (X.md); voer records it in the session file.
-- .voer-cache.json in the sessions folder, if there is one: a copy of data from the session \
-files to list them faster; never the source.
+- {4} in the sessions folder, if there is one: a copy from the session files of \
+what the overview needs (groups, dates, actions with who does them), to list them fast; never \
+the source.
 - Only when the last save of a conversation fails: a rescue copy in the rescue folder.
 - The settings, if there is a config file.
 

@@ -29,21 +29,30 @@ pub fn is_past(
             .is_some_and(|end| end <= now.date_naive())
 }
 
-/// The session files in `dir` past the period, oldest first. A folder that is not there
-/// holds none; unreadable files are not counted (nothing is known of their date).
+/// The session files in `dir` past the period, oldest first, read through the folder's cache
+/// (every run's start asks). A folder that is not there holds none; unreadable files are not
+/// counted (nothing is known of their date).
 pub fn expired(
     dir: &Path,
     months: u32,
     now: DateTime<FixedOffset>,
 ) -> Result<Vec<PathBuf>, store::StoreError> {
-    let listed = match store::list(dir) {
-        Ok(l) => l,
+    let listed = match store::cache::list(dir) {
+        Ok((l, refresh)) => {
+            refresh.write();
+            l
+        }
         Err(e) if e.is_not_found() => Vec::new(),
         Err(e) => return Err(e),
     };
     let mut old: Vec<PathBuf> = listed
         .into_iter()
-        .filter(|l| l.session.as_ref().is_ok_and(|s| is_expired(s, months, now)))
+        .filter(|l| {
+            l.session.as_ref().is_ok_and(|s| {
+                let i = &s.session;
+                is_past(i.example, i.started_at, months, now)
+            })
+        })
         .map(|l| l.path)
         .collect();
     // Listed newest first.

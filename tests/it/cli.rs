@@ -445,7 +445,14 @@ fn a_mistyped_command_is_not_taken_for_an_episode() {
 fn help_is_in_the_chosen_language() {
     let (code, nl, _) = voer(&["--help"], "C");
     assert_eq!(code, 0);
-    assert!(nl.contains("Gebruik: voer [run] [EPISODE]"), "{nl}");
+    assert!(
+        nl.contains("Gebruik: voer [run] [EPISODE[,EPISODE…]]"),
+        "{nl}"
+    );
+    assert!(
+        nl.contains("--questions-from <GROUP>") && nl.contains("meer afleveringen in één gesprek"),
+        "{nl}"
+    );
     assert!(nl.contains("Commando's:") && nl.contains("Opties:"), "{nl}");
     assert!(nl.contains("De bewaarde sessies, nieuwste eerst."), "{nl}");
     assert!(!nl.contains("possible values"), "{nl}");

@@ -182,10 +182,27 @@ fn lived() -> Lived {
 #[test]
 fn delete_removes_exactly_the_sessions_own_files_and_nothing_else() {
     let l = lived();
-    let before = files(l.home.path());
+    // The folder's cache holds the sessions (as files settled a while ago).
+    let past = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for f in fs::read_dir(&l.dir).unwrap() {
+        let f = fs::File::options()
+            .append(true)
+            .open(f.unwrap().path())
+            .unwrap();
+        f.set_modified(past).unwrap();
+    }
+    assert_eq!(voer_in(l.home.path(), &["sessions"]).code, 0);
+    let cache = l.dir.join(".voer-cache.json");
     let doomed = name(&l.doomed);
+    let cached = fs::read_to_string(&cache).unwrap();
+    assert!(cached.contains(&doomed) && cached.contains(&name(&l.other)));
+    let before = files(l.home.path());
     let r = voer_in(l.home.path(), &["delete", &doomed, "--yes"]);
     assert_eq!(r.code, 0, "{}\n{}", r.out, r.err);
+    // Its entries are gone from the cache; the other group's stay.
+    let cached = fs::read_to_string(&cache).unwrap();
+    assert!(!cached.contains(&doomed), "{cached}");
+    assert!(cached.contains(&name(&l.other)), "{cached}");
     let after = files(l.home.path());
     let gone: BTreeSet<String> = before.difference(&after).cloned().collect();
     let rescued = |name: &str| {
@@ -328,7 +345,7 @@ fn after_deleting_a_group_its_actions_are_gone_from_voer_actions_and_the_next_op
     next.session.started_at = at("2026-12-01T14:00:00+01:00");
     next.actions.clear();
     let path = dir.join("volgende.toml");
-    let (earlier, _) = voer::actions::folder::for_run(&dir, &next, &path);
+    let (earlier, _, _) = voer::actions::folder::for_run(&dir, &next, &path);
     assert!(
         earlier.is_empty(),
         "{:?}",

@@ -144,6 +144,10 @@ fn q_quits_in_progress_and_stepping_past_closing_finishes() {
         "{out}"
     );
     assert!(!out.contains("Verdergaan"), "{out}");
+    assert!(
+        !out.contains("Brief met de vragen"),
+        "no question, no letter: {out}"
+    );
 }
 
 /// Writes a session file as if a run had stopped at `step`, with notes on every step.

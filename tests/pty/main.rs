@@ -9,12 +9,15 @@
 #![cfg(unix)]
 
 mod common;
+#[path = "../../benches/lived_in/mod.rs"]
+mod lived_in;
 
 mod attacks;
 mod delete;
 mod durability;
 mod e2e;
 mod e2e_actions;
+mod history;
 mod lock;
 mod meeting;
 mod panic;
@@ -24,4 +27,5 @@ mod reports;
 mod room;
 mod room_robust;
 mod rounds;
+mod series;
 mod video;

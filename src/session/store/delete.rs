@@ -1,8 +1,9 @@
 //! `voer delete`: a session file and what voer wrote for it, and nothing else. What that is:
 //! the lock (`.<file>.toml.lock`), the room screen's presence (`.<file>.toml.room`), the rescue
 //! copies of the session, the `Ctrl+E` reports beside it that nobody changed since voer wrote
-//! them (`reports`), and the temporary files of an atomic save that was cut off. A report
-//! changed by hand, or an export written elsewhere, is the user's and stays.
+//! them (`reports`), their entries in the folder's cache (`cache`), and the temporary files of
+//! an atomic save that was cut off. A report changed by hand, or an export written elsewhere,
+//! is the user's and stays.
 //!
 //! Each session is locked before anything is shown, and stays locked until it is gone: a
 //! session open in a running voer is refused, and none can open it in the meantime.
@@ -11,7 +12,7 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use super::{LockError, SessionLock, StoreError, load, lock_path, unchanged_reports};
+use super::{LockError, SessionLock, StoreError, cache, load, lock_path, unchanged_reports};
 use crate::{
     i18n::{self, Localize, fill, os_reason},
     lang::Lang,
@@ -182,6 +183,17 @@ impl Doomed {
             source,
         })?;
         removed += 1;
+        // The folder's cache (and the rescue folder's, if it has one) forgets them.
+        let gone = std::iter::once(&self.path).chain(&self.files);
+        for file in gone.filter(|f| f.extension().is_some_and(|x| x == "toml")) {
+            let dir = file.parent().unwrap_or(Path::new("."));
+            cache::forget(dir, std::slice::from_ref(file)).map_err(|source| {
+                DeleteError::Remove {
+                    path: cache::path(dir),
+                    source,
+                }
+            })?;
+        }
         drop(self.lock);
         Ok(removed + usize::from(self.had_lock))
     }

@@ -6,10 +6,12 @@
 //! - `session_file`: one session file read, saved, created under a free name, rescued.
 //! - `lock`: the lock that keeps a second voer off an open session.
 //! - `saver`: the thread that does every write of a run.
-//! - `list`: the session files in a folder, and the one to resume;
-//! - `reports`: the reports `Ctrl+E` writes beside a session, recorded in its file;
+//! - `list`: the session files in a folder, and the one to resume.
+//! - `cache`: what the folder-wide commands need of each file, kept in `.voer-cache.json`.
+//! - `reports`: the reports `Ctrl+E` writes beside a session, recorded in its file.
 //! - `delete`: a session file and what voer wrote for it removed (`voer delete`).
 mod atomic;
+pub mod cache;
 mod delete;
 mod error;
 mod folder;
@@ -23,7 +25,7 @@ pub use atomic::{write_atomic, write_atomic_ending, write_new_file};
 pub use delete::{DeleteError, Doomed, prepare as prepare_delete};
 pub use error::StoreError;
 pub use folder::{check_writable, ensure_writable};
-pub use list::{Listed, list, newest_unfinished, newest_unfinished_with};
+pub use list::{Listed, list, newest_unfinished, newest_unfinished_of, newest_unfinished_with};
 pub use lock::{LockError, SessionLock, check_held, lock_path, real_path};
 pub use reports::{Written, sha256_hex, unchanged_reports, write_report};
 pub use saver::{SaveOutcome, Saver};

@@ -746,3 +746,21 @@ fn a_link_to_a_session_is_refused_with_where_it_points() {
     r.says(&l.doomed.display().to_string());
     assert_eq!(files(l.home.path()), before);
 }
+
+/// The council's letter to the organisation, made without names, names nobody either.
+#[test]
+fn an_anonymous_letter_names_no_participant() {
+    let mut s = fixture();
+    let question = s.actions.iter().position(|a| a.is_question()).unwrap();
+    s.actions[question].text = "Truus vraagt: mogen bewoners meebeslissen?".into();
+    let opts = Options {
+        anonymous: true,
+        ..Options::default()
+    };
+    let letter = report_text(Format::Letter, &[s.clone()], &opts);
+    assert!(letter.contains("Deelnemer 1 vraagt"), "{letter}");
+    for who in &s.session.participants {
+        assert!(!names_word(&letter, who), "{who}:\n{letter}");
+    }
+    assert!(!names_word(&letter, "Marieke"), "{letter}");
+}

@@ -764,3 +764,40 @@ fn an_anonymous_letter_names_no_participant() {
     }
     assert!(!names_word(&letter, "Marieke"), "{letter}");
 }
+
+/// A session that holds only the facilitator's own notes is not listed as empty (it is not
+/// a session to throw away unseen), from its file or from the folder's cache.
+#[test]
+fn a_session_with_only_private_notes_is_not_empty() {
+    let (_home, dir) = empty_folder();
+    let mut s = Session::from_toml(EXAMPLE).unwrap();
+    s.session.example = false;
+    s.actions.clear();
+    for st in &mut s.steps {
+        st.notes.clear();
+    }
+    let (empty, lock) = store::create(&dir, &s).unwrap();
+    drop(lock);
+    s.session.group = "Team 3B".into();
+    s.steps[3].private_notes = "Alleen voor mij".into();
+    let (private, lock) = store::create(&dir, &s).unwrap();
+    drop(lock);
+    let past = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for p in [&empty, &private] {
+        let f = fs::File::options().append(true).open(p).unwrap();
+        f.set_modified(past).unwrap();
+    }
+    // Read from the files, then (the cache written) from the cache.
+    for _ in 0..2 {
+        let list = sessions_list(&dir, None, None, Lang::Nl).unwrap();
+        let row = |p: &Path| {
+            list.lines()
+                .find(|l| l.contains(&name(p)))
+                .unwrap()
+                .to_string()
+        };
+        assert!(row(&empty).contains("leeg"), "{list}");
+        assert!(!row(&private).contains("leeg"), "{list}");
+    }
+    assert!(dir.join(".voer-cache.json").exists());
+}

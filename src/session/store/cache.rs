@@ -100,6 +100,9 @@ pub struct Summary {
     pub group_key: Option<String>,
     /// Lines of notes that hold something, over all steps.
     pub note_lines: usize,
+    /// Whether any step holds the facilitator's private notes: such a session is not empty.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub private_notes: bool,
     #[serde(default)]
     pub actions: Vec<Action>,
     /// In a meeting of several episodes, the episode of each action (see
@@ -157,6 +160,7 @@ impl Summary {
             session: Head::of(&s.session),
             group_key: group_key(&s.session.group),
             note_lines: s.note_lines(),
+            private_notes: s.steps.iter().any(|st| !st.private_notes.trim().is_empty()),
             actions: s.actions.clone(),
             action_episodes: s.actions.iter().map(|a| s.episode_number_of(a)).collect(),
             clamped,
@@ -180,9 +184,10 @@ impl Summary {
         self.note_lines
     }
 
-    /// Opened and closed without a word: no line of notes, and no action.
+    /// Opened and closed without a word: no line of notes (the group's or the facilitator's
+    /// own), and no action.
     pub fn has_no_notes(&self) -> bool {
-        self.actions.is_empty() && self.note_lines == 0
+        self.actions.is_empty() && self.note_lines == 0 && !self.private_notes
     }
 }
 

@@ -314,7 +314,8 @@ impl Entry {
 
 enum Source {
     Cached(Range<u64>),
-    Read(Result<Summary, StoreError>),
+    /// As read from the file; boxed, as the other sources are small.
+    Read(Box<Result<Summary, StoreError>>),
     /// Glanced at (see `glance`), to be read in full when its summary is asked for.
     Stale,
     /// Known not to read, at this stamp: read again only for its reason.
@@ -437,7 +438,7 @@ impl Index {
     /// when that does not read), or as read from the file.
     pub fn summary(&self, e: &Entry) -> Result<Summary, StoreError> {
         match &e.summary {
-            Source::Read(r) => r.clone(),
+            Source::Read(r) => (**r).clone(),
             Source::Unreadable | Source::Stale => from_file(&e.path),
             Source::Cached(at) => self
                 .cached_json(at.clone())
@@ -543,7 +544,7 @@ fn settle(
         second.get(a..b)
     };
     let (summary, json, line) = match e.summary {
-        Source::Read(r) => (r, None, e.line),
+        Source::Read(r) => (*r, None, e.line),
         Source::Unreadable => (from_file(&e.path), None, e.line),
         Source::Stale => {
             let read = from_file(&e.path);
@@ -670,7 +671,7 @@ impl Entry {
             path,
             line,
             cacheable,
-            summary: Source::Read(read),
+            summary: Source::Read(Box::new(read)),
         }
     }
 }

@@ -12,7 +12,14 @@
 //! The two Windows reasons a file operation can fail here, [`NameProblem`] and [`HeldOpen`],
 //! travel inside an `io::Error`, so they reach the screen the way the system's own reasons do;
 //! `i18n::os_reason` words them in the user's language. Nothing here depends on the rest of voer.
-use std::{fmt, io, path::Path, time::Duration};
+//!
+//! Paths a person reads are written as the system writes them: [`canonicalize`] leaves out the
+//! `\\?\` that Windows puts before a resolved path (`C:\Users\…`, not `\\?\C:\Users\…`).
+use std::{
+    fmt, io,
+    path::{Path, PathBuf},
+    time::Duration,
+};
 
 #[cfg(windows)]
 mod windows;
@@ -67,6 +74,17 @@ pub fn handle_console_event(event: u32, notify: &dyn Fn(), wait: &dyn Fn(Duratio
         // Unknown: the next handler (in the end Windows's own) decides.
         _ => false,
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolved paths
+
+/// `path` made absolute with its symbolic links resolved, as `fs::canonicalize` does, but
+/// written as the system writes paths: on Windows without the verbatim prefix (`\\?\C:\…`,
+/// `\\?\UNC\server\…`) wherever the path means the same without it. voer shows these paths
+/// (where the notes are kept, the command to go on) and a facilitator types them back.
+pub fn canonicalize(path: &Path) -> io::Result<PathBuf> {
+    dunce::canonicalize(path)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -462,7 +462,7 @@ pub enum CreateError {
 /// voers started in the same minute for the same group each get a file of their own.
 /// Returns the file's absolute path (the folder's symbolic links resolved) and its lock.
 pub fn create(dir: &Path, session: &Session) -> Result<(PathBuf, SessionLock), CreateError> {
-    let dir = fs::canonicalize(dir).map_err(|e| StoreError::unwritable(dir, e))?;
+    let dir = crate::platform::canonicalize(dir).map_err(|e| StoreError::unwritable(dir, e))?;
     let name = session.file_name();
     let stem = name.trim_end_matches(".toml");
     let contents = session.to_toml();
@@ -581,12 +581,12 @@ impl SessionLock {
 /// The path a session file is locked and saved under: symbolic links resolved, so that an
 /// alias names the same file. For a file still to be made, its folder's links are resolved.
 pub fn real_path(path: &Path) -> PathBuf {
-    if let Ok(p) = fs::canonicalize(path) {
+    if let Ok(p) = crate::platform::canonicalize(path) {
         return p;
     }
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     match (abs.parent(), abs.file_name()) {
-        (Some(dir), Some(name)) => fs::canonicalize(dir)
+        (Some(dir), Some(name)) => crate::platform::canonicalize(dir)
             .map(|d| d.join(name))
             .unwrap_or(abs.clone()),
         _ => abs,

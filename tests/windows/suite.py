@@ -403,11 +403,11 @@ def a_save_waits_for_a_file_held_open_for_a_moment(w, args):
     try:
         check(read_line(holder, "holdopen") == "held", "holdopen did not open the file")
         r = w.voer("actions", "done", EXAMPLE_ACTION, "--sessions", w.win(d))
+        check(r.code == 0, f"the save gave up while the file was held for 150 ms:\n{r}")
         check(read_line(holder, "holdopen") == "released", "the holder never let go")
     finally:
         holder.kill()
         holder.wait()
-    check(r.code == 0, f"the save gave up while the file was held for 150 ms:\n{r}")
     after = file.read_bytes()
     check(after != before and b"\r" not in after, "the file was not rewritten with \\n ends")
     check(not list(d.glob(".*.tmp")), f"a temporary file is left: {list(d.iterdir())}")

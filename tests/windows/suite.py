@@ -257,7 +257,7 @@ def list_shows_the_episodes(w, args):
     r = w.voer("list")
     check(r.code == 0, str(r))
     for text in ["jef-mol", "Jef Mol", "Cliënten met professionals aan het stuur",
-                 "vera-jansweijer", "Minuten (cliëntenraad/bestuur/team/klas)"]:
+                 "vera-jansweijer", "Minuten (cliëntenraad/"]:
         check(text in r.out, f"{text!r} not in voer list:\n{r.out}")
 
 
@@ -521,12 +521,13 @@ def a_meeting_in_the_console_from_picker_to_ctrl_c(w, args):
     sessions = d / "sessions"
     pane = Pane(w, "--sessions", w.win(sessions))
     try:
-        # The picker: the episode (the second: 4), the audience (the first: the client
+        # The picker: the episode (4, by its number), the audience (the first: the client
         # council), the group's name. Its first screen has no clock on it, so under Wine it is
         # drawn the same way each time; after that the keys go into the console's input
         # queue, read in order, and the session file says what they did.
         pane.wait_for_text("Kies een aflevering")
-        pane.key("Down", "Enter", "Enter")
+        pane.type("4")
+        pane.key("Enter", "Enter")
         pane.type(GROUP)
         pane.key("Enter")
         file = wait_until("the session file", lambda: one_file(sessions))

@@ -22,6 +22,7 @@ cd "$(dirname "$0")/.."
 # shellcheck source=.ci/debian-rust.sh
 . .ci/debian-rust.sh
 
+# 1. What is missing.
 target=x86_64-pc-windows-gnu
 tools=()
 for tool in tmux:tmux zip:zip unzip:unzip python3:python3; do

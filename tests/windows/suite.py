@@ -114,6 +114,7 @@ class Wine:
         self.drive = self.prefix / "drive_c"
         self.tmux_socket = self.home / "tmux"
         self.wineserver = str(Path(self.wine).with_name("wineserver"))
+        self.keep = args.keep
         # Nothing of this machine's Wine, locale or terminal.
         self.env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -449,14 +450,15 @@ class Pane:
         self.tmux = ["tmux", "-S", str(w.tmux_socket)]
         if not w.tmux_socket.exists():
             # One server for the suite, with Wine's environment; a pane stays when voer has
-            # ended, so that its last screen and its exit code can be read.
+            # ended, so that its last screen can be read.
             subprocess.run(
                 [*self.tmux, "-f", "/dev/null", "start-server", ";",
                  "set-option", "-s", "exit-empty", "off", ";",
                  "set-option", "-g", "remain-on-exit", "on"],
                 env=w.env_with(), check=True,
             )
-        command = shlex.join([w.wine, w.exe, *args])
+        self.exit_file = w.home / f"{name}.exit"
+        command = f"{shlex.join([w.wine, w.exe, *args])}; echo $? >{shlex.quote(str(self.exit_file))}"
         subprocess.run(
             [*self.tmux, "new-session", "-d", "-s", name, "-x", "100", "-y", "30",
              "-c", str(w.drive), command],
@@ -483,17 +485,19 @@ class Pane:
         subprocess.run([*self.tmux, "send-keys", "-t", self.name, *keys], check=True)
 
     def exit_code(self):
-        def dead():
-            out = subprocess.run(
-                [*self.tmux, "display-message", "-p", "-t", self.name,
-                 "#{pane_dead} #{pane_dead_status}"],
-                capture_output=True, check=True, text=True,
-            ).stdout.split()
-            return out if out and out[0] == "1" else None
-        return int(wait_until("voer to end", dead)[1])
+        """Waits for voer to end; its exit code, as the shell in the pane wrote it down (tmux's
+        own record of it is not always there when the pane has closed)."""
+        def ended():
+            text = self.exit_file.read_text().strip()
+            return text if text.isdigit() else None
+        try:
+            return int(wait_until(f"voer to end in the pane {self.name}", ended))
+        except Failure as e:
+            raise Failure(f"{e}; the screen:\n{self.screen()}") from None
 
     def close(self):
-        subprocess.run([*self.tmux, "kill-session", "-t", self.name], capture_output=True)
+        if not self.w.keep:
+            subprocess.run([*self.tmux, "kill-session", "-t", self.name], capture_output=True)
 
 
 def one_file(folder):
@@ -582,10 +586,11 @@ def a_meeting_in_the_console_from_picker_to_ctrl_c(w, args):
     check(s["session"]["status"] == "in-progress", s["session"]["status"])
     check("“De Linde”" in text and "ĳsje" in text, "the typed characters as UTF-8")
 
-    # The command it printed, typed back: the same session, one step on.
+    # The command it printed, typed back: the same session, one step on. The key may come
+    # before voer reads the console: the console keeps it in its input queue (Wine shows it
+    # on the screen until voer draws; Windows does not), and the file says when it was read.
     pane = Pane(w, "resume", w.win(file), name="resume")
     try:
-        session_when(file, "resumed", lambda s: s["session"]["status"] == "in-progress")
         pane.key("PageDown")
         session_when(file, "step 5 after resume", lambda s: s["session"]["current_step"] == 5)
         pane.key("C-c")
@@ -616,6 +621,8 @@ def main():
     p.add_argument("--helpers", required=True)
     p.add_argument("--version", default="")
     p.add_argument("--commit", default="")
+    p.add_argument("--keep", action="store_true",
+                   help="leave the Wine prefix, its server and the tmux panes, to look into them")
     p.add_argument("only", nargs="*", help="run only the tests whose names contain these")
     args = p.parse_args()
     chosen = [t for t in TESTS if not args.only or any(o in t.__name__ for o in args.only)]
@@ -634,7 +641,10 @@ def main():
                 detail = str(e) if isinstance(e, Failure) else traceback.format_exc()
                 print(f"FAIL {t.__name__}: {detail}", flush=True)
     finally:
-        w.close()
+        if args.keep:
+            print(f"kept: WINEPREFIX={w.prefix}, tmux -S {w.tmux_socket}")
+        else:
+            w.close()
     passed = len(chosen) - len(failed)
     print(f"windows tests under Wine: {passed} passed, {len(failed)} failed "
           f"({time.monotonic() - started:.0f} s)")

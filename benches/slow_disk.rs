@@ -1,5 +1,5 @@
-//! Typing never waits for the disk. The loop in `src/tui.rs` hands a save to the saver thread
-//! (`Saver::submit`) and draws the next frame at once. Here the saver takes 200 ms per save
+//! Typing never waits for the disk. The loop in `src/tui/runtime.rs` hands a save to the saver
+//! thread (`Saver::submit`) and draws the next frame at once. Here the saver takes 200 ms per save
 //! (`Saver::with_delay`, a slow USB stick), and we time what the loop does after `update` asked
 //! for a save: the submit, and the frame drawn after it. Compared with the same with an
 //! instant disk and with a frame after no save at all, and with the 200 ms of the disk.
@@ -20,7 +20,7 @@ use ratatui::{
     crossterm::event::{KeyCode, KeyEvent, KeyModifiers},
 };
 use voer::{
-    app::{Action, Effect, Model, SAVE_DELAY, clock::Now, map_key, update_run},
+    app::{Effect, Model, Msg, SAVE_DELAY, clock::Now, map_key, update_run},
     session::store::Saver,
     ui,
 };
@@ -58,7 +58,7 @@ fn round(
     update_run(m, action, *now);
     // The save falls due: the loop wakes up for it (a tick), as in `tui::run_session`.
     *now = now.plus(SAVE_DELAY + Duration::from_millis(1));
-    let effects = update_run(m, Action::Tick, *now);
+    let effects = update_run(m, Msg::Tick, *now);
     let t0 = Instant::now();
     let mut saved = false;
     for fx in effects {

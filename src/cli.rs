@@ -4,8 +4,10 @@ use std::{ffi::OsString, path::PathBuf};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::{
+    export,
     i18n::{Texts, fill},
     lang::Lang,
+    session::find::Choice,
 };
 
 #[derive(Debug, Parser)]
@@ -49,7 +51,8 @@ pub struct RunArgs {
     #[arg(value_name = "EPISODE")]
     pub episode: Option<String>,
 
-    /// Audience: client-council (cliëntenraad), board (bestuur), team, classroom (klas).
+    /// Audience: client-council (cliëntenraad), board (bestuur), team, classroom (klas),
+    /// relatives (naasten), citizens (buurt), oversight (toezicht).
     #[arg(long, short)]
     pub audience: Option<String>,
 
@@ -72,6 +75,10 @@ pub struct RunArgs {
     /// When the meeting must end (HH:MM): the steps to come are shortened to fit.
     #[arg(long, value_name = "HH:MM")]
     pub until: Option<String>,
+
+    /// A copy of the video on this computer, for this meeting: F5 on the video step plays it.
+    #[arg(long, value_name = "PATH")]
+    pub video: Option<PathBuf>,
 }
 
 impl RunArgs {
@@ -92,7 +99,7 @@ pub enum Command {
     Run(RunArgs),
     /// Continue a session where it stopped (default: the newest unfinished one).
     Resume {
-        /// A session file.
+        /// A session: a path, or a name as `voer sessions` shows it.
         session_file: Option<PathBuf>,
         /// High-contrast theme for a projector.
         #[arg(long)]
@@ -102,7 +109,8 @@ pub enum Command {
     /// voer holds (or the file named), read-only.
     #[command(visible_alias = "zaal")]
     Room {
-        /// A session file to follow (default: the one a running voer has open).
+        /// A session to follow: a path, or a name as `voer sessions` shows it (default: the
+        /// one a running voer has open).
         session_file: Option<PathBuf>,
         /// High-contrast theme for a projector.
         #[arg(long)]
@@ -114,9 +122,30 @@ pub enum Command {
     Show {
         /// Episode number or id.
         episode: String,
-        /// Only this audience (default: all four).
+        /// Only this audience (default: all seven).
         #[arg(long, short)]
         audience: Option<String>,
+        /// Write the plan to this file (.html to print, .docx, .md or .txt).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Overwrite the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// The participants' sheet: the quote and the questions in large print, to hand out.
+    Handout {
+        /// Episode number or id.
+        episode: String,
+        /// The audience whose questions are on it.
+        #[arg(long, short)]
+        audience: String,
+        /// Write the handout to this file (.html to print, .docx); without it, Markdown is
+        /// printed.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Overwrite the output file if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Check episode files (default: the built-in episodes and the --prompts folder).
     Validate {
@@ -170,15 +199,40 @@ pub enum ActionsCommand {
     },
 }
 
+/// Which sessions a command is about: `FILE...`, `--last` or `--group G` (one of them).
+/// Flattened into the commands that take sessions; [`SessionArgs::choice`] gives what the
+/// finder in `session::find` resolves.
+#[derive(Debug, Args, Clone, Default, PartialEq)]
+pub struct SessionArgs {
+    /// Session files: a path, or a name as `voer sessions` shows it (with or without .toml).
+    #[arg(value_name = "FILE", conflicts_with_all = ["last", "group"])]
+    pub files: Vec<PathBuf>,
+
+    /// The newest session, finished or not (never the example).
+    #[arg(long, conflicts_with = "group")]
+    pub last: bool,
+
+    /// Every session of this group, however its name is spelled.
+    #[arg(long, short, value_name = "GROUP")]
+    pub group: Option<String>,
+}
+
+impl SessionArgs {
+    /// What was asked for; `None` when nothing was.
+    pub fn choice(&self) -> Option<Choice> {
+        Choice::from_args(&self.files, self.last, self.group.as_deref())
+    }
+}
+
 #[derive(Debug, Args, Clone)]
 pub struct ExportArgs {
-    /// One or more session files; several make one report.
-    #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<PathBuf>,
+    /// One or more sessions; several make one report.
+    #[command(flatten)]
+    pub sessions: SessionArgs,
 
     /// Output format (default: from the --output extension, else md).
     #[arg(long, value_enum)]
-    pub format: Option<ExportFormat>,
+    pub format: Option<export::Format>,
 
     /// Write to this file instead of standard output.
     #[arg(long, short)]
@@ -196,16 +250,6 @@ pub struct ExportArgs {
     /// expect, ',' for an English one).
     #[arg(long, value_name = "CHAR")]
     pub csv_delimiter: Option<char>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    Md,
-    Html,
-    Txt,
-    Json,
-    Csv,
-    Docx,
 }
 
 /// The parser with its help in the user's language: the texts come from i18n, the doc comments
@@ -349,6 +393,7 @@ pub fn parse(args: Vec<OsString>, t: &Texts) -> Result<Cli, CliError> {
         args.projector |= top.projector;
         args.participants = args.participants.take().or(top.participants);
         args.until = args.until.take().or(top.until);
+        args.video = args.video.take().or(top.video);
         return Ok(cli);
     }
     if let Some(Command::Actions(args)) = &mut cli.command
@@ -357,6 +402,12 @@ pub fn parse(args: Vec<OsString>, t: &Texts) -> Result<Cli, CliError> {
         // `voer -g "De Linde" actions` asks for that group's actions.
         args.group = cli.run.group.take();
     }
+    if let Some(Command::Export(args)) = &mut cli.command
+        && args.sessions.choice().is_none()
+    {
+        // `voer -g "De Linde" export`, likewise.
+        args.sessions.group = cli.run.group.take();
+    }
     let given = [
         ("--audience", cli.run.audience.is_some()),
         ("--group", cli.run.group.is_some()),
@@ -364,6 +415,7 @@ pub fn parse(args: Vec<OsString>, t: &Texts) -> Result<Cli, CliError> {
         ("--projector", cli.run.projector),
         ("--participants", cli.run.participants.is_some()),
         ("--until", cli.run.until.is_some()),
+        ("--video", cli.run.video.is_some()),
     ];
     if let Some((option, _)) = given.into_iter().find(|(_, g)| *g) {
         return Err(CliError::RunOptionWithCommand {

@@ -1,11 +1,17 @@
 //! The config file `voer.toml` in the platform's config folder, and where the sessions folder
 //! is: the command line wins, then the config file, then the platform's default.
-use std::path::{Path, PathBuf};
+use std::{
+    path::{Path, PathBuf},
+    sync::Arc,
+};
 
 use directories::ProjectDirs;
 use serde::Deserialize;
 
-use crate::lang::Lang;
+use crate::{
+    i18n::{self, Localize, os_reason},
+    lang::Lang,
+};
 
 /// What a facilitator may set once instead of on every command line.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -28,25 +34,51 @@ pub enum ConfigTheme {
     Projector,
 }
 
+/// The most voer reads of a config file: a few lines of settings, far under this.
+pub const MAX_BYTES: u64 = 1 << 20;
+
 /// A config file that cannot be used: which file, where in it, and what is wrong.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConfigError {
     pub path: PathBuf,
     /// 1-based line and column, when the problem is at a place in the file.
     pub position: Option<(usize, usize)>,
-    pub message: String,
+    pub problem: ConfigProblem,
 }
 
-impl std::fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+/// What is wrong with a config file.
+#[derive(Debug, Clone)]
+pub enum ConfigProblem {
+    /// It could not be read (not a regular file, too large, no permission …).
+    Read(Arc<std::io::Error>),
+    /// It holds bytes that are not UTF-8 text.
+    NotText,
+    /// The TOML reader's description of what is wrong at `position`.
+    Toml(String),
+}
+
+/// Equal when they say the same: `io::Error` itself has no equality.
+impl PartialEq for ConfigProblem {
+    fn eq(&self, other: &ConfigProblem) -> bool {
+        format!("{self:?}") == format!("{other:?}")
+    }
+}
+
+impl Localize for ConfigError {
+    fn render(&self, lang: Lang) -> String {
+        let problem = match &self.problem {
+            ConfigProblem::Read(e) => os_reason(e, lang),
+            ConfigProblem::NotText => i18n::texts(lang).not_text.to_string(),
+            ConfigProblem::Toml(message) => message.clone(),
+        };
         match self.position {
-            Some((line, col)) => {
-                write!(f, "{}:{line}:{col}: {}", self.path.display(), self.message)
-            }
-            None => write!(f, "{}: {}", self.path.display(), self.message),
+            Some((line, col)) => format!("{}:{line}:{col}: {problem}", self.path.display()),
+            None => format!("{}: {problem}", self.path.display()),
         }
     }
 }
+
+i18n::english_display!(ConfigError);
 
 impl std::error::Error for ConfigError {}
 
@@ -72,19 +104,20 @@ pub fn rescue_dir() -> Option<PathBuf> {
     project_dirs().map(|d| d.data_local_dir().join("rescue"))
 }
 
-/// Reads the config file; a missing file is an empty config.
+/// Reads the config file; a missing file is an empty config. Only a regular file of at most
+/// [`MAX_BYTES`] is read: a pipe or `/dev/zero` put there never holds up a command.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-        Err(e) => {
-            return Err(ConfigError {
-                path: path.to_path_buf(),
-                position: None,
-                message: e.to_string(),
-            });
-        }
+    let error = |problem| ConfigError {
+        path: path.to_path_buf(),
+        position: None,
+        problem,
     };
+    let bytes = match crate::platform::read_regular(path, MAX_BYTES) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+        Err(e) => return Err(error(ConfigProblem::Read(Arc::new(e)))),
+    };
+    let text = String::from_utf8(bytes).map_err(|_| error(ConfigProblem::NotText))?;
     parse(path, &text)
 }
 
@@ -93,7 +126,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     let mut config: Config = toml::from_str(text).map_err(|e| ConfigError {
         path: path.to_path_buf(),
         position: e.span().map(|s| crate::episode::line_col(text, s.start)),
-        message: e.message().trim().replace('\n', " "),
+        problem: ConfigProblem::Toml(e.message().trim().replace('\n', " ")),
     })?;
     if let Some(dir) = config.sessions.take() {
         config.sessions = Some(resolve(path, &dir));
@@ -182,7 +215,7 @@ mod tests {
         );
         let e = parse(path, "\n\nthema = \"projector\"\n").unwrap_err();
         assert_eq!(e.position.map(|p| p.0), Some(3), "{e}");
-        assert!(e.message.contains("thema"), "{e}");
+        assert!(e.to_string().contains("thema"), "{e}");
         let e = parse(path, "theme = \"dark\"").unwrap_err();
         assert!(e.to_string().contains(":1:9: "), "{e}");
         let e = parse(path, "language = \n").unwrap_err();

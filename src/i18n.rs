@@ -1,8 +1,19 @@
-//! Every word the program says, in Dutch and English: one table per language.
-//! Episode text is not here; it comes from the episode files.
+//! Every word the program says, in Dutch and English: one table per language (the words about
+//! actions in a part of their own, `actions.rs`). Episode text is not here; it comes from the
+//! episode files.
+mod actions;
+mod paper;
+
+pub use actions::ActionTexts;
+pub use paper::PaperTexts;
+
 use crate::lang::Lang;
 
 pub struct Texts {
+    /// The words about actions: recording them in a run, the list, reports, `voer actions`.
+    pub actions: &'static ActionTexts,
+    /// The words for the handout, the plan on paper and playing the video (`F5`).
+    pub paper: &'static PaperTexts,
     // list / show / validate
     pub col_number: &'static str,
     pub col_id: &'static str,
@@ -34,6 +45,8 @@ pub struct Texts {
     pub in_progress: &'static str,
     pub finished: &'static str,
     pub unreadable: &'static str,
+    /// In the notes column: a session without a line of notes or an action.
+    pub notes_empty: &'static str,
     pub no_sessions: Tpl<1>,
     pub sessions_in: Tpl<1>,
     pub no_unfinished: Tpl<1>,
@@ -48,6 +61,12 @@ pub struct Texts {
     pub video_watch: &'static str,
     pub video_no_url: &'static str,
     pub video_scan: &'static str,
+    /// Where the code is when it does not fit beside the address.
+    pub video_code_elsewhere: &'static str,
+    /// Under the code shown large with F1.
+    pub video_code_keys: &'static str,
+    /// The window is too small even for the code alone: the size it needs.
+    pub video_code_too_small: Tpl<2>,
     pub translation: &'static str,
     pub step_prompt: &'static str,
     pub step_closing: &'static str,
@@ -57,6 +76,10 @@ pub struct Texts {
     pub agenda: &'static str,
     pub paused: &'static str,
     pub muted: &'static str,
+    /// Beside the timer in its last minute, and once it counts the overrun: a word as well
+    /// as the colour.
+    pub timer_last_minute: &'static str,
+    pub timer_over: &'static str,
     pub notes: &'static str,
     pub notes_placeholder: &'static str,
     pub notes_placeholder_typing: &'static str,
@@ -69,12 +92,21 @@ pub struct Texts {
     /// For a client council, addressed with "u" throughout.
     pub session_finished_formal: &'static str,
     pub reopened_finished: &'static str,
+    /// In the status line on arriving at the summary, and on going back from it.
+    pub finished_status: &'static str,
+    pub reopened_status: &'static str,
+    /// Under "enlarge the window" while typing: the words go into the notes all the same.
+    pub too_small_kept: Tpl<1>,
     pub group: &'static str,
     pub facilitator: &'static str,
     // status line
     pub saved: &'static str,
     pub saving_failed: Tpl<1>,
     pub exported_to: Tpl<1>,
+    /// The session's lock file was gone and voer made it again.
+    pub lock_made_again: &'static str,
+    /// The report went to the first name (1) because the usual one (2) was changed by hand.
+    pub exported_beside: Tpl<2>,
     pub export_failed: Tpl<1>,
     // keys bar
     pub key_pause: &'static str,
@@ -84,6 +116,8 @@ pub struct Texts {
     pub key_stop_typing: &'static str,
     pub key_step: &'static str,
     pub key_help: &'static str,
+    /// F1's word in the key bar on the video step, where it first shows the QR code.
+    pub key_help_code: &'static str,
     pub key_quit: &'static str,
     pub key_hide_notes: &'static str,
     pub key_show_notes: &'static str,
@@ -151,6 +185,9 @@ pub struct Texts {
     pub room_following: &'static str,
     pub room_notes_on: &'static str,
     pub room_notes_off: &'static str,
+    /// The header's short sign while a room screen follows: "▣ zaal", with the notes shown.
+    pub room_short: &'static str,
+    pub room_short_notes: &'static str,
     pub next_step: &'static str,
     pub key_room_notes_show: &'static str,
     pub key_room_notes_hide: &'static str,
@@ -166,7 +203,7 @@ pub struct Texts {
     pub pick_audience: &'static str,
     pub pick_group: &'static str,
     /// An example group name per audience, in the order of `Audience::ALL`.
-    pub pick_group_hint: [&'static str; 4],
+    pub pick_group_hint: [&'static str; 7],
     pub pick_keys: &'static str,
     // errors before the screen opens
     pub sessions_unwritable: Tpl<2>,
@@ -186,6 +223,13 @@ pub struct Texts {
     pub os_read_only: &'static str,
     pub os_not_a_folder: &'static str,
     pub os_is_a_folder: &'static str,
+    /// A pipe, a device or a socket where a file was expected.
+    pub os_not_regular: &'static str,
+    /// A file larger than voer reads: the limit in MiB.
+    pub os_too_large: Tpl<1>,
+    /// Where voer's own folder should be: a symbolic link; someone else's folder.
+    pub os_folder_link: &'static str,
+    pub os_folder_not_yours: &'static str,
     pub os_exists: &'static str,
     pub os_other: Tpl<1>,
     pub os_no_answer: &'static str,
@@ -210,6 +254,7 @@ pub struct Texts {
     pub problem_out_of_range: Tpl<2>,
     pub problem_phases_sum: Tpl<2>,
     pub cli_bad_until: Tpl<1>,
+    pub pick_facilitator: &'static str,
     pub pick_participants: &'static str,
     pub pick_until: &'static str,
     pub pick_until_bad: &'static str,
@@ -239,15 +284,29 @@ pub struct Texts {
     pub round_open: &'static str,
     pub round_passed: &'static str,
     pub round_turns: &'static str,
+    /// The heading line in the notes where the open discussion after a round starts.
+    pub round_open_heading: &'static str,
+    /// Beside the speaker's countdown once their turn's time is up.
+    pub round_time_up: &'static str,
+    /// After who is next: how many more are still to come after them.
+    pub round_then_more: Tpl<1>,
+    /// The one who speaks (or is next) is the last of the round.
+    pub round_last: &'static str,
+    /// In a short speaking order: how many have had their turn (or passed).
+    pub round_done_count: Tpl<1>,
+    /// In a short speaking order: how many more names there are.
+    pub round_more_count: Tpl<1>,
     pub phase_of: Tpl<2>,
     pub col_replanned: &'static str,
     pub problem_no_closing: Tpl<1>,
     pub problem_two_closings: Tpl<1>,
     pub problem_closing_alone: Tpl<1>,
+    pub problem_two_openings: Tpl<1>,
+    pub problem_opening_alone: Tpl<1>,
     // export (reports)
     pub export_report: &'static str,
     pub export_conversations: Tpl<1>,
-    pub export_episode: Tpl<1>,
+    pub episode_number: Tpl<1>,
     pub export_groups: &'static str,
     pub export_time: &'static str,
     pub export_minutes: Tpl<2>,
@@ -261,6 +320,7 @@ pub struct Texts {
     pub export_months: [&'static str; 12],
     pub export_exists: Tpl<1>,
     pub export_same_as_input: Tpl<1>,
+    pub export_voers_own: Tpl<1>,
     pub export_docx_needs_output: &'static str,
     pub export_unknown_extension: Tpl<1>,
     pub export_bad_delimiter: Tpl<1>,
@@ -268,6 +328,10 @@ pub struct Texts {
     pub export_nothing_left: &'static str,
     pub export_bad_files: Tpl<1>,
     pub export_unreadable: Tpl<1>,
+    /// Which session `--last` took (its file name).
+    pub export_took_last: Tpl<1>,
+    /// Which sessions `--group` took: the group, how many.
+    pub export_took_group: Tpl<2>,
     // command line: help, errors of the parser, the config file
     pub cli_usage: &'static str,
     pub cli_commands: &'static str,
@@ -305,6 +369,8 @@ pub struct Texts {
     pub export_not_a_file: Tpl<1>,
     pub needs_terminal: Tpl<1>,
     pub rescued_to: Tpl<2>,
+    /// Not even a rescue copy could be written: why.
+    pub rescue_failed: Tpl<1>,
     pub rescued: &'static str,
     pub rescue_heading: Tpl<1>,
     // Windows: a name it refuses (the name[, the character]); a file another program holds
@@ -315,11 +381,13 @@ pub struct Texts {
 }
 
 pub static NL: Texts = Texts {
+    actions: &actions::NL,
+    paper: &paper::NL,
     col_number: "Nr",
     col_id: "Id",
     col_title: "Titel",
     col_speaker: "Spreker",
-    col_minutes: "Minuten (cliëntenraad/bestuur/team/klas)",
+    col_minutes: "Minuten (cliëntenraad/bestuur/team/klas/naasten/buurt/toezicht)",
     audience: "Doelgroep",
     total: "Totaal",
     minutes_short: "min",
@@ -343,6 +411,7 @@ pub static NL: Texts = Texts {
     col_file: "Bestand",
     in_progress: "bezig",
     finished: "afgerond",
+    notes_empty: "leeg",
     unreadable: "onleesbaar",
     no_sessions: Tpl::new("Nog geen sessies in {}"),
     sessions_in: Tpl::new("Sessies in {}"),
@@ -361,6 +430,9 @@ pub static NL: Texts = Texts {
     video_watch: "We kijken de video",
     video_no_url: "Geen webadres bekend: speel de video af van waar u hem heeft.",
     video_scan: "Scan de code om de video op een telefoon te openen.",
+    video_code_elsewhere: "QR-code: F1 toont hem groot; ook in een groter venster en op het zaalscherm (voer room).",
+    video_code_keys: "Scan de code om de video te openen · F1 alle toetsen · Esc terug",
+    video_code_too_small: Tpl::new("Maak het venster groter voor de QR-code: {}×{} is nodig"),
     translation: "Vertaling",
     step_prompt: "Vraag",
     step_closing: "Afsluiting",
@@ -370,6 +442,8 @@ pub static NL: Texts = Texts {
     agenda: "Agenda",
     paused: "GEPAUZEERD",
     muted: "bel uit",
+    timer_last_minute: "laatste minuut",
+    timer_over: "over tijd",
     notes: "Notities",
     notes_placeholder: "Begin te typen voor notities",
     notes_placeholder_typing: "Typ hier de notities van de groep",
@@ -381,6 +455,9 @@ pub static NL: Texts = Texts {
     session_finished: "Het gesprek is afgerond. Dank jullie wel!",
     session_finished_formal: "Het gesprek is afgerond. Dank u wel!",
     reopened_finished: "Deze sessie was al afgerond; aanvullingen worden bewaard.",
+    finished_status: "Het gesprek is afgerond en bewaard · PageUp opent het weer",
+    reopened_status: "Het gesprek is weer geopend: niet meer afgerond",
+    too_small_kept: Tpl::new("Bewaard in de notities: {}"),
     group: "Groep",
     facilitator: "Gespreksleider",
     saved: "opgeslagen",
@@ -388,6 +465,10 @@ pub static NL: Texts = Texts {
         "NIET OPGESLAGEN: {} — notities blijven bewaard in het geheugen, voer probeert het opnieuw",
     ),
     exported_to: Tpl::new("Verslag geschreven: {}"),
+    lock_made_again: "Het slotbestand van deze sessie was weg; voer heeft het opnieuw gemaakt, zodat een tweede voer de sessie niet kan openen.",
+    exported_beside: Tpl::new(
+        "Verslag geschreven: {} ({} is met de hand veranderd en blijft zoals het is)",
+    ),
     export_failed: Tpl::new("Verslag schrijven mislukt: {}"),
     key_pause: "pauze",
     key_resume: "verder",
@@ -396,6 +477,7 @@ pub static NL: Texts = Texts {
     key_stop_typing: "klaar met typen",
     key_step: "stap",
     key_help: "hulp",
+    key_help_code: "QR-code",
     key_quit: "stoppen",
     key_hide_notes: "notities verbergen",
     key_show_notes: "notities tonen",
@@ -415,7 +497,7 @@ pub static NL: Texts = Texts {
     help_blank: "scherm leeg / terug",
     help_mute: "bel aan / uit",
     help_export: "verslag (Markdown) naast het sessiebestand",
-    help_help: "alle toetsen (deze hulp)",
+    help_help: "alle toetsen; bij de video eerst de QR-code",
     help_quit: "stoppen (alles wordt bewaard)",
     help_minute: "een minuut meer / minder",
     help_type: "notities typen",
@@ -462,6 +544,8 @@ pub static NL: Texts = Texts {
     room_following: "zaalscherm volgt",
     room_notes_on: "notities zichtbaar",
     room_notes_off: "notities niet zichtbaar",
+    room_short: "zaal",
+    room_short_notes: "zaal + notities",
     next_step: "Hierna",
     key_room_notes_show: "notities naar zaal",
     key_room_notes_hide: "notities uit zaal",
@@ -479,6 +563,9 @@ pub static NL: Texts = Texts {
         "bijvoorbeeld: Raad van bestuur Zorggroep Oost",
         "bijvoorbeeld: Team Wijkverpleging Noord",
         "bijvoorbeeld: Klas MBO Verzorgende IG 2B",
+        "bijvoorbeeld: Familieraad De Linde",
+        "bijvoorbeeld: Buurtinitiatief De Groene Wijk",
+        "bijvoorbeeld: Zorgkantoor en gemeente regio Oost",
     ],
     pick_keys: "↑↓ kiezen   Enter verder   Esc terug   Ctrl+C stoppen",
     sessions_unwritable: Tpl::new(
@@ -499,6 +586,10 @@ pub static NL: Texts = Texts {
     os_read_only: "de schijf is alleen-lezen",
     os_not_a_folder: "geen map",
     os_is_a_folder: "een map, geen bestand",
+    os_not_regular: "geen gewoon bestand (maar een pijp, een apparaat of een socket); voer leest het niet",
+    os_too_large: Tpl::new("groter dan {} MiB; zo groot maakt voer dit bestand nooit"),
+    os_folder_link: "een symbolische koppeling, geen map van zichzelf; voer schrijft daar niet",
+    os_folder_not_yours: "een map van een andere gebruiker; voer schrijft daar niet",
     os_exists: "bestaat al",
     os_other: Tpl::new("fout van het systeem ({})"),
     os_no_answer: "de schijf antwoordt niet",
@@ -539,6 +630,12 @@ pub static NL: Texts = Texts {
     round_open: "Iedereen is geweest: open gesprek",
     round_passed: "gepast",
     round_turns: "rondje",
+    round_open_heading: "Open gesprek",
+    round_time_up: "tijd is om",
+    round_then_more: Tpl::new("dan nog {}"),
+    round_last: "de laatste",
+    round_done_count: Tpl::new("{} geweest"),
+    round_more_count: Tpl::new("+{}"),
     phase_of: Tpl::new("Fase {}/{}"),
     col_replanned: "herpland",
     show_round: Tpl::new("Rondje: iedereen om de beurt ({}), daarna open gesprek"),
@@ -553,6 +650,7 @@ pub static NL: Texts = Texts {
     key_next_speaker: "volgende",
     key_next_phase: "volgende fase",
     key_pass: "past",
+    pick_facilitator: "Gespreksleider (niet verplicht): komt in het verslag",
     pick_participants: "Deelnemers voor een rondje (voornamen of initialen, met komma's)",
     pick_until: "Klaar om (UU:MM, niet verplicht): de stappen worden zo nodig korter",
     pick_until_bad: "Geef een tijd als UU:MM, bijvoorbeeld 16:30, of laat het leeg",
@@ -563,9 +661,11 @@ pub static NL: Texts = Texts {
     problem_no_closing: Tpl::new("geen afsluitende vraag voor doelgroep '{}'"),
     problem_two_closings: Tpl::new("meer dan één afsluitende vraag voor '{}'"),
     problem_closing_alone: Tpl::new("afsluitende vraag voor '{}', die geen vragen heeft"),
+    problem_two_openings: Tpl::new("meer dan één opening voor '{}'"),
+    problem_opening_alone: Tpl::new("opening voor '{}', die geen vragen heeft"),
     export_report: "Verslag",
     export_conversations: Tpl::new("{} gesprekken"),
-    export_episode: Tpl::new("Aflevering {}"),
+    episode_number: Tpl::new("Aflevering {}"),
     export_groups: "Groepen",
     export_time: "Tijd",
     export_minutes: Tpl::new("gepland {} · werkelijk {}"),
@@ -602,6 +702,9 @@ pub static NL: Texts = Texts {
     export_same_as_input: Tpl::new(
         "{} is een van de sessiebestanden; een verslag mag dat niet overschrijven.",
     ),
+    export_voers_own: Tpl::new(
+        "{} is een bestand van voer zelf (een sessie, het slot of de aanwezigheid van een zaalscherm ervan, of een reservekopie); een verslag komt daar nooit overheen, ook niet met --force. Kies een andere naam.",
+    ),
     export_docx_needs_output: "Een Word-bestand (docx) kan niet naar het scherm. Geef een bestand op, bijvoorbeeld --output verslag.docx",
     export_unknown_extension: Tpl::new(
         "Aan '{}' is niet te zien welk formaat het moet worden. Kies er een met --format md|html|txt|json|csv|docx",
@@ -617,6 +720,8 @@ pub static NL: Texts = Texts {
     export_unreadable: Tpl::new(
         "Niet te lezen sessiebestanden: {}; er is niets te exporteren. Welke sessies er zijn: voer sessions",
     ),
+    export_took_last: Tpl::new("De nieuwste sessie: {}"),
+    export_took_group: Tpl::new("Sessies van de groep ‘{}’: {}"),
     cli_usage: "Gebruik",
     cli_commands: "Commando's",
     cli_arguments: "Argumenten",
@@ -633,7 +738,7 @@ pub static NL: Texts = Texts {
         ),
         (
             "*.audience",
-            "Doelgroep: client-council (cliëntenraad), board (bestuur), team, classroom (klas).",
+            "Doelgroep: client-council (cliëntenraad), board (bestuur), team, classroom (klas), relatives (naasten), citizens (buurt), oversight (toezicht).",
         ),
         (
             "*.group",
@@ -671,14 +776,17 @@ pub static NL: Texts = Texts {
             "resume",
             "Een sessie voortzetten waar die stopte (standaard: de nieuwste onafgeronde).",
         ),
-        ("resume.session_file", "Een sessiebestand."),
+        (
+            "resume.session_file",
+            "Een sessie: de naam zoals voer sessions die toont (met of zonder .toml), of een pad.",
+        ),
         (
             "room",
             "Het zaalscherm voor de beamer, in een tweede terminal: volgt de sessie die een lopende voer open heeft (of het genoemde bestand), zonder iets te veranderen.",
         ),
         (
             "room.session_file",
-            "Een sessiebestand om te volgen (standaard: dat van een lopende voer).",
+            "Een sessie om te volgen: de naam zoals voer sessions die toont, of een pad (standaard: die van een lopende voer).",
         ),
         (
             "list",
@@ -690,7 +798,31 @@ pub static NL: Texts = Texts {
         ),
         (
             "show.audience",
-            "Alleen deze doelgroep (standaard: alle vier).",
+            "Alleen deze doelgroep (standaard: alle zeven).",
+        ),
+        (
+            "show.output",
+            "Het draaiboek naar dit bestand schrijven (.html om af te drukken, .docx, .md of .txt).",
+        ),
+        (
+            "*.force",
+            "Het uitvoerbestand overschrijven als het al bestaat.",
+        ),
+        (
+            "handout",
+            "Het blad voor de deelnemers: het citaat en de vragen in grote letters, om uit te delen.",
+        ),
+        (
+            "handout.audience",
+            "De doelgroep van wie de vragen erop staan.",
+        ),
+        (
+            "handout.output",
+            "De hand-out naar dit bestand schrijven (.html om af te drukken, .docx); zonder dit komt hij als Markdown op het scherm.",
+        ),
+        (
+            "*.video",
+            "Een kopie van de video op deze computer, voor dit gesprek: F5 op de videostap speelt hem af.",
         ),
         (
             "validate",
@@ -715,7 +847,15 @@ pub static NL: Texts = Texts {
         ("export", "Notities van sessies als verslag exporteren."),
         (
             "export.files",
-            "Een of meer sessiebestanden; meerdere worden één verslag.",
+            "Een of meer sessies: de naam zoals voer sessions die toont (met of zonder .toml), of een pad; meerdere worden één verslag.",
+        ),
+        (
+            "export.last",
+            "De nieuwste sessie, afgerond of niet (nooit het voorbeeld).",
+        ),
+        (
+            "export.group",
+            "Alle sessies van deze groep, hoe de naam ook geschreven is (\"clientenraad de linde\").",
         ),
         (
             "export.format",
@@ -797,6 +937,7 @@ pub static NL: Texts = Texts {
         "De sessiemap kon niet worden geschreven; de notities staan in een reservekopie: {}\nVerdergaan: voer resume {}",
     ),
     rescued: "gered",
+    rescue_failed: Tpl::new("Ook een reservekopie kon niet worden geschreven: {}"),
     rescue_heading: Tpl::new("Reservekopieën (de sessiemap was niet te schrijven) in {}:"),
     os_reserved_name: Tpl::new(
         "Windows staat deze naam niet toe: '{}' is de naam van een apparaat (CON, PRN, AUX, NUL, COM1–9, LPT1–9), ook met een extensie. Kies een andere naam",
@@ -811,11 +952,13 @@ pub static NL: Texts = Texts {
 };
 
 pub static EN: Texts = Texts {
+    actions: &actions::EN,
+    paper: &paper::EN,
     col_number: "No",
     col_id: "Id",
     col_title: "Title",
     col_speaker: "Speaker",
-    col_minutes: "Minutes (council/board/team/class)",
+    col_minutes: "Minutes (council/board/team/class/relatives/citizens/oversight)",
     audience: "Audience",
     total: "Total",
     minutes_short: "min",
@@ -839,6 +982,7 @@ pub static EN: Texts = Texts {
     col_file: "File",
     in_progress: "in progress",
     finished: "finished",
+    notes_empty: "empty",
     unreadable: "unreadable",
     no_sessions: Tpl::new("No sessions yet in {}"),
     sessions_in: Tpl::new("Sessions in {}"),
@@ -857,6 +1001,9 @@ pub static EN: Texts = Texts {
     video_watch: "We watch the video",
     video_no_url: "No web address known: play the video from wherever you have it.",
     video_scan: "Scan the code to open the video on a phone.",
+    video_code_elsewhere: "QR code: F1 shows it large; also in a larger window and on the room screen (voer room).",
+    video_code_keys: "Scan the code to open the video · F1 all keys · Esc back",
+    video_code_too_small: Tpl::new("Make the window larger for the QR code: {}×{} is needed"),
     translation: "Translation",
     step_prompt: "Question",
     step_closing: "Closing",
@@ -866,6 +1013,8 @@ pub static EN: Texts = Texts {
     agenda: "Agenda",
     paused: "PAUSED",
     muted: "bell off",
+    timer_last_minute: "last minute",
+    timer_over: "over time",
     notes: "Notes",
     notes_placeholder: "Start typing to take notes",
     notes_placeholder_typing: "Type the group's notes here",
@@ -877,11 +1026,16 @@ pub static EN: Texts = Texts {
     session_finished: "The conversation is finished. Thank you all!",
     session_finished_formal: "The conversation is finished. Thank you all!",
     reopened_finished: "This session was already finished; additions are kept.",
+    finished_status: "The conversation is finished and saved · PageUp reopens it",
+    reopened_status: "The conversation is open again: no longer finished",
+    too_small_kept: Tpl::new("Kept in the notes: {}"),
     group: "Group",
     facilitator: "Facilitator",
     saved: "saved",
     saving_failed: Tpl::new("NOT SAVED: {} — notes are kept in memory, voer keeps retrying"),
     exported_to: Tpl::new("Report written: {}"),
+    lock_made_again: "This session's lock file was gone; voer made it again, so that no second voer can open the session.",
+    exported_beside: Tpl::new("Report written: {} ({} was changed by hand and is left as it is)"),
     export_failed: Tpl::new("Writing the report failed: {}"),
     key_pause: "pause",
     key_resume: "resume",
@@ -890,6 +1044,7 @@ pub static EN: Texts = Texts {
     key_stop_typing: "done typing",
     key_step: "step",
     key_help: "help",
+    key_help_code: "QR code",
     key_quit: "quit",
     key_hide_notes: "hide notes",
     key_show_notes: "show notes",
@@ -909,7 +1064,7 @@ pub static EN: Texts = Texts {
     help_blank: "blank the screen / bring it back",
     help_mute: "bell on / off",
     help_export: "report (Markdown) beside the session file",
-    help_help: "all keys (this help)",
+    help_help: "all keys; at the video first its QR code",
     help_quit: "quit (everything is kept)",
     help_minute: "one minute more / less",
     help_type: "type notes",
@@ -956,6 +1111,8 @@ pub static EN: Texts = Texts {
     room_following: "room screen following",
     room_notes_on: "notes shown",
     room_notes_off: "notes not shown",
+    room_short: "room",
+    room_short_notes: "room + notes",
     next_step: "Next",
     key_room_notes_show: "notes to the room",
     key_room_notes_hide: "notes off the room",
@@ -973,6 +1130,9 @@ pub static EN: Texts = Texts {
         "for example: Board of Zorggroep Oost",
         "for example: District nursing team North",
         "for example: Class Care Assistants 2B",
+        "for example: Family council De Linde",
+        "for example: Neighbourhood initiative De Groene Wijk",
+        "for example: Care office and municipality, region East",
     ],
     pick_keys: "↑↓ choose   Enter next   Esc back   Ctrl+C quit",
     sessions_unwritable: Tpl::new(
@@ -993,6 +1153,10 @@ pub static EN: Texts = Texts {
     os_read_only: "Read-only file system",
     os_not_a_folder: "Not a folder",
     os_is_a_folder: "A folder, not a file",
+    os_not_regular: "Not a regular file (a pipe, a device or a socket); voer does not read it",
+    os_too_large: Tpl::new("Larger than {} MiB; voer never makes this file that large"),
+    os_folder_link: "A symbolic link, not a folder of its own; voer does not write there",
+    os_folder_not_yours: "A folder of another user; voer does not write there",
     os_exists: "Already exists",
     os_other: Tpl::new("{}"),
     os_no_answer: "The disk does not answer",
@@ -1031,6 +1195,12 @@ pub static EN: Texts = Texts {
     round_open: "Everyone has spoken: open discussion",
     round_passed: "passed",
     round_turns: "round",
+    round_open_heading: "Open discussion",
+    round_time_up: "time is up",
+    round_then_more: Tpl::new("then {} more"),
+    round_last: "the last one",
+    round_done_count: Tpl::new("{} done"),
+    round_more_count: Tpl::new("+{}"),
     phase_of: Tpl::new("Phase {}/{}"),
     col_replanned: "re-planned",
     show_round: Tpl::new("Speaking round: everyone in turn ({}), then open discussion"),
@@ -1045,6 +1215,7 @@ pub static EN: Texts = Texts {
     key_next_speaker: "next",
     key_next_phase: "next phase",
     key_pass: "pass",
+    pick_facilitator: "Facilitator (optional): goes into the report",
     pick_participants: "Participants for speaking rounds (first names or initials, with commas)",
     pick_until: "Ends at (HH:MM, optional): the steps are shortened to fit",
     pick_until_bad: "Give a time as HH:MM, for example 16:30, or leave it empty",
@@ -1055,9 +1226,11 @@ pub static EN: Texts = Texts {
     problem_no_closing: Tpl::new("no closing prompt for audience '{}'"),
     problem_two_closings: Tpl::new("more than one closing prompt for '{}'"),
     problem_closing_alone: Tpl::new("closing prompt for '{}', which has no prompts"),
+    problem_two_openings: Tpl::new("more than one opening for '{}'"),
+    problem_opening_alone: Tpl::new("opening for '{}', which has no prompts"),
     export_report: "Report",
     export_conversations: Tpl::new("{} conversations"),
-    export_episode: Tpl::new("Episode {}"),
+    episode_number: Tpl::new("Episode {}"),
     export_groups: "Groups",
     export_time: "Time",
     export_minutes: Tpl::new("planned {} · actual {}"),
@@ -1090,6 +1263,9 @@ pub static EN: Texts = Texts {
     export_same_as_input: Tpl::new(
         "{} is one of the session files; a report may not overwrite it.",
     ),
+    export_voers_own: Tpl::new(
+        "{} is one of voer's own files (a session, its lock or room screen presence, or a rescue copy); a report never replaces it, not even with --force. Choose another name.",
+    ),
     export_docx_needs_output: "A Word file (docx) cannot go to the screen. Name a file, for example --output report.docx",
     export_unknown_extension: Tpl::new(
         "Cannot tell the format from '{}'. Choose one with --format md|html|txt|json|csv|docx",
@@ -1105,6 +1281,8 @@ pub static EN: Texts = Texts {
     export_unreadable: Tpl::new(
         "Session files that could not be read: {}; there is nothing to export. To see the sessions: voer sessions",
     ),
+    export_took_last: Tpl::new("The newest session: {}"),
+    export_took_group: Tpl::new("Sessions of the group ‘{}’: {}"),
     cli_usage: "Usage",
     cli_commands: "Commands",
     cli_arguments: "Arguments",
@@ -1121,7 +1299,7 @@ pub static EN: Texts = Texts {
         ),
         (
             "*.audience",
-            "Audience: client-council (cliëntenraad), board (bestuur), team, classroom (klas).",
+            "Audience: client-council (cliëntenraad), board (bestuur), team, classroom (klas), relatives (naasten), citizens (buurt), oversight (toezicht).",
         ),
         (
             "*.group",
@@ -1159,14 +1337,17 @@ pub static EN: Texts = Texts {
             "resume",
             "Continue a session where it stopped (default: the newest unfinished one).",
         ),
-        ("resume.session_file", "A session file."),
+        (
+            "resume.session_file",
+            "A session: its name as voer sessions shows it (with or without .toml), or a path.",
+        ),
         (
             "room",
             "The room screen for the projector, in a second terminal: follows the session a running voer holds (or the file named), read-only.",
         ),
         (
             "room.session_file",
-            "A session file to follow (default: the one a running voer has open).",
+            "A session to follow: its name as voer sessions shows it, or a path (default: the one a running voer has open).",
         ),
         (
             "list",
@@ -1176,7 +1357,28 @@ pub static EN: Texts = Texts {
             "show",
             "Print the plan of an episode: quote, prompts with minutes and tips.",
         ),
-        ("show.audience", "Only this audience (default: all four)."),
+        ("show.audience", "Only this audience (default: all seven)."),
+        (
+            "show.output",
+            "Write the plan to this file (.html to print, .docx, .md or .txt).",
+        ),
+        ("*.force", "Overwrite the output file if it exists."),
+        (
+            "handout",
+            "The participants' sheet: the quote and the questions in large print, to hand out.",
+        ),
+        (
+            "handout.audience",
+            "The audience whose questions are on it.",
+        ),
+        (
+            "handout.output",
+            "Write the handout to this file (.html to print, .docx); without it, Markdown is printed.",
+        ),
+        (
+            "*.video",
+            "A copy of the video on this computer, for this meeting: F5 on the video step plays it.",
+        ),
         (
             "validate",
             "Check episode files (default: the built-in episodes and the --prompts folder).",
@@ -1197,7 +1399,15 @@ pub static EN: Texts = Texts {
         ("export", "Export session notes as a report."),
         (
             "export.files",
-            "One or more session files; several make one report.",
+            "One or more sessions: the name as voer sessions shows it (with or without .toml), or a path; several make one report.",
+        ),
+        (
+            "export.last",
+            "The newest session, finished or not (never the example).",
+        ),
+        (
+            "export.group",
+            "Every session of this group, however its name is spelled (\"clientenraad de linde\").",
         ),
         (
             "export.format",
@@ -1274,6 +1484,7 @@ pub static EN: Texts = Texts {
         "The sessions folder could not be written; the notes are in a rescue copy: {}\nTo continue: voer resume {}",
     ),
     rescued: "rescued",
+    rescue_failed: Tpl::new("A rescue copy could not be written either: {}"),
     rescue_heading: Tpl::new("Rescue copies (the sessions folder could not be written) in {}:"),
     os_reserved_name: Tpl::new(
         "Windows does not allow this name: '{}' is the name of a device (CON, PRN, AUX, NUL, COM1–9, LPT1–9), also with an extension. Choose another name",
@@ -1291,6 +1502,18 @@ pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
         Lang::Nl => &NL,
         Lang::En => &EN,
+    }
+}
+
+impl Texts {
+    /// The words at the end of a conversation, to the group as voer addresses it ("Dank u
+    /// wel!" to a client council): the same on the facilitator's screen and the room's.
+    pub fn session_finished_for(&self, audience: crate::episode::Audience) -> &'static str {
+        if audience.is_addressed_formally() {
+            self.session_finished_formal
+        } else {
+            self.session_finished
+        }
     }
 }
 
@@ -1391,7 +1614,7 @@ pub(crate) use english_display;
 pub fn os_reason(e: &std::io::Error, lang: Lang) -> String {
     use std::io::ErrorKind as K;
 
-    use crate::platform::{HeldOpen, NameProblem};
+    use crate::platform::{HeldOpen, NameProblem, NotRegular, TooLarge, UnsafeFolder};
     let t = texts(lang);
     // The reasons voer itself puts in an error, on Windows (see `platform`).
     match e.get_ref().and_then(|r| r.downcast_ref::<NameProblem>()) {
@@ -1404,6 +1627,17 @@ pub fn os_reason(e: &std::io::Error, lang: Lang) -> String {
     }
     if e.get_ref().is_some_and(|r| r.is::<HeldOpen>()) {
         return t.os_held_open.to_string();
+    }
+    if e.get_ref().is_some_and(|r| r.is::<NotRegular>()) {
+        return t.os_not_regular.to_string();
+    }
+    if let Some(TooLarge { limit }) = e.get_ref().and_then(|r| r.downcast_ref::<TooLarge>()) {
+        return fill(t.os_too_large, [&(limit >> 20)]);
+    }
+    match e.get_ref().and_then(|r| r.downcast_ref::<UnsafeFolder>()) {
+        Some(UnsafeFolder::Link) => return t.os_folder_link.to_string(),
+        Some(UnsafeFolder::NotYours) => return t.os_folder_not_yours.to_string(),
+        None => {}
     }
     let words = match e.kind() {
         K::NotFound => t.os_not_found,

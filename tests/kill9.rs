@@ -12,6 +12,11 @@
 //! makes it again while notes are typed, then has a second voer try to open the session
 //! before each kill: the first voer takes its lock again when it saves, so the second is
 //! refused (VOER_RECREATE_KILLS sets how many rounds, 12 by default).
+//!
+//! Another (`the_lock_removed_mid_meeting`) removes the lock file, or renames another file
+//! over it, mid-meeting, and has a second voer try to open the session, at a random moment or
+//! once the first voer says it made its lock again: the goal is no session written by two
+//! voers, and a second voer always refused once the lock is made again (VOER_LOCK_ROUNDS, 12).
 // Unix only: the pseudo-terminal harness, signals and file modes. On Windows the console
 // handler that saves on closing the window is unit-tested in src/platform.
 #![cfg(unix)]
@@ -81,6 +86,9 @@ fn worker(sb: &Sandbox, name: &str, kills: usize, seed: u64, recreate: bool) -> 
         failures: Vec::new(),
     };
     for round in 0..kills {
+        // Going into the notes again starts a fresh line after text: voer's own line break,
+        // before anything typed in this round.
+        let mut entered = on_disk.clone();
         if round > 0 {
             v = sb.voer(&["resume", path.to_str().unwrap()]);
             // Now and then a kill while voer is still starting.
@@ -101,6 +109,13 @@ fn worker(sb: &Sandbox, name: &str, kills: usize, seed: u64, recreate: bool) -> 
             v.wait_for_text("Stap 4 van", WAIT);
             v.send(ENTER);
             v.wait_for_text("Notities — typen", WAIT);
+            if on_disk
+                .rsplit('\n')
+                .next()
+                .is_some_and(|l| !l.trim().is_empty())
+            {
+                entered.push('\n');
+            }
         }
         // Type for a random while, at a random pace, then kill.
         let typing_for = Duration::from_millis(rng.range(150, 2200));
@@ -113,9 +128,13 @@ fn worker(sb: &Sandbox, name: &str, kills: usize, seed: u64, recreate: bool) -> 
             thread::sleep(Duration::from_millis(rng.range(5, 70)));
         }
         if recreate {
-            // The folder is removed, notes and lock file with it, and made again.
+            // The folder is removed, notes and lock file with it, and made again. voer is
+            // stopped meanwhile: a save in the middle of the removal would put a file in the
+            // folder being removed. Once it goes on, its save finds the folder new.
+            v.signal("STOP");
             std::fs::remove_dir_all(sb.sessions()).unwrap();
             std::fs::create_dir(sb.sessions()).unwrap();
+            v.signal("CONT");
             for _ in 0..rng.range(3, 12) {
                 let (key, adds) = *rng.pick(KEYS);
                 v.send(key);
@@ -155,7 +174,7 @@ fn worker(sb: &Sandbox, name: &str, kills: usize, seed: u64, recreate: bool) -> 
         };
         let notes = session.steps[PROMPT].notes.clone();
         let typed: String = sent.iter().map(|(_, a)| *a).collect();
-        let all = format!("{on_disk}{typed}");
+        let all = format!("{entered}{typed}");
         if !notes.starts_with(&on_disk) || !all.starts_with(&notes) {
             out.failures.push(format!(
                 "{name} round {round}: the notes are not what was typed:\n  file: {notes:?}\n  typed: {all:?}"
@@ -163,7 +182,12 @@ fn worker(sb: &Sandbox, name: &str, kills: usize, seed: u64, recreate: bool) -> 
             break;
         }
         // How many of this round's keys reached the file, and how old the oldest lost one was.
-        let mut kept_len = notes.len() - on_disk.len();
+        let base = if notes.starts_with(&entered) {
+            &entered
+        } else {
+            &on_disk
+        };
+        let mut kept_len = notes.len() - base.len();
         let mut kept = 0;
         for (_, adds) in &sent {
             if kept_len < adds.len() {
@@ -282,6 +306,174 @@ fn the_folder_made_again_mid_meeting() {
     println!("the sessions folder removed and made again in every round:");
     let outcomes = in_sandbox(kills, &["Kamer Drie"], true);
     report(&outcomes, kills);
+}
+
+/// What the rounds of [`lock_removed_worker`] came to.
+#[derive(Default)]
+struct LockOutcome {
+    rounds: usize,
+    /// A second voer started at a random moment after the lock was removed: refused, or
+    /// opened (before the first voer noticed; it then no longer writes).
+    refused: usize,
+    opened: usize,
+    /// Started after the first voer said it made the lock again: must all be refused.
+    after_notice: usize,
+    /// Rounds in which both voers wrote the session file: the goal is none.
+    written_by_two: usize,
+    failures: Vec<String>,
+}
+
+/// One session; in every round its lock file is removed (or another file renamed over it)
+/// mid-meeting, and a second voer tries to open the session: at a random moment, or once the
+/// first voer says it made the lock again. The round ends with `kill -9`.
+fn lock_removed_worker(sb: &Sandbox, name: &str, rounds: usize, seed: u64) -> LockOutcome {
+    let mut rng = Rng::new(seed);
+    let mut out = LockOutcome::default();
+    let mut v = start_run(sb, name);
+    to_first_prompt_typing(&mut v);
+    let path = find_session(sb, name);
+    let lock = {
+        let n = file_name(&path);
+        path.with_file_name(format!(".{n}.lock"))
+    };
+    for round in 0..rounds {
+        if round > 0 {
+            v = sb.voer(&["resume", path.to_str().unwrap()]);
+            v.wait_for_text("Stap 4 van", WAIT);
+            v.send(ENTER);
+            v.wait_for_text("Notities — typen", WAIT);
+        }
+        out.rounds += 1;
+        let type_some = |v: &mut Voer, rng: &mut Rng, n: u64| {
+            for _ in 0..n {
+                v.send(rng.pick(KEYS).0);
+                thread::sleep(Duration::from_millis(rng.range(5, 70)));
+            }
+        };
+        let keys = rng.range(3, 20);
+        type_some(&mut v, &mut rng, keys);
+        if round % 2 == 0 {
+            std::fs::remove_file(&lock).unwrap();
+        } else {
+            let other = sb.sessions().join(format!("{name}.ander"));
+            std::fs::write(&other, "").unwrap();
+            std::fs::rename(&other, &lock).unwrap();
+        }
+        let when = rng.range(0, 3);
+        let after_notice = when == 0;
+        if after_notice {
+            v.wait_for_text("Het slotbestand van deze sessie was weg", WAIT);
+        } else if when == 2 {
+            // A random moment, after more typing (and so a save) or not.
+            let keys = rng.range(0, 4);
+            type_some(&mut v, &mut rng, keys);
+            thread::sleep(Duration::from_millis(rng.range(0, 2500)));
+        }
+        // Otherwise at once, most likely before the first voer noticed.
+        let mut second = sb.voer(&["resume", path.to_str().unwrap()]);
+        let opened = loop {
+            if !second.is_running() {
+                break false;
+            }
+            if second.screen().contains("Stap 4 van") {
+                break true;
+            }
+            thread::sleep(Duration::from_millis(10));
+        };
+        if !opened {
+            second.wait_exit(WAIT);
+            if second
+                .output()
+                .contains("al geopend in een ander venster met voer")
+            {
+                out.refused += 1;
+            } else {
+                out.failures.push(format!(
+                    "{name} round {round}: the second voer ended without saying why: {}",
+                    second.output()
+                ));
+            }
+            out.after_notice += usize::from(after_notice);
+        } else if after_notice {
+            out.failures.push(format!(
+                "{name} round {round}: a second voer opened the session after the first made its lock again"
+            ));
+        } else {
+            out.opened += 1;
+            // The first voer no longer writes: its words stay on its screen, and quitting
+            // asks where to put them, for the file is the second voer's now.
+            v.send("X");
+            v.send(CTRL_C);
+            v.wait_for_text("Niet alles is opgeslagen", WAIT);
+            second.send(ENTER);
+            second.wait_for_text("Notities — typen", WAIT);
+            second.send("Y");
+            wait_for_file(&path, WAIT, "the second voer's word", |s| {
+                s.steps[PROMPT].notes.ends_with('Y')
+            });
+            v.signal("KILL");
+            v.wait_exit(WAIT);
+            second.send(CTRL_C);
+            second.wait_exit(WAIT);
+            match load(&path) {
+                Ok(s) if s.steps[PROMPT].notes.contains('X') => out.written_by_two += 1,
+                Ok(_) => {}
+                Err(e) => out.failures.push(format!("{name} round {round}: {e}")),
+            }
+            continue;
+        }
+        v.signal("KILL");
+        v.wait_exit(WAIT);
+        if let Err(e) = load(&path) {
+            out.failures.push(format!("{name} round {round}: {e}"));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_lock_removed_mid_meeting() {
+    let rounds: usize = std::env::var("VOER_LOCK_ROUNDS")
+        .ok()
+        .and_then(|k| k.parse().ok())
+        .unwrap_or(12);
+    let seed = Rng::seed_from_env();
+    println!("the lock removed mid-meeting: seed {seed} (repeat with VOER_SEED={seed})");
+    let sb = Sandbox::new();
+    let names = ["Kamer Vier", "Kamer Vijf"];
+    let outcomes: Vec<LockOutcome> = thread::scope(|s| {
+        let workers: Vec<_> = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let sb = &sb;
+                let per = rounds.div_ceil(names.len());
+                s.spawn(move || lock_removed_worker(sb, name, per, seed.wrapping_add(i as u64)))
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap()).collect()
+    });
+    let sum = |f: fn(&LockOutcome) -> usize| outcomes.iter().map(f).sum::<usize>();
+    println!(
+        "rounds: {}; second voer at a random moment: refused {}, opened {} (the first then wrote no more)",
+        sum(|o| o.rounds),
+        sum(|o| o.refused) - sum(|o| o.after_notice),
+        sum(|o| o.opened),
+    );
+    println!(
+        "after the first said it made its lock again: refused {} of {}; sessions written by two voers: {}",
+        sum(|o| o.after_notice),
+        sum(|o| o.after_notice),
+        sum(|o| o.written_by_two),
+    );
+    let failures: Vec<&String> = outcomes.iter().flat_map(|o| &o.failures).collect();
+    assert!(failures.is_empty(), "{failures:#?}");
+    assert_eq!(
+        sum(|o| o.written_by_two),
+        0,
+        "sessions written by two voers"
+    );
+    assert!(sum(|o| o.rounds) >= rounds);
 }
 
 #[test]

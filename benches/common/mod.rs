@@ -6,7 +6,7 @@ use std::{path::Path, time::Duration};
 
 use criterion::Criterion;
 use voer::{
-    app::{Action, Model, clock::Now, update_run},
+    app::{Model, Msg, clock::Now, update_run},
     episode::Audience,
     lang::Lang,
 };
@@ -39,6 +39,6 @@ pub fn typing(notes: &str, path: &Path, now: Now) -> Model {
     s.session.current_step = PROMPT;
     let mut m = fixture::model_of(s, now);
     m.path = path.into();
-    update_run(&mut m, Action::StartTyping, now);
+    update_run(&mut m, Msg::StartTyping, now);
     m
 }

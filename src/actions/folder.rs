@@ -7,12 +7,11 @@ use std::{
 
 use chrono::{DateTime, FixedOffset};
 
-use super::words;
 use crate::{
-    i18n::{Localize, fill},
+    i18n::{self, Localize, fill},
     lang::Lang,
     session::{
-        ActionItem, Session, slug,
+        Action, Session, group_key, slug,
         store::{self, LockError, SessionLock, StoreError},
     },
 };
@@ -24,12 +23,12 @@ pub struct Found {
     /// The group's name as that session wrote it.
     pub group: String,
     pub started_at: DateTime<FixedOffset>,
-    pub action: ActionItem,
+    pub action: Action,
 }
 
 impl Found {
-    /// Groups are the same group when their names make the same slug ("Cliëntenraad De
-    /// Linde" and "clientenraad de linde"), as in the session files' names.
+    /// The key of the group, as [`group_key`] makes it ("Cliëntenraad De Linde" and
+    /// "clientenraad de linde" are one group), with the unnamed sessions under "".
     pub fn group_slug(&self) -> String {
         slug(&self.group)
     }
@@ -76,7 +75,8 @@ pub fn ids(dir: &Path) -> HashSet<String> {
         .collect()
 }
 
-/// The open actions of the sessions of `group` (same slug) that started before `before`,
+/// The open actions of the sessions of `group` (the same [`group_key`]) that started before `before`
+/// (or in the same second),
 /// oldest meeting first; the session at `except` (the one being run) is left out, and so are
 /// examples. An unnamed group has no earlier meetings: its sessions are not known to be the
 /// same group.
@@ -117,16 +117,17 @@ fn earlier_of(
     before: DateTime<FixedOffset>,
     except: &Path,
 ) -> Vec<Found> {
-    let want = slug(group);
-    if want.is_empty() {
+    let Some(want) = group_key(group) else {
         return Vec::new();
-    }
+    };
     let mut found: Vec<Found> = found
         .into_iter()
         .filter(|f| {
             !f.action.done
                 && f.group_slug() == want
-                && f.started_at < before
+                // Times are whole seconds: a meeting started in the same second as this one
+                // (a short one, just before) is earlier too. This one's own file is not.
+                && f.started_at <= before
                 && !same_file(&f.path, except)
         })
         .collect();
@@ -168,11 +169,13 @@ pub enum ActionError {
 
 impl Localize for ActionError {
     fn render(&self, lang: Lang) -> String {
-        let w = words(lang);
+        let w = i18n::texts(lang).actions;
         match self {
             ActionError::NoSuchId { id, dir } => fill(w.no_such_id, [id, &dir.display()]),
             ActionError::Twice { id, paths } => {
-                let files: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                // On one line each, whatever a name holds: a line end would start a line of
+                // its own on the terminal.
+                let files: Vec<String> = paths.iter().map(|p| crate::printable::path(p)).collect();
                 fill(w.id_twice, [id, &files.join(", ")])
             }
             ActionError::OpenInRun { path } => fill(w.open_in_run, [&path.display()]),
@@ -228,7 +231,7 @@ pub fn find(dir: &Path, id: &str) -> Result<Found, ActionError> {
 /// Sets the action `id` in the session file at `path` to `done`, under the session's lock,
 /// with the atomic save a run uses. Refused while the session is open in a run. Returns the
 /// action as it now is, and whether it changed.
-pub fn set_done(path: &Path, id: &str, done: bool) -> Result<(ActionItem, bool), ActionError> {
+pub fn set_done(path: &Path, id: &str, done: bool) -> Result<(Action, bool), ActionError> {
     let _lock = SessionLock::acquire(path).map_err(|e| match e {
         LockError::InUse { path } => ActionError::OpenInRun { path },
         e => ActionError::Lock(e),

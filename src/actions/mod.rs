@@ -1,4 +1,4 @@
-//! Agreements that carry over: actions with an owner and a date, recorded in a run, listed
+//! Actions that carry over: actions with an owner and a date, recorded in a run, listed
 //! across the sessions folder (`voer actions`), and shown again at the group's next meeting.
 //!
 //! The actions themselves are stored in their session's file (`[[actions]]`); this module holds
@@ -6,16 +6,18 @@
 //! wording a due date, and finding and changing actions in the sessions folder ([`folder`]).
 pub mod date;
 pub mod folder;
-pub mod words;
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 pub use date::{Due, NotADate};
-pub use words::{Words, words};
 
-use crate::{i18n::fill, lang::Lang, session::ActionItem};
+use crate::{
+    i18n::{self, fill},
+    lang::Lang,
+    session::Action,
+};
 
 /// Letters of an id: digits and lowercase letters without i, l, o and u, so that an id read
 /// aloud or copied by hand is not mistyped (Crockford's base 32).
@@ -55,7 +57,7 @@ pub fn id_seed(file_name: &str, created_at: &DateTime<FixedOffset>, index: usize
 
 /// "1 dec 2026": short, and the same in every table.
 pub fn date_label(d: NaiveDate, lang: Lang) -> String {
-    let w = words(lang);
+    let w = i18n::texts(lang).actions;
     format!(
         "{} {} {}",
         d.day(),
@@ -65,7 +67,7 @@ pub fn date_label(d: NaiveDate, lang: Lang) -> String {
 }
 
 /// When the action is due, as a table shows it: the date, the text as typed, or nothing.
-pub fn due_label(a: &ActionItem, lang: Lang) -> String {
+pub fn due_label(a: &Action, lang: Lang) -> String {
     match (&a.due, &a.due_text) {
         (Some(d), _) => date_label(*d, lang),
         (None, Some(t)) => t.clone(),
@@ -74,7 +76,7 @@ pub fn due_label(a: &ActionItem, lang: Lang) -> String {
 }
 
 /// Open, with a date that has passed.
-pub fn is_overdue(a: &ActionItem, today: NaiveDate) -> bool {
+pub fn is_overdue(a: &Action, today: NaiveDate) -> bool {
     !a.done && a.due.is_some_and(|d| d < today)
 }
 
@@ -97,7 +99,7 @@ pub struct Read {
 }
 
 pub fn read_draft(d: &Draft, today: NaiveDate, lang: Lang) -> Read {
-    let w = words(lang);
+    let w = i18n::texts(lang).actions;
     let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let when = one_line(&d.when);
     let (due, due_text, warning) = match date::parse(&when, today) {
@@ -122,7 +124,7 @@ pub fn read_draft(d: &Draft, today: NaiveDate, lang: Lang) -> Read {
 }
 
 impl Read {
-    pub fn apply(self, a: &mut ActionItem) -> Option<String> {
+    pub fn apply(self, a: &mut Action) -> Option<String> {
         a.text = self.text;
         a.owner = self.owner;
         a.due = self.due;
@@ -132,7 +134,7 @@ impl Read {
 }
 
 /// "Notulen rondsturen · Marieke · 1 dec 2026": one action on one line.
-pub fn summary_line(a: &ActionItem, lang: Lang) -> String {
+pub fn summary_line(a: &Action, lang: Lang) -> String {
     let mut bits = vec![a.text.split_whitespace().collect::<Vec<_>>().join(" ")];
     bits.extend(a.owner.clone());
     let due = due_label(a, lang);
@@ -142,8 +144,20 @@ pub fn summary_line(a: &ActionItem, lang: Lang) -> String {
     bits.join(" · ")
 }
 
+/// [`summary_line`], with "⚠ TE LAAT" after an open action whose date has passed (a screen
+/// colours it too: colour is never the only sign); and whether it is overdue.
+pub fn summary_line_on(a: &Action, today: NaiveDate, lang: Lang) -> (String, bool) {
+    let line = summary_line(a, lang);
+    if is_overdue(a, today) {
+        let late = i18n::texts(lang).actions.state_overdue;
+        (format!("{line} · ⚠\u{a0}{late}"), true)
+    } else {
+        (line, false)
+    }
+}
+
 /// The draft that edits an existing action.
-pub fn draft_of(a: &ActionItem) -> Draft {
+pub fn draft_of(a: &Action) -> Draft {
     Draft {
         text: a.text.clone(),
         owner: a.owner.clone().unwrap_or_default(),
@@ -188,7 +202,7 @@ mod tests {
         assert_eq!(r.due_text.as_deref(), Some("na de zomer"));
         assert_eq!(
             r.warning.as_deref(),
-            Some("'na de zomer' is geen datum; bewaard zoals getypt")
+            Some("'na de zomer' is geen datum: zo bewaard")
         );
         let r = read_draft(
             &Draft {
@@ -201,7 +215,7 @@ mod tests {
         );
         assert_eq!(
             r.warning.as_deref(),
-            Some("'31-2' is not a date that exists; kept as typed")
+            Some("'31-2' is not a date that exists: kept as typed")
         );
         let r = read_draft(
             &Draft {

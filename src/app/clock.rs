@@ -1,4 +1,6 @@
-//! Time as a value: a monotonic instant for timers and the wall clock for the session file.
+//! Time as a value: a monotonic instant for timers and the wall clock for the session file,
+//! and the clock of each step. What is left of a step, a turn or a phase is
+//! `crate::session::countdown`, for this screen and the room's.
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, Local, SubsecRound};
@@ -76,53 +78,6 @@ impl StepClock {
     }
 }
 
-/// Time left on a timed step: counting down, or the overrun once past zero.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Remaining {
-    Left(Duration),
-    Over(Duration),
-}
-
-impl Remaining {
-    pub fn of(planned: Duration, elapsed: Duration) -> Remaining {
-        if elapsed <= planned {
-            Remaining::Left(planned - elapsed)
-        } else {
-            Remaining::Over(elapsed - planned)
-        }
-    }
-
-    /// `m:ss` counting down (rounded up, so a fresh 5-minute timer shows 5:00 and 0:00 means
-    /// time is up), or `+m:ss` for the overrun.
-    pub fn display(self) -> String {
-        match self {
-            Remaining::Left(d) => {
-                let s = d.as_secs() + u64::from(d.subsec_nanos() > 0);
-                format!("{}:{:02}", s / 60, s % 60)
-            }
-            Remaining::Over(d) => {
-                let s = d.as_secs();
-                format!("+{}:{:02}", s / 60, s % 60)
-            }
-        }
-    }
-
-    pub fn is_over(self) -> bool {
-        matches!(self, Remaining::Over(_))
-    }
-
-    /// In the last minute, the timer turns to a warning colour.
-    pub fn is_last_minute(self) -> bool {
-        matches!(self, Remaining::Left(d) if d <= Duration::from_secs(60))
-    }
-}
-
-/// `m:ss` of a duration, for planned and actual times.
-pub fn minutes_seconds(d: Duration) -> String {
-    let s = d.as_secs();
-    format!("{}:{:02}", s / 60, s % 60)
-}
-
 /// How long until the shown second of a clock that has run `elapsed` changes.
 pub fn until_next_second(elapsed: Duration) -> Duration {
     let into = elapsed.subsec_nanos();
@@ -132,25 +87,6 @@ pub fn until_next_second(elapsed: Duration) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn countdown_shows_rounded_up_and_overrun_with_plus() {
-        let five = Duration::from_secs(300);
-        assert_eq!(Remaining::of(five, Duration::ZERO).display(), "5:00");
-        assert_eq!(
-            Remaining::of(five, Duration::from_millis(1)).display(),
-            "5:00"
-        );
-        assert_eq!(
-            Remaining::of(five, Duration::from_millis(1001)).display(),
-            "4:59"
-        );
-        assert_eq!(Remaining::of(five, five).display(), "0:00");
-        assert_eq!(
-            Remaining::of(five, Duration::from_secs(372)).display(),
-            "+1:12"
-        );
-    }
 
     #[test]
     fn clock_counts_only_while_running() {

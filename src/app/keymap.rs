@@ -4,13 +4,15 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::Input;
 
 use super::{
-    Action, App, Mode, Model, Overlay, Pick, Screen, UnsavedView,
     keys::{self, Do},
+    mode::{Mode, Overlay, UnsavedView},
+    model::{App, Model, Screen},
+    msg::{Msg, Pick},
     picker::{Picker, Stage},
 };
 
-/// The action for a key on the screen that is showing.
-pub fn map_app_key(app: &App, key: KeyEvent) -> Option<Action> {
+/// The message for a key on the screen that is showing.
+pub fn map_app_key(app: &App, key: KeyEvent) -> Option<Msg> {
     match &app.screen {
         Screen::Picker(p) => map_picker_key(p, key),
         Screen::Run(m) => map_key(m, key),
@@ -18,19 +20,19 @@ pub fn map_app_key(app: &App, key: KeyEvent) -> Option<Action> {
 }
 
 /// The picker's keys: arrows, j/k, Home/End and digits choose; Enter goes on, Esc back.
-pub fn map_picker_key(p: &Picker, key: KeyEvent) -> Option<Action> {
+pub fn map_picker_key(p: &Picker, key: KeyEvent) -> Option<Msg> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
     if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-        return Some(Action::Pick(Pick::Cancel));
+        return Some(Msg::Pick(Pick::Cancel));
     }
     let pick = match key.code {
         KeyCode::Enter => Pick::Next,
         KeyCode::Esc => Pick::Back,
         KeyCode::Tab | KeyCode::Down if p.stage == Stage::Group => Pick::Down,
         KeyCode::BackTab | KeyCode::Up if p.stage == Stage::Group => Pick::Up,
-        _ if p.stage == Stage::Group => return Some(Action::Edit(Input::from(key))),
+        _ if p.stage == Stage::Group => return Some(Msg::Edit(Input::from(key))),
         KeyCode::Up | KeyCode::Char('k') => Pick::Up,
         KeyCode::Down | KeyCode::Char('j') => Pick::Down,
         KeyCode::Home => Pick::First,
@@ -38,27 +40,27 @@ pub fn map_picker_key(p: &Picker, key: KeyEvent) -> Option<Action> {
         KeyCode::Char(c) => Pick::Digit(c.to_digit(10)?),
         _ => return None,
     };
-    Some(Action::Pick(pick))
+    Some(Msg::Pick(pick))
 }
 
 /// The keys of a run: what the binding table (`keys.rs`) says for where the run is.
-pub fn map_key(m: &Model, key: KeyEvent) -> Option<Action> {
+pub fn map_key(m: &Model, key: KeyEvent) -> Option<Msg> {
     // Windows and some terminals also report releases: act on presses (and held keys) only.
     if key.kind == KeyEventKind::Release {
         return None;
     }
     let at = keys::places(m);
     match keys::lookup(&at, &key) {
-        Some(Do::Act(action)) => Some(action),
-        Some(Do::Edit) => Some(Action::Edit(Input::from(key))),
+        Some(Do::Act(msg)) => Some(msg),
+        Some(Do::Edit) => Some(Msg::Edit(Input::from(key))),
         // The editor's other keys (Backspace, Enter, Tab, Ctrl+arrows …) edit; but its Emacs
         // shortcuts (Ctrl+K, Ctrl+W, Alt+D …) delete text in one key press and a facilitator
         // does not know them, so other letters with Ctrl or Alt do nothing.
-        None if editing(m) && !is_command_letter(&key) => Some(Action::Edit(Input::from(key))),
+        None if editing(m) && !is_command_letter(&key) => Some(Msg::Edit(Input::from(key))),
         // Over the blank screen or the help, any other key brings the run back.
         None => match m.overlay {
-            Some(Overlay::Blank) => Some(Action::Unblank),
-            Some(Overlay::Help) => Some(Action::CloseOverlay),
+            Some(Overlay::Blank) => Some(Msg::Unblank),
+            Some(Overlay::Help | Overlay::Code) => Some(Msg::CloseOverlay),
             None => None,
         },
     }

@@ -10,7 +10,12 @@
 //! commands are only the keys above.
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{Action, Mode, Model, Overlay, UnsavedView};
+use super::{
+    mode::{Mode, Overlay, UnsavedView},
+    model::Model,
+    msg::Msg,
+    rounds,
+};
 use crate::{
     i18n::{self, Texts},
     lang::Lang,
@@ -57,7 +62,7 @@ pub enum Where {
 /// What a key does.
 #[derive(Debug, Clone)]
 pub enum Do {
-    Act(Action),
+    Act(Msg),
     /// The notes editor (or the path field) takes the key.
     Edit,
 }
@@ -78,6 +83,8 @@ pub enum Show {
     RoomFollowing,
     /// Only on a step with a tip, while no room screen follows (one projected screen).
     TipsHere,
+    /// Only on the video step.
+    Video,
 }
 
 /// One line of the help: keys, where they work, what they do.
@@ -101,498 +108,200 @@ pub struct Bar {
     pub label: fn(&Model) -> &'static str,
 }
 
-const fn act(key: Key, action: Action) -> (Key, Do) {
-    (key, Do::Act(action))
+/// The keys of a binding, kept for the whole program: a `const` block, because a list made in
+/// a call would end with it (the table is built at compile time).
+macro_rules! keys {
+    ($($key:expr),+ $(,)?) => {
+        const { &[$($key),+] }
+    };
 }
 
-const fn plain(code: KeyCode, action: Action) -> (Key, Do) {
-    act(Key::Plain(code), action)
+/// A binding: where it works, its keys, and its line in the help (and in a dialog's line of
+/// keys); `.bar(…)` puts it in the key bar too.
+const fn on(at: Where, keys: &'static [(Key, Do)], help: fn(&Texts) -> &'static str) -> Binding {
+    Binding {
+        keys,
+        at,
+        help,
+        bar: None,
+    }
+}
+
+impl Binding {
+    /// Shown in the key bar at `place` (lower first), when `show` holds, as `label` says.
+    const fn bar(self, place: u8, show: Show, label: fn(&Model) -> &'static str) -> Binding {
+        Binding {
+            bar: Some(Bar { place, show, label }),
+            ..self
+        }
+    }
+}
+
+/// A key without Ctrl or Alt.
+const fn plain(code: KeyCode, msg: Msg) -> (Key, Do) {
+    (Key::Plain(code), Do::Act(msg))
+}
+
+/// Ctrl and a letter.
+const fn ctrl(letter: char, msg: Msg) -> (Key, Do) {
+    (Key::Ctrl(letter), Do::Act(msg))
+}
+
+/// Keys the notes editor (or a field) takes.
+const fn edit(key: Key) -> (Key, Do) {
+    (key, Do::Edit)
 }
 
 /// All keys of a run, in the order of the help.
-pub const BINDINGS: &[Binding] = &[
-    // Always.
-    Binding {
-        keys: &[
-            plain(KeyCode::PageDown, Action::Next),
-            plain(KeyCode::PageUp, Action::Prev),
-        ],
-        at: Where::Always,
-        help: |t| t.help_step,
-        bar: Some(Bar {
-            place: 2,
-            show: Show::Always,
-            label: |m| m.texts().key_step,
-        }),
-    },
-    Binding {
-        keys: &[act(Key::Ctrl('p'), Action::TogglePause)],
-        at: Where::Always,
-        help: |t| t.help_pause,
-        bar: Some(Bar {
-            place: 6,
-            show: Show::Timed,
-            label: pause_label,
-        }),
-    },
-    Binding {
-        keys: &[act(Key::Ctrl('n'), Action::ToggleNotes)],
-        at: Where::Always,
-        help: |t| t.help_notes,
-        bar: Some(Bar {
-            place: 10,
-            show: Show::NotSummary,
-            label: |m| {
-                if m.notes_hidden {
-                    m.texts().key_show_notes
-                } else {
-                    m.texts().key_hide_notes
-                }
-            },
-        }),
-    },
-    Binding {
-        keys: &[act(Key::Ctrl('b'), Action::ToggleBlank)],
-        at: Where::Always,
-        help: |t| t.help_blank,
-        bar: Some(Bar {
-            place: 11,
-            show: Show::Always,
-            label: |m| m.texts().key_blank,
-        }),
-    },
-    Binding {
-        keys: &[act(Key::Ctrl('t'), Action::ToggleTips)],
-        at: Where::Always,
-        help: |t| t.help_tips,
-        bar: Some(Bar {
-            place: 9,
-            show: Show::TipsHere,
-            label: |m| {
-                if m.tips_hidden {
-                    m.texts().key_show_tips
-                } else {
-                    m.texts().key_hide_tips
-                }
-            },
-        }),
-    },
-    Binding {
-        keys: &[act(Key::Ctrl('r'), Action::ToggleRoomNotes)],
-        at: Where::Always,
-        help: |t| t.help_room_notes,
-        bar: Some(Bar {
-            place: 9,
-            show: Show::RoomFollowing,
-            label: |m| {
-                if m.session.session.room_notes {
-                    m.texts().key_room_notes_hide
-                } else {
-                    m.texts().key_room_notes_show
-                }
-            },
-        }),
-    },
-    Binding {
-        keys: &[act(Key::Ctrl('g'), Action::ToggleMute)],
-        at: Where::Always,
-        help: |t| t.help_mute,
-        bar: Some(Bar {
-            place: 12,
-            show: Show::Timed,
-            label: |m| {
-                if m.muted {
-                    m.texts().key_unmute
-                } else {
-                    m.texts().key_mute
-                }
-            },
-        }),
-    },
-    Binding {
-        keys: &[act(Key::Ctrl('e'), Action::Export)],
-        at: Where::Always,
-        help: |t| t.help_export,
-        bar: Some(Bar {
-            place: 8,
-            show: Show::Always,
-            label: |m| m.texts().key_export,
-        }),
-    },
-    Binding {
-        keys: &[plain(KeyCode::F(1), Action::Help)],
-        at: Where::Always,
-        help: |t| t.help_help,
-        bar: Some(Bar {
-            place: 7,
-            show: Show::Always,
-            label: |m| m.texts().key_help,
-        }),
-    },
-    // Rounds, phases and ending on time (Ctrl+U clears the path field in the unsaved dialog,
-    // where no round is).
-    Binding {
-        keys: &[plain(KeyCode::Tab, Action::NextTurn)],
-        at: Where::Always,
-        help: |t| t.help_next_turn,
-        bar: Some(Bar {
-            place: 1,
-            show: Show::Turns,
-            label: |m| {
-                if crate::app::rounds::round(m).is_some_and(|r| !r.is_open()) {
-                    m.texts().key_next_speaker
-                } else {
-                    m.texts().key_next_phase
-                }
-            },
-        }),
-    },
-    Binding {
-        keys: &[act(Key::Ctrl('k'), Action::Pass)],
-        at: Where::Always,
-        help: |t| t.help_pass,
-        bar: Some(Bar {
-            place: 2,
-            show: Show::Round,
-            label: |m| m.texts().key_pass,
-        }),
-    },
-    Binding {
-        keys: &[act(Key::Ctrl('u'), Action::Shuffle)],
-        at: Where::Always,
-        help: |t| t.help_shuffle,
-        bar: None,
-    },
-    Binding {
-        keys: &[act(Key::Ctrl('w'), Action::ToggleRound)],
-        at: Where::Always,
-        help: |t| t.help_toggle_round,
-        bar: None,
-    },
-    Binding {
-        keys: &[act(Key::Ctrl('o'), Action::TakeOverrun)],
-        at: Where::Always,
-        help: |t| t.help_take_overrun,
-        bar: None,
-    },
-    Binding {
-        keys: &[act(Key::Ctrl('c'), Action::Quit)],
-        at: Where::Always,
-        help: |t| t.help_quit,
-        bar: Some(Bar {
-            place: 5,
-            show: Show::Always,
-            label: |m| m.texts().key_quit,
-        }),
-    },
-    Binding {
-        keys: &[act(Key::Ctrl('a'), Action::RecordAction)],
-        at: Where::Always,
-        help: |t| t.help_record_action,
-        bar: Some(Bar {
-            place: 13,
-            show: Show::Always,
-            label: |m| m.action_words().key_record,
-        }),
-    },
-    Binding {
-        keys: &[act(Key::Ctrl('l'), Action::ListActions)],
-        at: Where::Always,
-        help: |t| t.help_list_actions,
-        bar: Some(Bar {
-            place: 14,
-            show: Show::Always,
-            label: |m| m.action_words().key_list,
-        }),
-    },
-    // Not typing.
-    Binding {
-        keys: &[
-            plain(KeyCode::Right, Action::Next),
-            plain(KeyCode::Left, Action::Prev),
-        ],
-        at: Where::NotTyping,
-        help: |t| t.help_step,
-        bar: Some(Bar {
-            place: 1,
-            show: Show::Always,
-            label: |m| m.texts().key_step,
-        }),
-    },
-    Binding {
-        keys: &[plain(KeyCode::Char(' '), Action::TogglePause)],
-        at: Where::NotTyping,
-        help: |t| t.help_pause,
-        bar: Some(Bar {
-            place: 3,
-            show: Show::Timed,
-            label: pause_label,
-        }),
-    },
-    Binding {
-        keys: &[
-            plain(KeyCode::Up, Action::AddMinute),
-            plain(KeyCode::Down, Action::RemoveMinute),
-        ],
-        at: Where::NotTyping,
-        help: |t| t.help_minute,
-        bar: Some(Bar {
-            place: 9,
-            show: Show::Timed,
-            label: |m| m.texts().key_more_less,
-        }),
-    },
-    Binding {
-        keys: &[plain(KeyCode::Enter, Action::StartTyping)],
-        at: Where::NotTypingNotes,
-        help: |t| t.help_type,
-        bar: Some(Bar {
-            place: 4,
-            show: Show::Always,
-            label: |m| m.texts().key_type,
-        }),
-    },
-    Binding {
-        keys: &[(Key::Printable, Do::Edit)],
-        at: Where::NotTypingNotes,
-        help: |t| t.help_type_at_once,
-        bar: None,
-    },
-    // Typing.
-    Binding {
-        keys: &[plain(KeyCode::Esc, Action::StopTyping)],
-        at: Where::Typing,
-        help: |t| t.help_stop_typing,
-        bar: Some(Bar {
-            place: 0,
-            show: Show::Always,
-            label: |m| m.texts().key_stop_typing,
-        }),
-    },
-    Binding {
-        keys: &[(Key::Printable, Do::Edit)],
-        at: Where::Typing,
-        help: |t| t.help_text,
-        bar: None,
-    },
-    Binding {
-        keys: &[(Key::Editing, Do::Edit)],
-        at: Where::Typing,
-        help: |t| t.help_editing,
-        bar: None,
-    },
-    Binding {
-        keys: &[
-            act(Key::Ctrl('z'), Action::Undo),
-            act(Key::Ctrl('y'), Action::Redo),
-        ],
-        at: Where::Typing,
-        help: |t| t.help_undo,
-        bar: None,
-    },
-    // The help.
-    Binding {
-        keys: &[
-            plain(KeyCode::Up, Action::ScrollHelp(-1)),
-            plain(KeyCode::Down, Action::ScrollHelp(1)),
-        ],
-        at: Where::Help,
-        help: |t| t.help_scroll,
-        bar: Some(Bar {
-            place: 1,
-            show: Show::Always,
-            label: |m| m.texts().key_scroll,
-        }),
-    },
-    Binding {
-        keys: &[
-            plain(KeyCode::Esc, Action::CloseOverlay),
-            plain(KeyCode::F(1), Action::CloseOverlay),
-        ],
-        at: Where::Help,
-        help: |t| t.help_close,
-        bar: Some(Bar {
-            place: 0,
-            show: Show::Always,
-            label: |m| m.texts().key_close,
-        }),
-    },
-    // The dialog after a failed last save: it lists its own keys.
-    Binding {
-        keys: &[plain(KeyCode::Char('w'), Action::StartSaveElsewhere)],
-        at: Where::Unsaved,
-        help: |t| t.help_save_elsewhere,
-        bar: None,
-    },
-    Binding {
-        keys: &[plain(KeyCode::Char('r'), Action::RetrySave)],
-        at: Where::Unsaved,
-        help: |t| t.help_retry,
-        bar: None,
-    },
-    Binding {
-        keys: &[plain(KeyCode::Char('d'), Action::DiscardAndQuit)],
-        at: Where::Unsaved,
-        help: |t| t.help_discard,
-        bar: None,
-    },
-    Binding {
-        keys: &[plain(KeyCode::Esc, Action::CloseOverlay)],
-        at: Where::Unsaved,
-        help: |t| t.help_back,
-        bar: None,
-    },
-    Binding {
-        keys: &[plain(KeyCode::Enter, Action::ConfirmSaveElsewhere)],
-        at: Where::SavePath,
-        help: |t| t.help_save_path,
-        bar: None,
-    },
-    Binding {
-        keys: &[act(Key::Ctrl('u'), Action::ClearField)],
-        at: Where::SavePath,
-        help: |t| t.help_clear_field,
-        bar: None,
-    },
-    Binding {
-        keys: &[plain(KeyCode::Esc, Action::CloseOverlay)],
-        at: Where::SavePath,
-        help: |t| t.help_back,
-        bar: None,
-    },
-    Binding {
-        keys: &[(Key::Printable, Do::Edit), (Key::Editing, Do::Edit)],
-        at: Where::SavePath,
-        help: |t| t.help_path_field,
-        bar: None,
-    },
-    // The form of an action: what, who, when.
-    Binding {
-        keys: &[
-            plain(KeyCode::Tab, Action::NextField),
-            plain(KeyCode::BackTab, Action::PrevField),
-        ],
-        at: Where::ActionForm,
-        help: |t| t.help_form_field,
-        bar: Some(Bar {
-            place: 0,
-            show: Show::Always,
-            label: |m| m.action_words().form_what_next,
-        }),
-    },
-    Binding {
-        keys: &[plain(KeyCode::Enter, Action::SaveAction)],
-        at: Where::ActionForm,
-        help: |t| t.help_form_save,
-        bar: Some(Bar {
-            place: 1,
-            show: Show::Always,
-            label: |m| m.action_words().form_save,
-        }),
-    },
-    Binding {
-        keys: &[plain(KeyCode::Esc, Action::CloseOverlay)],
-        at: Where::ActionForm,
-        help: |t| t.help_form_cancel,
-        bar: Some(Bar {
-            place: 2,
-            show: Show::Always,
-            label: |m| m.action_words().form_cancel,
-        }),
-    },
-    Binding {
-        keys: &[act(Key::Ctrl('c'), Action::Quit)],
-        at: Where::ActionForm,
-        help: |t| t.help_form_quit,
-        bar: None,
-    },
-    Binding {
-        keys: &[(Key::Printable, Do::Edit), (Key::Editing, Do::Edit)],
-        at: Where::ActionForm,
-        help: |t| t.help_text_field,
-        bar: None,
-    },
-    // The list of actions.
-    Binding {
-        keys: &[
-            plain(KeyCode::Up, Action::MoveInList(-1)),
-            plain(KeyCode::Down, Action::MoveInList(1)),
-        ],
-        at: Where::ActionList,
-        help: |t| t.help_list_move,
-        bar: Some(Bar {
-            place: 0,
-            show: Show::Always,
-            label: |m| m.action_words().list_choose,
-        }),
-    },
-    Binding {
-        keys: &[plain(KeyCode::Char(' '), Action::ToggleActionDone)],
-        at: Where::ActionList,
-        help: |t| t.help_list_done,
-        bar: Some(Bar {
-            place: 1,
-            show: Show::Always,
-            label: |m| m.action_words().list_done,
-        }),
-    },
-    Binding {
-        keys: &[plain(KeyCode::Enter, Action::EditAction)],
-        at: Where::ActionList,
-        help: |t| t.help_list_edit,
-        bar: Some(Bar {
-            place: 2,
-            show: Show::Always,
-            label: |m| m.action_words().list_edit,
-        }),
-    },
-    Binding {
-        keys: &[
-            plain(KeyCode::Delete, Action::RemoveAction),
-            plain(KeyCode::Backspace, Action::RemoveAction),
-        ],
-        at: Where::ActionList,
-        help: |t| t.help_list_remove,
-        bar: Some(Bar {
-            place: 3,
-            show: Show::Always,
-            label: |m| m.action_words().list_remove,
-        }),
-    },
-    Binding {
-        keys: &[act(Key::Ctrl('a'), Action::RecordAction)],
-        at: Where::ActionList,
-        help: |t| t.help_record_action,
-        bar: Some(Bar {
-            place: 4,
-            show: Show::Always,
-            label: |m| m.action_words().key_record,
-        }),
-    },
-    Binding {
-        keys: &[plain(KeyCode::Esc, Action::CloseOverlay)],
-        at: Where::ActionList,
-        help: |t| t.help_list_close,
-        bar: Some(Bar {
-            place: 5,
-            show: Show::Always,
-            label: |m| m.texts().key_close,
-        }),
-    },
-    Binding {
-        keys: &[act(Key::Ctrl('c'), Action::Quit)],
-        at: Where::ActionList,
-        help: |t| t.help_quit,
-        bar: None,
-    },
-];
+#[rustfmt::skip] // A table: one binding a line (and its place in the key bar under it).
+pub const BINDINGS: &[Binding] = {
+    use KeyCode::{BackTab, Backspace, Char, Delete, Down, Enter, Esc, F, Left, PageDown, PageUp};
+    use KeyCode::{Right, Tab, Up};
+    use Where::*;
+    &[
+        // Always.
+        on(Always, keys![plain(PageDown, Msg::Next), plain(PageUp, Msg::Prev)], |t| t.help_step)
+            .bar(2, Show::Always, |m| m.texts().key_step),
+        on(Always, keys![ctrl('p', Msg::TogglePause)], |t| t.help_pause)
+            .bar(6, Show::Timed, pause_label),
+        on(Always, keys![ctrl('n', Msg::ToggleNotes)], |t| t.help_notes)
+            .bar(10, Show::NotSummary, notes_label),
+        on(Always, keys![ctrl('b', Msg::ToggleBlank)], |t| t.help_blank)
+            .bar(11, Show::Always, |m| m.texts().key_blank),
+        on(Always, keys![ctrl('t', Msg::ToggleTips)], |t| t.help_tips)
+            .bar(9, Show::TipsHere, tips_label),
+        on(Always, keys![ctrl('r', Msg::ToggleRoomNotes)], |t| t.help_room_notes)
+            .bar(9, Show::RoomFollowing, room_notes_label),
+        on(Always, keys![ctrl('g', Msg::ToggleMute)], |t| t.help_mute)
+            .bar(12, Show::Timed, mute_label),
+        on(Always, keys![ctrl('e', Msg::Export)], |t| t.help_export)
+            .bar(8, Show::Always, |m| m.texts().key_export),
+        on(Always, keys![plain(F(1), Msg::Help)], |t| t.help_help)
+            .bar(7, Show::Always, help_label),
+        // As a slide show starts: the video opens in the browser or the player.
+        on(Always, keys![plain(F(5), Msg::OpenVideo)], |t| t.paper.help_video)
+            .bar(3, Show::Video, |m| m.texts().paper.key_video),
+        // Rounds, phases and ending on time (Ctrl+U clears the path field in the unsaved dialog,
+        // where no round is).
+        on(Always, keys![plain(Tab, Msg::NextTurn)], |t| t.help_next_turn)
+            .bar(1, Show::Turns, next_turn_label),
+        on(Always, keys![ctrl('k', Msg::Pass)], |t| t.help_pass)
+            .bar(2, Show::Round, |m| m.texts().key_pass),
+        on(Always, keys![ctrl('u', Msg::Shuffle)], |t| t.help_shuffle),
+        on(Always, keys![ctrl('w', Msg::ToggleRound)], |t| t.help_toggle_round),
+        on(Always, keys![ctrl('o', Msg::TakeOverrun)], |t| t.help_take_overrun),
+        on(Always, keys![ctrl('c', Msg::Quit)], |t| t.help_quit)
+            .bar(5, Show::Always, |m| m.texts().key_quit),
+        on(Always, keys![ctrl('a', Msg::RecordAction)], |t| t.help_record_action)
+            .bar(13, Show::Always, |m| m.texts().actions.key_record),
+        on(Always, keys![ctrl('l', Msg::ListActions)], |t| t.help_list_actions)
+            .bar(14, Show::Always, |m| m.texts().actions.key_list),
+        // Not typing.
+        on(NotTyping, keys![plain(Right, Msg::Next), plain(Left, Msg::Prev)], |t| t.help_step)
+            .bar(1, Show::Always, |m| m.texts().key_step),
+        on(NotTyping, keys![plain(Char(' '), Msg::TogglePause)], |t| t.help_pause)
+            .bar(3, Show::Timed, pause_label),
+        on(NotTyping, keys![plain(Up, Msg::AddMinute), plain(Down, Msg::RemoveMinute)],
+           |t| t.help_minute)
+            .bar(9, Show::Timed, |m| m.texts().key_more_less),
+        on(NotTypingNotes, keys![plain(Enter, Msg::StartTyping)], |t| t.help_type)
+            .bar(4, Show::Always, |m| m.texts().key_type),
+        on(NotTypingNotes, keys![edit(Key::Printable)], |t| t.help_type_at_once),
+        // Typing.
+        on(Typing, keys![plain(Esc, Msg::StopTyping)], |t| t.help_stop_typing)
+            .bar(0, Show::Always, |m| m.texts().key_stop_typing),
+        on(Typing, keys![edit(Key::Printable)], |t| t.help_text),
+        on(Typing, keys![edit(Key::Editing)], |t| t.help_editing),
+        on(Typing, keys![ctrl('z', Msg::Undo), ctrl('y', Msg::Redo)], |t| t.help_undo),
+        // The help.
+        on(Help, keys![plain(Up, Msg::ScrollHelp(-1)), plain(Down, Msg::ScrollHelp(1))],
+           |t| t.help_scroll)
+            .bar(1, Show::Always, |m| m.texts().key_scroll),
+        on(Help, keys![plain(Esc, Msg::CloseOverlay), plain(F(1), Msg::CloseOverlay)],
+           |t| t.help_close)
+            .bar(0, Show::Always, |m| m.texts().key_close),
+        // The dialog after a failed last save: it lists its own keys.
+        on(Unsaved, keys![plain(Char('w'), Msg::StartSaveElsewhere)], |t| t.help_save_elsewhere),
+        on(Unsaved, keys![plain(Char('r'), Msg::RetrySave)], |t| t.help_retry),
+        on(Unsaved, keys![plain(Char('d'), Msg::DiscardAndQuit)], |t| t.help_discard),
+        on(Unsaved, keys![plain(Esc, Msg::CloseOverlay)], |t| t.help_back),
+        on(SavePath, keys![plain(Enter, Msg::ConfirmSaveElsewhere)], |t| t.help_save_path),
+        on(SavePath, keys![ctrl('u', Msg::ClearField)], |t| t.help_clear_field),
+        on(SavePath, keys![plain(Esc, Msg::CloseOverlay)], |t| t.help_back),
+        on(SavePath, keys![edit(Key::Printable), edit(Key::Editing)], |t| t.help_path_field),
+        // The form of an action: what, who, when.
+        on(ActionForm, keys![plain(Tab, Msg::NextField), plain(BackTab, Msg::PrevField)],
+           |t| t.help_form_field)
+            .bar(0, Show::Always, |m| m.texts().actions.form_what_next),
+        on(ActionForm, keys![plain(Enter, Msg::SaveAction)], |t| t.help_form_save)
+            .bar(1, Show::Always, |m| m.texts().actions.form_save),
+        on(ActionForm, keys![plain(Esc, Msg::CloseOverlay)], |t| t.help_form_cancel)
+            .bar(2, Show::Always, |m| m.texts().actions.form_cancel),
+        on(ActionForm, keys![ctrl('c', Msg::Quit)], |t| t.help_form_quit),
+        on(ActionForm, keys![edit(Key::Printable), edit(Key::Editing)], |t| t.help_text_field),
+        // The list of actions.
+        on(ActionList, keys![plain(Up, Msg::MoveInList(-1)), plain(Down, Msg::MoveInList(1))],
+           |t| t.help_list_move)
+            .bar(0, Show::Always, |m| m.texts().actions.list_choose),
+        on(ActionList, keys![plain(Char(' '), Msg::ToggleActionDone)], |t| t.help_list_done)
+            .bar(1, Show::Always, |m| m.texts().actions.list_done),
+        on(ActionList, keys![plain(Enter, Msg::EditAction)], |t| t.help_list_edit)
+            .bar(2, Show::Always, |m| m.texts().actions.list_edit),
+        on(ActionList, keys![plain(Delete, Msg::RemoveAction), plain(Backspace, Msg::RemoveAction)],
+           |t| t.help_list_remove)
+            .bar(3, Show::Always, |m| m.texts().actions.list_remove),
+        on(ActionList, keys![ctrl('a', Msg::RecordAction)], |t| t.help_record_action)
+            .bar(4, Show::Always, |m| m.texts().actions.key_record),
+        on(ActionList, keys![plain(Esc, Msg::CloseOverlay)], |t| t.help_list_close)
+            .bar(5, Show::Always, |m| m.texts().key_close),
+        on(ActionList, keys![ctrl('c', Msg::Quit)], |t| t.help_quit),
+    ]
+};
+
+/// The word for a state that a key turns on and off: `on` while `state` holds, else `off`.
+fn toggle(state: bool, on: &'static str, off: &'static str) -> &'static str {
+    if state { on } else { off }
+}
 
 fn pause_label(m: &Model) -> &'static str {
-    if m.paused {
-        m.texts().key_resume
-    } else {
-        m.texts().key_pause
-    }
+    let t = m.texts();
+    toggle(m.paused, t.key_resume, t.key_pause)
+}
+
+fn notes_label(m: &Model) -> &'static str {
+    let t = m.texts();
+    toggle(m.notes_hidden, t.key_show_notes, t.key_hide_notes)
+}
+
+fn tips_label(m: &Model) -> &'static str {
+    let t = m.texts();
+    toggle(m.tips_hidden, t.key_show_tips, t.key_hide_tips)
+}
+
+fn room_notes_label(m: &Model) -> &'static str {
+    let t = m.texts();
+    toggle(
+        m.session.session.room_notes,
+        t.key_room_notes_hide,
+        t.key_room_notes_show,
+    )
+}
+
+fn mute_label(m: &Model) -> &'static str {
+    let t = m.texts();
+    toggle(m.muted, t.key_unmute, t.key_mute)
+}
+
+/// On the video step F1 first shows the video's code.
+fn help_label(m: &Model) -> &'static str {
+    let t = m.texts();
+    toggle(m.video_url().is_some(), t.key_help_code, t.key_help)
+}
+
+fn next_turn_label(m: &Model) -> &'static str {
+    let t = m.texts();
+    let speakers = rounds::round(m).is_some_and(|r| !r.is_open());
+    toggle(speakers, t.key_next_speaker, t.key_next_phase)
 }
 
 impl Key {
@@ -776,15 +485,18 @@ pub fn bar(m: &Model) -> Vec<(String, &'static str)> {
             Show::Always => true,
             Show::Timed => m.is_timed(),
             Show::NotSummary => !m.on_summary(),
-            Show::Turns => crate::app::rounds::has_turns(m),
-            Show::Round => crate::app::rounds::round(m).is_some_and(|r| !r.is_open()),
+            Show::Turns => rounds::has_turns(m),
+            Show::Round => rounds::round(m).is_some_and(|r| !r.is_open()),
             Show::RoomFollowing => m.room_following,
             Show::TipsHere => !m.room_following && m.has_tip(),
+            Show::Video => m
+                .current()
+                .is_some_and(|s| s.kind == crate::session::StepKind::Video),
         })
         .collect();
     rows.sort_by_key(|(_, bar)| bar.place);
     // Two bindings for the same thing (→ and PageDown): the bar shows the first.
-    let mut shown: Vec<std::mem::Discriminant<Action>> = Vec::new();
+    let mut shown: Vec<std::mem::Discriminant<Msg>> = Vec::new();
     let mut out = Vec::new();
     for (b, bar) in rows {
         let actions: Vec<_> = b

@@ -7,97 +7,17 @@ use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::{
-    agreements::Agreements,
-    clock::{Now, Remaining, StepClock},
+    actions::Actions,
+    clock::{Now, StepClock},
+    episode_view::EpisodeView,
+    mode::{Mode, Overlay},
     picker::Picker,
 };
 use crate::{
-    episode::Episode,
     i18n::{self, Texts},
     lang::Lang,
-    session::{Session, Status, StepKind, store::StoreError},
+    session::{Session, Status, countdown::Remaining, store::StoreError},
 };
-
-/// What the opening and quote steps show about the episode.
-#[derive(Debug, Clone, Default)]
-pub struct EpisodeView {
-    pub number: u32,
-    pub title: String,
-    pub speaker: String,
-    pub role: String,
-    pub url: Option<String>,
-    pub context: String,
-    pub quotes: Vec<String>,
-}
-
-impl EpisodeView {
-    pub fn new(ep: &Episode, lang: Lang) -> EpisodeView {
-        EpisodeView {
-            number: ep.number,
-            title: ep.title.get(lang).to_string(),
-            speaker: ep.speaker.clone(),
-            role: ep.role.get(lang).to_string(),
-            url: ep.url.clone(),
-            context: ep.context.get(lang).to_string(),
-            quotes: ep.quotes.iter().map(|q| q.get(lang).to_string()).collect(),
-        }
-    }
-
-    /// For a session whose episode is not in the library: what the file itself holds.
-    pub fn from_session(s: &Session) -> EpisodeView {
-        let step = |k| {
-            s.steps
-                .iter()
-                .find(|st| st.kind == k)
-                .map(|st| st.text.clone())
-                .unwrap_or_default()
-        };
-        EpisodeView {
-            number: s.session.episode_number,
-            title: s.session.episode_title.clone(),
-            speaker: s.session.speaker.clone(),
-            role: s.session.speaker_role.clone(),
-            url: s.video_url().map(str::to_string),
-            context: step(StepKind::Opening),
-            quotes: vec![step(StepKind::Quote)],
-        }
-    }
-}
-
-/// What the keys work on: the step, its notes, or the dialog after a failed last save.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Mode {
-    Navigate,
-    Typing,
-    /// Recording or editing an action (what, who, when).
-    ActionForm,
-    /// The actions of this session and the open ones of earlier sessions.
-    ActionList,
-    /// The last save before quitting failed; the notes are only in memory.
-    Unsaved {
-        error: StoreError,
-        view: UnsavedView,
-    },
-}
-
-/// What covers the run for a moment. Underneath, the mode stays as it was: a key that is not
-/// the overlay's own closes it and then does what it does there (typing goes on typing).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    /// All keys.
-    Help,
-    /// A blank screen for a sensitive moment (the room screen blanks too).
-    Blank,
-}
-
-/// What the unsaved-notes dialog shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnsavedView {
-    /// The choices: save elsewhere, retry, discard.
-    Choices,
-    /// The field in which the path to save elsewhere is typed.
-    SavePath,
-}
 
 /// Where the notes stand with the disk.
 #[derive(Debug, Clone, Default)]
@@ -121,6 +41,44 @@ impl SaveState {
     }
 }
 
+/// A short message in the status line, until it expires.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusLine {
+    pub text: String,
+    /// How many bytes at the end of `text` a narrow bar never cuts: what must be read whole
+    /// ("'na de zomer' is geen datum"); the start gives way first.
+    pub keep: usize,
+    pub until: Instant,
+}
+
+impl StatusLine {
+    pub fn new(text: String, until: Instant) -> StatusLine {
+        StatusLine {
+            text,
+            keep: 0,
+            until,
+        }
+    }
+
+    /// `head` then `tail`, of which the tail is never cut.
+    pub fn keeping_end(head: &str, tail: &str, until: Instant) -> StatusLine {
+        StatusLine {
+            text: format!("{head}{tail}"),
+            keep: tail.len(),
+            until,
+        }
+    }
+
+    /// The part a narrow bar may shorten, and the part it never cuts.
+    pub fn parts(&self) -> (&str, &str) {
+        let at = self.text.len().saturating_sub(self.keep);
+        match self.text.is_char_boundary(at) {
+            true => self.text.split_at(at),
+            false => (self.text.as_str(), ""),
+        }
+    }
+}
+
 /// Everything a run knows. Drawing only reads it; `update` is the only writer.
 pub struct Model {
     pub session: Session,
@@ -141,7 +99,7 @@ pub struct Model {
     pub muted: bool,
     pub save: SaveState,
     /// A short message in the status line, until it expires.
-    pub status: Option<(String, Instant)>,
+    pub status: Option<StatusLine>,
     /// The file held finished status before this run reopened it.
     pub reopened_finished: bool,
     /// The path typed in the unsaved dialog.
@@ -153,11 +111,15 @@ pub struct Model {
     /// Given by the loop, so that `update` reads no environment.
     pub home: PathBuf,
     /// The form and list of actions, and the earlier sessions' open actions.
-    pub agreements: Agreements,
+    pub actions: Actions,
     /// A room screen (`voer room`) follows this session: this screen is the console.
     pub room_following: bool,
     /// The tips are hidden (one projected screen); a following room screen shows them here anyway.
     pub tips_hidden: bool,
+    /// A phase's heading that waits for the line being typed to end (see `notes`).
+    pub pending_heading: Option<String>,
+    /// The turn whose time-is-up bell has rung: step, speaker's place, when the turn started.
+    pub turn_bell: Option<(usize, usize, u64)>,
 }
 
 /// The whole app: one screen at a time, and what every screen needs.
@@ -229,6 +191,8 @@ pub fn notes_editor(text: &str, lang: Lang) -> TextArea<'static> {
     ta.set_wrap_mode(WrapMode::WordOrGlyph);
     ta.set_cursor_line_style(Style::default());
     ta.set_placeholder_text(i18n::texts(lang).notes_placeholder);
+    // Faint rather than the editor's own dark grey: no colour where NO_COLOR asks for none.
+    ta.set_placeholder_style(Style::default().add_modifier(Modifier::DIM));
     ta.set_max_histories(200);
     // Open at the end of the notes, where the group goes on.
     ta.move_cursor(ratatui_textarea::CursorMove::Bottom);
@@ -245,8 +209,9 @@ pub fn path_field(text: &str) -> TextArea<'static> {
 }
 
 impl Model {
-    /// A model for a session, at the step the file says, with its elapsed times.
-    pub fn new(session: Session, path: PathBuf, episode: EpisodeView, now: Now) -> Model {
+    /// A model for a session, at the step the file says, with its elapsed times. Nothing runs
+    /// yet: the run opens on `Msg::Start` (the clock starts, the plan is fitted to `until`).
+    pub fn new(session: Session, path: PathBuf, episode: EpisodeView) -> Model {
         let lang = session.session.language;
         let notes = session
             .steps
@@ -266,6 +231,7 @@ impl Model {
         let step = session.session.current_step.min(session.steps.len());
         let paused = session.session.paused;
         let reopened_finished = session.session.status == Status::Finished;
+        let session_tips_hidden = session.session.tips_hidden;
         let save_as = path_field("");
         let mut m = Model {
             session,
@@ -288,23 +254,13 @@ impl Model {
             quitting: false,
             help_scroll: 0,
             home: PathBuf::new(),
-            agreements: Agreements::default(),
+            actions: Actions::default(),
             room_following: false,
-            tips_hidden: false,
+            tips_hidden: session_tips_hidden,
+            pending_heading: None,
+            turn_bell: None,
         };
-        if !m.paused {
-            m.start_clock(now.mono);
-        }
-        super::rounds::step_opened(&mut m, now);
-        // At the start and on resume: end at `until` (a message says what changed).
-        if super::rounds::plan_to_end_on_time(&mut m, now) {
-            super::update::changed(&mut m, now);
-        }
         m.sync_editor();
-        if m.reopened_finished {
-            let msg = m.texts().reopened_finished.to_string();
-            m.status = Some((msg, now.mono + Duration::from_secs(20)));
-        }
         m
     }
 
@@ -332,6 +288,14 @@ impl Model {
         self.room_following || !self.tips_hidden
     }
 
+    /// The web address of the video, on the video step (F1 shows its code there).
+    pub fn video_url(&self) -> Option<&str> {
+        self.current()
+            .filter(|s| s.kind == crate::session::StepKind::Video)
+            .and_then(|s| s.url.as_deref())
+            .filter(|u| !u.trim().is_empty())
+    }
+
     /// Whether the current step has a facilitator's tip.
     pub fn has_tip(&self) -> bool {
         self.session
@@ -344,20 +308,15 @@ impl Model {
         i18n::texts(self.lang)
     }
 
-    /// The words about actions, in the run's language.
-    pub fn action_words(&self) -> &'static crate::actions::Words {
-        crate::actions::words(self.lang)
-    }
-
     /// Gives the run the open actions of the group's earlier sessions and the ids in use in
     /// the sessions folder (both read by the loop before the run starts).
-    pub fn with_agreements(
+    pub fn with_earlier_actions(
         mut self,
         earlier: Vec<crate::actions::folder::Found>,
         taken: std::collections::HashSet<String>,
     ) -> Model {
-        self.agreements.earlier = earlier;
-        self.agreements.taken = taken;
+        self.actions.earlier = earlier;
+        self.actions.taken = taken;
         self
     }
 
@@ -392,17 +351,27 @@ impl Model {
 
     /// Time left (or over) on the current step, if it is timed.
     pub fn remaining(&self, now: Instant) -> Option<Remaining> {
-        self.is_timed()
-            .then(|| Remaining::of(self.planned(self.step), self.elapsed(self.step, now)))
+        self.current()?.remaining(self.elapsed(self.step, now))
+    }
+
+    /// Time left (or over) in the current speaker's turn, while a round has speakers to go.
+    pub fn turn_remaining(&self, now: Instant) -> Option<Remaining> {
+        self.current()?.turn_remaining(self.elapsed(self.step, now))
+    }
+
+    /// The current phase's index, and its time left (or over).
+    pub fn phase_remaining(&self, now: Instant) -> Option<(usize, Remaining)> {
+        self.current()?
+            .phase_remaining(self.elapsed(self.step, now))
     }
 
     /// The wall-clock time at which the meeting ends at this pace: now, plus what is left of
     /// the current step, plus the planned time of the steps after it.
     pub fn expected_end(&self, now: Now) -> chrono::DateTime<chrono::FixedOffset> {
-        let mut left = Duration::ZERO;
-        if let Some(Remaining::Left(d)) = self.remaining(now.mono) {
-            left = left.saturating_add(d);
-        }
+        // What is left of the current step's plan, an opening's or a quote's too.
+        let mut left = self
+            .planned(self.step)
+            .saturating_sub(self.elapsed(self.step, now.mono));
         for i in (self.step + 1)..self.step_count() {
             left = left.saturating_add(self.planned(i));
         }
@@ -431,6 +400,7 @@ impl Model {
         s.session.current_step = self.step;
         s.session.paused = self.paused;
         s.session.blanked = self.overlay == Some(Overlay::Blank);
+        s.session.tips_hidden = self.tips_hidden;
         // When the running timer started, as a follower can use it: now minus its stretch.
         s.session.timer_started_at = self
             .clocks

@@ -1,8 +1,9 @@
-//! The picker's state: asks for what the command line left out (episode, audience, group name).
+//! The picker's state: asks for what the command line left out (episode, audience, group name,
+//! and beside the name who leads the conversation, the participants and the end time).
 //! Its keys are in `keymap`, its behaviour in `update::picker`, its screen in `ui::picker`.
 use ratatui_textarea::{Input, TextArea};
 
-use super::action::{Choice, Pick};
+use super::msg::{Choice, Pick};
 use crate::{
     episode::{Audience, Episode},
     lang::Lang,
@@ -22,10 +23,12 @@ pub struct Picker {
     pub episode: usize,
     pub audience: usize,
     pub group: TextArea<'static>,
-    /// Beside the group name: the participants (for speaking rounds) and the end time.
+    /// Beside the group name: who leads the conversation (for the reports), the participants
+    /// (for speaking rounds) and the end time.
+    pub facilitator: TextArea<'static>,
     pub participants: TextArea<'static>,
     pub until: TextArea<'static>,
-    /// Which field of the group stage takes the keys: 0 group, 1 participants, 2 until.
+    /// Which field of the group stage takes the keys (see [`Field`]).
     pub field: usize,
     /// The end time typed is not a time of day (shown under it until it is fixed).
     pub until_error: bool,
@@ -60,6 +63,7 @@ impl Picker {
             episode: ep_idx,
             audience: aud_idx,
             group: field(group.unwrap_or_default()),
+            facilitator: field(""),
             participants: field(""),
             until: field(""),
             field: 0,
@@ -85,17 +89,30 @@ impl Picker {
                 .map(|u| u.format("%H:%M").to_string())
                 .unwrap_or_default(),
         );
-        self.focus(0);
+        self.focus(Field::GROUP);
+        self
+    }
+
+    /// Who leads the conversation, from the command line or the config file: shown in its
+    /// field, to be changed on the group question.
+    pub fn with_facilitator(mut self, name: &str) -> Picker {
+        self.facilitator = field(name);
+        self.focus(Field::GROUP);
         self
     }
 
     /// Moves the keys to another field of the group question.
     pub(super) fn focus(&mut self, i: usize) {
-        self.field = i.min(2);
+        self.field = i.min(Field::COUNT - 1);
         let focused = self.field;
-        for (k, ta) in [&mut self.group, &mut self.participants, &mut self.until]
-            .into_iter()
-            .enumerate()
+        for (k, ta) in [
+            &mut self.group,
+            &mut self.facilitator,
+            &mut self.participants,
+            &mut self.until,
+        ]
+        .into_iter()
+        .enumerate()
         {
             ta.set_cursor_style(if k == focused {
                 ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED)
@@ -107,8 +124,9 @@ impl Picker {
 
     fn focused(&mut self) -> &mut TextArea<'static> {
         match self.field {
-            0 => &mut self.group,
-            1 => &mut self.participants,
+            Field::GROUP => &mut self.group,
+            Field::FACILITATOR => &mut self.facilitator,
+            Field::PARTICIPANTS => &mut self.participants,
             _ => &mut self.until,
         }
     }
@@ -222,8 +240,8 @@ impl Picker {
             Stage::Audience => self.audience = step(self.audience, self.audiences().len(), key),
             // Tab, ↓ and ↑ move between the fields.
             Stage::Group => match key {
-                Pick::Down => self.focus((self.field + 1) % 3),
-                Pick::Up => self.focus((self.field + 2) % 3),
+                Pick::Down => self.focus((self.field + 1) % Field::COUNT),
+                Pick::Up => self.focus((self.field + Field::COUNT - 1) % Field::COUNT),
                 _ => {}
             },
         }
@@ -233,7 +251,7 @@ impl Picker {
     pub(super) fn edit(&mut self, input: Input) {
         if self.stage == Stage::Group {
             self.focused().input(input);
-            if self.field == 2 {
+            if self.field == Field::UNTIL {
                 self.until_error = false;
             }
         }
@@ -245,6 +263,7 @@ impl Picker {
             episode: self.selected_episode()?.clone(),
             audience: self.selected_audience()?,
             group: self.group_name(),
+            facilitator: self.facilitator.lines().join(" ").trim().to_string(),
             participants: self.participant_names(),
             until: self.until_time(),
         })
@@ -256,6 +275,17 @@ impl Picker {
                 .insert_str(text.lines().next().unwrap_or_default());
         }
     }
+}
+
+/// The fields of the group question, in the order Tab goes through them.
+pub struct Field;
+
+impl Field {
+    pub const GROUP: usize = 0;
+    pub const FACILITATOR: usize = 1;
+    pub const PARTICIPANTS: usize = 2;
+    pub const UNTIL: usize = 3;
+    pub const COUNT: usize = 4;
 }
 
 /// A one-line text field of the group question.

@@ -4,15 +4,12 @@ use std::time::Duration;
 
 use ratatui_textarea::{Input, Key};
 
-use super::{
-    Effect,
-    clock::{Now, Remaining},
-    model::Model,
-};
+use super::{clock::Now, model::Model, msg::Effect};
 use crate::{
     i18n::fill,
     session::{
         Round,
+        countdown::Remaining,
         timing::{self, Pace, Replan},
     },
 };
@@ -25,7 +22,7 @@ fn elapsed(m: &Model, now: Now) -> u64 {
 }
 
 fn say(m: &mut Model, msg: String, now: Now) {
-    m.status = Some((msg, now.mono + SAY_FOR));
+    m.status = Some(super::StatusLine::new(msg, now.mono + SAY_FOR));
 }
 
 /// A step is opened (the run starts, resumes, or moves): its phases begin.
@@ -102,31 +99,6 @@ pub fn has_turns(m: &Model) -> bool {
         })
 }
 
-/// Time left (or over) in the current speaker's turn.
-pub fn turn_remaining(m: &Model, now: Now) -> Option<Remaining> {
-    let step = m.current()?;
-    let r = step.round.as_ref().filter(|r| !r.is_open())?;
-    let turn = Duration::from_secs(r.turn_seconds(step.planned_seconds));
-    let spent = m
-        .elapsed(m.step, now.mono)
-        .saturating_sub(Duration::from_secs(r.turn_started));
-    Some(Remaining::of(turn, spent))
-}
-
-/// The current phase's index, and its time left (or over).
-pub fn phase_remaining(m: &Model, now: Now) -> Option<(usize, Remaining)> {
-    let step = m.current()?;
-    let i = timing::current_phase(&step.phases)?;
-    let p = &step.phases[i];
-    let spent = m
-        .elapsed(m.step, now.mono)
-        .saturating_sub(Duration::from_secs(p.started.unwrap_or(0)));
-    Some((
-        i,
-        Remaining::of(Duration::from_secs(u64::from(p.minutes) * 60), spent),
-    ))
-}
-
 /// Tab: the next speaker in a round, else the next phase early. Returns whether anything moved.
 pub(super) fn next(m: &mut Model, now: Now) -> bool {
     let at = elapsed(m, now);
@@ -135,9 +107,15 @@ pub(super) fn next(m: &mut Model, now: Now) -> bool {
     };
     if let Some(r) = s.round.as_mut().filter(|r| !r.is_open()) {
         r.next(at);
+        // The next speaker's words start on a line of their own, under their name.
+        super::notes::new_turn(m);
         return true;
     }
-    timing::next_phase(&mut s.phases, at)
+    if !timing::next_phase(&mut s.phases, at) {
+        return false;
+    }
+    super::notes::new_phase(m, true);
+    true
 }
 
 /// The current step's round while speakers still have turns (not yet open discussion).
@@ -155,6 +133,7 @@ pub(super) fn pass(m: &mut Model, now: Now) -> bool {
     match speaking_round(m) {
         Some(r) => {
             r.pass(at);
+            super::notes::new_turn(m);
             true
         }
         None => false,
@@ -206,6 +185,26 @@ pub(super) fn prefix_note(m: &mut Model, input: &Input) -> bool {
     printable && prefix_line(m)
 }
 
+/// A paste during a turn: each of its lines after the first starts with the speaker's name
+/// too, as each typed line does (the first gets it from [`prefix_line`]).
+pub(super) fn prefix_pasted_lines(m: &Model, text: &str) -> String {
+    let Some(prefix) = round(m).and_then(Round::note_prefix) else {
+        return text.to_string();
+    };
+    let name = prefix.trim_end();
+    text.split('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            if i == 0 || line.trim().is_empty() || line.trim_start().starts_with(name) {
+                line.to_string()
+            } else {
+                format!("{prefix}{line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Puts the speaker's name at the start of the notes' current line if it is empty.
 pub(super) fn prefix_line(m: &mut Model) -> bool {
     let Some(prefix) = round(m).and_then(Round::note_prefix) else {
@@ -222,8 +221,11 @@ pub(super) fn prefix_line(m: &mut Model) -> bool {
     line_empty
 }
 
-/// What time alone makes due here: a phase that ends moves on by itself, with one bell.
+/// What time alone makes due here: a phase that ends moves on by itself, with one bell (and
+/// its heading in the notes); a speaker's turn does not (the facilitator gives the floor), but
+/// when its time is up the bell rings once. Returns whether the session changed.
 pub(super) fn tick(m: &mut Model, now: Now, fx: &mut Vec<Effect>) -> bool {
+    turn_time_up(m, now, fx);
     let at = elapsed(m, now);
     let Some(s) = m.session.steps.get_mut(m.step) else {
         return false;
@@ -231,10 +233,37 @@ pub(super) fn tick(m: &mut Model, now: Now, fx: &mut Vec<Effect>) -> bool {
     if !timing::advance_phases(&mut s.phases, at) {
         return false;
     }
+    super::notes::new_phase(m, false);
     if !m.muted {
         fx.push(Effect::Bell);
     }
     true
+}
+
+/// The current turn, as the bell remembers it: step, speaker's place, start of the turn.
+fn turn_id(m: &Model) -> Option<(usize, usize, u64)> {
+    round(m)
+        .filter(|r| !r.is_open())
+        .map(|r| (m.step, r.current, r.turn_started))
+}
+
+/// One bell when the current speaker's time is up (unless muted); the turn goes on.
+fn turn_time_up(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
+    let over = m.turn_remaining(now.mono).is_some_and(Remaining::is_over);
+    let id = turn_id(m);
+    if over && id.is_some() && m.turn_bell != id {
+        m.turn_bell = id;
+        if !m.muted {
+            fx.push(Effect::Bell);
+        }
+    }
+}
+
+/// A turn that was already over when the run opened (a resume) does not ring again.
+pub(super) fn turn_bell_rung_if_over(m: &mut Model, now: Now) {
+    if m.turn_remaining(now.mono).is_some_and(Remaining::is_over) {
+        m.turn_bell = turn_id(m);
+    }
 }
 
 /// When the current phase ends, if it does before the next whole second anyway.
@@ -244,7 +273,7 @@ pub fn next_phase_change(m: &Model, now: Now) -> Option<Duration> {
     if i + 1 >= step.phases.len() || !m.clocks.get(m.step)?.is_running() {
         return None;
     }
-    match phase_remaining(m, now)?.1 {
+    match m.phase_remaining(now.mono)?.1 {
         Remaining::Left(d) => Some(d),
         Remaining::Over(_) => Some(Duration::ZERO),
     }

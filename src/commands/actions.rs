@@ -1,16 +1,34 @@
 //! `voer actions`: the actions of every session in the folder, per group, earliest date
 //! first, overdue ones marked, each with its id; `voer actions done ID` marks one done.
-use std::path::Path;
+use std::{path::Path, process::ExitCode};
 
 use chrono::NaiveDate;
 
-use super::UserError;
+use super::{Context, UserError, print};
 use crate::{
-    actions::{self, folder, words},
+    actions::{self, folder},
+    cli::{ActionsArgs, ActionsCommand},
     i18n::{self, fill},
     lang::Lang,
     session::slug,
 };
+
+/// `voer actions [--group G] [--open]`, or `voer actions done ID`.
+pub fn exec(cx: &Context, args: &ActionsArgs) -> Result<ExitCode, UserError> {
+    let dir = &cx.sessions_dir;
+    let out = match &args.command {
+        Some(ActionsCommand::Done { id }) => format!("{}\n", done(dir, id, cx.lang)?),
+        None => render(
+            dir,
+            args.group.as_deref(),
+            args.open,
+            chrono::Local::now().date_naive(),
+            cx.lang,
+        )?,
+    };
+    print(&out);
+    Ok(ExitCode::SUCCESS)
+}
 
 /// The list, as printed. `today` decides what is overdue.
 pub fn render(
@@ -20,7 +38,7 @@ pub fn render(
     today: NaiveDate,
     lang: Lang,
 ) -> Result<String, UserError> {
-    let w = words(lang);
+    let w = i18n::texts(lang).actions;
     let t = i18n::texts(lang);
     let scan = folder::scan(dir)?;
     let want = group.map(slug);
@@ -114,7 +132,7 @@ pub fn render(
 
 /// `voer actions done ID`: the message to print once it is marked.
 pub fn done(dir: &Path, id: &str, lang: Lang) -> Result<String, UserError> {
-    let w = words(lang);
+    let w = i18n::texts(lang).actions;
     let t = i18n::texts(lang);
     let found = folder::find(dir, id)?;
     let (action, changed) = folder::set_done(&found.path, &found.action.id, true)?;

@@ -1,90 +1,49 @@
-//! `voer export FILE...`: reads the session files, makes one report, writes it to standard
-//! output or to `--output` (owner-only, atomic, never over an existing file without --force).
+//! `voer export [FILE...|--last|--group G]`: finds the sessions (by name, see
+//! `session::find`), reads them, makes one report, writes it to standard output or to
+//! `--output` (owner-only, atomic, never over an existing file without --force).
 use std::{
     fs,
     io::Write,
     path::{Path, PathBuf},
+    process::ExitCode,
 };
 
-use super::UserError;
+use super::Context;
 use crate::{
     cli::ExportArgs,
-    export::{self, Format, Options, RenderError},
+    error::UserError,
+    export::{self, ExportError, Format, Options},
     i18n::{self, Localize, fill},
     lang::Lang,
     printable::printable,
     session::{
         Session,
+        find::Choice,
         store::{self, StoreError},
     },
 };
 
-/// Why `voer export` does not export.
-#[derive(Debug, thiserror::Error)]
-pub enum ExportError {
-    /// docx is binary: it cannot go to standard output.
-    DocxNeedsOutput,
-    /// The extension of `--output` names no format we write.
-    UnknownExtension {
-        path: PathBuf,
-    },
-    BadDelimiter(char),
-    /// `--output` names one of the session files.
-    SameAsInput {
-        path: PathBuf,
-    },
-    /// `--output` is there, but not as a regular file (a device, a pipe, a folder).
-    NotAFile {
-        path: PathBuf,
-    },
-    /// `--output` exists and `--force` was not given.
-    Exists {
-        path: PathBuf,
-    },
-    /// This many files could not be read (each was named on the way); others could.
-    BadFiles(usize),
-    /// None of the files, this many, could be read.
-    Unreadable(usize),
-    /// With --skip-bad, no readable file was left.
-    NothingLeft,
-    Render(#[from] RenderError),
-}
-
-impl Localize for ExportError {
-    fn render(&self, lang: Lang) -> String {
-        let t = i18n::texts(lang);
-        match self {
-            ExportError::DocxNeedsOutput => t.export_docx_needs_output.to_string(),
-            ExportError::UnknownExtension { path } => {
-                fill(t.export_unknown_extension, [&path.display()])
-            }
-            ExportError::BadDelimiter(c) => fill(t.export_bad_delimiter, [&c.escape_default()]),
-            ExportError::SameAsInput { path } => fill(t.export_same_as_input, [&path.display()]),
-            ExportError::Exists { path } => fill(t.export_exists, [&path.display()]),
-            ExportError::NotAFile { path } => fill(t.export_not_a_file, [&path.display()]),
-            ExportError::BadFiles(n) => fill(t.export_bad_files, [n]),
-            ExportError::Unreadable(n) => fill(t.export_unreadable, [n]),
-            ExportError::NothingLeft => t.export_nothing_left.to_string(),
-            ExportError::Render(e) => e.render(lang),
-        }
-    }
-}
-
-i18n::english_display!(ExportError);
-
-/// `lang`: the `--lang` given on the command line, if any (the report's language);
-/// `ui`: the language of the messages.
-pub fn run(args: &ExportArgs, lang: Option<Lang>, ui: Lang) -> Result<(), UserError> {
+/// The report is in the language `--lang` gives, else in the first session's; the messages
+/// are in the user's language.
+pub fn exec(cx: &Context, args: &ExportArgs) -> Result<ExitCode, UserError> {
+    let (lang, ui) = (cx.global.lang, cx.lang);
     let t = i18n::texts(ui);
     let format = choose_format(args)?;
     if format == Format::Docx && args.output.is_none() {
         return Err(ExportError::DocxNeedsOutput.into());
     }
+    let finder = cx.finder();
+    let choice = args
+        .sessions
+        .choice()
+        .ok_or_else(|| finder.nothing_named("export"))?;
+    let files = finder.resolve(&choice)?;
     if let Some(out) = &args.output {
         crate::platform::check_user_path(out).map_err(|e| StoreError::write(out, e))?;
-        check_target(out, &args.files, args.force)?;
+        check_target(out, &files, args.force)?;
     }
-    let sessions = load_all(&args.files, args.skip_bad, ui)?;
+    let sessions = load_all(&files, args.skip_bad, ui)?;
+    say_which(&choice, &files, &sessions, ui);
     // Dutch spreadsheet settings split on ';' (the comma is the decimal separator there).
     let report_lang = lang.unwrap_or(sessions[0].session.language);
     let delimiter = match args.csv_delimiter {
@@ -113,7 +72,28 @@ pub fn run(args: &ExportArgs, lang: Option<Lang>, ui: Lang) -> Result<(), UserEr
             let _ = stdout.flush();
         }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
+}
+
+/// With `--last` or `--group`, which sessions were taken: the reader never saw their names.
+fn say_which(choice: &Choice, files: &[PathBuf], sessions: &[Session], ui: Lang) {
+    let t = i18n::texts(ui);
+    let line = match choice {
+        Choice::Names(_) => return,
+        Choice::Last => {
+            let name = files.first().and_then(|f| f.file_name());
+            let name = name.map(|n| n.to_string_lossy()).unwrap_or_default();
+            fill(t.export_took_last, [&name])
+        }
+        // Named as the newest of them names it, however it was typed.
+        Choice::Group(typed) => {
+            let group = sessions
+                .last()
+                .map_or(typed.as_str(), |s| s.session.group.trim());
+            fill(t.export_took_group, [&group, &sessions.len()])
+        }
+    };
+    eprintln!("{}", printable(&line));
 }
 
 /// `--format` wins; otherwise the extension of `--output`; otherwise Markdown.
@@ -134,9 +114,9 @@ fn delimiter(c: char) -> Result<u8, ExportError> {
     }
 }
 
-/// Refuses an existing output without --force, and a session file even with it: a report
-/// over a session file would lose the group's notes.
-fn check_target(out: &Path, inputs: &[PathBuf], force: bool) -> Result<(), ExportError> {
+/// Refuses an existing output without --force, and a session file (or another of voer's own
+/// files) even with it: a report over a session file would lose the group's notes.
+pub(super) fn check_target(out: &Path, inputs: &[PathBuf], force: bool) -> Result<(), ExportError> {
     let Ok(meta) = fs::metadata(out) else {
         return Ok(());
     };
@@ -152,6 +132,11 @@ fn check_target(out: &Path, inputs: &[PathBuf], force: bool) -> Result<(), Expor
     };
     if inputs.iter().any(same) {
         return Err(ExportError::SameAsInput {
+            path: out.to_path_buf(),
+        });
+    }
+    if store::is_voers_own(out, crate::config::rescue_dir().as_deref()) {
+        return Err(ExportError::VoersOwn {
             path: out.to_path_buf(),
         });
     }

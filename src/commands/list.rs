@@ -1,9 +1,18 @@
 //! `voer list`: the episodes at a glance.
+use std::process::ExitCode;
+
+use super::{Context, print};
 use crate::{
     episode::{Audience, Library},
+    error::UserError,
     i18n::Texts,
     lang::Lang,
 };
+
+pub fn exec(cx: &Context) -> Result<ExitCode, UserError> {
+    print(&render(&cx.library()?, cx.lang, cx.t));
+    Ok(ExitCode::SUCCESS)
+}
 
 pub fn render(lib: &Library, lang: Lang, t: &Texts) -> String {
     let mut rows = vec![vec![

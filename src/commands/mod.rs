@@ -1,7 +1,11 @@
 //! The subcommands, one file each: run and resume open the screen; room opens the room
-//! screen; list, show, validate, sessions, actions and export print and exit.
+//! screen; list, show, handout, validate, sessions, actions, export, config and completions
+//! print and exit. [`dispatch`] sends the parsed command line to its file.
 pub mod actions;
+pub mod completions;
+pub mod config;
 pub mod export;
+pub mod handout;
 pub mod list;
 pub mod resume;
 pub mod room;
@@ -10,129 +14,180 @@ pub mod sessions;
 pub mod show;
 pub mod validate;
 
-use std::{io, path::PathBuf};
+use std::{
+    io::{self, Write},
+    path::{Path, PathBuf},
+    process::ExitCode,
+};
 
 use unicode_truncate::{Alignment, UnicodeTruncateStr};
 use unicode_width::UnicodeWidthStr;
 
 use crate::{
-    episode::{Audience, Episode, Library, LoadError},
-    i18n::{self, Localize, fill, os_reason},
+    cli::{Cli, Command, GlobalArgs},
+    config::{Config, ConfigError, ConfigTheme},
+    episode::{Audience, Episode, Library},
+    error::UserError,
+    i18n::{self, Localize, Texts, fill},
     lang::Lang,
-    printable::{one_line, printable},
-    session::store::{LockError, StoreError},
+    printable::{one_line, printable, shell_word},
+    session::{
+        Status,
+        find::Finder,
+        store::{self, StoreError},
+    },
 };
 
-/// An error a user meets on the command line or before the screen opens. A value until main
-/// prints it, worded then in the user's language.
-#[derive(Debug, thiserror::Error)]
-pub enum UserError {
-    /// No episode has this number or id; `valid` lists the ones there are.
-    UnknownEpisode {
-        key: String,
-        valid: String,
-    },
-    UnknownAudience {
-        given: String,
-    },
-    /// Episode `number` has no prompts for `audience`; `has` are the audiences it has.
-    NoPromptsFor {
-        number: u32,
-        audience: Audience,
-        has: Vec<Audience>,
-    },
-    /// The prompts folder cannot be read.
-    Episodes(#[from] LoadError),
-    Store(#[from] StoreError),
-    Lock(#[from] LockError),
-    Export(#[from] export::ExportError),
-    Actions(#[from] crate::actions::folder::ActionError),
-    /// `voer resume` without a file finds nothing to resume in `dir`; `any`: there are
-    /// sessions, but all are finished.
-    NothingToResume {
-        dir: PathBuf,
-        any: bool,
-    },
-    /// A signal ended the run and the last save of `path` failed.
-    NotSaved {
-        path: PathBuf,
-        #[source]
-        source: StoreError,
-        /// Where a rescue copy of the notes was written instead, if it could be.
-        rescued: Option<PathBuf>,
-    },
-    /// A word where the episode goes that looks like a mistyped command.
-    Cli(crate::cli::CliError),
-    /// `voer run` or `voer resume` (the command) with its output going to a file or a pipe:
-    /// the screen would be drawn into it, the meeting run blind.
-    NotATerminal {
-        command: &'static str,
-    },
-    /// The terminal could not be opened.
-    Terminal(#[source] io::Error),
-    /// The terminal could not be drawn on.
-    Draw(#[source] io::Error),
+/// What every subcommand may need besides its own arguments.
+pub struct Context<'a> {
+    /// `--prompts`, `--sessions` and `--lang` as given.
+    pub global: &'a GlobalArgs,
+    /// The config file's settings (empty when there is none).
+    pub config: &'a Config,
+    /// The sessions folder in effect, absolute.
+    pub sessions_dir: PathBuf,
+    /// The language of the messages.
+    pub lang: Lang,
+    pub t: &'static Texts,
 }
 
-impl Localize for UserError {
-    fn render(&self, lang: Lang) -> String {
-        let t = i18n::texts(lang);
-        match self {
-            UserError::UnknownEpisode { key, valid } => fill(t.unknown_episode, [key, valid]),
-            UserError::Cli(e) => crate::cli::render_error(e, t),
-            UserError::UnknownAudience { given } => {
-                fill(t.unknown_audience, [given, &Audience::valid_list()])
-            }
-            UserError::NoPromptsFor {
-                number,
-                audience,
-                has,
-            } => {
-                let has: Vec<&str> = has.iter().map(|a| a.id()).collect();
-                fill(
-                    t.no_prompts_for_audience,
-                    [number, &audience.id(), &has.join(", ")],
-                )
-            }
-            UserError::Episodes(e) => e.render(lang),
-            UserError::Store(e) => e.render(lang),
-            UserError::Lock(e) => e.render(lang),
-            UserError::Export(e) => e.render(lang),
-            UserError::Actions(e) => e.render(lang),
-            UserError::NothingToResume { dir, any } => fill(
-                if *any { t.no_unfinished } else { t.no_sessions },
-                [&dir.display()],
-            ),
-            UserError::NotSaved {
-                path,
-                source,
-                rescued,
-            } => {
-                let not_saved = fill(t.notes_not_saved, [&path.display(), &source.detail(lang)]);
-                match rescued {
-                    Some(r) => format!(
-                        "{not_saved}\n{}",
-                        fill(t.rescued_to, [&r.display(), &shell_word(r)])
-                    ),
-                    None => not_saved,
-                }
-            }
-            UserError::NotATerminal { command } => fill(t.needs_terminal, [command]),
-            UserError::Terminal(e) => fill(t.terminal_failed, [&os_reason(e, lang)]),
-            UserError::Draw(e) => fill(t.draw_failed, [&os_reason(e, lang)]),
-        }
+impl Context<'_> {
+    /// The projector theme: asked for with `--projector`, or chosen in the config file.
+    pub fn projector(&self, flag: bool) -> bool {
+        flag || self.config.theme == Some(ConfigTheme::Projector)
+    }
+
+    /// Finds sessions by the names `voer sessions` shows, in the sessions folder and then
+    /// among the rescue copies.
+    pub fn finder(&self) -> Finder {
+        Finder::new(&self.sessions_dir).with_rescue(crate::config::rescue_dir())
+    }
+
+    /// The episodes, built in and from `--prompts`; their problems are warned about.
+    pub fn library(&self) -> Result<Library, UserError> {
+        let lib = Library::load(self.global.prompts.as_deref())?;
+        warn_broken(&lib, self.lang);
+        Ok(lib)
     }
 }
 
-i18n::english_display!(UserError);
-
-impl From<crate::session::store::CreateError> for UserError {
-    fn from(e: crate::session::store::CreateError) -> UserError {
-        match e {
-            crate::session::store::CreateError::Store(e) => UserError::Store(e),
-            crate::session::store::CreateError::Lock(e) => UserError::Lock(e),
-        }
+/// Runs the command that was parsed. `config` is the config file as read: broken, it stops
+/// every command but `voer config`, which says what is wrong with it.
+pub fn dispatch(
+    cli: Cli,
+    config_path: Option<PathBuf>,
+    config: Result<Config, ConfigError>,
+    lang: Lang,
+) -> Result<ExitCode, UserError> {
+    let t = i18n::texts(lang);
+    if matches!(cli.command, Some(Command::Config)) {
+        return config::exec(&cli.global, config_path, config, t);
     }
+    let config = config.map_err(UserError::Config)?;
+    let (sessions_dir, _) = crate::config::sessions_dir(cli.global.sessions.as_deref(), &config);
+    // A name Windows refuses (CON, `notes?`) is reported as such, not as a puzzling I/O error.
+    crate::platform::check_user_path(&sessions_dir)
+        .map_err(|e| StoreError::unwritable(&sessions_dir, e))?;
+    let cx = Context {
+        global: &cli.global,
+        config: &config,
+        sessions_dir,
+        lang,
+        t,
+    };
+    match &cli.command {
+        None => run::exec(&cx, &cli.run),
+        Some(Command::Run(args)) => run::exec(&cx, args),
+        Some(Command::Resume {
+            session_file,
+            projector,
+        }) => resume::exec(&cx, session_file.clone(), *projector),
+        Some(Command::Room {
+            session_file,
+            projector,
+        }) => {
+            let file = session_file.as_deref().map(|f| cx.finder().file(f));
+            room::run(room::RoomOptions {
+                file: file.transpose()?,
+                sessions_dir: cx.sessions_dir.clone(),
+                lang,
+                projector: cx.projector(*projector),
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::List) => list::exec(&cx),
+        Some(Command::Show {
+            episode,
+            audience,
+            output,
+            force,
+        }) => show::exec(&cx, episode, audience.as_deref(), output.as_deref(), *force),
+        Some(Command::Handout {
+            episode,
+            audience,
+            output,
+            force,
+        }) => handout::exec(&cx, episode, audience, output.as_deref(), *force),
+        Some(Command::Validate { paths }) => validate::exec(&cx, paths),
+        Some(Command::Sessions) => sessions::exec(&cx),
+        Some(Command::Actions(args)) => actions::exec(&cx, args),
+        Some(Command::Export(args)) => export::exec(&cx, args),
+        Some(Command::Completions { shell }) => completions::exec(&cx, *shell),
+        Some(Command::Config) => unreachable!("handled before the config is checked"),
+    }
+}
+
+/// Prints `s` on standard output, made printable.
+pub fn print(s: &str) {
+    let mut out = io::stdout().lock();
+    // A closed pipe (`voer list | head`) is not an error worth reporting.
+    let _ = out.write_all(printable(s).as_bytes());
+    let _ = out.flush();
+}
+
+/// Writes a document a command made (the plan, the handout) to `out`: owner-only and atomic,
+/// over an existing file only with `force`, never over something that is not a file. Says
+/// where on stderr, with `written`.
+pub fn write_document(
+    out: &Path,
+    bytes: &[u8],
+    force: bool,
+    written: crate::i18n::Tpl<1>,
+) -> Result<(), UserError> {
+    crate::platform::check_user_path(out).map_err(|e| StoreError::write(out, e))?;
+    export::check_target(out, &[], force)?;
+    store::write_atomic(out, bytes).map_err(|e| StoreError::write(out, e))?;
+    let shown = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
+    eprintln!("{}", printable(&fill(written, [&shown.display()])));
+    Ok(())
+}
+
+/// The time a Word document made now says it was created: RFC 3339, in UTC.
+pub fn document_time() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// After the screen closes: where the notes are, and how to go on from there, in the
+/// session's own language (as its screens were), whatever the system's locale says. `t`: for a
+/// file that cannot be read back.
+pub fn say_where(saved: Option<PathBuf>, t: &Texts) {
+    let Some(path) = saved else { return };
+    let session = store::load(&path).ok();
+    let t = session
+        .as_ref()
+        .map_or(t, |s| i18n::texts(s.session.language));
+    let finished = session.is_some_and(|s| s.session.status == Status::Finished);
+    let file = shell_word(&path);
+    let message = if finished {
+        let report = path.with_extension("md");
+        let report = report
+            .file_name()
+            .map_or_else(|| "verslag.md".to_string(), |n| shell_word(Path::new(n)));
+        fill(t.finished_at_exit, [&path.display(), &file, &report, &file])
+    } else {
+        fill(t.saved_at_exit, [&path.display(), &file])
+    };
+    print(&format!("{message}\n"));
 }
 
 pub fn find_episode<'a>(lib: &'a Library, key: &str) -> Result<&'a Episode, UserError> {
@@ -160,18 +215,6 @@ pub fn check_audience(ep: &Episode, audience: Audience) -> Result<(), UserError>
     })
 }
 
-/// A path as one word a shell takes as is: quoted when it holds anything but plain characters.
-pub fn shell_word(path: &std::path::Path) -> String {
-    let s = path.display().to_string();
-    if s.chars()
-        .all(|c| c.is_alphanumeric() || "/\\._-:+".contains(c))
-    {
-        s
-    } else {
-        format!("\"{s}\"")
-    }
-}
-
 /// Refuses to start a meeting whose screen would not reach a person: `voer run > file`.
 pub fn need_terminal(command: &'static str) -> Result<(), UserError> {
     use std::io::IsTerminal;
@@ -187,12 +230,29 @@ pub fn pad(s: &str, width: usize) -> String {
     s.unicode_pad(width, Alignment::Left, false).into_owned()
 }
 
+/// The widest a cell of a table may be, in columns (but the last, which nothing follows).
+pub const MAX_CELL: usize = 60;
+
 /// Renders rows as a table with columns separated by two spaces. A cell is one line of
-/// printable text: a control character in a name cannot break the table or the terminal.
+/// printable text: a control character in a name cannot break the table or the terminal. A
+/// cell wider than [`MAX_CELL`] is cut with "…", so that one long name cannot push the columns
+/// after it off every line; the last column (a file name to copy) is kept whole.
 pub fn table(rows: &[Vec<String>]) -> String {
     let rows: Vec<Vec<String>> = rows
         .iter()
-        .map(|r| r.iter().map(|c| one_line(c).into_owned()).collect())
+        .map(|r| {
+            let last = r.len().saturating_sub(1);
+            r.iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let c = one_line(c);
+                    if i == last || c.width() <= MAX_CELL {
+                        return c.into_owned();
+                    }
+                    format!("{}…", c.unicode_truncate(MAX_CELL - 1).0)
+                })
+                .collect()
+        })
         .collect();
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..cols)

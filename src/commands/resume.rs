@@ -1,17 +1,35 @@
 //! `voer resume [FILE]`: continues a session where it stopped.
-use std::path::PathBuf;
+use std::{path::PathBuf, process::ExitCode};
 
-use super::run::home;
+use super::{Context, run::home, say_where};
 use crate::{
     actions::folder,
-    app::{App, EpisodeView, Model, clock::Now},
-    commands::UserError,
+    app::{App, EpisodeView, Model},
     episode::Library,
+    error::UserError,
     lang::Lang,
-    session::store::{self, SessionLock, StoreError},
+    session::{
+        SessionTheme,
+        store::{self, SessionLock, StoreError},
+    },
     tui,
     ui::Theme,
 };
+
+/// `voer resume [FILE] [--projector]`.
+pub fn exec(cx: &Context, file: Option<PathBuf>, projector: bool) -> Result<ExitCode, UserError> {
+    let file = file.map(|f| cx.finder().file(&f)).transpose()?;
+    let saved = resume(ResumeOptions {
+        file,
+        prompts: cx.global.prompts.clone(),
+        sessions_dir: cx.sessions_dir.clone(),
+        lang: cx.global.lang,
+        projector,
+        config_projector: cx.projector(false),
+    })?;
+    say_where(saved, cx.t);
+    Ok(ExitCode::SUCCESS)
+}
 
 pub struct ResumeOptions {
     pub file: Option<PathBuf>,
@@ -20,7 +38,11 @@ pub struct ResumeOptions {
     pub sessions_dir: PathBuf,
     /// `--lang` as given; without it the session's own language is used.
     pub lang: Option<Lang>,
+    /// `--projector` as given: the projector's colours and the tips hidden, whatever the file
+    /// says. Without it the file's own colours and tips count.
     pub projector: bool,
+    /// The config file's `theme = "projector"`: for a file that says nothing of its colours.
+    pub config_projector: bool,
 }
 
 /// Continues a session; returns where the notes were saved.
@@ -65,20 +87,34 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
         .unwrap_or_else(|| EpisodeView::from_session(&session));
     // After the checks of the file, so that a wrong one is still told as such.
     super::need_terminal("resume")?;
-    let theme = Theme::choose(opts.projector, tui::no_color());
+    // The colours and the tips as the run left them, unless the command line says otherwise.
+    let (projector, tips_hidden) = match session.session.theme {
+        _ if opts.projector => (true, true),
+        Some(theme) => (
+            theme == SessionTheme::Projector,
+            session.session.tips_hidden,
+        ),
+        None => (opts.config_projector, opts.config_projector),
+    };
+    session.session.theme = Some(if projector {
+        SessionTheme::Projector
+    } else {
+        SessionTheme::Default
+    });
+    let theme = Theme::choose(projector, tui::no_color());
     // The earlier meetings are those in the folder this session is in.
     let dir = path
         .parent()
         .map(std::path::Path::to_path_buf)
         .unwrap_or_default();
     let (earlier, taken) = folder::for_run(&dir, &session, &path);
-    let model = Model::new(session, path, view, Now::real()).with_agreements(earlier, taken);
+    let model = Model::new(session, path, view).with_earlier_actions(earlier, taken);
     // Nothing to pick: the run is there from the start.
     let mut create = |_| unreachable!("a resumed session has no picker");
     let result = tui::run(
         App::run(model)
             .with_home(home())
-            .with_tips_hidden(opts.projector),
+            .with_tips_hidden(tips_hidden),
         &theme,
         &mut create,
     );

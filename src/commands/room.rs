@@ -1,49 +1,21 @@
-//! `voer room` (`voer zaal`): the loop of the room screen. It watches the sessions folder for
-//! changes (with a slow poll as well, for folders whose events are unreliable: network and
-//! synced folders), re-reads the followed session when it changed, and redraws only when what
-//! it shows changed or the timer's second did. Its only input is `q` or Ctrl+C to close.
-use std::{
-    path::{Path, PathBuf},
-    sync::mpsc::{self, RecvTimeoutError, Sender},
-    thread,
-    time::{Duration, Instant},
-};
-
-use chrono::{Local, Timelike};
-use notify::{RecursiveMode, Watcher};
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+//! `voer room` (`voer zaal`): the room screen, for the projector. The folder or file is checked
+//! before the screen opens; the loop itself is `crate::room::run`.
+use std::path::{Path, PathBuf};
 
 use super::UserError;
 use crate::{
     lang::Lang,
-    room::{
-        Room, draw,
-        follow::{self, Followed},
-        presence::{self, Presence},
-    },
+    room::{self, Room, follow},
+    session::store,
     tui::{self, Screen},
     ui::Theme,
 };
-
-/// How often the folder is looked at without a file event.
-const POLL: Duration = Duration::from_secs(1);
-/// A poll this close to due is done at a wake-up for something else.
-const POLL_SLACK: Duration = Duration::from_millis(150);
-/// How often a followed run's lock is checked to still be held (a voer killed with -9
-/// leaves its lock file, unlocked).
-const PROBE: Duration = Duration::from_secs(5);
 
 pub struct RoomOptions {
     pub file: Option<PathBuf>,
     pub sessions_dir: PathBuf,
     pub lang: Lang,
     pub projector: bool,
-}
-
-enum Msg {
-    Input(Event),
-    Files,
-    Quit,
 }
 
 pub fn run(opts: RoomOptions) -> Result<(), UserError> {
@@ -59,224 +31,19 @@ pub fn run(opts: RoomOptions) -> Result<(), UserError> {
         None => opts.sessions_dir.clone(),
     };
     follow::check_dir(&dir)?;
+    // A file the room cannot show (from a newer voer, not a session, a pipe) is said now,
+    // rather than shown as "waiting" without a reason; one still to be made is waited for.
+    if let Some(f) = &file {
+        match store::load(f) {
+            Err(e) if !e.is_not_found() => return Err(e.into()),
+            _ => {}
+        }
+    }
     // A room screen drawn into a file shows no one anything.
     super::need_terminal("room")?;
-    let mut room = Room::new(opts.lang, Theme::choose(opts.projector, tui::no_color()));
+    let room = Room::new(opts.lang, Theme::choose(opts.projector, tui::no_color()));
     let mut screen = Screen::open()?;
-    let (tx, rx) = mpsc::channel();
-    spawn_input(tx.clone());
-    let mut watcher = watch(&dir, &tx);
-    let mut followed = file.map(|f| Followed::new(f, true));
-    let mut presence: Option<Presence> = None;
-    let mut files_changed = true;
-    let mut next_poll = Instant::now();
-    let mut next_probe = Instant::now() + PROBE;
-    let mut next_presence = Instant::now();
-    // What the last frame showed: redraw only when it would differ.
-    let mut drawn: Option<(i64, bool)> = None;
-    let mut resized = true;
-    loop {
-        let now = Instant::now();
-        // Also a little early: while the timer ticks, the poll rides on its wake-ups.
-        if files_changed || now + POLL_SLACK >= next_poll {
-            let probe = now >= next_probe;
-            if probe {
-                next_probe = now + PROBE;
-            }
-            if sync(&mut followed, &mut room, &dir, probe, files_changed) {
-                drawn = None;
-            }
-            if watcher.is_none() {
-                watcher = watch(&dir, &tx);
-            }
-            files_changed = false;
-            next_poll = now + POLL;
-        }
-        // The presence file goes with the followed session.
-        let want = followed.as_ref().map(|f| f.path.clone());
-        if presence.as_ref().map(Presence::session_path) != want {
-            presence = want.and_then(|p| Presence::announce(&p).ok());
-            next_presence = now + presence::REFRESH;
-        } else if now >= next_presence {
-            if let Some(p) = &presence {
-                let _ = p.refresh();
-            }
-            next_presence = now + presence::REFRESH;
-        }
-        let wall = Local::now().fixed_offset();
-        let key = (wall.timestamp(), room.ticking());
-        let due = drawn.is_none() || resized || (room.ticking() && drawn != Some(key));
-        if due {
-            // A closed window: nothing left to show on.
-            if screen.draw(|f| draw::draw(&room, wall, f)).is_err() {
-                break;
-            }
-            drawn = Some(key);
-            resized = false;
-        }
-        let wait = if room.ticking() {
-            // Just after the next whole second, when the timer's shown second changes; the
-            // poll and the presence file are seen to at these wake-ups too.
-            let into = Duration::from_nanos(u64::from(wall.nanosecond() % 1_000_000_000));
-            Duration::from_secs(1).saturating_sub(into) + Duration::from_millis(2)
-        } else {
-            next_poll
-                .min(next_presence)
-                .saturating_duration_since(Instant::now())
-        };
-        match rx.recv_timeout(wait) {
-            Ok(Msg::Input(Event::Key(k))) if k.kind != KeyEventKind::Release => {
-                let ctrl_c = k.modifiers.contains(KeyModifiers::CONTROL)
-                    && matches!(k.code, KeyCode::Char('c' | 'C'));
-                if ctrl_c || matches!(k.code, KeyCode::Char('q' | 'Q')) {
-                    break;
-                }
-            }
-            Ok(Msg::Input(Event::Resize(..))) => resized = true,
-            Ok(Msg::Input(_)) | Err(RecvTimeoutError::Timeout) => {}
-            Ok(Msg::Files) => {
-                files_changed = true;
-                // One save makes several events: take them in as one.
-                while let Ok(m) = rx.try_recv() {
-                    match m {
-                        Msg::Quit => return Ok(()),
-                        Msg::Input(Event::Key(k)) if matches!(k.code, KeyCode::Char('q' | 'Q')) => {
-                            return Ok(());
-                        }
-                        Msg::Input(Event::Resize(..)) => resized = true,
-                        _ => {}
-                    }
-                }
-            }
-            Ok(Msg::Quit) | Err(RecvTimeoutError::Disconnected) => break,
-        }
-    }
-    drop(presence);
+    room::run::run(&mut screen, room, &dir, file);
     drop(screen);
     Ok(())
-}
-
-/// Brings the room up to date with the folder; returns whether what it shows changed.
-/// `files_changed`: a file in the folder changed (another session's, when an action of last
-/// time is marked done in the run).
-fn sync(
-    followed: &mut Option<Followed>,
-    room: &mut Room,
-    dir: &Path,
-    probe: bool,
-    files_changed: bool,
-) -> bool {
-    let changed = sync_session(followed, room, dir, probe);
-    changed | sync_earlier(followed.as_ref(), room, changed || probe || files_changed)
-}
-
-/// On the opening, what the group agreed last time, from those sessions' own files: read when
-/// a file in the folder changed, and on the probe.
-fn sync_earlier(followed: Option<&Followed>, room: &mut Room, look: bool) -> bool {
-    let on_opening = room
-        .shown
-        .as_ref()
-        .is_some_and(|s| s.session.current_step == 0 && !s.steps.is_empty());
-    let earlier = match (followed, &room.shown) {
-        (Some(f), Some(s)) if on_opening && look => {
-            let folder = f.path.parent().unwrap_or(Path::new("."));
-            crate::actions::folder::open_for_group(
-                folder,
-                &s.session.group,
-                s.session.started_at,
-                &f.path,
-            )
-        }
-        _ if on_opening => return false,
-        _ => Vec::new(),
-    };
-    if earlier == room.earlier {
-        return false;
-    }
-    room.earlier = earlier;
-    true
-}
-
-fn sync_session(followed: &mut Option<Followed>, room: &mut Room, dir: &Path, probe: bool) -> bool {
-    let mut changed = false;
-    if let Some(f) = followed.as_mut() {
-        if let Some(s) = f.read_if_changed() {
-            room.shown = Some(s);
-            changed = true;
-        }
-        if f.named {
-            return changed;
-        }
-        let lock_gone = !crate::session::store::lock_path(&f.path).exists();
-        if !(lock_gone || (probe && follow::run_ended(f))) {
-            return changed;
-        }
-        // The run ended: a finished one leaves its summary up until the next run starts.
-        *followed = None;
-        if !room.shown.as_ref().is_some_and(follow::finished) {
-            room.shown = None;
-            changed = true;
-        }
-    }
-    let (found, _) = follow::locked_sessions(dir);
-    if let Some((path, s)) = found.into_iter().next() {
-        let mut f = Followed::new(path, false);
-        room.shown = Some(f.read_if_changed().unwrap_or(s));
-        *followed = Some(f);
-        changed = true;
-    }
-    changed
-}
-
-/// Tells the loop when something in the folder changes; `None` when the folder cannot be
-/// watched (not there yet, or no file events here): the poll does the work then.
-fn watch(dir: &Path, tx: &Sender<Msg>) -> Option<notify::RecommendedWatcher> {
-    let tx = tx.clone();
-    let mut w = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        // The room's own presence file changes every few seconds: not news.
-        let ours = res.as_ref().is_ok_and(|e| {
-            !e.paths.is_empty()
-                && e.paths
-                    .iter()
-                    .all(|p| p.extension().is_some_and(|x| x == "room"))
-        });
-        if !ours {
-            let _ = tx.send(Msg::Files);
-        }
-    })
-    .ok()?;
-    w.watch(dir, RecursiveMode::NonRecursive).ok()?;
-    Some(w)
-}
-
-fn spawn_input(tx: Sender<Msg>) {
-    let input = tx.clone();
-    thread::Builder::new()
-        .name("voer-input".into())
-        .spawn(move || {
-            while let Ok(ev) = event::read() {
-                if input.send(Msg::Input(ev)).is_err() {
-                    break;
-                }
-            }
-        })
-        .ok();
-    #[cfg(unix)]
-    {
-        if let Ok(mut signals) = signal_hook::iterator::Signals::new(crate::tui::STOP_SIGNALS) {
-            let sig = tx.clone();
-            thread::Builder::new()
-                .name("voer-signals".into())
-                .spawn(move || {
-                    if signals.forever().next().is_some() {
-                        let _ = sig.send(Msg::Quit);
-                    }
-                })
-                .ok();
-        }
-    }
-    // Windows: closing the console window, logging off, shutting down (signals on Unix).
-    crate::platform::install_shutdown_handler(move || {
-        let _ = tx.send(Msg::Quit);
-    });
 }

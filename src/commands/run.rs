@@ -1,19 +1,77 @@
 //! `voer [run]`: the picker asks what the command line left out, then the meeting runs.
-use std::path::PathBuf;
+use std::{path::PathBuf, process::ExitCode};
 
+use super::{Context, check_audience, find_episode, need_terminal, parse_audience, say_where};
 use crate::{
     actions::folder,
     app::{App, Choice, EpisodeView, Model, Opened, clock::Now, picker::Picker},
-    commands::UserError,
+    cli::{self, CliError, RunArgs},
     episode::{Audience, Episode, Library},
+    error::UserError,
     lang::Lang,
     session::{
-        Meta, Session,
+        Meta, Session, SessionTheme,
         store::{self, SessionLock},
     },
     tui,
     ui::Theme,
 };
+
+/// `voer [run]` as typed: what was given is checked before the screen opens, so that a
+/// mistake is told on the command line; the rest is asked on screen.
+pub fn exec(cx: &Context, args: &RunArgs) -> Result<ExitCode, UserError> {
+    let lib = cx.library()?;
+    let episode = match &args.episode {
+        Some(key) => match find_episode(&lib, key) {
+            Ok(ep) => Some(ep.clone()),
+            // `voer rn`, `voer expotr`: a mistyped command, not an episode.
+            Err(e) => match cli::command_like(key) {
+                Some(command) => {
+                    return Err(UserError::Cli(CliError::MistypedCommand {
+                        typed: key.clone(),
+                        command,
+                    }));
+                }
+                None => return Err(e),
+            },
+        },
+        None => None,
+    };
+    let audience: Option<Audience> = match &args.audience {
+        Some(a) => Some(parse_audience(a)?),
+        None => None,
+    };
+    if let (Some(ep), Some(a)) = (&episode, audience) {
+        check_audience(ep, a)?;
+    }
+    let video = args.video.as_deref().map(video_file).transpose()?;
+    // After the checks of what was typed, so that a mistake is still told as such.
+    need_terminal("run")?;
+    let saved = run(RunOptions {
+        library: lib,
+        episode,
+        audience,
+        group: args.group.clone(),
+        facilitator: args
+            .facilitator
+            .clone()
+            .or_else(|| cx.config.facilitator.clone())
+            .unwrap_or_default(),
+        participants: args
+            .participants
+            .as_deref()
+            .map(crate::session::timing::parse_names)
+            .or_else(|| cx.config.participants.clone())
+            .unwrap_or_default(),
+        until: args.until_time(),
+        video,
+        sessions_dir: cx.sessions_dir.clone(),
+        lang: cx.lang,
+        projector: cx.projector(args.projector),
+    })?;
+    say_where(saved, cx.t);
+    Ok(ExitCode::SUCCESS)
+}
 
 pub struct RunOptions {
     pub library: Library,
@@ -25,6 +83,8 @@ pub struct RunOptions {
     pub participants: Vec<String>,
     /// When the meeting must end.
     pub until: Option<chrono::NaiveTime>,
+    /// `--video`: a copy of the video on this computer (absolute, checked to be a file).
+    pub video: Option<PathBuf>,
     pub sessions_dir: PathBuf,
     pub lang: Lang,
     pub projector: bool,
@@ -44,7 +104,8 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
         opts.audience,
         opts.group.as_deref(),
     )
-    .with_time(&opts.participants, opts.until);
+    .with_time(&opts.participants, opts.until)
+    .with_facilitator(&opts.facilitator);
     let mut create = |choice: Choice| create_session(&opts, choice);
     let (app, lock) = if picker.needed() {
         (App::picker(picker), None)
@@ -53,8 +114,8 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
             return Ok(None);
         };
         let (opened, lock) = create(choice)?;
-        let model = Model::new(opened.session, opened.path, opened.episode, Now::real())
-            .with_agreements(opened.earlier, opened.taken);
+        let model = Model::new(opened.session, opened.path, opened.episode)
+            .with_earlier_actions(opened.earlier, opened.taken);
         (App::run(model), Some(lock))
     };
     let result = tui::run(
@@ -72,17 +133,28 @@ fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionL
     store::ensure_writable(dir)?;
     let meta = Meta {
         group: choice.group,
-        facilitator: opts.facilitator.clone(),
+        facilitator: choice.facilitator,
         participants: choice.participants,
         until: choice.until,
     };
-    let session = Session::new(
+    let mut session = Session::new(
         &choice.episode,
         choice.audience,
         &meta,
         opts.lang,
         Now::real().wall,
     );
+    // `--video` for this meeting, else the copy the episode names beside its file.
+    if let Some(file) = opts.video.clone().or_else(|| choice.episode.video_file()) {
+        session.set_video_file(&file);
+    }
+    // The colours and the tips as this run starts: `voer resume` keeps them.
+    session.session.theme = Some(if opts.projector {
+        SessionTheme::Projector
+    } else {
+        SessionTheme::Default
+    });
+    session.session.tips_hidden = opts.projector;
     // Absolute, so the summary and messages say exactly where the notes are; claimed in one
     // step, so voers started in the same minute for the same group each get their own.
     let (path, lock) = store::create(dir, &session)?;
@@ -99,6 +171,23 @@ fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionL
         },
         lock,
     ))
+}
+
+/// `--video PATH`, checked before the meeting starts: a file that is there, made absolute so
+/// that `F5` finds it whatever folder the player starts in.
+fn video_file(path: &std::path::Path) -> Result<PathBuf, UserError> {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    match std::fs::metadata(&absolute) {
+        Ok(meta) if meta.is_dir() => Err(UserError::VideoFile {
+            path: absolute,
+            source: None,
+        }),
+        Ok(_) => Ok(absolute),
+        Err(e) => Err(UserError::VideoFile {
+            path: absolute,
+            source: Some(e),
+        }),
+    }
 }
 
 /// The user's home folder, where saving elsewhere suggests a path.

@@ -1,14 +1,22 @@
 //! `voer sessions`: the saved sessions, newest first; unreadable files with their reason;
 //! then the rescue copies, if the last save of a session ever failed.
-use std::path::Path;
+use std::{path::Path, process::ExitCode};
 
+use super::{Context, print};
 use crate::{
+    error::UserError,
     i18n::{self, fill},
     lang::Lang,
     session::{Status, store},
 };
 
-pub fn render(dir: &Path, rescue: Option<&Path>, lang: Lang) -> Result<String, super::UserError> {
+pub fn exec(cx: &Context) -> Result<ExitCode, UserError> {
+    let rescue = crate::config::rescue_dir();
+    print(&render(&cx.sessions_dir, rescue.as_deref(), cx.lang)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn render(dir: &Path, rescue: Option<&Path>, lang: Lang) -> Result<String, UserError> {
     let t = i18n::texts(lang);
     let listed = match store::list(dir) {
         Ok(l) => l,
@@ -58,7 +66,8 @@ fn section(listed: &[store::Listed], rescued: bool, lang: Lang) -> String {
                 rows.push(vec![
                     i.started_at.format("%Y-%m-%d %H:%M").to_string(),
                     format!("{} {}", i.episode_number, i.episode),
-                    i.audience.id().to_string(),
+                    // The table's language: `Cliëntenraad`, not `client-council`.
+                    i.audience.name(lang).to_string(),
                     i.group.clone(),
                     match i.status {
                         _ if rescued => t.rescued,
@@ -66,7 +75,12 @@ fn section(listed: &[store::Listed], rescued: bool, lang: Lang) -> String {
                         Status::Finished => t.finished,
                     }
                     .to_string(),
-                    s.note_lines().to_string(),
+                    // Opened and closed without a word: kept, and said to be empty.
+                    if s.has_no_notes() {
+                        t.notes_empty.to_string()
+                    } else {
+                        s.note_lines().to_string()
+                    },
                     file,
                 ]);
             }

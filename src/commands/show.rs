@@ -1,105 +1,63 @@
-//! `voer show`: a printable plan of an episode for one or all audiences.
+//! `voer show`: the facilitator's plan of an episode for one or all audiences, printed, or
+//! written to a file for paper (`--output plan.html|.docx|.md|.txt`).
+use std::{path::Path, process::ExitCode};
+
+use super::{Context, check_audience, find_episode, parse_audience, print, write_document};
 use crate::{
-    episode::{Audience, Episode, Prompt},
-    i18n::{Texts, fill},
-    lang::Lang,
+    error::UserError,
+    export::{self, Look, Paper, plan},
 };
 
-const WIDTH: usize = 78;
-
-fn wrap_indented(text: &str, indent: &str, out: &mut String) {
-    let opts = textwrap::Options::new(WIDTH)
-        .initial_indent(indent)
-        .subsequent_indent(indent);
-    for line in textwrap::wrap(text, opts) {
-        out.push_str(&line);
-        out.push('\n');
-    }
+/// `voer show EPISODE [--audience A] [--output FILE] [--force]`.
+pub fn exec(
+    cx: &Context,
+    episode: &str,
+    audience: Option<&str>,
+    output: Option<&Path>,
+    force: bool,
+) -> Result<ExitCode, UserError> {
+    // A name voer cannot write is told before anything else is looked at.
+    let format = output.map(format_for).transpose()?;
+    let lib = cx.library()?;
+    let ep = find_episode(&lib, episode)?;
+    let audiences = match audience {
+        Some(a) => {
+            let a = parse_audience(a)?;
+            check_audience(ep, a)?;
+            vec![a]
+        }
+        None => ep.audiences(),
+    };
+    let plan = plan::Plan::new(ep, &audiences, cx.lang);
+    let (Some(out), Some(format)) = (output, format) else {
+        print(&plan::text(&plan, cx.t));
+        return Ok(ExitCode::SUCCESS);
+    };
+    let bytes = match format {
+        // The text as it is printed.
+        None => plan::text(&plan, cx.t).into_bytes(),
+        Some(paper) => export::paper(
+            &plan::outline(&plan, cx.t),
+            paper,
+            cx.lang,
+            Look::Report,
+            &super::document_time(),
+        )
+        .map_err(export::ExportError::from)?,
+    };
+    write_document(out, &bytes, force, cx.t.paper.plan_written)?;
+    Ok(ExitCode::SUCCESS)
 }
 
-fn prompt_block(label: &str, p: &Prompt, lang: Lang, t: &Texts, out: &mut String) {
-    out.push_str(&format!("  {label} ({} {})\n", p.minutes, t.minutes_short));
-    wrap_indented(p.text.get(lang), "     ", out);
-    if p.round {
-        let each = match p.minutes_per_person {
-            Some(m) => fill(t.show_round_each, [&m]),
-            None => t.show_round_default.to_string(),
-        };
-        wrap_indented(&fill(t.show_round, [&each]), "     ", out);
+/// The format `--output` asks for: one of the paper formats, or `None` for `.txt`.
+fn format_for(out: &Path) -> Result<Option<Paper>, UserError> {
+    if export::format_for_path(out) == Some(export::Format::Txt) {
+        return Ok(None);
     }
-    if !p.phases.is_empty() {
-        let phases = p
-            .phases
-            .iter()
-            .map(|ph| format!("{} {}", ph.label.get(lang), ph.minutes))
-            .collect::<Vec<_>>()
-            .join(" · ");
-        wrap_indented(&format!("{}: {phases}", t.show_phases), "     ", out);
-    }
-    if let Some(tip) = &p.tip {
-        wrap_indented(&format!("{}: {}", t.tip, tip.get(lang)), "     ", out);
-    }
-    out.push('\n');
-}
-
-pub fn render(ep: &Episode, audiences: &[Audience], lang: Lang, t: &Texts) -> String {
-    let mut out = String::new();
-    let ep_word = if lang == Lang::Nl {
-        "Aflevering"
-    } else {
-        "Episode"
-    };
-    out.push_str(&format!(
-        "{ep_word} {} — {}\n",
-        ep.number,
-        ep.title.get(lang)
-    ));
-    out.push_str(&format!("{}, {}\n", ep.speaker, ep.role.get(lang)));
-    if let Some(url) = &ep.url {
-        out.push_str(&format!("{}: {url}\n", t.more_at));
-    }
-    let video = match ep.video_url() {
-        Some(url) => url.to_string(),
-        None => t.video_no_url.to_string(),
-    };
-    out.push_str(&format!(
-        "{} ({} {}): {video}\n",
-        t.step_video, ep.video.minutes, t.minutes_short
-    ));
-    out.push('\n');
-    out.push_str(&format!("{}\n", t.context_heading));
-    wrap_indented(ep.context.get(lang), "  ", &mut out);
-    out.push('\n');
-    out.push_str(&format!("{}\n", t.quote_heading));
-    for q in &ep.quotes {
-        // The speaker's own words first; a translation under them, marked as one.
-        wrap_indented(&format!("“{}”", q.nl), "  ", &mut out);
-        let text = q.get(lang);
-        if text != q.nl {
-            wrap_indented(&format!("{}: “{text}”", t.translation), "  ", &mut out);
-        }
-        out.push('\n');
-    }
-    for &a in audiences {
-        let rule = "─".repeat(WIDTH);
-        out.push_str(&format!(
-            "{rule}\n{}: {} ({})\n\n",
-            t.audience,
-            a.name(lang),
-            a.id()
-        ));
-        for (i, p) in ep.prompts_for(a).enumerate() {
-            prompt_block(&format!("{}.", i + 1), p, lang, t, &mut out);
-        }
-        if let Some(c) = ep.closing_for(a) {
-            prompt_block(t.step_closing, c, lang, t, &mut out);
-        }
-        out.push_str(&format!(
-            "  {}: {} {}\n\n",
-            t.total,
-            ep.total_minutes(a),
-            t.minutes_short
-        ));
-    }
-    out
+    Paper::for_path(out)
+        .map(Some)
+        .ok_or_else(|| UserError::PaperExtension {
+            path: out.to_path_buf(),
+            handout: false,
+        })
 }

@@ -1,7 +1,28 @@
 //! `voer validate`: checks episode files and reports every problem as PATH[:LINE:COL]: message.
-use std::path::PathBuf;
+use std::{path::PathBuf, process::ExitCode};
 
-use crate::episode::{Library, LoadError, episode_files};
+use super::{Context, print};
+use crate::{
+    episode::{Library, LoadError, episode_files},
+    error::UserError,
+    i18n::{Localize, fill},
+    printable::printable,
+};
+
+/// Prints every problem on standard error; fails when there is one.
+pub fn exec(cx: &Context, paths: &[PathBuf]) -> Result<ExitCode, UserError> {
+    let (errors, checked) = check(paths, cx.global.prompts.as_ref());
+    for e in &errors {
+        eprintln!("{}", printable(&e.render(cx.lang)));
+    }
+    if errors.is_empty() {
+        print(&format!("{}\n", fill(cx.t.validate_ok, [&checked])));
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!("{}", fill(cx.t.validate_bad, [&errors.len()]));
+        Ok(ExitCode::FAILURE)
+    }
+}
 
 /// Returns the problems found and how many files were checked. The files are loaded as a
 /// prompts folder is, so that validate finds exactly what loading them would report.

@@ -1,4 +1,4 @@
-//! The four audiences a conversation is written for.
+//! The seven audiences a conversation is written for.
 use std::{fmt, str::FromStr};
 
 use serde::{Deserialize, Serialize};
@@ -12,14 +12,23 @@ pub enum Audience {
     Board,
     Team,
     Classroom,
+    /// Relatives of clients: a family council or a relatives' evening.
+    Relatives,
+    /// A citizens' initiative or a neighbourhood.
+    Citizens,
+    /// Regulators and policy makers: inspectorate, care office, municipality, ministry.
+    Oversight,
 }
 
 impl Audience {
-    pub const ALL: [Audience; 4] = [
+    pub const ALL: [Audience; 7] = [
         Audience::ClientCouncil,
         Audience::Board,
         Audience::Team,
         Audience::Classroom,
+        Audience::Relatives,
+        Audience::Citizens,
+        Audience::Oversight,
     ];
 
     /// The identifier used in files and on the command line.
@@ -29,6 +38,9 @@ impl Audience {
             Audience::Board => "board",
             Audience::Team => "team",
             Audience::Classroom => "classroom",
+            Audience::Relatives => "relatives",
+            Audience::Citizens => "citizens",
+            Audience::Oversight => "oversight",
         }
     }
 
@@ -43,12 +55,26 @@ impl Audience {
             (Audience::Team, Lang::En) => "Care team / staff",
             (Audience::Classroom, Lang::Nl) => "Onderwijs / klas",
             (Audience::Classroom, Lang::En) => "Classroom / education",
+            (Audience::Relatives, Lang::Nl) => "Naasten / familieraad",
+            (Audience::Relatives, Lang::En) => "Relatives / family council",
+            (Audience::Citizens, Lang::Nl) => "Burgerinitiatief / buurt",
+            (Audience::Citizens, Lang::En) => "Citizens / neighbourhood",
+            (Audience::Oversight, Lang::Nl) => "Toezicht en beleid",
+            (Audience::Oversight, Lang::En) => "Regulators and policy makers",
         }
+    }
+
+    /// Whether voer addresses this group with the formal "u" rather than "je" and "jullie": a
+    /// client council and relatives, often older people who do not work in care. The one rule
+    /// for every screen, message and paper to the group.
+    pub fn is_addressed_formally(self) -> bool {
+        matches!(self, Audience::ClientCouncil | Audience::Relatives)
     }
 
     /// A list of the valid names, for error messages.
     pub fn valid_list() -> String {
-        "client-council (clientenraad, cliëntenraad), board (bestuur), team, classroom (klas, onderwijs)"
+        "client-council (clientenraad, cliëntenraad), board (bestuur), team, classroom (klas, onderwijs), \
+         relatives (naasten, familieraad), citizens (burgerinitiatief, buurt), oversight (toezicht, beleid)"
             .to_string()
     }
 }
@@ -69,6 +95,9 @@ impl FromStr for Audience {
             "board" | "bestuur" | "raad-van-toezicht" | "rvt" => Ok(Audience::Board),
             "team" | "zorgteam" | "care-team" => Ok(Audience::Team),
             "classroom" | "klas" | "onderwijs" => Ok(Audience::Classroom),
+            "relatives" | "naasten" | "familieraad" => Ok(Audience::Relatives),
+            "citizens" | "burgerinitiatief" | "buurt" => Ok(Audience::Citizens),
+            "oversight" | "toezicht" | "beleid" => Ok(Audience::Oversight),
             _ => Err(format!("unknown audience '{s}'")),
         }
     }
@@ -88,9 +117,23 @@ mod tests {
             ("klas", Audience::Classroom),
             ("onderwijs", Audience::Classroom),
             ("team", Audience::Team),
+            ("naasten", Audience::Relatives),
+            ("familieraad", Audience::Relatives),
+            ("burgerinitiatief", Audience::Citizens),
+            ("buurt", Audience::Citizens),
+            ("toezicht", Audience::Oversight),
+            ("beleid", Audience::Oversight),
         ] {
             assert_eq!(s.parse::<Audience>(), Ok(a), "{s}");
         }
         assert!("ouders".parse::<Audience>().is_err());
+    }
+
+    #[test]
+    fn every_audience_is_found_by_its_id_and_listed_in_the_message() {
+        for a in Audience::ALL {
+            assert_eq!(a.id().parse::<Audience>(), Ok(a));
+            assert!(Audience::valid_list().contains(a.id()), "{a}");
+        }
     }
 }

@@ -149,6 +149,9 @@ pub enum Problem {
     TwoClosings(Audience),
     /// A closing prompt for an audience without prompts.
     ClosingAlone(Audience),
+    TwoOpenings(Audience),
+    /// An opening for an audience without prompts.
+    OpeningAlone(Audience),
     /// A control character (such as ESC, the start of a terminal escape code) in a text.
     ControlCharacter,
     /// A number outside the range it must lie in.
@@ -176,6 +179,8 @@ impl Localize for Problem {
             Problem::NoClosing(a) => fill(t.problem_no_closing, [a]),
             Problem::TwoClosings(a) => fill(t.problem_two_closings, [a]),
             Problem::ClosingAlone(a) => fill(t.problem_closing_alone, [a]),
+            Problem::TwoOpenings(a) => fill(t.problem_two_openings, [a]),
+            Problem::OpeningAlone(a) => fill(t.problem_opening_alone, [a]),
             Problem::OutOfRange { min, max } => fill(t.problem_out_of_range, [min, max]),
             Problem::PhasesDoNotAddUp { phases, minutes } => {
                 fill(t.problem_phases_sum, [phases, minutes])

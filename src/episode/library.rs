@@ -7,6 +7,9 @@ use std::{
 
 use super::{Episode, LoadError};
 
+/// The most voer reads of an episode file: the longest has a few kilobytes of prompts.
+pub const MAX_BYTES: u64 = 1 << 20;
+
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
@@ -59,7 +62,7 @@ impl Library {
         let files = embedded::EMBEDDED
             .iter()
             .map(|(name, text)| (Path::new("prompts").join(name), text.to_string()));
-        lib.add_files(files);
+        lib.add_files(files, false);
         lib
     }
 
@@ -83,7 +86,7 @@ impl Library {
     fn add_paths(&mut self, paths: &[PathBuf]) {
         let mut read = Vec::new();
         for path in paths {
-            match fs::read(path) {
+            match crate::platform::read_regular(path, MAX_BYTES) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => read.push((path.clone(), text)),
                     Err(_) => self
@@ -93,17 +96,22 @@ impl Library {
                 Err(e) => self.warnings.push(LoadError::read(path, e)),
             }
         }
-        self.add_files(read);
+        self.add_files(read, true);
     }
 
     /// Adds files in order: a later file with an id already loaded from an earlier
     /// *batch* overrides it; a duplicate id or number within the result is reported.
-    fn add_files(&mut self, files: impl IntoIterator<Item = (PathBuf, String)>) {
+    /// `on_disk`: the paths are real files (not the built-in ones), which an episode's
+    /// `[video] file` is relative to.
+    fn add_files(&mut self, files: impl IntoIterator<Item = (PathBuf, String)>, on_disk: bool) {
         let mut batch: BTreeMap<String, (PathBuf, Episode)> = BTreeMap::new();
         for (path, text) in files {
             match parse_episode(&path, &text) {
                 Err(errs) => self.warnings.extend(errs),
-                Ok(ep) => {
+                Ok(mut ep) => {
+                    if on_disk {
+                        ep.source = Some(std::path::absolute(&path).unwrap_or(path.clone()));
+                    }
                     if let Some((first, _)) = batch.get(&ep.id) {
                         self.warnings.push(LoadError::DuplicateId {
                             first: first.clone(),

@@ -85,6 +85,42 @@ impl Prompt {
     pub const MAX_MINUTES: u32 = 240;
 }
 
+/// How a meeting of one audience starts: the opening (welcome, ground rules, the context)
+/// and the quote, each planned with its minutes and a tip of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Opening {
+    pub audience: Audience,
+    #[serde(default = "Opening::default_minutes")]
+    pub minutes: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tip: Option<Localized>,
+    #[serde(default = "Opening::default_minutes")]
+    pub quote_minutes: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote_tip: Option<Localized>,
+}
+
+impl Opening {
+    /// The minutes of the opening, and of the quote, when an episode file does not say.
+    pub const DEFAULT_MINUTES: u32 = 2;
+
+    fn default_minutes() -> u32 {
+        Self::DEFAULT_MINUTES
+    }
+
+    /// The opening of an audience the episode file says nothing about.
+    pub fn default_for(audience: Audience) -> Opening {
+        Opening {
+            audience,
+            minutes: Self::DEFAULT_MINUTES,
+            tip: None,
+            quote_minutes: Self::DEFAULT_MINUTES,
+            quote_tip: None,
+        }
+    }
+}
+
 /// The video the group watches after the opening.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -95,6 +131,13 @@ pub struct Video {
     /// Where the video is; the episode's `url` when left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// For the facilitator, whatever the audience (testing the link and the sound).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tip: Option<Localized>,
+    /// A copy of the video on this computer, relative to the episode file: `F5` plays it
+    /// with the system's player instead of opening the address (a room with bad Wi-Fi).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 impl Video {
@@ -113,6 +156,8 @@ impl Default for Video {
         Video {
             minutes: Self::DEFAULT_MINUTES,
             url: None,
+            tip: None,
+            file: None,
         }
     }
 }
@@ -133,10 +178,16 @@ pub struct Episode {
     pub role: Localized,
     pub context: Localized,
     pub quotes: Vec<Localized>,
+    /// How the meeting starts, per audience; an audience without one gets the default.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opening: Vec<Opening>,
     pub prompts: Vec<Prompt>,
     pub closing: Vec<Prompt>,
     #[serde(default)]
     pub video: Video,
+    /// The file the episode was read from; `None` for a built-in episode.
+    #[serde(skip)]
+    pub source: Option<std::path::PathBuf>,
 }
 
 impl Episode {
@@ -156,6 +207,15 @@ impl Episode {
         self.closing.iter().find(|p| p.audience == audience)
     }
 
+    /// How the meeting of this audience starts: the file's opening, else the default.
+    pub fn opening_for(&self, audience: Audience) -> Opening {
+        self.opening
+            .iter()
+            .find(|o| o.audience == audience)
+            .cloned()
+            .unwrap_or_else(|| Opening::default_for(audience))
+    }
+
     /// The audiences this episode has prompts for, in the standard order.
     pub fn audiences(&self) -> Vec<Audience> {
         Audience::ALL
@@ -164,12 +224,20 @@ impl Episode {
             .collect()
     }
 
-    /// Planned minutes of a run for this audience: the video, the prompts and the closing.
+    /// Planned minutes of a run for this audience: the opening, the video, the quote, the
+    /// prompts and the closing.
     pub fn total_minutes(&self, audience: Audience) -> u32 {
+        let opening = self.opening_for(audience);
         // Saturating: an episode that was not validated cannot make the sum wrap.
         self.prompts_for(audience)
             .chain(self.closing_for(audience))
-            .fold(self.video.minutes, |sum, p| sum.saturating_add(p.minutes))
+            .fold(
+                self.video
+                    .minutes
+                    .saturating_add(opening.minutes)
+                    .saturating_add(opening.quote_minutes),
+                |sum, p| sum.saturating_add(p.minutes),
+            )
     }
 
     /// Where the video is: its own URL, else the episode's.
@@ -179,6 +247,22 @@ impl Episode {
             .as_deref()
             .or(self.url.as_deref())
             .filter(|u| !u.trim().is_empty())
+    }
+
+    /// The local copy of the video the episode names (`[video] file`), relative to the
+    /// episode file; a built-in episode has no folder, so only an absolute path counts there.
+    pub fn video_file(&self) -> Option<std::path::PathBuf> {
+        let file = self
+            .video
+            .file
+            .as_deref()
+            .filter(|f| !f.trim().is_empty())?;
+        let file = std::path::Path::new(file);
+        match self.source.as_deref().and_then(std::path::Path::parent) {
+            _ if file.is_absolute() => Some(file.to_path_buf()),
+            Some(folder) => Some(folder.join(file)),
+            None => None,
+        }
     }
 
     pub fn main_quote(&self) -> &Localized {
@@ -239,12 +323,34 @@ impl Episode {
                 }
             }
         }
+        for (i, o) in self.opening.iter().enumerate() {
+            for (name, tip) in [("tip", &o.tip), ("quote_tip", &o.quote_tip)] {
+                if let Some(tip) = tip {
+                    out.push((format!("opening[{}].{name}.nl", i + 1), tip.nl.as_str()));
+                    if let Some(en) = &tip.en {
+                        out.push((format!("opening[{}].{name}.en", i + 1), en.as_str()));
+                    }
+                }
+            }
+        }
+        if let Some(tip) = &self.video.tip {
+            out.push(("video.tip.nl".to_string(), tip.nl.as_str()));
+            if let Some(en) = &tip.en {
+                out.push(("video.tip.en".to_string(), en.as_str()));
+            }
+        }
         out.extend(self.url.as_deref().map(|u| ("url".to_string(), u)));
         out.extend(
             self.video
                 .url
                 .as_deref()
                 .map(|u| ("video.url".to_string(), u)),
+        );
+        out.extend(
+            self.video
+                .file
+                .as_deref()
+                .map(|f| ("video.file".to_string(), f)),
         );
         for (list, items) in [("themes", &self.themes), ("keywords", &self.keywords)] {
             out.extend(
@@ -371,6 +477,28 @@ impl Episode {
         for p in &self.closing {
             if self.prompts_for(p.audience).next().is_none() {
                 bad("closing".into(), Problem::ClosingAlone(p.audience));
+            }
+        }
+        for (i, o) in self.opening.iter().enumerate() {
+            for (name, minutes) in [("minutes", o.minutes), ("quote_minutes", o.quote_minutes)] {
+                let field = format!("opening[{}].{name}", i + 1);
+                if minutes == 0 {
+                    bad(field, Problem::NotPositive);
+                } else if minutes > Prompt::MAX_MINUTES {
+                    bad(
+                        field,
+                        Problem::OutOfRange {
+                            min: 1,
+                            max: Prompt::MAX_MINUTES,
+                        },
+                    );
+                }
+            }
+            if self.prompts_for(o.audience).next().is_none() {
+                bad("opening".into(), Problem::OpeningAlone(o.audience));
+            }
+            if self.opening[..i].iter().any(|e| e.audience == o.audience) {
+                bad("opening".into(), Problem::TwoOpenings(o.audience));
             }
         }
         out

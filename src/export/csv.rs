@@ -19,7 +19,7 @@
 use super::{RenderError, report::Report};
 use crate::{
     printable::printable,
-    session::{Session, StepKind},
+    session::{Session, StepKind, step_label},
 };
 
 pub const BOM: &str = "\u{feff}";
@@ -31,7 +31,7 @@ pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<St
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
     let fail = RenderError::Csv;
-    let words = crate::actions::words(report.lang);
+    let words = t.actions;
     let header = t.export_csv_header.iter().chain(&words.csv_columns);
     w.write_record(header).map_err(fail)?;
     for s in sessions {
@@ -39,18 +39,8 @@ pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<St
         let date = i.started_at.format("%Y-%m-%d").to_string();
         let audience = report.audience_name(i.audience);
         let episode = format!("{}: {}", i.episode_number, i.episode_title);
-        let mut prompt_no = 0;
-        for st in &s.steps {
-            let step = match st.kind {
-                StepKind::Opening => t.step_opening.to_string(),
-                StepKind::Video => t.step_video.to_string(),
-                StepKind::Quote => t.step_quote.to_string(),
-                StepKind::Prompt => {
-                    prompt_no += 1;
-                    format!("{} {prompt_no}", t.step_prompt)
-                }
-                StepKind::Closing => t.step_closing.to_string(),
-            };
+        for (index, st) in s.steps.iter().enumerate() {
+            let step = step_label(&s.steps, index, t);
             // The opening's text is the episode's long context: not worth a copy on each row.
             // At the video, the link says which video it was.
             let prompt = match st.kind {

@@ -1,20 +1,24 @@
 //! Word (.docx) through docx-rs: real heading styles (so Word's navigation pane and a table of
 //! contents work), the quote in a Quote style, the notes with their line breaks. A4 pages.
 use docx_rs::{
-    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Shading,
+    AlignmentType, BreakType, Docx, LineSpacing, LineSpacingType, PageMargin, Paragraph,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Shading,
     SpecialIndentType, Style, StyleType, Table, TableCell, TableRow, WidthType,
 };
 
-use super::outline::Element;
+use super::{Look, outline::Element};
+use crate::printable;
 
 /// Twentieths of a point: 2 cm.
 const MARGIN: i32 = 1134;
 const ACCENT: &str = "1F4E5A";
 
 /// `created` and `modified` are RFC 3339 times for the document's properties; taking them from
-/// the sessions keeps the file the same for the same input.
+/// the sessions keeps the file the same for the same input. `look` chooses the sizes: a
+/// report's, or a handout's large print.
 pub fn render(
     elements: &[Element],
+    look: Look,
     created: &str,
     modified: &str,
 ) -> Result<Vec<u8>, super::RenderError> {
@@ -109,6 +113,36 @@ pub fn render(
                         .add_run(Run::new().add_text(clean(text))),
                 );
             }
+            Element::Paragraph(text) => {
+                push(&mut paras, &mut id, lines_paragraph(text.trim()));
+            }
+            Element::Question {
+                number,
+                text,
+                lines,
+            } => {
+                // The number hangs in the margin of the question's text; the question stays
+                // on a page with the lines under it.
+                push(
+                    &mut paras,
+                    &mut id,
+                    Paragraph::new()
+                        .style("Question")
+                        .keep_next(*lines > 0)
+                        .add_run(Run::new().add_text(format!("{number}.")))
+                        .add_run(Run::new().add_tab())
+                        .add_run(Run::new().add_text(clean(text.trim()))),
+                );
+                for i in 0..*lines {
+                    push(
+                        &mut paras,
+                        &mut id,
+                        Paragraph::new()
+                            .style("WriteLine")
+                            .keep_next(i + 1 < *lines),
+                    );
+                }
+            }
             Element::Table { head, rows } => {
                 let cell = |text: &str, bold: bool, id: &mut dyn FnMut() -> String| {
                     let mut run = Run::new().add_text(clean(text.trim()));
@@ -138,7 +172,7 @@ pub fn render(
             Element::EndClosing => in_closing = false,
         }
     }
-    let mut doc = styled(Docx::new())
+    let mut doc = styled(Docx::new(), look)
         .page_margin(
             PageMargin::new()
                 .top(MARGIN)
@@ -170,7 +204,37 @@ fn push(pieces: &mut Vec<Piece>, id: &mut dyn FnMut() -> String, p: Paragraph) {
     pieces.push(Piece::Paragraph(Box::new(p.id(id()))));
 }
 
-fn styled(doc: Docx) -> Docx {
+/// Sizes in half points, per look: a report's, and a handout's large print (16 pt text,
+/// 20 pt questions, nothing smaller).
+struct Sizes {
+    normal: usize,
+    headings: [usize; 4],
+    quote: usize,
+    aside: usize,
+    question: usize,
+}
+
+const REPORT: Sizes = Sizes {
+    normal: 22,
+    headings: [36, 30, 26, 23],
+    quote: 26,
+    aside: 20,
+    question: 26,
+};
+
+const HANDOUT: Sizes = Sizes {
+    normal: 32,
+    headings: [48, 40, 36, 32],
+    quote: 32,
+    aside: 32,
+    question: 40,
+};
+
+fn styled(doc: Docx, look: Look) -> Docx {
+    let sizes = match look {
+        Look::Report => &REPORT,
+        Look::Handout => &HANDOUT,
+    };
     let fonts = RunFonts::new()
         .ascii("Calibri")
         .hi_ansi("Calibri")
@@ -187,19 +251,52 @@ fn styled(doc: Docx) -> Docx {
             .color(ACCENT)
             .line_spacing(LineSpacing::new().before(240).after(80))
     };
+    // A ruled line to write on: an empty paragraph with a line under it, a line's height apart.
+    let mut write_line = Style::new("WriteLine", StyleType::Paragraph)
+        .name("Write line")
+        .based_on("Normal")
+        .line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(0)
+                .line(640)
+                .line_rule(LineSpacingType::Exact),
+        );
+    write_line.paragraph_property = write_line.paragraph_property.set_borders(
+        ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                .size(6)
+                .color("6F6F6B"),
+        ),
+    );
+    let [h1, h2, h3, h4] = sizes.headings;
     doc.default_fonts(fonts)
-        .default_size(22)
+        .default_size(sizes.normal)
         .add_style(Style::new("Normal", StyleType::Paragraph).name("Normal"))
-        .add_style(heading(1, 36))
-        .add_style(heading(2, 30))
-        .add_style(heading(3, 26))
-        .add_style(heading(4, 23))
+        .add_style(heading(1, h1))
+        .add_style(heading(2, h2))
+        .add_style(heading(3, h3))
+        .add_style(heading(4, h4))
+        .add_style(
+            // A handout's question is a heading to Word too (the navigation pane lists it).
+            Style::new("Question", StyleType::Paragraph)
+                .name("Question")
+                .based_on("Normal")
+                .next("Normal")
+                .q_format(true)
+                .outline_lvl(1)
+                .size(sizes.question)
+                .bold()
+                .indent(Some(567), Some(SpecialIndentType::Hanging(567)), None, None)
+                .line_spacing(LineSpacing::new().before(360).after(120)),
+        )
+        .add_style(write_line)
         .add_style(
             Style::new("Quote", StyleType::Paragraph)
                 .name("Quote")
                 .based_on("Normal")
                 .italic()
-                .size(26)
+                .size(sizes.quote)
                 .indent(Some(567), None, Some(567), None)
                 .line_spacing(LineSpacing::new().before(160).after(200)),
         )
@@ -216,7 +313,7 @@ fn styled(doc: Docx) -> Docx {
                 .based_on("Normal")
                 .italic()
                 .color("5B5B58")
-                .size(20)
+                .size(sizes.aside)
                 .line_spacing(LineSpacing::new().after(80)),
         )
         .add_style(
@@ -248,12 +345,14 @@ fn lines_paragraph(text: &str) -> Paragraph {
     Paragraph::new().add_run(run)
 }
 
-/// Drops the characters XML 1.0 does not allow (most control characters): one of them would
-/// make Word refuse the whole file. docx-rs escapes `<`, `&` and quotes itself. Line ends and
-/// tabs have their own elements, so here they are spaces.
+/// Text XML 1.0 allows: the control characters it forbids (one of them would make Word refuse
+/// the whole file) as visible signs, bidirectional controls shut in (see
+/// [`printable::isolated`]), U+FFFE and U+FFFF dropped. docx-rs escapes `<`, `&` and quotes
+/// itself. Line ends and tabs have their own elements, so here they are spaces.
 fn clean(text: &str) -> String {
-    text.chars()
-        .filter(|&c| !super::is_control(c) && !matches!(c, '\u{fffe}' | '\u{ffff}'))
+    printable::isolated(text)
+        .chars()
+        .filter(|&c| !matches!(c, '\u{fffe}' | '\u{ffff}'))
         .map(|c| {
             if matches!(c, '\n' | '\r' | '\t') {
                 ' '

@@ -3,8 +3,10 @@
 //! Inline CSS only, no scripts, no images, no fonts to fetch; a Content-Security-Policy in the
 //! page forbids anything else, so even a mistake cannot make it load or run something. Every
 //! piece of text is escaped. Notes keep their line breaks through `white-space: pre-wrap`.
-use super::outline::Element;
-use crate::lang::Lang;
+//! Web addresses (http and https) are links that send no referrer; a link is only followed
+//! when the reader clicks it, which the policy has no say over and the page does not need.
+use super::{Look, outline::Element};
+use crate::{lang::Lang, printable};
 
 const STYLE: &str = r#"
 :root { color-scheme: light; }
@@ -47,7 +49,30 @@ div.notes { orphans: 3; widows: 3; }
 }
 "#;
 
-pub fn render(elements: &[Element], lang: Lang) -> String {
+/// The handout for the participants: large print (16 pt text, 20 pt questions), black on
+/// white, one A4 page where it fits, each question kept whole with the lines under it.
+const HANDOUT_STYLE: &str = r#"
+:root { color-scheme: light; }
+body { font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
+  font-size: 16pt; line-height: 1.35; color: #000; background: #fff;
+  max-width: 46rem; margin: 2rem auto; padding: 0 1.25rem; }
+h1 { font-size: 24pt; line-height: 1.2; margin: 0 0 .3rem; }
+p { margin: 0 0 .6rem; }
+p.aside { font-style: italic; }
+blockquote { margin: .6rem 0 .8rem; padding: .1rem 0 .1rem 1rem; border-left: 4px solid #000;
+  font-style: italic; }
+blockquote p { margin: 0; }
+section.question { break-inside: avoid; page-break-inside: avoid; margin: 1.1rem 0 0; }
+h2.question { font-size: 20pt; line-height: 1.3; margin: 0; padding-left: 1.6em; text-indent: -1.6em; }
+h2.question span.number { display: inline-block; width: 1.6em; text-indent: 0; }
+div.write div { height: 1.15cm; border-bottom: 1px solid #6f6f6b; }
+@page { size: A4; margin: 15mm 17mm 15mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; }
+}
+"#;
+
+pub fn render(elements: &[Element], lang: Lang, look: Look) -> String {
     let title = elements
         .iter()
         .find_map(|e| match e {
@@ -64,7 +89,11 @@ pub fn render(elements: &[Element], lang: Lang) -> String {
     );
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(&format!("<title>{}</title>\n", escape(title)));
-    out.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n"));
+    let style = match look {
+        Look::Report => STYLE,
+        Look::Handout => HANDOUT_STYLE,
+    };
+    out.push_str(&format!("<style>{style}</style>\n</head>\n<body>\n"));
     for e in elements {
         render_element(e, &mut out);
     }
@@ -84,7 +113,7 @@ fn render_element(e: &Element, out: &mut String) {
                 out.push_str(&format!(
                     "<dt>{}</dt><dd>{}</dd>\n",
                     escape(label),
-                    escape(value)
+                    linked(value)
                 ));
             }
             out.push_str("</dl>\n");
@@ -99,24 +128,44 @@ fn render_element(e: &Element, out: &mut String) {
         Element::List(items) => {
             out.push_str("<ul class=\"groups\">\n");
             for item in items {
-                out.push_str(&format!("<li>{}</li>\n", escape(item)));
+                out.push_str(&format!("<li>{}</li>\n", linked(item)));
             }
             out.push_str("</ul>\n");
         }
         Element::Prompt(text) => {
-            let lines: Vec<String> = super::lines(text.trim()).map(escape).collect();
+            let lines: Vec<String> = super::lines(text.trim()).map(linked).collect();
             out.push_str(&format!(
                 "<p class=\"prompt\">{}</p>\n",
                 lines.join("<br>\n")
             ));
         }
         Element::Aside(text) => {
-            out.push_str(&format!("<p class=\"aside\">{}</p>\n", escape(text)));
+            out.push_str(&format!("<p class=\"aside\">{}</p>\n", linked(text)));
+        }
+        Element::Paragraph(text) => {
+            let lines: Vec<String> = super::lines(text.trim()).map(linked).collect();
+            out.push_str(&format!("<p>{}</p>\n", lines.join("<br>\n")));
+        }
+        Element::Question {
+            number,
+            text,
+            lines,
+        } => {
+            out.push_str(&format!(
+                "<section class=\"question\">\n<h2 class=\"question\"><span class=\"number\">{number}.</span>{}</h2>\n",
+                escape(text.trim())
+            ));
+            if *lines > 0 {
+                out.push_str("<div class=\"write\" aria-hidden=\"true\">");
+                out.push_str(&"<div></div>".repeat(usize::from(*lines)));
+                out.push_str("</div>\n");
+            }
+            out.push_str("</section>\n");
         }
         Element::Notes(text) => {
             // Leading and trailing blank lines would show as empty space in pre-wrap.
             let text = text.trim_matches(|c| c == '\n' || c == '\r').trim_end();
-            out.push_str(&format!("<div class=\"notes\">{}</div>\n", escape(text)));
+            out.push_str(&format!("<div class=\"notes\">{}</div>\n", linked(text)));
         }
         Element::NoNotes(text) => {
             out.push_str(&format!("<p class=\"no-notes\">{}</p>\n", escape(text)));
@@ -130,7 +179,7 @@ fn render_element(e: &Element, out: &mut String) {
             for r in rows {
                 out.push_str("<tr>");
                 for c in r {
-                    out.push_str(&format!("<td>{}</td>", escape(c.trim())));
+                    out.push_str(&format!("<td>{}</td>", linked(c.trim())));
                 }
                 out.push_str("</tr>\n");
             }
@@ -141,9 +190,29 @@ fn render_element(e: &Element, out: &mut String) {
     }
 }
 
-/// Escapes text for element content and quoted attribute values; control characters, which
-/// HTML does not allow in text, are dropped.
+/// Escapes text for element content, with its web addresses as links:
+/// `<a href="https://…" rel="noreferrer">https://…</a>`, the address escaped in both places.
+pub fn linked(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut at = 0;
+    for url in super::urls(text) {
+        out.push_str(&escape(&text[at..url.start]));
+        let address = escape(&text[url.clone()]);
+        out.push_str(&format!(
+            "<a href=\"{address}\" rel=\"noreferrer\">{address}</a>"
+        ));
+        at = url.end;
+    }
+    out.push_str(&escape(&text[at..]));
+    out
+}
+
+/// Escapes text for element content and quoted attribute values. Control characters, which
+/// HTML does not allow in text, are visible signs; bidirectional controls are shut in per
+/// line (see [`printable::isolated`]) and written as character references, so that neither
+/// a browser nor a terminal the page is printed to reorders the text around them.
 pub fn escape(text: &str) -> String {
+    let text = printable::isolated(text);
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {
@@ -152,7 +221,9 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if super::is_control(c) => {}
+            c if printable::is_bidi_control(c) => {
+                out.push_str(&format!("&#x{:X};", u32::from(c)));
+            }
             _ => out.push(c),
         }
     }
@@ -162,6 +233,16 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_are_links_and_the_rest_is_text() {
+        assert_eq!(
+            linked("Zie <https://x.nl/a?b=1&c=\"2\">, of javascript:alert(1)."),
+            "Zie &lt;<a href=\"https://x.nl/a?b=1&amp;c=\" rel=\"noreferrer\">\
+             https://x.nl/a?b=1&amp;c=</a>&quot;2&quot;&gt;, of javascript:alert(1)."
+        );
+        assert_eq!(linked("geen adres & <b>"), escape("geen adres & <b>"));
+    }
 
     #[test]
     fn escapes_markup() {

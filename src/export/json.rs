@@ -150,8 +150,11 @@ pub fn export(sessions: &[Session]) -> Export {
 }
 
 pub fn render(sessions: &[Session]) -> String {
-    // A tree of strings and numbers always serialises.
-    let mut out = serde_json::to_string_pretty(&export(sessions)).unwrap_or_default();
+    // A tree of strings and numbers always serialises. What serde_json leaves raw that may not
+    // reach a terminal (DEL, C1, bidirectional controls) is escaped: it reads back the same.
+    let mut out = crate::printable::json_escaped(
+        serde_json::to_string_pretty(&export(sessions)).unwrap_or_default(),
+    );
     out.push('\n');
     out
 }

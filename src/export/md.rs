@@ -9,6 +9,7 @@
 //! notes become hard line breaks (two spaces at the end of the line, invisible in an e-mail),
 //! blank lines paragraphs.
 use super::outline::Element;
+use crate::printable;
 
 pub fn render(elements: &[Element]) -> String {
     let mut out = String::new();
@@ -47,11 +48,15 @@ pub fn render(elements: &[Element]) -> String {
                 }
                 out.push('\n');
             }
-            Element::Prompt(text) | Element::Notes(text) => {
+            Element::Prompt(text) | Element::Notes(text) | Element::Paragraph(text) => {
                 for para in paragraphs(text) {
                     out.push_str(&para);
                     out.push_str("\n\n");
                 }
+            }
+            // A numbered list, one question an item; the lines to write on are for paper.
+            Element::Question { number, text, .. } => {
+                out.push_str(&format!("{number}. {}\n\n", escape_line(&one_line(text))));
             }
             Element::Aside(text) | Element::NoNotes(text) => {
                 out.push_str(&format!("*{}*\n\n", escape_line(&one_line(text))));
@@ -209,9 +214,9 @@ fn escape_inline(text: &str) -> String {
             '@' if !prev.is_some_and(char::is_alphanumeric) => out.push_str("\\@"),
             // "&amp;" or "&#60;" would be read as a character reference.
             '&' if is_entity(&text[i..]) => out.push_str("\\&"),
-            // A lone carriage return ends a line in CommonMark.
-            '\r' => out.push(' '),
-            c if super::is_control(c) => {}
+            // A lone carriage return (it would end a line in CommonMark), an escape sequence or
+            // a bidirectional control: a visible sign.
+            c if printable::is_unsafe(c) => out.push_str(&printable::sign(c)),
             _ => out.push(c),
         }
         prev = Some(c);

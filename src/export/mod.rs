@@ -1,27 +1,48 @@
-//! Reports from session files: md, html, txt, json, csv, docx.
+//! Reports from session files: md, html, txt, json, csv, docx; and the documents for before
+//! the meeting: the facilitator's plan on paper and the participants' handout.
 //!
 //! [`report`] decides what a report holds (which groups, which notes under which question),
 //! [`outline`] lays that out as a list of pieces, and md, html, txt and docx each render that
 //! list. json and csv are data for other tools: they are made from the sessions directly.
+//! [`plan`] and [`handout`] make lists of the same pieces from an episode, rendered by the
+//! same md, html and docx ([`paper`]).
 pub mod csv;
 pub mod docx;
+mod error;
+pub mod handout;
 pub mod html;
 pub mod json;
 pub mod md;
 pub mod outline;
+pub mod plan;
 pub mod report;
 pub mod txt;
 
-use std::path::Path;
+use std::{ops::Range, path::Path};
 
-pub use crate::cli::ExportFormat as Format;
-use crate::{
-    i18n::{self, Localize, fill},
-    lang::Lang,
-    session::Session,
-};
-
+pub use error::{ExportError, RenderError};
 use report::Report;
+
+use crate::{lang::Lang, session::Session};
+
+/// How a document looks on paper: a report or a plan in ordinary print, or the participants'
+/// handout in large print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Look {
+    Report,
+    Handout,
+}
+
+/// The format of a report, as `voer export --format` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Md,
+    Html,
+    Txt,
+    Json,
+    Csv,
+    Docx,
+}
 
 pub struct Options {
     /// The language of the interface words; `None`: the first session's language.
@@ -39,25 +60,6 @@ impl Default for Options {
     }
 }
 
-/// A report that could not be made: a writer failed. Rare, as they write to memory.
-#[derive(Debug, thiserror::Error)]
-pub enum RenderError {
-    Csv(#[source] ::csv::Error),
-    Docx(#[source] Box<dyn std::error::Error + Send + Sync>),
-}
-
-impl Localize for RenderError {
-    fn render(&self, lang: Lang) -> String {
-        let t = i18n::texts(lang);
-        match self {
-            RenderError::Csv(e) => fill(t.report_failed, [&"csv", e]),
-            RenderError::Docx(e) => fill(t.report_failed, [&"docx", e]),
-        }
-    }
-}
-
-i18n::english_display!(RenderError);
-
 /// One report of all `sessions` in `format`. Only docx and csv can fail (in their writers).
 pub fn render(
     format: Format,
@@ -67,16 +69,57 @@ pub fn render(
     let report = Report::new(sessions, opts.lang);
     let text = match format {
         Format::Md => md::render(&outline::outline(&report)),
-        Format::Html => html::render(&outline::outline(&report), report.lang),
+        Format::Html => html::render(&outline::outline(&report), report.lang, Look::Report),
         Format::Txt => txt::render(&outline::outline(&report)),
         Format::Json => json::render(sessions),
         Format::Csv => csv::render(sessions, &report, opts.csv_delimiter)?,
         Format::Docx => {
             let (created, modified) = document_times(sessions);
-            return docx::render(&outline::outline(&report), &created, &modified);
+            return docx::render(
+                &outline::outline(&report),
+                Look::Report,
+                &created,
+                &modified,
+            );
         }
     };
     Ok(text.into_bytes())
+}
+
+/// The formats of a document made before the meeting (the plan on paper, the handout).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paper {
+    Md,
+    Html,
+    Docx,
+}
+
+impl Paper {
+    /// The format a file name asks for; `None` when it is not one of these.
+    pub fn for_path(path: &Path) -> Option<Paper> {
+        match format_for_path(path)? {
+            Format::Md => Some(Paper::Md),
+            Format::Html => Some(Paper::Html),
+            Format::Docx => Some(Paper::Docx),
+            Format::Txt | Format::Json | Format::Csv => None,
+        }
+    }
+}
+
+/// A document of `elements` in `format`, in `lang` and `look`; `time` (RFC 3339) is a Word
+/// file's creation time. Only docx can fail (in its writer).
+pub fn paper(
+    elements: &[outline::Element],
+    format: Paper,
+    lang: Lang,
+    look: Look,
+    time: &str,
+) -> Result<Vec<u8>, RenderError> {
+    Ok(match format {
+        Paper::Md => md::render(elements).into_bytes(),
+        Paper::Html => html::render(elements, lang, look).into_bytes(),
+        Paper::Docx => docx::render(elements, look, time, time)?,
+    })
 }
 
 /// A Markdown report of one or more sessions (Ctrl+E in a run uses this).
@@ -104,6 +147,25 @@ pub fn format_for_path(path: &Path) -> Option<Format> {
 /// The lines of a text as a person typed them: "\n" or "\r\n" end a line.
 pub fn lines(text: &str) -> impl Iterator<Item = &str> {
     text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l))
+}
+
+/// The web addresses (http and https) in a text, as byte ranges, in order, without the
+/// punctuation that ends a sentence after them. The txt export keeps them whole; the HTML
+/// export makes them links.
+pub fn urls(text: &str) -> Vec<Range<usize>> {
+    let mut finder = linkify::LinkFinder::new();
+    finder.kinds(&[linkify::LinkKind::Url]);
+    finder
+        .links(text)
+        .filter(|l| {
+            let scheme = l
+                .as_str()
+                .split_once("://")
+                .map(|(s, _)| s.to_ascii_lowercase());
+            matches!(scheme.as_deref(), Some("http" | "https"))
+        })
+        .map(|l| l.start()..l.end())
+        .collect()
 }
 
 /// Whether a character is a control character other than tab and line ends. In a report
@@ -152,6 +214,20 @@ mod tests {
         assert_eq!(format_for_path(Path::new("v.HTML")), Some(Format::Html));
         assert_eq!(format_for_path(Path::new("verslag")), Some(Format::Md));
         assert_eq!(format_for_path(Path::new("v.pdf")), None);
+    }
+
+    #[test]
+    fn web_addresses_are_found_without_the_sentence_around_them() {
+        let text = "Zie https://www.radicalevernieuwing.nl/a-b/?x=1, of (http://x.nl/y). \
+                    Niet: javascript:alert(1), ftp://x.nl, mailto:a@b.nl";
+        let found: Vec<&str> = urls(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            found,
+            [
+                "https://www.radicalevernieuwing.nl/a-b/?x=1",
+                "http://x.nl/y"
+            ]
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The report as a flat list of typed pieces (heading, facts, quote, notes, …). Markdown, HTML,
 //! plain text and Word each render this same list, so every format carries the same content
-//! in the same order and only the layout differs.
+//! in the same order and only the layout differs. The plan on paper (`plan`) and the handout
+//! (`handout`) are lists of the same pieces.
 use super::report::{Block, Part, Report};
 use crate::session::StepKind;
 
@@ -22,6 +23,15 @@ pub enum Element {
     Aside(String),
     /// The group's words; line breaks matter.
     Notes(String),
+    /// Plain text: a plan's context and tips, a handout's opening words.
+    Paragraph(String),
+    /// A question on a handout, numbered in order, with `lines` ruled lines under it to
+    /// write on (none: only the question).
+    Question {
+        number: usize,
+        text: String,
+        lines: u8,
+    },
     NoNotes(String),
     /// Rows under a head row: the actions (what · who · when · done).
     Table {
@@ -62,7 +72,7 @@ fn actions_outline(r: &Report, out: &mut Vec<Element>) {
     if with.is_empty() {
         return;
     }
-    let w = crate::actions::words(r.lang);
+    let w = r.t.actions;
     out.push(Element::Heading {
         level: 2,
         text: w.heading.to_string(),
@@ -72,7 +82,7 @@ fn actions_outline(r: &Report, out: &mut Vec<Element>) {
         if r.lists_groups() {
             out.push(Element::Heading {
                 level: 3,
-                text: g.name.clone(),
+                text: g.heading.clone(),
             });
         }
         out.push(Element::Table {
@@ -88,7 +98,7 @@ fn part_outline(r: &Report, part: &Part, single: bool, out: &mut Vec<Element>) {
     let one_group = part.members.len() == 1;
     if !single {
         let who = if one_group {
-            r.groups[part.members[0]].name.clone()
+            r.groups[part.members[0]].heading.clone()
         } else {
             r.audience_name(part.info.audience).to_string()
         };
@@ -175,7 +185,7 @@ fn block_outline(r: &Report, b: &Block, base: u8, one_group: bool, out: &mut Vec
         if !one_group {
             out.push(Element::Heading {
                 level: base + 2,
-                text: r.groups[e.group].name.clone(),
+                text: r.groups[e.group].heading.clone(),
             });
         }
         if timed {

@@ -4,13 +4,13 @@
 //! Sessions that answered the same questions (same episode, audience and step texts) form one
 //! [`Part`]: per question, the notes of each group under it. Any other session gets a part of
 //! its own. Input order is kept, both for parts and for groups.
-use chrono::{DateTime, Datelike, FixedOffset};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use crate::{
     episode::Audience,
     i18n::{self, Texts, fill},
     lang::Lang,
-    session::{ActionItem, Session, SessionInfo, Status, StepKind},
+    session::{Action, Session, SessionInfo, Status, StepKind, group_key},
 };
 
 pub struct Report<'a> {
@@ -26,8 +26,11 @@ pub struct Group<'a> {
     pub info: &'a SessionInfo,
     /// The group's name, or a neutral label when it was left empty.
     pub name: String,
+    /// What a heading over this session's notes says: the name, with the date when the
+    /// report holds another meeting of the same group (a group's year: `--group`).
+    pub heading: String,
     /// What the group agreed, in the order it was recorded.
-    pub actions: &'a [ActionItem],
+    pub actions: &'a [Action],
 }
 
 /// Sessions that answered the same questions.
@@ -103,17 +106,22 @@ impl<'a> Report<'a> {
             .or_else(|| sessions.first().map(|s| s.session.language))
             .unwrap_or_default();
         let t = i18n::texts(lang);
-        let groups = sessions
+        let mut groups: Vec<Group> = sessions
             .iter()
-            .map(|s| Group {
-                info: &s.session,
-                name: match s.session.group.trim() {
+            .map(|s| {
+                let name = match s.session.group.trim() {
                     "" => t.export_unnamed_group.to_string(),
                     g => g.to_string(),
-                },
-                actions: &s.actions,
+                };
+                Group {
+                    info: &s.session,
+                    heading: name.clone(),
+                    name,
+                    actions: &s.actions,
+                }
             })
             .collect();
+        date_the_headings(&mut groups, lang);
         let mut parts: Vec<Part<'a>> = Vec::new();
         let mut keys: Vec<Key<'a>> = Vec::new();
         for (i, s) in sessions.iter().enumerate() {
@@ -150,11 +158,10 @@ impl<'a> Report<'a> {
     /// Label of a block: "Vraag 2", "Afsluiting: wat nemen we mee?", "Opening", …
     pub fn block_label(&self, b: &Block) -> String {
         match b.kind {
-            StepKind::Opening => self.t.step_opening.to_string(),
-            StepKind::Video => self.t.step_video.to_string(),
+            // A report says more than the agenda's word where there is room for it.
             StepKind::Quote => self.t.export_quote_notes.to_string(),
-            StepKind::Prompt => format!("{} {}", self.t.step_prompt, b.number),
             StepKind::Closing => self.t.closing_heading.to_string(),
+            kind => kind.label(b.number, self.t),
         }
     }
 
@@ -178,7 +185,7 @@ impl<'a> Report<'a> {
     pub fn episode_line(&self, info: &SessionInfo) -> String {
         format!(
             "{}: {}",
-            fill(self.t.export_episode, [&info.episode_number]),
+            fill(self.t.episode_number, [&info.episode_number]),
             info.episode_title
         )
     }
@@ -197,8 +204,7 @@ impl<'a> Report<'a> {
 
     /// "20 november 2026"
     pub fn date(&self, at: &DateTime<FixedOffset>) -> String {
-        let month = self.t.export_months[at.month0() as usize % 12];
-        format!("{} {month} {}", at.day(), at.year())
+        date(self.t, at)
     }
 
     /// "14:00–14:52", with the end's date when it is another day, and a word when unfinished.
@@ -228,7 +234,7 @@ impl<'a> Report<'a> {
     pub fn group_line(&self, g: &Group, with_episode: bool) -> String {
         let mut bits = vec![g.name.clone()];
         if with_episode {
-            bits.push(fill(self.t.export_episode, [&g.info.episode_number]));
+            bits.push(fill(self.t.episode_number, [&g.info.episode_number]));
             bits.push(self.audience_name(g.info.audience).to_string());
         }
         if !g.info.facilitator.trim().is_empty() {
@@ -244,7 +250,7 @@ impl<'a> Report<'a> {
 
     /// The actions of a group as table rows: what, who, when, done.
     pub fn action_rows(&self, g: &Group) -> Vec<Vec<String>> {
-        let w = crate::actions::words(self.lang);
+        let w = self.t.actions;
         g.actions
             .iter()
             .map(|a| {
@@ -261,6 +267,37 @@ impl<'a> Report<'a> {
     /// Whether the reader needs a list of groups at the top: only when there are several.
     pub fn lists_groups(&self) -> bool {
         self.groups.len() > 1
+    }
+}
+
+fn date(t: &Texts, at: &DateTime<FixedOffset>) -> String {
+    let month = t.export_months[at.month0() as usize % 12];
+    format!("{} {month} {}", at.day(), at.year())
+}
+
+/// Several meetings of one group (the same [`group_key`]) are told apart by their date, and
+/// by the time as well when they were on the same day.
+fn date_the_headings(groups: &mut [Group], lang: Lang) {
+    let met: Vec<(Option<String>, NaiveDate)> = groups
+        .iter()
+        .map(|g| (group_key(&g.info.group), g.info.started_at.date_naive()))
+        .collect();
+    let t = i18n::texts(lang);
+    for (i, g) in groups.iter_mut().enumerate() {
+        let (key, day) = &met[i];
+        let others = || {
+            met.iter()
+                .enumerate()
+                .filter(|(j, (k, _))| *j != i && k == key)
+        };
+        if key.is_none() || others().next().is_none() {
+            continue;
+        }
+        let at = &g.info.started_at;
+        g.heading = format!("{}, {}", g.name, date(t, at));
+        if others().any(|(_, (_, d))| d == day) {
+            g.heading.push_str(&at.format(" %H:%M").to_string());
+        }
     }
 }
 

@@ -1,9 +1,22 @@
 //! Plain text for the body of an e-mail: wrapped at 72 columns (measured in terminal columns,
 //! so accents, CJK and emoji line up), headings underlined, notes indented under their question.
-use textwrap::Options;
+//! A web address is never broken: a mail program could not open half of one.
+use std::ops::Range;
+
+use textwrap::{
+    WordSeparator, WordSplitter, WrapAlgorithm,
+    core::{Word, break_words},
+    word_splitters::split_words,
+};
 use unicode_width::UnicodeWidthStr;
 
 use super::outline::Element;
+use crate::printable::printable;
+
+/// A name or a cell on one line: its whitespace one space, anything unsafe a visible sign.
+fn one_line(text: &str) -> String {
+    printable(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
+}
 
 pub const WIDTH: usize = 72;
 const NOTES_INDENT: &str = "  ";
@@ -35,7 +48,7 @@ pub fn render(elements: &[Element]) -> String {
                 }
                 out.push('\n');
             }
-            Element::Prompt(text) => {
+            Element::Prompt(text) | Element::Paragraph(text) => {
                 for line in super::lines(text.trim()) {
                     wrap_into(line, "", "", &mut out);
                 }
@@ -43,6 +56,22 @@ pub fn render(elements: &[Element]) -> String {
             }
             Element::Aside(text) => {
                 wrap_into(&format!("({text})"), "", "", &mut out);
+                out.push('\n');
+            }
+            Element::Question {
+                number,
+                text,
+                lines,
+            } => {
+                let first = format!("{number}. ");
+                let rest = " ".repeat(first.width());
+                wrap_into(text.trim(), &first, &rest, &mut out);
+                for _ in 0..*lines {
+                    out.push('\n');
+                    out.push_str(&rest);
+                    out.push_str(&"_".repeat(WIDTH - rest.width()));
+                    out.push('\n');
+                }
                 out.push('\n');
             }
             Element::Notes(text) => {
@@ -85,20 +114,14 @@ pub fn render(elements: &[Element]) -> String {
 
 /// Level 1 and 2 are underlined with `=` and `-`, deeper levels marked with `»`.
 fn heading(level: u8, text: &str, out: &mut String) {
-    let text: String = text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .filter(|&c| !super::is_control(c))
-        .collect();
+    let text = one_line(text);
     if level >= 3 {
         wrap_into(&text, "» ", "  ", out);
         out.push('\n');
         return;
     }
     let mark = if level == 1 { "=" } else { "-" };
-    let lines = textwrap::wrap(&text, WIDTH);
+    let lines = wrap(&text, WIDTH, "", "");
     let widest = lines.iter().map(|l| l.width()).max().unwrap_or(0);
     for l in &lines {
         out.push_str(l);
@@ -112,18 +135,10 @@ fn heading(level: u8, text: &str, out: &mut String) {
 /// their widest cell up to a limit, the first (what) gets the rest; cells wrap in their column.
 fn table(head: &[String], rows: &[Vec<String>], out: &mut String) {
     const GAP: usize = 2;
-    let clean = |s: &str| -> String {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .chars()
-            .filter(|&c| !super::is_control(c))
-            .collect()
-    };
-    let head: Vec<String> = head.iter().map(|c| clean(c)).collect();
+    let head: Vec<String> = head.iter().map(|c| one_line(c)).collect();
     let rows: Vec<Vec<String>> = rows
         .iter()
-        .map(|r| r.iter().map(|c| clean(c)).collect())
+        .map(|r| r.iter().map(|c| one_line(c)).collect())
         .collect();
     let cols = head.len();
     if cols == 0 {
@@ -144,12 +159,7 @@ fn table(head: &[String], rows: &[Vec<String>], out: &mut String) {
         let wrapped: Vec<Vec<String>> = cells
             .iter()
             .zip(&widths)
-            .map(|(c, &w)| {
-                textwrap::wrap(c, Options::new(w).break_words(true))
-                    .into_iter()
-                    .map(|l| l.into_owned())
-                    .collect()
-            })
+            .map(|(c, &w)| wrap(c, w, "", ""))
             .collect();
         let height = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
         for n in 0..height {
@@ -195,20 +205,91 @@ fn marker_width(line: &str) -> usize {
     marker.unwrap_or(0)
 }
 
-/// Wraps one line of text at [`WIDTH`]; long words (a URL, 100 KB without a space) are broken.
+/// Wraps one line of text at [`WIDTH`]; long words (100 KB without a space) are broken, a
+/// web address never.
 fn wrap_into(text: &str, first: &str, rest: &str, out: &mut String) {
     // unicode-width gives a tab no width; spaces keep the columns honest. Control characters
-    // (an escape sequence in pasted text) would repaint the terminal of whoever reads this.
-    let text: String = text
-        .replace('\t', "    ")
-        .chars()
-        .filter(|&c| !super::is_control(c))
-        .collect();
-    let opts = Options::new(WIDTH)
-        .initial_indent(first)
-        .subsequent_indent(rest);
-    for l in textwrap::wrap(&text, opts) {
+    // (an escape sequence in pasted text, a lone carriage return) would repaint the terminal of
+    // whoever reads this, and bidirectional controls reorder what it shows: visible signs.
+    let text = text.replace('\t', "    ");
+    let text = printable(&text);
+    for l in wrap(&text, WIDTH, first, rest) {
         out.push_str(l.trim_end());
         out.push('\n');
     }
+}
+
+/// One line of text wrapped at `width` columns, the first line starting with `first`, the
+/// others with `rest`: as `textwrap::wrap` does (its word separator, hyphen splitting, long
+/// words broken, optimal fit), except that a web address is one word that is never split or
+/// broken. A longer one stands on a line of its own, past the width.
+fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let widths = [
+        width.saturating_sub(first.width()),
+        width.saturating_sub(rest.width()),
+    ];
+    let mut words = Vec::new();
+    // As textwrap does with an indent: an empty first word, so that a first word too long
+    // for the first line can go to the next.
+    if !first.is_empty() {
+        words.push(Word::from(""));
+    }
+    for (word, whole) in words_of(text, &super::urls(text)) {
+        if whole {
+            words.push(word);
+        } else {
+            let split = split_words(std::iter::once(word), &WordSplitter::HyphenSplitter);
+            words.extend(break_words(split, widths[1]));
+        }
+    }
+    let mut lines: Vec<String> = WrapAlgorithm::new()
+        .wrap(&words, &widths)
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let mut l = String::from(if i == 0 { first } else { rest });
+            for (j, w) in line.iter().enumerate() {
+                l.push_str(w.word);
+                l.push_str(if j + 1 == line.len() {
+                    w.penalty
+                } else {
+                    w.whitespace
+                });
+            }
+            l
+        })
+        .collect();
+    // An empty first word alone on the first line: the indent with nothing after it.
+    if lines.len() > 1 && lines[0].trim().is_empty() && !text.trim().is_empty() {
+        lines.remove(0);
+        if let Some(l) = lines.first_mut() {
+            *l = format!("{first}{}", l.strip_prefix(rest).unwrap_or(l));
+        }
+    }
+    if lines.is_empty() {
+        lines.push(first.to_string());
+    }
+    lines
+}
+
+/// The words of `text` as textwrap finds them, with the pieces of each web address in
+/// `urls` joined into one word that must stay whole (marked `true`).
+fn words_of<'a>(text: &'a str, urls: &[Range<usize>]) -> Vec<(Word<'a>, bool)> {
+    let mut out: Vec<(usize, Word<'a>, bool)> = Vec::new();
+    let mut at = 0;
+    for w in WordSeparator::new().find_words(text) {
+        let (start, end) = (at, at + w.word.len() + w.whitespace.len());
+        at = end;
+        let whole = urls
+            .iter()
+            .any(|u| u.start < start + w.word.len() && start < u.end);
+        match out.last_mut() {
+            // The next piece of the same address: nothing between them.
+            Some((from, prev, true)) if whole && prev.whitespace.is_empty() => {
+                *prev = Word::from(&text[*from..end]);
+            }
+            _ => out.push((start, w, whole)),
+        }
+    }
+    out.into_iter().map(|(_, w, whole)| (w, whole)).collect()
 }

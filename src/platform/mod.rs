@@ -10,8 +10,10 @@
 //! - `session::store` syncs the folder after a rename on Unix; NTFS journals the rename itself.
 //!
 //! The two Windows reasons a file operation can fail here, [`NameProblem`] and [`HeldOpen`],
-//! travel inside an `io::Error`, so they reach the screen the way the system's own reasons do;
-//! `i18n::os_reason` words them in the user's language. Nothing here depends on the rest of voer.
+//! and those of reading a file or using a folder someone else put there (`files`:
+//! [`NotRegular`], [`TooLarge`], [`UnsafeFolder`]) travel inside an `io::Error`, so they reach
+//! the screen the way the system's own reasons do; `i18n::os_reason` words them in the user's
+//! language. Nothing here depends on the rest of voer.
 //!
 //! Paths a person reads are written as the system writes them: [`canonicalize`] leaves out the
 //! `\\?\` that Windows puts before a resolved path (`C:\Users\…`, not `\\?\C:\Users\…`).
@@ -21,8 +23,12 @@ use std::{
     time::Duration,
 };
 
+mod files;
+pub mod open;
 #[cfg(windows)]
 mod windows;
+
+pub use files::{NotRegular, TooLarge, UnsafeFolder, check_own_folder, open_regular, read_regular};
 
 // ---------------------------------------------------------------------------------------------
 // Closing the window, logging off, shutting down

@@ -10,15 +10,20 @@ use windows_sys::{
     Win32::{
         Foundation::{FALSE, HWND, LPARAM, LRESULT, TRUE, WPARAM},
         System::{
+            Com::{COINIT_APARTMENTTHREADED, COINIT_DISABLE_OLE1DDE, CoInitializeEx},
             Console::{
                 CTRL_BREAK_EVENT, CTRL_C_EVENT, CTRL_CLOSE_EVENT, CTRL_LOGOFF_EVENT,
                 CTRL_SHUTDOWN_EVENT, SetConsoleCtrlHandler,
             },
             LibraryLoader::GetModuleHandleW,
         },
-        UI::WindowsAndMessaging::{
-            CreateWindowExW, DefWindowProcW, DispatchMessageW, GetMessageW, MSG, RegisterClassW,
-            TranslateMessage, WM_ENDSESSION, WM_QUERYENDSESSION, WNDCLASSW,
+        UI::{
+            Shell::ShellExecuteW,
+            WindowsAndMessaging::{
+                CreateWindowExW, DefWindowProcW, DispatchMessageW, GetMessageW, MSG,
+                RegisterClassW, SW_SHOWNORMAL, TranslateMessage, WM_ENDSESSION, WM_QUERYENDSESSION,
+                WNDCLASSW,
+            },
         },
     },
     core::BOOL,
@@ -144,4 +149,29 @@ unsafe extern "system" fn session_end_proc(
         // SAFETY: the arguments are the ones Windows passed in.
         _ => unsafe { DefWindowProcW(window, message, wparam, lparam) },
     }
+}
+
+/// Opens a web address or a file as a double-click would: the default browser, the default
+/// player. The error is ShellExecute's code (32 or lower). Called on a thread of its own, which
+/// COM is readied on first, as ShellExecute asks.
+pub(super) fn shell_open(target: &str) -> Result<(), isize> {
+    let verb: Vec<u16> = "open\0".encode_utf16().collect();
+    let file: Vec<u16> = target.encode_utf16().chain([0]).collect();
+    // SAFETY: `verb` and `file` are NUL-terminated and live through the call; the other
+    // pointers are null, which ShellExecuteW allows.
+    let code = unsafe {
+        CoInitializeEx(
+            ptr::null(),
+            (COINIT_APARTMENTTHREADED | COINIT_DISABLE_OLE1DDE) as u32,
+        );
+        ShellExecuteW(
+            ptr::null_mut(),
+            verb.as_ptr(),
+            file.as_ptr(),
+            ptr::null(),
+            ptr::null(),
+            SW_SHOWNORMAL,
+        ) as isize
+    };
+    if code > 32 { Ok(()) } else { Err(code) }
 }

@@ -10,6 +10,8 @@ use ratatui::{
 };
 use tui_big_text::{BigText, PixelSize};
 
+use crate::ui::parts::wrap_lines;
+
 /// The big sizes the room uses, largest first, with the cells one letter takes (columns, rows).
 /// Only half and quadrant blocks: every terminal font has them (sextants and octants are rare).
 pub const SIZES: [(PixelSize, u16, u16); 3] = [
@@ -36,11 +38,11 @@ pub fn plain_punctuation(text: &str) -> String {
 
 /// Lines of big text: `text` wrapped to what fits in `width` columns at this size.
 pub fn wrap(text: &str, width: u16, letter_width: u16) -> Vec<String> {
-    let per_line = usize::from(width / letter_width.max(1));
+    let per_line = width / letter_width.max(1);
     if per_line == 0 {
         return Vec::new();
     }
-    super::draw::wrap_text(&plain_punctuation(text), per_line)
+    wrap_lines(&plain_punctuation(text), per_line)
 }
 
 /// Draws lines of big text, each centred.

@@ -7,7 +7,7 @@ use ratatui::{
     Frame,
     layout::{Alignment, Constraint, Flex, Layout, Rect},
     style::{Modifier, Style},
-    text::Line,
+    text::{Line, Span},
     widgets::{Block, BorderType, Borders, Cell, Paragraph, Row, Table},
 };
 use tui_big_text::PixelSize;
@@ -15,35 +15,25 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Room, big, remaining};
 use crate::{
-    app::clock::minutes_seconds,
-    i18n::{self, Texts},
-    session::{Session, StepKind},
-    ui::{MIN_HEIGHT, MIN_WIDTH, Theme, qr},
+    i18n::{self, Texts, fill},
+    session::{Session, StepKind, countdown::minutes_seconds, step_label},
+    ui::{
+        Theme,
+        parts::{self, wrap_lines, wrap_url},
+        qr,
+    },
 };
 
 /// Lines of ordinary text stay this short, to be read from the back of the room.
 pub const COLUMN: u16 = 60;
-
-/// Wraps text to `width` columns (paragraphs kept).
-pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
-    crate::ui::wrap_lines(text, u16::try_from(width).unwrap_or(u16::MAX))
-}
 
 pub fn draw(room: &Room, now: DateTime<FixedOffset>, frame: &mut Frame) {
     let area = frame.area();
     let theme = &room.theme;
     let t = i18n::texts(room.lang());
     frame.render_widget(Block::default().style(theme.base), area);
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = Paragraph::new(vec![
-            Line::styled(t.too_small, theme.heading),
-            Line::from(format!(
-                "{}×{} → {}×{}",
-                area.width, area.height, MIN_WIDTH, MIN_HEIGHT
-            )),
-        ])
-        .alignment(Alignment::Center);
-        render_stack(frame, area, vec![Piece::Widget(2, msg)]);
+    if parts::is_too_small(area) {
+        parts::too_small(t, theme, frame, area);
         return;
     }
     let Some(s) = &room.shown else {
@@ -57,7 +47,7 @@ pub fn draw(room: &Room, now: DateTime<FixedOffset>, frame: &mut Frame) {
     let inner = area.inner(ratatui::layout::Margin::new(2, 1));
     match s.steps.get(s.session.current_step).map(|st| st.kind) {
         None => summary(s, t, theme, frame, inner),
-        Some(StepKind::Opening) => opening(s, &room.earlier, t, theme, frame, inner),
+        Some(StepKind::Opening) => opening(s, &room.earlier, t, theme, now, frame, inner),
         Some(StepKind::Quote) => quote(s, t, theme, frame, inner),
         Some(StepKind::Video) => video(s, t, theme, now, frame, inner),
         Some(StepKind::Prompt | StepKind::Closing) => prompt(s, t, theme, now, frame, inner),
@@ -69,11 +59,10 @@ enum Piece<'a> {
     Lines(Vec<Line<'a>>),
     Big(Vec<String>, PixelSize, u16, Style),
     Gap(u16),
-    Widget(u16, Paragraph<'a>),
     Qr(qr::Code, Theme),
     Timer(Vec<String>, PixelSize, u16, Style, Option<Line<'a>>),
     Notes(Block<'a>, Vec<Line<'a>>, u16),
-    Table(Table<'a>, u16, u16),
+    Table(Box<Table<'a>>, u16, u16),
 }
 
 impl Piece<'_> {
@@ -81,9 +70,7 @@ impl Piece<'_> {
         match self {
             Piece::Lines(l) => l.len() as u16,
             Piece::Big(lines, _, h, _) => lines.len() as u16 * h,
-            Piece::Gap(h) | Piece::Widget(h, _) | Piece::Notes(_, _, h) | Piece::Table(_, _, h) => {
-                *h
-            }
+            Piece::Gap(h) | Piece::Notes(_, _, h) | Piece::Table(_, _, h) => *h,
             Piece::Qr(c, _) => c.size().1,
             Piece::Timer(_, _, h, _, flag) => h + u16::from(flag.is_some()),
         }
@@ -114,7 +101,6 @@ fn render_stack(frame: &mut Frame, area: Rect, pieces: Vec<Piece>) {
                 big::render(&lines, size, style, rect, frame.buffer_mut())
             }
             Piece::Gap(_) => {}
-            Piece::Widget(_, w) => frame.render_widget(w, rect),
             Piece::Qr(code, theme) => {
                 let (w, h) = code.size();
                 if rect.height >= h {
@@ -157,7 +143,7 @@ fn render_stack(frame: &mut Frame, area: Rect, pieces: Vec<Piece>) {
                     inner,
                 );
             }
-            Piece::Table(table, width, _) => frame.render_widget(table, column(rect, width)),
+            Piece::Table(table, width, _) => frame.render_widget(*table, column(rect, width)),
         }
     }
 }
@@ -171,7 +157,7 @@ fn column(area: Rect, width: u16) -> Rect {
 }
 
 fn lines<'a>(text: &str, width: u16, style: Style) -> Vec<Line<'a>> {
-    wrap_text(text, usize::from(width.min(COLUMN)))
+    wrap_lines(text, width.min(COLUMN))
         .into_iter()
         .map(|l| Line::styled(l, style))
         .collect()
@@ -198,25 +184,6 @@ fn waiting(t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect) {
     render_stack(frame, area, vec![Piece::Lines(l)]);
 }
 
-/// "Vraag 2", "Afsluiting": what the room calls the current step.
-fn label(s: &Session, t: &Texts) -> String {
-    let i = s.session.current_step;
-    match s.steps.get(i).map(|st| st.kind) {
-        Some(StepKind::Opening) => t.step_opening.into(),
-        Some(StepKind::Video) => t.step_video.into(),
-        Some(StepKind::Quote) => t.step_quote.into(),
-        Some(StepKind::Prompt) => {
-            let n = s.steps[..=i]
-                .iter()
-                .filter(|st| st.kind == StepKind::Prompt)
-                .count();
-            format!("{} {n}", t.step_prompt)
-        }
-        Some(StepKind::Closing) => t.step_closing.into(),
-        None => t.step_summary.into(),
-    }
-}
-
 fn speaker_line(s: &Session) -> String {
     let i = &s.session;
     if i.speaker_role.is_empty() {
@@ -229,16 +196,13 @@ fn speaker_line(s: &Session) -> String {
 fn opening(
     s: &Session,
     earlier: &[crate::actions::folder::Found],
-    _t: &Texts,
+    t: &Texts,
     theme: &Theme,
+    now: DateTime<FixedOffset>,
     frame: &mut Frame,
     area: Rect,
 ) {
     let info = &s.session;
-    let episode = match s.session.language {
-        crate::lang::Lang::Nl => "Aflevering",
-        crate::lang::Lang::En => "Episode",
-    };
     let mut after = vec![Piece::Gap(1)];
     after.push(Piece::Lines(lines(
         &speaker_line(s),
@@ -251,12 +215,15 @@ fn opening(
     }
     if !earlier.is_empty() {
         // What the group agreed last time and is still open: back on the table.
-        let w = crate::actions::words(info.language);
+        let w = t.actions;
         after.push(Piece::Gap(1));
         let mut agreed = vec![Line::styled(w.earlier, theme.heading)];
         for f in earlier {
-            let line = crate::actions::summary_line(&f.action, info.language);
-            agreed.extend(lines(&line, area.width, theme.base));
+            // An overdue one in a word and a colour.
+            let (line, late) =
+                crate::actions::summary_line_on(&f.action, now.date_naive(), info.language);
+            let style = if late { theme.late } else { theme.base };
+            agreed.extend(lines(&line, area.width, style));
         }
         after.push(Piece::Lines(agreed));
     }
@@ -266,7 +233,7 @@ fn opening(
         .map(|st| lines(&st.text, area.width, theme.base))
         .unwrap_or_default();
     let before = Piece::Lines(vec![Line::styled(
-        format!("{episode} {}", info.episode_number),
+        fill(t.episode_number, [&info.episode_number]),
         theme.accent,
     )]);
     let fixed = 1 + 1 + height_of(&after);
@@ -336,16 +303,29 @@ fn timer<'a>(
 ) -> Option<Piece<'a>> {
     let r = remaining(s, now)?;
     let style = theme.countdown(r, theme.timer);
-    let flag = s
-        .session
-        .paused
-        .then(|| Line::styled(format!(" ⏸ {} ", t.paused), theme.paused));
+    // The pause, and the warning colour said in a word too.
+    let mut flags = Vec::new();
+    if s.session.paused {
+        flags.push(Span::styled(format!(" ⏸ {} ", t.paused), theme.paused));
+    }
+    if let Some(alert) = r.alert() {
+        if !flags.is_empty() {
+            flags.push(Span::raw("  "));
+        }
+        flags.push(Span::styled(parts::alert_flag(t, alert), style));
+    }
+    let flag = (!flags.is_empty()).then(|| Line::from(flags));
     let (size, h) = match height {
         8.. => (PixelSize::Full, 8),
         4..=7 => (PixelSize::HalfHeight, 4),
         _ => (PixelSize::Full, 1),
     };
     Some(Piece::Timer(vec![r.display()], size, h, style, flag))
+}
+
+/// Whether the timer has a line of flags under it: paused, in its last minute, or over.
+fn has_timer_flag(s: &Session, now: DateTime<FixedOffset>) -> bool {
+    s.session.paused || remaining(s, now).is_some_and(|r| r.alert().is_some())
 }
 
 /// The group's notes, when the facilitator shows them to the room.
@@ -361,7 +341,7 @@ fn notes<'a>(s: &Session, t: &Texts, theme: &Theme, width: u16, height: u16) -> 
         .title(Line::styled(format!(" {} ", t.notes), theme.heading))
         .style(theme.base);
     let inner = width.min(COLUMN + 4).saturating_sub(2);
-    let l = wrap_text(&step.notes, usize::from(inner))
+    let l = wrap_lines(&step.notes, inner)
         .into_iter()
         .map(|l| Line::styled(l, theme.base))
         .collect::<Vec<_>>();
@@ -379,7 +359,10 @@ fn prompt(
     let Some(step) = s.steps.get(s.session.current_step) else {
         return;
     };
-    let head = Piece::Lines(vec![Line::styled(label(s, t), theme.accent)]);
+    let head = Piece::Lines(vec![Line::styled(
+        step_label(&s.steps, s.session.current_step, t),
+        theme.accent,
+    )]);
     let notes_height = if s.session.room_notes {
         (area.height / 3).clamp(5, 14)
     } else {
@@ -387,7 +370,7 @@ fn prompt(
     };
     // A round's speaker and a phase: what the room needs to know whose turn it is.
     let turns = turn_lines(s, t, theme, now);
-    let flag = u16::from(s.session.paused) + turns.len() as u16;
+    let flag = u16::from(has_timer_flag(s, now)) + turns.len() as u16;
     // The question in the largest letters that leave a big timer; else smaller, else plain.
     let mut choice = None;
     'sizes: for (i, _) in big::SIZES.iter().enumerate() {
@@ -437,33 +420,33 @@ fn turn_lines<'a>(
     theme: &Theme,
     now: DateTime<FixedOffset>,
 ) -> Vec<Line<'a>> {
-    use crate::{app::clock::Remaining, i18n::fill, session::timing};
     let Some(step) = s.steps.get(s.session.current_step) else {
         return Vec::new();
     };
     let at = super::elapsed(s, now);
     let mut out = Vec::new();
     if let Some(r) = &step.round {
-        match r.speaker() {
-            Some(name) => {
-                let turn = Duration::from_secs(r.turn_seconds(step.planned_seconds));
-                let left =
-                    Remaining::of(turn, at.saturating_sub(Duration::from_secs(r.turn_started)));
-                let mut text = format!("▶ {}: {name}  {}", t.round_now, left.display());
-                if let Some(next) = r.next_speaker() {
-                    text.push_str(&format!("   · {}: {next}", t.round_next));
+        match (r.speaker(), step.turn_remaining(at)) {
+            (Some(name), Some(left)) => {
+                let mut now_line = format!("▶ {}: {name}  {}", t.round_now, left.display());
+                if left.is_over() {
+                    now_line.push_str(&format!(" · {}", t.round_time_up));
                 }
-                out.push(Line::styled(text, theme.heading));
+                let next = crate::ui::round::next_words(r, t, None);
+                let one = format!("{now_line}   · {next}");
+                // Whole names: who is next goes on a line of its own when both do not fit.
+                if one.width() <= usize::from(COLUMN) {
+                    out.push(Line::styled(one, theme.heading));
+                } else {
+                    out.push(Line::styled(now_line, theme.heading));
+                    out.push(Line::styled(next, theme.heading));
+                }
             }
-            None => out.push(Line::styled(t.round_open, theme.heading)),
+            _ => out.push(Line::styled(t.round_open, theme.heading)),
         }
     }
-    if let Some(i) = timing::current_phase(&step.phases) {
+    if let Some((i, left)) = step.phase_remaining(at) {
         let p = &step.phases[i];
-        let left = Remaining::of(
-            Duration::from_secs(u64::from(p.minutes) * 60),
-            at.saturating_sub(Duration::from_secs(p.started.unwrap_or(0))),
-        );
         out.push(Line::styled(
             format!(
                 "{}: {}  {}",
@@ -512,6 +495,15 @@ fn video(
         )),
         None => pieces.push(Piece::Lines(lines(t.video_no_url, area.width, theme.base))),
     }
+    // The facilitator opened it (F5): the room knows to look at the other screen or window.
+    if step.playing {
+        pieces.push(Piece::Gap(1));
+        pieces.push(Piece::Lines(lines(
+            &format!("▶ {}", t.paper.room_playing),
+            area.width,
+            theme.heading,
+        )));
+    }
     let code = url
         .and_then(qr::Code::new)
         .filter(|c| c.size().0 <= area.width);
@@ -519,7 +511,7 @@ fn video(
         height_of(&pieces)
             + 1
             + h
-            + u16::from(s.session.paused)
+            + u16::from(has_timer_flag(s, now))
             + code.as_ref().map_or(0, |c| c.size().1 + 2)
             <= area.height
     });
@@ -540,33 +532,15 @@ fn video(
     render_stack(frame, area, pieces);
 }
 
-/// A URL broken at any character, so a long link still shows whole.
-fn wrap_url(url: &str, width: u16) -> Vec<String> {
-    let width = usize::from(width.max(1));
-    let mut out = vec![String::new()];
-    for c in url.chars() {
-        let cw = c.to_string().width();
-        if out.last().is_some_and(|l| l.width() + cw > width) {
-            out.push(String::new());
-        }
-        if let Some(l) = out.last_mut() {
-            l.push(c);
-        }
-    }
-    out
-}
-
 fn summary(s: &Session, t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut rows = Vec::new();
     let (mut planned, mut actual) = (0u64, 0u64);
     for (i, st) in s.steps.iter().enumerate() {
         planned += st.planned_seconds;
         actual += st.elapsed_seconds;
-        let mut one = s.clone();
-        one.session.current_step = i;
         rows.push(Row::new(vec![
-            Cell::from(label(&one, t)),
-            Cell::from(if st.kind.is_timed() {
+            Cell::from(step_label(&s.steps, i, t)),
+            Cell::from(if st.is_planned() {
                 minutes_seconds(Duration::from_secs(st.planned_seconds))
             } else {
                 "–".into()
@@ -595,11 +569,15 @@ fn summary(s: &Session, t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect)
     .style(theme.base);
     let mut head = lines(t.step_summary, area.width, theme.heading);
     head.push(Line::default());
-    head.extend(lines(t.session_finished, area.width, theme.quote));
+    head.extend(lines(
+        t.session_finished_for(s.session.audience),
+        area.width,
+        theme.quote,
+    ));
     let pieces = vec![
         Piece::Lines(head),
         Piece::Gap(1),
-        Piece::Table(table, 36, height),
+        Piece::Table(Box::new(table), 36, height),
     ];
     render_stack(frame, area, pieces);
 }

@@ -5,8 +5,7 @@
 //! lock for an instant. It only tries on lock files that are a second old: a voer that is just
 //! starting takes its lock right after creating the file, and must never find it taken.
 use std::{
-    fs::{self, File},
-    io,
+    fs, io,
     path::{Path, PathBuf},
     sync::Arc,
     time::{Duration, SystemTime},
@@ -54,7 +53,8 @@ pub fn is_held(session_path: &Path) -> Option<bool> {
     if age < SETTLE {
         return None;
     }
-    let Ok(file) = File::open(&lock) else {
+    // Never waits: a pipe put there (not voer's) would hold the room screen up for good.
+    let Ok(file) = crate::platform::open_regular(&lock) else {
         return Some(false);
     };
     match file.try_lock_shared() {
@@ -129,8 +129,7 @@ impl Followed {
         if now.is_none() || now == self.stamp {
             return None;
         }
-        let text = fs::read_to_string(&self.path).ok()?;
-        let session = Session::from_toml(&text).ok()?;
+        let session = store::load(&self.path).ok()?;
         // Only remembered once read well: a half-written file is read again next time.
         self.stamp = now;
         Some(session)

@@ -2,23 +2,25 @@
 //! It reads only the session file that a running voer writes, and shows what is for the room:
 //! never the tips, the keys, file paths or the agenda.
 //!
-//! - `follow`: which session to show (the one a running voer holds locked) and reading it.
-//! - `presence`: the file by which the facilitator's screen knows a room screen follows.
-//! - `big`: text in large letters, with the punctuation the big font lacks mapped to plain.
+//! - `run`: the loop: watching the folder, re-reading the session, drawing when it changed;
+//! - `follow`: which session to show (the one a running voer holds locked) and reading it;
+//! - `big`: text in large letters, with the punctuation the big font lacks mapped to plain;
 //! - `draw`: the screen, from the model and the wall clock.
+//!
+//! It announces itself beside the session (`crate::session::presence`), so the facilitator's
+//! screen knows it is followed.
 pub mod big;
 pub mod draw;
 pub mod follow;
-pub mod presence;
+pub mod run;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 
 use crate::{
-    app::clock::Remaining,
     lang::Lang,
-    session::{Session, Status},
+    session::{Session, Status, countdown::Remaining},
     ui::Theme,
 };
 
@@ -32,6 +34,8 @@ pub struct Room {
     /// What the group agreed at earlier meetings and is still open, read from those sessions'
     /// own files while the opening is shown.
     pub earlier: Vec<crate::actions::folder::Found>,
+    /// When `shown` was read, on the monotonic clock, and the time the timer was at then.
+    read_at: Option<(Instant, DateTime<FixedOffset>)>,
 }
 
 impl Room {
@@ -41,6 +45,37 @@ impl Room {
             fallback_lang,
             theme,
             earlier: Vec::new(),
+            read_at: None,
+        }
+    }
+
+    /// Shows `s`, just read from its file at `wall` (the wall clock, read now) and `mono`.
+    /// The wall clock is read once per change of the file, to know how long ago it was
+    /// written; from then on the timer counts with the monotonic clock, so that a wall clock
+    /// set forward or back (by hand, by a time server) cannot make it jump or stand still.
+    /// A difference below zero or over 24 hours means the two clocks disagree (this
+    /// computer's and the facilitator's): it counts as none.
+    pub fn show(&mut self, s: Session, wall: DateTime<FixedOffset>, mono: Instant) {
+        let written = s.session.updated_at;
+        let since = (wall - written)
+            .to_std()
+            .ok()
+            .filter(|d| d.as_secs() <= crate::session::MAX_STEP_SECONDS)
+            .unwrap_or_default();
+        let since = chrono::Duration::from_std(since).unwrap_or_default();
+        self.read_at = Some((mono, written + since));
+        self.shown = Some(s);
+    }
+
+    /// The time the timer is at, at `mono` (see [`Room::show`]): what to draw with.
+    pub fn timer_now(&self, mono: Instant) -> DateTime<FixedOffset> {
+        match self.read_at {
+            Some((at, then)) => {
+                let passed = chrono::Duration::from_std(mono.saturating_duration_since(at))
+                    .unwrap_or_default();
+                then + passed
+            }
+            None => chrono::Local::now().fixed_offset(),
         }
     }
 
@@ -81,10 +116,9 @@ pub fn elapsed(s: &Session, now: DateTime<FixedOffset>) -> Duration {
 
 /// Time left (or over) on the current step, when it is timed.
 pub fn remaining(s: &Session, now: DateTime<FixedOffset>) -> Option<Remaining> {
-    let step = s.steps.get(s.session.current_step)?;
-    step.kind
-        .is_timed()
-        .then(|| Remaining::of(Duration::from_secs(step.planned_seconds), elapsed(s, now)))
+    s.steps
+        .get(s.session.current_step)?
+        .remaining(elapsed(s, now))
 }
 
 #[cfg(test)]
@@ -102,8 +136,9 @@ mod tests {
         Session::new(ep, Audience::ClientCouncil, &Meta::default(), Lang::Nl, now)
     }
 
-    #[test]
-    fn the_timer_runs_from_the_file_and_the_wall_clock_and_stops_when_paused() {
+    /// The session on its first prompt, 5 minutes planned, 20 seconds of them spent when the
+    /// file was written, its timer running since 20 seconds before that.
+    fn on_a_prompt() -> Session {
         let mut s = session();
         let prompt = s
             .steps
@@ -113,8 +148,34 @@ mod tests {
         s.session.current_step = prompt;
         s.steps[prompt].planned_seconds = 300;
         s.steps[prompt].elapsed_seconds = 20;
+        s.session.timer_started_at = Some(s.session.updated_at - chrono::Duration::seconds(20));
+        s
+    }
+
+    #[test]
+    fn the_timer_counts_on_the_monotonic_clock_whatever_the_wall_clock_says() {
+        let s = on_a_prompt();
+        let written = s.session.updated_at;
+        let mono = Instant::now();
+        let later = mono + Duration::from_secs(30);
+        for (wall, shows) in [
+            // The clocks agree: written 5 s ago, 30 s since.
+            (written + chrono::Duration::seconds(5), "4:05"),
+            // This computer's wall clock 30 days ahead, or 3 hours behind: as if just written.
+            (written + chrono::Duration::days(30), "4:10"),
+            (written - chrono::Duration::hours(3), "4:10"),
+        ] {
+            let mut room = Room::new(Lang::Nl, crate::ui::Theme::calm());
+            room.show(s.clone(), wall, mono);
+            let r = remaining(&s, room.timer_now(later)).map(|r| r.display());
+            assert_eq!(r.as_deref(), Some(shows), "{wall}");
+        }
+    }
+
+    #[test]
+    fn the_timer_runs_from_the_file_and_the_wall_clock_and_stops_when_paused() {
+        let mut s = on_a_prompt();
         let at = s.session.updated_at;
-        s.session.timer_started_at = Some(at - chrono::Duration::seconds(20));
         let later = at + chrono::Duration::seconds(30);
         assert_eq!(
             remaining(&s, later).map(|r| r.display()),

@@ -1,13 +1,25 @@
 //! One group's run through one episode, and its file format (see the README).
+//! - `timing`: speaking rounds, phases and re-planning to end on time;
+//! - `countdown`: what is left of a step, a turn or a phase, as both screens show it;
+//! - `store`: reading and writing session files;
+//! - `find`: a session by the name `voer sessions` shows, `--last` or `--group`;
+//! - `presence`: the file beside a session by which a room screen says it follows it;
+//! - `unknown`: what a newer voer wrote in a session file, kept as it was.
+pub mod countdown;
+pub mod find;
+pub mod presence;
 pub mod store;
 pub mod timing;
+mod unknown;
+
+pub use unknown::Unknown;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::{
     episode::{Audience, Episode},
-    i18n::{self, Localize, fill},
+    i18n::{self, Localize, Texts, fill},
     lang::Lang,
 };
 
@@ -35,13 +47,22 @@ pub enum Status {
     Finished,
 }
 
+/// The colours of a run, as in the config file: `default`, or `projector` (high contrast).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SessionTheme {
+    Default,
+    Projector,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum StepKind {
     Opening,
     /// Watching the episode's video: timed, with its URL.
     Video,
     Quote,
+    #[default]
     Prompt,
     Closing,
 }
@@ -54,6 +75,33 @@ impl StepKind {
     /// Whether the group answers a question here (prompts and the closing; not the video).
     pub fn is_question(self) -> bool {
         matches!(self, StepKind::Prompt | StepKind::Closing)
+    }
+
+    /// What a step of this kind is called: "Opening", "Vraag 2", "Afsluiting". `prompt` is a
+    /// prompt's number, counted from 1 (not used for the other kinds).
+    pub fn label(self, prompt: usize, t: &Texts) -> String {
+        match self {
+            StepKind::Opening => t.step_opening.to_string(),
+            StepKind::Video => t.step_video.to_string(),
+            StepKind::Quote => t.step_quote.to_string(),
+            StepKind::Prompt => format!("{} {prompt}", t.step_prompt),
+            StepKind::Closing => t.step_closing.to_string(),
+        }
+    }
+}
+
+/// The short name of step `index` in the agenda, the summary, the room screen and the CSV;
+/// past the last step, the summary's.
+pub fn step_label(steps: &[Step], index: usize, t: &Texts) -> String {
+    match steps.get(index) {
+        Some(step) => {
+            let prompt = steps[..=index]
+                .iter()
+                .filter(|s| s.kind == StepKind::Prompt)
+                .count();
+            step.kind.label(prompt, t)
+        }
+        None => t.step_summary.to_string(),
     }
 }
 
@@ -89,6 +137,13 @@ pub struct SessionInfo {
     /// Whether the room screen shows the notes.
     #[serde(default)]
     pub room_notes: bool,
+    /// The colours the run was started with: a resume keeps them. Absent in older files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<SessionTheme>,
+    /// Whether the facilitator's tips are hidden (one projected screen): a resume keeps it.
+    /// Written only when they are.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub tips_hidden: bool,
     pub status: Status,
     pub started_at: DateTime<FixedOffset>,
     pub updated_at: DateTime<FixedOffset>,
@@ -104,10 +159,13 @@ pub struct SessionInfo {
     /// adds the time since then to what the step had before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timer_started_at: Option<DateTime<FixedOffset>>,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// One timed part of a prompt (e.g. 1-2-4-All).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Phase {
     pub label: String,
     pub minutes: u32,
@@ -118,10 +176,13 @@ pub struct Phase {
     /// or a resume does not eat into it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started: Option<u64>,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// A speaking round: each participant in turn.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Round {
     /// The speakers, in the order they take their turn.
     pub order: Vec<String>,
@@ -141,11 +202,14 @@ pub struct Round {
     /// Who passed their turn.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub passed: Vec<String>,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// An agreement or action recorded during the meeting.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ActionItem {
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Action {
     /// Stable and unique in the sessions folder.
     pub id: String,
     pub text: String,
@@ -162,9 +226,12 @@ pub struct ActionItem {
     #[serde(default)]
     pub step: usize,
     pub created_at: DateTime<FixedOffset>,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Step {
     pub kind: StepKind,
     pub text: String,
@@ -174,6 +241,13 @@ pub struct Step {
     /// Where the video is (video step).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// A copy of the video on this computer, an absolute path (video step): `F5` plays it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The facilitator opened the video with `F5` and has not left the step (video step):
+    /// the room screen says the video is playing.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub playing: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tip: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -188,9 +262,18 @@ pub struct Step {
     pub elapsed_seconds: u64,
     #[serde(default)]
     pub notes: String,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 impl Step {
+    /// Whether the step has minutes in the plan: every timed step, and an opening or a quote
+    /// planned by its episode (a session from before that has none).
+    pub fn is_planned(&self) -> bool {
+        self.kind.is_timed() || self.planned_seconds > 0
+    }
+
     /// Lines of notes that hold something.
     pub fn note_lines(&self) -> usize {
         self.notes.lines().filter(|l| !l.trim().is_empty()).count()
@@ -203,7 +286,27 @@ pub struct Session {
     pub session: SessionInfo,
     pub steps: Vec<Step>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub actions: Vec<ActionItem>,
+    pub actions: Vec<Action>,
+    /// The reports `Ctrl+E` wrote beside the session file (see `store::reports`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<ReportFile>,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
+}
+
+/// A report `Ctrl+E` wrote beside the session file, as it was written: voer replaces it (and
+/// `voer delete` removes it) only while the file still has this content.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReportFile {
+    /// The file's name, in the session file's folder.
+    pub name: String,
+    /// The SHA-256 of what voer wrote, in lowercase hexadecimal.
+    pub sha256: String,
+    pub written_at: DateTime<FixedOffset>,
+    /// What this voer does not know (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// Who is in the room, given at the start of a run.
@@ -229,18 +332,16 @@ impl Session {
         let step = |kind, text: &str, minutes: u32| Step {
             kind,
             text: text.to_string(),
-            original: None,
-            url: None,
-            tip: None,
-            phases: Vec::new(),
-            round: None,
             planned_seconds: u64::from(minutes) * 60,
             episode_seconds: u64::from(minutes) * 60,
-            elapsed_seconds: 0,
-            notes: String::new(),
+            ..Step::default()
         };
+        let tip =
+            |t: &Option<crate::episode::Localized>| t.as_ref().map(|t| t.get(lang).to_string());
+        let opening = episode.opening_for(audience);
         let video = Step {
             url: episode.video_url().map(str::to_string),
+            tip: tip(&episode.video.tip),
             ..step(
                 StepKind::Video,
                 episode.title.get(lang),
@@ -251,25 +352,33 @@ impl Session {
         let text = quote.get(lang);
         // The speaker's own words stay beside a translation.
         let original = (text != quote.nl).then(|| quote.nl.clone());
+        // The opening and the quote have no timer, but their minutes are in the plan.
         let mut steps = vec![
-            step(StepKind::Opening, episode.context.get(lang), 0),
+            Step {
+                tip: tip(&opening.tip),
+                ..step(
+                    StepKind::Opening,
+                    episode.context.get(lang),
+                    opening.minutes,
+                )
+            },
             video,
             Step {
                 original,
-                ..step(StepKind::Quote, text, 0)
+                tip: tip(&opening.quote_tip),
+                ..step(StepKind::Quote, text, opening.quote_minutes)
             },
         ];
         let participants = timing::clean_names(&meta.participants);
         let timed = |kind, p: &crate::episode::Prompt| Step {
-            tip: p.tip.as_ref().map(|t| t.get(lang).to_string()),
+            tip: tip(&p.tip),
             phases: p
                 .phases
                 .iter()
                 .map(|ph| Phase {
                     label: ph.label.get(lang).to_string(),
                     minutes: ph.minutes,
-                    current: false,
-                    started: None,
+                    ..Phase::default()
                 })
                 .collect(),
             // Without participants a round prompt is an ordinary prompt.
@@ -302,6 +411,8 @@ impl Session {
                 example: false,
                 blanked: false,
                 room_notes: false,
+                theme: None,
+                tips_hidden: false,
                 status: Status::InProgress,
                 started_at: now,
                 updated_at: now,
@@ -309,9 +420,12 @@ impl Session {
                 current_step: 0,
                 paused: false,
                 timer_started_at: None,
+                unknown: Unknown::default(),
             },
             steps,
             actions: Vec::new(),
+            reports: Vec::new(),
+            unknown: Unknown::default(),
         }
     }
 
@@ -329,6 +443,15 @@ impl Session {
         self.steps.iter().find(|s| s.kind == StepKind::Quote)
     }
 
+    /// Gives the video step a copy of the video on this computer (`--video`, or the
+    /// episode's `[video] file`), which `F5` plays instead of opening the address.
+    pub fn set_video_file(&mut self, file: &std::path::Path) {
+        let file = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        for s in self.steps.iter_mut().filter(|s| s.kind == StepKind::Video) {
+            s.file = Some(file.to_string_lossy().into_owned());
+        }
+    }
+
     /// The video step's URL, if the session has one.
     pub fn video_url(&self) -> Option<&str> {
         self.steps
@@ -339,6 +462,11 @@ impl Session {
 
     pub fn note_lines(&self) -> usize {
         self.steps.iter().map(Step::note_lines).sum()
+    }
+
+    /// Opened and closed without a word: no line of notes on any step, and no action.
+    pub fn has_no_notes(&self) -> bool {
+        self.actions.is_empty() && self.steps.iter().all(|s| s.note_lines() == 0)
     }
 
     pub fn to_toml(&self) -> String {
@@ -546,9 +674,34 @@ pub fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// The group a group name stands for: sessions are of the same group when their names make the
+/// same [`slug`] ("Cliëntenraad De Linde" and "clientenraad de linde"), as in the session files'
+/// names. `None` for a name without a letter or digit: unnamed sessions are not known to be one
+/// group. The next meeting's agreements, `voer actions --group` and `voer export --group` all
+/// match groups by this key.
+pub fn group_key(name: &str) -> Option<String> {
+    Some(slug(name)).filter(|s| !s.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_group_is_the_same_however_its_name_is_spelled() {
+        let key = group_key("Cliëntenraad De Linde");
+        assert_eq!(key.as_deref(), Some("clientenraad-de-linde"));
+        for spelled in [
+            "clientenraad de linde",
+            "CLIËNTENRAAD  DE LINDE",
+            "Cliëntenraad-De-Linde",
+        ] {
+            assert_eq!(group_key(spelled), key, "{spelled}");
+        }
+        assert_ne!(group_key("Cliëntenraad De Linden"), key);
+        assert_eq!(group_key(""), None);
+        assert_eq!(group_key(" — "), None);
+    }
 
     #[test]
     fn slugs_are_safe_file_name_parts() {

@@ -7,7 +7,8 @@ use super::{Phase, Round, Step};
 
 /// A turn is never shorter than this.
 pub const MIN_TURN_SECONDS: u64 = 30;
-/// What an untimed step (opening, quote) is counted as when planning to end on time.
+/// What an untimed step (opening, quote) without minutes of its own is counted as when
+/// planning to end on time.
 pub const UNTIMED_SECONDS: u64 = 120;
 /// Re-planning never makes a step shorter than this.
 pub const MIN_STEP_SECONDS: u64 = 60;
@@ -38,7 +39,7 @@ impl Round {
             turns_taken: 0,
             turn_started: at,
             minutes_per_person,
-            passed: Vec::new(),
+            ..Round::default()
         }
     }
 
@@ -68,11 +69,6 @@ impl Round {
     /// After the last speaker the rest of the prompt's time is open discussion.
     pub fn is_open(&self) -> bool {
         self.current >= self.order.len()
-    }
-
-    /// Seconds into the current turn, at `elapsed` seconds into the step.
-    pub fn turn_elapsed(&self, elapsed: u64) -> u64 {
-        elapsed.saturating_sub(self.turn_started)
     }
 
     /// The current speaker has had their turn: the next one starts.
@@ -179,15 +175,6 @@ pub fn next_phase(phases: &mut [Phase], elapsed: u64) -> bool {
     }
 }
 
-/// (planned, elapsed) seconds of the current phase.
-pub fn phase_clock(phases: &[Phase], elapsed: u64) -> Option<(u64, u64)> {
-    let p = &phases[current_phase(phases)?];
-    Some((
-        u64::from(p.minutes) * 60,
-        elapsed.saturating_sub(p.started.unwrap_or(0)),
-    ))
-}
-
 /// Seconds from `now` until `until` today; a time more than twelve hours back is taken as
 /// tomorrow's (a meeting past midnight).
 pub fn seconds_until(now: DateTime<FixedOffset>, until: NaiveTime) -> i64 {
@@ -200,21 +187,26 @@ pub fn seconds_until(now: DateTime<FixedOffset>, until: NaiveTime) -> i64 {
 }
 
 /// Seconds the rest of the meeting needs as planned: what is left of the current step, the
-/// planned time of the steps after it, and two minutes for each untimed step.
+/// planned time of the steps after it, and for an untimed step its plan (two minutes when
+/// it has none).
 /// `floor`: count each timed step to come at its shortest (one minute) instead.
 fn seconds_needed(steps: &[Step], current: usize, elapsed: u64, floor: bool) -> u64 {
     let Some(step) = steps.get(current) else {
         return 0;
     };
+    let untimed = |s: &Step| match s.planned_seconds {
+        0 => UNTIMED_SECONDS,
+        planned => planned,
+    };
     let now = if step.kind.is_timed() {
         step.planned_seconds.saturating_sub(elapsed)
     } else {
-        UNTIMED_SECONDS.saturating_sub(elapsed)
+        untimed(step).saturating_sub(elapsed)
     };
     steps[current + 1..]
         .iter()
         .map(|s| match (s.kind.is_timed(), floor) {
-            (false, _) => UNTIMED_SECONDS,
+            (false, _) => untimed(s),
             (true, false) => s.planned_seconds,
             (true, true) => s.planned_seconds.min(MIN_STEP_SECONDS),
         })
@@ -325,8 +317,10 @@ pub fn replan(steps: &mut [Step], current: usize, elapsed: u64, seconds_left: i6
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
-    use crate::session::StepKind;
+    use crate::session::{StepKind, countdown::Remaining};
 
     fn step(kind: StepKind, minutes: u64) -> Step {
         Step {
@@ -334,6 +328,8 @@ mod tests {
             text: String::new(),
             original: None,
             url: None,
+            file: None,
+            playing: false,
             tip: None,
             phases: Vec::new(),
             round: None,
@@ -341,6 +337,7 @@ mod tests {
             episode_seconds: minutes * 60,
             elapsed_seconds: 0,
             notes: String::new(),
+            ..Default::default()
         }
     }
 
@@ -459,7 +456,15 @@ mod tests {
         );
         r.next(90);
         assert_eq!(r.speaker(), Some("Bert"));
-        assert_eq!(r.turn_elapsed(100), 10);
+        // A turn of 100 seconds (three speakers, ten minutes), 10 of them spent.
+        let prompt = Step {
+            round: Some(r.clone()),
+            ..step(StepKind::Prompt, 10)
+        };
+        assert_eq!(
+            prompt.turn_remaining(Duration::from_secs(100)),
+            Some(Remaining::Left(Duration::from_secs(90)))
+        );
         r.pass(100);
         assert_eq!(r.passed, ["Bert"]);
         assert_eq!((r.speaker(), r.next_speaker()), (Some("Cor"), None));
@@ -504,6 +509,7 @@ mod tests {
                 minutes: m,
                 current: false,
                 started: None,
+                ..Default::default()
             })
             .collect()
     }
@@ -517,9 +523,23 @@ mod tests {
         assert!(advance_phases(&mut p, 60));
         assert!(!advance_phases(&mut p, 61), "one change, one signal");
         assert_eq!(current_phase(&p), Some(1));
-        assert_eq!(phase_clock(&p, 90), Some((120, 30)));
+        // The phase's own time left: 2 minutes planned, 30 seconds of them spent.
+        let left = |p: &[Phase], at: u64| {
+            let prompt = Step {
+                phases: p.to_vec(),
+                ..step(StepKind::Prompt, 12)
+            };
+            prompt.phase_remaining(Duration::from_secs(at))
+        };
+        assert_eq!(
+            left(&p, 90),
+            Some((1, Remaining::Left(Duration::from_secs(90))))
+        );
         assert!(next_phase(&mut p, 100));
-        assert_eq!(phase_clock(&p, 100), Some((240, 0)));
+        assert_eq!(
+            left(&p, 100),
+            Some((2, Remaining::Left(Duration::from_secs(240))))
+        );
         assert!(advance_phases(&mut p, 100 + 240 + 10));
         assert_eq!(current_phase(&p), Some(3));
         assert!(!next_phase(&mut p, 400), "no phase after the last");

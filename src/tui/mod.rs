@@ -3,13 +3,13 @@
 //! - `events`: the input, signal and saver messages on one channel;
 //! - `runtime`: the loop that feeds them to `update`, carries out the effects and draws.
 //!
-//! The room screen (`commands::room`) has its own small loop, on the same `Screen`.
+//! The room screen (`crate::room::run`) has its own small loop, on the same `Screen` and the
+//! same input source (`spawn_input`).
 mod events;
 mod runtime;
 mod terminal;
 
-#[cfg(unix)]
-pub use events::STOP_SIGNALS;
+pub use events::spawn_input;
 pub use runtime::{CreateSession, run};
 pub use terminal::Screen;
 

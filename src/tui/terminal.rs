@@ -11,7 +11,7 @@ use ratatui::{
     },
 };
 
-use crate::commands::UserError;
+use crate::error::UserError;
 
 /// The terminal in raw mode with bracketed paste; restored when dropped, also on error.
 /// `ratatui::init` installs a panic hook that restores it on a panic.

@@ -10,33 +10,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use crate::{
-    app::{
-        Model,
-        clock::{Now, minutes_seconds},
-    },
+    app::{Model, clock::Now},
     i18n::fill,
-    session::{StepKind, timing::Pace},
+    session::{countdown::minutes_seconds, step_label, timing::Pace},
 };
-
-/// The short name of a step in the agenda: "Opening", "Vraag 2", "Afsluiting".
-pub fn step_label(m: &Model, index: usize) -> String {
-    let t = m.texts();
-    let steps = &m.session.steps;
-    match steps.get(index).map(|s| s.kind) {
-        Some(StepKind::Opening) => t.step_opening.to_string(),
-        Some(StepKind::Video) => t.step_video.to_string(),
-        Some(StepKind::Quote) => t.step_quote.to_string(),
-        Some(StepKind::Prompt) => {
-            let n = steps[..=index]
-                .iter()
-                .filter(|s| s.kind == StepKind::Prompt)
-                .count();
-            format!("{} {n}", t.step_prompt)
-        }
-        Some(StepKind::Closing) => t.step_closing.to_string(),
-        None => t.step_summary.to_string(),
-    }
-}
 
 fn ends_at(m: &Model, now: Now) -> String {
     let mut end = m.expected_end(now);
@@ -76,35 +53,50 @@ fn pace(m: &Model, now: Now) -> Option<String> {
     })
 }
 
-/// One line: episode and audience on the left, step k of n and the end time on the right.
+/// One line, by priority as the room needs it: the step and the end time first (on the right,
+/// always whole), then the group's name, then the episode, and while a room screen follows a
+/// short sign of it. What does not fit goes in the reverse order.
 pub fn header(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     let t = m.texts();
     let info = &m.session.session;
     let total = m.step_count() + 1;
-    // A small marker while a room screen follows, saying whether it shows the notes.
-    let marker = if m.room_following {
-        let notes = if info.room_notes {
-            t.room_notes_on
-        } else {
-            t.room_notes_off
-        };
-        format!("▣ {} ({notes}) · ", t.room_following)
-    } else {
-        String::new()
-    };
-    let right = format!(
-        "{marker}{} · {} ",
+    let core = format!(
+        "{} · {}",
         fill(t.step_of, [&(m.step + 1), &total]),
         ends_at_and_pace(m, now)
     );
-    let room = usize::from(area.width).saturating_sub(right.width() + 1);
-    let left = header_left(
-        m.episode.number,
-        &m.episode.title,
-        info.audience.name(m.lang),
-        &info.group,
-        room,
-    );
+    let markers = if m.room_following {
+        let (notes, short) = if info.room_notes {
+            (t.room_notes_on, t.room_short_notes)
+        } else {
+            (t.room_notes_off, t.room_short)
+        };
+        [
+            format!("▣ {} ({notes}) · ", t.room_following),
+            format!("▣ {short} · "),
+            "▣ ".to_string(),
+        ]
+    } else {
+        [String::new(), String::new(), String::new()]
+    };
+    // Without a group's name, the audience says which meeting this is.
+    let audience = info.audience.name(m.lang);
+    let parts = if info.group.trim().is_empty() {
+        HeaderParts {
+            number: m.episode.number,
+            title: &m.episode.title,
+            audience: "",
+            group: audience,
+        }
+    } else {
+        HeaderParts {
+            number: m.episode.number,
+            title: &m.episode.title,
+            audience,
+            group: &info.group,
+        }
+    };
+    let (left, right) = fit_header(&parts, &markers, &core, usize::from(area.width));
     let gap = usize::from(area.width).saturating_sub(left.width() + right.width());
     let line = Line::from(vec![
         Span::styled(left, theme.heading),
@@ -114,36 +106,85 @@ pub fn header(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect)
     frame.render_widget(Paragraph::new(line).style(theme.base), area);
 }
 
-/// " 4 · title · audience · group" in `room` columns. The group says which meeting this is,
-/// so when space is short the title is shortened first, then the audience left out, and only
-/// then the group cut.
-fn header_left(number: u32, title: &str, audience: &str, group: &str, room: usize) -> String {
+/// What the header's left side tells: the episode, for which audience, which group (without a
+/// name, the audience is the group and `audience` is empty).
+struct HeaderParts<'a> {
+    number: u32,
+    title: &'a str,
+    audience: &'a str,
+    group: &'a str,
+}
+
+/// The header's left and right side in `width` columns: the first of the ever shorter forms that
+/// fits. `markers`: the room screen's sign, full, short and shortest (empty when none follows).
+fn fit_header(
+    p: &HeaderParts,
+    markers: &[String; 3],
+    core: &str,
+    width: usize,
+) -> (String, String) {
     const MIN_TITLE: usize = 12;
-    let prefix = format!(" {number} · ");
-    let full = |suffix: &str| format!("{prefix}{title}{suffix}");
-    let with_audience = if group.is_empty() {
-        format!(" · {audience}")
-    } else {
-        format!(" · {audience} · {group}")
-    };
-    let without_audience = if group.is_empty() {
-        String::new()
-    } else {
-        format!(" · {group}")
-    };
-    for suffix in [&with_audience, &without_audience] {
-        if full(suffix).width() <= room {
-            return full(suffix);
+    const MIN_GROUP: usize = 8;
+    let right = |marker: &str| format!("{marker}{core} ");
+    let fits = |left: &str, right: &str| left.width() + 1 + right.width() <= width;
+    let group = |g: &str| {
+        if p.group.is_empty() {
+            String::new()
+        } else {
+            format!(" · {g}")
         }
-        let title_room = room.saturating_sub(prefix.width() + suffix.width());
-        if title_room >= MIN_TITLE {
-            return format!("{prefix}{}{suffix}", truncate(title, title_room));
+    };
+    let episode = |title: &str, audience: bool| {
+        let audience = if audience && !p.audience.is_empty() {
+            format!(" · {}", p.audience)
+        } else {
+            String::new()
+        };
+        format!(" {} · {title}{audience}{}", p.number, group(p.group))
+    };
+    // Everything; the sign short; the audience left out.
+    for (marker, audience) in [
+        (&markers[0], true),
+        (&markers[1], true),
+        (&markers[1], false),
+    ] {
+        let (l, r) = (episode(p.title, audience), right(marker));
+        if fits(&l, &r) {
+            return (l, r);
         }
     }
-    truncate(
-        &format!("{prefix}{}{without_audience}", truncate(title, MIN_TITLE)),
-        room,
-    )
+    // The title shortened, as far as it stays recognisable; then the sign shortest.
+    let fixed = format!(" {} · ", p.number).width() + group(p.group).width();
+    for marker in [&markers[1], &markers[2]] {
+        let r = right(marker);
+        let title_room = width.saturating_sub(r.width() + 1 + fixed);
+        if title_room >= MIN_TITLE {
+            return (episode(&truncate(p.title, title_room), false), r);
+        }
+    }
+    // The episode's number and the group (the sign shortest next); the group alone; the group
+    // shortened.
+    let number_group = if p.group.is_empty() {
+        format!(" {}", p.number)
+    } else {
+        format!(" {} · {}", p.number, p.group)
+    };
+    for (l, r) in [
+        (number_group.clone(), right(&markers[1])),
+        (number_group, right(&markers[2])),
+        (format!(" {}", p.group), right(&markers[2])),
+    ] {
+        if fits(&l, &r) {
+            return (l, r);
+        }
+    }
+    let r = right(&markers[2]);
+    let room = width.saturating_sub(r.width() + 1);
+    if !p.group.is_empty() && room > MIN_GROUP {
+        return (format!(" {}", truncate(p.group, room - 1)), r);
+    }
+    // Only the step and the end time, cut at the end if even they do not fit.
+    (String::new(), truncate(&right(&markers[2]), width))
 }
 
 /// Cuts a string to a width in terminal columns, with an ellipsis.
@@ -168,12 +209,12 @@ pub fn sidebar(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect
     let width = usize::from(list.width);
     let mut lines = Vec::new();
     for i in 0..=m.step_count() {
-        let label = step_label(m, i);
+        let label = step_label(&m.session.steps, i, t);
         let minutes = m
             .session
             .steps
             .get(i)
-            .filter(|s| s.kind.is_timed())
+            .filter(|s| s.is_planned())
             .map(|s| {
                 if i < m.step {
                     minutes_seconds(m.elapsed(i, now.mono))
@@ -224,17 +265,40 @@ pub fn sidebar(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect
 mod tests {
     use super::*;
 
+    fn parts() -> HeaderParts<'static> {
+        HeaderParts {
+            number: 4,
+            title: "Cliënten met professionals aan het stuur",
+            audience: "Cliëntenraad",
+            group: "Cliëntenraad De Linde",
+        }
+    }
+
     #[test]
-    fn a_narrow_header_keeps_the_group_name() {
-        let title = "Cliënten met professionals aan het stuur";
-        let group = "Cliëntenraad De Linde";
-        let h = header_left(4, title, "Cliëntenraad", group, 49);
-        assert!(h.ends_with(" · Cliëntenraad De Linde"), "{h}");
-        assert!(h.starts_with(" 4 · Cliënten"), "{h}");
-        assert!(h.width() <= 49, "{h}");
-        let wide = header_left(4, title, "Cliëntenraad", group, 120);
-        assert_eq!(wide, format!(" 4 · {title} · Cliëntenraad · {group}"));
-        let tiny = header_left(4, title, "Cliëntenraad", group, 20);
-        assert!(tiny.width() <= 20, "{tiny}");
+    fn the_step_and_end_time_stay_whole_then_the_group_then_the_episode() {
+        let markers = [
+            "▣ zaalscherm volgt (notities niet zichtbaar) · ".to_string(),
+            "▣ zaal · ".to_string(),
+            "▣ ".to_string(),
+        ];
+        let core = "Stap 7 van 8 · einde ± 14:46 · 2 min voor op 15:30";
+        for width in 40..=220 {
+            let (l, r) = fit_header(&parts(), &markers, core, width);
+            assert!(l.width() + r.width() <= width, "{width}: {l}|{r}");
+            if width > core.width() + 3 {
+                assert!(r.contains(core), "{width}: {r}");
+                assert!(r.starts_with('▣'), "{width}: the sign stays: {r}");
+            }
+            // The episode goes before the group does.
+            if !l.contains("Cliëntenraad De Linde") {
+                assert!(!l.contains("Cliënten met"), "{width}: {l}");
+            }
+        }
+        let (l, r) = fit_header(&parts(), &markers, core, 220);
+        assert_eq!(
+            l,
+            " 4 · Cliënten met professionals aan het stuur · Cliëntenraad · Cliëntenraad De Linde"
+        );
+        assert!(r.starts_with("▣ zaalscherm volgt"), "{r}");
     }
 }

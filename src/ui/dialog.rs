@@ -26,7 +26,7 @@ pub fn unsaved(
 ) {
     let t = m.texts();
     let width = area.width.saturating_sub(4).min(90);
-    let rect = super::popup(frame, area, width, 11);
+    let rect = super::parts::popup(frame, area, width, 11);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.error)

@@ -37,7 +37,7 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         .collect();
     let width = lines.iter().map(Line::width).max().unwrap_or(20) as u16 + 4;
     let height = lines.len() as u16 + 2;
-    let rect = super::popup(frame, area, width, height);
+    let rect = super::parts::popup(frame, area, width, height);
     // On a small screen the help scrolls (↑↓): never past its last line.
     let visible = rect.height.saturating_sub(2);
     let hidden = (lines.len() as u16).saturating_sub(visible);

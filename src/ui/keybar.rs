@@ -18,8 +18,8 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let (status, status_style) = if let Some(e) = &m.save.error {
         // The path is the session file's: the reason is what the bar has room for.
         (fill(t.saving_failed, [&e.detail(m.lang)]), theme.error)
-    } else if let Some((msg, _)) = &m.status {
-        (msg.clone(), theme.keybar)
+    } else if let Some(line) = &m.status {
+        (line.text.clone(), theme.keybar)
     } else if m.save.is_clean() && m.save.last_attempt.is_some() {
         (format!("✓ {}", t.saved), theme.keybar)
     } else {
@@ -32,7 +32,21 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     } else {
         usize::from(area.width) / 2
     };
-    let status = format!("{} ", truncate_middle(&status, room.saturating_sub(2)));
+    let room = room.saturating_sub(2);
+    let shown = match m.status.as_ref().map(|l| l.parts()) {
+        // A message whose end must be read whole: its start gives way, with an ellipsis.
+        Some((head, tail))
+            if m.save.error.is_none()
+                && !tail.is_empty()
+                && status.width() > room
+                && tail.width() + 2 <= room =>
+        {
+            let head = super::agenda::truncate(head, room - tail.width());
+            format!("{head}{tail}")
+        }
+        _ => truncate_middle(&status, room),
+    };
+    let status = format!("{shown} ");
     let budget = usize::from(area.width).saturating_sub(status.width());
     let mut spans = vec![Span::styled(" ", theme.keybar)];
     let mut used = 1;
@@ -53,27 +67,17 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 /// Cuts the middle out of a message that is too wide, so that both what happened (its start)
-/// and the file it names (its end) stay readable.
+/// and the file it names (its end) stay readable; the cut is marked ` … `, never glued.
 fn truncate_middle(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_string();
     }
-    let head_room = width.saturating_sub(1) / 2;
-    let tail_room = width.saturating_sub(1) - head_room;
+    let head_room = width.saturating_sub(3) / 2;
+    let tail_room = width.saturating_sub(3) - head_room;
     let head = super::agenda::truncate(s, head_room + 1);
     let head = head.trim_end_matches('…');
-    let mut tail: Vec<char> = Vec::new();
-    let mut w = 0;
-    for c in s.chars().rev() {
-        let cw = c.to_string().width();
-        if w + cw > tail_room {
-            break;
-        }
-        w += cw;
-        tail.push(c);
-    }
-    let tail: String = tail.into_iter().rev().collect();
-    format!("{head}…{tail}")
+    let tail = super::parts::last_columns(s, tail_room);
+    format!("{} … {}", head.trim_end(), tail.trim_start())
 }
 
 #[cfg(test)]

@@ -1,14 +1,15 @@
 //! Drawing. Reads the model, never changes it. One file per screen or region of the screen;
 //! the colours are in `theme`.
+mod actions;
 mod agenda;
-mod agreements;
 mod dialog;
 mod help;
 mod keybar;
 mod notes;
+pub mod parts;
 pub mod picker;
 pub mod qr;
-mod round;
+pub mod round;
 mod step;
 mod summary;
 mod theme;
@@ -18,16 +19,17 @@ pub use theme::Theme;
 
 use ratatui::{
     Frame,
-    layout::{Alignment, Constraint, Flex, Layout, Rect},
+    layout::{Alignment, Constraint, Layout, Rect},
     text::Line,
-    widgets::{Block, Clear, Paragraph, Wrap},
+    widgets::{Block, Paragraph},
+};
+use unicode_width::UnicodeWidthStr;
+
+use crate::{
+    app::{App, Mode, Model, Overlay, Screen, clock::Now},
+    i18n::fill,
 };
 
-use crate::app::{App, Mode, Model, Overlay, Screen, clock::Now};
-
-/// Below this size the screen only asks for a larger window.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 12;
 /// From this width on, the agenda stands beside the content.
 const AGENDA_BESIDE_FROM: u16 = 80;
 
@@ -39,6 +41,45 @@ pub fn draw(app: &App, theme: &Theme, now: Now, frame: &mut Frame) {
     }
 }
 
+/// Typing goes on below the smallest size (no letter is lost): the bottom line shows what was
+/// typed, and that it is kept in the notes.
+fn kept_while_too_small(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let Some(ta) = m.notes.get(m.step).filter(|_| m.mode == Mode::Typing) else {
+        return;
+    };
+    if area.height < 4 || area.width < 8 {
+        return;
+    }
+    let row = ta.cursor().0;
+    let lines = ta.lines();
+    let line = lines[..=row.min(lines.len() - 1)]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .map(String::as_str)
+        .unwrap_or_default();
+    let label = fill(m.texts().too_small_kept, [&""]);
+    let room = usize::from(area.width).saturating_sub(label.width() + 1);
+    let text = fill(m.texts().too_small_kept, [&tail_of(line, room)]);
+    let bottom = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(text, theme.accent)).alignment(Alignment::Center),
+        bottom,
+    );
+}
+
+/// The end of `s` in `width` columns, with an ellipsis where it was cut.
+fn tail_of(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    format!("…{}", parts::last_columns(s, width.saturating_sub(1)))
+}
+
 /// A run: header, agenda, the step or the summary, the key bar, and any overlay.
 pub fn draw_run(m: &Model, theme: &Theme, now: Now, frame: &mut Frame) {
     let area = frame.area();
@@ -47,8 +88,9 @@ pub fn draw_run(m: &Model, theme: &Theme, now: Now, frame: &mut Frame) {
         // A blank screen for a sensitive moment: nothing at all.
         return;
     }
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(m, theme, frame, area);
+    if parts::is_too_small(area) {
+        parts::too_small(m.texts(), theme, frame, area);
+        kept_while_too_small(m, theme, frame, area);
         return;
     }
     let [header, body, bar] = Layout::vertical([
@@ -74,60 +116,17 @@ pub fn draw_run(m: &Model, theme: &Theme, now: Now, frame: &mut Frame) {
         step::draw(m, theme, now, frame, main);
     }
     keybar::draw(m, theme, frame, bar);
-    if m.overlay == Some(Overlay::Help) {
-        help::draw(m, theme, frame, area);
+    match m.overlay {
+        Some(Overlay::Help) => help::draw(m, theme, frame, area),
+        Some(Overlay::Code) => qr::overlay(m, theme, frame, area),
+        _ => {}
     }
     if let Mode::Unsaved { error, view } = &m.mode {
         dialog::unsaved(m, theme, error, *view, frame, area);
     }
     match &m.mode {
-        Mode::ActionForm => agreements::form(m, theme, frame, area),
-        Mode::ActionList => agreements::list(m, theme, frame, area),
+        Mode::ActionForm => actions::form(m, theme, frame, area),
+        Mode::ActionList => actions::list(m, theme, now, frame, area),
         _ => {}
     }
-}
-
-fn too_small(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let msg = Paragraph::new(vec![
-        Line::from(m.texts().too_small).style(theme.heading),
-        Line::from(format!(
-            "{}×{} → {}×{}",
-            area.width, area.height, MIN_WIDTH, MIN_HEIGHT
-        )),
-    ])
-    .alignment(Alignment::Center)
-    .wrap(Wrap { trim: true });
-    let [mid] = Layout::vertical([Constraint::Length(2)])
-        .flex(Flex::Center)
-        .areas(area);
-    frame.render_widget(msg, mid);
-}
-
-/// A centred box of the given size (clipped to the area), cleared for an overlay.
-pub(crate) fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
-    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
-        .flex(Flex::Center)
-        .areas(row);
-    frame.render_widget(Clear, rect);
-    rect
-}
-
-/// Text pre-wrapped to a width, so the number of lines is known before drawing.
-pub(crate) fn wrap_lines(text: &str, width: u16) -> Vec<String> {
-    let width = usize::from(width.max(1));
-    text.split('\n')
-        .flat_map(|para| {
-            if para.trim().is_empty() {
-                vec![String::new()]
-            } else {
-                textwrap::wrap(para, width)
-                    .into_iter()
-                    .map(|c| c.into_owned())
-                    .collect()
-            }
-        })
-        .collect()
 }

@@ -1,7 +1,7 @@
 //! The picker screen: episode, audience, group name.
 use ratatui::{
     Frame,
-    layout::{Constraint, Layout, Margin},
+    layout::{Constraint, Layout, Margin, Rect},
     style::Style,
     text::{Line, Span},
     widgets::{Block, Borders, List, ListItem, ListState, Paragraph},
@@ -9,20 +9,17 @@ use ratatui::{
 
 use super::Theme;
 use crate::{
-    app::picker::{Picker, Stage},
+    app::picker::{Field, Picker, Stage},
     episode::Audience,
-    i18n,
+    i18n::{self, Texts},
 };
 
 pub fn draw(p: &Picker, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let t = i18n::texts(p.lang);
     frame.render_widget(Block::default().style(theme.base), area);
-    if area.width < super::MIN_WIDTH || area.height < super::MIN_HEIGHT {
-        frame.render_widget(
-            Paragraph::new(Line::styled(t.too_small, theme.heading)).centered(),
-            area,
-        );
+    if super::parts::is_too_small(area) {
+        super::parts::too_small(t, theme, frame, area);
         return;
     }
     let [title, body, bar] = Layout::vertical([
@@ -48,113 +45,9 @@ pub fn draw(p: &Picker, theme: &Theme, frame: &mut Frame) {
     );
     let body = body.inner(Margin::new(0, 1));
     match p.stage {
-        Stage::Episode => {
-            let items: Vec<ListItem> = p
-                .episodes
-                .iter()
-                .map(|e| {
-                    let minutes: Vec<u32> =
-                        e.audiences().iter().map(|a| e.total_minutes(*a)).collect();
-                    let (lo, hi) = (
-                        minutes.iter().min().copied().unwrap_or(0),
-                        minutes.iter().max().copied().unwrap_or(0),
-                    );
-                    let minutes = if lo == hi {
-                        lo.to_string()
-                    } else {
-                        format!("{lo}–{hi}")
-                    };
-                    ListItem::new(vec![
-                        Line::from(vec![
-                            Span::styled(format!("{:>2}  ", e.number), theme.accent),
-                            Span::styled(e.title.get(p.lang).to_string(), theme.heading),
-                        ]),
-                        Line::styled(
-                            format!("    {} · {minutes} {}", e.speaker, t.minutes_short),
-                            theme.dim,
-                        ),
-                    ])
-                })
-                .collect();
-            list(frame, body, items, p.episode, theme);
-        }
-        Stage::Audience => {
-            let ep = p.selected_episode();
-            let items: Vec<ListItem> = p
-                .audiences()
-                .iter()
-                .map(|a: &Audience| {
-                    let minutes = ep.map_or(0, |e| e.total_minutes(*a));
-                    let other = match p.lang {
-                        crate::lang::Lang::Nl => crate::lang::Lang::En,
-                        crate::lang::Lang::En => crate::lang::Lang::Nl,
-                    };
-                    ListItem::new(Line::from(vec![
-                        Span::styled(a.name(p.lang).to_string(), theme.heading),
-                        Span::styled(
-                            format!(
-                                "  ({} · {}) · {minutes} {}",
-                                a.name(other),
-                                a.id(),
-                                t.minutes_short
-                            ),
-                            theme.dim,
-                        ),
-                    ]))
-                })
-                .collect();
-            list(frame, body, items, p.audience, theme);
-        }
-        Stage::Group => {
-            let [field, hint, _, label1, field1, label2, field2, error] = Layout::vertical([
-                Constraint::Length(3),
-                Constraint::Length(1),
-                Constraint::Length(1),
-                Constraint::Length(1),
-                Constraint::Length(3),
-                Constraint::Length(1),
-                Constraint::Length(3),
-                Constraint::Length(1),
-            ])
-            .areas(body);
-            let boxed = |frame: &mut Frame, area, ta, focused: bool| {
-                let block = Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(if focused {
-                        theme.border_active
-                    } else {
-                        theme.border
-                    });
-                let inner = block.inner(area);
-                frame.render_widget(block, area);
-                frame.render_widget(ta, inner);
-            };
-            boxed(frame, field, &p.group, p.field == 0);
-            frame.render_widget(
-                Paragraph::new(Line::styled(
-                    group_hint(t, p.selected_audience()),
-                    theme.dim,
-                )),
-                hint,
-            );
-            // For speaking rounds and ending on time; Tab moves between the fields.
-            frame.render_widget(
-                Paragraph::new(Line::styled(t.pick_participants, theme.heading)),
-                label1,
-            );
-            boxed(frame, field1, &p.participants, p.field == 1);
-            frame.render_widget(
-                Paragraph::new(Line::styled(t.pick_until, theme.heading)),
-                label2,
-            );
-            boxed(frame, field2, &p.until, p.field == 2);
-            if p.until_error {
-                frame.render_widget(
-                    Paragraph::new(Line::styled(t.pick_until_bad, theme.error)),
-                    error,
-                );
-            }
-        }
+        Stage::Episode => episodes(p, t, theme, frame, body),
+        Stage::Audience => audiences(p, t, theme, frame, body),
+        Stage::Group => group(p, t, theme, frame, body),
     }
     let keys = if p.stage == Stage::Group {
         t.pick_keys_field
@@ -166,13 +59,134 @@ pub fn draw(p: &Picker, theme: &Theme, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(Line::styled(keys, theme.keybar)), bar);
 }
 
-fn list(
-    frame: &mut Frame,
-    area: ratatui::layout::Rect,
-    items: Vec<ListItem>,
-    selected: usize,
-    theme: &Theme,
-) {
+/// The first question: which episode, with its speaker and minutes.
+fn episodes(p: &Picker, t: &Texts, theme: &Theme, frame: &mut Frame, body: Rect) {
+    let items: Vec<ListItem> = p
+        .episodes
+        .iter()
+        .map(|e| {
+            let minutes: Vec<u32> = e.audiences().iter().map(|a| e.total_minutes(*a)).collect();
+            let (lo, hi) = (
+                minutes.iter().min().copied().unwrap_or(0),
+                minutes.iter().max().copied().unwrap_or(0),
+            );
+            let minutes = if lo == hi {
+                lo.to_string()
+            } else {
+                format!("{lo}–{hi}")
+            };
+            ListItem::new(vec![
+                Line::from(vec![
+                    Span::styled(format!("{:>2}  ", e.number), theme.accent),
+                    Span::styled(e.title.get(p.lang).to_string(), theme.heading),
+                ]),
+                Line::styled(
+                    format!("    {} · {minutes} {}", e.speaker, t.minutes_short),
+                    theme.dim,
+                ),
+            ])
+        })
+        .collect();
+    list(frame, body, items, p.episode, theme);
+}
+
+/// Which group is in the room, with the minutes the episode takes for it.
+fn audiences(p: &Picker, t: &Texts, theme: &Theme, frame: &mut Frame, body: Rect) {
+    let ep = p.selected_episode();
+    let items: Vec<ListItem> = p
+        .audiences()
+        .iter()
+        .map(|a: &Audience| {
+            let minutes = ep.map_or(0, |e| e.total_minutes(*a));
+            let other = match p.lang {
+                crate::lang::Lang::Nl => crate::lang::Lang::En,
+                crate::lang::Lang::En => crate::lang::Lang::Nl,
+            };
+            ListItem::new(Line::from(vec![
+                Span::styled(a.name(p.lang).to_string(), theme.heading),
+                Span::styled(
+                    format!(
+                        "  ({} · {}) · {minutes} {}",
+                        a.name(other),
+                        a.id(),
+                        t.minutes_short
+                    ),
+                    theme.dim,
+                ),
+            ]))
+        })
+        .collect();
+    list(frame, body, items, p.audience, theme);
+}
+
+/// The group's name, and who leads the conversation, the participants (for speaking rounds)
+/// and the end time; Tab moves between the fields.
+fn group(p: &Picker, t: &Texts, theme: &Theme, frame: &mut Frame, body: Rect) {
+    let [
+        field,
+        hint,
+        label1,
+        field1,
+        label2,
+        field2,
+        label3,
+        field3,
+        error,
+    ] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(3),
+        Constraint::Length(1),
+        Constraint::Length(3),
+        Constraint::Length(1),
+        Constraint::Length(3),
+        Constraint::Length(1),
+    ])
+    .areas(body);
+    let boxed = |frame: &mut Frame, area, ta, focused: bool| {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(if focused {
+                theme.border_active
+            } else {
+                theme.border
+            });
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        frame.render_widget(ta, inner);
+    };
+    boxed(frame, field, &p.group, p.field == Field::GROUP);
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            group_hint(t, p.selected_audience()),
+            theme.dim,
+        )),
+        hint,
+    );
+    let label = |frame: &mut Frame, text: &'static str, area| {
+        frame.render_widget(Paragraph::new(Line::styled(text, theme.heading)), area);
+    };
+    label(frame, t.pick_facilitator, label1);
+    boxed(frame, field1, &p.facilitator, p.field == Field::FACILITATOR);
+    label(frame, t.pick_participants, label2);
+    boxed(
+        frame,
+        field2,
+        &p.participants,
+        p.field == Field::PARTICIPANTS,
+    );
+    label(frame, t.pick_until, label3);
+    boxed(frame, field3, &p.until, p.field == Field::UNTIL);
+    if p.until_error {
+        frame.render_widget(
+            Paragraph::new(Line::styled(t.pick_until_bad, theme.error)),
+            error,
+        );
+    }
+}
+
+fn list(frame: &mut Frame, area: Rect, items: Vec<ListItem>, selected: usize, theme: &Theme) {
     let mut state = ListState::default().with_selected(Some(selected));
     let list = List::new(items)
         .highlight_style(Style::default().patch(theme.current))
@@ -182,7 +196,7 @@ fn list(
 }
 
 /// An example group name that fits the chosen audience.
-fn group_hint(t: &i18n::Texts, audience: Option<crate::episode::Audience>) -> &'static str {
+fn group_hint(t: &Texts, audience: Option<crate::episode::Audience>) -> &'static str {
     let i = audience
         .and_then(|a| crate::episode::Audience::ALL.iter().position(|x| *x == a))
         .unwrap_or(0);
@@ -204,8 +218,10 @@ mod tests {
         assert!(hints[0].contains("Cliëntenraad"));
         assert!(hints[2].contains("Team"));
         assert!(hints[3].contains("Klas"));
-        let mut unique = hints.clone();
-        unique.dedup();
-        assert_eq!(unique.len(), 4);
+        assert!(hints[4].contains("Familieraad"));
+        assert!(hints[5].contains("Buurt"));
+        assert!(hints[6].contains("Zorgkantoor"));
+        let unique: std::collections::BTreeSet<&str> = hints.iter().copied().collect();
+        assert_eq!(unique.len(), Audience::ALL.len());
     }
 }

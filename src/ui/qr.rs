@@ -1,8 +1,16 @@
 //! A QR code of the video's link, drawn with half blocks: two modules per terminal cell.
 use qrcode::QrCode;
-use ratatui::{buffer::Buffer, layout::Rect, style::Style};
+use ratatui::{
+    Frame,
+    buffer::Buffer,
+    layout::{Alignment, Constraint, Flex, Layout, Rect},
+    style::Style,
+    text::Line,
+    widgets::{Block, Clear, Paragraph, Wrap},
+};
 
 use super::Theme;
+use crate::{app::Model, i18n::fill};
 
 /// Light modules around the code: the standard asks for four, and scanners need them.
 const QUIET: usize = 4;
@@ -14,9 +22,11 @@ pub struct Code {
 }
 
 impl Code {
-    /// The code for a text, or `None` when it is too long for a QR code.
+    /// The code for a text, or `None` when it is too long for a QR code. The lowest error
+    /// correction: a screen is never torn or smudged, and the code is smaller (an episode's
+    /// address fits a 100×30 window beside its text).
     pub fn new(text: &str) -> Option<Code> {
-        let code = QrCode::new(text.as_bytes()).ok()?;
+        let code = QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::L).ok()?;
         let dark = code
             .to_colors()
             .into_iter()
@@ -78,4 +88,46 @@ impl Code {
             }
         }
     }
+}
+
+/// F1 on the video step: the code alone, as the whole window, with one line under it; or,
+/// when even the whole window is too small, the size it needs.
+pub fn overlay(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    frame.render_widget(Block::default().style(theme.base), area);
+    let Some(code) = m.video_url().and_then(Code::new) else {
+        return;
+    };
+    let t = m.texts();
+    let (w, h) = code.size();
+    if area.width < w || area.height < h + 1 {
+        let msg = fill(t.video_code_too_small, [&w, &(h + 1)]);
+        let [mid] = Layout::vertical([Constraint::Length(3)])
+            .flex(Flex::Center)
+            .areas(area);
+        frame.render_widget(
+            Paragraph::new(Line::styled(msg, theme.heading))
+                .alignment(Alignment::Center)
+                .wrap(Wrap { trim: true }),
+            mid,
+        );
+        return;
+    }
+    let [block] = Layout::vertical([Constraint::Length(h + 1)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [code_row, caption] =
+        Layout::vertical([Constraint::Length(h), Constraint::Length(1)]).areas(block);
+    let [code_area] = Layout::horizontal([Constraint::Length(w)])
+        .flex(Flex::Center)
+        .areas(code_row);
+    code.draw(theme, frame.buffer_mut(), code_area);
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            super::agenda::truncate(t.video_code_keys, usize::from(area.width)),
+            theme.dim,
+        ))
+        .alignment(Alignment::Center),
+        caption,
+    );
 }

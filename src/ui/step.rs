@@ -8,16 +8,20 @@ use ratatui::{
 };
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, agenda::step_label, notes, qr, timer, wrap_lines};
+use super::{
+    Theme, notes,
+    parts::{wrap_lines, wrap_url},
+    qr, timer,
+};
 use crate::{
     app::{Mode, Model, clock::Now},
-    session::StepKind,
+    session::{StepKind, step_label},
 };
 
 pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     let Some(step) = m.current() else { return };
     match step.kind {
-        StepKind::Opening => opening(m, theme, frame, area),
+        StepKind::Opening => opening(m, theme, now, frame, area),
         StepKind::Video => video(m, theme, now, frame, area),
         StepKind::Quote => quote(m, theme, frame, area),
         StepKind::Prompt | StepKind::Closing => prompt(m, theme, now, frame, area),
@@ -30,7 +34,7 @@ fn untimed_notes_visible(m: &Model) -> bool {
         && (m.mode == Mode::Typing || m.notes.get(m.step).is_some_and(|n| !n.is_empty()))
 }
 
-fn opening(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn opening(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     let t = m.texts();
     let e = &m.episode;
     let info = &m.session.session;
@@ -39,7 +43,7 @@ fn opening(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut lines = vec![
         Line::default(),
         Line::styled(
-            crate::i18n::fill(m.texts().export_episode, [&e.number]),
+            crate::i18n::fill(m.texts().episode_number, [&e.number]),
             theme.accent,
         ),
     ];
@@ -73,7 +77,7 @@ fn opening(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::default());
     // What the group agreed last time comes before the episode's context.
-    lines.extend(super::agreements::earlier_lines(m, theme, width));
+    lines.extend(super::actions::earlier_lines(m, theme, now, width));
     for l in wrap_lines(&e.context, width) {
         lines.push(Line::styled(l, theme.base));
     }
@@ -86,6 +90,10 @@ fn opening(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     lines.push(Line::default());
     if m.reopened_finished {
         lines.push(Line::styled(t.reopened_finished, theme.accent));
+    }
+    let tip = tip_lines(m, width);
+    if !tip.is_empty() {
+        lines.extend(tip.into_iter().map(|l| Line::styled(l, tip_style(theme))));
     }
     frame.render_widget(Paragraph::new(lines).style(theme.base), content);
     if let Some(n) = notes_area {
@@ -126,6 +134,11 @@ fn quote(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     for l in wrap_lines(&who, inner.width) {
         lines.push(Line::styled(l, theme.accent));
     }
+    let tip = tip_lines(m, inner.width);
+    if !tip.is_empty() {
+        lines.push(Line::default());
+        lines.extend(tip.into_iter().map(|l| Line::styled(l, tip_style(theme))));
+    }
     let height = (lines.len() as u16).min(inner.height);
     let [mid] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
@@ -141,6 +154,19 @@ fn quote(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// The current step's tip for the facilitator, wrapped, when tips are shown.
+fn tip_lines(m: &Model, width: u16) -> Vec<String> {
+    m.current()
+        .and_then(|s| s.tip.as_ref())
+        .filter(|_| m.shows_tips())
+        .map(|tip| wrap_lines(&format!("{}: {tip}", m.texts().tip), width))
+        .unwrap_or_default()
+}
+
+fn tip_style(theme: &Theme) -> ratatui::style::Style {
+    theme.dim.add_modifier(Modifier::ITALIC)
+}
+
 /// Splits off the lower part of the area for the notes panel, when it shows.
 fn split_notes(area: Rect, show: bool) -> (Rect, Option<Rect>) {
     if !show || area.height < 8 {
@@ -153,15 +179,18 @@ fn split_notes(area: Rect, show: bool) -> (Rect, Option<Rect>) {
 }
 
 /// The video step: its link, a QR code of it when there is room, the timer and the notes.
+/// The address and the code come before an empty notes panel: the panel shows once there are
+/// notes or they are being typed. Where the code cannot stand whole, a line says where it is.
 fn video(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
-    let Some(step) = m.current() else { return };
+    /// The text beside the code needs at least this many columns.
+    const TEXT_BESIDE: u16 = 24;
     let t = m.texts();
-    let url = step.url.as_deref().filter(|u| !u.trim().is_empty());
+    let url = m.video_url();
     let code = url.and_then(qr::Code::new);
     // The code stands to the right of the text, at full size or not at all.
     let beside = code.as_ref().filter(|c| {
         let (w, h) = c.size();
-        area.width >= w + 2 + 30 && area.height >= h
+        area.width >= w + 2 + TEXT_BESIDE && area.height >= h
     });
     let (text_area, code_area) = match beside {
         Some(c) => {
@@ -193,30 +222,27 @@ fn video(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
             }
         }
     }
-    let hint = if code_area.is_some() {
+    if code.is_some() && code_area.is_none() {
+        for l in wrap_lines(t.video_code_elsewhere, width) {
+            body.push(Line::styled(l, theme.dim));
+        }
+    }
+    let mut hint = if code_area.is_some() {
         wrap_lines(t.video_scan, width)
     } else {
         Vec::new()
     };
-    timed(m, theme, now, frame, text_area, body, hint);
+    hint.extend(tip_lines(m, width));
+    let notes = untimed_notes_visible(m);
+    let content = Content {
+        text: body,
+        tip: hint,
+        notes,
+    };
+    timed(m, theme, now, frame, text_area, content);
     if let (Some(c), Some(code_area)) = (beside, code_area) {
         c.draw(theme, frame.buffer_mut(), code_area);
     }
-}
-
-/// A URL broken at any character, so a long link still shows whole.
-fn wrap_url(url: &str, width: u16) -> Vec<String> {
-    let width = usize::from(width.max(1));
-    let mut lines = vec![String::new()];
-    for c in url.chars() {
-        let last = lines.last_mut().expect("never empty");
-        if last.width() + c.to_string().width() > width {
-            lines.push(c.to_string());
-        } else {
-            last.push(c);
-        }
-    }
-    lines
 }
 
 fn prompt(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
@@ -227,17 +253,12 @@ fn prompt(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
         .into_iter()
         .map(|l| Line::styled(l, theme.quote))
         .collect();
-    let extra = super::round::lines(m, theme, now);
+    let extra = super::round::lines(m, theme, now, width);
     if !extra.is_empty() {
         body.push(Line::raw(""));
         body.extend(extra);
     }
-    let mut tip_lines = step
-        .tip
-        .as_ref()
-        .filter(|_| m.shows_tips())
-        .map(|tip| wrap_lines(&format!("{}: {tip}", t.tip), width))
-        .unwrap_or_default();
+    let mut tip_lines = tip_lines(m, width);
     // With a room screen following, this screen is the console: it also shows what comes next.
     if m.room_following
         && let Some(next) = m.session.steps.get(m.step + 1)
@@ -247,29 +268,39 @@ fn prompt(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
             width,
         ));
     }
-    timed(m, theme, now, frame, area, body, tip_lines);
+    let content = Content {
+        text: body,
+        tip: tip_lines,
+        notes: !m.notes_hidden,
+    };
+    timed(m, theme, now, frame, area, content);
 }
 
-/// A timed step: its label, the body, a line that gives way when space is short (the tip),
-/// the timer and the notes.
-fn timed(
-    m: &Model,
-    theme: &Theme,
-    now: Now,
-    frame: &mut Frame,
-    area: Rect,
-    text_lines: Vec<Line<'static>>,
-    tip_lines: Vec<String>,
-) {
+/// What a timed step shows under its label.
+struct Content {
+    /// The question or the address: kept whole as far as the screen allows.
+    text: Vec<Line<'static>>,
+    /// Lines that give way when space is short (the tip).
+    tip: Vec<String>,
+    /// Whether the notes panel shows.
+    notes: bool,
+}
+
+/// A timed step: its label, the content, the timer and the notes.
+fn timed(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect, content: Content) {
+    let Content {
+        text: text_lines,
+        tip: tip_lines,
+        notes: show_notes,
+    } = content;
     let Some(step) = m.current() else { return };
     let t = m.texts();
     let label = format!(
         "{} · {} {}",
-        step_label(m, m.step),
+        step_label(&m.session.steps, m.step, t),
         step.planned_seconds / 60,
         t.minutes_short
     );
-    let show_notes = !m.notes_hidden;
     let timer_height = timer::height(area, show_notes);
     // The question gets the room it needs, but leaves the timer and a few note lines.
     let reserved = timer_height + if show_notes { 5 } else { 0 } + 1;
@@ -322,7 +353,7 @@ fn timed(
     frame.render_widget(Paragraph::new(text_lines).style(theme.base), text_area);
     let tip = tip_lines
         .into_iter()
-        .map(|l| Line::styled(l, theme.dim.add_modifier(Modifier::ITALIC)))
+        .map(|l| Line::styled(l, tip_style(theme)))
         .collect::<Vec<_>>();
     frame.render_widget(Paragraph::new(tip).style(theme.base), tip_area);
     timer::draw(m, theme, now, frame, timer_area);

@@ -9,10 +9,9 @@ use ratatui::{
 };
 
 use super::Theme;
-use super::agenda::step_label;
-use crate::app::{
-    Model,
-    clock::{Now, minutes_seconds},
+use crate::{
+    app::{Model, clock::Now},
+    session::{countdown::minutes_seconds, step_label},
 };
 
 pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
@@ -36,17 +35,17 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
         episode_total = episode_total.saturating_add(s.episode_seconds);
         actual_total = actual_total.saturating_add(actual);
         lines_total += lines;
-        let planned = if s.kind.is_timed() {
+        let planned = if s.is_planned() {
             minutes_seconds(Duration::from_secs(s.planned_seconds))
         } else {
             "–".into()
         };
-        let own = if s.kind.is_timed() {
+        let own = if s.is_planned() {
             minutes_seconds(Duration::from_secs(s.episode_seconds))
         } else {
             "–".into()
         };
-        let mut cells = vec![Cell::from(step_label(m, i))];
+        let mut cells = vec![Cell::from(step_label(steps, i, t))];
         if replanned {
             cells.push(Cell::from(own));
         }
@@ -76,7 +75,7 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     }
     .style(theme.accent);
     let table_height = rows.len() as u16 + 1;
-    let actions = super::agreements::summary_table(m, theme);
+    let actions = super::actions::summary_table(m, theme);
     let actions_height = actions.as_ref().map_or(0, |(_, h)| *h);
     let [title, table_area, actions_area, foot] = if actions.is_some() {
         Layout::vertical([
@@ -101,7 +100,7 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
         let [head, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(actions_area);
         frame.render_widget(
-            Paragraph::new(Line::styled(m.action_words().heading, theme.heading)),
+            Paragraph::new(Line::styled(m.texts().actions.heading, theme.heading)),
             head,
         );
         frame.render_widget(table, body);
@@ -110,11 +109,7 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
         Paragraph::new(vec![
             Line::styled(t.step_summary, theme.heading),
             Line::styled(
-                if m.session.session.audience == crate::episode::Audience::ClientCouncil {
-                    t.session_finished_formal
-                } else {
-                    t.session_finished
-                },
+                t.session_finished_for(m.session.session.audience),
                 theme.base,
             ),
         ])

@@ -18,6 +18,8 @@ pub struct Theme {
     pub keybar: Style,
     pub key: Style,
     pub error: Style,
+    /// An open action whose date has passed (with "TE LAAT" beside it).
+    pub late: Style,
     pub border: Style,
     pub border_active: Style,
     /// The colours of a QR code's dark and light modules; `None`: drawn with the text colour.
@@ -27,7 +29,7 @@ pub struct Theme {
 impl Theme {
     /// The style of a countdown: `normal`, the warning colour in the last minute, then the
     /// overrun colour.
-    pub fn countdown(&self, left: crate::app::clock::Remaining, normal: Style) -> Style {
+    pub fn countdown(&self, left: crate::session::countdown::Remaining, normal: Style) -> Style {
         if left.is_over() {
             self.timer_over
         } else if left.is_last_minute() {
@@ -70,6 +72,7 @@ impl Theme {
                 .fg(Color::White)
                 .bg(Color::Red)
                 .add_modifier(Modifier::BOLD),
+            late: Style::default().fg(Color::LightRed),
             border: Style::default().fg(Color::DarkGray),
             border_active: Style::default().fg(Color::Yellow),
             qr: Some((Color::Black, Color::White)),
@@ -106,6 +109,7 @@ impl Theme {
                 .fg(Color::White)
                 .bg(Color::Red)
                 .add_modifier(Modifier::BOLD),
+            late: base.fg(Color::Red).add_modifier(Modifier::BOLD),
             border: base,
             border_active: base.fg(Color::Blue).add_modifier(Modifier::BOLD),
             qr: Some((Color::Black, Color::White)),
@@ -132,6 +136,7 @@ impl Theme {
             keybar: rev,
             key: rev.add_modifier(Modifier::BOLD),
             error: rev.add_modifier(Modifier::BOLD),
+            late: bold,
             border: plain,
             border_active: bold,
             qr: None,

@@ -43,6 +43,11 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     let shown = remaining.display();
     let style = timer_style(m, theme, now);
     let mut flags = Vec::new();
+    // The warning colour, said in a word too.
+    if let Some(alert) = remaining.alert() {
+        flags.push(Span::styled(super::parts::alert_flag(t, alert), style));
+        flags.push(Span::raw(" "));
+    }
     if m.paused {
         flags.push(Span::styled(format!(" ⏸ {} ", t.paused), theme.paused));
         flags.push(Span::raw(" "));

@@ -2,7 +2,7 @@
 use std::{fs, path::Path, process::Command};
 
 use chrono::{DateTime, NaiveDate};
-use voer::session::{ActionItem, Session, store};
+use voer::session::{Action, Session, store};
 
 const EXAMPLE: &str = include_str!(
     "../../sessions/voorbeeld_2026-11-20_1400_jef-mol_client-council_clientenraad-de-linde.toml"
@@ -29,8 +29,8 @@ fn voer(home: &Path, args: &[&str]) -> (i32, String, String) {
     )
 }
 
-fn action(id: &str, text: &str, owner: Option<&str>, due: Option<(i32, u32, u32)>) -> ActionItem {
-    ActionItem {
+fn action(id: &str, text: &str, owner: Option<&str>, due: Option<(i32, u32, u32)>) -> Action {
+    Action {
         id: id.into(),
         text: text.into(),
         owner: owner.map(str::to_string),
@@ -39,11 +39,12 @@ fn action(id: &str, text: &str, owner: Option<&str>, due: Option<(i32, u32, u32)
         done: false,
         step: 8,
         created_at: DateTime::parse_from_rfc3339("2026-11-20T14:50:00+01:00").unwrap(),
+        ..Default::default()
     }
 }
 
 /// A real (not example) session of `group`, started at `at`, holding `actions`.
-fn session(dir: &Path, group: &str, at: &str, actions: Vec<ActionItem>) -> std::path::PathBuf {
+fn session(dir: &Path, group: &str, at: &str, actions: Vec<Action>) -> std::path::PathBuf {
     let mut s = Session::from_toml(EXAMPLE).unwrap();
     s.session.example = false;
     s.session.group = group.into();
@@ -70,7 +71,7 @@ fn folder() -> (tempfile::TempDir, std::path::PathBuf) {
                 Some((2020, 10, 8)),
             ),
             action("linde2", "Voorstel aan bestuur", None, Some((2099, 1, 5))),
-            ActionItem {
+            Action {
                 done: true,
                 ..action("linde3", "Koffie regelen", Some("Bert"), Some((2020, 1, 1)))
             },
@@ -80,7 +81,7 @@ fn folder() -> (tempfile::TempDir, std::path::PathBuf) {
         &dir,
         "clientenraad de linde",
         "2026-11-05T14:00:00+01:00",
-        vec![ActionItem {
+        vec![Action {
             due_text: Some("na de zomer".into()),
             ..action("linde4", "Bewoners vragen", Some("Anna"), None)
         }],
@@ -249,6 +250,19 @@ fn a_run_sees_the_open_actions_of_its_groups_earlier_sessions_only() {
             &path
         ),
         earlier
+    );
+    // A meeting of the group that started in the same second (times are whole seconds) and
+    // has ended is an earlier one too.
+    session(
+        &dir,
+        "Cliëntenraad De Linde",
+        "2026-12-01T14:00:00+01:00",
+        vec![action("zelfde", "Net ervoor", None, None)],
+    );
+    let (earlier, _) = voer::actions::folder::for_run(&dir, &run, &path);
+    assert!(
+        earlier.iter().any(|f| f.action.id == "zelfde"),
+        "{earlier:?}"
     );
     // An unnamed group has no earlier meetings.
     run.session.group = String::new();

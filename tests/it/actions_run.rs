@@ -8,10 +8,10 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use voer::{
     actions::folder::Found,
-    app::{Action, Effect, Mode, Model, clock::Now, map_key, update_run},
+    app::{Effect, Mode, Model, Msg, clock::Now, map_key, update_run},
     episode::Audience,
     lang::Lang,
-    session::{ActionItem, Session},
+    session::{Action, Session},
 };
 
 fn press(m: &mut Model, key: KeyEvent, now: Now) -> Vec<Effect> {
@@ -49,7 +49,7 @@ fn saved(fx: &[Effect]) -> Option<&Session> {
 fn status(m: &Model) -> String {
     m.status
         .as_ref()
-        .map(|(s, _)| s.clone())
+        .map(|s| s.text.clone())
         .unwrap_or_default()
 }
 
@@ -109,9 +109,9 @@ fn esc_cancels_and_an_empty_what_is_refused_with_a_reason() {
     type_str(&mut m, "Bert", now);
     code(&mut m, KeyCode::Enter, now);
     assert_eq!(m.mode, Mode::ActionForm, "nothing to save yet");
-    let problem = m.agreements.form.as_ref().unwrap().problem.clone();
+    let problem = m.actions.form.as_ref().unwrap().problem.clone();
     assert_eq!(problem.as_deref(), Some("First type what was agreed"));
-    assert_eq!(m.agreements.form.as_ref().unwrap().focus, 0);
+    assert_eq!(m.actions.form.as_ref().unwrap().focus, 0);
     code(&mut m, KeyCode::Esc, now);
     assert_eq!(m.mode, Mode::Navigate);
     assert!(m.session.actions.is_empty());
@@ -132,7 +132,7 @@ fn a_when_that_is_not_a_date_is_kept_and_said_so() {
     assert_eq!(a.due_text.as_deref(), Some("na de zomer"));
     assert_eq!(
         status(&m),
-        "Afspraak vastgelegd: Bewoners vragen · na de zomer — 'na de zomer' is geen datum; bewaard zoals getypt"
+        "Afspraak vastgelegd: Bewoners vragen · 'na de zomer' is geen datum: zo bewaard"
     );
 }
 
@@ -152,7 +152,7 @@ fn the_list_edits_marks_done_and_removes_after_asking() {
     // Edit the second: the form holds what it says.
     code(&mut m, KeyCode::Enter, now);
     assert_eq!(m.mode, Mode::ActionForm);
-    let form = m.agreements.form.as_ref().unwrap();
+    let form = m.actions.form.as_ref().unwrap();
     assert_eq!(form.draft().text, "Tweede");
     code(&mut m, KeyCode::Tab, now);
     type_str(&mut m, "Anna", now);
@@ -195,7 +195,7 @@ fn earlier_action() -> Found {
                 .into(),
         group: "Cliëntenraad De Linde".into(),
         started_at: chrono::DateTime::parse_from_rfc3339("2026-10-01T14:00:00+02:00").unwrap(),
-        action: ActionItem {
+        action: Action {
             id: "vorig1".into(),
             text: "Notulen rondsturen".into(),
             owner: Some("Marieke".into()),
@@ -204,6 +204,7 @@ fn earlier_action() -> Found {
             done: false,
             step: 8,
             created_at: chrono::DateTime::parse_from_rfc3339("2026-10-01T14:50:00+02:00").unwrap(),
+            ..Default::default()
         },
     }
 }
@@ -212,7 +213,7 @@ fn earlier_action() -> Found {
 fn an_earlier_meetings_action_is_marked_done_in_its_own_file_never_copied() {
     let now = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::Nl, now)
-        .with_agreements(vec![earlier_action()], Default::default());
+        .with_earlier_actions(vec![earlier_action()], Default::default());
     ctrl(&mut m, 'l', now);
     let fx = code(&mut m, KeyCode::Char(' '), now);
     match fx.as_slice() {
@@ -227,16 +228,9 @@ fn an_earlier_meetings_action_is_marked_done_in_its_own_file_never_copied() {
         m.session.actions.is_empty(),
         "never copied into this session"
     );
-    assert!(
-        !m.agreements.earlier[0].action.done,
-        "shown once it is saved"
-    );
-    update_run(
-        &mut m,
-        Action::EarlierMarked(Ok(("vorig1".into(), true))),
-        now,
-    );
-    assert!(m.agreements.earlier[0].action.done);
+    assert!(!m.actions.earlier[0].action.done, "shown once it is saved");
+    update_run(&mut m, Msg::EarlierMarked(Ok(("vorig1".into(), true))), now);
+    assert!(m.actions.earlier[0].action.done);
     assert_eq!(
         status(&m),
         "Bewaard in 2026-10-01_1400_jef-mol_client-council_clientenraad-de-linde.toml"
@@ -267,7 +261,7 @@ fn a_new_id_differs_from_every_id_in_the_folder() {
     };
     let first = record(&mut model(Audience::ClientCouncil, Lang::Nl, now));
     let mut m = model(Audience::ClientCouncil, Lang::Nl, now)
-        .with_agreements(Vec::new(), [first.clone()].into_iter().collect());
+        .with_earlier_actions(Vec::new(), [first.clone()].into_iter().collect());
     let second = record(&mut m);
     assert_ne!(first, second);
 }

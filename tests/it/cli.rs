@@ -1,14 +1,14 @@
 //! The command line, by running the real binary.
 use std::{fs, path::Path, process::Command};
 
-fn voer(args: &[&str], lang_env: &str) -> (i32, String, String) {
+pub fn voer(args: &[&str], lang_env: &str) -> (i32, String, String) {
     let home = tempfile::tempdir().unwrap();
     voer_at(home.path(), args, &[("LANG", lang_env)])
 }
 
 /// Runs voer with a home folder of its own: no config file and no sessions but those the test
 /// puts there. `env` adds variables; LANG and the LC_* are unset unless given.
-fn voer_at(home: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+pub fn voer_at(home: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_voer"));
     cmd.args(args)
         .current_dir(home)
@@ -37,8 +37,13 @@ fn list_shows_number_id_title_speaker_and_minutes() {
     assert!(out.contains(" 1  vera-jansweijer"), "{out}");
     assert!(out.contains(" 4  jef-mol"), "{out}");
     assert!(out.contains("Jef Mol"));
-    // The video's 5 minutes count in every total.
-    assert!(out.contains("51/52/50/52"), "{out}");
+    // Seven audiences; the opening's, the video's and the quote's minutes count in every total.
+    assert!(
+        out.contains("Minuten (cliëntenraad/bestuur/team/klas/naasten/buurt/toezicht)"),
+        "{out}"
+    );
+    assert!(out.contains("50/53/47/43/54/54/57"), "{out}");
+    assert!(out.contains("50/57/55/43/54/54/57"), "{out}");
     let (_, out_en, _) = voer(&["list"], "en_GB.UTF-8");
     assert!(out_en.starts_with("No  Id  "), "{out_en}");
     assert!(out_en.contains("Clients in the driver’s seat"));
@@ -51,23 +56,51 @@ fn show_prints_a_plan_with_quote_prompts_tips_and_total() {
     assert!(out.contains("Aflevering 4 — Cliënten met professionals aan het stuur"));
     assert!(out.contains("“Niet vanuit een probleem gedacht, maar omdat collega’s en cliënten"));
     assert!(out.contains("Doelgroep: Bestuur / raad van toezicht (board)"));
+    // The opening and the quote are in the plan, with their minutes and tips.
+    assert!(out.contains("  Opening (3 min)\n     Tip: "), "{out}");
+    assert!(out.contains("  Video (5 min)\n"), "{out}");
+    assert!(out.contains("  Citaat (2 min)\n     Tip: "), "{out}");
     assert!(out.contains("1. (5 min)"));
-    assert!(out.contains("Tip: "));
     assert!(out.contains("  Afsluiting (10 min)"));
+    // The article's page is more information; the seed does not say the video is there.
     assert!(
-        out.contains("Video (5 min): https://www.radicalevernieuwing.nl/"),
+        out.contains("Meer informatie: https://www.radicalevernieuwing.nl/"),
         "{out}"
     );
-    assert!(out.contains("Totaal: 52 min"), "{out}");
+    assert!(out.contains("Video (5 min): Geen webadres bekend"), "{out}");
+    assert!(out.contains("Totaal: 57 min"), "{out}");
     assert!(!out.contains("client-council"), "only the board");
 }
 
 #[test]
-fn show_without_audience_covers_all_four_and_accepts_ids_and_dutch_aliases() {
-    let (code, out, _) = voer(&["show", "1"], "en_US.UTF-8");
-    assert_eq!(code, 0);
-    for a in ["(client-council)", "(board)", "(team)", "(classroom)"] {
-        assert!(out.contains(a), "{a}");
+fn show_without_audience_covers_all_seven_and_accepts_ids_and_dutch_aliases() {
+    for episode in ["1", "4"] {
+        let (code, out, _) = voer(&["show", episode], "en_US.UTF-8");
+        assert_eq!(code, 0);
+        for a in [
+            "(client-council)",
+            "(board)",
+            "(team)",
+            "(classroom)",
+            "(relatives)",
+            "(citizens)",
+            "(oversight)",
+        ] {
+            assert!(out.contains(a), "{episode}: {a}");
+        }
+        assert_eq!(out.matches("\nAudience: ").count(), 7, "{out}");
+    }
+    for (alias, id) in [
+        ("naasten", "relatives"),
+        ("familieraad", "relatives"),
+        ("burgerinitiatief", "citizens"),
+        ("buurt", "citizens"),
+        ("toezicht", "oversight"),
+        ("beleid", "oversight"),
+    ] {
+        let (code, out, err) = voer(&["show", "1", "--audience", alias], "nl_NL");
+        assert_eq!(code, 0, "{alias}: {err}");
+        assert!(out.contains(&format!("({id})")), "{alias}");
     }
     let (code, out, _) = voer(&["show", "jef-mol", "--audience", "cliëntenraad"], "nl_NL");
     assert_eq!(code, 0);
@@ -112,7 +145,7 @@ fn validate_reports_path_line_col_and_exits_1() {
         dir.path().join("zero.toml"),
         good.replacen("id = \"jef-mol\"", "id = \"zero\"", 1)
             .replacen("number = 4", "number = 2", 1)
-            .replacen("minutes = 12\nround", "minutes = 0\nround", 1),
+            .replacen("minutes = 10\nround", "minutes = 0\nround", 1),
     )
     .unwrap();
     let (code, _, err) = voer(&["validate", dir.path().to_str().unwrap()], "en");
@@ -233,7 +266,10 @@ fn a_dutch_user_reads_file_errors_in_dutch_with_the_path() {
     let (code, _, err) = voer(&["export", weg.to_str().unwrap(), "--lang", "nl"], "C");
     assert_eq!(code, 1);
     assert!(
-        err.contains(&format!("voer: {}: bestaat niet", weg.display())),
+        err.contains(&format!(
+            "voer: Geen sessie: {} bestaat niet",
+            weg.display()
+        )),
         "{err}"
     );
     assert!(
@@ -260,7 +296,7 @@ fn validate_speaks_the_users_language() {
     let (video, prompts) = good.split_once("[[prompts]]").unwrap();
     let bad = format!(
         "{video}[[prompts]]{}",
-        prompts.replacen("minutes = 12", "minutes = 0", 1)
+        prompts.replacen("minutes = 10", "minutes = 0", 1)
     );
     fs::write(dir.path().join("nul.toml"), bad).unwrap();
     let (code, _, err) = voer(&["validate", dir.path().to_str().unwrap()], "nl_NL");
@@ -423,7 +459,10 @@ fn help_is_in_the_chosen_language() {
         assert!(en.contains("Usage:") && !en.contains("Gebruik"), "{en}");
     }
     let (_, sub, _) = voer(&["help", "export"], "nl_NL");
-    assert!(sub.contains("Een of meer sessiebestanden"), "{sub}");
+    assert!(
+        sub.contains("Een of meer sessies: de naam zoals voer sessions"),
+        "{sub}"
+    );
 }
 
 #[test]
@@ -620,11 +659,11 @@ fn an_until_that_is_no_time_is_refused_before_the_screen_opens() {
 fn show_documents_rounds_and_phases() {
     let dir = tempfile::tempdir().unwrap();
     let ep = include_str!("../../prompts/jef-mol.toml").replacen(
-        "[[prompts]]\naudience = \"team\"",
-        "[[prompts]]\nround = true\nminutes_per_person = 2\naudience = \"team\"",
+        "[[prompts]]\naudience = \"team\"\nminutes = 5\nround = true\n",
+        "[[prompts]]\naudience = \"team\"\nminutes = 5\nround = true\nminutes_per_person = 2\n",
         1,
     );
-    assert!(ep.contains("round = true"), "the fixture changed");
+    assert!(ep.contains("minutes_per_person = 2"), "the fixture changed");
     fs::write(dir.path().join("jef.toml"), ep).unwrap();
     let prompts = dir.path().to_str().unwrap();
     let (code, out, err) = voer(
@@ -645,4 +684,42 @@ fn show_documents_rounds_and_phases() {
         out.contains("Speaking round: everyone in turn (2 min each), then open discussion"),
         "{out}"
     );
+}
+
+#[test]
+fn a_video_file_that_is_not_there_stops_the_run_before_the_meeting_starts() {
+    let home = tempfile::tempdir().unwrap();
+    let sessions = home.path().join("sessies");
+    let sessions = sessions.to_str().unwrap();
+    let run = |video: &str, lang: &str| {
+        voer_at(
+            home.path(),
+            &[
+                "run",
+                "4",
+                "-a",
+                "team",
+                "--video",
+                video,
+                "--sessions",
+                sessions,
+            ],
+            &[("LANG", lang)],
+        )
+    };
+    let (code, _, err) = run("film.mp4", "nl_NL.UTF-8");
+    assert_ne!(code, 0);
+    let missing = home.path().join("film.mp4");
+    assert!(
+        err.contains(&format!(
+            "Het videobestand {} is niet te openen",
+            missing.display()
+        )) && err.contains("laat --video weg"),
+        "{err}"
+    );
+    let (code, _, err) = run(".", "en_GB.UTF-8");
+    assert_ne!(code, 0);
+    assert!(err.contains("is a folder, not a video file"), "{err}");
+    // Nothing was made: no session, not even the folder.
+    assert!(!Path::new(sessions).exists());
 }

@@ -29,7 +29,7 @@ fn a_toml_syntax_error_names_path_line_and_column() {
 fn semantic_problems_name_the_field() {
     let cases = [
         (
-            GOOD.replacen("minutes = 12\nround", "minutes = 0\nround", 1),
+            GOOD.replacen("minutes = 10\nround", "minutes = 0\nround", 1),
             "prompts[1].minutes",
         ),
         (
@@ -226,14 +226,22 @@ fn the_template_parses_and_validation_asks_to_fill_in_its_placeholders() {
 #[test]
 fn the_video_links_only_what_the_seeds_give() {
     let lib = Library::embedded();
-    // Episode 4: the page of seed 003. Episode 1: the seed gives no link, so there is none.
+    // Episode 4: seed 003 gives the article's page, and does not say the video is on it: the
+    // page is "more information", the video has no address. Episode 1: the seed gives no link.
     let jef = lib.find("jef-mol").unwrap();
     assert_eq!(
-        jef.video_url(),
+        jef.url.as_deref(),
         Some(
             "https://www.radicalevernieuwing.nl/praktijkvoorbeelden/clienten-met-professionals-aan-het-stuur/"
         )
     );
+    assert_eq!(jef.video_url(), None);
+    let tip = jef
+        .video
+        .tip
+        .as_ref()
+        .expect("a tip to test the video beforehand");
+    assert!(tip.nl.contains("beeld en het geluid"), "{}", tip.nl);
     assert_eq!(jef.video.minutes, 5);
     let vera = lib.find("vera-jansweijer").unwrap();
     assert_eq!(vera.video_url(), None);
@@ -242,13 +250,16 @@ fn the_video_links_only_what_the_seeds_give() {
 
 #[test]
 fn video_minutes_default_to_five_and_its_url_to_the_episode_url() {
-    let without = GOOD
-        .replacen("[video]\n", "", 1)
-        .replacen("minutes = 5\n#", "#", 1);
+    let without = {
+        let v: toml::Value = toml::from_str(GOOD).unwrap();
+        let mut t = v.as_table().unwrap().clone();
+        t.remove("video");
+        toml::to_string(&t).unwrap()
+    };
     let ep = parse_episode("x.toml", &without).unwrap();
     assert_eq!(ep.video.minutes, 5);
     assert_eq!(ep.video_url(), ep.url.as_deref());
-    let own = GOOD.replacen("[video]\n", "[video]\nurl = \"https://example.org/v\"\n", 1);
+    let own = GOOD.replacen("url = \"\"\n", "url = \"https://example.org/v\"\n", 1);
     let ep = parse_episode("x.toml", &own).unwrap();
     assert_eq!(ep.video_url(), Some("https://example.org/v"));
     let errs = errors(&GOOD.replacen("[video]\n", "[video]\nlength = 3\n", 1));
@@ -287,4 +298,60 @@ fn phases_must_add_up_to_the_prompts_minutes_or_give_them() {
         errs.iter().any(|e| e.contains("phases[1].minutes")),
         "{errs:?}"
     );
+}
+
+/// The built-in episode with its `[[opening]]` tables left out, or changed by `edit`.
+fn with_openings(edit: impl Fn(&mut Vec<toml::Value>)) -> String {
+    let v: toml::Value = toml::from_str(GOOD).unwrap();
+    let mut t = v.as_table().unwrap().clone();
+    let mut openings = t["opening"].as_array().unwrap().clone();
+    edit(&mut openings);
+    t.insert("opening".into(), toml::Value::Array(openings));
+    toml::to_string(&t).unwrap()
+}
+
+#[test]
+fn the_opening_and_the_quote_are_planned_and_default_to_two_minutes_each() {
+    let lib = Library::embedded();
+    let jef = lib.find("jef-mol").unwrap();
+    let council = jef.opening_for(Audience::ClientCouncil);
+    assert_eq!((council.minutes, council.quote_minutes), (5, 2));
+    // voer list and voer show count them: 5 + video 5 + quote 2 + 10 + 10 + 10 + closing 8.
+    assert_eq!(jef.total_minutes(Audience::ClientCouncil), 50);
+    let without = parse_episode("x.toml", &with_openings(|o| o.clear())).unwrap();
+    let plain = without.opening_for(Audience::ClientCouncil);
+    assert_eq!((plain.minutes, plain.quote_minutes), (2, 2));
+    assert_eq!(plain.tip, None);
+    assert_eq!(without.total_minutes(Audience::ClientCouncil), 47);
+}
+
+#[test]
+fn an_opening_is_checked_like_a_prompt() {
+    let zero = with_openings(|o| {
+        o[0].as_table_mut()
+            .unwrap()
+            .insert("quote_minutes".into(), toml::Value::Integer(0));
+    });
+    let errs = errors(&zero);
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("x.toml: opening[1].quote_minutes:")),
+        "{errs:?}"
+    );
+    let twice = with_openings(|o| {
+        let first = o[0].clone();
+        o.push(first);
+    });
+    let errs = errors(&twice);
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("opening") && e.contains("client-council")),
+        "{errs:?}"
+    );
+    let unknown = with_openings(|o| {
+        o[0].as_table_mut()
+            .unwrap()
+            .insert("length".into(), toml::Value::Integer(3));
+    });
+    assert!(errors(&unknown).iter().any(|e| e.contains("length")));
 }

@@ -227,7 +227,7 @@ fn a_translated_quote_shows_the_speakers_own_words_first() {
 
 #[test]
 fn format_2_round_trips_and_reaches_every_export() {
-    use voer::session::{ActionItem, Phase, Round};
+    use voer::session::{Action, Phase, Round};
     let mut s = fixture();
     let t = s.session.started_at;
     s.session.participants = vec!["Anna".into(), "Bert".into(), "C.".into()];
@@ -241,12 +241,14 @@ fn format_2_round_trips_and_reaches_every_export() {
             minutes: 1,
             current: false,
             started: Some(0),
+            ..Default::default()
         },
         Phase {
             label: "2".into(),
             minutes: 2,
             current: true,
             started: Some(60),
+            ..Default::default()
         },
     ];
     s.steps[4].round = Some(Round {
@@ -256,9 +258,10 @@ fn format_2_round_trips_and_reaches_every_export() {
         turn_started: 95,
         minutes_per_person: Some(2),
         passed: vec!["C.".into()],
+        ..Default::default()
     });
     s.steps[4].planned_seconds += 120;
-    s.actions = vec![ActionItem {
+    s.actions = vec![Action {
         id: "2026-11-20-linde-1".into(),
         text: "Voorstel schrijven".into(),
         owner: Some("Truus".into()),
@@ -267,6 +270,7 @@ fn format_2_round_trips_and_reaches_every_export() {
         done: false,
         step: 8,
         created_at: t,
+        ..Default::default()
     }];
     let toml = s.to_toml();
     assert!(toml.starts_with("format_version = 2\n"), "{toml}");
@@ -299,11 +303,11 @@ fn format_2_round_trips_and_reaches_every_export() {
 /// The example session with two actions: one with an owner and a date, one done with a "when"
 /// that is not a date.
 fn with_actions() -> Session {
-    use voer::session::ActionItem;
+    use voer::session::Action;
     let mut s = fixture();
     let t = s.session.started_at;
     s.actions = vec![
-        ActionItem {
+        Action {
             id: "k7m2qx".into(),
             text: "Voorstel schrijven | samen met de raad".into(),
             owner: Some("Meneer Bakker".into()),
@@ -312,8 +316,9 @@ fn with_actions() -> Session {
             done: false,
             step: 8,
             created_at: t,
+            ..Default::default()
         },
-        ActionItem {
+        Action {
             id: "p3x9ab".into(),
             text: "- bewoners vragen".into(),
             owner: None,
@@ -322,6 +327,7 @@ fn with_actions() -> Session {
             done: true,
             step: 5,
             created_at: t,
+            ..Default::default()
         },
     ];
     s
@@ -481,7 +487,7 @@ fn actions_are_a_table_first_after_the_heading_in_every_report() {
 #[test]
 fn a_report_of_several_groups_lists_the_actions_per_group() {
     let mut other = second_council();
-    other.actions = vec![voer::session::ActionItem {
+    other.actions = vec![voer::session::Action {
         id: "z2z2z2".into(),
         text: "Gesprek plannen".into(),
         owner: Some("Youssef".into()),
@@ -490,6 +496,7 @@ fn a_report_of_several_groups_lists_the_actions_per_group() {
         done: false,
         step: 8,
         created_at: other.session.started_at,
+        ..Default::default()
     }];
     let s = [with_actions(), second_council(), other];
     for f in [Format::Md, Format::Txt, Format::Html] {
@@ -514,4 +521,39 @@ fn a_report_of_several_groups_lists_the_actions_per_group() {
             "{f:?}: {out}"
         );
     }
+}
+
+/// A mail program opens an address only when it is whole on one line: the txt export wraps
+/// at 72 columns around it, and one longer than a line stands alone.
+#[test]
+fn txt_never_breaks_a_web_address() {
+    let short = "https://www.radicalevernieuwing.nl/clienten-met-ruimte";
+    let long = "https://www.radicalevernieuwing.nl/praktijkvoorbeelden/clienten-met-professionals-aan-het-stuur/?utm_source=verslag";
+    let mut s = fixture();
+    s.actions.clear();
+    // Where 72 columns would fall in the middle of the first address, and at its hyphens.
+    s.steps[3].notes = format!(
+        "Het filmpje en de tekst staan op {short} en daar lezen we verder.\n\
+         - Lang adres ({long}), om door te sturen.\n\
+         Ook zonder adres wordt een heel lange regel gewoon op tweeënzeventig kolommen afgebroken zoals altijd."
+    );
+    let txt = text(Format::Txt, &[s], &Options::default());
+    for url in [short, long] {
+        assert!(
+            txt.lines().any(|l| l.contains(url)),
+            "{url} is broken over lines:\n{txt}"
+        );
+    }
+    let alone = txt
+        .lines()
+        .find(|l| l.contains(long))
+        .expect("the long address");
+    assert_eq!(alone.trim(), format!("({long}),"), "{txt}");
+    // The video's address is longer than a line too, and stands alone as well.
+    for line in txt.lines() {
+        assert!(within_72_columns(line), "too wide: {line}");
+    }
+    assert!(
+        txt.contains("\n  Ook zonder adres wordt een heel lange regel gewoon op tweeënzeventig\n")
+    );
 }

@@ -3,7 +3,6 @@
 
 use crate::export_support::*;
 use pulldown_cmark::{Event, Options as CmOptions, Parser, Tag, TagEnd};
-use unicode_width::UnicodeWidthStr;
 use voer::{
     export::{self, Format, Options, json::Export},
     session::Session,
@@ -189,6 +188,39 @@ fn unescape_html(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// The links of a page, each checked to be exactly `<a href="ADDRESS" rel="noreferrer">`
+/// with an http(s) address and the address as its text; the page without their tags.
+fn links(html: &str) -> (Vec<String>, String) {
+    let mut found = Vec::new();
+    let mut rest = html;
+    let mut text = String::new();
+    while let Some(i) = rest.find("<a ") {
+        text.push_str(&rest[..i]);
+        let tag_end = rest[i..].find('>').expect("a closed tag") + i;
+        let tag = &rest[i..=tag_end];
+        let href = tag
+            .strip_prefix("<a href=\"")
+            .and_then(|t| t.strip_suffix("\" rel=\"noreferrer\">"))
+            .unwrap_or_else(|| panic!("a link of another shape: {tag}"));
+        assert!(
+            (href.starts_with("http://") || href.starts_with("https://"))
+                && !href.contains(['"', '<', '>', ' ']),
+            "{href}"
+        );
+        let close = rest[tag_end..].find("</a>").expect("a closed link") + tag_end;
+        assert_eq!(
+            &rest[tag_end + 1..close],
+            href,
+            "the text of a link is its address"
+        );
+        text.push_str(href);
+        found.push(unescape_html(href));
+        rest = &rest[close + "</a>".len()..];
+    }
+    text.push_str(rest);
+    (found, text)
+}
+
 /// The names of all tags in a page.
 fn tags(html: &str) -> Vec<String> {
     html.split('<')
@@ -230,6 +262,15 @@ fn html_escapes_everything_and_loads_nothing() {
     ];
     for (name, notes) in cases() {
         let html = text(Format::Html, &[with_notes(&notes)]);
+        // Only the addresses in the notes (and the video's) are links; nothing else is.
+        let (found, html) = links(&html);
+        if name == "hostile" {
+            assert!(
+                found.contains(&"http://example.com".to_string())
+                    && found.contains(&"http://evil.example".to_string()),
+                "{found:?}"
+            );
+        }
         for tag in tags(&html) {
             assert!(ALLOWED.contains(&tag.as_str()), "{name}: tag <{tag}>");
         }
@@ -275,11 +316,7 @@ fn txt_is_wrapped_at_72_columns_and_keeps_every_word() {
     for (name, notes) in cases() {
         let txt = text(Format::Txt, &[with_notes(&notes)]);
         for line in txt.lines() {
-            assert!(
-                line.width() <= 72,
-                "{name}: {} columns: {line}",
-                line.width()
-            );
+            assert!(within_72_columns(line), "{name}: too wide: {line}");
         }
         // Wrapping only adds line ends and indentation: without whitespace, the notes are there.
         let all = squeeze(&txt);
@@ -394,36 +431,77 @@ fn docx_opens_and_keeps_the_notes() {
 }
 
 #[test]
-fn docx_drops_characters_xml_forbids() {
+fn docx_shows_characters_xml_forbids_as_signs() {
     let bytes = render(
         Format::Docx,
         &[with_notes("bel\u{7}letter\u{0}nul\u{1b}[31m")],
         &Options::default(),
     );
     docx_rs::read_docx(&bytes).expect("readable");
-    assert!(docx_paragraphs(&bytes).contains(&"belletternul[31m".to_string()));
+    assert!(docx_paragraphs(&bytes).contains(&"bel␇letter␀nul␛[31m".to_string()));
 }
 
 // ---------------------------------------------------------------- all formats
 
+/// Escape codes, a lone carriage return (which makes a terminal print over what came before:
+/// `Secret Group X\rGroup: Harmless` shows as `Group: Harmless`) and bidirectional controls
+/// (which reorder what is shown).
+const UNSAFE: &str = "bel\u{7} nul\u{0} esc\u{1b}[31mrood\u{9b}2J del\u{7f} \
+                      Secret Group X\rGroup: Harmless \u{202e}kcab\u{2066}x\u{200f}y\u{61c}";
+
 #[test]
-fn control_characters_do_not_reach_documents() {
-    let s = [with_notes(
-        "bel\u{7} nul\u{0} esc\u{1b}[31mrood\u{9b}2J del\u{7f}",
-    )];
+fn control_and_bidirectional_characters_reach_no_report_raw() {
+    let mut s = with_notes(UNSAFE);
+    s.session.group = "Secret Group X\rGroup: \u{202e}Harmless".into();
+    let s = [s];
     for (f, kept) in [
-        (Format::Md, "esc\\[31mrood2J del"),
-        (Format::Html, "esc[31mrood2J del"),
-        (Format::Txt, "esc[31mrood2J del"),
+        (
+            Format::Md,
+            "esc␛\\[31mrood⟨U+009B⟩2J del␡ Secret Group X␍Group: Harmless ⟨U+202E⟩kcab",
+        ),
+        (
+            Format::Html,
+            "esc␛[31mrood⟨U+009B⟩2J del␡ Secret Group X␍Group: Harmless &#x202E;kcab",
+        ),
+        (Format::Txt, "⟨U+202E⟩kcab⟨U+2066⟩x⟨U+200F⟩y⟨U+061C⟩"),
+        (
+            Format::Csv,
+            "esc␛[31mrood⟨U+009B⟩2J del␡ Secret Group X␍Group: Harmless ⟨U+202E⟩kcab",
+        ),
+        (
+            Format::Json,
+            "esc\\u001b[31mrood\\u009b2J del\\u007f Secret Group X\\rGroup: Harmless \\u202ekcab",
+        ),
     ] {
-        let out = text(f, &s);
+        // A line may end in "\r\n" (CSV does); anywhere else a carriage return is unsafe.
+        let out = text(f, &s).replace("\r\n", "\n");
         let bad: Vec<char> = out
             .chars()
-            .filter(|&c| voer::export::is_control(c))
+            .filter(|&c| voer::printable::is_unsafe(c))
             .collect();
         assert!(bad.is_empty(), "{f:?}: {bad:?}");
-        assert!(out.contains(kept), "{f:?}: the text stays");
+        assert!(out.contains(kept), "{f:?}: the text stays:\n{out}");
     }
+    // JSON's escapes read back as the very characters.
+    let back: Export = serde_json::from_str(&text(Format::Json, &s)).expect("JSON");
+    let back = serde_json::to_value(&back).unwrap();
+    assert_eq!(back["sessions"][0]["group"], s[0].session.group.as_str());
+    // In html and docx they are shut in: each line with them is an isolate of its own, and
+    // what it opens it closes.
+    let html = text(Format::Html, &s);
+    assert!(
+        html.contains("&#x2068;Secret Group X␍Group: &#x202E;Harmless&#x202C;&#x2069;"),
+        "{html}"
+    );
+    let docx = docx_paragraphs(&render(Format::Docx, &s, &Options::default())).join("\n");
+    assert!(
+        docx.contains("\u{2068}Secret Group X␍Group: \u{202e}Harmless\u{202c}\u{2069}"),
+        "{docx}"
+    );
+    assert!(
+        !docx.chars().any(voer::printable::is_unprintable),
+        "{docx:?}"
+    );
 }
 
 #[test]

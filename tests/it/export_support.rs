@@ -15,6 +15,14 @@ pub const FIXTURE: &str =
 /// questions of its day; kept for the format tests).
 pub const FIXTURE_V1: &str = "tests/fixtures/session_v1.toml";
 
+/// Whether a line of a txt report keeps to 72 columns; only a web address, which is never
+/// broken, may stand past the edge, and then alone.
+pub fn within_72_columns(line: &str) -> bool {
+    use unicode_width::UnicodeWidthStr;
+    let one_address = line.split_whitespace().count() == 1 && line.contains("://");
+    line.width() <= 72 || one_address
+}
+
 pub fn fixture_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(FIXTURE)
 }

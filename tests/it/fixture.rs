@@ -3,7 +3,7 @@
 
 use chrono::{FixedOffset, TimeZone};
 use voer::{
-    app::{EpisodeView, Model, clock::Now},
+    app::{EpisodeView, Model, Msg, clock::Now, update_run},
     episode::{Audience, Library},
     lang::Lang,
     session::{Meta, Session},
@@ -41,11 +41,12 @@ pub fn model_of(session: Session, now: Now) -> Model {
     let lib = Library::embedded();
     let ep = lib.find("jef-mol").expect("episode 4 is embedded");
     let lang = session.session.language;
-    Model::new(
+    let mut m = Model::new(
         session,
         "/home/anna/sessions/2026-11-20_1400_jef-mol_client-council_clientenraad-de-linde.toml"
             .into(),
         EpisodeView::new(ep, lang),
-        now,
-    )
+    );
+    update_run(&mut m, Msg::Start, now);
+    m
 }

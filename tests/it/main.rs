@@ -2,6 +2,7 @@
 //! binary's command-line subcommands, the exports, the screens and property tests.
 //! The tests that run voer in a pseudo-terminal are in `tests/pty/`.
 
+mod bin;
 mod export_support;
 mod fixture;
 
@@ -14,9 +15,20 @@ mod export_browser;
 mod export_cli;
 mod export_formats;
 mod export_hostile;
+mod meeting_notes;
+mod meeting_screens;
+mod paper;
+mod picker;
 mod props;
+mod reports_beside;
 mod room_screens;
 mod rounds;
+mod safe_output;
 mod screens;
 mod screens_actions;
+mod session_names;
+mod signs;
+mod special_files;
+mod unknown_fields;
 mod update;
+mod video;

@@ -21,14 +21,14 @@ use ratatui::{
 };
 use voer::{
     app::{
-        Action, App, Effect, Mode, Model, clock::Now, map_app_key, map_key, picker::Picker, update,
+        App, Effect, Mode, Model, Msg, clock::Now, map_app_key, map_key, picker::Picker, update,
         update_run,
     },
     episode::{Audience, Library, parse_episode},
     lang::Lang,
     session::{
-        Session, StepKind,
-        store::{SaveOutcome, StoreError},
+        ReportFile, Session, StepKind,
+        store::{SaveOutcome, StoreError, Written},
     },
     ui,
 };
@@ -37,7 +37,7 @@ use voer::{
 enum Op {
     Key(KeyEvent),
     Paste(String),
-    Act(Action),
+    Act(Msg),
     /// Time passes; the loop wakes up for it.
     Wait(u64),
     Resize(u16, u16),
@@ -70,6 +70,7 @@ fn key_code() -> impl Strategy<Value = KeyCode> {
             KeyCode::BackTab,
             KeyCode::Esc,
             KeyCode::F(1),
+            KeyCode::F(5),
             KeyCode::Insert,
         ]),
     ]
@@ -136,30 +137,30 @@ fn paste_text() -> impl Strategy<Value = String> {
     ]
 }
 
-fn action() -> impl Strategy<Value = Action> {
+fn msg() -> impl Strategy<Value = Msg> {
     prop::sample::select(vec![
-        Action::Next,
-        Action::Prev,
-        Action::TogglePause,
-        Action::AddMinute,
-        Action::RemoveMinute,
-        Action::StartTyping,
-        Action::StopTyping,
-        Action::ToggleNotes,
-        Action::ToggleBlank,
-        Action::Unblank,
-        Action::ToggleMute,
-        Action::Help,
-        Action::CloseOverlay,
-        Action::Tick,
-        Action::Export,
-        Action::Quit,
-        Action::StartSaveElsewhere,
-        Action::ConfirmSaveElsewhere,
-        Action::RetrySave,
-        Action::Undo,
-        Action::Redo,
-        Action::ClearField,
+        Msg::Next,
+        Msg::Prev,
+        Msg::TogglePause,
+        Msg::AddMinute,
+        Msg::RemoveMinute,
+        Msg::StartTyping,
+        Msg::StopTyping,
+        Msg::ToggleNotes,
+        Msg::ToggleBlank,
+        Msg::Unblank,
+        Msg::ToggleMute,
+        Msg::Help,
+        Msg::CloseOverlay,
+        Msg::Tick,
+        Msg::Export,
+        Msg::Quit,
+        Msg::StartSaveElsewhere,
+        Msg::ConfirmSaveElsewhere,
+        Msg::RetrySave,
+        Msg::Undo,
+        Msg::Redo,
+        Msg::ClearField,
     ])
 }
 
@@ -181,7 +182,7 @@ fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         10 => key_event().prop_map(Op::Key),
         2 => paste_text().prop_map(Op::Paste),
-        4 => action().prop_map(Op::Act),
+        4 => msg().prop_map(Op::Act),
         2 => prop_oneof![0u64..2_000, 0u64..700_000].prop_map(Op::Wait),
         1 => size().prop_map(|(w, h)| Op::Resize(w, h)),
         1 => any::<bool>().prop_map(Op::Saved),
@@ -199,41 +200,89 @@ fn elapsed(m: &Model, now: Now) -> Vec<Duration> {
         .collect()
 }
 
-/// Applies one action as the loop in `src/tui.rs` does, with the outcomes the test chose for
+/// Every line that holds the group's words is still there, whole: only a bare speaker's name
+/// or a heading voer wrote may go.
+fn words_kept(before: &str, after: &str) {
+    let after: Vec<&str> = after.lines().collect();
+    for line in before.lines() {
+        let t = line.trim();
+        let bare_name = t.ends_with(':');
+        let heading = t.starts_with('—') && t.ends_with('—');
+        if t.is_empty() || bare_name || heading {
+            continue;
+        }
+        assert!(after.contains(&line), "{line:?} was lost: {after:?}");
+    }
+}
+
+/// Applies one message as the loop in `src/tui/runtime.rs` does, with the outcomes the test chose for
 /// the disk. Returns false when the run has ended.
-fn apply(m: &mut Model, action: Action, now: Now, quit_ok: bool) -> bool {
-    let mut queue = vec![action];
-    while let Some(action) = queue.pop() {
-        let is_edit = matches!(
-            action,
-            Action::Edit(_) | Action::Paste(_) | Action::Undo | Action::Redo
+fn apply(m: &mut Model, msg: Msg, now: Now, quit_ok: bool) -> bool {
+    let mut queue = vec![msg];
+    while let Some(msg) = queue.pop() {
+        let is_edit = matches!(msg, Msg::Edit(_) | Msg::Paste(_) | Msg::Undo | Msg::Redo);
+        // These only give the notes structure: a fresh line, a speaker's name, a heading.
+        let structures = matches!(
+            msg,
+            Msg::StartTyping
+                | Msg::StopTyping
+                | Msg::Next
+                | Msg::Prev
+                | Msg::NextTurn
+                | Msg::Pass
+                | Msg::Tick
+                | Msg::Quit
+                | Msg::Terminate
+                | Msg::RetrySave
         );
         let (step, before) = (m.step, notes(m));
-        let effects = update_run(m, action, now);
+        let effects = update_run(m, msg, now);
         let after = notes(m);
         for (i, (b, a)) in before.iter().zip(&after).enumerate() {
             if b != a {
-                assert!(is_edit, "the notes of step {i} changed without editing");
+                assert!(
+                    is_edit || structures,
+                    "the notes of step {i} changed without editing"
+                );
                 assert_eq!(i, step, "editing changed the notes of another step");
+                if !is_edit {
+                    words_kept(b, a);
+                }
             }
         }
         for fx in effects {
             match fx {
                 Effect::Save(s, _) => assert_eq!(s.steps.len(), m.step_count()),
                 Effect::SaveAndQuit(_, _) if quit_ok => return false,
-                Effect::SaveAndQuit(_, _) => queue.push(Action::QuitSaveFailed(StoreError::write(
+                Effect::SaveAndQuit(_, _) => queue.push(Msg::QuitSaveFailed(StoreError::write(
                     Path::new("s.toml"),
                     std::io::ErrorKind::NotFound.into(),
                 ))),
-                Effect::SaveTo(_, path) => queue.push(Action::SavedElsewhere(Err(
-                    StoreError::write(&path, std::io::ErrorKind::PermissionDenied.into()),
-                ))),
-                Effect::Export(_) => queue.push(Action::ExportDone(Ok("/tmp/x.md".into()))),
+                Effect::SaveTo(_, path) => queue.push(Msg::SavedElsewhere(Err(StoreError::write(
+                    &path,
+                    std::io::ErrorKind::PermissionDenied.into(),
+                )))),
+                Effect::Export(s) => queue.push(Msg::ExportDone(Ok(Written {
+                    path: "/tmp/x.md".into(),
+                    record: ReportFile {
+                        name: "x.md".into(),
+                        sha256: voer::session::store::sha256_hex(b"x"),
+                        written_at: s.session.updated_at,
+                        ..Default::default()
+                    },
+                    // Now and then the usual report was edited by hand.
+                    kept: s
+                        .reports
+                        .len()
+                        .is_multiple_of(2)
+                        .then(|| "/tmp/y.md".into()),
+                }))),
                 Effect::Bell => {}
+                Effect::OpenVideo(target) => queue.push(Msg::VideoOpened(target, Ok(()))),
                 Effect::Quit => return false,
                 Effect::CreateSession(_) => panic!("a run creates no session"),
                 Effect::MarkEarlier { id, done, .. } => {
-                    queue.push(Action::EarlierMarked(Ok((id, done))))
+                    queue.push(Msg::EarlierMarked(Ok((id, done))))
                 }
             }
         }
@@ -256,7 +305,8 @@ fn check_invariants(m: &Model, now: Now, last: &[Duration]) {
                 s.planned_seconds
             );
         } else {
-            assert_eq!(s.planned_seconds, 0, "untimed step {i}");
+            // An opening or a quote keeps the minutes its episode planned.
+            assert_eq!(s.planned_seconds, s.episode_seconds, "untimed step {i}");
         }
     }
     for (i, (now_e, then)) in elapsed(m, now).iter().zip(last).enumerate() {
@@ -291,11 +341,11 @@ proptest! {
         for op in ops {
             let action = match op {
                 Op::Key(k) => map_key(&m, k),
-                Op::Paste(s) => Some(Action::Paste(s)),
+                Op::Paste(s) => Some(Msg::Paste(s)),
                 Op::Act(a) => Some(a),
                 Op::Wait(ms) => {
                     now = now.plus(Duration::from_millis(ms));
-                    Some(Action::Tick)
+                    Some(Msg::Tick)
                 }
                 Op::Resize(w, h) => {
                     term.backend_mut().resize(w, h);
@@ -303,7 +353,7 @@ proptest! {
                 }
                 Op::Saved(ok) => {
                     let revision = m.save.submitted;
-                    Some(Action::Saved(if ok {
+                    Some(Msg::Saved(if ok {
                         SaveOutcome::Saved { revision, took: Duration::ZERO }
                     } else {
                         let full = std::io::ErrorKind::StorageFull.into();
@@ -339,16 +389,16 @@ proptest! {
     ) {
         let now = fixed_now();
         let mut m = model(Audience::ClientCouncil, Lang::Nl, now);
-        update_run(&mut m, Action::Next, now);
-        update_run(&mut m, Action::Next, now);
-        update_run(&mut m, Action::Paste(first.join("\n")), now);
+        update_run(&mut m, Msg::Next, now);
+        update_run(&mut m, Msg::Next, now);
+        update_run(&mut m, Msg::Paste(first.join("\n")), now);
         prop_assert_eq!(m.notes_text(m.step), first.join("\n"));
         let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
         term.draw(|f| ui::draw_run(&m, &ui::Theme::calm(), now, f)).unwrap();
         for op in ops {
             let action = match op {
                 Op::Key(k) => map_key(&m, k),
-                Op::Paste(s) => Some(Action::Paste(s)),
+                Op::Paste(s) => Some(Msg::Paste(s)),
                 Op::Resize(w, h) => {
                     term.backend_mut().resize(w, h);
                     None
@@ -359,7 +409,7 @@ proptest! {
                 apply(&mut m, action, now, true);
             }
             if m.mode != Mode::Typing && !m.on_summary() {
-                update_run(&mut m, Action::StartTyping, now);
+                update_run(&mut m, Msg::StartTyping, now);
             }
             term.draw(|f| ui::draw_run(&m, &ui::Theme::calm(), now, f)).unwrap();
         }
@@ -383,7 +433,7 @@ proptest! {
             let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
             let action = match input {
                 Ok(k) => map_app_key(&app, k),
-                Err(s) => Some(Action::Paste(s)),
+                Err(s) => Some(Msg::Paste(s)),
             };
             if let Some(action) = action {
                 for fx in update(&mut app, action, now) {
@@ -437,11 +487,11 @@ fn session_file() -> String {
     let now = fixed_now();
     let mut m = model(Audience::Board, Lang::En, now);
     for _ in 0..3 {
-        update_run(&mut m, Action::Next, now);
+        update_run(&mut m, Msg::Next, now);
     }
     update_run(
         &mut m,
-        Action::Paste("eerste “notitie” 😀\ntweede".into()),
+        Msg::Paste("eerste “notitie” 😀\ntweede".into()),
         now,
     );
     let mut s = m.snapshot(now.plus(Duration::from_secs(90)));

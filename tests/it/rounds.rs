@@ -7,7 +7,7 @@ use chrono::NaiveTime;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{Input, Key};
 use voer::{
-    app::{Action, Effect, EpisodeView, Model, clock::Now, map_key, rounds, update_run},
+    app::{Effect, EpisodeView, Model, Msg, clock::Now, map_key, rounds, update_run},
     episode::{Audience, Library, Localized, PhaseDef},
     lang::Lang,
     session::{Meta, Session, timing::Pace},
@@ -20,11 +20,16 @@ fn secs(s: u64) -> Duration {
 const FIRST: usize = 3;
 const SECOND: usize = 4;
 
-/// Episode 4 for a client council (video 5, prompts 5 · 10 · 10 · 10, closing 10), its first
-/// prompt a round and its second in phases of 1 · 2 · 3 · 4 minutes.
+/// Episode 4 for a client council (opening 2, video 5, quote 2, prompts 5 · 10 · 10 · 10,
+/// closing 10), its first prompt a round and its second in phases of 1 · 2 · 3 · 4 minutes.
 fn session(names: &[&str], until: Option<&str>, now: Now) -> Session {
     let lib = Library::embedded();
     let mut ep = lib.find("jef-mol").expect("episode 4").clone();
+    // The default opening and quote: two minutes each.
+    ep.opening.clear();
+    for c in ep.closing.iter_mut() {
+        c.minutes = 10;
+    }
     // This shape, whatever the built-in council questions are: four plain prompts.
     let council = |p: &&mut voer::episode::Prompt| p.audience == Audience::ClientCouncil;
     while ep.prompts_for(Audience::ClientCouncil).count() < 4 {
@@ -74,7 +79,9 @@ fn session(names: &[&str], until: Option<&str>, now: Now) -> Session {
 
 fn model_of(s: Session, now: Now) -> Model {
     let view = EpisodeView::from_session(&s);
-    Model::new(s, "/tmp/x/s.toml".into(), view, now)
+    let mut m = Model::new(s, "/tmp/x/s.toml".into(), view);
+    update_run(&mut m, Msg::Start, now);
+    m
 }
 
 fn model(names: &[&str], until: Option<&str>, now: Now) -> Model {
@@ -83,7 +90,7 @@ fn model(names: &[&str], until: Option<&str>, now: Now) -> Model {
 
 fn go(m: &mut Model, step: usize, now: Now) {
     while m.step < step {
-        update_run(m, Action::Next, now);
+        update_run(m, Msg::Next, now);
     }
 }
 
@@ -92,7 +99,7 @@ fn speaker(m: &Model) -> Option<String> {
 }
 
 fn turn(m: &Model, now: Now) -> String {
-    rounds::turn_remaining(m, now).expect("a turn").display()
+    m.turn_remaining(now.mono).expect("a turn").display()
 }
 
 fn typed(m: &mut Model, text: &str, now: Now) {
@@ -108,7 +115,7 @@ fn typed(m: &mut Model, text: &str, now: Now) {
                 ..Default::default()
             }
         };
-        update_run(m, Action::Edit(input), now);
+        update_run(m, Msg::Edit(input), now);
     }
 }
 
@@ -122,11 +129,11 @@ fn a_round_goes_by_name_with_each_speakers_countdown() {
     assert_eq!(turn(&m, t0), "0:50");
     assert_eq!(turn(&m, t0.plus(secs(20))), "0:30");
     assert_eq!(turn(&m, t0.plus(secs(55))), "+0:05");
-    update_run(&mut m, Action::NextTurn, t0.plus(secs(55)));
+    update_run(&mut m, Msg::NextTurn, t0.plus(secs(55)));
     assert_eq!(speaker(&m).as_deref(), Some("Bert"));
     assert_eq!(turn(&m, t0.plus(secs(60))), "0:45", "Bert's own countdown");
     // Bert passes: Cor is next, and no turn is counted.
-    update_run(&mut m, Action::Pass, t0.plus(secs(60)));
+    update_run(&mut m, Msg::Pass, t0.plus(secs(60)));
     let r = rounds::round(&m).unwrap();
     assert_eq!(
         (r.speaker(), r.passed.as_slice()),
@@ -134,11 +141,11 @@ fn a_round_goes_by_name_with_each_speakers_countdown() {
     );
     assert_eq!(r.turns_taken, 1);
     // After the last speaker: open discussion for the rest of the prompt's time.
-    update_run(&mut m, Action::NextTurn, t0.plus(secs(100)));
+    update_run(&mut m, Msg::NextTurn, t0.plus(secs(100)));
     let r = rounds::round(&m).unwrap();
     assert!(r.is_open());
     assert_eq!(r.turns_taken, 2);
-    assert!(rounds::turn_remaining(&m, t0.plus(secs(100))).is_none());
+    assert!(m.turn_remaining(t0.plus(secs(100)).mono).is_none());
     assert_eq!(
         m.remaining(t0.plus(secs(100)).mono).unwrap().display(),
         "3:20"
@@ -162,10 +169,10 @@ fn shuffle_draws_the_speakers_not_yet_spoken() {
     let names = ["Anna", "Bert", "Cor", "Dirk", "Eva", "Frits", "Gea"];
     let mut m = model(&names, None, t0);
     go(&mut m, FIRST, t0);
-    update_run(&mut m, Action::NextTurn, t0.plus(secs(30)));
+    update_run(&mut m, Msg::NextTurn, t0.plus(secs(30)));
     let mut seen = std::collections::BTreeSet::new();
     for i in 0..10 {
-        update_run(&mut m, Action::Shuffle, t0.plus(secs(31 + i)));
+        update_run(&mut m, Msg::Shuffle, t0.plus(secs(31 + i)));
         let order = rounds::round(&m).unwrap().order.clone();
         assert_eq!(&order[..2], &["Anna", "Bert"], "who spoke or speaks stays");
         let mut sorted = order.clone();
@@ -175,7 +182,7 @@ fn shuffle_draws_the_speakers_not_yet_spoken() {
     }
     assert!(seen.len() > 1, "the order changes");
     let key = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
-    assert!(matches!(map_key(&m, key), Some(Action::Shuffle)));
+    assert!(matches!(map_key(&m, key), Some(Msg::Shuffle)));
 }
 
 #[test]
@@ -183,15 +190,15 @@ fn notes_typed_in_a_turn_start_with_the_speakers_name() {
     let t0 = fixed_now();
     let mut m = model(&["Anna", "Bert"], None, t0);
     go(&mut m, FIRST, t0);
-    update_run(&mut m, Action::StartTyping, t0);
+    update_run(&mut m, Msg::StartTyping, t0);
     typed(&mut m, "mooi verhaal\nmeer tijd", t0);
-    update_run(&mut m, Action::NextTurn, t0.plus(secs(40)));
+    update_run(&mut m, Msg::NextTurn, t0.plus(secs(40)));
     typed(&mut m, "\nte veel regels", t0.plus(secs(41)));
-    update_run(&mut m, Action::NextTurn, t0.plus(secs(80)));
+    update_run(&mut m, Msg::NextTurn, t0.plus(secs(80)));
     typed(&mut m, "\nopen vraag", t0.plus(secs(81)));
     assert_eq!(
         m.notes_text(FIRST),
-        "Anna: mooi verhaal\nAnna: meer tijd\nBert: te veel regels\nopen vraag"
+        "Anna: mooi verhaal\nAnna: meer tijd\nBert: te veel regels\n— Open gesprek —\nopen vraag"
     );
 }
 
@@ -200,7 +207,7 @@ fn a_resume_continues_the_round_where_it_was() {
     let t0 = fixed_now();
     let mut m = model(&["Anna", "Bert", "Cor"], None, t0);
     go(&mut m, FIRST, t0);
-    update_run(&mut m, Action::NextTurn, t0.plus(secs(50)));
+    update_run(&mut m, Msg::NextTurn, t0.plus(secs(50)));
     let at = t0.plus(secs(70));
     let text = m.snapshot(at).to_toml();
     let s = Session::from_toml(&text).expect("reads back");
@@ -218,20 +225,20 @@ fn without_participants_a_round_is_an_ordinary_prompt_and_ctrl_w_makes_one() {
     let mut m = model(&[], None, t0);
     go(&mut m, FIRST, t0);
     assert!(rounds::round(&m).is_none());
-    update_run(&mut m, Action::ToggleRound, t0);
+    update_run(&mut m, Msg::ToggleRound, t0);
     assert!(rounds::round(&m).is_none());
     assert!(m.status.is_some(), "says how to give participants");
 
     let mut m = model(&["Anna", "Bert"], None, t0);
     go(&mut m, SECOND, t0);
     assert!(rounds::round(&m).is_none());
-    update_run(&mut m, Action::ToggleRound, t0.plus(secs(30)));
+    update_run(&mut m, Msg::ToggleRound, t0.plus(secs(30)));
     assert_eq!(speaker(&m).as_deref(), Some("Anna"));
     assert_eq!(turn(&m, t0.plus(secs(30))), "2:30", "the turn starts now");
-    update_run(&mut m, Action::ToggleRound, t0.plus(secs(40)));
+    update_run(&mut m, Msg::ToggleRound, t0.plus(secs(40)));
     assert!(rounds::round(&m).is_none(), "and back");
     let key = KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL);
-    assert!(matches!(map_key(&m, key), Some(Action::ToggleRound)));
+    assert!(matches!(map_key(&m, key), Some(Msg::ToggleRound)));
 }
 
 fn bells(fx: &[Effect]) -> usize {
@@ -239,7 +246,7 @@ fn bells(fx: &[Effect]) -> usize {
 }
 
 fn phase(m: &Model, now: Now) -> (usize, String) {
-    let (i, left) = rounds::phase_remaining(m, now).expect("a phase");
+    let (i, left) = m.phase_remaining(now.mono).expect("a phase");
     (i, left.display())
 }
 
@@ -252,27 +259,24 @@ fn phases_move_on_by_themselves_with_one_bell_each() {
     assert_eq!(phase(&m, t0.plus(secs(59))), (0, "0:01".into()));
     let mut rung = 0;
     for s in 58..=65 {
-        rung += bells(&update_run(&mut m, Action::Tick, t0.plus(secs(s))));
+        rung += bells(&update_run(&mut m, Msg::Tick, t0.plus(secs(s))));
     }
     assert_eq!(rung, 1, "one bell at the change");
     assert_eq!(phase(&m, t0.plus(secs(65))), (1, "1:55".into()));
     // Tab: the next phase early.
-    let fx = update_run(&mut m, Action::NextTurn, t0.plus(secs(100)));
+    let fx = update_run(&mut m, Msg::NextTurn, t0.plus(secs(100)));
     assert_eq!(bells(&fx), 0);
     assert_eq!(phase(&m, t0.plus(secs(100))), (2, "3:00".into()));
     // Muted: the phase still moves, silently.
-    update_run(&mut m, Action::ToggleMute, t0.plus(secs(100)));
-    assert_eq!(
-        bells(&update_run(&mut m, Action::Tick, t0.plus(secs(280)))),
-        0
-    );
+    update_run(&mut m, Msg::ToggleMute, t0.plus(secs(100)));
+    assert_eq!(bells(&update_run(&mut m, Msg::Tick, t0.plus(secs(280)))), 0);
     assert_eq!(phase(&m, t0.plus(secs(280))).0, 3);
     // The phase is in the file for a resume.
     let s = m.snapshot(t0.plus(secs(281)));
     assert!(s.steps[SECOND].phases[3].current);
     assert_eq!(s.steps[SECOND].phases[3].started, Some(280));
     let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
-    assert!(matches!(map_key(&m, tab), Some(Action::NextTurn)));
+    assert!(matches!(map_key(&m, tab), Some(Msg::NextTurn)));
 }
 
 fn minutes(m: &Model) -> Vec<u64> {
@@ -297,9 +301,9 @@ fn at_the_start_the_steps_shrink_to_end_on_time() {
     // Planned: 50 timed minutes and 2 × 2 for opening and quote; 40 minutes are there.
     let m = model(&[], Some("14:40"), t0);
     let planned = minutes(&m);
-    let timed: u64 = planned.iter().sum();
+    let total: u64 = planned.iter().sum();
     assert_eq!(
-        timed, 36,
+        total, 40,
         "the timed steps fit in 40 − 4 minutes: {planned:?}"
     );
     assert!(
@@ -317,11 +321,11 @@ fn at_the_start_the_steps_shrink_to_end_on_time() {
     );
     assert_eq!(rounds::pace(&m, t0), Some(Pace::Ahead(0)));
     assert!(
-        m.status.as_ref().is_some_and(|(s, _)| s.contains("14:40")),
+        m.status.as_ref().is_some_and(|s| s.text.contains("14:40")),
         "says so"
     );
     // The episode's own plan is kept beside it.
-    assert_eq!(episode_minutes(&m), [0, 5, 0, 5, 10, 10, 10, 10]);
+    assert_eq!(episode_minutes(&m), [2, 5, 2, 5, 10, 10, 10, 10]);
 }
 
 #[test]
@@ -342,9 +346,10 @@ fn a_plan_that_fits_is_left_alone() {
 fn an_impossible_until_is_said_plainly_and_no_step_goes_below_a_minute() {
     let t0 = fixed_now();
     let m = model(&[], Some("14:05"), t0);
-    assert!(minutes(&m).iter().all(|&x| x <= 1));
+    let timed = m.session.steps.iter().filter(|s| s.kind.is_timed());
+    assert!(timed.map(|s| s.planned_seconds).all(|x| x <= 60));
     assert!(matches!(rounds::pace(&m, t0), Some(Pace::Impossible(_))));
-    let msg = &m.status.as_ref().unwrap().0;
+    let msg = &m.status.as_ref().unwrap().text;
     assert!(
         msg.contains("14:05") && msg.contains("niet haalbaar"),
         "{msg}"
@@ -368,7 +373,7 @@ fn on_resume_the_steps_still_to_come_shrink() {
     let planned = minutes(&m2);
     assert_eq!(
         &planned[..=SECOND],
-        &[0, 5, 0, 5, 10],
+        &[2, 5, 2, 5, 10],
         "done and current keep their plan"
     );
     assert_eq!(planned[5..].iter().sum::<u64>(), 5, "{planned:?}");
@@ -390,10 +395,10 @@ fn ctrl_o_takes_an_overrun_from_the_steps_still_to_come() {
     let before = minutes(&m);
     // The first prompt runs 4 minutes over: behind now, and nothing re-plans by itself.
     let late = t0.plus(secs(9 * 60 + 9 * 60));
-    update_run(&mut m, Action::Tick, late);
+    update_run(&mut m, Msg::Tick, late);
     assert_eq!(minutes(&m), before);
     assert_eq!(rounds::pace(&m, late), Some(Pace::Behind(4 * 60)));
-    update_run(&mut m, Action::TakeOverrun, late);
+    update_run(&mut m, Msg::TakeOverrun, late);
     let after = minutes(&m);
     assert_eq!(
         after[FIRST], before[FIRST],
@@ -407,7 +412,7 @@ fn ctrl_o_takes_an_overrun_from_the_steps_still_to_come() {
     );
     assert_eq!(rounds::pace(&m, late), Some(Pace::Ahead(0)));
     let key = KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL);
-    assert!(matches!(map_key(&m, key), Some(Action::TakeOverrun)));
+    assert!(matches!(map_key(&m, key), Some(Msg::TakeOverrun)));
 }
 
 #[test]
@@ -447,6 +452,8 @@ fn the_picker_asks_for_participants_and_an_end_time_beside_the_group() {
     for c in "Team".chars() {
         press(KeyCode::Char(c));
     }
+    // Past who leads the conversation, to the participants.
+    press(KeyCode::Tab);
     press(KeyCode::Tab);
     for c in ", Bert".chars() {
         press(KeyCode::Char(c));
@@ -495,16 +502,40 @@ fn a_sentence_typed_in_a_round_or_a_phase_never_runs_a_command() {
 
         let mut m = model(&["Anna", "Bert", "Cor"], None, t0);
         go(&mut m, SECOND, t0);
-        let phase_before = rounds::phase_remaining(&m, now).map(|(i, _)| i);
+        let phase_before = m.phase_remaining(now.mono).map(|(i, _)| i);
         for c in sentence.chars() {
             press_key(&mut m, char_key(c), now);
         }
         assert_eq!(m.step, SECOND, "{sentence}");
         assert_eq!(
-            rounds::phase_remaining(&m, now).map(|(i, _)| i),
+            m.phase_remaining(now.mono).map(|(i, _)| i),
             phase_before,
             "{sentence}"
         );
         assert_eq!(m.notes_text(SECOND), sentence);
     }
+}
+
+#[test]
+fn a_planned_opening_and_quote_count_by_their_own_minutes() {
+    // Episode 4 as built in for a client council: opening 5, video 5, quote 2, three prompts
+    // of 10 and a closing of 8 make 50 minutes, and 14:50 is exactly enough.
+    let t0 = fixed_now();
+    let lib = Library::embedded();
+    let ep = lib.find("jef-mol").expect("episode 4");
+    let meta = Meta {
+        until: NaiveTime::from_hms_opt(14, 50, 0),
+        ..Meta::default()
+    };
+    let s = Session::new(ep, Audience::ClientCouncil, &meta, Lang::Nl, t0.wall);
+    let m = model_of(s, t0);
+    assert_eq!(minutes(&m), [5, 5, 2, 10, 10, 10, 8]);
+    assert_eq!(rounds::pace(&m, t0), Some(Pace::Ahead(0)));
+    // The expected end counts what is left of the opening too.
+    assert_eq!(m.expected_end(t0), t0.wall + chrono::Duration::minutes(50));
+    let later = t0.plus(secs(3 * 60));
+    assert_eq!(
+        m.expected_end(later),
+        t0.wall + chrono::Duration::minutes(50)
+    );
 }

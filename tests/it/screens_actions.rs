@@ -7,10 +7,10 @@ use chrono::NaiveDate;
 use ratatui::{Terminal, backend::TestBackend};
 use voer::{
     actions::folder::Found,
-    app::{Action, Model, clock::Now, update_run},
+    app::{Model, Msg, clock::Now, update_run},
     episode::Audience,
     lang::Lang,
-    session::ActionItem,
+    session::Action,
     ui::{self, Theme},
 };
 
@@ -25,8 +25,8 @@ fn snapshot(name: &str, m: &Model, now: Now) {
     }
 }
 
-fn action(id: &str, text: &str, owner: Option<&str>, due: Option<(i32, u32, u32)>) -> ActionItem {
-    ActionItem {
+fn action(id: &str, text: &str, owner: Option<&str>, due: Option<(i32, u32, u32)>) -> Action {
+    Action {
         id: id.into(),
         text: text.into(),
         owner: owner.map(str::to_string),
@@ -35,6 +35,7 @@ fn action(id: &str, text: &str, owner: Option<&str>, due: Option<(i32, u32, u32)
         done: false,
         step: 8,
         created_at: fixed_now().wall,
+        ..Default::default()
     }
 }
 
@@ -51,7 +52,7 @@ fn earlier() -> Vec<Found> {
             path: "/home/anna/sessions/2026-10-01_1400_jef-mol_client-council_clientenraad-de-linde.toml".into(),
             group: "Cliëntenraad De Linde".into(),
             started_at: at,
-            action: ActionItem {
+            action: Action {
                 due_text: Some("na de zomer".into()),
                 ..action("vorig2", "Bewoners vragen naar de maaltijden", None, None)
             },
@@ -63,7 +64,7 @@ fn earlier() -> Vec<Found> {
 fn the_opening_shows_what_was_agreed_last_time() {
     let now = fixed_now();
     let m = model(Audience::ClientCouncil, Lang::Nl, now)
-        .with_agreements(earlier(), Default::default());
+        .with_earlier_actions(earlier(), Default::default());
     snapshot("actions_opening_nl", &m, now);
 }
 
@@ -71,10 +72,10 @@ fn the_opening_shows_what_was_agreed_last_time() {
 fn the_form() {
     let now = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::Nl, now);
-    update_run(&mut m, Action::RecordAction, now);
-    update_run(&mut m, Action::Paste("Voorstel schrijven".into()), now);
-    update_run(&mut m, Action::NextField, now);
-    update_run(&mut m, Action::Paste("Meneer Bakker".into()), now);
+    update_run(&mut m, Msg::RecordAction, now);
+    update_run(&mut m, Msg::Paste("Voorstel schrijven".into()), now);
+    update_run(&mut m, Msg::NextField, now);
+    update_run(&mut m, Msg::Paste("Meneer Bakker".into()), now);
     snapshot("actions_form_nl", &m, now);
 }
 
@@ -82,15 +83,15 @@ fn the_form() {
 fn the_list_with_last_times_actions() {
     let now = fixed_now();
     let mut m = model(Audience::ClientCouncil, Lang::En, now)
-        .with_agreements(earlier(), Default::default());
+        .with_earlier_actions(earlier(), Default::default());
     m.session.actions = vec![action(
         "k7m2qx",
         "Write the proposal",
         Some("Mr Baker"),
         Some((2026, 12, 15)),
     )];
-    update_run(&mut m, Action::ListActions, now);
-    update_run(&mut m, Action::MoveInList(1), now);
+    update_run(&mut m, Msg::ListActions, now);
+    update_run(&mut m, Msg::MoveInList(1), now);
     snapshot("actions_list_en", &m, now);
 }
 
@@ -105,14 +106,14 @@ fn the_summary_has_the_table() {
             Some("Meneer Bakker"),
             Some((2026, 12, 15)),
         ),
-        ActionItem {
+        Action {
             done: true,
             ..action("p3x9ab", "Koffie regelen", None, None)
         },
     ];
     let n = m.step_count();
     for _ in 0..n {
-        update_run(&mut m, Action::Next, now);
+        update_run(&mut m, Msg::Next, now);
     }
     snapshot("actions_summary_nl", &m, now);
 }

@@ -101,10 +101,10 @@ fn a_session_with_huge_times_resumes_and_reaches_the_summary() {
 #[test]
 fn validate_refuses_minutes_that_would_wrap_the_totals() {
     let dir = tempfile::tempdir().unwrap();
-    // The video's minutes and the first question's (the council's, 12 minutes).
+    // The video's minutes and the first question's (the council's round, 10 minutes).
     let ep = EPISODE
         .replacen("minutes = 5", "minutes = 4294967295", 1)
-        .replacen("minutes = 12", "minutes = 4294967295", 1);
+        .replacen("minutes = 10\nround", "minutes = 4294967295\nround", 1);
     fs::write(dir.path().join("ep.toml"), &ep).unwrap();
     let o = voer_in(dir.path(), &["validate", "ep.toml"]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stdout));
@@ -205,7 +205,7 @@ fn csv_cells_hold_no_control_characters_also_on_stdout() {
 /// Episode 4 with only the audiences given, in a prompts folder of its own.
 fn episode_for(dir: &Path, audiences: &[&str]) -> std::path::PathBuf {
     let mut ep: toml::Table = EPISODE.parse().unwrap();
-    for list in ["prompts", "closing"] {
+    for list in ["opening", "prompts", "closing"] {
         let items = ep[list].as_array_mut().unwrap();
         items.retain(|p| audiences.contains(&p["audience"].as_str().unwrap()));
     }
@@ -219,7 +219,7 @@ fn run_audience(audiences: &[&str], wanted: &str) {
     let sb = Sandbox::new();
     let prompts = episode_for(sb.path(), audiences);
     let team_first = EPISODE
-        .split("audience = \"team\"")
+        .split("[[prompts]]\naudience = \"team\"")
         .nth(1)
         .and_then(|rest| rest.split("nl = \"").nth(1))
         .and_then(|rest| rest.split('"').next())
@@ -290,16 +290,13 @@ fn second_resume_refused(sb: &Sandbox, file: &Path, says: &str) {
 fn the_lock_is_taken_again_when_the_folder_is_made_again() {
     let sb = Sandbox::new();
     let (mut v, file) = meeting(&sb, "Opnieuw", "een");
-    fs::remove_dir_all(sb.sessions()).unwrap();
+    remove_folder_under(&v, &sb.sessions());
     typed(&mut v, " twee");
     v.wait_for_text("NIET OPGESLAGEN", WAIT);
     fs::create_dir(sb.sessions()).unwrap();
-    wait_for_file(
-        &file,
-        std::time::Duration::from_secs(6),
-        "the file written again",
-        |s| s.steps[PROMPT].notes == "een twee",
-    );
+    wait_for_file(&file, WAIT, "the file written again", |s| {
+        s.steps[PROMPT].notes == "een twee"
+    });
     second_resume_refused(&sb, &file, "al geopend in een ander venster met voer");
     typed(&mut v, " drie");
     stop_typing(&mut v);
@@ -535,11 +532,45 @@ fn a_failed_last_save_leaves_a_rescue_copy_that_sessions_and_resume_find() {
     assert!(again.wait_exit(WAIT).success());
 }
 
+#[cfg(unix)]
+#[test]
+fn a_rescue_folder_that_is_a_link_is_neither_followed_nor_chmodded() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = Sandbox::new();
+    // The rescue folder is a link to a folder readable by all (a shared one, say).
+    let shared = sb.path().join("gedeeld");
+    fs::create_dir(&shared).unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o755)).unwrap();
+    let data = sb.path().join(".local/share/voer");
+    fs::create_dir_all(&data).unwrap();
+    std::os::unix::fs::symlink(&shared, data.join("rescue")).unwrap();
+    let (mut v, _) = meeting(&sb, "Koppeling", "voor");
+    fs::rename(sb.sessions(), sb.path().join("weg")).unwrap();
+    typed(&mut v, " en na");
+    v.wait_for_text("NIET OPGESLAGEN", WAIT);
+    v.signal("TERM");
+    v.wait_exit(WAIT);
+    let mode = fs::metadata(&shared).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o755, "the folder the link points at was chmodded");
+    assert_eq!(
+        fs::read_dir(&shared).unwrap().count(),
+        0,
+        "written through the link"
+    );
+    assert!(
+        v.output()
+            .contains("Ook een reservekopie kon niet worden geschreven")
+            && v.output().contains("symbolische koppeling"),
+        "{}",
+        v.output()
+    );
+}
+
 #[test]
 fn sigterm_with_the_folder_gone_says_where_the_rescue_copy_is() {
     let sb = Sandbox::new();
     let (mut v, file) = meeting(&sb, "Gestopt", "een");
-    fs::remove_dir_all(sb.sessions()).unwrap();
+    remove_folder_under(&v, &sb.sessions());
     typed(&mut v, " twee");
     v.wait_for_text("NIET OPGESLAGEN", WAIT);
     v.signal("TERM");

@@ -29,6 +29,7 @@ pub const ENTER: &str = "\r";
 pub const ESC: &str = "\x1b";
 pub const CTRL_C: &str = "\x03";
 pub const BACKSPACE: &str = "\x7f";
+pub const F5: &str = "\x1b[15~";
 
 /// Leaving the alternate screen: the terminal was given back.
 pub const LEAVE_ALT_SCREEN: &[u8] = b"\x1b[?1049l";
@@ -38,6 +39,12 @@ pub const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
 /// An upper bound for waits; they normally end within milliseconds.
 pub const WAIT: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(10);
+
+/// The binary under test: `VOER_BIN` if set (to run a test against another build, such as an
+/// older release, and see it fail where a fix is missing), else the one of this build.
+pub fn voer_bin() -> OsString {
+    std::env::var_os("VOER_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_voer").into())
+}
 
 /// A temporary working folder for one test; sessions go to `<dir>/sessions`.
 pub struct Sandbox {
@@ -64,12 +71,17 @@ impl Sandbox {
 
     /// `voer ARGS --sessions <sandbox>/sessions --lang nl`, in the sandbox as working folder.
     pub fn voer(&self, args: &[&str]) -> Voer {
+        self.voer_env(args, &[])
+    }
+
+    /// As [`Sandbox::voer`], with these environment variables set as well.
+    pub fn voer_env(&self, args: &[&str], env: &[(&str, &str)]) -> Voer {
         let mut all: Vec<OsString> = args.iter().map(OsString::from).collect();
         all.push("--sessions".into());
         all.push(self.sessions().into());
         all.push("--lang".into());
         all.push("nl".into());
-        Voer::spawn(self.path(), &all, &[])
+        Voer::spawn(self.path(), &all, env)
     }
 
     /// As [`Sandbox::voer`], started by `sh -c SCRIPT` (see [`Voer::spawn_sh`]).
@@ -138,6 +150,15 @@ pub fn wait_for_file(
     }
 }
 
+/// Polls until `pred` holds (a file there, a lock taken …); panics after `WAIT`.
+pub fn wait_until(what: &str, pred: impl Fn() -> bool) {
+    let deadline = Instant::now() + WAIT;
+    while !pred() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        thread::sleep(POLL);
+    }
+}
+
 /// The real binary in a pseudo-terminal.
 pub struct Voer {
     child: Box<dyn Child + Send + Sync>,
@@ -154,7 +175,7 @@ pub struct Voer {
 
 impl Voer {
     pub fn spawn(cwd: &Path, args: &[OsString], env: &[(&str, &str)]) -> Voer {
-        Voer::spawn_program(env!("CARGO_BIN_EXE_voer").as_ref(), cwd, args, env)
+        Voer::spawn_program(&voer_bin(), cwd, args, env)
     }
 
     /// `voer ARGS` started by `sh -c SCRIPT`, where SCRIPT runs it as `"$VOER" "$@"`: for a
@@ -166,7 +187,7 @@ impl Voer {
             "/bin/sh".as_ref(),
             cwd,
             &all,
-            &[("VOER", env!("CARGO_BIN_EXE_voer"))],
+            &[("VOER", &voer_bin().to_string_lossy())],
         )
     }
 
@@ -304,6 +325,12 @@ impl Voer {
         self.parser.lock().unwrap().screen().contents()
     }
 
+    /// The background colour of the cell at `row`, `col` (counted from 0).
+    pub fn background(&self, row: u16, col: u16) -> Option<vt100::Color> {
+        let parser = self.parser.lock().unwrap();
+        parser.screen().cell(row, col).map(|c| c.bgcolor())
+    }
+
     /// Whether voer asked the terminal for bracketed paste.
     pub fn bracketed_paste(&self) -> bool {
         self.parser.lock().unwrap().screen().bracketed_paste()
@@ -434,10 +461,42 @@ pub fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }
 
+/// Removes a folder voer writes in (the sessions folder, as a pulled USB stick or a hasty
+/// `rm -r` does) with voer stopped meanwhile: a save or a lock made in the middle of the
+/// removal would leave the folder not empty, and the removal would fail. Once voer goes on,
+/// the folder is gone.
+pub fn remove_folder_under(v: &Voer, dir: &Path) {
+    v.signal("STOP");
+    let removed = std::fs::remove_dir_all(dir);
+    v.signal("CONT");
+    removed.expect("the folder removed");
+}
+
 /// Starts `voer run 4 --audience client-council` and waits for the opening screen.
 pub fn start_run(sb: &Sandbox, group: &str) -> Voer {
     let v = sb.voer(&["run", "4", "--audience", "client-council", "--group", group]);
     v.wait_for_text("Stap 1 van", WAIT);
+    v
+}
+
+/// `voer run 4 --audience client-council --group Raad` with `extra` arguments, at the
+/// council's first question (a round in the episode).
+pub fn council_at_first_question(sb: &Sandbox, extra: &[&str]) -> Voer {
+    let mut args = vec![
+        "run",
+        "4",
+        "--audience",
+        "client-council",
+        "--group",
+        "Raad",
+    ];
+    args.extend_from_slice(extra);
+    let mut v = sb.voer(&args);
+    v.wait_for_text("Stap 1 van", WAIT);
+    for step in 2..=4 {
+        v.send(RIGHT);
+        v.wait_for_text(&format!("Stap {step} van"), WAIT);
+    }
     v
 }
 

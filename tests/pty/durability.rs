@@ -1,7 +1,7 @@
 //! The notes survive: termination signals, a closed window, the sessions folder going away
 //! and coming back, a second voer on the same file.
 
-use std::{fs, os::unix::fs::PermissionsExt, time::Duration};
+use std::{fs, os::unix::fs::PermissionsExt};
 
 use crate::common::*;
 
@@ -140,12 +140,9 @@ fn the_folder_going_away_and_coming_back() {
     );
     // The stick is back.
     fs::rename(&away, sb.sessions()).unwrap();
-    wait_for_file(
-        &file,
-        Duration::from_secs(6),
-        "everything after the folder came back",
-        |s| s.steps[PROMPT].notes == "eerste tweede derde",
-    );
+    wait_for_file(&file, WAIT, "everything after the folder came back", |s| {
+        s.steps[PROMPT].notes == "eerste tweede derde"
+    });
     v.wait_for_no_text("NIET OPGESLAGEN", WAIT);
     stop_typing(&mut v);
     v.send(CTRL_C);
@@ -167,16 +164,13 @@ fn the_folder_deleted_and_made_again() {
         s.steps[PROMPT].notes == "een"
     });
     // The folder is deleted, session file and all: the notes are only in memory now.
-    fs::remove_dir_all(sb.sessions()).unwrap();
+    remove_folder_under(&v, &sb.sessions());
     typed(&mut v, " twee");
     v.wait_for_text("NIET OPGESLAGEN", WAIT);
     fs::create_dir(sb.sessions()).unwrap();
-    let s = wait_for_file(
-        &file,
-        Duration::from_secs(6),
-        "the file written again",
-        |s| s.steps[PROMPT].notes == "een twee",
-    );
+    let s = wait_for_file(&file, WAIT, "the file written again", |s| {
+        s.steps[PROMPT].notes == "een twee"
+    });
     assert_eq!(s.session.group, "Weggegooid");
     v.wait_for_no_text("NIET OPGESLAGEN", WAIT);
     stop_typing(&mut v);
@@ -349,12 +343,13 @@ fn a_second_voer_on_the_same_file_is_refused_and_a_stale_lock_does_not_block() {
     third.wait_for_text("van de eerste", WAIT);
     third.send(ENTER);
     third.wait_for_text("Notities — typen", WAIT);
-    typed(&mut third, ", en de derde");
+    // Into the notes again: a line of its own.
+    typed(&mut third, "en de derde");
     stop_typing(&mut third);
     third.send(CTRL_C);
     assert!(third.wait_exit(WAIT).success());
     assert_eq!(
         load(&file).unwrap().steps[PROMPT].notes,
-        "van de eerste, en de derde"
+        "van de eerste\nen de derde"
     );
 }

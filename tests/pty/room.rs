@@ -13,9 +13,10 @@ use crate::common::*;
 const SPACE: &str = " ";
 const CTRL_R: &str = "\x12";
 const CTRL_B: &str = "\x02";
-/// How fast a step change must reach the room screen, and typed notes.
-const STEP_LATENCY: Duration = Duration::from_millis(1500);
-const NOTES_LATENCY: Duration = Duration::from_millis(2500);
+/// How long the room screen is watched for something that must not appear on it. How fast
+/// changes reach it is a figure of benches/room_latency.py, not of this test: here every
+/// wait is for the screen, with the harness's deadline, so a busy machine cannot fail it.
+const WATCHED: Duration = Duration::from_millis(2500);
 
 /// Watches a screen for `how_long` and fails if `bad` ever holds on it.
 fn never(v: &Voer, how_long: Duration, what: &str, bad: impl Fn(&str) -> bool) {
@@ -49,7 +50,7 @@ fn the_room_screen_follows_the_facilitator_and_writes_nothing_but_its_presence()
     let file = sb.session_file();
     room.wait_for_text("Aflevering 4", WAIT);
     // The room announces itself, privately; the facilitator's screen knows.
-    run.wait_for_text("zaalscherm volgt", WAIT);
+    run.wait_for_text("▣ zaal", WAIT);
     let mode = fs::metadata(presence(&file)).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600, "the presence file is the owner's only");
 
@@ -58,11 +59,8 @@ fn the_room_screen_follows_the_facilitator_and_writes_nothing_but_its_presence()
         (RIGHT, "Stap 3 van", "— Jef Mol"),
         (RIGHT, "Stap 4 van", "Vraag 1"),
     ] {
-        let sent = Instant::now();
         run.send(keys);
-        room.wait_for_text(on_room, STEP_LATENCY);
-        let took = sent.elapsed();
-        assert!(took <= STEP_LATENCY, "{on_room:?} took {took:?}");
+        room.wait_for_text(on_room, WAIT);
         run.wait_for_text(facilitator, WAIT);
     }
 
@@ -83,11 +81,9 @@ fn the_room_screen_follows_the_facilitator_and_writes_nothing_but_its_presence()
 
     // The timer moves, pauses and goes on with the facilitator's.
     let before = room.screen();
-    room.wait_for(Duration::from_millis(2500), "the timer to move", |s| {
-        s != before
-    });
+    room.wait_for(WAIT, "the timer to move", |s| s != before);
     run.send(SPACE);
-    room.wait_for_text("GEPAUZEERD", STEP_LATENCY);
+    room.wait_for_text("GEPAUZEERD", WAIT);
     let paused = room.screen();
     never(
         &room,
@@ -96,11 +92,9 @@ fn the_room_screen_follows_the_facilitator_and_writes_nothing_but_its_presence()
         |s| s != paused,
     );
     run.send(SPACE);
-    room.wait_for_no_text("GEPAUZEERD", STEP_LATENCY);
+    room.wait_for_no_text("GEPAUZEERD", WAIT);
     let running = room.screen();
-    room.wait_for(Duration::from_millis(2500), "the timer to go on", |s| {
-        s != running
-    });
+    room.wait_for(WAIT, "the timer to go on", |s| s != running);
 
     // Notes typed while the room does not show them stay off it …
     run.send(ENTER);
@@ -111,25 +105,23 @@ fn the_room_screen_follows_the_facilitator_and_writes_nothing_but_its_presence()
     });
     never(
         &room,
-        NOTES_LATENCY,
+        WATCHED,
         "notes on the room screen while hidden",
         |s| s.contains("koffie"),
     );
     // … and reach it once the facilitator shows them (Ctrl+R, also while typing).
     run.send(CTRL_R);
-    room.wait_for_text("Meer tijd voor koffie", NOTES_LATENCY);
-    run.wait_for_text("notities zichtbaar", WAIT);
-    let typed = Instant::now();
+    room.wait_for_text("Meer tijd voor koffie", WAIT);
+    run.wait_for_text("zaal + notities", WAIT);
     run.send(" en de tuin");
-    room.wait_for_text("koffie en de tuin", NOTES_LATENCY);
-    assert!(typed.elapsed() <= NOTES_LATENCY);
+    room.wait_for_text("koffie en de tuin", WAIT);
 
     // Blanking blanks the room screen too; any key brings both back.
     stop_typing(&mut run);
     run.send(CTRL_B);
-    room.wait_for(STEP_LATENCY, "a blank room screen", |s| s.trim().is_empty());
+    room.wait_for(WAIT, "a blank room screen", |s| s.trim().is_empty());
     run.send(ESC);
-    room.wait_for_text("Vraag 1", STEP_LATENCY);
+    room.wait_for_text("Vraag 1", WAIT);
 
     // The facilitator stops: the room waits for the next run and lets its presence go.
     run.send(CTRL_C);

@@ -1,24 +1,41 @@
 //! Typing notes (and the path in the unsaved dialog): keys, pastes, undo.
 use super::time::changed;
 use crate::app::{
-    Action,
     clock::Now,
-    model::{Mode, Model, UnsavedView, path_field},
+    mode::{Mode, UnsavedView},
+    model::{Model, path_field},
+    msg::Msg,
+    notes,
 };
 
-pub(super) fn update(m: &mut Model, action: Action, now: Now) {
-    match action {
-        Action::StartTyping if !m.on_summary() => start_typing(m),
-        Action::StopTyping => m.mode = Mode::Navigate,
-        Action::Edit(input) => match &m.mode {
+pub(super) fn update(m: &mut Model, msg: Msg, now: Now) {
+    match msg {
+        Msg::StartTyping if !m.on_summary() => {
+            let entered = start_typing(m);
+            if entered {
+                changed(m, now);
+            }
+        }
+        Msg::StopTyping => {
+            m.mode = Mode::Navigate;
+            // A phase's heading that waited for the line being typed.
+            if notes::flush_pending(m) {
+                changed(m, now);
+            }
+        }
+        Msg::Edit(input) => match &m.mode {
             // A sentence started without Enter: its first key starts the notes and is kept.
             Mode::Navigate | Mode::Typing if !m.on_summary() => {
-                start_typing(m);
+                let entered = start_typing(m);
                 // In a round, a new line starts with the speaker's name.
                 let prefixed = crate::app::rounds::prefix_note(m, &input);
-                if let Some(ta) = m.notes.get_mut(m.step)
-                    && (ta.input(input) || prefixed)
-                {
+                let enter = input.key == ratatui_textarea::Key::Enter && !input.ctrl && !input.alt;
+                if enter && !entered && notes::enter_is_idle(m) {
+                    return;
+                }
+                let typed = m.notes.get_mut(m.step).is_some_and(|ta| ta.input(input));
+                let headed = notes::after_key(m, enter);
+                if entered || prefixed || typed || headed {
                     changed(m, now);
                 }
             }
@@ -30,11 +47,11 @@ pub(super) fn update(m: &mut Model, action: Action, now: Now) {
             }
             _ => {}
         },
-        Action::Paste(text) => paste(m, &text, now),
-        Action::Undo | Action::Redo => {
+        Msg::Paste(text) => paste(m, &text, now),
+        Msg::Undo | Msg::Redo => {
             if m.mode == Mode::Typing
                 && let Some(ta) = m.notes.get_mut(m.step)
-                && (if matches!(action, Action::Undo) {
+                && (if matches!(msg, Msg::Undo) {
                     ta.undo()
                 } else {
                     ta.redo()
@@ -43,14 +60,20 @@ pub(super) fn update(m: &mut Model, action: Action, now: Now) {
                 changed(m, now);
             }
         }
-        Action::ClearField => m.save_as = path_field(""),
+        Msg::ClearField => m.save_as = path_field(""),
         _ => {}
     }
 }
 
-fn start_typing(m: &mut Model) {
+/// Into the notes: from outside them, the cursor goes to a fresh line at the end (see
+/// `notes::enter`); already typing, it stays where it is. Returns whether the notes changed.
+fn start_typing(m: &mut Model) -> bool {
     m.notes_hidden = false;
+    if m.mode == Mode::Typing {
+        return false;
+    }
     m.mode = Mode::Typing;
+    notes::enter(m)
 }
 
 fn paste(m: &mut Model, text: &str, now: Now) {
@@ -64,12 +87,15 @@ fn paste(m: &mut Model, text: &str, now: Now) {
                 .insert_str(text.lines().next().unwrap_or_default());
         }
         Mode::Typing | Mode::Navigate if !m.on_summary() => {
-            m.notes_hidden = false;
-            m.mode = Mode::Typing;
+            // From outside the notes a paste starts a fresh line; inside, it goes at the cursor.
+            let entered = start_typing(m);
             let prefixed = !text.trim().is_empty() && crate::app::rounds::prefix_line(m);
-            if let Some(ta) = m.notes.get_mut(m.step)
-                && (ta.insert_str(&text) || prefixed)
-            {
+            let text = crate::app::rounds::prefix_pasted_lines(m, &text);
+            let pasted = m
+                .notes
+                .get_mut(m.step)
+                .is_some_and(|ta| ta.insert_str(&text));
+            if entered || prefixed || pasted {
                 changed(m, now);
             }
         }

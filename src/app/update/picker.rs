@@ -1,18 +1,18 @@
 //! The picker's questions: choose an episode, an audience, a group name, then start.
 use crate::app::{
-    Action, Effect, Pick,
+    msg::{Effect, Msg, Pick},
     picker::{Picker, Stage},
 };
 
-pub(super) fn update(p: &mut Picker, action: Action) -> Vec<Effect> {
-    match action {
+pub(super) fn update(p: &mut Picker, msg: Msg) -> Vec<Effect> {
+    match msg {
         // An end time that is no time of day: said under it, and the question stays.
-        Action::Pick(Pick::Next) if p.stage == Stage::Group && !p.until_is_valid() => {
+        Msg::Pick(Pick::Next) if p.stage == Stage::Group && !p.until_is_valid() => {
             p.until_error = true;
-            p.focus(2);
+            p.focus(crate::app::picker::Field::UNTIL);
             Vec::new()
         }
-        Action::Pick(Pick::Next) => match p.next_stage() {
+        Msg::Pick(Pick::Next) => match p.next_stage() {
             Some(_) => Vec::new(),
             // The last question answered: the loop makes the session file.
             None => p
@@ -22,18 +22,18 @@ pub(super) fn update(p: &mut Picker, action: Action) -> Vec<Effect> {
                 .collect(),
         },
         // Esc on the first question quits.
-        Action::Pick(Pick::Back) if !p.back() => vec![Effect::Quit],
+        Msg::Pick(Pick::Back) if !p.back() => vec![Effect::Quit],
         // Nothing was made yet: quitting leaves nothing behind.
-        Action::Pick(Pick::Cancel) | Action::Quit | Action::Terminate => vec![Effect::Quit],
-        Action::Pick(key) => {
+        Msg::Pick(Pick::Cancel) | Msg::Quit | Msg::Terminate => vec![Effect::Quit],
+        Msg::Pick(key) => {
             p.select(&key);
             Vec::new()
         }
-        Action::Edit(input) => {
+        Msg::Edit(input) => {
             p.edit(input);
             Vec::new()
         }
-        Action::Paste(text) => {
+        Msg::Paste(text) => {
             p.paste(&text);
             Vec::new()
         }

@@ -1,19 +1,24 @@
 //! Quitting: the final save, and the dialog when it failed (retry, save elsewhere, discard).
 use crate::app::{
-    Action, Effect,
     clock::Now,
-    model::{Mode, Model, UnsavedView, path_field},
+    mode::{Mode, UnsavedView},
+    model::{Model, path_field},
+    msg::{Effect, Msg},
 };
 
-pub(super) fn update(m: &mut Model, action: Action, now: Now, fx: &mut Vec<Effect>) {
-    match action {
-        Action::Quit | Action::Terminate | Action::RetrySave => {
+pub(super) fn update(m: &mut Model, msg: Msg, now: Now, fx: &mut Vec<Effect>) {
+    match msg {
+        Msg::Quit | Msg::Terminate | Msg::RetrySave => {
+            // A phase's heading still waiting for its line goes in the file too, after it.
+            if crate::app::notes::flush_pending(m) {
+                super::time::changed(m, now);
+            }
             m.quitting = true;
             let rev = m.save.revision;
             m.save.submitted = rev;
             fx.push(Effect::SaveAndQuit(Box::new(m.snapshot(now)), rev));
         }
-        Action::QuitSaveFailed(error) => {
+        Msg::QuitSaveFailed(error) => {
             m.quitting = false;
             m.save.error = Some(error.clone());
             m.mode = Mode::Unsaved {
@@ -21,7 +26,7 @@ pub(super) fn update(m: &mut Model, action: Action, now: Now, fx: &mut Vec<Effec
                 view: UnsavedView::Choices,
             };
         }
-        Action::StartSaveElsewhere => {
+        Msg::StartSaveElsewhere => {
             if let Mode::Unsaved { error, .. } = &m.mode {
                 let suggestion = m.home.join(m.path.file_name().unwrap_or_default());
                 m.save_as = path_field(&suggestion.display().to_string());
@@ -31,13 +36,13 @@ pub(super) fn update(m: &mut Model, action: Action, now: Now, fx: &mut Vec<Effec
                 };
             }
         }
-        Action::ConfirmSaveElsewhere => {
+        Msg::ConfirmSaveElsewhere => {
             let path = m.save_as.lines().join("").trim().to_string();
             if !path.is_empty() {
                 fx.push(Effect::SaveTo(Box::new(m.snapshot(now)), path.into()));
             }
         }
-        Action::DiscardAndQuit => fx.push(Effect::Quit),
+        Msg::DiscardAndQuit => fx.push(Effect::Quit),
         _ => {}
     }
 }

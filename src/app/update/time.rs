@@ -3,9 +3,9 @@
 use std::time::Duration;
 
 use crate::app::{
-    App, Effect, Screen,
     clock::{Now, until_next_second},
-    model::Model,
+    model::{App, Model, Screen},
+    msg::Effect,
 };
 
 /// A save is due this long after the oldest unsaved change, so nothing typed waits longer
@@ -18,12 +18,20 @@ const REFRESH_EVERY: Duration = Duration::from_secs(15);
 /// How long a message stays in the status line.
 pub(super) const STATUS_FOR: Duration = Duration::from_secs(6);
 /// Marks the session as changed: a save becomes due.
-pub(crate) fn changed(m: &mut Model, now: Now) {
+pub(super) fn changed(m: &mut Model, now: Now) {
     m.save.revision += 1;
     m.save.dirty_since.get_or_insert(now.mono);
 }
 
-pub(super) fn save_now(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
+/// A change that a room screen reads from the file (the step, the blank screen, the notes
+/// shown to the room, a round, a phase, the plan, an action): marked and written at once,
+/// not after the autosave's delay.
+pub(super) fn save_at_once(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
+    changed(m, now);
+    save_now(m, now, fx);
+}
+
+fn save_now(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
     let rev = m.save.revision;
     m.save.submitted = rev;
     m.save.dirty_since = None;
@@ -66,10 +74,7 @@ pub(super) fn housekeeping(m: &mut Model, now: Now, fx: &mut Vec<Effect>) {
     if due || refresh {
         save_now(m, now, fx);
     }
-    if m.status
-        .as_ref()
-        .is_some_and(|(_, until)| now.mono >= *until)
-    {
+    if m.status.as_ref().is_some_and(|s| now.mono >= s.until) {
         m.status = None;
     }
 }
@@ -109,8 +114,8 @@ fn run_deadline(m: &Model, now: Now) -> Duration {
     {
         consider(l + REFRESH_EVERY);
     }
-    if let Some((_, until)) = &m.status {
-        consider(*until);
+    if let Some(s) = &m.status {
+        consider(s.until);
     }
     if let Some(d) = crate::app::rounds::next_phase_change(m, now) {
         next = next.min(d);

@@ -2,7 +2,10 @@ use std::{path::PathBuf, sync::Arc};
 
 use ratatui_textarea::Input;
 
-use super::model::EpisodeView;
+use super::{
+    episode_view::EpisodeView,
+    video::{VideoError, VideoTarget},
+};
 use crate::{
     actions::folder::{ActionError, Found},
     episode::{Audience, Episode},
@@ -12,12 +15,16 @@ use crate::{
     },
 };
 
-/// Everything that can happen, on the picker or during a run.
+/// Everything that can happen, on the picker or during a run: the messages `update` takes.
 #[derive(Debug, Clone)]
-pub enum Action {
+pub enum Msg {
     /// A key on the picker.
     Pick(Pick),
-    /// The picker's choice became a session file (the loop created and locked it).
+    /// The loop has started: a run given on the command line (new or resumed) opens; the
+    /// picker waits for its keys.
+    Start,
+    /// The picker's choice became a session file (the loop created and locked it): the run
+    /// opens.
     Opened(Box<Opened>),
     Next,
     Prev,
@@ -75,7 +82,8 @@ pub enum Action {
     StartSaveElsewhere,
     ConfirmSaveElsewhere,
     DiscardAndQuit,
-    ExportDone(Result<PathBuf, StoreError>),
+    /// The Ctrl+E report was written: where, and what the session file is to record of it.
+    ExportDone(Result<crate::session::store::Written, StoreError>),
     SavedElsewhere(Result<PathBuf, StoreError>),
     /// Ctrl+A: record an action (what, who, when), from anywhere.
     RecordAction,
@@ -96,6 +104,10 @@ pub enum Action {
     RemoveAction,
     /// An earlier session's action was marked in its own file (its id and the new state), or not.
     EarlierMarked(Result<(String, bool), Arc<ActionError>>),
+    /// F5: open the video (on the video step).
+    OpenVideo,
+    /// The opener started for this target, or it failed (also later, when it ended badly).
+    VideoOpened(VideoTarget, Result<(), Arc<VideoError>>),
 }
 
 /// The picker's keys.
@@ -133,6 +145,8 @@ pub struct Choice {
     pub episode: Episode,
     pub audience: Audience,
     pub group: String,
+    /// Who leads the conversation (may be empty).
+    pub facilitator: String,
     /// First names or initials, for speaking rounds.
     pub participants: Vec<String>,
     /// When the meeting must end.
@@ -152,6 +166,9 @@ pub enum Effect {
     /// report `SavedElsewhere`.
     SaveTo(Box<Session>, PathBuf),
     Bell,
+    /// Open the video's address or file with the system's opener, off the UI thread; report
+    /// `VideoOpened`.
+    OpenVideo(VideoTarget),
     /// Write a Markdown report beside the session file, off the UI thread; report `ExportDone`.
     Export(Box<Session>),
     /// Mark the action `id` in the session file at `path` done (or open), under that

@@ -6,11 +6,11 @@ use std::collections::HashSet;
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::TextArea;
 
-use super::model::Mode;
+use super::mode::Mode;
 use crate::actions::{Draft, folder::Found};
 
 #[derive(Default)]
-pub struct Agreements {
+pub struct Actions {
     /// Open actions of earlier sessions of this group (examples never), oldest meeting first.
     /// Marked done here, they are saved in their own session file, never copied into this one.
     pub earlier: Vec<Found>,

@@ -1,8 +1,9 @@
-//! The words about actions, in Dutch and English. A table of its own beside `crate::i18n`,
-//! in the same shape, so that the feature's words are found in one place.
-use crate::{i18n::Tpl, lang::Lang};
+//! The words about actions (agreements with an owner and a date), in Dutch and English: a part
+//! of each language's table (`Texts::actions`), kept together so that the feature's words are
+//! found in one place.
+use super::Tpl;
 
-pub struct Words {
+pub struct ActionTexts {
     /// The table's title in reports and on the summary screen.
     pub heading: &'static str,
     /// Column heads: what, who, when, done.
@@ -61,7 +62,7 @@ pub struct Words {
     pub list_remove: &'static str,
 }
 
-pub static NL: Words = Words {
+pub(super) static NL: ActionTexts = ActionTexts {
     heading: "Afspraken",
     columns: ["Wat", "Wie", "Wanneer", "Klaar"],
     yes: "ja",
@@ -88,8 +89,8 @@ pub static NL: Words = Words {
         "De afspraak staat in {}, en die sessie is nu open in een gesprek. Zet hem daar op klaar (Ctrl+L), of probeer het opnieuw als dat gesprek gesloten is.",
     ),
     gone: Tpl::new("De afspraak '{}' staat niet meer in {}"),
-    not_a_date: Tpl::new("'{}' is geen datum; bewaard zoals getypt"),
-    no_such_day: Tpl::new("'{}' bestaat niet als datum; bewaard zoals getypt"),
+    not_a_date: Tpl::new("'{}' is geen datum: zo bewaard"),
+    no_such_day: Tpl::new("'{}' bestaat niet als datum: zo bewaard"),
     months_short: [
         "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
     ],
@@ -118,7 +119,7 @@ pub static NL: Words = Words {
     list_remove: "weg",
 };
 
-pub static EN: Words = Words {
+pub(super) static EN: ActionTexts = ActionTexts {
     heading: "Actions",
     columns: ["What", "Who", "When", "Done"],
     yes: "yes",
@@ -145,8 +146,8 @@ pub static EN: Words = Words {
         "The action is in {}, and that session is open in a conversation now. Mark it done there (Ctrl+L), or try again once that conversation is closed.",
     ),
     gone: Tpl::new("The action '{}' is no longer in {}"),
-    not_a_date: Tpl::new("'{}' is not a date; kept as typed"),
-    no_such_day: Tpl::new("'{}' is not a date that exists; kept as typed"),
+    not_a_date: Tpl::new("'{}' is not a date: kept as typed"),
+    no_such_day: Tpl::new("'{}' is not a date that exists: kept as typed"),
     months_short: [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ],
@@ -174,10 +175,3 @@ pub static EN: Words = Words {
     list_edit: "edit",
     list_remove: "remove",
 };
-
-pub fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::Nl => &NL,
-        Lang::En => &EN,
-    }
-}

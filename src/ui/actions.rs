@@ -7,22 +7,24 @@ use ratatui::{
     widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap},
 };
 
-use super::{Theme, wrap_lines};
+use super::{Theme, parts::wrap_lines};
 use crate::{
     actions::{self, folder::Found},
     app::{
         Model,
+        clock::Now,
         keys::{self, Where},
     },
-    session::ActionItem,
+    session::Action,
 };
+use chrono::NaiveDate;
 
 /// What, who, when: three one-line fields, the one being typed in marked.
 pub fn form(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(f) = &m.agreements.form else { return };
-    let w = m.action_words();
+    let Some(f) = &m.actions.form else { return };
+    let w = m.texts().actions;
     let width = area.width.saturating_sub(4).min(76);
-    let rect = super::popup(frame, area, width, 10);
+    let rect = super::parts::popup(frame, area, width, 10);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_active)
@@ -62,28 +64,30 @@ pub fn form(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::styled(keys, theme.heading)), rows[6]);
 }
 
-/// This session's actions, then the open ones of earlier meetings; the chosen one marked.
-pub fn list(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let w = m.action_words();
+/// This session's actions, then the open ones of earlier meetings; the chosen one marked,
+/// the overdue ones marked too.
+pub fn list(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
+    let today = now.wall.date_naive();
+    let w = m.texts().actions;
     let own = &m.session.actions;
-    let earlier = &m.agreements.earlier;
+    let earlier = &m.actions.earlier;
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
     if own.is_empty() {
         lines.push(Line::styled(w.list_empty, theme.dim));
     }
     for (i, a) in own.iter().enumerate() {
-        if i == m.agreements.selected {
+        if i == m.actions.selected {
             selected_line = lines.len();
         }
-        lines.push(row(m, theme, a, None, i == m.agreements.selected));
+        lines.push(row(m, theme, a, None, i == m.actions.selected, today));
     }
     if !earlier.is_empty() {
         lines.push(Line::default());
         lines.push(Line::styled(w.earlier, theme.accent));
         for (j, f) in earlier.iter().enumerate() {
             let i = own.len() + j;
-            if i == m.agreements.selected {
+            if i == m.actions.selected {
                 selected_line = lines.len();
             }
             lines.push(row(
@@ -91,7 +95,8 @@ pub fn list(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
                 theme,
                 &f.action,
                 Some(f),
-                i == m.agreements.selected,
+                i == m.actions.selected,
+                today,
             ));
         }
     }
@@ -100,7 +105,7 @@ pub fn list(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let height = (lines.len() as u16 + 5)
         .min(area.height.saturating_sub(2))
         .max(8);
-    let rect = super::popup(frame, area, width, height);
+    let rect = super::parts::popup(frame, area, width, height);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_active)
@@ -122,12 +127,14 @@ pub fn list(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 fn row<'a>(
     m: &Model,
     theme: &Theme,
-    a: &ActionItem,
+    a: &Action,
     earlier: Option<&Found>,
     selected: bool,
+    today: NaiveDate,
 ) -> Line<'a> {
     let mark = if a.done { "[x]" } else { "[ ]" };
-    let mut text = format!("{mark} {}", actions::summary_line(a, m.lang));
+    let (line, late) = actions::summary_line_on(a, today, m.lang);
+    let mut text = format!("{mark} {line}");
     if let Some(f) = earlier {
         text.push_str(&format!(
             "  ({})",
@@ -138,24 +145,33 @@ fn row<'a>(
         theme.current
     } else if a.done {
         theme.dim
+    } else if late {
+        theme.late
     } else {
         theme.base
     };
     Line::styled(text, style)
 }
 
-/// "Vorige keer afgesproken" and the earlier meetings' open actions, for the opening.
-pub fn earlier_lines(m: &Model, theme: &Theme, width: u16) -> Vec<Line<'static>> {
-    let earlier = &m.agreements.earlier;
+/// "Vorige keer afgesproken" and the earlier meetings' open actions, for the opening; the
+/// overdue ones marked in a word and a colour.
+pub fn earlier_lines(m: &Model, theme: &Theme, now: Now, width: u16) -> Vec<Line<'static>> {
+    let today = now.wall.date_naive();
+    let earlier = &m.actions.earlier;
     if earlier.is_empty() {
         return Vec::new();
     }
-    let w = m.action_words();
+    let w = m.texts().actions;
     let mut lines = vec![Line::styled(w.earlier, theme.heading)];
     for f in earlier {
         let mark = if f.action.done { "[x]" } else { "[ ]" };
-        let text = format!("{mark} {}", actions::summary_line(&f.action, m.lang));
-        let style = if f.action.done { theme.dim } else { theme.base };
+        let (line, late) = actions::summary_line_on(&f.action, today, m.lang);
+        let text = format!("{mark} {line}");
+        let style = match (f.action.done, late) {
+            (true, _) => theme.dim,
+            (false, true) => theme.late,
+            (false, false) => theme.base,
+        };
         for (n, l) in wrap_lines(&text, width.saturating_sub(4))
             .into_iter()
             .enumerate()
@@ -175,7 +191,7 @@ pub fn summary_table(m: &Model, theme: &Theme) -> Option<(Table<'static>, u16)> 
     if own.is_empty() {
         return None;
     }
-    let w = m.action_words();
+    let w = m.texts().actions;
     let header = Row::new(w.columns.iter().map(|c| Cell::from(*c))).style(theme.accent);
     let rows: Vec<Row> = own
         .iter()
@@ -190,7 +206,7 @@ pub fn summary_table(m: &Model, theme: &Theme) -> Option<(Table<'static>, u16)> 
         .collect();
     let height = rows.len() as u16 + 2;
     // Who, when and done as wide as what they hold (up to a limit); what gets the rest.
-    let widest = |i: usize, cells: &dyn Fn(&ActionItem) -> String| {
+    let widest = |i: usize, cells: &dyn Fn(&Action) -> String| {
         own.iter()
             .map(|a| cells(a).chars().count())
             .chain([w.columns[i].chars().count()])

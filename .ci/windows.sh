@@ -11,8 +11,9 @@
 #    README's Development section). A warning in voer's code fails the build.
 # 3. Builds from tests/windows/*.c, with the same MinGW, what Wine 8 lacks:
 #    bcryptprimitives.dll (ProcessPrng, which Rust's std calls), placed beside voer.exe, so that
-#    `wine64 voer.exe …` runs in a fresh WINEPREFIX with nothing else set; and holdopen.exe, a
-#    program that holds a file open as OneDrive does, for the suite.
+#    `wine64 voer.exe …` runs in a fresh WINEPREFIX with nothing else set; and, for the suite,
+#    holdopen.exe, a program that holds a file open as OneDrive does, and player.exe, which the
+#    suite's prefix opens .mp4 files with (F5), writing down what it was given.
 # 4. Packs voer.exe for download with .ci/package.sh, as voer-VERSION-x86_64-pc-windows-gnu.zip
 #    in DIST (default: a temporary folder, removed afterwards).
 # 5. Runs tests/windows/suite.py on the voer.exe unpacked from that zip: the program that is
@@ -54,6 +55,7 @@ mingw() { x86_64-w64-mingw32-gcc -O2 -s -Wall -Werror "$@"; }
 mingw -shared -o "$out/bcryptprimitives.dll" tests/windows/bcryptprimitives.c -ladvapi32
 mkdir "$work/helpers"
 mingw -municode -o "$work/helpers/holdopen.exe" tests/windows/holdopen.c
+mingw -municode -o "$work/helpers/player.exe" tests/windows/player.c
 
 # 4. The download.
 dist=${1:-$work/dist}

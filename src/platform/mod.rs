@@ -151,6 +151,18 @@ fn component_problem(name: &str) -> Option<NameProblem> {
         .then(|| NameProblem::Reserved(name.to_string()))
 }
 
+/// Whether the last part of `path` is the name of a Windows device (`CON`, `nul`, `com1.toml`),
+/// by Windows's rules on any system: in every folder such a name opens the device, and reading
+/// it would wait for the console's keys or a serial port.
+pub fn names_a_device(path: &Path) -> bool {
+    path.file_name().is_some_and(|name| {
+        matches!(
+            component_problem(&name.to_string_lossy()),
+            Some(NameProblem::Reserved(_))
+        )
+    })
+}
+
 /// In English, for logs; `i18n::os_reason` words it for the user.
 impl fmt::Display for NameProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -264,6 +276,21 @@ mod tests {
     use std::cell::{Cell, RefCell};
 
     use super::*;
+
+    #[test]
+    fn a_device_is_named_by_the_last_part_of_the_path_only() {
+        for device in ["CON", "nul", "com1.toml", "prompts/Aux.toml", "LPT¹"] {
+            assert!(names_a_device(Path::new(device)), "{device}");
+        }
+        for file in [
+            "console.toml",
+            "con/jef-mol.toml",
+            "sessies/nul-meting.toml",
+            "",
+        ] {
+            assert!(!names_a_device(Path::new(file)), "{file}");
+        }
+    }
 
     fn problem(p: &str) -> Option<NameProblem> {
         windows_name_problem(p)

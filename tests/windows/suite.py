@@ -423,6 +423,20 @@ def reserved_and_impossible_names_are_refused(w, args):
 
 
 @test
+def reading_a_device_or_a_huge_file_is_refused_with_the_reason(w, args):
+    # Through platform/files.rs: CON is the console in every folder (reading it would wait for
+    # keys), COM1 a serial port; a file larger than voer ever writes is not read at all.
+    d = w.folder("read")
+    for name in ["CON", "com1.toml", w.win(d) + "\\nul.toml"]:
+        r = w.voer("validate", name, cwd=d)
+        check(r.code != 0, f"{name} passes:\n{r}")
+        check(f"{name}: kan niet lezen: geen gewoon bestand" in r.out + r.err, f"{name}:\n{r}")
+    (d / "groot.toml").write_bytes(b"a" * (3 << 20))
+    r = w.voer("validate", w.win(d / "groot.toml"))
+    check(r.code != 0 and "groter dan 1 MiB" in r.out + r.err, f"a 3 MiB file:\n{r}")
+
+
+@test
 def a_save_waits_for_a_file_held_open_for_a_moment(w, args):
     # OneDrive or a virus scanner has the session file open while voer saves it: Windows
     # refuses the rename over it. The holder lets go 150 ms after voer's temporary file

@@ -677,8 +677,11 @@ def f5_plays_the_copy_with_the_program_windows_opens_it_with(w, args):
         s = session_when(file, "the video step", lambda s: s["session"]["current_step"] == 1)
         check(s["steps"][1].get("file") == w.win(video), f"the copy: {s['steps'][1]}")
         pane.key("F5")
-        opened = wait_until("the player to be started", lambda: record.exists() and
-                            record.read_text("utf-8"))
+        try:
+            opened = wait_until("the player to be started", lambda: record.exists() and
+                                record.read_text("utf-8"))
+        except Failure as e:
+            raise Failure(f"{e}; the screen:\n{pane.screen()}") from None
         check(opened == w.win(video), f"the player was given {opened!r}, not {w.win(video)!r}")
         session_when(file, "playing in the file", lambda s: s["steps"][1].get("playing") is True)
         # The bottom line then says "Het videobestand gaat open in de speler: …", but under

@@ -174,7 +174,7 @@ fn phased(now: Now) -> Model {
             minutes: *minutes,
             current: false,
             started: None,
-            unknown: Default::default(),
+            ..Phase::default()
         })
         .collect();
     let mut m = model_of(s, now);

@@ -117,7 +117,7 @@ fn an_overdue_action_is_marked_in_words() {
         done: false,
         step: 8,
         created_at: agreed,
-        unknown: Default::default(),
+        ..Action::default()
     };
     // Due before today (20 November 2026), and due after it.
     let earlier = vec![

@@ -190,7 +190,7 @@ fn marking_an_action_done_keeps_a_newer_voers_field_and_table() {
         .to_toml()
         .replacen(
             "[session]\n",
-            "my_private_field = \"van een nieuwere voer\"\n\n[session]\ntheme = \"hoog contrast\"\n",
+            "my_private_field = \"van een nieuwere voer\"\n\n[session]\nwallpaper = \"hoog contrast\"\n",
             1,
         )
         .replacen(
@@ -224,7 +224,7 @@ fn marking_an_action_done_keeps_a_newer_voers_field_and_table() {
     for kept in [
         &["my_private_field"][..],
         &["extra_table"],
-        &["session", "theme"],
+        &["session", "wallpaper"],
         &["steps", "0", "private_notes"],
         &["actions", "0", "kind"],
         &["actions", "0", "to"],

@@ -8,7 +8,8 @@ and of the release zip, and the suite's count of tests.
     python3 benches/windows_ci.py            # warm: this checkout's target folder, kept from an
                                              # earlier run; voer's own code touched first, as
                                              # after a new commit
-    python3 benches/windows_ci.py --cold     # cold, as on a fresh CI machine: a new target folder
+    python3 benches/windows_ci.py --cold     # cold, as on a fresh CI machine: a fresh clone of
+                                             # this checkout's last commit, a new target folder
                                              # and cargo home, and (as root) the Debian packages
                                              # that .ci/windows.sh installs removed first
 
@@ -55,20 +56,25 @@ def main():
 
     env = dict(os.environ)
     scratch = None
+    repo = REPO
     if args.cold:
         remove_packages()
         scratch = Path(tempfile.mkdtemp(prefix="voer-windows-ci-"))
+        # A clone, as CI checks out: what is committed, whatever happens here meanwhile.
+        repo = scratch / "voer"
+        subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(REPO), str(repo)],
+                       check=True)
         env["CARGO_TARGET_DIR"] = str(scratch / "target")
         env["CARGO_HOME"] = str(scratch / "cargo")
     else:
         (REPO / "src" / "lib.rs").touch()
-    target = Path(env.get("CARGO_TARGET_DIR", REPO / "target"))
+    target = Path(env.get("CARGO_TARGET_DIR", repo / "target"))
     dist = Path(tempfile.mkdtemp(prefix="voer-windows-dist-"))
     try:
         load_before = os.getloadavg()
         cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.monotonic()
-        done = subprocess.run([str(REPO / ".ci" / "windows.sh"), str(dist)], cwd=REPO, env=env,
+        done = subprocess.run([str(repo / ".ci" / "windows.sh"), str(dist)], cwd=repo, env=env,
                               capture_output=True, text=True)
         wall = time.monotonic() - start
         cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 runs=${1:-20}
 filter=${2:-}
 work=$(mktemp -d)
-echo "logs and the load's target folder: $work"
+echo "logs of failed runs: $work"
 
 # The load: a release build from nothing, again and again, in a process group of its own so
 # that all of it can be stopped at the end.
@@ -21,15 +21,21 @@ setsid bash -c '
     rm -rf "$1/load-target"
   done' load "$work" &
 load=$!
-trap 'kill -TERM -- "-$load" 2>/dev/null || true; wait "$load" 2>/dev/null || true' EXIT
+trap 'kill -TERM -- "-$load" 2>/dev/null || true; wait "$load" 2>/dev/null || true; rm -rf "$work/load-target" "$work/pty" "$work/voer"' EXIT
 
-cargo test --test pty --no-run --quiet 2>/dev/null
+# The test binary and voer are built once and copied: every run tests the same build (a change
+# in the work tree meanwhile changes nothing), and no run waits for the compiler.
+tests=$(cargo test --test pty --no-run --message-format=json 2>/dev/null |
+  sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | grep '/pty-' | tail -1)
+[ -x "$tests" ] || { echo "no pty test binary was built" >&2; exit 2; }
+cp "$tests" "$work/pty"
+cp "$(dirname "$(dirname "$tests")")/voer" "$work/voer"
 failed=0
 for i in $(seq 1 "$runs"); do
   log="$work/run-$i.log"
   start=$(date +%s)
   # shellcheck disable=SC2086 # the filter is one word or none
-  if cargo test --test pty --quiet -- $filter >"$log" 2>&1; then
+  if VOER_BIN="$work/voer" "$work/pty" -q $filter >"$log" 2>&1; then
     echo "run $i: ok ($(($(date +%s) - start)) s, load $(cut -d' ' -f1 /proc/loadavg))"
     rm "$log"
   else

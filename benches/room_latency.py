@@ -16,9 +16,7 @@ each from /proc over --seconds (as benches/idle_cpu.py measures the facilitator'
 screen's at most the facilitator's.
 """
 import argparse
-import codecs
 import os
-import re
 import select
 import statistics
 import sys
@@ -26,56 +24,11 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from voer_pty import FIRST_FRAME_WORD, Voer, build  # noqa: E402
+from voer_pty import FIRST_FRAME_WORD, Screen, Voer, build  # noqa: E402
 
 GOAL_WORST_MS = 250
 # What the room shows on the video and on the quote, as plain text.
 VIDEO, QUOTE = "We kijken de video", "— Jef Mol"
-CSI = re.compile(r"\x1b\[([0-9;?]*)([ -/]*)([@-~])")
-
-
-class Screen:
-    """Enough of a terminal for ratatui's output: cursor positioning, colours ignored, text."""
-
-    def __init__(self, cols, rows):
-        self.cols, self.rows = cols, rows
-        self.grid = [[" "] * cols for _ in range(rows)]
-        self.x = self.y = 0
-        self.decoder = codecs.getincrementaldecoder("utf-8")("replace")
-        self.pending = ""
-
-    def feed(self, data):
-        text = self.pending + self.decoder.decode(data)
-        self.pending = ""
-        i = 0
-        while i < len(text):
-            c = text[i]
-            if c == "\x1b":
-                m = CSI.match(text, i)
-                if not m:
-                    if len(text) - i < 16:  # an escape cut in two: wait for the rest
-                        self.pending = text[i:]
-                        return
-                    i += 2
-                    continue
-                params, final = m.group(1), m.group(3)
-                if final == "H":
-                    parts = [int(p) if p.isdigit() else 1 for p in params.split(";")] if params else [1, 1]
-                    self.y, self.x = parts[0] - 1, (parts[1] if len(parts) > 1 else 1) - 1
-                elif final == "J" and params in ("2", "3"):
-                    self.grid = [[" "] * self.cols for _ in range(self.rows)]
-                i = m.end()
-                continue
-            if c in "\r\n\x07":
-                i += 1
-                continue
-            if 0 <= self.y < self.rows and 0 <= self.x < self.cols:
-                self.grid[self.y][self.x] = c
-            self.x += 1
-            i += 1
-
-    def text(self):
-        return "\n".join("".join(r) for r in self.grid)
 
 
 class Room(Voer):

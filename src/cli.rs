@@ -47,8 +47,8 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Args, Clone, Default, PartialEq)]
 pub struct RunArgs {
-    /// Episode number or id (asked on screen when missing).
-    #[arg(value_name = "EPISODE")]
+    /// Episode number or id, or several in one meeting: `1,4` (asked on screen when missing).
+    #[arg(value_name = "EPISODE[,EPISODE…]")]
     pub episode: Option<String>,
 
     /// Audience: client-council (cliëntenraad), board (bestuur), team, classroom (klas),
@@ -79,6 +79,11 @@ pub struct RunArgs {
     /// A copy of the video on this computer, for this meeting: F5 on the video step plays it.
     #[arg(long, value_name = "PATH")]
     pub video: Option<PathBuf>,
+
+    /// A board's meeting that answers a client council's questions to the organisation: they
+    /// are on the opening, and each answer is saved in the council's own session file.
+    #[arg(long, value_name = "GROUP")]
+    pub questions_from: Option<String>,
 }
 
 impl RunArgs {
@@ -261,7 +266,7 @@ pub fn command(t: &Texts) -> clap::Command {
     localize(cmd, "voer", t)
         .after_help(t.cli_after_help)
         .override_usage(
-            "voer [run] [EPISODE] [--audience A] [--group NAME] [--facilitator NAME] [--projector]\n       \
+            "voer [run] [EPISODE[,EPISODE…]] [--audience A] [--group NAME] [--facilitator NAME] [--projector]\n       \
              voer <COMMAND> …",
         )
 }
@@ -394,6 +399,7 @@ pub fn parse(args: Vec<OsString>, t: &Texts) -> Result<Cli, CliError> {
         args.participants = args.participants.take().or(top.participants);
         args.until = args.until.take().or(top.until);
         args.video = args.video.take().or(top.video);
+        args.questions_from = args.questions_from.take().or(top.questions_from);
         return Ok(cli);
     }
     if let Some(Command::Actions(args)) = &mut cli.command
@@ -416,6 +422,7 @@ pub fn parse(args: Vec<OsString>, t: &Texts) -> Result<Cli, CliError> {
         ("--participants", cli.run.participants.is_some()),
         ("--until", cli.run.until.is_some()),
         ("--video", cli.run.video.is_some()),
+        ("--questions-from", cli.run.questions_from.is_some()),
     ];
     if let Some((option, _)) = given.into_iter().find(|(_, g)| *g) {
         return Err(CliError::RunOptionWithCommand {

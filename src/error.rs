@@ -80,6 +80,15 @@ pub enum UserError {
         #[source]
         source: Option<io::Error>,
     },
+    /// `--questions-from GROUP` names a group the sessions folder `dir` has no session of.
+    NoSuchGroup {
+        group: String,
+        dir: PathBuf,
+    },
+    /// `voer actions done ID` names a question for the organisation: it gets an answer.
+    DoneOnQuestion {
+        id: String,
+    },
     /// The terminal could not be opened.
     Terminal(#[source] io::Error),
     /// The terminal could not be drawn on.
@@ -150,6 +159,10 @@ impl Localize for UserError {
                 ),
                 None => fill(t.paper.video_not_a_file, [&path.display()]),
             },
+            UserError::NoSuchGroup { group, dir } => {
+                fill(t.series.no_such_group, [group, &dir.display()])
+            }
+            UserError::DoneOnQuestion { id } => fill(t.series.no_done_for_question, [id]),
             UserError::Terminal(e) => fill(t.terminal_failed, [&os_reason(e, lang)]),
             UserError::Draw(e) => fill(t.draw_failed, [&os_reason(e, lang)]),
         }

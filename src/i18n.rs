@@ -3,9 +3,11 @@
 //! episode files.
 mod actions;
 mod paper;
+mod series;
 
 pub use actions::ActionTexts;
 pub use paper::PaperTexts;
+pub use series::SeriesTexts;
 
 use crate::lang::Lang;
 
@@ -14,6 +16,8 @@ pub struct Texts {
     pub actions: &'static ActionTexts,
     /// The words for the handout, the plan on paper and playing the video (`F5`).
     pub paper: &'static PaperTexts,
+    /// The words for a meeting of several episodes and the questions to the organisation.
+    pub series: &'static SeriesTexts,
     // list / show / validate
     pub col_number: &'static str,
     pub col_id: &'static str,
@@ -383,6 +387,7 @@ pub struct Texts {
 pub static NL: Texts = Texts {
     actions: &actions::NL,
     paper: &paper::NL,
+    series: &series::NL,
     col_number: "Nr",
     col_id: "Id",
     col_title: "Titel",
@@ -524,16 +529,16 @@ pub static NL: Texts = Texts {
     where_save_path: "In het veld 'ergens anders opslaan'",
     where_action_form: "In het formulier van een afspraak",
     where_action_list: "In de lijst van afspraken",
-    help_record_action: "afspraak vastleggen: wat, wie, wanneer",
+    help_record_action: "afspraak of vraag vastleggen",
     help_list_actions: "de afspraken: wijzigen, verwijderen, op klaar zetten",
     help_form_field: "volgend / vorig veld",
     help_form_save: "bewaren",
     help_form_cancel: "annuleren",
-    help_form_quit: "de afspraak bewaren en stoppen",
-    help_text_field: "het veld typen",
+    help_form_quit: "de afspraak (of het antwoord) bewaren en stoppen",
+    help_text_field: "het veld typen; op Soort kiezen Spatie en ←→ afspraak of vraag",
     help_list_move: "kiezen",
     help_list_done: "klaar / weer open",
-    help_list_edit: "wijzigen",
+    help_list_edit: "wijzigen, of beantwoorden",
     help_list_remove: "verwijderen (twee keer drukken)",
     help_list_close: "sluiten",
     help_tips: "tips verbergen / tonen (één scherm)",
@@ -737,6 +742,18 @@ pub static NL: Texts = Texts {
             "Nummer of id van de aflevering (gevraagd op het scherm als het ontbreekt).",
         ),
         (
+            "voer.episode",
+            "Nummer of id van de aflevering, of meer afleveringen in één gesprek: 1,4 (gevraagd op het scherm als het ontbreekt).",
+        ),
+        (
+            "run.episode",
+            "Nummer of id van de aflevering, of meer afleveringen in één gesprek: 1,4 (gevraagd op het scherm als het ontbreekt).",
+        ),
+        (
+            "*.questions_from",
+            "Een bestuursvergadering die de vragen van een cliëntenraad aan de organisatie beantwoordt: ze staan op de opening, en elk antwoord wordt bewaard in het sessiebestand van de cliëntenraad.",
+        ),
+        (
             "*.audience",
             "Doelgroep: client-council (cliëntenraad), board (bestuur), team, classroom (klas), relatives (naasten), citizens (buurt), oversight (toezicht).",
         ),
@@ -859,7 +876,7 @@ pub static NL: Texts = Texts {
         ),
         (
             "export.format",
-            "Formaat: md, html, txt, json, csv of docx (standaard: uit de extensie van --output, anders md).",
+            "Formaat: md, html, txt, json, csv, docx of letter (de brief met de vragen en adviezen aan de organisatie, .md of .docx) (standaard: uit de extensie van --output, anders md).",
         ),
         (
             "export.output",
@@ -954,6 +971,7 @@ pub static NL: Texts = Texts {
 pub static EN: Texts = Texts {
     actions: &actions::EN,
     paper: &paper::EN,
+    series: &series::EN,
     col_number: "No",
     col_id: "Id",
     col_title: "Title",
@@ -1091,16 +1109,16 @@ pub static EN: Texts = Texts {
     where_save_path: "In the save-elsewhere field",
     where_action_form: "In the form of an action",
     where_action_list: "In the list of actions",
-    help_record_action: "record an action: what, who, when",
+    help_record_action: "record an action or a question",
     help_list_actions: "the actions: edit, remove, mark done",
     help_form_field: "next / previous field",
     help_form_save: "save",
     help_form_cancel: "cancel",
-    help_form_quit: "save the action and quit",
-    help_text_field: "type in the field",
+    help_form_quit: "save the action (or the answer) and quit",
+    help_text_field: "type in the field; on Kind, Space and ←→ choose action or question",
     help_list_move: "choose",
     help_list_done: "done / open again",
-    help_list_edit: "edit",
+    help_list_edit: "edit, or answer",
     help_list_remove: "remove (press twice)",
     help_list_close: "close",
     help_tips: "hide / show the tips (one screen)",
@@ -1298,6 +1316,18 @@ pub static EN: Texts = Texts {
             "Episode number or id (asked on screen when missing).",
         ),
         (
+            "voer.episode",
+            "Episode number or id, or several in one meeting: 1,4 (asked on screen when missing).",
+        ),
+        (
+            "run.episode",
+            "Episode number or id, or several in one meeting: 1,4 (asked on screen when missing).",
+        ),
+        (
+            "*.questions_from",
+            "A board's meeting that answers a client council's questions to the organisation: they are on the opening, and each answer is saved in the council's own session file.",
+        ),
+        (
             "*.audience",
             "Audience: client-council (cliëntenraad), board (bestuur), team, classroom (klas), relatives (naasten), citizens (buurt), oversight (toezicht).",
         ),
@@ -1411,7 +1441,7 @@ pub static EN: Texts = Texts {
         ),
         (
             "export.format",
-            "Output format: md, html, txt, json, csv or docx (default: from the --output extension, else md).",
+            "Output format: md, html, txt, json, csv, docx or letter (the letter with the questions and advice to the organisation, .md or .docx) (default: from the --output extension, else md).",
         ),
         (
             "export.output",

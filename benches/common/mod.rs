@@ -13,6 +13,7 @@ use voer::{
 
 #[path = "../../tests/it/fixture.rs"]
 mod fixture;
+#[allow(unused_imports)] // not every bench takes the fixed time
 pub use fixture::fixed_now;
 
 /// The first prompt of the client-council run of episode 4.

@@ -12,7 +12,10 @@ use crate::{
     lang::Lang,
     session::{
         Action, Session, group_key, slug,
-        store::{self, LockError, SessionLock, StoreError},
+        store::{
+            self, Listed, LockError, SessionLock, StoreError,
+            cache::{Index, Refresh, Summary},
+        },
     },
 };
 
@@ -24,9 +27,24 @@ pub struct Found {
     pub group: String,
     pub started_at: DateTime<FixedOffset>,
     pub action: Action,
+    /// In a meeting of several episodes: the number of the episode whose step it was recorded
+    /// on (none on the opening and the closing, and in a meeting of one).
+    pub episode: Option<u32>,
 }
 
 impl Found {
+    /// `action` of the session `s`, whose file is at `path`.
+    pub fn of(path: &Path, s: &Session, action: Action) -> Found {
+        let episode = s.episode_number_of(&action);
+        Found {
+            path: path.to_path_buf(),
+            group: s.session.group.clone(),
+            started_at: s.session.started_at,
+            action,
+            episode,
+        }
+    }
+
     /// The key of the group, as [`group_key`] makes it ("Cliëntenraad De Linde" and
     /// "clientenraad de linde" are one group), with the unnamed sessions under "".
     pub fn group_slug(&self) -> String {
@@ -42,99 +60,176 @@ pub struct Scan {
     pub unreadable: Vec<StoreError>,
 }
 
-/// Reads the folder; a folder that is not there holds no actions.
+/// The folder's sessions, summarised (from its cache where that is up to date, see
+/// [`store::cache`]); a folder that is not there has none.
+fn listing(dir: &Path) -> Result<(Vec<Listed<Summary>>, Refresh), StoreError> {
+    match store::cache::list(dir) {
+        Err(e) if e.is_not_found() => Ok((Vec::new(), Refresh::default())),
+        other => other,
+    }
+}
+
+/// The actions of one summarised session, with where they are from.
+pub(super) fn actions_of(path: &Path, s: Summary) -> impl Iterator<Item = Found> + '_ {
+    let group = s.session.group;
+    let started_at = s.session.started_at;
+    let episodes = s.action_episodes;
+    s.actions
+        .into_iter()
+        .enumerate()
+        .map(move |(i, action)| Found {
+            path: path.to_path_buf(),
+            group: group.clone(),
+            started_at,
+            action,
+            episode: episodes.get(i).copied().flatten(),
+        })
+}
+
+/// Reads the folder (and brings its cache up to date); a folder that is not there holds no
+/// actions.
 pub fn scan(dir: &Path) -> Result<Scan, StoreError> {
-    let listed = match store::list(dir) {
-        Ok(l) => l,
-        Err(e) if e.is_not_found() => Vec::new(),
-        Err(e) => return Err(e),
-    };
+    let (listed, refresh) = listing(dir)?;
+    refresh.write();
     let mut out = Scan::default();
     for l in listed {
         match l.session {
             Ok(s) if s.session.example => {}
-            Ok(s) => out.found.extend(s.actions.into_iter().map(|action| Found {
-                path: l.path.clone(),
-                group: s.session.group.clone(),
-                started_at: s.session.started_at,
-                action,
-            })),
+            Ok(s) => out.found.extend(actions_of(&l.path, s)),
             Err(e) => out.unreadable.push(e),
         }
     }
     Ok(out)
 }
 
-/// Every id in the folder, examples included (an id must differ from theirs too).
-pub fn ids(dir: &Path) -> HashSet<String> {
-    store::list(dir)
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|l| l.session.ok())
-        .flat_map(|s| s.actions.into_iter().map(|a| a.id))
-        .collect()
-}
-
 /// The open actions of the sessions of `group` (the same [`group_key`]) that started before `before`
 /// (or in the same second),
 /// oldest meeting first; the session at `except` (the one being run) is left out, and so are
 /// examples. An unnamed group has no earlier meetings: its sessions are not known to be the
-/// same group.
+/// same group. Writes nothing (the room screen asks this).
 pub fn open_for_group(
     dir: &Path,
     group: &str,
     before: DateTime<FixedOffset>,
     except: &Path,
 ) -> Vec<Found> {
-    let found = scan(dir).map(|s| s.found).unwrap_or_default();
-    earlier_of(found, group, before, except)
+    Listing::read(dir).earlier(group, before, except).0
 }
 
 /// What a run needs from the folder, read once: the open actions of its group's earlier
-/// sessions ([`open_for_group`]) and every id in use ([`ids`]).
-pub fn for_run(dir: &Path, session: &Session, path: &Path) -> (Vec<Found>, HashSet<String>) {
-    let mut ids = HashSet::new();
-    let mut found = Vec::new();
-    for l in store::list(dir).unwrap_or_default() {
-        let Ok(s) = l.session else { continue };
-        ids.extend(s.actions.iter().map(|a| a.id.clone()));
-        if !s.session.example {
-            found.extend(s.actions.into_iter().map(|action| Found {
-                path: l.path.clone(),
-                group: s.session.group.clone(),
-                started_at: s.session.started_at,
-                action,
-            }));
-        }
-    }
-    let info = &session.session;
-    (earlier_of(found, &info.group, info.started_at, path), ids)
+/// sessions ([`open_for_group`]) and every id in use, examples' included (an id must differ
+/// from theirs too). The cache is brought up to date by the returned [`Refresh`], which the
+/// run writes when it ends, off the meeting's way.
+pub fn for_run(
+    dir: &Path,
+    session: &Session,
+    path: &Path,
+) -> (Vec<Found>, HashSet<String>, Refresh) {
+    Listing::read(dir).for_run(session, path)
 }
 
-fn earlier_of(
-    found: Vec<Found>,
-    group: &str,
-    before: DateTime<FixedOffset>,
-    except: &Path,
-) -> Vec<Found> {
-    let Some(want) = group_key(group) else {
-        return Vec::new();
-    };
-    let mut found: Vec<Found> = found
-        .into_iter()
-        .filter(|f| {
-            !f.action.done
-                && f.group_slug() == want
-                // Times are whole seconds: a meeting started in the same second as this one
-                // (a short one, just before) is earlier too. This one's own file is not.
-                && f.started_at <= before
-                && !same_file(&f.path, except)
-        })
-        .collect();
-    found.sort_by(|a, b| {
-        (a.started_at, a.action.created_at).cmp(&(b.started_at, b.action.created_at))
-    });
-    found
+/// The sessions of a folder, as its cache says (see [`store::cache`]), for what a run or the
+/// room screen needs of them: every id, and the actions of one group's sessions. Only those
+/// sessions' summaries are read.
+pub struct Listing {
+    index: Index,
+}
+
+impl Listing {
+    /// Reads the folder; one that is not there, or cannot be read, has no sessions.
+    pub fn read(dir: &Path) -> Listing {
+        Listing {
+            index: Index::read(dir).unwrap_or_else(|_| Index::empty(dir)),
+        }
+    }
+
+    /// Reads the folder on a thread of its own, while the caller makes its session file: see
+    /// [`Reading::join`].
+    pub fn read_in_background(dir: &Path) -> Reading {
+        let dir = dir.to_path_buf();
+        Reading(
+            std::thread::Builder::new()
+                .name("voer-folder".into())
+                .spawn(move || Listing::read(&dir))
+                .ok(),
+        )
+    }
+
+    /// A folder's index read elsewhere.
+    pub fn of(index: Index) -> Listing {
+        Listing { index }
+    }
+
+    /// Whether the folder holds no session file.
+    pub fn is_empty(&self) -> bool {
+        self.index.entries.is_empty()
+    }
+
+    /// The sessions of the group `key` ([`group_key`]), examples never, newest first: only
+    /// those sessions' summaries are read.
+    pub fn of_group(&self, key: &str) -> Vec<(PathBuf, Summary)> {
+        let mut out: Vec<(PathBuf, Summary)> = self
+            .index
+            .entries
+            .iter()
+            .filter(|e| !e.example() && e.group_key() == Some(key))
+            .filter_map(|e| Some((e.path.clone(), self.index.summary(e).ok()?)))
+            .collect();
+        out.sort_by_key(|(_, s)| std::cmp::Reverse(s.session.started_at));
+        out
+    }
+
+    /// See [`for_run`].
+    pub fn for_run(self, session: &Session, path: &Path) -> (Vec<Found>, HashSet<String>, Refresh) {
+        let info = &session.session;
+        self.earlier(&info.group, info.started_at, path)
+    }
+
+    /// The open actions of `group`'s sessions before `before` but `except`'s (see
+    /// [`open_for_group`]), every id in the folder, and the cache's refresh.
+    fn earlier(
+        self,
+        group: &str,
+        before: DateTime<FixedOffset>,
+        except: &Path,
+    ) -> (Vec<Found>, HashSet<String>, Refresh) {
+        let want = group_key(group);
+        let mut ids = HashSet::new();
+        let mut found = Vec::new();
+        for e in &self.index.entries {
+            ids.extend(e.ids().iter().cloned());
+            if want.is_none() || e.example() || e.group_key() != want.as_deref() {
+                continue;
+            }
+            let Ok(s) = self.index.summary(e) else {
+                continue;
+            };
+            // Times are whole seconds: a meeting started in the same second as this one (a
+            // short one, just before) is earlier too. This one's own file is not.
+            if s.session.started_at <= before && !same_file(&e.path, except) {
+                // A question to the organisation waits for its answer, not for the group.
+                found.extend(
+                    actions_of(&e.path, s).filter(|f| !f.action.done && !f.action.is_question()),
+                );
+            }
+        }
+        found.sort_by(|a, b| {
+            (a.started_at, a.action.created_at).cmp(&(b.started_at, b.action.created_at))
+        });
+        (found, ids, self.index.split().1)
+    }
+}
+
+/// A folder being read on a thread of its own ([`Listing::read_in_background`]).
+pub struct Reading(Option<std::thread::JoinHandle<Listing>>);
+
+impl Reading {
+    /// The folder as read, once the thread is done (read here, if it could not be started).
+    pub fn join(self, dir: &Path) -> Listing {
+        self.0
+            .and_then(|h| h.join().ok())
+            .unwrap_or_else(|| Listing::read(dir))
+    }
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -158,6 +253,10 @@ pub enum ActionError {
     OpenInRun {
         path: PathBuf,
     },
+    /// The council's session whose question is being answered is open in a run.
+    AnswerWhileOpen {
+        path: PathBuf,
+    },
     Lock(#[source] LockError),
     Store(#[from] StoreError),
     /// The file changed meanwhile and no longer holds the action.
@@ -179,6 +278,10 @@ impl Localize for ActionError {
                 fill(w.id_twice, [id, &files.join(", ")])
             }
             ActionError::OpenInRun { path } => fill(w.open_in_run, [&path.display()]),
+            ActionError::AnswerWhileOpen { path } => fill(
+                i18n::texts(lang).series.answer_while_open,
+                [&path.display()],
+            ),
             ActionError::Lock(e) => e.render(lang),
             ActionError::Store(e) => e.render(lang),
             ActionError::Gone { id, path } => fill(w.gone, [id, &path.display()]),
@@ -191,28 +294,15 @@ crate::i18n::english_display!(ActionError);
 /// The action with this id (any case), in whichever session of the folder holds it.
 pub fn find(dir: &Path, id: &str) -> Result<Found, ActionError> {
     let want = id.trim().to_lowercase();
-    let mut hits: Vec<Found> = store::list(dir)
-        .or_else(|e| {
-            if e.is_not_found() {
-                Ok(Vec::new())
-            } else {
-                Err(e)
-            }
-        })?
+    let (listed, refresh) = listing(dir)?;
+    refresh.write();
+    let mut hits: Vec<Found> = listed
         .into_iter()
         .filter_map(|l| l.session.ok().map(|s| (l.path, s)))
         .flat_map(|(path, s)| {
-            let group = s.session.group.clone();
-            let started_at = s.session.started_at;
-            s.actions
-                .into_iter()
-                .filter(|a| a.id.to_lowercase() == want)
-                .map(move |action| Found {
-                    path: path.clone(),
-                    group: group.clone(),
-                    started_at,
-                    action,
-                })
+            actions_of(&path, s)
+                .filter(|f| f.action.id.to_lowercase() == want)
+                .collect::<Vec<_>>()
         })
         .collect();
     match hits.len() {
@@ -232,6 +322,48 @@ pub fn find(dir: &Path, id: &str) -> Result<Found, ActionError> {
 /// with the atomic save a run uses. Refused while the session is open in a run. Returns the
 /// action as it now is, and whether it changed.
 pub fn set_done(path: &Path, id: &str, done: bool) -> Result<(Action, bool), ActionError> {
+    change(path, id, |a| {
+        let changed = a.done != done;
+        a.done = done;
+        changed
+    })
+}
+
+/// Records the organisation's answer to the question `id` in the session file at `path` (the
+/// council's own), at `at`, as [`set_done`] marks an action: under that session's lock, with
+/// the atomic save a run uses, refused while it is open in a run. An empty answer takes the
+/// answer away. Returns the question as it now is.
+pub fn set_answer(
+    path: &Path,
+    id: &str,
+    answer: &str,
+    at: DateTime<FixedOffset>,
+) -> Result<Action, ActionError> {
+    let answer = answer.trim();
+    change(path, id, |a| {
+        if a.answer.as_deref().unwrap_or_default() == answer {
+            return false;
+        }
+        (a.answer, a.answered_at) = match answer {
+            "" => (None, None),
+            _ => (Some(answer.to_string()), Some(at)),
+        };
+        true
+    })
+    .map(|(a, _)| a)
+    .map_err(|e| match e {
+        ActionError::OpenInRun { path } => ActionError::AnswerWhileOpen { path },
+        e => e,
+    })
+}
+
+/// Changes the action `id` in its session file under the session's lock: `f` says whether it
+/// changed anything, and only then is the file written.
+fn change(
+    path: &Path,
+    id: &str,
+    f: impl FnOnce(&mut Action) -> bool,
+) -> Result<(Action, bool), ActionError> {
     let _lock = SessionLock::acquire(path).map_err(|e| match e {
         LockError::InUse { path } => ActionError::OpenInRun { path },
         e => ActionError::Lock(e),
@@ -244,10 +376,9 @@ pub fn set_done(path: &Path, id: &str, done: bool) -> Result<(Action, bool), Act
             path: path.to_path_buf(),
         });
     };
-    if a.done == done {
+    if !f(a) {
         return Ok((a.clone(), false));
     }
-    a.done = done;
     let out = a.clone();
     store::save(path, &session)?;
     Ok((out, true))

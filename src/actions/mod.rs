@@ -6,6 +6,7 @@
 //! wording a due date, and finding and changing actions in the sessions folder ([`folder`]).
 pub mod date;
 pub mod folder;
+pub mod questions;
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -16,7 +17,7 @@ pub use date::{Due, NotADate};
 use crate::{
     i18n::{self, fill},
     lang::Lang,
-    session::Action,
+    session::{Action, ActionKind},
 };
 
 /// Letters of an id: digits and lowercase letters without i, l, o and u, so that an id read
@@ -75,22 +76,30 @@ pub fn due_label(a: &Action, lang: Lang) -> String {
     }
 }
 
-/// Open, with a date that has passed.
+/// Open, with a date that has passed (a question: without an answer by its date).
 pub fn is_overdue(a: &Action, today: NaiveDate) -> bool {
-    !a.done && a.due.is_some_and(|d| d < today)
+    let open = if a.is_question() {
+        !a.is_answered()
+    } else {
+        !a.done
+    };
+    open && a.due.is_some_and(|d| d < today)
 }
 
-/// What the facilitator typed for a new action or an edit.
+/// What the facilitator typed for a new action or an edit. For a question, `owner` is whom it
+/// is for and `when` the date by which an answer is asked.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Draft {
+    pub kind: ActionKind,
     pub text: String,
     pub owner: String,
     pub when: String,
 }
 
-/// The fields an action gets from a draft: the owner and the due date (or the text as typed,
-/// with a message that says it is not a date).
+/// The fields an action gets from a draft: the owner (for a question: whom it is for) and the
+/// due date (or the text as typed, with a message that says it is not a date).
 pub struct Read {
+    pub kind: ActionKind,
     pub text: String,
     pub owner: Option<String>,
     pub due: Option<NaiveDate>,
@@ -115,6 +124,7 @@ pub fn read_draft(d: &Draft, today: NaiveDate, lang: Lang) -> Read {
     };
     let owner = one_line(&d.owner);
     Read {
+        kind: d.kind,
         text: d.text.trim().to_string(),
         owner: (!owner.is_empty()).then_some(owner),
         due,
@@ -125,19 +135,34 @@ pub fn read_draft(d: &Draft, today: NaiveDate, lang: Lang) -> Read {
 
 impl Read {
     pub fn apply(self, a: &mut Action) -> Option<String> {
+        a.kind = self.kind;
         a.text = self.text;
-        a.owner = self.owner;
+        // A question names whom it is for; an action who does it.
+        (a.owner, a.to) = match self.kind {
+            ActionKind::Action => (self.owner, None),
+            ActionKind::Question => (None, self.owner),
+        };
         a.due = self.due;
         a.due_text = self.due_text;
         self.warning
     }
 }
 
-/// "Notulen rondsturen · Marieke · 1 dec 2026": one action on one line.
+/// "Notulen rondsturen · Marieke · 1 dec 2026": one action on one line; a question says whom
+/// it is for and by when it asks an answer: "Mogen bewoners …? · voor de raad van bestuur ·
+/// antwoord vóór 15 jan 2027".
 pub fn summary_line(a: &Action, lang: Lang) -> String {
     let mut bits = vec![a.text.split_whitespace().collect::<Vec<_>>().join(" ")];
-    bits.extend(a.owner.clone());
     let due = due_label(a, lang);
+    if a.is_question() {
+        let q = i18n::texts(lang).series;
+        bits.push(fill(q.for_whom, [&questions::to_label(a, lang)]));
+        if !due.is_empty() {
+            bits.push(fill(q.answer_by, [&due]));
+        }
+        return bits.join(" · ");
+    }
+    bits.extend(a.owner.clone());
     if !due.is_empty() {
         bits.push(due);
     }
@@ -158,9 +183,11 @@ pub fn summary_line_on(a: &Action, today: NaiveDate, lang: Lang) -> (String, boo
 
 /// The draft that edits an existing action.
 pub fn draft_of(a: &Action) -> Draft {
+    let owner = if a.is_question() { &a.to } else { &a.owner };
     Draft {
+        kind: a.kind,
         text: a.text.clone(),
-        owner: a.owner.clone().unwrap_or_default(),
+        owner: owner.clone().unwrap_or_default(),
         when: match (&a.due, &a.due_text) {
             (Some(d), _) => d.format("%-d-%-m-%Y").to_string(),
             (None, Some(t)) => t.clone(),
@@ -189,6 +216,7 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
         let r = read_draft(
             &Draft {
+                kind: ActionKind::Action,
                 text: " Voorstel schrijven ".into(),
                 owner: "  ".into(),
                 when: "na de  zomer".into(),
@@ -206,6 +234,7 @@ mod tests {
         );
         let r = read_draft(
             &Draft {
+                kind: ActionKind::Action,
                 text: "x".into(),
                 owner: "Bert".into(),
                 when: "31-2".into(),
@@ -219,6 +248,7 @@ mod tests {
         );
         let r = read_draft(
             &Draft {
+                kind: ActionKind::Action,
                 text: "x".into(),
                 owner: "Bert".into(),
                 when: "1 dec".into(),

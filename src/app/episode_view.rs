@@ -9,6 +9,7 @@ use crate::{
 /// What the opening and quote steps show about the episode.
 #[derive(Debug, Clone, Default)]
 pub struct EpisodeView {
+    pub id: String,
     pub number: u32,
     pub title: String,
     pub speaker: String,
@@ -21,6 +22,7 @@ pub struct EpisodeView {
 impl EpisodeView {
     pub fn new(ep: &Episode, lang: Lang) -> EpisodeView {
         EpisodeView {
+            id: ep.id.clone(),
             number: ep.number,
             title: ep.title.get(lang).to_string(),
             speaker: ep.speaker.clone(),
@@ -41,6 +43,7 @@ impl EpisodeView {
                 .unwrap_or_default()
         };
         EpisodeView {
+            id: s.session.episode.clone(),
             number: s.session.episode_number,
             title: s.session.episode_title.clone(),
             speaker: s.session.speaker.clone(),
@@ -49,5 +52,42 @@ impl EpisodeView {
             context: step(StepKind::Opening),
             quotes: vec![step(StepKind::Quote)],
         }
+    }
+
+    /// For a later episode of a meeting of several that the library does not have: what the
+    /// file holds of it (its facts, and its own video and quote steps).
+    pub fn from_section(s: &Session, section: &crate::session::Section) -> EpisodeView {
+        let steps = &s.steps[section.steps.clone()];
+        let step = |k| steps.iter().find(|st| st.kind == k);
+        let f = &section.facts;
+        EpisodeView {
+            id: f.id.clone(),
+            number: f.number,
+            title: f.title.clone(),
+            speaker: f.speaker.clone(),
+            role: f.speaker_role.clone(),
+            url: step(StepKind::Video).and_then(|st| st.url.clone()),
+            context: String::new(),
+            quotes: step(StepKind::Quote)
+                .map(|st| vec![st.text.clone()])
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The views of the second and later episodes of a meeting of several: from the library
+    /// where it has them, else from the file.
+    pub fn more_of(
+        s: &Session,
+        library: &crate::episode::Library,
+        lang: crate::lang::Lang,
+    ) -> Vec<EpisodeView> {
+        s.sections()
+            .iter()
+            .skip(1)
+            .map(|section| match library.find(&section.facts.id) {
+                Some(e) => EpisodeView::new(e, lang),
+                None => EpisodeView::from_section(s, section),
+            })
+            .collect()
     }
 }

@@ -36,6 +36,7 @@ pub fn map_picker_key(p: &Picker, key: KeyEvent) -> Option<Msg> {
         KeyCode::Up | KeyCode::Char('k') => Pick::Up,
         KeyCode::Down | KeyCode::Char('j') => Pick::Down,
         KeyCode::Home => Pick::First,
+        KeyCode::Char(' ') if p.stage == Stage::Episode => Pick::Toggle,
         KeyCode::End => Pick::Last,
         KeyCode::Char(c) => Pick::Digit(c.to_digit(10)?),
         _ => return None,

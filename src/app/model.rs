@@ -83,7 +83,10 @@ impl StatusLine {
 pub struct Model {
     pub session: Session,
     pub path: PathBuf,
+    /// The episode (in a meeting of several, the first).
     pub episode: EpisodeView,
+    /// In a meeting of several: the second and later episodes, in order.
+    pub more_episodes: Vec<EpisodeView>,
     pub lang: Lang,
     /// One notes editor per step.
     pub notes: Vec<TextArea<'static>>,
@@ -237,6 +240,7 @@ impl Model {
             session,
             path,
             episode,
+            more_episodes: Vec::new(),
             lang,
             notes,
             clocks,
@@ -318,6 +322,35 @@ impl Model {
         self.actions.earlier = earlier;
         self.actions.taken = taken;
         self
+    }
+
+    /// The second and later episodes of a meeting of several (see [`EpisodeView::more_of`]).
+    pub fn with_more_episodes(mut self, more: Vec<EpisodeView>) -> Model {
+        self.more_episodes = more;
+        self
+    }
+
+    /// `--questions-from`: the council whose questions this meeting answers.
+    pub fn with_council(mut self, council: Option<crate::actions::questions::Asked>) -> Model {
+        self.actions.council = council;
+        self
+    }
+
+    /// The episode step `index` belongs to: in a meeting of several the one it names, else
+    /// (and for the opening, the closing and the summary) the first.
+    pub fn episode_at(&self, index: usize) -> &EpisodeView {
+        let id = self
+            .session
+            .steps
+            .get(index)
+            .and_then(|s| s.episode.as_deref());
+        id.and_then(|id| self.more_episodes.iter().find(|e| e.id == id))
+            .unwrap_or(&self.episode)
+    }
+
+    /// Whether this is a meeting of several episodes.
+    pub fn is_series(&self) -> bool {
+        self.session.session.is_series()
     }
 
     pub fn step_count(&self) -> usize {

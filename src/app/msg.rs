@@ -10,7 +10,7 @@ use crate::{
     actions::folder::{ActionError, Found},
     episode::{Audience, Episode},
     session::{
-        Session,
+        Action, Session,
         store::{SaveOutcome, StoreError},
     },
 };
@@ -104,6 +104,9 @@ pub enum Msg {
     RemoveAction,
     /// An earlier session's action was marked in its own file (its id and the new state), or not.
     EarlierMarked(Result<(String, bool), Arc<ActionError>>),
+    /// A council's question got its answer in the council's own file (the question as it now
+    /// is, boxed: a message stays small), or not.
+    EarlierAnswered(Result<Box<Action>, Arc<ActionError>>),
     /// F5: open the video (on the video step).
     OpenVideo,
     /// The opener started for this target, or it failed (also later, when it ended badly).
@@ -119,6 +122,8 @@ pub enum Pick {
     Last,
     /// A digit: the episode with that number, or the item at that place in the list.
     Digit(u32),
+    /// Space on the episodes: the highlighted one joins the meeting (several), or leaves it.
+    Toggle,
     /// Enter: the next question, or start.
     Next,
     /// Esc: the previous question, or quit on the first.
@@ -133,6 +138,10 @@ pub struct Opened {
     pub session: Session,
     pub path: PathBuf,
     pub episode: EpisodeView,
+    /// In a meeting of several: the second and later episodes.
+    pub more_episodes: Vec<EpisodeView>,
+    /// `--questions-from`: the council and its questions without an answer.
+    pub council: Option<crate::actions::questions::Asked>,
     /// The open actions of the group's earlier sessions.
     pub earlier: Vec<Found>,
     /// The ids in use in the sessions folder.
@@ -142,7 +151,8 @@ pub struct Opened {
 /// What the picker chose: the loop makes a session file of it.
 #[derive(Debug, Clone)]
 pub struct Choice {
-    pub episode: Episode,
+    /// One or more, in the order of the meeting.
+    pub episodes: Vec<Episode>,
     pub audience: Audience,
     pub group: String,
     /// Who leads the conversation (may be empty).
@@ -177,6 +187,14 @@ pub enum Effect {
         path: PathBuf,
         id: String,
         done: bool,
+    },
+    /// Record `answer` (at `at`) to the council's question `id` in its session file at `path`,
+    /// under that session's lock, off the UI thread; report `EarlierAnswered`.
+    AnswerEarlier {
+        path: PathBuf,
+        id: String,
+        answer: String,
+        at: chrono::DateTime<chrono::FixedOffset>,
     },
     Quit,
 }

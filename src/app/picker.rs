@@ -1,5 +1,6 @@
-//! The picker's state: asks for what the command line left out (episode, audience, group name,
-//! and beside the name who leads the conversation, the participants and the end time).
+//! The picker's state: asks for what the command line left out (the episode, or several with
+//! Space, the audience, the group name, and beside the name who leads the conversation, the
+//! participants and the end time).
 //! Its keys are in `keymap`, its behaviour in `update::picker`, its screen in `ui::picker`.
 use ratatui_textarea::{Input, TextArea};
 
@@ -20,8 +21,15 @@ pub struct Picker {
     pub episodes: Vec<Episode>,
     pub lang: Lang,
     pub stage: Stage,
+    /// The highlighted episode.
     pub episode: usize,
+    /// The episodes chosen with Space, in the order chosen: a meeting of several. Empty: the
+    /// highlighted one alone.
+    pub chosen: Vec<usize>,
     pub audience: usize,
+    /// The audience the command line gave: found again in the audiences of the episodes
+    /// chosen, which may be fewer than the first one's.
+    wanted: Option<Audience>,
     pub group: TextArea<'static>,
     /// Beside the group name: who leads the conversation (for the reports), the participants
     /// (for speaking rounds) and the end time.
@@ -46,32 +54,51 @@ impl Picker {
         audience: Option<Audience>,
         group: Option<&str>,
     ) -> Picker {
-        let ep_idx = episode
-            .and_then(|e| episodes.iter().position(|x| x.id == e.id))
-            .unwrap_or(0);
-        let aud_idx = audience
-            .and_then(|a| {
-                episodes
-                    .get(ep_idx)
-                    .and_then(|e| e.audiences().iter().position(|x| *x == a))
-            })
-            .unwrap_or(0);
+        Picker::for_meeting(
+            episodes,
+            lang,
+            episode.into_iter().collect(),
+            audience,
+            group,
+        )
+    }
+
+    /// As [`Picker::new`], with the episodes the command line gave (`voer run 1,4`: several,
+    /// in that order; none: asked on the first question).
+    pub fn for_meeting(
+        episodes: Vec<Episode>,
+        lang: Lang,
+        given: Vec<&Episode>,
+        audience: Option<Audience>,
+        group: Option<&str>,
+    ) -> Picker {
+        let chosen: Vec<usize> = given
+            .iter()
+            .filter_map(|e| episodes.iter().position(|x| x.id == e.id))
+            .collect();
+        let ep_idx = chosen.first().copied().unwrap_or(0);
         let mut p = Picker {
             episodes,
             lang,
             stage: Stage::Episode,
             episode: ep_idx,
-            audience: aud_idx,
+            // One episode given is the highlighted one; several are a meeting of several.
+            chosen: if chosen.len() > 1 { chosen } else { Vec::new() },
+            audience: 0,
+            wanted: audience,
             group: field(group.unwrap_or_default()),
             facilitator: field(""),
             participants: field(""),
             until: field(""),
             field: 0,
             until_error: false,
-            ask_episode: episode.is_none(),
+            ask_episode: given.is_empty(),
             ask_audience: audience.is_none(),
             ask_group: group.is_none(),
         };
+        p.audience = audience
+            .and_then(|a| p.audiences().iter().position(|x| *x == a))
+            .unwrap_or(0);
         p.stage = p.first_stage().unwrap_or(Stage::Group);
         p
     }
@@ -178,15 +205,54 @@ impl Picker {
         self.episodes.get(self.episode)
     }
 
-    /// The audiences the selected episode has prompts for.
-    pub fn audiences(&self) -> Vec<Audience> {
-        self.selected_episode()
-            .map(Episode::audiences)
-            .unwrap_or_default()
+    /// The episodes of the meeting: those chosen with Space, in that order, else the
+    /// highlighted one.
+    pub fn selected_episodes(&self) -> Vec<&Episode> {
+        if self.chosen.is_empty() {
+            self.selected_episode().into_iter().collect()
+        } else {
+            self.chosen
+                .iter()
+                .filter_map(|&i| self.episodes.get(i))
+                .collect()
+        }
     }
 
+    /// Space on the first question: the highlighted episode joins the meeting, or leaves it.
+    pub(super) fn toggle_episode(&mut self) {
+        if self.stage != Stage::Episode {
+            return;
+        }
+        match self.chosen.iter().position(|&i| i == self.episode) {
+            Some(at) => {
+                self.chosen.remove(at);
+            }
+            None => self.chosen.push(self.episode),
+        }
+    }
+
+    /// The audiences every selected episode has prompts for.
+    pub fn audiences(&self) -> Vec<Audience> {
+        crate::session::series::common_audiences(&self.selected_episodes())
+    }
+
+    /// The minutes the meeting of the selected episodes takes for `audience`.
+    pub fn minutes_for(&self, audience: Audience) -> u32 {
+        crate::session::series::planned_minutes(&self.selected_episodes(), audience)
+    }
+
+    /// The audience the command line gave, while the picker does not ask for it.
+    pub fn given_audience(&self) -> Option<Audience> {
+        self.wanted.filter(|_| !self.ask_audience)
+    }
+
+    /// The audience of the meeting: the one the command line gave while it is one of the
+    /// chosen episodes' (the list changes with them), else the one highlighted.
     pub fn selected_audience(&self) -> Option<Audience> {
-        self.audiences().get(self.audience).copied()
+        let audiences = self.audiences();
+        self.given_audience()
+            .filter(|a| audiences.contains(a))
+            .or_else(|| audiences.get(self.audience).copied())
     }
 
     pub fn group_name(&self) -> String {
@@ -195,12 +261,26 @@ impl Picker {
 
     /// Enter: on to the next question; None when this was the last one.
     pub(super) fn next_stage(&mut self) -> Option<Stage> {
+        if self.stage == Stage::Episode {
+            let audiences = self.audiences();
+            match self
+                .given_audience()
+                .map(|a| audiences.iter().position(|x| *x == a))
+            {
+                Some(Some(i)) => self.audience = i,
+                // The episodes chosen have no prompts for the audience given: it is asked.
+                Some(None) => {
+                    self.ask_audience = true;
+                    self.audience = 0;
+                    self.stage = Stage::Audience;
+                    return Some(Stage::Audience);
+                }
+                None => self.audience = self.audience.min(audiences.len().saturating_sub(1)),
+            }
+        }
         let stages = self.stages();
         let pos = stages.iter().position(|s| *s == self.stage).unwrap_or(0);
         let next = *stages.get(pos + 1)?;
-        if self.stage == Stage::Episode {
-            self.audience = self.audience.min(self.audiences().len().saturating_sub(1));
-        }
         self.stage = next;
         Some(next)
     }
@@ -259,8 +339,12 @@ impl Picker {
 
     /// What was chosen, once every question is answered.
     pub fn choice(&self) -> Option<Choice> {
+        let episodes: Vec<Episode> = self.selected_episodes().into_iter().cloned().collect();
+        if episodes.is_empty() {
+            return None;
+        }
         Some(Choice {
-            episode: self.selected_episode()?.clone(),
+            episodes,
             audience: self.selected_audience()?,
             group: self.group_name(),
             facilitator: self.facilitator.lines().join(" ").trim().to_string(),

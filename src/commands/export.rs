@@ -51,19 +51,23 @@ pub fn exec(cx: &Context, args: &ExportArgs) -> Result<ExitCode, UserError> {
         None if report_lang == Lang::Nl => b';',
         None => b',',
     };
-    let bytes = export::render(
-        format,
-        &sessions,
-        &Options {
-            lang,
-            csv_delimiter: delimiter,
-        },
-    )
-    .map_err(ExportError::from)?;
+    let opts = Options {
+        lang,
+        csv_delimiter: delimiter,
+        today: Some(chrono::Local::now().date_naive()),
+    };
+    let bytes = match format {
+        Format::Letter => letter(&sessions, &opts, args.output.as_deref(), &files)?,
+        format => export::render(format, &sessions, &opts).map_err(ExportError::from)?,
+    };
     match &args.output {
         Some(out) => {
             store::write_atomic(out, &bytes).map_err(|e| StoreError::write(out, e))?;
-            eprintln!("{}", printable(&fill(t.exported_to, [&out.display()])));
+            let written = match format {
+                Format::Letter => t.series.letter_written_to,
+                _ => t.exported_to,
+            };
+            eprintln!("{}", printable(&fill(written, [&out.display()])));
         }
         None => {
             let mut stdout = std::io::stdout().lock();
@@ -73,6 +77,31 @@ pub fn exec(cx: &Context, args: &ExportArgs) -> Result<ExitCode, UserError> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--format letter`: Markdown, or Word by the name of `--output` (`.docx`).
+fn letter(
+    sessions: &[Session],
+    opts: &Options,
+    output: Option<&Path>,
+    files: &[PathBuf],
+) -> Result<Vec<u8>, ExportError> {
+    let paper = match output.map(export::format_for_path) {
+        None | Some(Some(Format::Md)) => export::Paper::Md,
+        Some(Some(Format::Docx)) => export::Paper::Docx,
+        Some(_) => {
+            return Err(ExportError::LetterExtension {
+                path: output.map(Path::to_path_buf).unwrap_or_default(),
+            });
+        }
+    };
+    export::letter_of(sessions, opts, paper)?.ok_or_else(|| ExportError::NoQuestions {
+        files: files
+            .iter()
+            .filter_map(|f| f.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .collect(),
+    })
 }
 
 /// With `--last` or `--group`, which sessions were taken: the reader never saw their names.

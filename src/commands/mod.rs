@@ -172,18 +172,34 @@ pub fn document_time() -> String {
 /// file that cannot be read back.
 pub fn say_where(saved: Option<PathBuf>, t: &Texts) {
     let Some(path) = saved else { return };
-    let session = store::load(&path).ok();
-    let t = session
-        .as_ref()
-        .map_or(t, |s| i18n::texts(s.session.language));
-    let finished = session.is_some_and(|s| s.session.status == Status::Finished);
+    // From the session's own table: a file of many megabytes is not read whole again.
+    let head = store::cache::head(&path).or_else(|| {
+        store::load(&path)
+            .ok()
+            .map(|s| store::cache::Head::of(&s.session))
+    });
+    let t = head.as_ref().map_or(t, |h| i18n::texts(h.language));
+    let finished = head.is_some_and(|h| h.status == Status::Finished);
+    // Questions for the organisation that wait for their answer: the letter that sends them.
+    // Only a finished meeting offers it, so only then is the whole file read again.
+    let asks = finished
+        && store::load(&path).is_ok_and(|s| {
+            s.actions
+                .iter()
+                .any(|a| a.is_question() && !a.is_answered())
+        });
     let file = shell_word(&path);
     let message = if finished {
         let report = path.with_extension("md");
         let report = report
             .file_name()
             .map_or_else(|| "verslag.md".to_string(), |n| shell_word(Path::new(n)));
-        fill(t.finished_at_exit, [&path.display(), &file, &report, &file])
+        let mut message = fill(t.finished_at_exit, [&path.display(), &file, &report, &file]);
+        if asks {
+            message.push('\n');
+            message.push_str(&fill(t.series.letter_at_exit, [&file]));
+        }
+        message
     } else {
         fill(t.saved_at_exit, [&path.display(), &file])
     };

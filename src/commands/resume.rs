@@ -3,14 +3,14 @@ use std::{path::PathBuf, process::ExitCode};
 
 use super::{Context, run::home, say_where};
 use crate::{
-    actions::folder,
+    actions::folder::Listing,
     app::{App, EpisodeView, Model},
     episode::Library,
     error::UserError,
     lang::Lang,
     session::{
         SessionTheme,
-        store::{self, SessionLock, StoreError},
+        store::{self, SessionLock, StoreError, cache::Index},
     },
     tui,
     ui::Theme,
@@ -47,20 +47,33 @@ pub struct ResumeOptions {
 
 /// Continues a session; returns where the notes were saved.
 pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
+    // The sessions folder, read once: for the session to resume and for what its group
+    // agreed at earlier meetings.
+    let mut listing = None;
+    // A file named: its folder is read on a thread of its own while the file is read (a
+    // session of many megabytes takes a while).
+    let mut reading = None;
     let path = match &opts.file {
-        Some(f) => f.clone(),
+        Some(f) => {
+            let dir = std::path::absolute(f)
+                .ok()
+                .and_then(|a| a.parent().map(std::path::Path::to_path_buf));
+            reading = dir.map(|d| (Listing::read_in_background(&d), d));
+            f.clone()
+        }
         None => {
-            let newest = match store::newest_unfinished_with(
-                &opts.sessions_dir,
-                crate::config::rescue_dir().as_deref(),
-            ) {
-                Err(e) if e.is_not_found() => None,
+            let rescue = crate::config::rescue_dir();
+            let index = match Index::read(&opts.sessions_dir) {
+                Err(e) if e.is_not_found() => Index::empty(&opts.sessions_dir),
                 other => other?,
             };
+            let newest = store::newest_unfinished_of(&index, rescue.as_deref());
+            let any = !index.entries.is_empty();
+            listing = Some((opts.sessions_dir.clone(), Listing::of(index)));
             newest.ok_or_else(|| UserError::NothingToResume {
                 dir: std::path::absolute(&opts.sessions_dir)
                     .unwrap_or_else(|_| opts.sessions_dir.clone()),
-                any: store::list(&opts.sessions_dir).is_ok_and(|l| !l.is_empty()),
+                any,
             })?
         }
     };
@@ -107,8 +120,29 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
         .parent()
         .map(std::path::Path::to_path_buf)
         .unwrap_or_default();
-    let (earlier, taken) = folder::for_run(&dir, &session, &path);
-    let model = Model::new(session, path, view).with_earlier_actions(earlier, taken);
+    let listing = match (listing, reading) {
+        (Some((listed_dir, l)), _) if same_folder(&listed_dir, &dir) => l,
+        (_, Some((r, read_dir))) => {
+            let l = r.join(&read_dir);
+            if same_folder(&read_dir, &dir) {
+                l
+            } else {
+                Listing::read(&dir)
+            }
+        }
+        _ => Listing::read(&dir),
+    };
+    let (earlier, taken, refresh) = listing.for_run(&session, &path);
+    let more = EpisodeView::more_of(&session, &library, lang);
+    // A board's meeting that answers a council's questions shows them again, as they are now.
+    let council = session.session.questions_from.as_deref().and_then(|group| {
+        let since = Some(session.session.started_at);
+        crate::actions::questions::open_of_group(&dir, group, since)
+    });
+    let model = Model::new(session, path, view)
+        .with_more_episodes(more)
+        .with_earlier_actions(earlier, taken)
+        .with_council(council);
     // Nothing to pick: the run is there from the start.
     let mut create = |_| unreachable!("a resumed session has no picker");
     let result = tui::run(
@@ -119,5 +153,12 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
         &mut create,
     );
     drop(lock);
+    // The folder's cache, brought up to date off the meeting's way (see `store::cache`).
+    refresh.write();
     result
+}
+
+/// Whether two paths name one folder.
+fn same_folder(a: &std::path::Path, b: &std::path::Path) -> bool {
+    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
 }

@@ -1,9 +1,16 @@
-//! `voer [run]`: the picker asks what the command line left out, then the meeting runs.
-use std::{path::PathBuf, process::ExitCode};
+//! `voer [run]`: the picker asks what the command line left out, then the meeting runs: one
+//! episode, or several in one meeting (`voer run 1,4`).
+use std::{
+    path::{Path, PathBuf},
+    process::ExitCode,
+};
 
 use super::{Context, check_audience, find_episode, need_terminal, parse_audience, say_where};
 use crate::{
-    actions::folder,
+    actions::{
+        folder::{Listing, Reading},
+        questions::{self, Asked},
+    },
     app::{App, Choice, EpisodeView, Model, Opened, clock::Now, picker::Picker},
     cli::{self, CliError, RunArgs},
     episode::{Audience, Episode, Library},
@@ -11,7 +18,7 @@ use crate::{
     lang::Lang,
     session::{
         Meta, Session, SessionTheme,
-        store::{self, SessionLock},
+        store::{self, SessionLock, cache::Refresh},
     },
     tui,
     ui::Theme,
@@ -21,35 +28,29 @@ use crate::{
 /// mistake is told on the command line; the rest is asked on screen.
 pub fn exec(cx: &Context, args: &RunArgs) -> Result<ExitCode, UserError> {
     let lib = cx.library()?;
-    let episode = match &args.episode {
-        Some(key) => match find_episode(&lib, key) {
-            Ok(ep) => Some(ep.clone()),
-            // `voer rn`, `voer expotr`: a mistyped command, not an episode.
-            Err(e) => match cli::command_like(key) {
-                Some(command) => {
-                    return Err(UserError::Cli(CliError::MistypedCommand {
-                        typed: key.clone(),
-                        command,
-                    }));
-                }
-                None => return Err(e),
-            },
-        },
-        None => None,
+    let episodes = match &args.episode {
+        Some(keys) => episodes_of(&lib, keys)?,
+        None => Vec::new(),
     };
     let audience: Option<Audience> = match &args.audience {
         Some(a) => Some(parse_audience(a)?),
         None => None,
     };
-    if let (Some(ep), Some(a)) = (&episode, audience) {
-        check_audience(ep, a)?;
+    if let Some(a) = audience {
+        for ep in &episodes {
+            check_audience(ep, a)?;
+        }
     }
     let video = args.video.as_deref().map(video_file).transpose()?;
+    let council = match &args.questions_from {
+        Some(group) => Some(council(&cx.sessions_dir, group)?),
+        None => None,
+    };
     // After the checks of what was typed, so that a mistake is still told as such.
     need_terminal("run")?;
     let saved = run(RunOptions {
         library: lib,
-        episode,
+        episodes,
         audience,
         group: args.group.clone(),
         facilitator: args
@@ -68,14 +69,55 @@ pub fn exec(cx: &Context, args: &RunArgs) -> Result<ExitCode, UserError> {
         sessions_dir: cx.sessions_dir.clone(),
         lang: cx.lang,
         projector: cx.projector(args.projector),
+        council,
     })?;
     say_where(saved, cx.t);
     Ok(ExitCode::SUCCESS)
 }
 
+/// `1,4` (numbers or ids, in the order of the meeting): each must be an episode, and none twice.
+fn episodes_of(lib: &Library, keys: &str) -> Result<Vec<Episode>, UserError> {
+    let mut out: Vec<Episode> = Vec::new();
+    for key in keys.split(',').map(str::trim).filter(|k| !k.is_empty()) {
+        match find_episode(lib, key) {
+            Ok(ep) if out.iter().any(|e| e.id == ep.id) => {}
+            Ok(ep) => out.push(ep.clone()),
+            // `voer rn`, `voer expotr`: a mistyped command, not an episode.
+            Err(e) => {
+                return Err(match cli::command_like(key) {
+                    Some(command) if !keys.contains(',') => {
+                        UserError::Cli(CliError::MistypedCommand {
+                            typed: key.to_string(),
+                            command,
+                        })
+                    }
+                    _ => e,
+                });
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err(UserError::UnknownEpisode {
+            key: keys.to_string(),
+            valid: lib.valid_list(),
+        });
+    }
+    Ok(out)
+}
+
+/// `--questions-from GROUP`: the group's questions still without an answer. A group the
+/// folder has no session of is a mistake, told before the meeting starts.
+fn council(dir: &Path, group: &str) -> Result<Asked, UserError> {
+    questions::open_of_group(dir, group, None).ok_or_else(|| UserError::NoSuchGroup {
+        group: group.to_string(),
+        dir: std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf()),
+    })
+}
+
 pub struct RunOptions {
     pub library: Library,
-    pub episode: Option<Episode>,
+    /// The episodes the command line gave, in order (none: asked on the picker).
+    pub episodes: Vec<Episode>,
     pub audience: Option<Audience>,
     pub group: Option<String>,
     pub facilitator: String,
@@ -88,6 +130,8 @@ pub struct RunOptions {
     pub sessions_dir: PathBuf,
     pub lang: Lang,
     pub projector: bool,
+    /// `--questions-from`: the council whose open questions this meeting answers.
+    pub council: Option<Asked>,
 }
 
 /// Runs a conversation; returns where the notes were saved (None: nothing to save).
@@ -97,16 +141,22 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
     // a session, not for a picker that is left with Esc or Ctrl+C.
     store::check_writable(dir)?;
     let theme = Theme::choose(opts.projector, tui::no_color());
-    let picker = Picker::new(
+    let picker = Picker::for_meeting(
         opts.library.episodes().to_vec(),
         opts.lang,
-        opts.episode.as_ref(),
+        opts.episodes.iter().collect(),
         opts.audience,
         opts.group.as_deref(),
     )
     .with_time(&opts.participants, opts.until)
     .with_facilitator(&opts.facilitator);
-    let mut create = |choice: Choice| create_session(&opts, choice);
+    // What the group agreed at earlier meetings and the ids in use: when the meeting opens at
+    // once, the folder is read while its session file is made (after the picker, when the
+    // choice is made). The folder's cache is brought up to date when the meeting ends (see
+    // `store::cache`).
+    let mut reading = (!picker.needed()).then(|| Listing::read_in_background(dir));
+    let mut refresh = None;
+    let mut create = |choice: Choice| create_session(&opts, choice, reading.take(), &mut refresh);
     let (app, lock) = if picker.needed() {
         (App::picker(picker), None)
     } else {
@@ -115,7 +165,9 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
         };
         let (opened, lock) = create(choice)?;
         let model = Model::new(opened.session, opened.path, opened.episode)
-            .with_earlier_actions(opened.earlier, opened.taken);
+            .with_more_episodes(opened.more_episodes)
+            .with_earlier_actions(opened.earlier, opened.taken)
+            .with_council(opened.council);
         (App::run(model), Some(lock))
     };
     let result = tui::run(
@@ -124,11 +176,19 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
         &mut create,
     );
     drop(lock);
+    if let Some(r) = refresh {
+        r.write();
+    }
     result
 }
 
 /// Makes, locks and first saves the session file for what was chosen.
-fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionLock), UserError> {
+fn create_session(
+    opts: &RunOptions,
+    choice: Choice,
+    reading: Option<Reading>,
+    refresh: &mut Option<Refresh>,
+) -> Result<(Opened, SessionLock), UserError> {
     let dir = &opts.sessions_dir;
     store::ensure_writable(dir)?;
     let meta = Meta {
@@ -137,17 +197,24 @@ fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionL
         participants: choice.participants,
         until: choice.until,
     };
-    let mut session = Session::new(
-        &choice.episode,
+    let episodes: Vec<&Episode> = choice.episodes.iter().collect();
+    let mut session = Session::new_meeting(
+        &episodes,
         choice.audience,
         &meta,
         opts.lang,
         Now::real().wall,
     );
-    // `--video` for this meeting, else the copy the episode names beside its file.
-    if let Some(file) = opts.video.clone().or_else(|| choice.episode.video_file()) {
-        session.set_video_file(&file);
+    // `--video` for this meeting (the first episode's, in a meeting of several), else the copy
+    // each episode names beside its file.
+    let several = episodes.len() > 1;
+    for (i, ep) in episodes.iter().enumerate() {
+        let given = opts.video.clone().filter(|_| i == 0);
+        if let Some(file) = given.or_else(|| ep.video_file()) {
+            session.set_video_file_of(several.then_some(ep.id.as_str()), &file);
+        }
     }
+    session.session.questions_from = opts.council.as_ref().map(|c| c.group.clone());
     // The colours and the tips as this run starts: `voer resume` keeps them.
     session.session.theme = Some(if opts.projector {
         SessionTheme::Projector
@@ -158,14 +225,22 @@ fn create_session(opts: &RunOptions, choice: Choice) -> Result<(Opened, SessionL
     // Absolute, so the summary and messages say exactly where the notes are; claimed in one
     // step, so voers started in the same minute for the same group each get their own.
     let (path, lock) = store::create(dir, &session)?;
-    let episode = EpisodeView::new(&choice.episode, opts.lang);
+    let mut views = episodes.iter().map(|e| EpisodeView::new(e, opts.lang));
+    let episode = views.next().unwrap_or_default();
     // What the group agreed at earlier meetings, and the ids a new action must not take.
-    let (earlier, taken) = folder::for_run(dir, &session, &path);
+    let listing = match reading {
+        Some(r) => r.join(dir),
+        None => Listing::read(dir),
+    };
+    let (earlier, taken, stale) = listing.for_run(&session, &path);
+    *refresh = Some(stale);
     Ok((
         Opened {
             session,
             path,
             episode,
+            more_episodes: views.collect(),
+            council: opts.council.clone(),
             earlier,
             taken,
         },

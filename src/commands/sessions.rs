@@ -7,7 +7,10 @@ use crate::{
     error::UserError,
     i18n::{self, fill},
     lang::Lang,
-    session::{Status, store},
+    session::{
+        Status,
+        store::{self, Listed, cache::Summary},
+    },
 };
 
 pub fn exec(cx: &Context) -> Result<ExitCode, UserError> {
@@ -18,12 +21,26 @@ pub fn exec(cx: &Context) -> Result<ExitCode, UserError> {
 
 pub fn render(dir: &Path, rescue: Option<&Path>, lang: Lang) -> Result<String, UserError> {
     let t = i18n::texts(lang);
-    let listed = match store::list(dir) {
-        Ok(l) => l,
+    // Through the folder's cache: thousands of sessions are listed without reading each.
+    let listed = match store::cache::list(dir) {
+        Ok((l, refresh)) => {
+            refresh.write();
+            l
+        }
         Err(e) if e.is_not_found() => Vec::new(),
         Err(e) => return Err(e.into()),
     };
-    let rescued = rescue.and_then(|r| store::list(r).ok()).unwrap_or_default();
+    // The rescue folder holds a copy or two, and is not the sessions folder: read in full.
+    let rescued: Vec<Listed<Summary>> = rescue
+        .and_then(|r| store::list(r).ok())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|l| Listed {
+            session: l.session.map(|s| Summary::of(&s, Vec::new())),
+            path: l.path,
+            warnings: l.warnings,
+        })
+        .collect();
     let mut out = if listed.is_empty() {
         format!("{}\n", fill(t.no_sessions, [&dir.display()]))
     } else {
@@ -41,7 +58,7 @@ pub fn render(dir: &Path, rescue: Option<&Path>, lang: Lang) -> Result<String, U
 
 /// The table of `listed` and the problems of the unreadable ones; `rescued`: the status
 /// column says so, for the copies in the rescue folder.
-fn section(listed: &[store::Listed], rescued: bool, lang: Lang) -> String {
+fn section(listed: &[Listed<Summary>], rescued: bool, lang: Lang) -> String {
     let t = i18n::texts(lang);
     let mut rows = vec![vec![
         t.col_date.to_string(),
@@ -65,7 +82,7 @@ fn section(listed: &[store::Listed], rescued: bool, lang: Lang) -> String {
                 let i = &s.session;
                 rows.push(vec![
                     i.started_at.format("%Y-%m-%d %H:%M").to_string(),
-                    format!("{} {}", i.episode_number, i.episode),
+                    episode_cell(i),
                     // The table's language: `Cliëntenraad`, not `client-council`.
                     i.audience.name(lang).to_string(),
                     i.group.clone(),
@@ -104,4 +121,11 @@ fn section(listed: &[store::Listed], rescued: bool, lang: Lang) -> String {
         out.push_str(&format!("{}: {p}\n", t.unreadable));
     }
     out
+}
+
+/// "4 jef-mol"; a meeting of several: "1+4 vera-jansweijer+jef-mol".
+fn episode_cell(i: &store::cache::Head) -> String {
+    let numbers: Vec<String> = i.episodes.iter().map(|(n, _)| n.to_string()).collect();
+    let ids: Vec<&str> = i.episodes.iter().map(|(_, id)| id.as_str()).collect();
+    format!("{} {}", numbers.join("+"), ids.join("+"))
 }

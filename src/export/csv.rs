@@ -5,7 +5,12 @@
 //! are in the report's language. The actions are rows of the same file after the notes of
 //! their session, with the step "Afspraak" / "Action", the action in the note column, and who,
 //! when (YYYY-MM-DD, or the words typed when they are no date) and done ("ja"/"nee",
-//! "yes"/"no"); a row of notes leaves those three empty. RFC 4180 quoting by the
+//! "yes"/"no"); a row of notes leaves those three empty. A question for the organisation is a
+//! row with the step "Vraag aan de organisatie" / "Question for the organisation", whom it is
+//! for under who, the date asked for an answer under when, and under done whether it has its
+//! answer; the answer, once given, is the next row, with the step "Antwoord" / "Answer" and the
+//! day it was recorded under when. In a meeting of several episodes the episode column names
+//! each step's own episode. RFC 4180 quoting by the
 //! `csv` crate, CRLF line ends, UTF-8 with a byte order mark so that Excel reads the accents.
 //! Blank lines of notes make no row.
 //!
@@ -38,9 +43,14 @@ pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<St
         let i = &s.session;
         let date = i.started_at.format("%Y-%m-%d").to_string();
         let audience = report.audience_name(i.audience);
-        let episode = format!("{}: {}", i.episode_number, i.episode_title);
+        let episode_of = |id: Option<&str>| {
+            let f = i.facts_of(id).unwrap_or_else(|| i.first_episode());
+            format!("{}: {}", f.number, f.title)
+        };
+        let episode = episode_of(None);
         for (index, st) in s.steps.iter().enumerate() {
             let step = step_label(&s.steps, index, t);
+            let step_episode = episode_of(st.episode.as_deref());
             // The opening's text is the episode's long context: not worth a copy on each row.
             // At the video, the link says which video it was.
             let prompt = match st.kind {
@@ -53,7 +63,7 @@ pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<St
                     date.as_str(),
                     i.group.as_str(),
                     audience,
-                    episode.as_str(),
+                    step_episode.as_str(),
                     step.as_str(),
                     prompt,
                     note,
@@ -66,27 +76,51 @@ pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<St
                     .map_err(fail)?;
             }
         }
+        let q = t.series;
         for a in &s.actions {
             let when = match (&a.due, &a.due_text) {
                 (Some(d), _) => d.format("%Y-%m-%d").to_string(),
                 (None, Some(t)) => t.clone(),
                 (None, None) => String::new(),
             };
-            let row = [
-                date.as_str(),
-                i.group.as_str(),
-                audience,
-                episode.as_str(),
-                words.csv_step,
-                "",
-                a.text.trim(),
-                a.owner.as_deref().unwrap_or_default(),
-                when.as_str(),
-                if a.done { words.yes } else { words.no },
-            ];
-            let cells = row.map(|c| guard_owned(printable(c).into_owned()));
-            w.write_record(cells.iter().map(|c| c.as_bytes()))
-                .map_err(fail)?;
+            let (step, who, done) = if a.is_question() {
+                let to = crate::actions::questions::to_label(a, report.lang);
+                (q.csv_step, to, a.is_answered())
+            } else {
+                (words.csv_step, a.owner.clone().unwrap_or_default(), a.done)
+            };
+            let mut rows = vec![[
+                date.clone(),
+                i.group.clone(),
+                audience.to_string(),
+                episode.clone(),
+                step.to_string(),
+                String::new(),
+                a.text.trim().to_string(),
+                who,
+                when,
+                if done { words.yes } else { words.no }.to_string(),
+            ]];
+            if let Some(answer) = a.answer.as_deref().filter(|_| a.is_answered()) {
+                let on = a.answered_at.map(|t| t.format("%Y-%m-%d").to_string());
+                rows.push([
+                    date.clone(),
+                    i.group.clone(),
+                    audience.to_string(),
+                    episode.clone(),
+                    q.csv_answer.to_string(),
+                    String::new(),
+                    answer.trim().to_string(),
+                    String::new(),
+                    on.unwrap_or_default(),
+                    String::new(),
+                ]);
+            }
+            for row in rows {
+                let cells = row.map(|c| guard_owned(printable(&c).into_owned()));
+                w.write_record(cells.iter().map(|c| c.as_bytes()))
+                    .map_err(fail)?;
+            }
         }
     }
     let bytes = w.into_inner().map_err(|e| fail(e.into_error().into()))?;

@@ -159,10 +159,8 @@ pub fn render(
                         r.iter().map(|c| cell(c, false, &mut id)).collect(),
                     ));
                 }
-                // Twentieths of a point over the page's width between the margins: what gets
-                // most, then who, when and done.
                 let table = Table::new(table_rows)
-                    .set_grid(vec![4800, 2000, 1900, 938])
+                    .set_grid(grid(rows))
                     .width(9638, WidthType::Dxa);
                 paras.push(Piece::Table(Box::new(table)));
                 // Word glues two tables together; a paragraph between keeps them apart.
@@ -198,6 +196,18 @@ pub fn render(
 enum Piece {
     Paragraph(Box<Paragraph>),
     Table(Box<Table>),
+}
+
+/// A table's columns in twentieths of a point over the page's width between the margins. The
+/// actions: what gets most, then who, when and done. The questions for the organisation: the
+/// question, to whom, by when, and once one has its answer, room for the answers.
+fn grid(rows: &[Vec<String>]) -> Vec<usize> {
+    let last = |r: &Vec<String>| r.get(3).map_or(0, |c| c.chars().count());
+    if rows.iter().map(last).max().unwrap_or(0) > 12 {
+        vec![3400, 1700, 1500, 3038]
+    } else {
+        vec![4800, 2000, 1900, 938]
+    }
 }
 
 fn push(pieces: &mut Vec<Piece>, id: &mut dyn FnMut() -> String, p: Paragraph) {

@@ -59,6 +59,14 @@ pub enum ExportError {
     Unreadable(usize),
     /// With --skip-bad, no readable file was left.
     NothingLeft,
+    /// `--format letter` with an `--output` that is neither .md nor .docx.
+    LetterExtension {
+        path: PathBuf,
+    },
+    /// `--format letter` of sessions (these files) without an open question.
+    NoQuestions {
+        files: Vec<String>,
+    },
     Render(#[from] RenderError),
 }
 
@@ -78,6 +86,12 @@ impl Localize for ExportError {
             ExportError::BadFiles(n) => fill(t.export_bad_files, [n]),
             ExportError::Unreadable(n) => fill(t.export_unreadable, [n]),
             ExportError::NothingLeft => t.export_nothing_left.to_string(),
+            ExportError::LetterExtension { path } => {
+                fill(t.series.letter_format, [&path.display()])
+            }
+            ExportError::NoQuestions { files } => {
+                fill(t.series.letter_no_questions, [&files.join(", ")])
+            }
             ExportError::Render(e) => e.render(lang),
         }
     }

@@ -20,6 +20,13 @@
 //!         "quote_original": null,         the Dutch words when "quote" is a translation
 //!         "video_url": "https://…"        null when the session has no link to the video
 //!       },
+//!       "episodes": [                     every episode of the meeting, in order: one, or
+//!         { "id": "vera-jansweijer",      several in a meeting of several (`voer run 1,4`);
+//!           "number": 1,                  "episode" above is the first
+//!           "title": "De droom wordt groter",
+//!           "speaker": "Vera Jansweijer",
+//!           "speaker_role": "…" }
+//!       ],
 //!       "audience": "client-council",    client-council | board | team | classroom
 //!       "group": "Cliëntenraad De Linde", may be ""
 //!       "facilitator": "Marieke Jansen",  may be ""
@@ -41,19 +48,26 @@
 //!           "actual_seconds": 342,        time spent on the step
 //!           "planned_minutes": 5,         the same, rounded to whole minutes as in the reports
 //!           "actual_minutes": 6,
-//!           "notes": "regel 1\nregel 2"   exactly as typed; "" when none
-//!         }
+//!           "notes": "regel 1\nregel 2",  exactly as typed; "" when none
+//!           "episode": null               in a meeting of several the id of the step's episode
+//!         }                               ("jef-mol"); null on its opening and closing, and in
+//!                                         a meeting of one
 //!       ],
 //!       "actions": [                      what was agreed, in the order it was recorded
 //!         {
 //!           "id": "k7m2qx",               stable, unique in the sessions folder
+//!           "kind": "action",             action | question (a question or advice for the
+//!                                         organisation)
 //!           "text": "Voorstel schrijven",
 //!           "owner": "Bram",     null when nobody was named
 //!           "due": "2026-12-15",          YYYY-MM-DD, or null
 //!           "due_text": null,             the "when" as typed when it is not a date, or null
 //!           "done": false,
 //!           "step": 8,                    index into "steps" of where it was recorded
-//!           "created_at": "2026-11-20T14:50:00+01:00"
+//!           "created_at": "2026-11-20T14:50:00+01:00",
+//!           "to": null,                   a question: whom it is for (null: the board)
+//!           "answer": null,               a question: the organisation's answer, or null
+//!           "answered_at": null           when the answer was recorded (RFC 3339), or null
 //!         }
 //!       ]
 //!     }
@@ -66,7 +80,7 @@ use super::report::minutes;
 use crate::{
     episode::Audience,
     lang::Lang,
-    session::{Session, Status, StepKind},
+    session::{ActionKind, Session, Status, StepKind},
 };
 
 pub const FORMAT: &str = "voer-export";
@@ -93,6 +107,19 @@ pub struct ExportedSession {
     pub steps: Vec<ExportedStep>,
     #[serde(default)]
     pub actions: Vec<ExportedAction>,
+    /// Every episode of the meeting, in order.
+    #[serde(default)]
+    pub episodes: Vec<ExportedFacts>,
+}
+
+/// An episode of a meeting: what the session file holds of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedFacts {
+    pub id: String,
+    pub number: u32,
+    pub title: String,
+    pub speaker: String,
+    pub speaker_role: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -105,6 +132,14 @@ pub struct ExportedAction {
     pub done: bool,
     pub step: usize,
     pub created_at: String,
+    #[serde(default)]
+    pub kind: ActionKind,
+    #[serde(default)]
+    pub to: Option<String>,
+    #[serde(default)]
+    pub answer: Option<String>,
+    #[serde(default)]
+    pub answered_at: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -139,6 +174,8 @@ pub struct ExportedStep {
     pub planned_minutes: u64,
     pub actual_minutes: u64,
     pub notes: String,
+    #[serde(default)]
+    pub episode: Option<String>,
 }
 
 pub fn export(sessions: &[Session]) -> Export {
@@ -200,6 +237,7 @@ fn session(s: &Session) -> ExportedSession {
                 planned_minutes: minutes(st.planned_seconds),
                 actual_minutes: minutes(st.elapsed_seconds),
                 notes: st.notes.clone(),
+                episode: st.episode.clone(),
             })
             .collect(),
         actions: s
@@ -214,6 +252,21 @@ fn session(s: &Session) -> ExportedSession {
                 done: a.done,
                 step: a.step,
                 created_at: a.created_at.to_rfc3339(),
+                kind: a.kind,
+                to: a.to.clone(),
+                answer: a.answer.clone(),
+                answered_at: a.answered_at.map(|t| t.to_rfc3339()),
+            })
+            .collect(),
+        episodes: i
+            .episode_list()
+            .into_iter()
+            .map(|e| ExportedFacts {
+                id: e.id,
+                number: e.number,
+                title: e.title,
+                speaker: e.speaker,
+                speaker_role: e.speaker_role,
             })
             .collect(),
     }

@@ -5,13 +5,15 @@
 //! [`outline`] lays that out as a list of pieces, and md, html, txt and docx each render that
 //! list. json and csv are data for other tools: they are made from the sessions directly.
 //! [`plan`] and [`handout`] make lists of the same pieces from an episode, rendered by the
-//! same md, html and docx ([`paper`]).
+//! same md, html and docx ([`paper`]). [`letter`] is the letter with a council's questions to
+//! the organisation, rendered by md and docx.
 pub mod csv;
 pub mod docx;
 mod error;
 pub mod handout;
 pub mod html;
 pub mod json;
+pub mod letter;
 pub mod md;
 pub mod outline;
 pub mod plan;
@@ -42,6 +44,8 @@ pub enum Format {
     Json,
     Csv,
     Docx,
+    /// The council's questions and advice to the organisation as a letter: md or docx.
+    Letter,
 }
 
 pub struct Options {
@@ -49,6 +53,8 @@ pub struct Options {
     pub lang: Option<Lang>,
     /// The field separator of csv.
     pub csv_delimiter: u8,
+    /// The date a letter bears; `None`: the day of its last meeting.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 impl Default for Options {
@@ -56,6 +62,7 @@ impl Default for Options {
         Options {
             lang: None,
             csv_delimiter: b',',
+            today: None,
         }
     }
 }
@@ -67,11 +74,15 @@ pub fn render(
     opts: &Options,
 ) -> Result<Vec<u8>, RenderError> {
     let report = Report::new(sessions, opts.lang);
+    if format == Format::Letter {
+        return letter_of(sessions, opts, Paper::Md).map(Option::unwrap_or_default);
+    }
     let text = match format {
         Format::Md => md::render(&outline::outline(&report)),
         Format::Html => html::render(&outline::outline(&report), report.lang, Look::Report),
         Format::Txt => txt::render(&outline::outline(&report)),
         Format::Json => json::render(sessions),
+        Format::Letter => String::new(),
         Format::Csv => csv::render(sessions, &report, opts.csv_delimiter)?,
         Format::Docx => {
             let (created, modified) = document_times(sessions);
@@ -84,6 +95,27 @@ pub fn render(
         }
     };
     Ok(text.into_bytes())
+}
+
+/// The letter of the open questions of `sessions` (see [`letter`]) in `format` (md or docx;
+/// html is not a letter's). `None` when they hold no open question.
+pub fn letter_of(
+    sessions: &[Session],
+    opts: &Options,
+    format: Paper,
+) -> Result<Option<Vec<u8>>, RenderError> {
+    let report = Report::new(sessions, opts.lang);
+    let Some(elements) = letter::letter(sessions, &report, opts.today) else {
+        return Ok(None);
+    };
+    Ok(Some(match format {
+        Paper::Md => md::render(&elements).into_bytes(),
+        Paper::Html => html::render(&elements, report.lang, Look::Report).into_bytes(),
+        Paper::Docx => {
+            let (created, modified) = document_times(sessions);
+            docx::render(&elements, Look::Report, &created, &modified)?
+        }
+    }))
 }
 
 /// The formats of a document made before the meeting (the plan on paper, the handout).
@@ -101,7 +133,7 @@ impl Paper {
             Format::Md => Some(Paper::Md),
             Format::Html => Some(Paper::Html),
             Format::Docx => Some(Paper::Docx),
-            Format::Txt | Format::Json | Format::Csv => None,
+            Format::Txt | Format::Json | Format::Csv | Format::Letter => None,
         }
     }
 }

@@ -50,6 +50,7 @@ pub fn outline(r: &Report) -> Vec<Element> {
     }];
     let single = r.parts.len() == 1;
     actions_outline(r, &mut out);
+    questions_outline(r, &mut out);
     if !single && r.lists_groups() {
         out.push(Element::Heading {
             level: 2,
@@ -68,17 +69,43 @@ pub fn outline(r: &Report) -> Vec<Element> {
 /// What was agreed comes first, set apart from the notes: one table, or one per group when
 /// the report holds several.
 fn actions_outline(r: &Report, out: &mut Vec<Element>) {
-    let with: Vec<_> = r.groups.iter().filter(|g| !g.actions.is_empty()).collect();
+    let w = r.t.actions;
+    let rows = |g: &super::report::Group| r.action_rows(g);
+    tables_outline(r, w.heading, &w.columns, &rows, out);
+}
+
+/// The questions and advice for the organisation, a section of their own after the actions:
+/// the question, to whom, by when, and the answer once the organisation gave it.
+fn questions_outline(r: &Report, out: &mut Vec<Element>) {
+    let q = r.t.series;
+    let rows = |g: &super::report::Group| r.question_rows(g);
+    tables_outline(r, q.heading, &q.columns, &rows, out);
+}
+
+/// A section of tables under `heading`: one, or one per group when the report holds several;
+/// a group whose `rows` are none has no table.
+fn tables_outline(
+    r: &Report,
+    heading: &str,
+    columns: &[&str],
+    rows: &dyn Fn(&super::report::Group) -> Vec<Vec<String>>,
+    out: &mut Vec<Element>,
+) {
+    let with: Vec<_> = r
+        .groups
+        .iter()
+        .map(|g| (g, rows(g)))
+        .filter(|(_, rows)| !rows.is_empty())
+        .collect();
     if with.is_empty() {
         return;
     }
-    let w = r.t.actions;
     out.push(Element::Heading {
         level: 2,
-        text: w.heading.to_string(),
+        text: heading.to_string(),
     });
-    let head: Vec<String> = w.columns.iter().map(|c| c.to_string()).collect();
-    for g in with {
+    let head: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
+    for (g, rows) in with {
         if r.lists_groups() {
             out.push(Element::Heading {
                 level: 3,
@@ -87,7 +114,7 @@ fn actions_outline(r: &Report, out: &mut Vec<Element>) {
         }
         out.push(Element::Table {
             head: head.clone(),
-            rows: r.action_rows(g),
+            rows,
         });
     }
 }
@@ -109,12 +136,29 @@ fn part_outline(r: &Report, part: &Part, single: bool, out: &mut Vec<Element>) {
     }
     let t = r.t;
     let info = part.info;
-    let mut facts = vec![
+    // A meeting of several: every episode and speaker, in order.
+    let episodes = info.episode_list();
+    let (episode_label, speaker_label, episode, speaker) = if info.is_series() {
+        let list = |f: &dyn Fn(&crate::session::EpisodeFacts) -> String| {
+            episodes.iter().map(f).collect::<Vec<_>>().join("; ")
+        };
         (
-            t.col_episode.to_string(),
+            t.series.episodes_label,
+            t.series.speakers_label,
+            list(&|e| format!("{} – {}", e.number, e.title)),
+            list(&|e| e.speaker_line()),
+        )
+    } else {
+        (
+            t.col_episode,
+            t.col_speaker,
             format!("{} – {}", info.episode_number, info.episode_title),
-        ),
-        (t.col_speaker.to_string(), r.speaker_line(info)),
+            r.speaker_line(info),
+        )
+    };
+    let mut facts = vec![
+        (episode_label.to_string(), episode),
+        (speaker_label.to_string(), speaker),
         (
             t.audience.to_string(),
             r.audience_name(info.audience).to_string(),
@@ -133,14 +177,9 @@ fn part_outline(r: &Report, part: &Part, single: bool, out: &mut Vec<Element>) {
         facts.push((t.export_time.to_string(), r.time_span(g.info)));
     }
     out.push(Element::Facts(facts));
-    match (part.quote, part.quote_original) {
-        // The speaker's own words, with the translation under them, marked as one.
-        (Some(q), Some(original)) => {
-            out.push(Element::Quote(original.to_string()));
-            out.push(Element::Aside(format!("{}: “{q}”", t.translation)));
-        }
-        (Some(q), None) => out.push(Element::Quote(q.to_string())),
-        _ => {}
+    // A meeting of several has each episode's quote at the head of its section.
+    if !info.is_series() {
+        quote_outline(r, part.quote, part.quote_original, out);
     }
     if single && !one_group {
         out.push(Element::Heading {
@@ -154,8 +193,45 @@ fn part_outline(r: &Report, part: &Part, single: bool, out: &mut Vec<Element>) {
                 .collect(),
         ));
     }
-    for block in part.blocks.iter().filter(|b| b.is_shown()) {
-        block_outline(r, block, base, one_group, out);
+    // In a meeting of several, each episode's steps are a section under its number and title,
+    // with its speaker and its quote; the opening and the closing are the whole meeting's.
+    let mut section: Option<&str> = None;
+    for block in &part.blocks {
+        if block.episode.is_some() && block.episode != section {
+            section = block.episode;
+            let facts = info.facts_of(block.episode).unwrap_or_default();
+            out.push(Element::Heading {
+                level: base + 1,
+                text: r.section_line(&facts),
+            });
+            out.push(Element::Aside(facts.speaker_line()));
+            let quote = part
+                .blocks
+                .iter()
+                .find(|b| b.kind == StepKind::Quote && b.episode == block.episode);
+            quote_outline(
+                r,
+                quote.map(|b| b.text),
+                quote.and_then(|b| b.original),
+                out,
+            );
+        }
+        if block.is_shown() {
+            let level = base + u8::from(block.episode.is_some());
+            block_outline(r, block, level, one_group, out);
+        }
+    }
+}
+
+/// The quote: the speaker's own words, with the translation under them, marked as one.
+fn quote_outline(r: &Report, quote: Option<&str>, original: Option<&str>, out: &mut Vec<Element>) {
+    match (quote, original) {
+        (Some(q), Some(original)) => {
+            out.push(Element::Quote(original.to_string()));
+            out.push(Element::Aside(format!("{}: “{q}”", r.t.translation)));
+        }
+        (Some(q), None) => out.push(Element::Quote(q.to_string())),
+        _ => {}
     }
 }
 

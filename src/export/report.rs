@@ -48,9 +48,15 @@ pub struct Part<'a> {
 /// One step of the conversation with what each group said there.
 pub struct Block<'a> {
     pub kind: StepKind,
-    /// 1, 2, … for prompts; 0 for the other kinds.
+    /// 1, 2, … for prompts (within their episode, in a meeting of several); 0 for the other
+    /// kinds.
     pub number: usize,
     pub text: &'a str,
+    /// The Dutch words of a translated quote.
+    pub original: Option<&'a str>,
+    /// In a meeting of several: the episode the step belongs to (none for the opening and the
+    /// closing).
+    pub episode: Option<&'a str>,
     /// Where the video is (video step).
     pub url: Option<&'a str>,
     /// One per member of the part that has this step, in the same order.
@@ -146,7 +152,7 @@ impl<'a> Report<'a> {
     /// "Verslag: 3 gesprekken" otherwise.
     pub fn title(&self) -> String {
         match self.parts.as_slice() {
-            [only] => format!("{}: {}", self.t.export_report, only.info.episode_title),
+            [only] => format!("{}: {}", self.t.export_report, self.titles(only.info)),
             _ => format!(
                 "{}: {}",
                 self.t.export_report,
@@ -183,11 +189,30 @@ impl<'a> Report<'a> {
     }
 
     pub fn episode_line(&self, info: &SessionInfo) -> String {
-        format!(
-            "{}: {}",
-            fill(self.t.episode_number, [&info.episode_number]),
-            info.episode_title
-        )
+        format!("{}: {}", self.numbers(info), self.titles(info))
+    }
+
+    /// "Aflevering 4", or for a meeting of several "Afleveringen 1, 4".
+    pub fn numbers(&self, info: &SessionInfo) -> String {
+        if !info.is_series() {
+            return fill(self.t.episode_number, [&info.episode_number]);
+        }
+        let numbers: Vec<String> = info
+            .episode_list()
+            .iter()
+            .map(|e| e.number.to_string())
+            .collect();
+        format!("{} {}", self.t.series.episodes_label, numbers.join(", "))
+    }
+
+    /// The episode's title, or the titles of a meeting of several: "De droom wordt groter en
+    /// Cliënten met professionals aan het stuur".
+    pub fn titles(&self, info: &SessionInfo) -> String {
+        if !info.is_series() {
+            return info.episode_title.clone();
+        }
+        let titles: Vec<String> = info.episode_list().into_iter().map(|e| e.title).collect();
+        titles.join(&format!(" {} ", self.t.series.letter_and))
     }
 
     /// "Jef Mol, bestuurder Santé Partners"
@@ -234,7 +259,7 @@ impl<'a> Report<'a> {
     pub fn group_line(&self, g: &Group, with_episode: bool) -> String {
         let mut bits = vec![g.name.clone()];
         if with_episode {
-            bits.push(fill(self.t.episode_number, [&g.info.episode_number]));
+            bits.push(self.numbers(g.info));
             bits.push(self.audience_name(g.info.audience).to_string());
         }
         if !g.info.facilitator.trim().is_empty() {
@@ -253,6 +278,7 @@ impl<'a> Report<'a> {
         let w = self.t.actions;
         g.actions
             .iter()
+            .filter(|a| !a.is_question())
             .map(|a| {
                 vec![
                     a.text.trim().to_string(),
@@ -262,6 +288,36 @@ impl<'a> Report<'a> {
                 ]
             })
             .collect()
+    }
+
+    /// The questions for the organisation of a group as table rows: the question, to whom,
+    /// answer by, the answer (with its date) when there is one.
+    pub fn question_rows(&self, g: &Group) -> Vec<Vec<String>> {
+        g.actions
+            .iter()
+            .filter(|a| a.is_question())
+            .map(|a| {
+                let answer = match (a.answer.as_deref(), a.answered_at) {
+                    (Some(text), Some(at)) if a.is_answered() => {
+                        format!("{} ({})", text.trim(), self.date(&at))
+                    }
+                    (Some(text), None) if a.is_answered() => text.trim().to_string(),
+                    _ => String::new(),
+                };
+                vec![
+                    a.text.trim().to_string(),
+                    crate::actions::questions::to_label(a, self.lang),
+                    crate::actions::due_label(a, self.lang),
+                    answer,
+                ]
+            })
+            .collect()
+    }
+
+    /// "Aflevering 4: Cliënten met professionals aan het stuur", for an episode of a meeting of
+    /// several.
+    pub fn section_line(&self, f: &crate::session::EpisodeFacts) -> String {
+        format!("{}: {}", fill(self.t.episode_number, [&f.number]), f.title)
     }
 
     /// Whether the reader needs a list of groups at the top: only when there are several.
@@ -305,12 +361,13 @@ fn date_the_headings(groups: &mut [Group], lang: Lang) {
 /// opening and the quote are left out: they are not questions. The texts of the questions are
 /// in: a group that answered other words (another language, an edited episode) gets its own part.
 /// The video step is left out: sessions saved before it existed have none, and are still the
-/// same conversation.
+/// same conversation. A meeting of several episodes is the same conversation only as another
+/// meeting of the same episodes, in the same order.
 #[derive(PartialEq)]
 struct Key<'a> {
     episode: &'a str,
     audience: Audience,
-    steps: Vec<(StepKind, Option<&'a str>)>,
+    steps: Vec<(StepKind, Option<&'a str>, Option<&'a str>)>,
 }
 
 fn key(s: &Session) -> Key<'_> {
@@ -321,20 +378,29 @@ fn key(s: &Session) -> Key<'_> {
             .steps
             .iter()
             .filter(|st| st.kind != StepKind::Video)
-            .map(|st| (st.kind, st.kind.is_question().then_some(st.text.as_str())))
+            .map(|st| {
+                (
+                    st.kind,
+                    st.kind.is_question().then_some(st.text.as_str()),
+                    st.episode.as_deref(),
+                )
+            })
             .collect(),
     }
 }
 
 fn new_part(index: usize, s: &Session) -> Part<'_> {
-    let mut prompt_no = 0;
     let blocks = s
         .steps
         .iter()
-        .map(|st| {
+        .enumerate()
+        .map(|(i, st)| {
             let number = if st.kind == StepKind::Prompt {
-                prompt_no += 1;
-                prompt_no
+                // "Vraag 2" as the agenda says it: counted within the episode.
+                s.steps[..=i]
+                    .iter()
+                    .filter(|x| x.kind == StepKind::Prompt && x.episode == st.episode)
+                    .count()
             } else {
                 0
             };
@@ -342,6 +408,8 @@ fn new_part(index: usize, s: &Session) -> Part<'_> {
                 kind: st.kind,
                 number,
                 text: &st.text,
+                original: st.original.as_deref(),
+                episode: st.episode.as_deref(),
                 url: st.url.as_deref(),
                 entries: vec![entry(index, st)],
             }
@@ -374,6 +442,8 @@ fn join<'a>(part: &mut Part<'a>, index: usize, s: &'a Session) {
                     kind: st.kind,
                     number: 0,
                     text: &st.text,
+                    original: st.original.as_deref(),
+                    episode: st.episode.as_deref(),
                     url: st.url.as_deref(),
                     entries: vec![entry(index, st)],
                 },

@@ -92,13 +92,33 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
         return Err(io::Error::new(io::ErrorKind::InvalidInput, NotRegular));
     }
     check_regular(&fs::metadata(path)?)?;
+    open_checked(path, false)
+}
+
+/// As [`open_regular`], for a file voer itself keeps (its cache): a symbolic link is refused
+/// too, not followed (on Unix with `ELOOP` from the system, elsewhere before it is opened).
+pub fn open_own_regular(path: &Path) -> io::Result<File> {
+    let meta = fs::symlink_metadata(path)?;
+    if meta.file_type().is_symlink() {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, NotRegular));
+    }
+    check_regular(&meta)?;
+    open_checked(path, true)
+}
+
+/// Opens `path` for reading without waiting (and, with `no_link`, without following a
+/// symbolic link put there meanwhile), and checks that what was opened is a regular file.
+fn open_checked(path: &Path, no_link: bool) -> io::Result<File> {
     let mut opts = OpenOptions::new();
     opts.read(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        opts.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+        let link = if no_link { libc::O_NOFOLLOW } else { 0 };
+        opts.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY | link);
     }
+    #[cfg(not(unix))]
+    let _ = no_link;
     let file = opts.open(path)?;
     check_regular(&file.metadata()?)?;
     Ok(file)
@@ -173,6 +193,33 @@ mod tests {
                 Some(UnsafeFolder::NotYours)
             ));
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_of_voers_own_is_opened_only_when_it_is_no_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let own = dir.path().join(".cache.json");
+        fs::write(&own, b"eigen").unwrap();
+        let mut text = String::new();
+        open_own_regular(&own)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        assert_eq!(text, "eigen");
+        // A link to a plain file: followed by `open_regular`, refused here.
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&own, &link).unwrap();
+        assert!(open_regular(&link).is_ok());
+        let e = open_own_regular(&link).unwrap_err();
+        assert!(e.get_ref().is_some_and(|r| r.is::<NotRegular>()), "{e}");
+        // A pipe: refused at once, never waited on.
+        let fifo = dir.path().join("pijp.json");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a valid C string; mkfifo only makes a file.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let e = open_own_regular(&fifo).unwrap_err();
+        assert!(e.get_ref().is_some_and(|r| r.is::<NotRegular>()), "{e}");
     }
 
     #[cfg(unix)]

@@ -28,7 +28,10 @@ pub mod open;
 #[cfg(windows)]
 mod windows;
 
-pub use files::{NotRegular, TooLarge, UnsafeFolder, check_own_folder, open_regular, read_regular};
+pub use files::{
+    NotRegular, TooLarge, UnsafeFolder, check_own_folder, open_own_regular, open_regular,
+    read_regular,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Closing the window, logging off, shutting down

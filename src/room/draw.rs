@@ -16,7 +16,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Room, big, remaining};
 use crate::{
     i18n::{self, Texts, fill},
-    session::{Session, StepKind, countdown::minutes_seconds, step_label},
+    session::{Session, StepKind, countdown::minutes_seconds, step_name},
     ui::{
         Theme,
         parts::{self, wrap_lines, wrap_url},
@@ -47,7 +47,7 @@ pub fn draw(room: &Room, now: DateTime<FixedOffset>, frame: &mut Frame) {
     let inner = area.inner(ratatui::layout::Margin::new(2, 1));
     match s.steps.get(s.session.current_step).map(|st| st.kind) {
         None => summary(s, t, theme, frame, inner),
-        Some(StepKind::Opening) => opening(s, &room.earlier, t, theme, now, frame, inner),
+        Some(StepKind::Opening) => opening(s, room, t, theme, now, frame, inner),
         Some(StepKind::Quote) => quote(s, t, theme, frame, inner),
         Some(StepKind::Video) => video(s, t, theme, now, frame, inner),
         Some(StepKind::Prompt | StepKind::Closing) => prompt(s, t, theme, now, frame, inner),
@@ -184,18 +184,14 @@ fn waiting(t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect) {
     render_stack(frame, area, vec![Piece::Lines(l)]);
 }
 
+/// The speaker of the current step's episode (the first, on the opening).
 fn speaker_line(s: &Session) -> String {
-    let i = &s.session;
-    if i.speaker_role.is_empty() {
-        i.speaker.clone()
-    } else {
-        format!("{}, {}", i.speaker, i.speaker_role)
-    }
+    s.episode_of_step(s.session.current_step).speaker_line()
 }
 
 fn opening(
     s: &Session,
-    earlier: &[crate::actions::folder::Found],
+    room: &Room,
     t: &Texts,
     theme: &Theme,
     now: DateTime<FixedOffset>,
@@ -203,6 +199,9 @@ fn opening(
     area: Rect,
 ) {
     let info = &s.session;
+    if info.is_series() {
+        return series_opening(s, room, t, theme, now, frame, area);
+    }
     let mut after = vec![Piece::Gap(1)];
     after.push(Piece::Lines(lines(
         &speaker_line(s),
@@ -213,20 +212,7 @@ fn opening(
         after.push(Piece::Gap(1));
         after.push(Piece::Lines(lines(&info.group, area.width, theme.dim)));
     }
-    if !earlier.is_empty() {
-        // What the group agreed last time and is still open: back on the table.
-        let w = t.actions;
-        after.push(Piece::Gap(1));
-        let mut agreed = vec![Line::styled(w.earlier, theme.heading)];
-        for f in earlier {
-            // An overdue one in a word and a colour.
-            let (line, late) =
-                crate::actions::summary_line_on(&f.action, now.date_naive(), info.language);
-            let style = if late { theme.late } else { theme.base };
-            agreed.extend(lines(&line, area.width, style));
-        }
-        after.push(Piece::Lines(agreed));
-    }
+    after.extend(earlier_piece(s, room, t, theme, now, area.width));
     let context = s
         .steps
         .first()
@@ -256,6 +242,91 @@ fn opening(
         pieces.push(Piece::Gap(1));
         pieces.push(Piece::Lines(c));
     }
+    render_stack(frame, area, pieces);
+}
+
+/// What the group agreed last time and is still open: back on the table; and at a board's
+/// meeting that answers them, the council's questions, answered or not.
+fn earlier_piece<'a>(
+    s: &Session,
+    room: &Room,
+    t: &Texts,
+    theme: &Theme,
+    now: DateTime<FixedOffset>,
+    width: u16,
+) -> Vec<Piece<'a>> {
+    let lang = s.session.language;
+    let mut out = Vec::new();
+    if !room.earlier.is_empty() {
+        let mut agreed = vec![Line::styled(t.actions.earlier, theme.heading)];
+        for f in &room.earlier {
+            // An overdue one in a word and a colour.
+            let (line, late) = crate::actions::summary_line_on(&f.action, now.date_naive(), lang);
+            let style = if late { theme.late } else { theme.base };
+            agreed.extend(lines(&line, width, style));
+        }
+        out.extend([Piece::Gap(1), Piece::Lines(agreed)]);
+    }
+    if let Some(c) = room.council.as_ref().filter(|c| !c.questions.is_empty()) {
+        let q = t.series;
+        let mut asked = vec![Line::styled(
+            fill(q.council_heading, [&c.group]),
+            theme.heading,
+        )];
+        for f in &c.questions {
+            let a = &f.action;
+            let mut line = crate::actions::summary_line(a, lang);
+            if let Some(answer) = a.answer.as_deref().filter(|_| a.is_answered()) {
+                line = format!("✓ {line} — {}", fill(q.answered, [&answer]));
+            }
+            let style = if a.is_answered() {
+                theme.dim
+            } else {
+                theme.base
+            };
+            asked.extend(lines(&line, width, style));
+        }
+        out.extend([Piece::Gap(1), Piece::Lines(asked)]);
+    }
+    out
+}
+
+/// The opening of a meeting of several: every episode with its speaker, in order, the group,
+/// and what it agreed last time.
+fn series_opening(
+    s: &Session,
+    room: &Room,
+    t: &Texts,
+    theme: &Theme,
+    now: DateTime<FixedOffset>,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let info = &s.session;
+    let all = info.episode_list();
+    let numbers: Vec<String> = all.iter().map(|e| e.number.to_string()).collect();
+    let mut list = Vec::new();
+    for e in &all {
+        list.push(Line::default());
+        list.extend(lines(
+            &format!("{} · {}", e.number, e.title),
+            area.width,
+            theme.heading.add_modifier(Modifier::BOLD),
+        ));
+        list.extend(lines(&e.speaker_line(), area.width, theme.quote));
+    }
+    let mut pieces = vec![
+        Piece::Lines(vec![Line::styled(
+            format!("{} {}", t.series.episodes_label, numbers.join(", ")),
+            theme.accent,
+        )]),
+        Piece::Lines(list),
+    ];
+    if !info.group.is_empty() {
+        pieces.push(Piece::Gap(1));
+        pieces.push(Piece::Lines(lines(&info.group, area.width, theme.dim)));
+    }
+    pieces.extend(earlier_piece(s, room, t, theme, now, area.width));
     render_stack(frame, area, pieces);
 }
 
@@ -360,7 +431,7 @@ fn prompt(
         return;
     };
     let head = Piece::Lines(vec![Line::styled(
-        step_label(&s.steps, s.session.current_step, t),
+        step_name(s, s.session.current_step, t),
         theme.accent,
     )]);
     let notes_height = if s.session.room_notes {
@@ -485,7 +556,17 @@ fn video(
         return;
     };
     let url = step.url.as_deref().filter(|u| !u.trim().is_empty());
-    let mut pieces = vec![Piece::Lines(vec![Line::styled(t.video_watch, theme.quote)])];
+    let mut pieces = Vec::new();
+    // In a meeting of several, the video starts its episode's part: which one.
+    if s.session.is_series() {
+        let e = s.episode_of_step(s.session.current_step);
+        pieces.push(Piece::Lines(lines(
+            &format!("{} · {}", fill(t.episode_number, [&e.number]), e.title),
+            area.width,
+            theme.heading,
+        )));
+    }
+    pieces.push(Piece::Lines(vec![Line::styled(t.video_watch, theme.quote)]));
     match url {
         Some(u) => pieces.push(Piece::Lines(
             wrap_url(u, area.width.min(COLUMN))
@@ -539,7 +620,7 @@ fn summary(s: &Session, t: &Texts, theme: &Theme, frame: &mut Frame, area: Rect)
         planned += st.planned_seconds;
         actual += st.elapsed_seconds;
         rows.push(Row::new(vec![
-            Cell::from(step_label(&s.steps, i, t)),
+            Cell::from(step_name(s, i, t)),
             Cell::from(if st.is_planned() {
                 minutes_seconds(Duration::from_secs(st.planned_seconds))
             } else {

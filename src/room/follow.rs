@@ -13,30 +13,11 @@ use std::{
 
 use crate::session::{
     Session, Status,
-    store::{self, StoreError},
+    store::{self, StoreError, cache::Stamp},
 };
 
 /// A lock file younger than this is not probed yet (see the module comment).
-const SETTLE: Duration = Duration::from_secs(1);
-
-/// What identifies one version of a file on disk: a changed file differs in one of these.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
-    modified: Option<SystemTime>,
-    len: u64,
-    #[cfg(unix)]
-    ino: u64,
-}
-
-pub fn stamp(path: &Path) -> Option<Stamp> {
-    let meta = fs::metadata(path).ok()?;
-    Some(Stamp {
-        modified: meta.modified().ok(),
-        len: meta.len(),
-        #[cfg(unix)]
-        ino: std::os::unix::fs::MetadataExt::ino(&meta),
-    })
-}
+pub const SETTLE: Duration = Duration::from_secs(1);
 
 /// Whether a running voer holds the lock of this session. `None`: cannot tell yet (the lock
 /// file is too new to probe).
@@ -125,7 +106,7 @@ impl Followed {
     /// The session, when the file changed since the last read and reads well. A missing,
     /// unreadable or half-written file gives `None`: the screen keeps what it had.
     pub fn read_if_changed(&mut self) -> Option<Session> {
-        let now = stamp(&self.path);
+        let now = Stamp::read(&self.path);
         if now.is_none() || now == self.stamp {
             return None;
         }

@@ -34,6 +34,11 @@ pub struct Room {
     /// What the group agreed at earlier meetings and is still open, read from those sessions'
     /// own files while the opening is shown.
     pub earlier: Vec<crate::actions::folder::Found>,
+    /// With `--questions-from`: the council's questions this meeting answers, read from the
+    /// council's own files while the opening is shown.
+    pub council: Option<crate::actions::questions::Asked>,
+    /// The session `earlier` was read for.
+    pub earlier_of: Option<std::path::PathBuf>,
     /// When `shown` was read, on the monotonic clock, and the time the timer was at then.
     read_at: Option<(Instant, DateTime<FixedOffset>)>,
 }
@@ -45,6 +50,8 @@ impl Room {
             fallback_lang,
             theme,
             earlier: Vec::new(),
+            council: None,
+            earlier_of: None,
             read_at: None,
         }
     }

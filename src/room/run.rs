@@ -21,8 +21,13 @@ use crate::{
     tui::{self, Screen},
 };
 
-/// How often the folder is looked at without a file event.
+/// How often the folder is looked at without a file event, when it cannot be watched …
 const POLL: Duration = Duration::from_secs(1);
+/// … and when it is: then events tell of every change, and the poll only catches what they
+/// might miss. A look never takes more than a thousandth of the time between looks (a folder
+/// of many thousands of files takes milliseconds to list).
+const POLL_WATCHED: Duration = Duration::from_secs(5);
+const POLL_SHARE: u32 = 1000;
 /// A poll this close to due is done at a wake-up for something else.
 const POLL_SLACK: Duration = Duration::from_millis(150);
 /// How often a followed run's lock is checked to still be held (a voer killed with -9
@@ -32,7 +37,8 @@ const PROBE: Duration = Duration::from_secs(5);
 /// What wakes the loop.
 enum Incoming {
     Input(Event),
-    Files,
+    /// Files in the folder changed (these; none named: anything may have).
+    Files(Vec<PathBuf>),
     Quit,
 }
 
@@ -44,7 +50,7 @@ pub fn run(screen: &mut Screen, mut room: Room, dir: &Path, file: Option<PathBuf
     let mut watcher = watch(dir, &tx);
     let mut followed = file.map(|f| Followed::new(f, true));
     let mut presence: Option<Presence> = None;
-    let mut files_changed = true;
+    let mut changes = Changes::All;
     let mut next_poll = Instant::now();
     let mut next_probe = Instant::now() + PROBE;
     // What the last frame showed: redraw only when it would differ.
@@ -53,19 +59,33 @@ pub fn run(screen: &mut Screen, mut room: Room, dir: &Path, file: Option<PathBuf
     loop {
         let now = Instant::now();
         // Also a little early: while the timer ticks, the poll rides on its wake-ups.
-        if files_changed || now + POLL_SLACK >= next_poll {
+        let polled = now + POLL_SLACK >= next_poll;
+        if changes != Changes::None || polled {
             let probe = now >= next_probe;
             if probe {
                 next_probe = now + PROBE;
             }
-            if sync(&mut followed, &mut room, dir, probe, files_changed) {
+            // Without events, the earlier sessions are looked at again with the probe.
+            if polled && probe && watcher.is_none() {
+                changes = Changes::All;
+            }
+            let Synced { changed, unsure } = sync(&mut followed, &mut room, dir, probe, changes);
+            if changed {
                 drawn = None;
             }
             if watcher.is_none() {
                 watcher = watch(dir, &tx);
             }
-            files_changed = false;
-            next_poll = now + POLL;
+            changes = Changes::None;
+            let took = now.elapsed();
+            next_poll = if unsure {
+                // A run that is just starting: its lock can be tried in a moment.
+                now + follow::SETTLE
+            } else if watcher.is_some() {
+                now + POLL_WATCHED.max(took * POLL_SHARE)
+            } else {
+                now + POLL
+            };
         }
         // The presence file goes with the followed session (and refreshes itself).
         let want = followed.as_ref().map(|f| f.path.as_path());
@@ -97,8 +117,8 @@ pub fn run(screen: &mut Screen, mut room: Room, dir: &Path, file: Option<PathBuf
             Ok(Incoming::Input(Event::Key(k))) if closes(&k) => return,
             Ok(Incoming::Input(Event::Resize(..))) => resized = true,
             Ok(Incoming::Input(_)) | Err(RecvTimeoutError::Timeout) => {}
-            Ok(Incoming::Files) => {
-                files_changed = true;
+            Ok(Incoming::Files(paths)) => {
+                changes.add(&paths, followed.as_ref());
                 // One save makes several events: take them in as one.
                 while let Ok(m) = rx.try_recv() {
                     match m {
@@ -107,6 +127,7 @@ pub fn run(screen: &mut Screen, mut room: Room, dir: &Path, file: Option<PathBuf
                         // not lost.
                         Incoming::Input(Event::Key(k)) if closes(&k) => return,
                         Incoming::Input(Event::Resize(..)) => resized = true,
+                        Incoming::Files(paths) => changes.add(&paths, followed.as_ref()),
                         _ => {}
                     }
                 }
@@ -123,48 +144,114 @@ fn closes(k: &KeyEvent) -> bool {
     k.kind != KeyEventKind::Release && (ctrl_c || matches!(k.code, KeyCode::Char('q' | 'Q')))
 }
 
-/// Brings the room up to date with the folder; returns whether what it shows changed.
-/// `files_changed`: a file in the folder changed (another session's, when an action of last
-/// time is marked done in the run).
+/// What changed in the folder since the room last looked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Changes {
+    None,
+    /// Only the followed session's own files (its file, its lock, its saves' temporary files).
+    Followed,
+    /// Another session file too (an earlier session whose action the run marked done), or
+    /// anything: the earlier sessions are looked at again.
+    All,
+}
+
+impl Changes {
+    fn add(&mut self, paths: &[PathBuf], followed: Option<&Followed>) {
+        let own = |p: &PathBuf| {
+            followed.is_some_and(|f| {
+                let name = f.path.file_name().unwrap_or_default().to_string_lossy();
+                let other = p.file_name().unwrap_or_default().to_string_lossy();
+                // `X.toml`, `.X.toml.lock`, `.X.toml.<random>.tmp`.
+                other == name
+                    || other
+                        .strip_prefix('.')
+                        .is_some_and(|o| o.starts_with(&*name))
+            })
+        };
+        let this = if !paths.is_empty() && paths.iter().all(own) {
+            Changes::Followed
+        } else {
+            Changes::All
+        };
+        *self = match (*self, this) {
+            (Changes::All, _) | (_, Changes::All) => Changes::All,
+            _ => Changes::Followed,
+        };
+    }
+}
+
+/// What a look at the folder found.
+struct Synced {
+    /// What the room shows changed.
+    changed: bool,
+    /// A run's lock was too new to try: look again in a moment.
+    unsure: bool,
+}
+
+/// Brings the room up to date with the folder.
 fn sync(
     followed: &mut Option<Followed>,
     room: &mut Room,
     dir: &Path,
     probe: bool,
-    files_changed: bool,
-) -> bool {
-    let changed = sync_session(followed, room, dir, probe);
-    changed | sync_earlier(followed.as_ref(), room, changed || probe || files_changed)
+    changes: Changes,
+) -> Synced {
+    let (changed, unsure) = sync_session(followed, room, dir, probe);
+    // The earlier sessions are read for a session newly followed, and again only when a
+    // file other than its own changed: never because of the room's own reads.
+    let look = changes == Changes::All;
+    Synced {
+        changed: changed | sync_earlier(followed.as_ref(), room, look),
+        unsure,
+    }
 }
 
 /// On the opening, what the group agreed last time, from those sessions' own files: read when
-/// a file in the folder changed, and on the probe.
+/// `look`, kept while the opening is shown, let go after it.
 fn sync_earlier(followed: Option<&Followed>, room: &mut Room, look: bool) -> bool {
     let on_opening = room
         .shown
         .as_ref()
         .is_some_and(|s| s.session.current_step == 0 && !s.steps.is_empty());
-    let earlier = match (followed, &room.shown) {
-        (Some(f), Some(s)) if on_opening && look => {
+    let (earlier, council) = match (followed, &room.shown) {
+        (Some(f), Some(s)) if on_opening && (look || room.earlier_of.as_ref() != Some(&f.path)) => {
             let folder = f.path.parent().unwrap_or(Path::new("."));
-            crate::actions::folder::open_for_group(
+            room.earlier_of = Some(f.path.clone());
+            let earlier = crate::actions::folder::open_for_group(
                 folder,
                 &s.session.group,
                 s.session.started_at,
                 &f.path,
-            )
+            );
+            // A board's meeting that answers a council's questions shows them too.
+            let council = s.session.questions_from.as_deref().and_then(|group| {
+                let since = Some(s.session.started_at);
+                crate::actions::questions::open_of_group(folder, group, since)
+            });
+            (earlier, council)
         }
         _ if on_opening => return false,
-        _ => Vec::new(),
+        _ => {
+            room.earlier_of = None;
+            (Vec::new(), None)
+        }
     };
-    if earlier == room.earlier {
+    if earlier == room.earlier && council == room.council {
         return false;
     }
     room.earlier = earlier;
+    room.council = council;
     true
 }
 
-fn sync_session(followed: &mut Option<Followed>, room: &mut Room, dir: &Path, probe: bool) -> bool {
+/// The followed session read again when it changed, or the run to follow found; returns
+/// whether what the room shows changed, and whether a lock was too new to try.
+fn sync_session(
+    followed: &mut Option<Followed>,
+    room: &mut Room,
+    dir: &Path,
+    probe: bool,
+) -> (bool, bool) {
     let mut changed = false;
     if let Some(f) = followed.as_mut() {
         if let Some(s) = f.read_if_changed() {
@@ -172,11 +259,11 @@ fn sync_session(followed: &mut Option<Followed>, room: &mut Room, dir: &Path, pr
             changed = true;
         }
         if f.named {
-            return changed;
+            return (changed, false);
         }
         let lock_gone = !crate::session::store::lock_path(&f.path).exists();
         if !(lock_gone || (probe && follow::run_ended(f))) {
-            return changed;
+            return (changed, false);
         }
         // The run ended: a finished one leaves its summary up until the next run starts.
         *followed = None;
@@ -185,7 +272,7 @@ fn sync_session(followed: &mut Option<Followed>, room: &mut Room, dir: &Path, pr
             changed = true;
         }
     }
-    let (found, _) = follow::locked_sessions(dir);
+    let (found, unsure) = follow::locked_sessions(dir);
     if let Some((path, s)) = found.into_iter().next() {
         let mut f = Followed::new(path, false);
         room.show(
@@ -196,7 +283,7 @@ fn sync_session(followed: &mut Option<Followed>, room: &mut Room, dir: &Path, pr
         *followed = Some(f);
         changed = true;
     }
-    changed
+    (changed, unsure)
 }
 
 /// Tells the loop when something in the folder changes; `None` when the folder cannot be
@@ -204,18 +291,90 @@ fn sync_session(followed: &mut Option<Followed>, room: &mut Room, dir: &Path, pr
 fn watch(dir: &Path, tx: &Sender<Incoming>) -> Option<notify::RecommendedWatcher> {
     let tx = tx.clone();
     let mut w = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        // The room's own presence file changes every few seconds: not news.
-        let ours = res.as_ref().is_ok_and(|e| {
-            !e.paths.is_empty()
-                && e.paths
-                    .iter()
-                    .all(|p| p.extension().is_some_and(|x| x == "room"))
-        });
-        if !ours {
-            let _ = tx.send(Incoming::Files);
-        }
+        let paths = match res {
+            Ok(e) if !is_news(&e) => return,
+            Ok(e) => e.paths,
+            // Events were lost: anything may have changed.
+            Err(_) => Vec::new(),
+        };
+        let _ = tx.send(Incoming::Files(paths));
     })
     .ok()?;
     w.watch(dir, RecursiveMode::NonRecursive).ok()?;
     Some(w)
+}
+
+/// Whether a file event tells of a change. Reading a file is no change: the room's own
+/// reads (Linux reports every open) would otherwise wake it to read again, without end. Nor
+/// are the room's presence file, which it rewrites every few seconds, and the folder's cache,
+/// which only repeats what the session files say.
+fn is_news(e: &notify::Event) -> bool {
+    use notify::event::{AccessKind, AccessMode, EventKind};
+    match e.kind {
+        // A file written and closed: a change, even if no other event said so.
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => {}
+        EventKind::Access(_) => return false,
+        _ => {}
+    }
+    let quiet = |p: &PathBuf| {
+        p.extension().is_some_and(|x| x == "room") || crate::session::store::cache::is_cache_file(p)
+    };
+    e.paths.is_empty() || !e.paths.iter().all(quiet)
+}
+
+#[cfg(test)]
+mod tests {
+    use notify::event::{AccessKind, AccessMode, CreateKind, EventKind, ModifyKind};
+
+    use super::*;
+
+    fn event(kind: EventKind, path: &str) -> notify::Event {
+        notify::Event::new(kind).add_path(PathBuf::from(path))
+    }
+
+    #[test]
+    fn reads_presence_and_cache_are_no_news_writes_are() {
+        let s = "/s/2026-11-20_1400_jef-mol_client-council_x.toml";
+        for quiet in [
+            event(EventKind::Access(AccessKind::Open(AccessMode::Any)), s),
+            event(EventKind::Access(AccessKind::Close(AccessMode::Read)), s),
+            event(EventKind::Access(AccessKind::Open(AccessMode::Any)), "/s"),
+            event(EventKind::Modify(ModifyKind::Any), "/s/.x.toml.room"),
+            event(
+                EventKind::Create(CreateKind::File),
+                "/s/.voer-cache.json.Ab12.tmp",
+            ),
+        ] {
+            assert!(!is_news(&quiet), "{quiet:?}");
+        }
+        for news in [
+            event(EventKind::Modify(ModifyKind::Any), s),
+            event(EventKind::Access(AccessKind::Close(AccessMode::Write)), s),
+            event(EventKind::Create(CreateKind::File), "/s/.x.toml.lock"),
+            notify::Event::new(EventKind::Other),
+        ] {
+            assert!(is_news(&news), "{news:?}");
+        }
+    }
+
+    #[test]
+    fn the_followed_sessions_own_files_are_told_from_the_others() {
+        let f = Followed::new("/s/a.toml".into(), false);
+        let mut c = Changes::None;
+        c.add(
+            &["/s/a.toml".into(), "/s/.a.toml.x1y2.tmp".into()],
+            Some(&f),
+        );
+        assert_eq!(c, Changes::Followed);
+        c.add(&["/s/.a.toml.lock".into()], Some(&f));
+        assert_eq!(c, Changes::Followed);
+        c.add(&["/s/b.toml".into()], Some(&f));
+        assert_eq!(c, Changes::All);
+        let mut c = Changes::None;
+        c.add(&[], Some(&f));
+        assert_eq!(c, Changes::All, "unnamed: anything");
+        let mut c = Changes::None;
+        c.add(&["/s/a.toml".into()], None);
+        assert_eq!(c, Changes::All);
+    }
 }

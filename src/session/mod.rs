@@ -4,15 +4,19 @@
 //! - `store`: reading and writing session files;
 //! - `find`: a session by the name `voer sessions` shows, `--last` or `--group`;
 //! - `presence`: the file beside a session by which a room screen says it follows it;
+//! - `series`: a meeting of several episodes (`voer run 1,4`): which step is whose.
 //! - `unknown`: what a newer voer wrote in a session file, kept as it was.
 pub mod countdown;
 pub mod find;
 pub mod presence;
+pub mod series;
 pub mod store;
 pub mod timing;
 mod unknown;
 
 pub use unknown::Unknown;
+
+pub use series::{EpisodeFacts, Section};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -29,7 +33,7 @@ pub const MAX_STEP_SECONDS: u64 = 24 * 60 * 60;
 
 /// A time in a session file over [`MAX_STEP_SECONDS`], cut down when the file was read.
 /// `field` is named as in the file, with the step counted from 1: `steps[4].planned_seconds`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clamped {
     pub field: String,
     /// The number the file held.
@@ -91,17 +95,32 @@ impl StepKind {
 }
 
 /// The short name of step `index` in the agenda, the summary, the room screen and the CSV;
-/// past the last step, the summary's.
+/// past the last step, the summary's. In a meeting of several episodes the prompts are
+/// counted within their own episode.
 pub fn step_label(steps: &[Step], index: usize, t: &Texts) -> String {
     match steps.get(index) {
         Some(step) => {
             let prompt = steps[..=index]
                 .iter()
-                .filter(|s| s.kind == StepKind::Prompt)
+                .filter(|s| s.kind == StepKind::Prompt && s.episode == step.episode)
                 .count();
             step.kind.label(prompt, t)
         }
         None => t.step_summary.to_string(),
+    }
+}
+
+/// [`step_label`], and in a meeting of several with the number of the step's episode in front
+/// ("4 · Vraag 1"), where a list of all steps shows no episode headings: the summary, the room
+/// screen, the CSV.
+pub fn step_name(s: &Session, index: usize, t: &Texts) -> String {
+    let label = step_label(&s.steps, index, t);
+    match s.steps.get(index).and_then(|st| st.episode.as_deref()) {
+        Some(id) if s.session.is_series() => {
+            let number = s.session.facts_of(Some(id)).map_or(0, |f| f.number);
+            format!("{number} · {label}")
+        }
+        _ => label,
     }
 }
 
@@ -116,6 +135,14 @@ pub struct SessionInfo {
     pub speaker: String,
     #[serde(default)]
     pub speaker_role: String,
+    /// In a meeting of several episodes: their ids, in the order of the meeting (the fields
+    /// above are the first one's). Absent for a meeting of one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub episodes: Vec<String>,
+    /// In a meeting of several episodes: what the file needs to know of the second and later
+    /// ones (number, title, speaker), so that it stands on its own as for the first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more_episodes: Vec<EpisodeFacts>,
     pub audience: Audience,
     #[serde(default)]
     pub group: String,
@@ -128,6 +155,10 @@ pub struct SessionInfo {
     /// When the meeting must end (HH:MM), if the facilitator said so.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "hhmm")]
     pub until: Option<NaiveTime>,
+    /// `--questions-from`: the group (a client council) whose open questions to the
+    /// organisation this meeting answers; a resume shows them again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub questions_from: Option<String>,
     /// The example session that comes with voer: never picked unless named.
     #[serde(default)]
     pub example: bool,
@@ -207,14 +238,36 @@ pub struct Round {
     pub unknown: Unknown,
 }
 
-/// An agreement or action recorded during the meeting.
+/// What a recorded item is: an action the group takes itself, or a question (or a piece of
+/// advice) the group puts to the organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActionKind {
+    #[default]
+    Action,
+    Question,
+}
+
+impl ActionKind {
+    pub fn is_action(&self) -> bool {
+        *self == ActionKind::Action
+    }
+}
+
+/// An agreement or action recorded during the meeting, or a question for the organisation.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Action {
     /// Stable and unique in the sessions folder.
     pub id: String,
+    /// An action (the default, and absent from the file), or a question for the organisation.
+    #[serde(default, skip_serializing_if = "ActionKind::is_action")]
+    pub kind: ActionKind,
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
+    /// A question: who it is for (absent: the board).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
     /// The "when" as it was typed, when it is not a date ("na de zomer"): kept, never lost.
@@ -226,9 +279,26 @@ pub struct Action {
     #[serde(default)]
     pub step: usize,
     pub created_at: DateTime<FixedOffset>,
+    /// A question: the organisation's answer, recorded at its own meeting
+    /// (`--questions-from`), and when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answered_at: Option<DateTime<FixedOffset>>,
     /// What this voer does not know (see [`Unknown`]).
     #[serde(flatten)]
     pub unknown: Unknown,
+}
+
+impl Action {
+    pub fn is_question(&self) -> bool {
+        self.kind == ActionKind::Question
+    }
+
+    /// A question that has its answer.
+    pub fn is_answered(&self) -> bool {
+        self.answer.as_deref().is_some_and(|a| !a.trim().is_empty())
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -262,12 +332,27 @@ pub struct Step {
     pub elapsed_seconds: u64,
     #[serde(default)]
     pub notes: String,
+    /// In a meeting of several episodes: the id of the episode the step belongs to (absent on
+    /// the opening and the closing, which are the meeting's, and in a meeting of one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub episode: Option<String>,
     /// What this voer does not know (see [`Unknown`]).
     #[serde(flatten)]
     pub unknown: Unknown,
 }
 
 impl Step {
+    /// A step of `minutes` in the plan, nothing done yet.
+    pub fn new(kind: StepKind, text: &str, minutes: u32) -> Step {
+        Step {
+            kind,
+            text: text.to_string(),
+            planned_seconds: u64::from(minutes) * 60,
+            episode_seconds: u64::from(minutes) * 60,
+            ..Step::default()
+        }
+    }
+
     /// Whether the step has minutes in the plan: every timed step, and an opening or a quote
     /// planned by its episode (a session from before that has none).
     pub fn is_planned(&self) -> bool {
@@ -321,7 +406,7 @@ pub struct Meta {
 }
 
 impl Session {
-    /// A new session for one audience: opening, quote, each prompt, closing.
+    /// A new session for one audience: opening, video, quote, each prompt, closing.
     pub fn new(
         episode: &Episode,
         audience: Audience,
@@ -329,104 +414,7 @@ impl Session {
         lang: Lang,
         now: DateTime<FixedOffset>,
     ) -> Session {
-        let step = |kind, text: &str, minutes: u32| Step {
-            kind,
-            text: text.to_string(),
-            planned_seconds: u64::from(minutes) * 60,
-            episode_seconds: u64::from(minutes) * 60,
-            ..Step::default()
-        };
-        let tip =
-            |t: &Option<crate::episode::Localized>| t.as_ref().map(|t| t.get(lang).to_string());
-        let opening = episode.opening_for(audience);
-        let video = Step {
-            url: episode.video_url().map(str::to_string),
-            tip: tip(&episode.video.tip),
-            ..step(
-                StepKind::Video,
-                episode.title.get(lang),
-                episode.video.minutes,
-            )
-        };
-        let quote = episode.main_quote();
-        let text = quote.get(lang);
-        // The speaker's own words stay beside a translation.
-        let original = (text != quote.nl).then(|| quote.nl.clone());
-        // The opening and the quote have no timer, but their minutes are in the plan.
-        let mut steps = vec![
-            Step {
-                tip: tip(&opening.tip),
-                ..step(
-                    StepKind::Opening,
-                    episode.context.get(lang),
-                    opening.minutes,
-                )
-            },
-            video,
-            Step {
-                original,
-                tip: tip(&opening.quote_tip),
-                ..step(StepKind::Quote, text, opening.quote_minutes)
-            },
-        ];
-        let participants = timing::clean_names(&meta.participants);
-        let timed = |kind, p: &crate::episode::Prompt| Step {
-            tip: tip(&p.tip),
-            phases: p
-                .phases
-                .iter()
-                .map(|ph| Phase {
-                    label: ph.label.get(lang).to_string(),
-                    minutes: ph.minutes,
-                    ..Phase::default()
-                })
-                .collect(),
-            // Without participants a round prompt is an ordinary prompt.
-            round: (p.round && !participants.is_empty())
-                .then(|| Round::new(participants.clone(), p.minutes_per_person, 0)),
-            ..step(kind, p.text.get(lang), p.minutes)
-        };
-        steps.extend(
-            episode
-                .prompts_for(audience)
-                .map(|p| timed(StepKind::Prompt, p)),
-        );
-        if let Some(p) = episode.closing_for(audience) {
-            steps.push(timed(StepKind::Closing, p));
-        }
-        Session {
-            format_version: FORMAT_VERSION,
-            session: SessionInfo {
-                episode: episode.id.clone(),
-                episode_number: episode.number,
-                episode_title: episode.title.get(lang).to_string(),
-                speaker: episode.speaker.clone(),
-                speaker_role: episode.role.get(lang).to_string(),
-                audience,
-                group: meta.group.trim().to_string(),
-                facilitator: meta.facilitator.trim().to_string(),
-                language: lang,
-                participants: participants.clone(),
-                until: meta.until,
-                example: false,
-                blanked: false,
-                room_notes: false,
-                theme: None,
-                tips_hidden: false,
-                status: Status::InProgress,
-                started_at: now,
-                updated_at: now,
-                finished_at: None,
-                current_step: 0,
-                paused: false,
-                timer_started_at: None,
-                unknown: Unknown::default(),
-            },
-            steps,
-            actions: Vec::new(),
-            reports: Vec::new(),
-            unknown: Unknown::default(),
-        }
+        Session::new_meeting(&[episode], audience, meta, lang, now)
     }
 
     /// The quote step's text, if the session has one.
@@ -446,8 +434,16 @@ impl Session {
     /// Gives the video step a copy of the video on this computer (`--video`, or the
     /// episode's `[video] file`), which `F5` plays instead of opening the address.
     pub fn set_video_file(&mut self, file: &std::path::Path) {
+        self.set_video_file_of(None, file);
+    }
+
+    /// [`Session::set_video_file`] for the video of one episode in a meeting of several
+    /// (`None`: the first video, the only one in a meeting of one).
+    pub fn set_video_file_of(&mut self, episode: Option<&str>, file: &std::path::Path) {
         let file = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
-        for s in self.steps.iter_mut().filter(|s| s.kind == StepKind::Video) {
+        let video = self.steps.iter_mut().filter(|s| s.kind == StepKind::Video);
+        let mut video = video.filter(|s| episode.is_none() || s.episode.as_deref() == episode);
+        if let Some(s) = video.next() {
             s.file = Some(file.to_string_lossy().into_owned());
         }
     }
@@ -487,7 +483,14 @@ impl Session {
         struct Version {
             format_version: Option<u32>,
         }
-        let v: Version = toml::from_str(text).map_err(|e| FileError::toml(text, e))?;
+        // The version is a key before the first table: read from the lines before it, a file
+        // of many megabytes is not parsed twice. (What those lines alone do not read as, the
+        // whole file is read for, with the error as it says it.)
+        let top = text.find("\n[").map_or(text, |at| &text[..at]);
+        let v: Version = match toml::from_str(top) {
+            Ok(v) => v,
+            Err(_) => toml::from_str(text).map_err(|e| FileError::toml(text, e))?,
+        };
         match v.format_version {
             None => return Err(FileError::NoVersion),
             Some(v) if v > FORMAT_VERSION => return Err(FileError::TooNew { version: v }),
@@ -555,7 +558,8 @@ impl Session {
         out
     }
 
-    /// `YYYY-MM-DD_HHMM_<episode-id>_<audience>_<group-slug>.toml`
+    /// `YYYY-MM-DD_HHMM_<episode-id>_<audience>_<group-slug>.toml`; a meeting of several
+    /// episodes names them all: `…_vera-jansweijer-jef-mol_board_…`.
     pub fn file_name(&self) -> String {
         let group = slug(&self.session.group);
         let group = if group.is_empty() {
@@ -566,7 +570,7 @@ impl Session {
         format!(
             "{}_{}_{}_{}.toml",
             self.session.started_at.format("%Y-%m-%d_%H%M"),
-            slug(&self.session.episode),
+            slug(&self.session.episode_ids().join(" ")),
             self.session.audience.id(),
             group
         )

@@ -322,23 +322,8 @@ mod tests {
     use super::*;
     use crate::session::{StepKind, countdown::Remaining};
 
-    fn step(kind: StepKind, minutes: u64) -> Step {
-        Step {
-            kind,
-            text: String::new(),
-            original: None,
-            url: None,
-            file: None,
-            playing: false,
-            tip: None,
-            phases: Vec::new(),
-            round: None,
-            planned_seconds: minutes * 60,
-            episode_seconds: minutes * 60,
-            elapsed_seconds: 0,
-            notes: String::new(),
-            ..Default::default()
-        }
+    fn step(kind: StepKind, minutes: u32) -> Step {
+        Step::new(kind, "", minutes)
     }
 
     /// Opening, video 5, quote, prompts 5 / 10 / 10, closing 5: 35 timed + 4 untimed.

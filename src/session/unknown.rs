@@ -2,8 +2,8 @@
 //! of the same `format_version` added. They are read as they are and written back unchanged,
 //! so that an older voer that resumes a meeting or marks an action done loses none of them.
 //!
-//! Each level of the file keeps its own: the top level, `[session]`, every `[[steps]]` (with
-//! its `round` and `phases`) and every `[[actions]]`. A field added to this voer's structs is
+//! Each level of the file keeps its own: the top level, `[session]` (and each of its
+//! `more_episodes`), every `[[steps]]` (with its `round` and `phases`) and every `[[actions]]`. A field added to this voer's structs is
 //! known from then on and leaves this map by itself: adding one stays a one-line change.
 use serde::{Deserialize, Serialize};
 

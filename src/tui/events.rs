@@ -31,6 +31,10 @@ pub enum Incoming {
     Exported(Result<crate::session::store::Written, StoreError>),
     /// An earlier session's action was marked in its own file, or not.
     EarlierMarked(Result<(String, bool), std::sync::Arc<crate::actions::folder::ActionError>>),
+    /// A council's question got its answer in its own file, or not.
+    EarlierAnswered(
+        Result<Box<crate::session::Action>, std::sync::Arc<crate::actions::folder::ActionError>>,
+    ),
     /// The system's opener started for the video, or failed (also when it ended badly).
     VideoOpened(crate::app::VideoTarget, Result<(), crate::app::VideoError>),
 }

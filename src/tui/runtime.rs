@@ -57,9 +57,14 @@ pub fn run(
         terminating: false,
         saved_elsewhere: None,
         room_checked: None,
+        answering: Vec::new(),
         reports: Arc::default(),
     };
     let result = runner.run(&mut screen, &rx, &mut app, theme);
+    // An answer on its way to a council's file (typed just before quitting) gets there.
+    for writing in runner.answering.drain(..) {
+        let _ = writing.join();
+    }
     drop(screen);
     // The lock goes last: the file stays ours until the terminal is given back.
     drop(runner);
@@ -83,6 +88,9 @@ struct Runner<'a, 'c> {
     saved_elsewhere: Option<PathBuf>,
     /// When the loop last looked for a room screen.
     room_checked: Option<Instant>,
+    /// The writes of answers to a council's questions, in their own files: waited for before
+    /// voer ends. Each holds a lock taken without waiting, so it never hangs.
+    answering: Vec<std::thread::JoinHandle<()>>,
     /// The reports Ctrl+E wrote in this run, as the saver thread wrote them: a second Ctrl+E
     /// queued before the first was reported knows the first's report as voer's own.
     reports: Arc<Mutex<Vec<ReportFile>>>,
@@ -192,6 +200,7 @@ impl Runner<'_, '_> {
             }
             Incoming::Exported(result) => Some(Msg::ExportDone(result)),
             Incoming::EarlierMarked(result) => Some(Msg::EarlierMarked(result)),
+            Incoming::EarlierAnswered(result) => Some(Msg::EarlierAnswered(result)),
             Incoming::VideoOpened(target, result) => Some(Msg::VideoOpened(
                 target,
                 result.map_err(std::sync::Arc::new),
@@ -290,6 +299,23 @@ impl Runner<'_, '_> {
                                 .map_err(std::sync::Arc::new);
                             let _ = tx.send(Incoming::EarlierMarked(result));
                         });
+                    }
+                    Effect::AnswerEarlier {
+                        path,
+                        id,
+                        answer,
+                        at,
+                    } => {
+                        // The council's own file, under its own lock: off the UI thread.
+                        let tx = self.tx.clone();
+                        self.answering.retain(|w| !w.is_finished());
+                        self.answering.push(std::thread::spawn(move || {
+                            let result =
+                                crate::actions::folder::set_answer(&path, &id, &answer, at)
+                                    .map(Box::new)
+                                    .map_err(std::sync::Arc::new);
+                            let _ = tx.send(Incoming::EarlierAnswered(result));
+                        }));
                     }
                     Effect::OpenVideo(target) => {
                         // The opener may take a while, or wait for the player it starts.
@@ -396,6 +422,7 @@ mod tests {
             terminating: false,
             saved_elsewhere: None,
             room_checked: None,
+            answering: Vec::new(),
             reports: Arc::default(),
         };
         f(&mut runner, &rx);

@@ -60,11 +60,15 @@ pub fn header(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect)
     let t = m.texts();
     let info = &m.session.session;
     let total = m.step_count() + 1;
-    let core = format!(
-        "{} · {}",
-        fill(t.step_of, [&(m.step + 1), &total]),
-        ends_at_and_pace(m, now)
-    );
+    let mut core = fill(t.step_of, [&(m.step + 1), &total]);
+    // A meeting of several is long: without an end time the header says how long in all.
+    if m.is_series() && info.until.is_none() {
+        core.push_str(&format!(
+            " · {}",
+            fill(t.series.total_minutes, [&(planned_seconds(m) / 60)])
+        ));
+    }
+    let core = format!("{core} · {}", ends_at_and_pace(m, now));
     let markers = if m.room_following {
         let (notes, short) = if info.room_notes {
             (t.room_notes_on, t.room_short_notes)
@@ -81,17 +85,20 @@ pub fn header(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect)
     };
     // Without a group's name, the audience says which meeting this is.
     let audience = info.audience.name(m.lang);
+    // In a meeting of several: the episode of the step, or on the opening and the closing all
+    // of them ("1 + 4").
+    let (number, title) = episode_in_header(m);
     let parts = if info.group.trim().is_empty() {
         HeaderParts {
-            number: m.episode.number,
-            title: &m.episode.title,
+            number: &number,
+            title: &title,
             audience: "",
             group: audience,
         }
     } else {
         HeaderParts {
-            number: m.episode.number,
-            title: &m.episode.title,
+            number: &number,
+            title: &title,
             audience,
             group: &info.group,
         }
@@ -106,10 +113,34 @@ pub fn header(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect)
     frame.render_widget(Paragraph::new(line).style(theme.base), area);
 }
 
+/// The episode's number and title for the header: the step's own episode, or in a meeting of
+/// several on a step of the whole meeting, every number and title.
+fn episode_in_header(m: &Model) -> (String, String) {
+    let in_section = m.current().is_some_and(|s| s.episode.is_some());
+    if !m.is_series() || in_section {
+        let e = m.episode_at(m.step);
+        return (e.number.to_string(), e.title.clone());
+    }
+    let all: Vec<&crate::app::EpisodeView> = std::iter::once(&m.episode)
+        .chain(&m.more_episodes)
+        .collect();
+    let numbers: Vec<String> = all.iter().map(|e| e.number.to_string()).collect();
+    let titles: Vec<&str> = all.iter().map(|e| e.title.as_str()).collect();
+    (numbers.join(" + "), titles.join(" + "))
+}
+
+/// The plan of the whole meeting, in seconds.
+fn planned_seconds(m: &Model) -> u64 {
+    m.session
+        .steps
+        .iter()
+        .fold(0u64, |sum, s| sum.saturating_add(s.planned_seconds))
+}
+
 /// What the header's left side tells: the episode, for which audience, which group (without a
 /// name, the audience is the group and `audience` is empty).
 struct HeaderParts<'a> {
-    number: u32,
+    number: &'a str,
     title: &'a str,
     audience: &'a str,
     group: &'a str,
@@ -153,11 +184,12 @@ fn fit_header(
             return (l, r);
         }
     }
-    // The title shortened, as far as it stays recognisable; then the sign shortest.
+    // The title shortened, as far as it stays recognisable, with a clear gap before the
+    // right side (one space would read as one phrase); then the sign shortest.
     let fixed = format!(" {} · ", p.number).width() + group(p.group).width();
     for marker in [&markers[1], &markers[2]] {
         let r = right(marker);
-        let title_room = width.saturating_sub(r.width() + 1 + fixed);
+        let title_room = width.saturating_sub(r.width() + 3 + fixed);
         if title_room >= MIN_TITLE {
             return (episode(&truncate(p.title, title_room), false), r);
         }
@@ -193,7 +225,8 @@ pub fn truncate(s: &str, width: usize) -> String {
         return s.to_string();
     }
     let (kept, _) = s.unicode_truncate(width.saturating_sub(1));
-    format!("{kept}…")
+    // "Clients in the…", not "Clients in the …".
+    format!("{}…", kept.trim_end())
 }
 
 /// The agenda beside the content: every step with its minutes, the current one marked.
@@ -208,7 +241,17 @@ pub fn sidebar(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect
     let [list, foot] = Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(inner);
     let width = usize::from(list.width);
     let mut lines = Vec::new();
+    // In a meeting of several, each episode's steps under its number and title.
+    let sections = m.session.sections();
+    let mut current_line = 0;
     for i in 0..=m.step_count() {
+        if let Some(sec) = sections.iter().find(|sec| sec.steps.start == i) {
+            let head = format!("{} · {}", sec.facts.number, sec.facts.title);
+            lines.push(Line::styled(truncate(&head, width), theme.accent));
+        }
+        if i == m.step {
+            current_line = lines.len();
+        }
         let label = step_label(&m.session.steps, i, t);
         let minutes = m
             .session
@@ -245,12 +288,18 @@ pub fn sidebar(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect
         };
         lines.push(Line::styled(text, style));
     }
-    frame.render_widget(Paragraph::new(lines).style(theme.base), list);
-    let planned = m
-        .session
-        .steps
-        .iter()
-        .fold(0u64, |sum, s| sum.saturating_add(s.planned_seconds));
+    // A long agenda keeps the current step in sight, with two steps after it.
+    let height = usize::from(list.height);
+    let scroll = (current_line + 3)
+        .saturating_sub(height)
+        .min(lines.len().saturating_sub(height));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
+            .style(theme.base),
+        list,
+    );
+    let planned = planned_seconds(m);
     let foot_lines = vec![
         Line::styled(
             format!("{}: {} {}", t.total, planned / 60, t.minutes_short),
@@ -267,7 +316,7 @@ mod tests {
 
     fn parts() -> HeaderParts<'static> {
         HeaderParts {
-            number: 4,
+            number: "4",
             title: "Cliënten met professionals aan het stuur",
             audience: "Cliëntenraad",
             group: "Cliëntenraad De Linde",

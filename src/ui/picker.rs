@@ -1,4 +1,4 @@
-//! The picker screen: episode, audience, group name.
+//! The picker screen: the episode (or several), the audience, the group name.
 use ratatui::{
     Frame,
     layout::{Constraint, Layout, Margin, Rect},
@@ -6,12 +6,13 @@ use ratatui::{
     text::{Line, Span},
     widgets::{Block, Borders, List, ListItem, ListState, Paragraph},
 };
+use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use crate::{
     app::picker::{Field, Picker, Stage},
     episode::Audience,
-    i18n::{self, Texts},
+    i18n::{self, Texts, fill},
 };
 
 pub fn draw(p: &Picker, theme: &Theme, frame: &mut Frame) {
@@ -51,6 +52,8 @@ pub fn draw(p: &Picker, theme: &Theme, frame: &mut Frame) {
     }
     let keys = if p.stage == Stage::Group {
         t.pick_keys_field
+    } else if p.stage == Stage::Episode {
+        t.series.pick_keys_episodes
     } else if p.on_first_stage() {
         t.pick_keys_first
     } else {
@@ -59,45 +62,108 @@ pub fn draw(p: &Picker, theme: &Theme, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(Line::styled(keys, theme.keybar)), bar);
 }
 
-/// The first question: which episode, with its speaker and minutes.
+/// The first question: which episode, with its speaker and minutes; Space chooses several, in
+/// order, and the line under the list says which.
 fn episodes(p: &Picker, t: &Texts, theme: &Theme, frame: &mut Frame, body: Rect) {
     let items: Vec<ListItem> = p
         .episodes
         .iter()
-        .map(|e| {
+        .enumerate()
+        .map(|(i, e)| {
             let minutes: Vec<u32> = e.audiences().iter().map(|a| e.total_minutes(*a)).collect();
-            let (lo, hi) = (
-                minutes.iter().min().copied().unwrap_or(0),
-                minutes.iter().max().copied().unwrap_or(0),
-            );
-            let minutes = if lo == hi {
-                lo.to_string()
-            } else {
-                format!("{lo}–{hi}")
+            let minutes = span(&minutes);
+            // Chosen for a meeting of several: its place in the meeting.
+            let mark = match p.chosen.iter().position(|&c| c == i) {
+                Some(at) => format!("[{}] ", at + 1),
+                None if p.chosen.is_empty() => String::new(),
+                None => "[ ] ".to_string(),
             };
+            let indent = " ".repeat(4 + mark.width());
             ListItem::new(vec![
                 Line::from(vec![
+                    Span::styled(mark, theme.heading),
                     Span::styled(format!("{:>2}  ", e.number), theme.accent),
                     Span::styled(e.title.get(p.lang).to_string(), theme.heading),
                 ]),
                 Line::styled(
-                    format!("    {} · {minutes} {}", e.speaker, t.minutes_short),
+                    format!("{indent}{} · {minutes} {}", e.speaker, t.minutes_short),
                     theme.dim,
                 ),
             ])
         })
         .collect();
-    list(frame, body, items, p.episode, theme);
+    let [list_area, chosen_area] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(body);
+    list(frame, list_area, items, p.episode, theme);
+    if !p.chosen.is_empty() {
+        // The whole meeting's minutes: for the audience the command line gave, else for each
+        // audience the chosen episodes have.
+        let minutes: Vec<u32> = match p.given_audience().filter(|a| p.audiences().contains(a)) {
+            Some(a) => vec![p.minutes_for(a)],
+            None => p.audiences().iter().map(|a| p.minutes_for(*a)).collect(),
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                fill(t.series.pick_chosen, [&chosen_numbers(p), &span(&minutes)]),
+                theme.accent,
+            )),
+            chosen_area,
+        );
+    }
+}
+
+/// "43–57", or "87" when all are the same: the fewest and the most minutes.
+fn span(minutes: &[u32]) -> String {
+    let lo = minutes.iter().min().copied().unwrap_or(0);
+    let hi = minutes.iter().max().copied().unwrap_or(0);
+    if lo == hi {
+        lo.to_string()
+    } else {
+        format!("{lo}–{hi}")
+    }
+}
+
+/// "1, 4": the numbers of the meeting's episodes, in order.
+fn chosen_numbers(p: &Picker) -> String {
+    p.selected_episodes()
+        .iter()
+        .map(|e| e.number.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Which group is in the room, with the minutes the episode takes for it.
+/// With several episodes, the line above the list names them and the minutes are the whole
+/// meeting's.
 fn audiences(p: &Picker, t: &Texts, theme: &Theme, frame: &mut Frame, body: Rect) {
-    let ep = p.selected_episode();
+    let body = if p.selected_episodes().len() > 1 {
+        let [head, _, rest] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(0),
+        ])
+        .areas(body);
+        let names: Vec<String> = p
+            .selected_episodes()
+            .iter()
+            .map(|e| format!("{} · {}", e.number, e.title.get(p.lang)))
+            .collect();
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                fill(t.series.pick_together, [&names.join(" + ")]),
+                theme.accent,
+            )),
+            head,
+        );
+        rest
+    } else {
+        body
+    };
     let items: Vec<ListItem> = p
         .audiences()
         .iter()
         .map(|a: &Audience| {
-            let minutes = ep.map_or(0, |e| e.total_minutes(*a));
+            let minutes = p.minutes_for(*a);
             let other = match p.lang {
                 crate::lang::Lang::Nl => crate::lang::Lang::En,
                 crate::lang::Lang::En => crate::lang::Lang::Nl,
@@ -178,12 +244,14 @@ fn group(p: &Picker, t: &Texts, theme: &Theme, frame: &mut Frame, body: Rect) {
     );
     label(frame, t.pick_until, label3);
     boxed(frame, field3, &p.until, p.field == Field::UNTIL);
-    if p.until_error {
-        frame.render_widget(
-            Paragraph::new(Line::styled(t.pick_until_bad, theme.error)),
-            error,
-        );
-    }
+    let under = if p.until_error {
+        Line::styled(t.pick_until_bad, theme.error)
+    } else {
+        // What the end time is to fit: the plan as the episodes give it.
+        let planned = p.selected_audience().map_or(0, |a| p.minutes_for(a));
+        Line::styled(fill(t.series.pick_plan, [&planned]), theme.dim)
+    };
+    frame.render_widget(Paragraph::new(under), error);
 }
 
 fn list(frame: &mut Frame, area: Rect, items: Vec<ListItem>, selected: usize, theme: &Theme) {

@@ -34,34 +34,60 @@ fn untimed_notes_visible(m: &Model) -> bool {
         && (m.mode == Mode::Typing || m.notes.get(m.step).is_some_and(|n| !n.is_empty()))
 }
 
+/// The speaker and the role on one line where they fit, else the role under the speaker.
+fn speaker_lines(
+    e: &crate::app::EpisodeView,
+    theme: &Theme,
+    width: u16,
+    indent: &str,
+) -> Vec<Line<'static>> {
+    let role = format!(", {}", e.role);
+    let speaker = format!("{indent}{}", e.speaker);
+    if speaker.width() + role.width() <= usize::from(width) {
+        return vec![Line::from(vec![
+            Span::styled(speaker, theme.quote),
+            Span::styled(role, theme.base),
+        ])];
+    }
+    let mut lines = vec![Line::styled(speaker, theme.quote)];
+    for l in wrap_lines(&e.role, width.saturating_sub(indent.width() as u16)) {
+        lines.push(Line::styled(format!("{indent}{l}"), theme.base));
+    }
+    lines
+}
+
 fn opening(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     let t = m.texts();
     let e = &m.episode;
     let info = &m.session.session;
     let (content, notes_area) = split_notes(area, untimed_notes_visible(m));
     let width = content.width;
-    let mut lines = vec![
-        Line::default(),
-        Line::styled(
+    let mut lines = vec![Line::default()];
+    if m.is_series() {
+        // A meeting of several: every episode, in order, with its speaker.
+        let all: Vec<&crate::app::EpisodeView> =
+            std::iter::once(e).chain(&m.more_episodes).collect();
+        let numbers: Vec<String> = all.iter().map(|e| e.number.to_string()).collect();
+        lines.push(Line::styled(
+            format!("{} {}", t.series.episodes_label, numbers.join(", ")),
+            theme.accent,
+        ));
+        for e in all {
+            for l in wrap_lines(&format!("{} · {}", e.number, e.title), width) {
+                lines.push(Line::styled(l, theme.heading));
+            }
+            lines.extend(speaker_lines(e, theme, width, "    "));
+        }
+    } else {
+        lines.push(Line::styled(
             crate::i18n::fill(m.texts().episode_number, [&e.number]),
             theme.accent,
-        ),
-    ];
-    for l in wrap_lines(&e.title, width) {
-        lines.push(Line::styled(l, theme.heading));
-    }
-    lines.push(Line::default());
-    let role = format!(", {}", e.role);
-    if e.speaker.width() + role.width() <= usize::from(width) {
-        lines.push(Line::from(vec![
-            Span::styled(e.speaker.clone(), theme.quote),
-            Span::styled(role, theme.base),
-        ]));
-    } else {
-        lines.push(Line::styled(e.speaker.clone(), theme.quote));
-        for l in wrap_lines(&e.role, width) {
-            lines.push(Line::styled(l, theme.base));
+        ));
+        for l in wrap_lines(&e.title, width) {
+            lines.push(Line::styled(l, theme.heading));
         }
+        lines.push(Line::default());
+        lines.extend(speaker_lines(e, theme, width, ""));
     }
     let mut who = Vec::new();
     if !info.group.is_empty() {
@@ -76,12 +102,16 @@ fn opening(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
         }
     }
     lines.push(Line::default());
-    // What the group agreed last time comes before the episode's context.
+    // What the group agreed last time, and a council's questions to answer, come before the
+    // episode's context (a meeting of several has its episodes above instead).
     lines.extend(super::actions::earlier_lines(m, theme, now, width));
-    for l in wrap_lines(&e.context, width) {
-        lines.push(Line::styled(l, theme.base));
+    lines.extend(super::actions::council_lines(m, theme, now, width));
+    if !m.is_series() {
+        for l in wrap_lines(&e.context, width) {
+            lines.push(Line::styled(l, theme.base));
+        }
     }
-    if let Some(url) = &e.url {
+    if let Some(url) = e.url.as_ref().filter(|_| !m.is_series()) {
         lines.push(Line::default());
         for l in wrap_lines(url, width) {
             lines.push(Line::styled(l, theme.dim));
@@ -126,10 +156,11 @@ fn quote(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::default());
     }
-    let who = if m.episode.role.is_empty() {
-        format!("— {}", m.episode.speaker)
+    let e = m.episode_at(m.step);
+    let who = if e.role.is_empty() {
+        format!("— {}", e.speaker)
     } else {
-        format!("— {}, {}", m.episode.speaker, m.episode.role)
+        format!("— {}, {}", e.speaker, e.role)
     };
     for l in wrap_lines(&who, inner.width) {
         lines.push(Line::styled(l, theme.accent));
@@ -209,7 +240,20 @@ fn video(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
         None => (area, None),
     };
     let width = text_area.width;
-    let mut body = vec![Line::styled(t.video_watch, theme.quote)];
+    let mut body = Vec::new();
+    // In a meeting of several, the video starts its episode's part: which one.
+    if m.is_series() {
+        let e = m.episode_at(m.step);
+        let title = format!(
+            "{} · {}",
+            crate::i18n::fill(t.episode_number, [&e.number]),
+            e.title
+        );
+        for l in wrap_lines(&title, width) {
+            body.push(Line::styled(l, theme.heading));
+        }
+    }
+    body.push(Line::styled(t.video_watch, theme.quote));
     match url {
         Some(url) => {
             for l in wrap_url(url, width) {

@@ -11,7 +11,7 @@ use ratatui::{
 use super::Theme;
 use crate::{
     app::{Model, clock::Now},
-    session::{countdown::minutes_seconds, step_label},
+    session::{countdown::minutes_seconds, step_name},
 };
 
 pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
@@ -45,7 +45,7 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
         } else {
             "–".into()
         };
-        let mut cells = vec![Cell::from(step_label(steps, i, t))];
+        let mut cells = vec![Cell::from(step_name(&m.session, i, t))];
         if replanned {
             cells.push(Cell::from(own));
         }
@@ -75,34 +75,24 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     }
     .style(theme.accent);
     let table_height = rows.len() as u16 + 1;
-    let actions = super::actions::summary_table(m, theme);
-    let actions_height = actions.as_ref().map_or(0, |(_, h)| *h);
-    let [title, table_area, actions_area, foot] = if actions.is_some() {
-        Layout::vertical([
-            Constraint::Length(2),
-            Constraint::Length(table_height),
-            Constraint::Length(actions_height),
-            Constraint::Min(0),
-        ])
-        .spacing(1)
-        .areas(area)
-    } else {
-        let [title, table_area, foot] = Layout::vertical([
-            Constraint::Length(2),
-            Constraint::Length(table_height),
-            Constraint::Min(0),
-        ])
-        .spacing(1)
-        .areas(area);
-        [title, table_area, Rect::default(), foot]
-    };
-    if let Some((table, _)) = actions {
-        let [head, body] =
-            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(actions_area);
-        frame.render_widget(
-            Paragraph::new(Line::styled(m.texts().actions.heading, theme.heading)),
-            head,
-        );
+    // The actions, and the questions for the organisation, each a table under its heading.
+    let tables: Vec<(&str, Table, u16)> = [
+        super::actions::summary_table(m, theme, area.width)
+            .map(|(t, h)| (m.texts().actions.heading, t, h)),
+        super::actions::questions_table(m, theme, area.width)
+            .map(|(t, h)| (m.texts().series.heading, t, h)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut constraints = vec![Constraint::Length(2), Constraint::Length(table_height)];
+    constraints.extend(tables.iter().map(|(_, _, h)| Constraint::Length(*h)));
+    constraints.push(Constraint::Min(0));
+    let areas = Layout::vertical(constraints).spacing(1).split(area);
+    let (title, table_area, foot) = (areas[0], areas[1], areas[areas.len() - 1]);
+    for ((heading, table, _), at) in tables.into_iter().zip(areas[2..].iter()) {
+        let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(*at);
+        frame.render_widget(Paragraph::new(Line::styled(heading, theme.heading)), head);
         frame.render_widget(table, body);
     }
     frame.render_widget(

@@ -9,7 +9,7 @@ const EXAMPLE: &str = include_str!(
 );
 
 fn voer(home: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_voer"))
+    let out = Command::new(crate::bin::voer_bin())
         .args(args)
         .arg("--sessions")
         .arg(home.join("sessions"))
@@ -31,6 +31,10 @@ fn voer(home: &Path, args: &[&str]) -> (i32, String, String) {
 
 fn action(id: &str, text: &str, owner: Option<&str>, due: Option<(i32, u32, u32)>) -> Action {
     Action {
+        kind: Default::default(),
+        to: None,
+        answer: None,
+        answered_at: None,
         id: id.into(),
         text: text.into(),
         owner: owner.map(str::to_string),
@@ -72,6 +76,10 @@ fn folder() -> (tempfile::TempDir, std::path::PathBuf) {
             ),
             action("linde2", "Voorstel aan bestuur", None, Some((2099, 1, 5))),
             Action {
+                kind: Default::default(),
+                to: None,
+                answer: None,
+                answered_at: None,
                 done: true,
                 ..action("linde3", "Koffie regelen", Some("Bert"), Some((2020, 1, 1)))
             },
@@ -82,6 +90,10 @@ fn folder() -> (tempfile::TempDir, std::path::PathBuf) {
         "clientenraad de linde",
         "2026-11-05T14:00:00+01:00",
         vec![Action {
+            kind: Default::default(),
+            to: None,
+            answer: None,
+            answered_at: None,
             due_text: Some("na de zomer".into()),
             ..action("linde4", "Bewoners vragen", Some("Anna"), None)
         }],
@@ -233,7 +245,7 @@ fn a_run_sees_the_open_actions_of_its_groups_earlier_sessions_only() {
     // The run holds its session's lock.
     let (path, _lock) = store::create(&dir, &run).unwrap();
 
-    let (earlier, taken) = voer::actions::folder::for_run(&dir, &run, &path);
+    let (earlier, taken, _) = voer::actions::folder::for_run(&dir, &run, &path);
     let ids: Vec<&str> = earlier.iter().map(|f| f.action.id.as_str()).collect();
     // Oldest meeting first; done ones, other groups, later sessions, its own and the
     // example's are left out.
@@ -259,7 +271,7 @@ fn a_run_sees_the_open_actions_of_its_groups_earlier_sessions_only() {
         "2026-12-01T14:00:00+01:00",
         vec![action("zelfde", "Net ervoor", None, None)],
     );
-    let (earlier, _) = voer::actions::folder::for_run(&dir, &run, &path);
+    let (earlier, _, _) = voer::actions::folder::for_run(&dir, &run, &path);
     assert!(
         earlier.iter().any(|f| f.action.id == "zelfde"),
         "{earlier:?}"

@@ -190,12 +190,17 @@ fn the_list_edits_marks_done_and_removes_after_asking() {
 
 fn earlier_action() -> Found {
     Found {
+        episode: None,
         path:
             "/home/anna/sessions/2026-10-01_1400_jef-mol_client-council_clientenraad-de-linde.toml"
                 .into(),
         group: "Cliëntenraad De Linde".into(),
         started_at: chrono::DateTime::parse_from_rfc3339("2026-10-01T14:00:00+02:00").unwrap(),
         action: Action {
+            kind: Default::default(),
+            to: None,
+            answer: None,
+            answered_at: None,
             id: "vorig1".into(),
             text: "Notulen rondsturen".into(),
             owner: Some("Marieke".into()),

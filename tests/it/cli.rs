@@ -9,7 +9,7 @@ pub fn voer(args: &[&str], lang_env: &str) -> (i32, String, String) {
 /// Runs voer with a home folder of its own: no config file and no sessions but those the test
 /// puts there. `env` adds variables; LANG and the LC_* are unset unless given.
 pub fn voer_at(home: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_voer"));
+    let mut cmd = Command::new(crate::bin::voer_bin());
     cmd.args(args)
         .current_dir(home)
         .env_remove("LC_ALL")
@@ -445,7 +445,14 @@ fn a_mistyped_command_is_not_taken_for_an_episode() {
 fn help_is_in_the_chosen_language() {
     let (code, nl, _) = voer(&["--help"], "C");
     assert_eq!(code, 0);
-    assert!(nl.contains("Gebruik: voer [run] [EPISODE]"), "{nl}");
+    assert!(
+        nl.contains("Gebruik: voer [run] [EPISODE[,EPISODE…]]"),
+        "{nl}"
+    );
+    assert!(
+        nl.contains("--questions-from <GROUP>") && nl.contains("meer afleveringen in één gesprek"),
+        "{nl}"
+    );
     assert!(nl.contains("Commando's:") && nl.contains("Opties:"), "{nl}");
     assert!(nl.contains("De bewaarde sessies, nieuwste eerst."), "{nl}");
     assert!(!nl.contains("possible values"), "{nl}");
@@ -522,7 +529,7 @@ fn sessions_live_in_the_local_data_folder_whatever_folder_voer_starts_in() {
         ("LANG", "en"),
     ];
     for cwd in [home.path(), elsewhere.path()] {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_voer"));
+        let mut cmd = Command::new(crate::bin::voer_bin());
         let out = cmd
             .arg("sessions")
             .current_dir(cwd)

@@ -9,7 +9,7 @@ use std::{
 use crate::export_support::*;
 
 fn voer(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_voer"))
+    Command::new(crate::bin::voer_bin())
         .current_dir(dir)
         .args(args)
         // A global option: it may stand before or after the command.
@@ -53,7 +53,7 @@ fn markdown_to_stdout_by_default() {
 #[test]
 fn the_session_language_is_used_without_lang() {
     let (dir, _) = workdir();
-    let o = Command::new(env!("CARGO_BIN_EXE_voer"))
+    let o = Command::new(crate::bin::voer_bin())
         .current_dir(dir.path())
         .args(["export", "s.toml"])
         .env("LANG", "C")

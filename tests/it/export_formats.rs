@@ -262,6 +262,10 @@ fn format_2_round_trips_and_reaches_every_export() {
     });
     s.steps[4].planned_seconds += 120;
     s.actions = vec![Action {
+        kind: Default::default(),
+        to: None,
+        answer: None,
+        answered_at: None,
         id: "2026-11-20-linde-1".into(),
         text: "Voorstel schrijven".into(),
         owner: Some("Truus".into()),
@@ -308,6 +312,10 @@ fn with_actions() -> Session {
     let t = s.session.started_at;
     s.actions = vec![
         Action {
+            kind: Default::default(),
+            to: None,
+            answer: None,
+            answered_at: None,
             id: "k7m2qx".into(),
             text: "Voorstel schrijven | samen met de raad".into(),
             owner: Some("Meneer Bakker".into()),
@@ -319,6 +327,10 @@ fn with_actions() -> Session {
             ..Default::default()
         },
         Action {
+            kind: Default::default(),
+            to: None,
+            answer: None,
+            answered_at: None,
             id: "p3x9ab".into(),
             text: "- bewoners vragen".into(),
             owner: None,
@@ -488,6 +500,10 @@ fn actions_are_a_table_first_after_the_heading_in_every_report() {
 fn a_report_of_several_groups_lists_the_actions_per_group() {
     let mut other = second_council();
     other.actions = vec![voer::session::Action {
+        kind: Default::default(),
+        to: None,
+        answer: None,
+        answered_at: None,
         id: "z2z2z2".into(),
         text: "Gesprek plannen".into(),
         owner: Some("Youssef".into()),

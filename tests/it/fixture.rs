@@ -50,3 +50,16 @@ pub fn model_of(session: Session, now: Now) -> Model {
     update_run(&mut m, Msg::Start, now);
     m
 }
+
+/// The run drawn at `w`×`h`, as the lines of text on the screen.
+pub fn drawn(m: &Model, now: Now, (w, h): (u16, u16)) -> String {
+    let mut term =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("a test terminal");
+    term.draw(|f| voer::ui::draw_run(m, &voer::ui::Theme::calm(), now, f))
+        .expect("drawn");
+    let buf = term.backend().buffer().clone();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -6,7 +6,7 @@ use crate::fixture::fixed_now;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use voer::{
     app::{
-        App, Effect, Msg, Opened, Screen, map_app_key,
+        App, Effect, Msg, Opened, Pick, Screen, map_app_key,
         picker::{Picker, Stage},
         update,
     },
@@ -88,7 +88,7 @@ fn esc_on_the_group_name_goes_back_even_when_the_audience_was_given() {
     let fx = press(&mut app, key(KeyCode::Enter));
     match &fx[..] {
         [Effect::CreateSession(c)] => {
-            assert_eq!(c.episode.number, 4);
+            assert_eq!(c.episodes[0].number, 4);
             assert_ne!(c.audience, Audience::Team, "the audience was changed");
         }
         other => panic!("expected a session to be made, got {other:?}"),
@@ -108,7 +108,7 @@ fn the_picker_asks_the_loop_to_make_the_session_only_at_the_end() {
     let [Effect::CreateSession(choice)] = &fx[..] else {
         panic!("expected a session to be made, got {fx:?}");
     };
-    assert_eq!(choice.episode.number, 4);
+    assert_eq!(choice.episodes[0].number, 4);
     assert_eq!(choice.group, "Team Zuid");
     // The loop made the file: the run starts, with the home folder it was given, and with
     // the tips hidden as `--projector` asked (one projected screen).
@@ -130,6 +130,8 @@ fn the_picker_asks_the_loop_to_make_the_session_only_at_the_end() {
         session,
         path: "/tmp/sessie.toml".into(),
         episode: voer::app::EpisodeView::new(ep, Lang::Nl),
+        more_episodes: Vec::new(),
+        council: None,
         earlier: Vec::new(),
         taken: Default::default(),
     };
@@ -189,4 +191,69 @@ fn the_group_question_asks_who_leads_the_conversation_filled_from_the_config() {
     };
     assert_eq!(choice.group, "De Linde");
     assert_eq!(choice.facilitator, "Anna-Marie");
+}
+
+/// An episode without prompts for `gone`: as a file of one's own (`--prompts`) may be.
+fn without(key: &str, gone: Audience) -> voer::episode::Episode {
+    let mut e = Library::embedded().find(key).unwrap().clone();
+    e.prompts.retain(|p| p.audience != gone);
+    e.closing.retain(|p| p.audience != gone);
+    e
+}
+
+fn the_picker(app: &App) -> &Picker {
+    match &app.screen {
+        Screen::Picker(p) => p,
+        Screen::Run(_) => panic!("the run has started"),
+    }
+}
+
+#[test]
+fn the_audience_given_stays_that_audience_whichever_episodes_are_chosen() {
+    let lib = Library::embedded();
+    // Episode 1 has no team prompts here: the audiences of 1 and of 4 are not the same list.
+    let episodes = vec![without("1", Audience::Team), lib.find("4").unwrap().clone()];
+    let pick = |app: &mut App, key: Pick| {
+        update(app, Msg::Pick(key), fixed_now());
+    };
+    let mut app = App::picker(Picker::new(
+        episodes.clone(),
+        Lang::Nl,
+        None,
+        Some(Audience::Relatives),
+        Some("Familieraad"),
+    ));
+    // Episode 4 alone: the last question answered, the meeting is the relatives'.
+    pick(&mut app, Pick::Down);
+    assert_eq!(
+        the_picker(&app).selected_audience(),
+        Some(Audience::Relatives)
+    );
+    let made = update(&mut app, Msg::Pick(Pick::Next), fixed_now());
+    let choice = made
+        .iter()
+        .find_map(|e| match e {
+            Effect::CreateSession(c) => Some(c),
+            _ => None,
+        })
+        .expect("the session is made");
+    assert_eq!(choice.audience, Audience::Relatives);
+    // Both, where 1 has no team prompts: the team given is asked again, not replaced.
+    let mut app = App::picker(Picker::new(
+        episodes,
+        Lang::Nl,
+        None,
+        Some(Audience::Team),
+        Some("Team"),
+    ));
+    pick(&mut app, Pick::Toggle);
+    pick(&mut app, Pick::Down);
+    pick(&mut app, Pick::Toggle);
+    pick(&mut app, Pick::Next);
+    assert_eq!(
+        stage(&app),
+        Stage::Audience,
+        "episode 1 has no team prompts"
+    );
+    assert!(!the_picker(&app).audiences().contains(&Audience::Team));
 }

@@ -284,6 +284,7 @@ fn apply(m: &mut Model, msg: Msg, now: Now, quit_ok: bool) -> bool {
                 Effect::MarkEarlier { id, done, .. } => {
                     queue.push(Msg::EarlierMarked(Ok((id, done))))
                 }
+                Effect::AnswerEarlier { .. } => panic!("this run answers no council"),
             }
         }
     }

@@ -27,6 +27,10 @@ fn snapshot(name: &str, m: &Model, now: Now) {
 
 fn action(id: &str, text: &str, owner: Option<&str>, due: Option<(i32, u32, u32)>) -> Action {
     Action {
+        kind: Default::default(),
+        to: None,
+        answer: None,
+        answered_at: None,
         id: id.into(),
         text: text.into(),
         owner: owner.map(str::to_string),
@@ -43,16 +47,22 @@ fn earlier() -> Vec<Found> {
     let at = chrono::DateTime::parse_from_rfc3339("2026-10-01T14:00:00+02:00").unwrap();
     vec![
         Found {
+            episode: None,
             path: "/home/anna/sessions/2026-10-01_1400_jef-mol_client-council_clientenraad-de-linde.toml".into(),
             group: "Cliëntenraad De Linde".into(),
             started_at: at,
             action: action("vorig1", "Notulen rondsturen", Some("Marieke"), Some((2026, 10, 8))),
         },
         Found {
+            episode: None,
             path: "/home/anna/sessions/2026-10-01_1400_jef-mol_client-council_clientenraad-de-linde.toml".into(),
             group: "Cliëntenraad De Linde".into(),
             started_at: at,
             action: Action {
+                kind: Default::default(),
+                to: None,
+                answer: None,
+                answered_at: None,
                 due_text: Some("na de zomer".into()),
                 ..action("vorig2", "Bewoners vragen naar de maaltijden", None, None)
             },
@@ -107,6 +117,10 @@ fn the_summary_has_the_table() {
             Some((2026, 12, 15)),
         ),
         Action {
+            kind: Default::default(),
+            to: None,
+            answer: None,
+            answered_at: None,
             done: true,
             ..action("p3x9ab", "Koffie regelen", None, None)
         },

@@ -44,7 +44,7 @@ impl Desk {
     /// voer in `lang`, started in the other folder, with the sessions folder given as a
     /// config or a data folder would give it.
     fn voer(&self, lang: &str, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_voer"))
+        Command::new(crate::bin::voer_bin())
             .current_dir(&self.elsewhere)
             .args(args)
             .args(["--lang", lang, "--sessions"])

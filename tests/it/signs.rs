@@ -113,8 +113,6 @@ fn an_overdue_action_is_marked_in_words() {
         text: text.into(),
         owner: Some("Marieke".into()),
         due,
-        due_text: None,
-        done: false,
         step: 8,
         created_at: agreed,
         ..Action::default()
@@ -122,6 +120,7 @@ fn an_overdue_action_is_marked_in_words() {
     // Due before today (20 November 2026), and due after it.
     let earlier = vec![
         Found {
+            episode: None,
             path: "/home/anna/sessions/2026-10-01_1400_jef-mol_client-council_de-linde.toml".into(),
             group: "Cliëntenraad De Linde".into(),
             started_at: agreed,
@@ -132,6 +131,7 @@ fn an_overdue_action_is_marked_in_words() {
             ),
         },
         Found {
+            episode: None,
             path: "/home/anna/sessions/2026-10-01_1400_jef-mol_client-council_de-linde.toml".into(),
             group: "Cliëntenraad De Linde".into(),
             started_at: agreed,

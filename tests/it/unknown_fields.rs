@@ -1,11 +1,11 @@
 //! Fields and tables a newer voer (of the same `format_version`) wrote in a session file are
-//! kept when this voer writes the file again: at the top level, in `[session]`, in every step
-//! (its round and phases too) and in every action.
+//! kept when this voer writes the file again: at the top level, in `[session]` (and each of its
+//! `more_episodes`), in every step (its round and phases too) and in every action.
 use std::fs;
 
 use proptest::prelude::*;
 use toml::Value;
-use voer::session::{Phase, Session, store};
+use voer::session::{EpisodeFacts, Phase, Session, store};
 
 use crate::bin::voer_in;
 
@@ -13,10 +13,19 @@ const EXAMPLE: &str = include_str!(
     "../../sessions/voorbeeld_2026-11-20_1400_jef-mol_client-council_clientenraad-de-linde.toml"
 );
 
-/// The example as a session of one's own, with a step in timed phases: every kind of table.
+/// The example as a session of one's own, with a step in timed phases and a second episode:
+/// every kind of table.
 fn session() -> Session {
     let mut s = Session::from_toml(EXAMPLE).expect("the example reads");
     s.session.example = false;
+    s.session.episodes = vec!["jef-mol".into(), "vera-jansweijer".into()];
+    s.session.more_episodes = vec![EpisodeFacts {
+        id: "vera-jansweijer".into(),
+        number: 1,
+        title: "Ruimte voor de cliënt".into(),
+        speaker: "Vera Jansweijer".into(),
+        ..Default::default()
+    }];
     s.steps[4].phases = vec![
         Phase {
             label: "Alleen".into(),
@@ -46,6 +55,10 @@ fn tables(doc: &toml::Table) -> Vec<At> {
     use Step::{Index, Key};
     let mut out = vec![vec![], vec![Key("session")]];
     let len = |v: Option<&Value>| v.and_then(Value::as_array).map_or(0, Vec::len);
+    let info = doc.get("session").and_then(Value::as_table);
+    for i in 0..len(info.and_then(|t| t.get("more_episodes"))) {
+        out.push(vec![Key("session"), Key("more_episodes"), Index(i)]);
+    }
     for list in ["steps", "actions"] {
         for i in 0..len(doc.get(list)) {
             out.push(vec![Key(list), Index(i)]);
@@ -142,8 +155,9 @@ proptest! {
     ) {
         let mut doc: toml::Table = toml::from_str(&session().to_toml()).unwrap();
         let tables = tables(&doc);
-        // The top, [session], 7 steps, 3 actions, a round and 2 phases.
-        prop_assert_eq!(tables.len(), 1 + 1 + 7 + 3 + 1 + 2);
+        // The top, [session], a second episode, 7 steps, 3 actions and 2 questions, a round
+        // and 2 phases.
+        prop_assert_eq!(tables.len(), 1 + 1 + 1 + 7 + 5 + 1 + 2);
         for (at, name, value) in &added {
             let at = &tables[at.index(tables.len())];
             table_at(&mut doc, at).insert(name.clone(), value.clone());
@@ -163,6 +177,9 @@ proptest! {
 fn strip(s: &mut Session) {
     s.unknown = Default::default();
     s.session.unknown = Default::default();
+    for e in &mut s.session.more_episodes {
+        e.unknown = Default::default();
+    }
     for st in &mut s.steps {
         st.unknown = Default::default();
         if let Some(r) = &mut st.round {
@@ -200,7 +217,7 @@ fn marking_an_action_done_keeps_a_newer_voers_field_and_table() {
         )
         .replacen(
             "[[actions]]\n",
-            "[[actions]]\nkind = \"question\"\nto = \"bestuur\"\n",
+            "[[actions]]\npriority = \"hoog\"\nseen_by = [\"Truus\"]\n",
             1,
         )
         + "\n[extra_table]\nwaarde = 3\nlijst = [1, 2]\n\n[extra_table.dieper]\nwanneer = 2026-11-20T14:00:00+01:00\n";
@@ -226,8 +243,8 @@ fn marking_an_action_done_keeps_a_newer_voers_field_and_table() {
         &["extra_table"],
         &["session", "wallpaper"],
         &["steps", "0", "private_notes"],
-        &["actions", "0", "kind"],
-        &["actions", "0", "to"],
+        &["actions", "0", "priority"],
+        &["actions", "0", "seen_by"],
     ] {
         assert!(field(&after, kept).is_some(), "{kept:?} was dropped");
         assert_eq!(

@@ -17,7 +17,7 @@ const EPISODE: &str = include_str!("../../prompts/jef-mol.toml");
 
 /// `voer ARGS` with Dutch words, in `dir`, with a home folder of its own.
 fn voer_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_voer"))
+    Command::new(voer_bin())
         .current_dir(dir)
         .args(args)
         .args(["--lang", "nl"])

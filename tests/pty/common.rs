@@ -429,6 +429,18 @@ impl Voer {
     pub fn signal(&self, name: &str) {
         signal(self.pid, name);
     }
+
+    /// How many read calls the process has made so far, all its threads together (the
+    /// kernel's count, `syscr` in /proc/PID/io): reading a file takes a few, and so does
+    /// taking in a file event.
+    #[cfg(target_os = "linux")]
+    pub fn reads(&self) -> u64 {
+        let io = std::fs::read_to_string(format!("/proc/{}/io", self.pid)).expect("/proc/PID/io");
+        io.lines()
+            .find_map(|l| l.strip_prefix("syscr: "))
+            .and_then(|n| n.trim().parse().ok())
+            .expect("a syscr line")
+    }
 }
 
 pub fn signal(pid: u32, name: &str) {

@@ -144,6 +144,10 @@ fn q_quits_in_progress_and_stepping_past_closing_finishes() {
         "{out}"
     );
     assert!(!out.contains("Verdergaan"), "{out}");
+    assert!(
+        !out.contains("Brief met de vragen"),
+        "no question, no letter: {out}"
+    );
 }
 
 /// Writes a session file as if a run had stopped at `step`, with notes on every step.
@@ -330,7 +334,7 @@ fn unreadable_session_files_are_refused_and_left_alone() {
     );
     assert!(!sb.path().join("weg").exists());
     // `voer sessions` lists each of them with its reason.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_voer"))
+    let out = std::process::Command::new(voer_bin())
         .args(["sessions", "--lang", "nl", "--sessions"])
         .arg(&dir)
         .env("XDG_CONFIG_HOME", dir.join(".config"))

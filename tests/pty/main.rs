@@ -9,11 +9,14 @@
 #![cfg(unix)]
 
 mod common;
+#[path = "../../benches/lived_in/mod.rs"]
+mod lived_in;
 
 mod attacks;
 mod durability;
 mod e2e;
 mod e2e_actions;
+mod history;
 mod lock;
 mod meeting;
 mod panic;
@@ -22,4 +25,5 @@ mod reports;
 mod room;
 mod room_robust;
 mod rounds;
+mod series;
 mod video;

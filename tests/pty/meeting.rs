@@ -274,7 +274,7 @@ fn a_whole_council_meeting_exports_every_line_under_the_right_name() {
     // The export, as the closing message says.
     let file = sb.session_file();
     let out = sb.path().join("verslag.md");
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_voer"))
+    let status = std::process::Command::new(voer_bin())
         .arg("export")
         .arg(&file)
         .args(["--format", "md", "--output"])

@@ -147,3 +147,68 @@ fn a_file_from_a_newer_voer_is_named_as_such_not_waited_for() {
     assert!(room.output().contains("werk voer bij"), "{}", room.output());
     assert!(!presence(&file).exists());
 }
+
+/// The process whose mark the presence file holds: `room screen, process N, …`.
+fn writer(file: &Path) -> Option<u32> {
+    let text = fs::read_to_string(presence(file)).ok()?;
+    let after = text.split("process ").nth(1)?;
+    after
+        .split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// Watches the presence file until one of the `live` room screens wrote it and, soon after,
+/// another one did: the first is returned. It writes again only a refresh (four seconds)
+/// after its write, so it can quit now with another screen's mark in the file.
+fn wrote_before_another(file: &Path, live: &[u32]) -> u32 {
+    let deadline = std::time::Instant::now() + WAIT;
+    let mut last: Option<(u32, std::time::Instant)> = None;
+    loop {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no two room screens of {live:?} wrote the presence file one after the other"
+        );
+        if let Some(now) = writer(file) {
+            match last {
+                Some((p, _)) if p == now => {}
+                Some((p, at))
+                    if live.contains(&p)
+                        && at.elapsed() < std::time::Duration::from_millis(2500) =>
+                {
+                    return p;
+                }
+                _ => last = Some((now, std::time::Instant::now())),
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn ten_room_screens_share_one_presence_file_until_the_last_one_closes() {
+    let sb = Sandbox::new();
+    let file = session(&sb, "s.toml");
+    let mut rooms: Vec<Voer> = (0..10).map(|_| room_on(&sb, &file)).collect();
+    while rooms.len() > 1 {
+        let live: Vec<u32> = rooms.iter().map(|r| r.pid).collect();
+        let quitter = wrote_before_another(&file, &live);
+        let at = rooms.iter().position(|r| r.pid == quitter).unwrap();
+        quit(rooms.swap_remove(at));
+        let left = writer(&file);
+        assert!(
+            left.is_some_and(|p| p != quitter && live.contains(&p)),
+            "with {} room screens still open, the presence file holds {left:?} after {quitter} closed",
+            rooms.len()
+        );
+    }
+    // The last one's mark is in the file (only screens that had not written last closed).
+    let last = rooms.pop().unwrap();
+    assert_eq!(writer(&file), Some(last.pid));
+    quit(last);
+    assert!(
+        !presence(&file).exists(),
+        "the last room screen left its presence"
+    );
+}

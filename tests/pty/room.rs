@@ -188,3 +188,57 @@ fn a_named_finished_session_shows_its_summary() {
     room.wait_exit(WAIT);
     assert_eq!(stamp(&file), before);
 }
+
+/// How long the room screen is watched at rest, and how many read calls it may make in that
+/// time: a file event taken in, a look at the folder every few seconds, the followed session
+/// read once when its run saves. Before it ignored its own reads, it made tens of thousands.
+#[cfg(target_os = "linux")]
+const REST: Duration = Duration::from_secs(3);
+#[cfg(target_os = "linux")]
+const READS_AT_REST: u64 = 20;
+
+/// The read calls of `v` over [`REST`], nothing being touched.
+#[cfg(target_os = "linux")]
+fn reads_at_rest(v: &Voer) -> u64 {
+    let before = v.reads();
+    // Not a wait for something to happen: the time the count is taken over.
+    thread::sleep(REST);
+    v.reads() - before
+}
+
+/// The room screen at rest costs what the run costs: in a folder with years of meetings it
+/// reads nothing while it waits, nor while it shows the opening of the next meeting with what
+/// the group agreed last time. Counted, not timed: the kernel counts its read calls.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_room_screen_at_rest_reads_nothing_in_a_folder_with_history() {
+    let sb = Sandbox::new();
+    let made = crate::lived_in::generate(&sb.sessions(), &crate::lived_in::Spec::new(150, 24))
+        .expect("a lived-in folder");
+    let room = sb.voer(&["room"]);
+    room.wait_for_text("Wachten op een gesprek", WAIT);
+    let waiting = reads_at_rest(&room);
+    assert!(
+        waiting <= READS_AT_REST,
+        "waiting, the room screen made {waiting} read calls in {REST:?}"
+    );
+
+    let run = start_run(&sb, crate::lived_in::FIRST_GROUP);
+    // The opening shows the group's open agreements of last time: read from their own files.
+    let open = made.open_actions(crate::lived_in::FIRST_GROUP);
+    let oldest = open.first().expect("the group has open actions");
+    let owner = oldest.owner.clone().expect("an owner");
+    room.wait_for_text("Vorige keer afgesproken", WAIT);
+    room.wait_for_text(&format!("{} · {owner}", oldest.text), WAIT);
+    run.wait_for_text("Stap 1 van", WAIT);
+    let following = reads_at_rest(&room);
+    assert!(
+        following <= READS_AT_REST,
+        "following the opening, the room screen made {following} read calls in {REST:?}"
+    );
+    assert!(
+        room.screen().contains("Vorige keer afgesproken"),
+        "{}",
+        room.screen()
+    );
+}

@@ -37,7 +37,9 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Effect> {
             Msg::Opened(opened) => {
                 let opened = *opened;
                 let mut m = Model::new(opened.session, opened.path, opened.episode)
-                    .with_earlier_actions(opened.earlier, opened.taken);
+                    .with_more_episodes(opened.more_episodes)
+                    .with_earlier_actions(opened.earlier, opened.taken)
+                    .with_council(opened.council);
                 m.home = app.home.clone();
                 m.tips_hidden = app.tips_hidden;
                 let fx = update_run(&mut m, Msg::Start, now);
@@ -54,7 +56,7 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Effect> {
 pub fn update_run(m: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
     let mut fx = Vec::new();
     if matches!(msg, Msg::Quit | Msg::Terminate) {
-        actions::keep_form_on_quit(m, now);
+        actions::keep_form_on_quit(m, now, &mut fx);
     }
     // A key that is not the help's or the blank screen's own closes them first, then does
     // what it does underneath: nothing typed over them is lost.
@@ -76,7 +78,8 @@ pub fn update_run(m: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
         | Msg::EditAction
         | Msg::ToggleActionDone
         | Msg::RemoveAction
-        | Msg::EarlierMarked(_) => actions::update(m, msg, now, &mut fx),
+        | Msg::EarlierMarked(_)
+        | Msg::EarlierAnswered(_) => actions::update(m, msg, now, &mut fx),
         Msg::Next
         | Msg::Prev
         | Msg::TogglePause
@@ -139,6 +142,7 @@ fn closes_overlay(msg: &Msg) -> bool {
             | Msg::Start
             | Msg::Opened(_)
             | Msg::EarlierMarked(_)
+            | Msg::EarlierAnswered(_)
             | Msg::VideoOpened(..)
     )
 }

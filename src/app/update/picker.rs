@@ -25,6 +25,10 @@ pub(super) fn update(p: &mut Picker, msg: Msg) -> Vec<Effect> {
         Msg::Pick(Pick::Back) if !p.back() => vec![Effect::Quit],
         // Nothing was made yet: quitting leaves nothing behind.
         Msg::Pick(Pick::Cancel) | Msg::Quit | Msg::Terminate => vec![Effect::Quit],
+        Msg::Pick(Pick::Toggle) => {
+            p.toggle_episode();
+            Vec::new()
+        }
         Msg::Pick(key) => {
             p.select(&key);
             Vec::new()

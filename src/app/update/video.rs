@@ -53,7 +53,8 @@ fn target(m: &Model) -> Result<VideoTarget, String> {
     if let Some(file) = step.and_then(|s| present(&s.file)) {
         return Ok(VideoTarget::File(file));
     }
-    let page = present(&m.episode.url);
+    // In a meeting of several, the page of this video's own episode.
+    let page = present(&m.episode_at(m.step).url);
     let target = match step.and_then(|s| present(&s.url)) {
         Some(url) if Some(&url) == page.as_ref() => VideoTarget::Page(url),
         Some(url) => VideoTarget::Video(url),

@@ -25,7 +25,7 @@ pub use words::{Words, words};
 
 use super::{
     group_key,
-    store::{self, Listed, StoreError},
+    store::{self, Listed, StoreError, cache::Summary},
 };
 use crate::{
     i18n::{Localize, fill},
@@ -192,7 +192,7 @@ impl Finder {
     pub fn group(&self, group: &str) -> Result<Vec<PathBuf>, FindError> {
         let listed = self.list()?;
         let want = group_key(group);
-        let mut found: Vec<&Listed> = listed
+        let mut found: Vec<&Listed<Summary>> = listed
             .iter()
             .filter(|l| match (&l.session, &want) {
                 (_, None) => false,
@@ -232,11 +232,16 @@ impl Finder {
         }
     }
 
-    /// The sessions folder's sessions, newest first; a folder that is not there has none.
-    fn list(&self) -> Result<Vec<Listed>, StoreError> {
-        match store::list(&self.sessions) {
+    /// The sessions folder's sessions, newest first, summarised through the folder's cache
+    /// (brought up to date); a folder that is not there has none.
+    fn list(&self) -> Result<Vec<Listed<Summary>>, StoreError> {
+        match store::cache::list(&self.sessions) {
+            Ok((listed, refresh)) => {
+                refresh.write();
+                Ok(listed)
+            }
             Err(e) if e.is_not_found() => Ok(Vec::new()),
-            other => other,
+            Err(e) => Err(e),
         }
     }
 
@@ -274,7 +279,7 @@ impl Choice {
 }
 
 /// A session of one's own, readable: what `--last` and the examples may pick.
-fn is_own(l: &Listed) -> bool {
+fn is_own(l: &Listed<Summary>) -> bool {
     l.session.as_ref().is_ok_and(|s| !s.session.example)
 }
 
@@ -325,7 +330,7 @@ fn named_for_group(path: &Path, key: &str) -> bool {
 
 /// The group names in `listed` closest to `group`; when none is close, all of them, up to a
 /// few, so that the message still shows what there is.
-fn nearest_groups(listed: &[Listed], group: &str) -> Vec<String> {
+fn nearest_groups(listed: &[Listed<Summary>], group: &str) -> Vec<String> {
     let mut groups: Vec<(String, String)> = Vec::new();
     for l in listed {
         let Ok(s) = &l.session else { continue };

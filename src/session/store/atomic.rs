@@ -76,6 +76,27 @@ fn sync_folder_of(path: &Path) {
 
 fn write_via_temp(path: &Path, contents: &[u8], suffix: &str, durable: bool) -> io::Result<()> {
     let tmp = temp_beside(path, contents, suffix, durable)?;
+    replace_with(path, tmp, durable)
+}
+
+/// As [`write_atomic`], with `check` asked between the flush and the rename: when it fails,
+/// the temporary file is removed and `path` left as it was. For a session, `check` is its
+/// lock (see `lock::relock`): asked only after the flush, which can take seconds on a slow
+/// disk, no second voer can open the session in the meantime unnoticed.
+pub(super) fn write_atomic_checked<T>(
+    path: &Path,
+    contents: &[u8],
+    check: impl FnOnce() -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    let tmp = temp_beside(path, contents, TEMP_SUFFIX, true)
+        .map_err(|e| StoreError::write(path, without_temp_name(e)))?;
+    let checked = check()?;
+    replace_with(path, tmp, true).map_err(|e| StoreError::write(path, without_temp_name(e)))?;
+    Ok(checked)
+}
+
+/// Renames the flushed `tmp` over `path`.
+fn replace_with(path: &Path, tmp: tempfile::NamedTempFile, durable: bool) -> io::Result<()> {
     // Windows refuses to replace a file that a sync client or a virus scanner holds open for
     // a moment: try again for about a second, then say so (see `platform::retry_while_held`).
     let mut tmp = Some(tmp);
@@ -166,5 +187,29 @@ mod tests {
         assert!(!e.to_string().contains("verslag"), "{e}");
         #[cfg(unix)]
         assert_eq!(e.to_string(), "No such file or directory (os error 2)");
+    }
+
+    #[test]
+    fn a_check_that_fails_after_the_flush_leaves_the_file_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("s.toml");
+        fs::write(&target, "oud").unwrap();
+        let e = write_atomic_checked(&target, b"nieuw", || {
+            // Asked once the new text is on the disk, beside the file.
+            assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+            Err::<(), _>(StoreError::InUse {
+                path: target.clone(),
+            })
+        })
+        .unwrap_err();
+        assert!(matches!(e, StoreError::InUse { .. }), "{e:?}");
+        assert_eq!(fs::read_to_string(&target).unwrap(), "oud");
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "{left:?}");
+        assert_eq!(
+            write_atomic_checked(&target, b"nieuw", || Ok::<_, StoreError>(7)).unwrap(),
+            7
+        );
+        assert_eq!(fs::read_to_string(&target).unwrap(), "nieuw");
     }
 }

@@ -5,13 +5,20 @@ use std::{
     sync::Arc,
 };
 
-use super::{StoreError, TimeClamped, load_checked};
+use chrono::{DateTime, FixedOffset};
+
+use super::{
+    StoreError, TimeClamped,
+    cache::{Head, Index, Summary},
+    load_checked,
+};
 use crate::session::{Session, Status};
 
-/// One row of `voer sessions`.
-pub struct Listed {
+/// One session file of a folder: the session as read (or its summary, see `cache`), or why
+/// it could not be read.
+pub struct Listed<S = Session> {
     pub path: PathBuf,
-    pub session: Result<Session, StoreError>,
+    pub session: Result<S, StoreError>,
     /// Times the file held over 24 hours, read as 24 hours.
     pub warnings: Vec<TimeClamped>,
 }
@@ -37,11 +44,16 @@ pub fn list(dir: &Path) -> Result<Vec<Listed>, StoreError> {
             }
         })
         .collect();
-    out.sort_by(|a, b| {
-        let key = |l: &Listed| l.session.as_ref().ok().map(|s| s.session.started_at);
+    sort(&mut out, |s| s.session.started_at);
+    Ok(out)
+}
+
+/// Newest first by when they started, unreadable files last; by name among equals.
+pub(super) fn sort<S>(listed: &mut [Listed<S>], started: impl Fn(&S) -> DateTime<FixedOffset>) {
+    listed.sort_by(|a, b| {
+        let key = |l: &Listed<S>| l.session.as_ref().ok().map(&started);
         key(b).cmp(&key(a)).then_with(|| b.path.cmp(&a.path))
     });
-    Ok(out)
 }
 
 /// The newest unfinished session in the folder; examples are left out.
@@ -50,28 +62,40 @@ pub fn newest_unfinished(dir: &Path) -> Result<Option<PathBuf>, StoreError> {
 }
 
 /// As [`newest_unfinished`], with the rescue copies in `rescue` too: a copy written there when
-/// the last save failed is newer than the file it stands in for.
+/// the last save failed is newer than the file it stands in for. The sessions folder is read
+/// through its cache (see `cache`), which this does not write.
 pub fn newest_unfinished_with(
     dir: &Path,
     rescue: Option<&Path>,
 ) -> Result<Option<PathBuf>, StoreError> {
-    let mut all = match list(dir) {
-        Ok(all) => all,
-        Err(e) if e.is_not_found() && rescue.is_some() => Vec::new(),
+    let index = match Index::read(dir) {
+        Ok(index) => index,
+        Err(e) if e.is_not_found() && rescue.is_some() => Index::empty(dir),
         Err(e) => return Err(e),
     };
-    if let Some(rescued) = rescue.and_then(|r| list(r).ok()) {
-        all.extend(rescued);
-    }
-    Ok(all
-        .into_iter()
-        .filter(|l| {
-            l.session
-                .as_ref()
-                .is_ok_and(|s| s.session.status == Status::InProgress && !s.session.example)
-        })
-        .max_by_key(|l| l.session.as_ref().ok().map(|s| s.session.updated_at))
-        .map(|l| l.path))
+    Ok(newest_unfinished_of(&index, rescue))
+}
+
+/// As [`newest_unfinished_with`], of a sessions folder already listed: only the summaries of
+/// its unfinished sessions are read.
+pub fn newest_unfinished_of(index: &Index, rescue: Option<&Path>) -> Option<PathBuf> {
+    let mut all: Vec<(PathBuf, Head)> = index
+        .entries
+        .iter()
+        .filter(|e| e.unfinished() && !e.example())
+        .filter_map(|e| Some((e.path.clone(), index.summary(e).ok()?.session)))
+        .collect();
+    // In the order `list` gives, so that of two saved at the same moment the same is taken.
+    all.sort_by(|a, b| (b.1.started_at, &b.0).cmp(&(a.1.started_at, &a.0)));
+    let rescued = rescue.and_then(|r| list(r).ok()).unwrap_or_default();
+    all.extend(rescued.into_iter().filter_map(|l| {
+        let s = l.session.ok()?;
+        Some((l.path, Summary::of(&s, Vec::new()).session))
+    }));
+    all.into_iter()
+        .filter(|(_, s)| s.status == Status::InProgress && !s.example)
+        .max_by_key(|(_, s)| s.updated_at)
+        .map(|(p, _)| p)
 }
 
 #[cfg(test)]

@@ -6,9 +6,11 @@
 //! - `session_file`: one session file read, saved, created under a free name, rescued.
 //! - `lock`: the lock that keeps a second voer off an open session.
 //! - `saver`: the thread that does every write of a run.
-//! - `list`: the session files in a folder, and the one to resume;
+//! - `list`: the session files in a folder, and the one to resume.
+//! - `cache`: what the folder-wide commands need of each file, kept in `.voer-cache.json`.
 //! - `reports`: the reports `Ctrl+E` writes beside a session, recorded in its file.
 mod atomic;
+pub mod cache;
 mod error;
 mod folder;
 mod list;
@@ -20,7 +22,7 @@ mod session_file;
 pub use atomic::{write_atomic, write_atomic_ending, write_new_file};
 pub use error::StoreError;
 pub use folder::{check_writable, ensure_writable};
-pub use list::{Listed, list, newest_unfinished, newest_unfinished_with};
+pub use list::{Listed, list, newest_unfinished, newest_unfinished_of, newest_unfinished_with};
 pub use lock::{LockError, SessionLock, check_held, lock_path, real_path};
 pub use reports::{Written, sha256_hex, unchanged_reports, write_report};
 pub use saver::{SaveOutcome, Saver};

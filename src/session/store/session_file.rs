@@ -7,7 +7,7 @@ use std::{
 
 use super::{
     LockError, SessionLock, StoreError,
-    atomic::{without_temp_name, write_atomic, write_new, write_new_file},
+    atomic::{without_temp_name, write_atomic_checked, write_new, write_new_file},
     folder::create_private_dir,
     lock::relock,
 };
@@ -23,17 +23,17 @@ use crate::{
 pub const MAX_BYTES: u64 = 256 << 20;
 
 /// Saves a session to its file. When this voer holds the session's lock but the lock file
-/// is gone (removed, or the folder removed and made again), the lock is taken again first;
-/// when another voer took it meanwhile, nothing is written.
+/// is gone (removed, or the folder removed and made again), the lock is taken again before
+/// the file is replaced (after the new text is on the disk, so that a slow disk leaves no
+/// time for a second voer to open the session unnoticed); when another voer took it
+/// meanwhile, nothing is written.
 pub fn save(path: &Path, session: &Session) -> Result<(), StoreError> {
     save_relocking(path, session).map(drop)
 }
 
 /// As [`save`]; `true` when the lock had to be made again first, which the run says.
 pub(super) fn save_relocking(path: &Path, session: &Session) -> Result<bool, StoreError> {
-    let relocked = relock(path)?;
-    write_atomic(path, session.to_toml().as_bytes()).map_err(|e| StoreError::write(path, e))?;
-    Ok(relocked)
+    write_atomic_checked(path, session.to_toml().as_bytes(), || relock(path))
 }
 
 /// Reads a session file; the error says which file and what is wrong with it.

@@ -298,6 +298,24 @@ impl ScreenCursor {
 }
 
 impl CursorMove {
+    /// Where a move that goes by the text alone (to the head or end of the line, or to the
+    /// top or bottom line) takes the cursor at `dc`, as [`CursorMove::next_cursor`] would;
+    /// `None` for a move that goes by the screen's rows. (voer's patch: see `screen_map_stale`.)
+    pub(crate) fn data_target(&self, dc: DataCursor, ta: &TextArea) -> Option<DataCursor> {
+        use CursorMove::*;
+        let chars = |row: usize| ta.lines[row].chars().count();
+        Some(match self {
+            Head => DataCursor(dc.0, 0),
+            End => DataCursor(dc.0, chars(dc.0)),
+            Top => DataCursor(0, cmp::min(dc.1, chars(0))),
+            Bottom => {
+                let row = ta.lines.len() - 1;
+                DataCursor(row, cmp::min(dc.1, chars(row)))
+            }
+            _ => return None,
+        })
+    }
+
     pub(crate) fn next_cursor(
         &self,
         cursor: ScreenCursor,

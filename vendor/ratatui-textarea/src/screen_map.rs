@@ -161,6 +161,21 @@ impl TextArea<'_> {
         let (screen_lines, data_pointers) = self.screen_map_build();
         *self.screen_lines.borrow_mut() = screen_lines;
         *self.data_pointers.borrow_mut() = data_pointers;
+        self.screen_map_stale.set(false);
+    }
+
+    /// Marks the screen map to be built again before it is next used (voer's patch: a text
+    /// of many megabytes is wrapped once, at the first draw, not also for each setting made
+    /// before it).
+    pub(crate) fn screen_map_invalidate(&self) {
+        self.screen_map_stale.set(true);
+    }
+
+    /// Builds the screen map if it is to be built.
+    pub(crate) fn screen_map_ensure(&self) {
+        if self.screen_map_stale.get() {
+            self.screen_map_load();
+        }
     }
 
     fn screen_map_build(&self) -> (Vec<ScreenLine>, Vec<DataLine>) {
@@ -183,6 +198,10 @@ impl TextArea<'_> {
     /// (voer's patch: rebuilding the map of the whole text made every keystroke cost time in
     /// proportion to the size of the text.)
     pub(crate) fn screen_map_update(&self, first_row: usize) {
+        // Not built yet: it will be, for the text as it is then.
+        if self.screen_map_stale.get() {
+            return;
+        }
         let wrap_width = self.screen_map_wrap_width();
         let old_len = self.data_pointers.borrow().len();
         let new_len = self.lines.len();
@@ -245,18 +264,22 @@ impl TextArea<'_> {
     }
 
     pub(crate) fn screen_lines_count(&self) -> usize {
+        self.screen_map_ensure();
         self.screen_lines.borrow().len()
     }
 
     pub(crate) fn screen_line_width(&self, row: usize) -> usize {
+        self.screen_map_ensure();
         self.screen_lines.borrow()[row].screen_width
     }
 
     pub(crate) fn screen_line_max_cursor_col(&self, row: usize) -> usize {
+        self.screen_map_ensure();
         self.screen_lines.borrow()[row].cursor_max_col
     }
 
     pub(crate) fn screen_line(&self, row: usize) -> ScreenLine {
+        self.screen_map_ensure();
         self.screen_lines.borrow()[row]
     }
 
@@ -274,6 +297,7 @@ impl TextArea<'_> {
     }
 
     pub(crate) fn array_to_screen(&self, array: DataCursor) -> ScreenCursor {
+        self.screen_map_ensure();
         let data_line = &self.data_pointers.borrow()[array.0];
         let screen_lines = self.screen_lines.borrow();
 

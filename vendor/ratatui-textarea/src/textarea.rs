@@ -128,6 +128,9 @@ pub struct TextArea<'a> {
     pub(crate) area: Cell<Rect>,
     /// The wrap width the screen map was built for (voer's patch: see `screen_map_update`).
     pub(crate) screen_map_width: Cell<Option<usize>>,
+    /// Whether the screen map is to be built before it is next used (voer's patch: it is built
+    /// when it is needed, not for every change of text, size or settings before it is).
+    pub(crate) screen_map_stale: Cell<bool>,
 }
 
 /// Convert any iterator whose elements can be converted into [`String`] into [`TextArea`]. Each [`String`] element is
@@ -199,7 +202,7 @@ impl Default for TextArea<'_> {
 
 impl<'a> TextArea<'a> {
     fn refresh_screen_map(&self) {
-        self.screen_map_load();
+        self.screen_map_invalidate();
     }
 
     /// Create [`TextArea`] instance with given lines. If you have value other than `Vec<String>`, [`TextArea::from`]
@@ -216,7 +219,7 @@ impl<'a> TextArea<'a> {
             lines.push(String::new());
         }
 
-        let textarea = Self {
+        Self {
             lines,
             block: None,
             style: Style::default(),
@@ -241,9 +244,9 @@ impl<'a> TextArea<'a> {
             data_pointers: RefCell::new(Vec::new()),
             area: Cell::new(Rect::default()),
             screen_map_width: Cell::new(None),
-        };
-        textarea.screen_map_load();
-        textarea
+            // Built when first needed: at the first draw, when the width is known.
+            screen_map_stale: Cell::new(true),
+        }
     }
 
     /// Handle a key input with default key mappings. For default key mappings, see the table in
@@ -1574,6 +1577,21 @@ impl<'a> TextArea<'a> {
     }
 
     fn move_cursor_with_shift(&mut self, m: CursorMove, shift: bool) {
+        // A move in the text's own terms needs no screen map (voer's patch): one not built yet
+        // is not built for it.
+        if self.screen_map_stale.get()
+            && let Some(dc) = m.data_target(self.cursor, self)
+        {
+            if shift {
+                if self.selection_start.is_none() {
+                    self.start_selection();
+                }
+            } else {
+                self.cancel_selection();
+            }
+            self.cursor = dc;
+            return;
+        }
         let next = m.next_cursor(self.screen_cursor(), self, &self.viewport);
 
         if let Some(screen_cursor) = next {

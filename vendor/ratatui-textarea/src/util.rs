@@ -9,6 +9,17 @@ pub fn spaces(size: u8) -> &'static str {
 /// halfwidth katakana sound marks `ﾞ` and `ﾟ` as one cell each. Control chars are not drawn, so
 /// they take no cells.
 pub fn char_width(c: char) -> usize {
+    // voer's patch: the chars of most notes (the quick path of `wrap`) are one cell wide, as
+    // ratatui says (checked in the tests), without asking it for each one.
+    if crate::wrap::quick::class(c).is_some() {
+        1
+    } else {
+        drawn_width(c)
+    }
+}
+
+/// The cells ratatui draws `c` in, as it says.
+pub(crate) fn drawn_width(c: char) -> usize {
     if c.is_control() {
         0
     } else {

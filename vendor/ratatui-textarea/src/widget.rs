@@ -199,8 +199,9 @@ impl Widget for &TextArea<'_> {
 
         if self.area.get() != inner_area {
             self.area.set(inner_area);
-            self.screen_map_load();
+            self.screen_map_invalidate();
         }
+        self.screen_map_ensure();
 
         let (prev_top_row, prev_top_col) = self.viewport.scroll_top();
         let (text, top_row, top_col) = if self.is_empty() && !self.placeholder.lines.is_empty() {

@@ -32,9 +32,9 @@ pub(crate) struct WrappedLine {
 }
 
 #[derive(Clone, Copy)]
-struct Chunk {
-    start: usize,
-    end: usize,
+pub(crate) struct Chunk {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 pub(crate) fn effective_wrap_width(total_width: u16, line_number_len: Option<u8>) -> usize {
@@ -83,12 +83,22 @@ fn wrap_word_chunks(
     mask: Option<char>,
     fallback_to_glyph: bool,
 ) -> Vec<(usize, usize)> {
-    let chunks: Vec<_> = UnicodeSegmentation::split_word_bound_indices(line)
-        .map(|(start, text)| Chunk {
-            start,
-            end: start + text.len(),
-        })
-        .collect();
+    // The quick path knows each chunk's width (voer's patch): no need to measure it again.
+    let (chunks, widths): (Vec<_>, Option<Vec<usize>>) = match quick::word_bounds(line) {
+        Some(bounds) if mask.is_none() => {
+            let (chunks, widths) = bounds.into_iter().unzip();
+            (chunks, Some(widths))
+        }
+        _ => (
+            UnicodeSegmentation::split_word_bound_indices(line)
+                .map(|(start, text)| Chunk {
+                    start,
+                    end: start + text.len(),
+                })
+                .collect(),
+            None,
+        ),
+    };
 
     if chunks.is_empty() {
         return vec![(0, 0)];
@@ -106,7 +116,10 @@ fn wrap_word_chunks(
             seg_start = chunk.start;
         }
 
-        let chunk_width = display_width_from(chunk_text(line, chunk), seg_width, tab_len, mask);
+        let chunk_width = match &widths {
+            Some(w) => w[i],
+            None => display_width_from(chunk_text(line, chunk), seg_width, tab_len, mask),
+        };
         if seg_width + chunk_width <= width {
             seg_end = chunk.end;
             seg_width += chunk_width;
@@ -222,6 +235,140 @@ fn display_width_to(text: &str, mut width: usize, tab_len: u8, mask: Option<char
     width
 }
 
+/// voer's patch: the word bounds of the text most notes are made of, found the quick way.
+///
+/// Wrapping at words needs the line's word bounds (UAX #29), which unicode-segmentation finds by
+/// looking up each char's Word_Break property in its tables: most of the time it takes to wrap
+/// megabytes of notes. For a line of only Latin letters, digits, spaces and common punctuation
+/// (`class` says which), the rules reduce to the few below, and each char's property is known
+/// from the char itself. The bounds are the same as unicode-segmentation's (the tests compare
+/// them on random lines of these chars); a line with any other char is left to it.
+pub(crate) mod quick {
+    use super::Chunk;
+
+    /// The Word_Break property of the chars this path takes (as unicode-segmentation's
+    /// tables give it). `"` (Double_Quote) acts as any other char without Hebrew letters.
+    #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+    pub(crate) enum Class {
+        Letter,
+        Digit,
+        MidLetter,
+        MidNum,
+        MidNumLet,
+        SingleQuote,
+        ExtendNumLet,
+        Space,
+        Other,
+    }
+
+    /// The class of each ASCII char (`None`: control chars, tabs among them).
+    const ASCII: [Option<Class>; 128] = {
+        let mut table = [None; 128];
+        let mut b = 0x20;
+        while b < 0x7f {
+            table[b] = Some(match b as u8 {
+                b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+                b'0'..=b'9' => Class::Digit,
+                b' ' => Class::Space,
+                b'.' => Class::MidNumLet,
+                b':' => Class::MidLetter,
+                b',' | b';' => Class::MidNum,
+                b'\'' => Class::SingleQuote,
+                b'_' => Class::ExtendNumLet,
+                _ => Class::Other,
+            });
+            b += 1;
+        }
+        table
+    };
+
+    /// The class of `c`, or `None` for a char this path does not take (control chars and tabs,
+    /// combining marks and format chars, other scripts, emoji, …).
+    #[inline]
+    pub(crate) fn class(c: char) -> Option<Class> {
+        use Class::*;
+        if c.is_ascii() {
+            return ASCII[c as usize];
+        }
+        Some(match c {
+            '\u{b7}' => MidLetter,
+            '\u{2018}' | '\u{2019}' => MidNumLet,
+            '\u{aa}' | '\u{b5}' | '\u{b8}' | '\u{ba}' => Letter,
+            '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{f6}' | '\u{f8}'..='\u{24f}' => Letter,
+            // The soft hyphen is a format char: not taken.
+            '\u{a0}'..='\u{ff}' if c != '\u{ad}' => Other,
+            '\u{2013}' | '\u{2014}' | '\u{201c}' | '\u{201d}' | '\u{2026}' | '\u{20ac}' => Other,
+            _ => return None,
+        })
+    }
+
+    /// The word bounds of `line` as `split_word_bound_indices` gives them, each with its width
+    /// (every char these are made of is one cell wide), or `None` when the line holds a char
+    /// this path does not take.
+    pub(crate) fn word_bounds(line: &str) -> Option<Vec<(Chunk, usize)>> {
+        let mut out = Vec::new();
+        let mut chars = line.char_indices();
+        let Some((_, first)) = chars.next() else {
+            return Some(out);
+        };
+        // The two chars before the bound looked at, the char after it, and the one after that.
+        let mut before_before = None;
+        let mut before = class(first)?;
+        let mut next = match chars.next() {
+            Some((at, c)) => Some((at, class(c)?)),
+            None => None,
+        };
+        let (mut start, mut width) = (0, 1);
+        while let Some((at, after)) = next {
+            next = match chars.next() {
+                Some((at, c)) => Some((at, class(c)?)),
+                None => None,
+            };
+            if !joined(before_before, before, after, next.map(|n| n.1)) {
+                out.push((Chunk { start, end: at }, width));
+                start = at;
+                width = 0;
+            }
+            width += 1;
+            before_before = Some(before);
+            before = after;
+        }
+        out.push((
+            Chunk {
+                start,
+                end: line.len(),
+            },
+            width,
+        ));
+        Some(out)
+    }
+
+    /// Whether there is no word bound between `before` and `after` (with the chars around
+    /// them): UAX #29's rules WB3d and WB5 to WB13b, the only ones these chars meet; WB999
+    /// breaks everywhere else.
+    fn joined(
+        before_before: Option<Class>,
+        before: Class,
+        after: Class,
+        after_after: Option<Class>,
+    ) -> bool {
+        use Class::*;
+        let mid_letter = |c: Class| matches!(c, MidLetter | MidNumLet | SingleQuote);
+        let mid_num = |c: Class| matches!(c, MidNum | MidNumLet | SingleQuote);
+        match (before, after) {
+            (Space, Space) => true,
+            (Letter, Letter) | (Digit, Digit) | (Letter, Digit) | (Digit, Letter) => true,
+            (Letter | Digit | ExtendNumLet, ExtendNumLet) => true,
+            (ExtendNumLet, Letter | Digit) => true,
+            (Letter, m) if mid_letter(m) && after_after == Some(Letter) => true,
+            (m, Letter) if mid_letter(m) && before_before == Some(Letter) => true,
+            (Digit, m) if mid_num(m) && after_after == Some(Digit) => true,
+            (m, Digit) if mid_num(m) && before_before == Some(Digit) => true,
+            _ => false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,6 +429,85 @@ mod tests {
         assert_eq!(have, vec!["a中\tc", "de"]);
         let have = masked_segments("abcd", WrapMode::WordOrGlyph, 4, '＊');
         assert_eq!(have, vec!["ab", "cd"]);
+    }
+
+    /// The chars the quick path takes, and some it does not, in the mix a line of notes has.
+    const QUICK_CHARS: &[char] = &[
+        'a', 'z', 'Q', '0', '7', ' ', ' ', ' ', '.', ':', ',', ';', '\'', '_', '"', '-', '!', '?',
+        '(', ')', '/', '@', '#', '%', '+', '=', '\u{b7}', '\u{aa}', '\u{b5}', '\u{b8}', 'é', 'ë',
+        'Ü', 'ß', 'ø', 'Ĳ', 'ł', 'ǅ', '\u{24f}', '\u{a0}', '«', '»', '×', '÷', '€', '–', '—', '‘',
+        '’', '“', '”', '…',
+    ];
+    const OTHER_CHARS: &[char] = &[
+        '\t', '\u{ad}', '\u{301}', '犬', 'ｶ', '😀', '\u{200d}', 'ש', '\r',
+    ];
+
+    /// A small random generator, the same on every run.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    #[test]
+    fn quick_word_bounds_are_unicode_segmentations() {
+        // Every char the quick path takes, now and then; mostly the mix of a line of notes.
+        let all: Vec<char> = (0..0x2100)
+            .filter_map(char::from_u32)
+            .filter(|c| quick::class(*c).is_some())
+            .collect();
+        let mut rng = Rng(0x5eed_1234_abcd_0001);
+        for case in 0..20_000 {
+            let len = rng.below(24);
+            let mut line: String = (0..len)
+                .map(|_| match rng.below(4) {
+                    0 => all[rng.below(all.len())],
+                    _ => QUICK_CHARS[rng.below(QUICK_CHARS.len())],
+                })
+                .collect();
+            // Now and then a char the quick path leaves alone.
+            if case % 5 == 0 && len > 0 {
+                line.push(OTHER_CHARS[rng.below(OTHER_CHARS.len())]);
+            }
+            let expected: Vec<(usize, usize)> =
+                UnicodeSegmentation::split_word_bound_indices(line.as_str())
+                    .map(|(s, t)| (s, s + t.len()))
+                    .collect();
+            match quick::word_bounds(&line) {
+                Some(got) => {
+                    for (chunk, width) in &got {
+                        let text = &line[chunk.start..chunk.end];
+                        assert_eq!(*width, display_width_from(text, 0, 4, None), "{line:?}");
+                    }
+                    let got: Vec<(usize, usize)> =
+                        got.iter().map(|(c, _)| (c.start, c.end)).collect();
+                    assert_eq!(got, expected, "{line:?}");
+                }
+                None => assert!(line.chars().any(|c| quick::class(c).is_none()), "{line:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn the_quick_paths_chars_are_one_cell_wide() {
+        for &c in QUICK_CHARS {
+            assert!(quick::class(c).is_some(), "{c:?}");
+            assert_eq!(crate::util::drawn_width(c), 1, "{c:?}");
+        }
+        for &c in OTHER_CHARS {
+            assert!(quick::class(c).is_none(), "{c:?}");
+        }
+        // Every char the quick path takes, not only those above.
+        for c in (0..0x2100).filter_map(char::from_u32) {
+            if quick::class(c).is_some() {
+                assert_eq!(crate::util::drawn_width(c), 1, "{c:?}");
+            }
+        }
     }
 
     #[test]

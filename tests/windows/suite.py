@@ -333,7 +333,7 @@ EXPORT_CHECKS = {
 
 
 @test
-def export_writes_all_six_formats(w, args):
+def export_writes_all_six_formats_and_the_letter(w, args):
     d = w.folder("export")
     shutil.copy(EXAMPLE, d / "sessie.toml")
     for ext, read in EXPORT_CHECKS.items():
@@ -346,6 +346,14 @@ def export_writes_all_six_formats(w, args):
         check(EXAMPLE_GROUP in text, f"{ext}: the group is not in the report: {text[:300]!r}")
     check("<html" in (d / "verslag.html").read_text("utf-8"), "html: no <html")
     check(";" in (d / "verslag.csv").read_text("utf-8-sig").splitlines()[0], "csv: not ';'")
+    # The council's letter to the organisation, in Word and in Markdown.
+    for ext, read in [("docx", docx_text), ("md", lambda p: p.read_text("utf-8"))]:
+        out = d / f"brief.{ext}"
+        r = w.voer("export", w.win(d / "sessie.toml"), "--format", "letter", "--output", w.win(out))
+        check(r.code == 0 and f"Brief geschreven: {w.win(out)}" in r.out + r.err, f"letter:\n{r}")
+        text = read(out)
+        check("Geachte bestuurder" in text and "Mogen bewoners meebeslissen" in text,
+              f"letter {ext}: {text[:300]!r}")
     # To standard output, from the working folder, by a relative name.
     r = w.voer("export", "sessie.toml", cwd=d)
     check(r.code == 0 and EXAMPLE_GROUP in r.out, str(r))

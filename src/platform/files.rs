@@ -1,6 +1,7 @@
 //! Reading a file that someone else may have put there (a config, an episode, a session):
 //! only a regular file is read, never a pipe or a device, and never more than a limit. A pipe
-//! would make voer wait for a writer for good, `/dev/zero` would fill the memory.
+//! would make voer wait for a writer for good, `/dev/zero` would fill the memory, and on
+//! Windows `CON` would wait for the console's keys.
 use std::{
     fmt,
     fs::{self, File, OpenOptions},
@@ -86,6 +87,10 @@ pub fn check_own_folder(dir: &Path) -> io::Result<()> {
 /// waiting: it is looked at before it is opened, opened without blocking (a pipe put there
 /// meanwhile does not wait for a writer), and looked at again once open.
 pub fn open_regular(path: &Path) -> io::Result<File> {
+    // On Windows `CON` or `com1.toml` is a device in every folder, whatever is on the disk.
+    if cfg!(windows) && super::names_a_device(path) {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, NotRegular));
+    }
     check_regular(&fs::metadata(path)?)?;
     open_checked(path, false)
 }

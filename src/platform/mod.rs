@@ -11,10 +11,17 @@
 //!
 //! The two Windows reasons a file operation can fail here, [`NameProblem`] and [`HeldOpen`],
 //! and those of reading a file or using a folder someone else put there (`files`:
-//! [`NotRegular`], [`TooLarge`], [`UnsafeFolder`]) travel inside an `io::Error`, so they reach the screen the way the system's
-//! own reasons do; `i18n::os_reason` words them in the user's language. Nothing here depends
-//! on the rest of voer.
-use std::{fmt, io, path::Path, time::Duration};
+//! [`NotRegular`], [`TooLarge`], [`UnsafeFolder`]) travel inside an `io::Error`, so they reach
+//! the screen the way the system's own reasons do; `i18n::os_reason` words them in the user's
+//! language. Nothing here depends on the rest of voer.
+//!
+//! Paths a person reads are written as the system writes them: [`canonicalize`] leaves out the
+//! `\\?\` that Windows puts before a resolved path (`C:\Users\…`, not `\\?\C:\Users\…`).
+use std::{
+    fmt, io,
+    path::{Path, PathBuf},
+    time::Duration,
+};
 
 mod files;
 pub mod open;
@@ -79,6 +86,17 @@ pub fn handle_console_event(event: u32, notify: &dyn Fn(), wait: &dyn Fn(Duratio
 }
 
 // ---------------------------------------------------------------------------------------------
+// Resolved paths
+
+/// `path` made absolute with its symbolic links resolved, as `fs::canonicalize` does, but
+/// written as the system writes paths: on Windows without the verbatim prefix (`\\?\C:\…`,
+/// `\\?\UNC\server\…`) wherever the path means the same without it. voer shows these paths
+/// (where the notes are kept, the command to go on) and a facilitator types them back.
+pub fn canonicalize(path: &Path) -> io::Result<PathBuf> {
+    dunce::canonicalize(path)
+}
+
+// ---------------------------------------------------------------------------------------------
 // File names Windows refuses
 
 /// Why Windows cannot use a path a user typed.
@@ -134,6 +152,18 @@ fn component_problem(name: &str) -> Option<NameProblem> {
         .iter()
         .any(|r| r.eq_ignore_ascii_case(stem))
         .then(|| NameProblem::Reserved(name.to_string()))
+}
+
+/// Whether the last part of `path` is the name of a Windows device (`CON`, `nul`, `com1.toml`),
+/// by Windows's rules on any system: in every folder such a name opens the device, and reading
+/// it would wait for the console's keys or a serial port.
+pub fn names_a_device(path: &Path) -> bool {
+    path.file_name().is_some_and(|name| {
+        matches!(
+            component_problem(&name.to_string_lossy()),
+            Some(NameProblem::Reserved(_))
+        )
+    })
 }
 
 /// In English, for logs; `i18n::os_reason` words it for the user.
@@ -249,6 +279,21 @@ mod tests {
     use std::cell::{Cell, RefCell};
 
     use super::*;
+
+    #[test]
+    fn a_device_is_named_by_the_last_part_of_the_path_only() {
+        for device in ["CON", "nul", "com1.toml", "prompts/Aux.toml", "LPT¹"] {
+            assert!(names_a_device(Path::new(device)), "{device}");
+        }
+        for file in [
+            "console.toml",
+            "con/jef-mol.toml",
+            "sessies/nul-meting.toml",
+            "",
+        ] {
+            assert!(!names_a_device(Path::new(file)), "{file}");
+        }
+    }
 
     fn problem(p: &str) -> Option<NameProblem> {
         windows_name_problem(p)

@@ -1,7 +1,7 @@
 //! Writing a file so that a crash or a reader never sees half of it: a temporary file beside
 //! the target, flushed, then renamed over it (or, for a new file, only where none is).
 use std::{
-    fs::{self, File},
+    fs,
     io::{self, Write},
     path::Path,
     thread,
@@ -67,7 +67,7 @@ fn temp_beside(
 /// for. Windows cannot open a folder as a file; NTFS journals the rename itself.
 fn sync_folder_of(path: &Path) {
     #[cfg(unix)]
-    if let Ok(d) = File::open(folder_of(path)) {
+    if let Ok(d) = fs::File::open(folder_of(path)) {
         let _ = d.sync_all();
     }
     #[cfg(not(unix))]

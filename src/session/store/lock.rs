@@ -105,12 +105,12 @@ impl SessionLock {
 /// The path a session file is locked and saved under: symbolic links resolved, so that an
 /// alias names the same file. For a file still to be made, its folder's links are resolved.
 pub fn real_path(path: &Path) -> PathBuf {
-    if let Ok(p) = fs::canonicalize(path) {
+    if let Ok(p) = crate::platform::canonicalize(path) {
         return p;
     }
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     match (abs.parent(), abs.file_name()) {
-        (Some(dir), Some(name)) => fs::canonicalize(dir)
+        (Some(dir), Some(name)) => crate::platform::canonicalize(dir)
             .map(|d| d.join(name))
             .unwrap_or(abs.clone()),
         _ => abs,

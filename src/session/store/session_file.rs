@@ -129,7 +129,7 @@ pub enum CreateError {
 /// voers started in the same minute for the same group each get a file of their own.
 /// Returns the file's absolute path (the folder's symbolic links resolved) and its lock.
 pub fn create(dir: &Path, session: &Session) -> Result<(PathBuf, SessionLock), CreateError> {
-    let dir = fs::canonicalize(dir).map_err(|e| StoreError::unwritable(dir, e))?;
+    let dir = crate::platform::canonicalize(dir).map_err(|e| StoreError::unwritable(dir, e))?;
     let name = session.file_name();
     let stem = name.trim_end_matches(".toml");
     let contents = session.to_toml();

@@ -163,6 +163,10 @@ pub enum Command {
     Actions(ActionsArgs),
     /// Export session notes as a report.
     Export(ExportArgs),
+    /// Delete sessions and what voer wrote for them (lock, presence, rescue copies, reports).
+    Delete(DeleteArgs),
+    /// What voer stores where, for a privacy officer.
+    Privacy,
     /// Show where the config file is and which settings are in effect.
     Config,
     /// Print a shell completion script.
@@ -255,6 +259,30 @@ pub struct ExportArgs {
     /// expect, ',' for an English one).
     #[arg(long, value_name = "CHAR")]
     pub csv_delimiter: Option<char>,
+
+    /// Replace the participants, the facilitator and the owners of actions by "Participant 1"
+    /// …, also in the notes; leave out the facilitator line.
+    #[arg(long)]
+    pub anonymous: bool,
+
+    /// Include the facilitator's private notes, marked as such.
+    #[arg(long)]
+    pub with_private: bool,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct DeleteArgs {
+    /// The sessions to delete, named as for export.
+    #[command(flatten)]
+    pub sessions: SessionArgs,
+
+    /// Every session older than the retention period (`retention_months` in the config file).
+    #[arg(long, conflicts_with_all = ["files", "last", "group"])]
+    pub expired: bool,
+
+    /// Delete without asking (for scripts).
+    #[arg(long, short)]
+    pub yes: bool,
 }
 
 /// The parser with its help in the user's language: the texts come from i18n, the doc comments
@@ -412,6 +440,12 @@ pub fn parse(args: Vec<OsString>, t: &Texts) -> Result<Cli, CliError> {
         && args.sessions.choice().is_none()
     {
         // `voer -g "De Linde" export`, likewise.
+        args.sessions.group = cli.run.group.take();
+    }
+    if let Some(Command::Delete(args)) = &mut cli.command
+        && args.sessions.choice().is_none()
+        && !args.expired
+    {
         args.sessions.group = cli.run.group.take();
     }
     let given = [

@@ -25,6 +25,9 @@ pub struct Config {
     pub theme: Option<ConfigTheme>,
     /// Names of the usual participants (kept for the runs that will ask for them).
     pub participants: Option<Vec<String>>,
+    /// How many months a session is kept: older ones are marked, counted at the start of a
+    /// run, and removed by `voer delete --expired` (never by themselves). None by default.
+    pub retention_months: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -13,7 +13,7 @@ use crate::{
     printable::shell_word,
     session::{
         find::FindError,
-        store::{CreateError, LockError, StoreError},
+        store::{CreateError, DeleteError, LockError, StoreError},
     },
 };
 
@@ -80,6 +80,14 @@ pub enum UserError {
         #[source]
         source: Option<io::Error>,
     },
+    /// A session that `voer delete` cannot delete (open in a run, unreadable, …).
+    Delete(#[from] DeleteError),
+    /// `voer delete --expired` without a retention period; `config` is where it is set.
+    NoRetention {
+        config: Option<PathBuf>,
+    },
+    /// `voer delete` without `--yes` and without an answer to its question.
+    NeedsYes,
     /// `--questions-from GROUP` names a group the sessions folder `dir` has no session of.
     NoSuchGroup {
         group: String,
@@ -159,6 +167,13 @@ impl Localize for UserError {
                 ),
                 None => fill(t.paper.video_not_a_file, [&path.display()]),
             },
+            UserError::Delete(e) => e.render(lang),
+            UserError::NoRetention { config } => {
+                let shown = config.as_ref().map(|c| c.display().to_string());
+                let shown = shown.unwrap_or_else(|| t.privacy.no_config_file.to_string());
+                fill(t.privacy.delete_no_retention, [&shown])
+            }
+            UserError::NeedsYes => t.privacy.delete_needs_yes.to_string(),
             UserError::NoSuchGroup { group, dir } => {
                 fill(t.series.no_such_group, [group, &dir.display()])
             }

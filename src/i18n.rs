@@ -3,10 +3,12 @@
 //! episode files.
 mod actions;
 mod paper;
+mod privacy;
 mod series;
 
 pub use actions::ActionTexts;
 pub use paper::PaperTexts;
+pub use privacy::PrivacyTexts;
 pub use series::SeriesTexts;
 
 use crate::lang::Lang;
@@ -16,6 +18,8 @@ pub struct Texts {
     pub actions: &'static ActionTexts,
     /// The words for the handout, the plan on paper and playing the video (`F5`).
     pub paper: &'static PaperTexts,
+    /// The words about privacy: private notes, reports without names, delete, retention.
+    pub privacy: &'static PrivacyTexts,
     /// The words for a meeting of several episodes and the questions to the organisation.
     pub series: &'static SeriesTexts,
     // list / show / validate
@@ -361,7 +365,7 @@ pub struct Texts {
     pub config_not_there: &'static str,
     pub config_no_folder: &'static str,
     pub config_in_effect: &'static str,
-    pub config_labels: [&'static str; 5],
+    pub config_labels: [&'static str; 6],
     pub config_sources: [&'static str; 4],
     pub config_not_set: &'static str,
     pub config_broken: Tpl<1>,
@@ -387,6 +391,7 @@ pub struct Texts {
 pub static NL: Texts = Texts {
     actions: &actions::NL,
     paper: &paper::NL,
+    privacy: &privacy::NL,
     series: &series::NL,
     col_number: "Nr",
     col_id: "Id",
@@ -895,6 +900,39 @@ pub static NL: Texts = Texts {
             "Scheidingsteken voor csv (standaard ';' voor een Nederlands verslag, ',' voor een Engels).",
         ),
         (
+            "export.anonymous",
+            "Deelnemers, gespreksleider en wie een actie op zich nam vervangen door Deelnemer 1, Deelnemer 2 …, ook in de notities; zonder de regel met de gespreksleider.",
+        ),
+        (
+            "export.with_private",
+            "De privénotities van de gespreksleider opnemen, gemarkeerd als privé.",
+        ),
+        (
+            "delete",
+            "Sessies verwijderen met wat voer ervoor schreef (slot, aanwezigheidsbestand, reservekopieën, Ctrl+E-verslagen).",
+        ),
+        (
+            "delete.files",
+            "De sessies: de naam zoals voer sessions die toont (met of zonder .toml), of een pad.",
+        ),
+        (
+            "delete.last",
+            "De nieuwste sessie, afgerond of niet (nooit het voorbeeld).",
+        ),
+        (
+            "delete.group",
+            "Alle sessies van deze groep, hoe de naam ook geschreven is.",
+        ),
+        (
+            "delete.expired",
+            "Alle sessies ouder dan de bewaartermijn (retention_months in het configuratiebestand).",
+        ),
+        ("delete.yes", "Verwijderen zonder te vragen (voor scripts)."),
+        (
+            "privacy",
+            "Wat voer bewaart en waar, voor de functionaris gegevensbescherming.",
+        ),
+        (
             "config",
             "Laten zien waar het configuratiebestand staat en welke instellingen gelden.",
         ),
@@ -926,7 +964,14 @@ pub static NL: Texts = Texts {
     config_not_there: "(bestaat nog niet; zie de README voor de velden)",
     config_no_folder: "Geen map voor het configuratiebestand gevonden (er is geen thuismap).",
     config_in_effect: "In gebruik:",
-    config_labels: ["taal", "sessiemap", "gespreksleider", "thema", "deelnemers"],
+    config_labels: [
+        "taal",
+        "sessiemap",
+        "gespreksleider",
+        "thema",
+        "deelnemers",
+        "bewaartermijn (maanden)",
+    ],
     config_sources: [
         "opdrachtregel",
         "configuratiebestand",
@@ -971,6 +1016,7 @@ pub static NL: Texts = Texts {
 pub static EN: Texts = Texts {
     actions: &actions::EN,
     paper: &paper::EN,
+    privacy: &privacy::EN,
     series: &series::EN,
     col_number: "No",
     col_id: "Id",
@@ -1457,6 +1503,36 @@ pub static EN: Texts = Texts {
             "Field separator for csv (default: ';' for a Dutch report, ',' for an English one).",
         ),
         (
+            "export.anonymous",
+            "Replace the participants, the facilitator and the owners of actions by Participant 1, Participant 2 …, also in the notes; leave out the facilitator line.",
+        ),
+        (
+            "export.with_private",
+            "Include the facilitator's private notes, marked as private.",
+        ),
+        (
+            "delete",
+            "Delete sessions and what voer wrote for them (lock, presence file, rescue copies, Ctrl+E reports).",
+        ),
+        (
+            "delete.files",
+            "The sessions: a name as voer sessions shows it (with or without .toml), or a path.",
+        ),
+        (
+            "delete.last",
+            "The newest session, finished or not (never the example).",
+        ),
+        (
+            "delete.group",
+            "Every session of this group, however its name is spelled.",
+        ),
+        (
+            "delete.expired",
+            "Every session older than the retention period (retention_months in the config file).",
+        ),
+        ("delete.yes", "Delete without asking (for scripts)."),
+        ("privacy", "What voer stores where, for a privacy officer."),
+        (
             "config",
             "Show where the config file is and which settings are in effect.",
         ),
@@ -1491,6 +1567,7 @@ pub static EN: Texts = Texts {
         "facilitator",
         "theme",
         "participants",
+        "retention (months)",
     ],
     config_sources: ["command line", "config file", "system setting", "default"],
     config_not_set: "(not set)",

@@ -192,6 +192,9 @@ pub const BINDINGS: &[Binding] = {
         on(Always, keys![ctrl('o', Msg::TakeOverrun)], |t| t.help_take_overrun),
         on(Always, keys![ctrl('c', Msg::Quit)], |t| t.help_quit)
             .bar(5, Show::Always, |m| m.texts().key_quit),
+        // The facilitator's own notes: never on the room screen, nor in a report unless asked.
+        on(Always, keys![ctrl('f', Msg::TogglePrivate)], |t| t.privacy.help_private)
+            .bar(7, Show::NotSummary, private_label),
         on(Always, keys![ctrl('a', Msg::RecordAction)], |t| t.help_record_action)
             .bar(13, Show::Always, |m| m.texts().actions.key_record),
         on(Always, keys![ctrl('l', Msg::ListActions)], |t| t.help_list_actions)
@@ -271,6 +274,11 @@ fn pause_label(m: &Model) -> &'static str {
 fn notes_label(m: &Model) -> &'static str {
     let t = m.texts();
     toggle(m.notes_hidden, t.key_show_notes, t.key_hide_notes)
+}
+
+fn private_label(m: &Model) -> &'static str {
+    let t = m.texts().privacy;
+    toggle(m.private_open, t.key_group_notes, t.key_private)
 }
 
 fn tips_label(m: &Model) -> &'static str {

@@ -88,8 +88,14 @@ pub struct Model {
     /// In a meeting of several: the second and later episodes, in order.
     pub more_episodes: Vec<EpisodeView>,
     pub lang: Lang,
-    /// One notes editor per step.
+    /// One notes editor per step: the open one, the group's notes or (while
+    /// [`Model::private_open`]) the facilitator's own. Every key and paste goes here.
     pub notes: Vec<TextArea<'static>>,
+    /// The other notes of each step, closed: the facilitator's own while the group's are open,
+    /// and the other way round. `Ctrl+F` swaps the two.
+    pub other_notes: Vec<TextArea<'static>>,
+    /// The facilitator's private notes are open in the editor (see `notes`).
+    pub private_open: bool,
     pub clocks: Vec<StepClock>,
     /// Per step: whether the overrun bell has rung.
     pub bell_rung: Vec<bool>,
@@ -123,6 +129,8 @@ pub struct Model {
     pub pending_heading: Option<String>,
     /// The turn whose time-is-up bell has rung: step, speaker's place, when the turn started.
     pub turn_bell: Option<(usize, usize, u64)>,
+    /// What the status line says as the run opens (sessions past the retention period).
+    pub notice: Option<String>,
 }
 
 /// The whole app: one screen at a time, and what every screen needs.
@@ -132,6 +140,8 @@ pub struct App {
     pub home: PathBuf,
     /// The run starts with the tips hidden (`--projector`: one projected screen).
     pub tips_hidden: bool,
+    /// What the status line says as the run opens (see `Model::notice`).
+    pub notice: Option<String>,
 }
 
 /// The screens: the picker asks what the command line left out; a run is the meeting.
@@ -146,6 +156,7 @@ impl App {
             screen: Screen::Picker(Box::new(picker)),
             home: PathBuf::new(),
             tips_hidden: false,
+            notice: None,
         }
     }
 
@@ -154,6 +165,7 @@ impl App {
             screen: Screen::Run(Box::new(model)),
             home: PathBuf::new(),
             tips_hidden: false,
+            notice: None,
         }
     }
 
@@ -172,6 +184,15 @@ impl App {
             m.tips_hidden = hidden;
         }
         self.tips_hidden = hidden;
+        self
+    }
+
+    /// What the status line says as the run opens.
+    pub fn with_notice(mut self, notice: Option<String>) -> App {
+        if let Screen::Run(m) = &mut self.screen {
+            m.notice = notice.clone();
+        }
+        self.notice = notice;
         self
     }
 
@@ -221,6 +242,11 @@ impl Model {
             .iter()
             .map(|s| notes_editor(&s.notes, lang))
             .collect();
+        let other_notes = session
+            .steps
+            .iter()
+            .map(|s| notes_editor(&s.private_notes, lang))
+            .collect();
         let clocks = session
             .steps
             .iter()
@@ -243,6 +269,8 @@ impl Model {
             more_episodes: Vec::new(),
             lang,
             notes,
+            other_notes,
+            private_open: false,
             clocks,
             bell_rung,
             step,
@@ -263,6 +291,7 @@ impl Model {
             tips_hidden: session_tips_hidden,
             pending_heading: None,
             turn_bell: None,
+            notice: None,
         };
         m.sync_editor();
         m
@@ -278,10 +307,10 @@ impl Model {
             } else {
                 Style::default()
             });
-            ta.set_placeholder_text(if typing {
-                t.notes_placeholder_typing
-            } else {
-                t.notes_placeholder
+            ta.set_placeholder_text(match (self.private_open, typing) {
+                (true, _) => t.privacy.private_placeholder,
+                (false, true) => t.notes_placeholder_typing,
+                (false, false) => t.notes_placeholder,
             });
         }
     }
@@ -428,7 +457,8 @@ impl Model {
         let mut s = self.session.clone();
         for (i, step) in s.steps.iter_mut().enumerate() {
             step.elapsed_seconds = self.elapsed(i, now.mono).as_secs();
-            step.notes = self.notes[i].lines().join("\n");
+            step.notes = self.notes_text(i);
+            step.private_notes = self.private_notes_text(i);
         }
         s.session.current_step = self.step;
         s.session.paused = self.paused;
@@ -445,11 +475,31 @@ impl Model {
         s
     }
 
-    /// The notes of one step as the file holds them.
+    /// The group's notes of one step as the file holds them, whichever notes are open.
     pub fn notes_text(&self, step: usize) -> String {
-        self.notes
+        self.text_of(false, step)
+    }
+
+    /// The facilitator's private notes of one step as the file holds them.
+    pub fn private_notes_text(&self, step: usize) -> String {
+        self.text_of(true, step)
+    }
+
+    /// The text of one step's private notes (`private`) or the group's.
+    fn text_of(&self, private: bool, step: usize) -> String {
+        let editors = match self.private_open == private {
+            true => &self.notes,
+            false => &self.other_notes,
+        };
+        editors
             .get(step)
             .map(|n| n.lines().join("\n"))
             .unwrap_or_default()
+    }
+
+    /// Opens the facilitator's private notes in the editor, or the group's again.
+    pub(super) fn toggle_private(&mut self) {
+        std::mem::swap(&mut self.notes, &mut self.other_notes);
+        self.private_open = !self.private_open;
     }
 }

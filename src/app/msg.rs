@@ -42,6 +42,8 @@ pub enum Msg {
     /// Ctrl+U in the save-as field: start the path afresh.
     ClearField,
     ToggleNotes,
+    /// Ctrl+F: the facilitator's private notes in the editor, or the group's again.
+    TogglePrivate,
     /// Blank the screen, or bring it back.
     ToggleBlank,
     /// A key that is not the blank key while the screen is blank: bring it back.

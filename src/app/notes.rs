@@ -2,6 +2,8 @@
 //! the conversation: entering the notes starts a fresh line after text; a new speaker's turn
 //! starts a line with their name, and a new phase (or the open discussion after a round) a
 //! heading line, wherever the cursor was. Nothing is ever glued to the line before.
+//! Names and headings are the group's: they go into the group's notes even while the
+//! facilitator's private notes are open.
 use ratatui_textarea::{CursorMove, TextArea};
 
 use super::{model::Model, rounds};
@@ -76,6 +78,23 @@ pub(super) fn enter(m: &mut Model) -> bool {
 /// end of the notes; after the last speaker, a heading for the open discussion. A name left
 /// bare by the one before (nothing typed for them) makes way.
 pub(super) fn new_turn(m: &mut Model) -> bool {
+    in_group_notes(m, new_turn_here)
+}
+
+/// Runs `f` with the group's notes in the editor, and then puts back what was open.
+fn in_group_notes<R>(m: &mut Model, f: impl FnOnce(&mut Model) -> R) -> R {
+    let private = m.private_open;
+    if private {
+        m.toggle_private();
+    }
+    let r = f(m);
+    if private {
+        m.toggle_private();
+    }
+    r
+}
+
+fn new_turn_here(m: &mut Model) -> bool {
     let mark = match rounds::round(m) {
         Some(r) => match r.note_prefix() {
             Some(prefix) => Mark::Speaker(prefix),
@@ -92,6 +111,10 @@ pub(super) fn new_turn(m: &mut Model) -> bool {
 /// line at once; a phase that ends by itself while a line is being typed waits until that line
 /// is done (Enter at its end, Esc, Tab), so no sentence is cut in two.
 pub(super) fn new_phase(m: &mut Model, by_hand: bool) -> bool {
+    in_group_notes(m, |m| new_phase_here(m, by_hand))
+}
+
+fn new_phase_here(m: &mut Model, by_hand: bool) -> bool {
     let Some(step) = m.current() else {
         return false;
     };
@@ -138,7 +161,7 @@ pub(super) fn new_phase(m: &mut Model, by_hand: bool) -> bool {
 pub(super) fn flush_pending(m: &mut Model) -> bool {
     match m.pending_heading.take() {
         Some(label) => {
-            start_line(m, Mark::Heading(label));
+            in_group_notes(m, |m| start_line(m, Mark::Heading(label)));
             true
         }
         None => false,
@@ -178,6 +201,10 @@ pub(super) fn after_key(m: &mut Model, was_enter: bool) -> bool {
 /// (it would stand bare in every export). Returns whether the notes changed.
 pub(super) fn leave(m: &mut Model) -> bool {
     m.pending_heading = None;
+    in_group_notes(m, leave_here)
+}
+
+fn leave_here(m: &mut Model) -> bool {
     let Some(ta) = m.notes.get(m.step) else {
         return false;
     };

@@ -188,7 +188,8 @@ pub(super) fn prefix_note(m: &mut Model, input: &Input) -> bool {
 /// A paste during a turn: each of its lines after the first starts with the speaker's name
 /// too, as each typed line does (the first gets it from [`prefix_line`]).
 pub(super) fn prefix_pasted_lines(m: &Model, text: &str) -> String {
-    let Some(prefix) = round(m).and_then(Round::note_prefix) else {
+    let prefix = round(m).and_then(Round::note_prefix);
+    let Some(prefix) = prefix.filter(|_| !m.private_open) else {
         return text.to_string();
     };
     let name = prefix.trim_end();
@@ -205,9 +206,11 @@ pub(super) fn prefix_pasted_lines(m: &Model, text: &str) -> String {
         .join("\n")
 }
 
-/// Puts the speaker's name at the start of the notes' current line if it is empty.
+/// Puts the speaker's name at the start of the notes' current line if it is empty (the
+/// group's notes only: the facilitator's own are not minutes).
 pub(super) fn prefix_line(m: &mut Model) -> bool {
-    let Some(prefix) = round(m).and_then(Round::note_prefix) else {
+    let prefix = round(m).and_then(Round::note_prefix);
+    let Some(prefix) = prefix.filter(|_| !m.private_open) else {
         return false;
     };
     let Some(ta) = m.notes.get_mut(m.step) else {

@@ -87,6 +87,13 @@ pub fn exec(
             participants.unwrap_or_else(|| t.config_not_set.to_string()),
             format!("({})", from_file(config.participants.is_some())),
         ],
+        vec![
+            t.config_labels[5].to_string(),
+            config
+                .retention_months
+                .map_or_else(|| t.config_not_set.to_string(), |m| m.to_string()),
+            format!("({})", from_file(config.retention_months.is_some())),
+        ],
     ];
     out.push_str(t.config_in_effect);
     out.push('\n');

@@ -55,6 +55,8 @@ pub fn exec(cx: &Context, args: &ExportArgs) -> Result<ExitCode, UserError> {
         lang,
         csv_delimiter: delimiter,
         today: Some(chrono::Local::now().date_naive()),
+        anonymous: args.anonymous,
+        with_private: args.with_private,
     };
     let bytes = match format {
         Format::Letter => letter(&sessions, &opts, args.output.as_deref(), &files)?,

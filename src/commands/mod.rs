@@ -1,12 +1,14 @@
 //! The subcommands, one file each: run and resume open the screen; room opens the room
-//! screen; list, show, handout, validate, sessions, actions, export, config and completions
-//! print and exit. [`dispatch`] sends the parsed command line to its file.
+//! screen; list, show, handout, validate, sessions, actions, export, delete, privacy, config
+//! and completions print and exit. [`dispatch`] sends the parsed command line to its file.
 pub mod actions;
 pub mod completions;
 pub mod config;
+pub mod delete;
 pub mod export;
 pub mod handout;
 pub mod list;
+pub mod privacy;
 pub mod resume;
 pub mod room;
 pub mod run;
@@ -132,9 +134,23 @@ pub fn dispatch(
         Some(Command::Sessions) => sessions::exec(&cx),
         Some(Command::Actions(args)) => actions::exec(&cx, args),
         Some(Command::Export(args)) => export::exec(&cx, args),
+        Some(Command::Delete(args)) => delete::exec(&cx, args),
+        Some(Command::Privacy) => privacy::exec(&cx),
         Some(Command::Completions { shell }) => completions::exec(&cx, *shell),
         Some(Command::Config) => unreachable!("handled before the config is checked"),
     }
+}
+
+/// At the start of a run: how many sessions are past the retention period, and the command
+/// that removes them; `None` without a period or when none are.
+pub fn expired_notice(cx: &Context) -> Option<String> {
+    let months = cx.config.retention_months?;
+    let now = chrono::Local::now().fixed_offset();
+    sessions::expired_line(
+        &cx.sessions_dir,
+        sessions::Retention::new(months, now),
+        cx.lang,
+    )
 }
 
 /// Prints `s` on standard output, made printable.

@@ -26,6 +26,7 @@ pub fn exec(cx: &Context, file: Option<PathBuf>, projector: bool) -> Result<Exit
         lang: cx.global.lang,
         projector,
         config_projector: cx.projector(false),
+        notice: super::expired_notice(cx),
     })?;
     say_where(saved, cx.t);
     Ok(ExitCode::SUCCESS)
@@ -43,6 +44,8 @@ pub struct ResumeOptions {
     pub projector: bool,
     /// The config file's `theme = "projector"`: for a file that says nothing of its colours.
     pub config_projector: bool,
+    /// What the status line says as the run opens (sessions past the retention period).
+    pub notice: Option<String>,
 }
 
 /// Continues a session; returns where the notes were saved.
@@ -148,7 +151,8 @@ pub fn resume(opts: ResumeOptions) -> Result<Option<PathBuf>, UserError> {
     let result = tui::run(
         App::run(model)
             .with_home(home())
-            .with_tips_hidden(tips_hidden),
+            .with_tips_hidden(tips_hidden)
+            .with_notice(opts.notice.clone()),
         &theme,
         &mut create,
     );

@@ -69,6 +69,7 @@ pub fn exec(cx: &Context, args: &RunArgs) -> Result<ExitCode, UserError> {
         sessions_dir: cx.sessions_dir.clone(),
         lang: cx.lang,
         projector: cx.projector(args.projector),
+        notice: super::expired_notice(cx),
         council,
     })?;
     say_where(saved, cx.t);
@@ -130,6 +131,8 @@ pub struct RunOptions {
     pub sessions_dir: PathBuf,
     pub lang: Lang,
     pub projector: bool,
+    /// What the status line says as the run opens (sessions past the retention period).
+    pub notice: Option<String>,
     /// `--questions-from`: the council whose open questions this meeting answers.
     pub council: Option<Asked>,
 }
@@ -171,7 +174,9 @@ pub fn run(opts: RunOptions) -> Result<Option<PathBuf>, UserError> {
         (App::run(model), Some(lock))
     };
     let result = tui::run(
-        app.with_home(home()).with_tips_hidden(opts.projector),
+        app.with_home(home())
+            .with_tips_hidden(opts.projector)
+            .with_notice(opts.notice.clone()),
         &theme,
         &mut create,
     );

@@ -1,6 +1,9 @@
 //! `voer sessions`: the saved sessions, newest first; unreadable files with their reason;
-//! then the rescue copies, if the last save of a session ever failed.
+//! then the rescue copies, if the last save of a session ever failed. With a retention
+//! period, the sessions past it are marked and counted, with the command that removes them.
 use std::{path::Path, process::ExitCode};
+
+use chrono::{DateTime, FixedOffset};
 
 use super::{Context, print};
 use crate::{
@@ -8,18 +11,57 @@ use crate::{
     i18n::{self, fill},
     lang::Lang,
     session::{
-        Status,
+        Status, retention,
         store::{self, Listed, cache::Summary},
     },
 };
 
 pub fn exec(cx: &Context) -> Result<ExitCode, UserError> {
     let rescue = crate::config::rescue_dir();
-    print(&render(&cx.sessions_dir, rescue.as_deref(), cx.lang)?);
+    let retention = cx
+        .config
+        .retention_months
+        .map(|m| Retention::new(m, chrono::Local::now().fixed_offset()));
+    print(&render(
+        &cx.sessions_dir,
+        rescue.as_deref(),
+        retention,
+        cx.lang,
+    )?);
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn render(dir: &Path, rescue: Option<&Path>, lang: Lang) -> Result<String, UserError> {
+/// The retention period in months, and the day it is measured on.
+#[derive(Debug, Clone, Copy)]
+pub struct Retention {
+    pub months: u32,
+    pub now: DateTime<FixedOffset>,
+}
+
+impl Retention {
+    pub fn new(months: u32, now: DateTime<FixedOffset>) -> Retention {
+        Retention { months, now }
+    }
+}
+
+/// The line a run's start and `voer sessions` show when sessions in `dir` are past the
+/// period: how many, and the command that removes them. `None` when there are none.
+pub fn expired_line(dir: &Path, r: Retention, lang: Lang) -> Option<String> {
+    let n = retention::expired(dir, r.months, r.now).ok()?.len();
+    (n > 0).then(|| {
+        fill(
+            i18n::texts(lang).privacy.expired_count,
+            [&n, &r.months, &"voer delete --expired"],
+        )
+    })
+}
+
+pub fn render(
+    dir: &Path,
+    rescue: Option<&Path>,
+    retention: Option<Retention>,
+    lang: Lang,
+) -> Result<String, UserError> {
     let t = i18n::texts(lang);
     // Through the folder's cache: thousands of sessions are listed without reading each.
     let listed = match store::cache::list(dir) {
@@ -46,19 +88,27 @@ pub fn render(dir: &Path, rescue: Option<&Path>, lang: Lang) -> Result<String, U
     } else {
         // Which folder: another terminal or another default shows another list.
         let mut out = format!("{}\n\n", fill(t.sessions_in, [&dir.display()]));
-        out.push_str(&section(&listed, false, lang));
+        out.push_str(&section(&listed, false, retention, lang));
+        if let Some(line) = retention.and_then(|r| expired_line(dir, r, lang)) {
+            out.push_str(&format!("\n{line}\n"));
+        }
         out
     };
     if let (Some(r), false) = (rescue, rescued.is_empty()) {
         out.push_str(&format!("\n{}\n\n", fill(t.rescue_heading, [&r.display()])));
-        out.push_str(&section(&rescued, true, lang));
+        out.push_str(&section(&rescued, true, None, lang));
     }
     Ok(out)
 }
 
 /// The table of `listed` and the problems of the unreadable ones; `rescued`: the status
 /// column says so, for the copies in the rescue folder.
-fn section(listed: &[Listed<Summary>], rescued: bool, lang: Lang) -> String {
+fn section(
+    listed: &[Listed<Summary>],
+    rescued: bool,
+    retention: Option<Retention>,
+    lang: Lang,
+) -> String {
     let t = i18n::texts(lang);
     let mut rows = vec![vec![
         t.col_date.to_string(),
@@ -86,12 +136,20 @@ fn section(listed: &[Listed<Summary>], rescued: bool, lang: Lang) -> String {
                     // The table's language: `Cliëntenraad`, not `client-council`.
                     i.audience.name(lang).to_string(),
                     i.group.clone(),
-                    match i.status {
-                        _ if rescued => t.rescued,
-                        Status::InProgress => t.in_progress,
-                        Status::Finished => t.finished,
-                    }
-                    .to_string(),
+                    {
+                        let status = match i.status {
+                            _ if rescued => t.rescued,
+                            Status::InProgress => t.in_progress,
+                            Status::Finished => t.finished,
+                        };
+                        let expired = retention.is_some_and(|r| {
+                            retention::is_past(i.example, i.started_at, r.months, r.now)
+                        });
+                        match expired {
+                            true => format!("{status}, {}", t.privacy.expired_mark),
+                            false => status.to_string(),
+                        }
+                    },
                     // Opened and closed without a word: kept, and said to be empty.
                     if s.has_no_notes() {
                         t.notes_empty.to_string()

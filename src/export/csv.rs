@@ -12,7 +12,8 @@
 //! day it was recorded under when. In a meeting of several episodes the episode column names
 //! each step's own episode. RFC 4180 quoting by the
 //! `csv` crate, CRLF line ends, UTF-8 with a byte order mark so that Excel reads the accents.
-//! Blank lines of notes make no row.
+//! Blank lines of notes make no row. The facilitator's private notes, in an export asked to
+//! hold them, are rows after the group's, their step marked "(privé)" / "(private)".
 //!
 //! A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return would be run as a
 //! formula by Excel and LibreOffice ("- koffie zelf zetten" shows as an error, "=HYPERLINK(…)"
@@ -58,13 +59,20 @@ pub fn render(sessions: &[Session], report: &Report, delimiter: u8) -> Result<St
                 StepKind::Video => st.url.as_deref().unwrap_or_default(),
                 _ => "",
             };
-            for note in super::lines(&st.notes).filter(|l| !l.trim().is_empty()) {
+            // The private notes are in the sessions only when the export was asked for them.
+            let private_step = crate::i18n::fill(t.privacy.private_step, [&step]);
+            let group_lines = super::lines(&st.notes).map(|l| (l, step.as_str()));
+            let private_lines = super::lines(&st.private_notes).map(|l| (l, private_step.as_str()));
+            for (note, step) in group_lines
+                .chain(private_lines)
+                .filter(|(l, _)| !l.trim().is_empty())
+            {
                 let row = [
                     date.as_str(),
                     i.group.as_str(),
                     audience,
                     step_episode.as_str(),
-                    step.as_str(),
+                    step,
                     prompt,
                     note,
                     "",

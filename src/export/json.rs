@@ -8,6 +8,7 @@
 //! {
 //!   "format": "voer-export",            always this string
 //!   "version": 1,                       the version of this shape
+//!   "anonymous": false,                 true: people replaced by "Deelnemer 1" … (--anonymous)
 //!   "sessions": [                       in the order the files were given
 //!     {
 //!       "episode": {
@@ -29,7 +30,8 @@
 //!       ],
 //!       "audience": "client-council",    client-council | board | team | classroom
 //!       "group": "Cliëntenraad De Linde", may be ""
-//!       "facilitator": "Marieke Jansen",  may be ""
+//!       "facilitator": "Marieke Jansen",  may be ""; "" in an export made with --anonymous
+//!       "participants": ["Anna", "Bert"], first names or initials of those present
 //!       "language": "nl",                 nl | en: the language the session ran in
 //!       "status": "finished",             finished | in-progress
 //!       "started_at": "2026-11-20T14:00:00+01:00",   RFC 3339, with the local offset
@@ -49,6 +51,7 @@
 //!           "planned_minutes": 5,         the same, rounded to whole minutes as in the reports
 //!           "actual_minutes": 6,
 //!           "notes": "regel 1\nregel 2",  exactly as typed; "" when none
+//!           "private_notes": "…",         the facilitator's own notes: only with --with-private
 //!           "episode": null               in a meeting of several the id of the step's episode
 //!         }                               ("jef-mol"); null on its opening and closing, and in
 //!                                         a meeting of one
@@ -90,6 +93,9 @@ pub const VERSION: u32 = 1;
 pub struct Export {
     pub format: String,
     pub version: u32,
+    /// The people were replaced by numbered words (`--anonymous`).
+    #[serde(default)]
+    pub anonymous: bool,
     pub sessions: Vec<ExportedSession>,
 }
 
@@ -99,6 +105,9 @@ pub struct ExportedSession {
     pub audience: Audience,
     pub group: String,
     pub facilitator: String,
+    /// First names or initials of the people present.
+    #[serde(default)]
+    pub participants: Vec<String>,
     pub language: Lang,
     pub status: Status,
     pub started_at: String,
@@ -174,23 +183,29 @@ pub struct ExportedStep {
     pub planned_minutes: u64,
     pub actual_minutes: u64,
     pub notes: String,
+    /// The facilitator's private notes, only in an export made with `--with-private`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub private_notes: Option<String>,
     #[serde(default)]
     pub episode: Option<String>,
 }
 
-pub fn export(sessions: &[Session]) -> Export {
+pub fn export(sessions: &[Session], anonymous: bool) -> Export {
     Export {
         format: FORMAT.to_string(),
         version: VERSION,
+        anonymous,
         sessions: sessions.iter().map(session).collect(),
     }
 }
 
-pub fn render(sessions: &[Session]) -> String {
+/// `sessions` as prepared for a report (see `export::prepare`); `anonymous` says the people
+/// in them were replaced.
+pub fn render(sessions: &[Session], anonymous: bool) -> String {
     // A tree of strings and numbers always serialises. What serde_json leaves raw that may not
     // reach a terminal (DEL, C1, bidirectional controls) is escaped: it reads back the same.
     let mut out = crate::printable::json_escaped(
-        serde_json::to_string_pretty(&export(sessions)).unwrap_or_default(),
+        serde_json::to_string_pretty(&export(sessions, anonymous)).unwrap_or_default(),
     );
     out.push('\n');
     out
@@ -213,6 +228,7 @@ fn session(s: &Session) -> ExportedSession {
         audience: i.audience,
         group: i.group.clone(),
         facilitator: i.facilitator.clone(),
+        participants: crate::session::timing::clean_names(&i.participants),
         language: i.language,
         status: i.status,
         started_at: i.started_at.to_rfc3339(),
@@ -237,6 +253,8 @@ fn session(s: &Session) -> ExportedSession {
                 planned_minutes: minutes(st.planned_seconds),
                 actual_minutes: minutes(st.elapsed_seconds),
                 notes: st.notes.clone(),
+                private_notes: (!st.private_notes.trim().is_empty())
+                    .then(|| st.private_notes.clone()),
                 episode: st.episode.clone(),
             })
             .collect(),

@@ -7,6 +7,7 @@
 //! [`plan`] and [`handout`] make lists of the same pieces from an episode, rendered by the
 //! same md, html and docx ([`paper`]). [`letter`] is the letter with a council's questions to
 //! the organisation, rendered by md and docx.
+pub mod anonymous;
 pub mod csv;
 pub mod docx;
 mod error;
@@ -53,6 +54,10 @@ pub struct Options {
     pub lang: Option<Lang>,
     /// The field separator of csv.
     pub csv_delimiter: u8,
+    /// `--anonymous`: people replaced by numbered words (see [`anonymous`]).
+    pub anonymous: bool,
+    /// `--with-private`: the facilitator's private notes are in the report, marked.
+    pub with_private: bool,
     /// The date a letter bears; `None`: the day of its last meeting.
     pub today: Option<chrono::NaiveDate>,
 }
@@ -62,9 +67,34 @@ impl Default for Options {
         Options {
             lang: None,
             csv_delimiter: b',',
+            anonymous: false,
+            with_private: false,
             today: None,
         }
     }
+}
+
+/// The sessions as a report may show them: without the facilitator's private notes unless
+/// asked for, and with the people replaced by numbers when asked. Every report is made from
+/// what this returns, so that nothing private reaches one by another way.
+pub fn prepare(sessions: &[Session], opts: &Options) -> Vec<Session> {
+    let mut sessions = sessions.to_vec();
+    if !opts.with_private {
+        for step in sessions.iter_mut().flat_map(|s| s.steps.iter_mut()) {
+            step.private_notes.clear();
+        }
+    }
+    if opts.anonymous {
+        let lang = opts
+            .lang
+            .or_else(|| sessions.first().map(|s| s.session.language))
+            .unwrap_or_default();
+        anonymous::anonymize(
+            &mut sessions,
+            crate::i18n::texts(lang).privacy.participant_word,
+        );
+    }
+    sessions
 }
 
 /// One report of all `sessions` in `format`. Only docx and csv can fail (in their writers).
@@ -73,15 +103,17 @@ pub fn render(
     sessions: &[Session],
     opts: &Options,
 ) -> Result<Vec<u8>, RenderError> {
-    let report = Report::new(sessions, opts.lang);
     if format == Format::Letter {
         return letter_of(sessions, opts, Paper::Md).map(Option::unwrap_or_default);
     }
+    let sessions = &prepare(sessions, opts)[..];
+    let mut report = Report::new(sessions, opts.lang);
+    report.anonymous = opts.anonymous;
     let text = match format {
         Format::Md => md::render(&outline::outline(&report)),
         Format::Html => html::render(&outline::outline(&report), report.lang, Look::Report),
         Format::Txt => txt::render(&outline::outline(&report)),
-        Format::Json => json::render(sessions),
+        Format::Json => json::render(sessions, opts.anonymous),
         Format::Letter => String::new(),
         Format::Csv => csv::render(sessions, &report, opts.csv_delimiter)?,
         Format::Docx => {
@@ -104,6 +136,7 @@ pub fn letter_of(
     opts: &Options,
     format: Paper,
 ) -> Result<Option<Vec<u8>>, RenderError> {
+    let sessions = &prepare(sessions, opts)[..];
     let report = Report::new(sessions, opts.lang);
     let Some(elements) = letter::letter(sessions, &report, opts.today) else {
         return Ok(None);
@@ -154,9 +187,17 @@ pub fn paper(
     })
 }
 
-/// A Markdown report of one or more sessions (Ctrl+E in a run uses this).
+/// A Markdown report of one or more sessions (Ctrl+E in a run uses this): without the
+/// facilitator's private notes.
 pub fn markdown(sessions: &[Session], lang: Option<Lang>) -> String {
-    md::render(&outline::outline(&Report::new(sessions, lang)))
+    let sessions = prepare(
+        sessions,
+        &Options {
+            lang,
+            ..Options::default()
+        },
+    );
+    md::render(&outline::outline(&Report::new(&sessions, lang)))
 }
 
 /// The format a file name asks for: `None` when the extension is not one we write.

@@ -49,6 +49,9 @@ pub fn outline(r: &Report) -> Vec<Element> {
         text: r.title(),
     }];
     let single = r.parts.len() == 1;
+    if r.anonymous {
+        out.push(Element::Paragraph(r.t.privacy.anonymous_notice.to_string()));
+    }
     actions_outline(r, &mut out);
     questions_outline(r, &mut out);
     if !single && r.lists_groups() {
@@ -173,6 +176,10 @@ fn part_outline(r: &Report, part: &Part, single: bool, out: &mut Vec<Element>) {
                 g.info.facilitator.trim().to_string(),
             ));
         }
+        let present = crate::session::timing::clean_names(&g.info.participants);
+        if !present.is_empty() {
+            facts.push((t.privacy.participants.to_string(), present.join(", ")));
+        }
         facts.push((t.col_date.to_string(), r.date(&g.info.started_at)));
         facts.push((t.export_time.to_string(), r.time_span(g.info)));
     }
@@ -256,7 +263,10 @@ fn block_outline(r: &Report, b: &Block, base: u8, one_group: bool, out: &mut Vec
         out.push(Element::Prompt(b.text.to_string()));
     }
     // At a question, "no notes" from a group says something; at the opening it is noise.
-    let entries = b.entries.iter().filter(|e| timed || e.has_notes());
+    let entries = b
+        .entries
+        .iter()
+        .filter(|e| timed || e.has_notes() || e.has_private_notes());
     for e in entries {
         if !one_group {
             out.push(Element::Heading {
@@ -271,6 +281,11 @@ fn block_outline(r: &Report, b: &Block, base: u8, one_group: bool, out: &mut Vec
             out.push(Element::Notes(e.notes.to_string()));
         } else if b.kind.is_question() {
             out.push(Element::NoNotes(r.t.export_no_notes.to_string()));
+        }
+        // Only in a report asked to hold them (`--with-private`), and marked as what they are.
+        if e.has_private_notes() {
+            out.push(Element::Aside(format!("{}:", r.t.privacy.private_heading)));
+            out.push(Element::Notes(e.private_notes.to_string()));
         }
     }
     if closing {

@@ -19,6 +19,8 @@ pub struct Report<'a> {
     /// One per session, in the order the files were given.
     pub groups: Vec<Group<'a>>,
     pub parts: Vec<Part<'a>>,
+    /// The people were replaced by numbers (`--anonymous`): the report says so at the top.
+    pub anonymous: bool,
 }
 
 /// One session seen as a group in the room.
@@ -71,11 +73,17 @@ pub struct Entry<'a> {
     pub planned_seconds: u64,
     pub actual_seconds: u64,
     pub notes: &'a str,
+    /// The facilitator's private notes: empty unless the report was asked to hold them.
+    pub private_notes: &'a str,
 }
 
 impl Entry<'_> {
     pub fn has_notes(&self) -> bool {
         !self.notes.trim().is_empty()
+    }
+
+    pub fn has_private_notes(&self) -> bool {
+        !self.private_notes.trim().is_empty()
     }
 }
 
@@ -86,7 +94,9 @@ impl Block<'_> {
 
     /// Opening and quote steps are not questions: they only appear when someone wrote there.
     pub fn is_shown(&self) -> bool {
-        self.kind.is_timed() || self.has_notes()
+        self.kind.is_timed()
+            || self.has_notes()
+            || self.entries.iter().any(Entry::has_private_notes)
     }
 }
 
@@ -145,6 +155,7 @@ impl<'a> Report<'a> {
             t,
             groups,
             parts,
+            anonymous: false,
         }
     }
 
@@ -460,6 +471,7 @@ fn entry(group: usize, st: &crate::session::Step) -> Entry<'_> {
         planned_seconds: st.planned_seconds,
         actual_seconds: st.elapsed_seconds,
         notes: &st.notes,
+        private_notes: &st.private_notes,
     }
 }
 

@@ -4,11 +4,13 @@
 //! - `store`: reading and writing session files;
 //! - `find`: a session by the name `voer sessions` shows, `--last` or `--group`;
 //! - `presence`: the file beside a session by which a room screen says it follows it;
+//! - `retention`: which sessions are past the retention period;
 //! - `series`: a meeting of several episodes (`voer run 1,4`): which step is whose.
 //! - `unknown`: what a newer voer wrote in a session file, kept as it was.
 pub mod countdown;
 pub mod find;
 pub mod presence;
+pub mod retention;
 pub mod series;
 pub mod store;
 pub mod timing;
@@ -332,6 +334,10 @@ pub struct Step {
     pub elapsed_seconds: u64,
     #[serde(default)]
     pub notes: String,
+    /// The facilitator's own notes: never on the room screen, in a report only when asked for
+    /// (`voer export --with-private`). Written only when there are any.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub private_notes: String,
     /// In a meeting of several episodes: the id of the episode the step belongs to (absent on
     /// the opening and the closing, which are the meeting's, and in a meeting of one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -460,9 +466,14 @@ impl Session {
         self.steps.iter().map(Step::note_lines).sum()
     }
 
-    /// Opened and closed without a word: no line of notes on any step, and no action.
+    /// Opened and closed without a word: no line of notes on any step (the group's or the
+    /// facilitator's own), and no action.
     pub fn has_no_notes(&self) -> bool {
-        self.actions.is_empty() && self.steps.iter().all(|s| s.note_lines() == 0)
+        self.actions.is_empty()
+            && self
+                .steps
+                .iter()
+                .all(|s| s.note_lines() == 0 && s.private_notes.trim().is_empty())
     }
 
     pub fn to_toml(&self) -> String {

@@ -1,4 +1,6 @@
-//! The group's notes for the current step, in the editor widget. The room can see them.
+//! The notes for the current step, in the editor widget: the group's, which the room can see,
+//! or the facilitator's private notes, which it never sees, with a title and a border that
+//! say so.
 use ratatui::{
     Frame,
     layout::Rect,
@@ -15,17 +17,21 @@ pub fn draw(m: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     let t = m.texts();
     let typing = m.mode == Mode::Typing;
+    let name = match m.private_open {
+        true => t.privacy.private_title,
+        false => t.notes,
+    };
     let title = if typing {
-        format!(" {} — {} ", t.notes, t.typing)
+        format!(" {name} — {} ", t.typing)
     } else {
-        format!(" {} ", t.notes)
+        format!(" {name} ")
     };
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_type(if typing {
-            BorderType::Thick
-        } else {
-            BorderType::Rounded
+        .border_type(match (m.private_open, typing) {
+            (true, _) => BorderType::Double,
+            (false, true) => BorderType::Thick,
+            (false, false) => BorderType::Rounded,
         })
         .border_style(if typing {
             theme.border_active

@@ -28,9 +28,12 @@ pub fn draw(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     for (i, s) in steps.iter().enumerate() {
         // Whole seconds per step, so the total is the sum of what the rows show.
         let actual = Duration::from_secs(m.elapsed(i, now.mono).as_secs());
-        let lines = m.notes.get(i).map_or(0, |n| {
-            n.lines().iter().filter(|l| !l.trim().is_empty()).count()
-        });
+        // The group's lines, also while the private notes are open.
+        let lines = m
+            .notes_text(i)
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .count();
         planned_total = planned_total.saturating_add(s.planned_seconds);
         episode_total = episode_total.saturating_add(s.episode_seconds);
         actual_total = actual_total.saturating_add(actual);

@@ -579,12 +579,12 @@ fn the_config_file_sets_the_sessions_folder_and_voer_config_says_where_each_valu
     assert_eq!(code, 0);
     let notes = config_dir.join("voer/notities");
     for want in [
-        format!("sessions folder  {}", notes.display()),
+        format!("sessions folder     {}", notes.display()),
         "(config file)".into(),
-        "facilitator      Anna".into(),
-        "theme            projector".into(),
-        "participants     Anna, Bert".into(),
-        "language         en".into(),
+        "facilitator         Anna".into(),
+        "theme               projector".into(),
+        "participants        Anna, Bert".into(),
+        "language            en".into(),
         "(command line)".into(),
     ] {
         assert!(out.contains(&want), "{want}: {out}");

@@ -134,26 +134,10 @@ fn the_opening_shows_only_groups_that_wrote_there() {
 
 /// Every format as text (docx: its paragraphs).
 fn every_format(sessions: &[Session]) -> Vec<(Format, String)> {
-    [
-        Format::Md,
-        Format::Html,
-        Format::Txt,
-        Format::Json,
-        Format::Csv,
-        Format::Docx,
-    ]
-    .into_iter()
-    .map(|f| {
-        let out = match f {
-            Format::Docx => {
-                docx_paragraphs(&export::render(f, sessions, &Options::default()).expect("renders"))
-                    .join("\n")
-            }
-            _ => text(f, sessions, &Options::default()),
-        };
-        (f, out)
-    })
-    .collect()
+    FORMATS
+        .into_iter()
+        .map(|f| (f, report_text(f, sessions, &Options::default())))
+        .collect()
 }
 
 #[test]

@@ -152,6 +152,25 @@ pub fn board() -> Session {
     s
 }
 
+/// Every format of a report, in the order of `--format`'s help.
+pub const FORMATS: [voer::export::Format; 6] = {
+    use voer::export::Format::*;
+    [Md, Html, Txt, Json, Csv, Docx]
+};
+
+/// A report as text: docx by its paragraphs.
+pub fn report_text(
+    format: voer::export::Format,
+    sessions: &[Session],
+    opts: &voer::export::Options,
+) -> String {
+    let bytes = voer::export::render(format, sessions, opts).expect("renders");
+    match format {
+        voer::export::Format::Docx => docx_paragraphs(&bytes).join("\n"),
+        _ => String::from_utf8(bytes).expect("utf-8"),
+    }
+}
+
 /// The parts of a .docx (a zip archive) by name.
 pub fn docx_part(bytes: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a docx is a zip");

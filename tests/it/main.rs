@@ -19,6 +19,7 @@ mod meeting_notes;
 mod meeting_screens;
 mod paper;
 mod picker;
+mod privacy;
 mod props;
 mod questions;
 mod reports_beside;

@@ -382,7 +382,7 @@ fn voer_sessions_lists_a_meeting_of_several_by_all_its_episodes() {
     let dir = tempfile::tempdir().unwrap();
     let s = meeting(Audience::Board, None, t0);
     voer::session::store::create(dir.path(), &s).unwrap();
-    let out = voer::commands::sessions::render(dir.path(), None, Lang::Nl).unwrap();
+    let out = voer::commands::sessions::render(dir.path(), None, None, Lang::Nl).unwrap();
     assert!(out.contains("1+4 vera-jansweijer+jef-mol"), "{out}");
 }
 

@@ -13,6 +13,7 @@ mod common;
 mod lived_in;
 
 mod attacks;
+mod delete;
 mod durability;
 mod e2e;
 mod e2e_actions;
@@ -21,6 +22,7 @@ mod lock;
 mod meeting;
 mod panic;
 mod presence;
+mod private_notes;
 mod reports;
 mod room;
 mod room_robust;

@@ -19,7 +19,7 @@ const CTRL_B: &str = "\x02";
 const WATCHED: Duration = Duration::from_millis(2500);
 
 /// Watches a screen for `how_long` and fails if `bad` ever holds on it.
-fn never(v: &Voer, how_long: Duration, what: &str, bad: impl Fn(&str) -> bool) {
+pub fn never(v: &Voer, how_long: Duration, what: &str, bad: impl Fn(&str) -> bool) {
     let end = Instant::now() + how_long;
     while Instant::now() < end {
         let s = v.screen();

@@ -399,6 +399,29 @@ def config_shows_windows_folders(w, args):
 
 
 @test
+def privacy_names_the_windows_folders_and_delete_removes_a_session_and_its_report(w, args):
+    r = w.voer("privacy")
+    check(r.code == 0, str(r))
+    profile = "C:\\users\\" + w.env["USER"] + "\\AppData\\Local\\voer\\data\\"
+    for text in [profile + "sessions", profile + "rescue", "netwerkverbinding"]:
+        check(text in r.out, f"{text!r} not in voer privacy:\n{r.out}")
+    no_verbatim(r.out, "privacy")
+    d = sessions_with_example(w, "delete")
+    report = d / SESSION.replace(".toml", ".md")
+    report.write_text("met de hand\n", "utf-8")
+    name = SESSION.removesuffix(".toml")
+    r = w.voer("delete", name, "--sessions", w.win(d))
+    check(r.code != 0 and (d / SESSION).exists(), f"deleted without a yes:\n{r}")
+    r = w.voer("delete", name, "--yes", "--sessions", w.win(d))
+    check(r.code == 0, str(r))
+    check(not (d / SESSION).exists(), f"the session is still there:\n{r}")
+    check(report.exists(), "a report voer did not write was deleted")
+    check(sorted(p.name for p in d.iterdir()) == [report.name],
+          f"left beside it: {sorted(p.name for p in d.iterdir())}")
+    no_verbatim(r.out + r.err, "delete")
+
+
+@test
 def completions_for_powershell(w, args):
     r = w.voer("completions", "powershell")
     check(r.code == 0 and "Register-ArgumentCompleter" in r.out, str(r))

@@ -61,6 +61,12 @@ pub(super) fn update(m: &mut Model, msg: Msg, now: Now) {
             }
         }
         Msg::ClearField => m.save_as = path_field(""),
+        // The other notes open as they were left; typing goes on there.
+        Msg::TogglePrivate if !m.on_summary() => {
+            notes::flush_pending(m);
+            m.toggle_private();
+            m.notes_hidden = false;
+        }
         _ => {}
     }
 }

@@ -42,6 +42,7 @@ pub fn update(app: &mut App, msg: Msg, now: Now) -> Vec<Effect> {
                     .with_council(opened.council);
                 m.home = app.home.clone();
                 m.tips_hidden = app.tips_hidden;
+                m.notice = app.notice.take();
                 let fx = update_run(&mut m, Msg::Start, now);
                 app.screen = Screen::Run(Box::new(m));
                 fx
@@ -101,6 +102,7 @@ pub fn update_run(m: &mut Model, msg: Msg, now: Now) -> Vec<Effect> {
         | Msg::Paste(_)
         | Msg::Undo
         | Msg::Redo
+        | Msg::TogglePrivate
         | Msg::ClearField => editing::update(m, msg, now),
         Msg::Quit
         | Msg::Terminate

@@ -1,6 +1,6 @@
 //! The run opens, new or resumed: its clock starts (unless the file says it was paused), the
 //! step's phases begin, the steps to come are fitted to the end time, and a file that was
-//! finished says so.
+//! finished says so, and so do sessions past the retention period.
 use std::time::Duration;
 
 use super::time::changed;
@@ -23,8 +23,11 @@ pub(super) fn open(m: &mut Model, now: Now) {
     if rounds::plan_to_end_on_time(m, now) {
         changed(m, now);
     }
-    if m.reopened_finished {
-        let msg = m.texts().reopened_finished.to_string();
-        m.status = Some(StatusLine::new(msg, now.mono + REOPENED_FOR));
+    let reopened = m
+        .reopened_finished
+        .then(|| m.texts().reopened_finished.to_string());
+    let said: Vec<String> = reopened.into_iter().chain(m.notice.take()).collect();
+    if !said.is_empty() {
+        m.status = Some(StatusLine::new(said.join(" "), now.mono + REOPENED_FOR));
     }
 }

@@ -100,6 +100,9 @@ pub struct Summary {
     pub group_key: Option<String>,
     /// Lines of notes that hold something, over all steps.
     pub note_lines: usize,
+    /// Whether any step holds the facilitator's private notes: such a session is not empty.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub private_notes: bool,
     #[serde(default)]
     pub actions: Vec<Action>,
     /// In a meeting of several episodes, the episode of each action (see
@@ -157,6 +160,7 @@ impl Summary {
             session: Head::of(&s.session),
             group_key: group_key(&s.session.group),
             note_lines: s.note_lines(),
+            private_notes: s.steps.iter().any(|st| !st.private_notes.trim().is_empty()),
             actions: s.actions.clone(),
             action_episodes: s.actions.iter().map(|a| s.episode_number_of(a)).collect(),
             clamped,
@@ -180,9 +184,10 @@ impl Summary {
         self.note_lines
     }
 
-    /// Opened and closed without a word: no line of notes, and no action.
+    /// Opened and closed without a word: no line of notes (the group's or the facilitator's
+    /// own), and no action.
     pub fn has_no_notes(&self) -> bool {
-        self.actions.is_empty() && self.note_lines == 0
+        self.actions.is_empty() && self.note_lines == 0 && !self.private_notes
     }
 }
 
@@ -309,7 +314,8 @@ impl Entry {
 
 enum Source {
     Cached(Range<u64>),
-    Read(Result<Summary, StoreError>),
+    /// As read from the file; boxed, as the other sources are small.
+    Read(Box<Result<Summary, StoreError>>),
     /// Glanced at (see `glance`), to be read in full when its summary is asked for.
     Stale,
     /// Known not to read, at this stamp: read again only for its reason.
@@ -432,7 +438,7 @@ impl Index {
     /// when that does not read), or as read from the file.
     pub fn summary(&self, e: &Entry) -> Result<Summary, StoreError> {
         match &e.summary {
-            Source::Read(r) => r.clone(),
+            Source::Read(r) => (**r).clone(),
             Source::Unreadable | Source::Stale => from_file(&e.path),
             Source::Cached(at) => self
                 .cached_json(at.clone())
@@ -538,7 +544,7 @@ fn settle(
         second.get(a..b)
     };
     let (summary, json, line) = match e.summary {
-        Source::Read(r) => (r, None, e.line),
+        Source::Read(r) => (*r, None, e.line),
         Source::Unreadable => (from_file(&e.path), None, e.line),
         Source::Stale => {
             let read = from_file(&e.path);
@@ -665,7 +671,7 @@ impl Entry {
             path,
             line,
             cacheable,
-            summary: Source::Read(read),
+            summary: Source::Read(Box::new(read)),
         }
     }
 }

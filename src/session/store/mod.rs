@@ -9,8 +9,10 @@
 //! - `list`: the session files in a folder, and the one to resume.
 //! - `cache`: what the folder-wide commands need of each file, kept in `.voer-cache.json`.
 //! - `reports`: the reports `Ctrl+E` writes beside a session, recorded in its file.
+//! - `delete`: a session file and what voer wrote for it removed (`voer delete`).
 mod atomic;
 pub mod cache;
+mod delete;
 mod error;
 mod folder;
 mod list;
@@ -20,6 +22,7 @@ mod saver;
 mod session_file;
 
 pub use atomic::{write_atomic, write_atomic_ending, write_new_file};
+pub use delete::{DeleteError, Doomed, prepare as prepare_delete};
 pub use error::StoreError;
 pub use folder::{check_writable, ensure_writable};
 pub use list::{Listed, list, newest_unfinished, newest_unfinished_of, newest_unfinished_with};
@@ -31,7 +34,7 @@ pub use session_file::{
 };
 
 #[cfg(test)]
-mod fixtures {
+pub(crate) mod fixtures {
     use crate::session::Session;
 
     /// The example session in `sessions/`, as shipped.
@@ -40,7 +43,7 @@ mod fixtures {
     );
 
     /// The example as a session of one's own (not marked as the example).
-    pub(super) fn example() -> Session {
+    pub(crate) fn example() -> Session {
         let mut s = Session::from_toml(EXAMPLE).unwrap();
         s.session.example = false;
         s

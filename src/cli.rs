@@ -374,6 +374,8 @@ pub enum CliError {
     },
     /// A word in the place of an episode that looks like a mistyped command: `voer rn 4`.
     MistypedCommand { typed: String, command: String },
+    /// `voer -g G export --last`: a group before the command, and another choice after it.
+    GroupAndChoice { command: String },
     /// `--until` that is not a time of day.
     BadUntil { typed: String },
 }
@@ -436,17 +438,22 @@ pub fn parse(args: Vec<OsString>, t: &Texts) -> Result<Cli, CliError> {
         // `voer -g "De Linde" actions` asks for that group's actions.
         args.group = cli.run.group.take();
     }
-    if let Some(Command::Export(args)) = &mut cli.command
-        && args.sessions.choice().is_none()
+    // `voer -g "De Linde" export` (or `delete`) asks for that group's sessions, likewise; with
+    // `--last` or a name as well, it is not clear which was meant.
+    let sessions = match &mut cli.command {
+        Some(Command::Export(args)) => Some((&mut args.sessions, false)),
+        Some(Command::Delete(args)) => Some((&mut args.sessions, args.expired)),
+        _ => None,
+    };
+    if let Some((sessions, expired)) = sessions
+        && cli.run.group.is_some()
     {
-        // `voer -g "De Linde" export`, likewise.
-        args.sessions.group = cli.run.group.take();
-    }
-    if let Some(Command::Delete(args)) = &mut cli.command
-        && args.sessions.choice().is_none()
-        && !args.expired
-    {
-        args.sessions.group = cli.run.group.take();
+        if sessions.choice().is_some() || expired {
+            return Err(CliError::GroupAndChoice {
+                command: name.to_string(),
+            });
+        }
+        sessions.group = cli.run.group.take();
     }
     let given = [
         ("--audience", cli.run.audience.is_some()),
@@ -494,6 +501,11 @@ pub fn render_error(e: &CliError, t: &Texts) -> String {
         CliError::MistypedCommand { typed, command } => {
             fill(t.cli_mistyped_command, [typed, command])
         }
+        CliError::GroupAndChoice { command } => format!(
+            "{}\n{}",
+            fill(t.cli_group_and_choice, [command]),
+            fill(t.cli_more_info, [&format!("voer {command} --help")])
+        ),
         CliError::BadUntil { typed } => fill(t.cli_bad_until, [typed]),
         CliError::Clap(e) => render_clap_error(e, t),
     }

@@ -361,6 +361,7 @@ pub struct Texts {
     pub cli_err_did_you_mean: Tpl<1>,
     pub cli_run_option_elsewhere: Tpl<2>,
     pub cli_mistyped_command: Tpl<2>,
+    pub cli_group_and_choice: Tpl<1>,
     pub config_file: Tpl<1>,
     pub config_not_there: &'static str,
     pub config_no_folder: &'static str,
@@ -960,6 +961,9 @@ pub static NL: Texts = Texts {
     cli_err_did_you_mean: Tpl::new("bedoelt u '{}'?"),
     cli_run_option_elsewhere: Tpl::new("{} hoort bij een gesprek (voer run), niet bij voer {}"),
     cli_mistyped_command: Tpl::new("Onbekende aflevering '{}'; bedoelt u `voer {}`?"),
+    cli_group_and_choice: Tpl::new(
+        "--group en nog een keuze (--last, --expired of een naam) samen: geef er één, bijvoorbeeld voer {} --group \"Cliëntenraad De Linde\"",
+    ),
     config_file: Tpl::new("Configuratiebestand: {}"),
     config_not_there: "(bestaat nog niet; zie de README voor de velden)",
     config_no_folder: "Geen map voor het configuratiebestand gevonden (er is geen thuismap).",
@@ -1557,6 +1561,9 @@ pub static EN: Texts = Texts {
     cli_err_did_you_mean: Tpl::new("did you mean '{}'?"),
     cli_run_option_elsewhere: Tpl::new("{} belongs to a conversation (voer run), not to voer {}"),
     cli_mistyped_command: Tpl::new("Unknown episode '{}'; did you mean `voer {}`?"),
+    cli_group_and_choice: Tpl::new(
+        "--group and another choice (--last, --expired or a name) together: give one, for example voer {} --group \"Client council De Linde\"",
+    ),
     config_file: Tpl::new("Config file: {}"),
     config_not_there: "(does not exist yet; see the README for its fields)",
     config_no_folder: "No folder for the config file was found (there is no home folder).",

@@ -373,3 +373,26 @@ fn a_folder_path_is_a_path_not_a_name() {
     // Offered, not taken.
     assert!(err(&o).contains(&format!("\n  {name}\n")), "{}", err(&o));
 }
+
+/// `voer -g G export --last`: the group before the command and `--last` after it. Which one
+/// was meant is not clear, and voer says so (it said `--group` had no place in an export).
+#[test]
+fn a_group_before_the_command_and_last_after_it_asks_for_one() {
+    let desk = Desk::new();
+    desk.put(&meeting("Cliëntenraad De Linde", -3));
+    let o = desk.voer("nl", &["-g", "De Linde", "export", "--last"]);
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(
+        err(&o).contains("--group en nog een keuze (--last, --expired of een naam) samen"),
+        "{}",
+        err(&o)
+    );
+    assert!(!err(&o).contains("hoort bij een gesprek"), "{}", err(&o));
+    let o = desk.voer("en", &["-g", "De Linde", "delete", "--expired"]);
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(err(&o).contains("voer delete --group"), "{}", err(&o));
+    // Before the command and nothing else: that group's sessions, as ever.
+    let o = desk.voer("nl", &["-g", "clientenraad de linde", "export"]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(out(&o).contains("Cliëntenraad De Linde"), "{}", out(&o));
+}

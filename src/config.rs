@@ -26,8 +26,22 @@ pub struct Config {
     /// Names of the usual participants (kept for the runs that will ask for them).
     pub participants: Option<Vec<String>>,
     /// How many months a session is kept: older ones are marked, counted at the start of a
-    /// run, and removed by `voer delete --expired` (never by themselves). None by default.
+    /// run, and removed by `voer delete --expired` (never by themselves). None by default;
+    /// a whole number of at least 1 (0 would put today's meetings up for deletion).
+    #[serde(default, deserialize_with = "months")]
     pub retention_months: Option<u32>,
+}
+
+/// The message of a `retention_months` that is not a whole number from 1 on; worded by
+/// [`ConfigProblem::RetentionMonths`] in the user's language.
+const BAD_MONTHS: &str = "retention_months: not a whole number of months from 1 on";
+
+fn months<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    let value = toml::Value::deserialize(d)?;
+    match value.as_integer().and_then(|n| u32::try_from(n).ok()) {
+        Some(n) if n >= 1 => Ok(Some(n)),
+        _ => Err(serde::de::Error::custom(BAD_MONTHS)),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -58,6 +72,8 @@ pub enum ConfigProblem {
     NotText,
     /// The TOML reader's description of what is wrong at `position`.
     Toml(String),
+    /// `retention_months` is not a whole number from 1 on (`0`, `-1`, `"12"`).
+    RetentionMonths,
 }
 
 /// Equal when they say the same: `io::Error` itself has no equality.
@@ -73,6 +89,7 @@ impl Localize for ConfigError {
             ConfigProblem::Read(e) => os_reason(e, lang),
             ConfigProblem::NotText => i18n::texts(lang).not_text.to_string(),
             ConfigProblem::Toml(message) => message.clone(),
+            ConfigProblem::RetentionMonths => i18n::texts(lang).privacy.bad_retention.to_string(),
         };
         match self.position {
             Some((line, col)) => format!("{}:{line}:{col}: {problem}", self.path.display()),
@@ -129,7 +146,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     let mut config: Config = toml::from_str(text).map_err(|e| ConfigError {
         path: path.to_path_buf(),
         position: e.span().map(|s| crate::episode::line_col(text, s.start)),
-        problem: ConfigProblem::Toml(e.message().trim().replace('\n', " ")),
+        problem: if e.message().contains(BAD_MONTHS) {
+            ConfigProblem::RetentionMonths
+        } else {
+            ConfigProblem::Toml(e.message().trim().replace('\n', " "))
+        },
     })?;
     if let Some(dir) = config.sessions.take() {
         config.sessions = Some(resolve(path, &dir));

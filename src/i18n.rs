@@ -68,6 +68,7 @@ pub struct Texts {
     pub step_video: &'static str,
     pub video_watch: &'static str,
     pub video_no_url: &'static str,
+    pub video_local_copy: Tpl<1>,
     pub video_scan: &'static str,
     /// Where the code is when it does not fit beside the address.
     pub video_code_elsewhere: &'static str,
@@ -440,6 +441,7 @@ pub static NL: Texts = Texts {
     step_video: "Video",
     video_watch: "We kijken de video",
     video_no_url: "Geen webadres bekend: speel de video af van waar u hem heeft.",
+    video_local_copy: Tpl::new("De video staat op deze computer: {}. F5 speelt hem af."),
     video_scan: "Scan de code om de video op een telefoon te openen.",
     video_code_elsewhere: "QR-code: F1 toont hem groot; ook in een groter venster en op het zaalscherm (voer room).",
     video_code_keys: "Scan de code om de video te openen · F1 alle toetsen · Esc terug",
@@ -1068,6 +1070,7 @@ pub static EN: Texts = Texts {
     step_video: "Video",
     video_watch: "We watch the video",
     video_no_url: "No web address known: play the video from wherever you have it.",
+    video_local_copy: Tpl::new("The video is on this computer: {}. F5 plays it."),
     video_scan: "Scan the code to open the video on a phone.",
     video_code_elsewhere: "QR code: F1 shows it large; also in a larger window and on the room screen (voer room).",
     video_code_keys: "Scan the code to open the video · F1 all keys · Esc back",

@@ -115,7 +115,7 @@ pub fn plan(doomed: &[Doomed], dir: &Path, lang: Lang) -> String {
                 "" => t.export_unnamed_group.to_string(),
                 g => g.to_string(),
             },
-            format!("{} {}", i.episode_number, i.episode),
+            store::cache::Head::of(i).episode_cell(),
             i.audience.name(lang).to_string(),
         ];
         out.push_str(&format!("- {}", table(&[row])));

@@ -132,7 +132,7 @@ fn section(
                 let i = &s.session;
                 rows.push(vec![
                     i.started_at.format("%Y-%m-%d %H:%M").to_string(),
-                    episode_cell(i),
+                    i.episode_cell(),
                     // The table's language: `Cliëntenraad`, not `client-council`.
                     i.audience.name(lang).to_string(),
                     i.group.clone(),
@@ -179,11 +179,4 @@ fn section(
         out.push_str(&format!("{}: {p}\n", t.unreadable));
     }
     out
-}
-
-/// "4 jef-mol"; a meeting of several: "1+4 vera-jansweijer+jef-mol".
-fn episode_cell(i: &store::cache::Head) -> String {
-    let numbers: Vec<String> = i.episodes.iter().map(|(n, _)| n.to_string()).collect();
-    let ids: Vec<&str> = i.episodes.iter().map(|(_, id)| id.as_str()).collect();
-    format!("{} {}", numbers.join("+"), ids.join("+"))
 }

@@ -48,6 +48,8 @@ pub struct PrivacyTexts {
     pub statement: Tpl<5>,
     pub retention_none: &'static str,
     pub retention_months: Tpl<1>,
+    /// A config file's `retention_months` that is not a whole number from 1 on.
+    pub bad_retention: &'static str,
     pub no_config_file: &'static str,
     pub unknown_folder: &'static str,
 }
@@ -148,6 +150,8 @@ alleen in een verslag met voer export --with-private.
     ),
     retention_none: "Geen bewaartermijn ingesteld (retention_months in het configuratiebestand).",
     retention_months: Tpl::new("{} maanden (retention_months in het configuratiebestand)."),
+    bad_retention: "retention_months moet een heel aantal maanden zijn, 1 of meer (bijvoorbeeld \
+                    retention_months = 12); zonder die regel is er geen bewaartermijn",
     no_config_file: "(geen: er is geen map voor instellingen op deze computer)",
     unknown_folder: "(onbekend op deze computer)",
 };
@@ -240,6 +244,8 @@ only in a report made with voer export --with-private.
     ),
     retention_none: "No retention period set (retention_months in the config file).",
     retention_months: Tpl::new("{} months (retention_months in the config file)."),
+    bad_retention: "retention_months must be a whole number of months, 1 or more (for example \
+                    retention_months = 12); without that line there is no retention period",
     no_config_file: "(none: this computer has no folder for settings)",
     unknown_folder: "(unknown on this computer)",
 };

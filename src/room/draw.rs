@@ -567,14 +567,14 @@ fn video(
         )));
     }
     pieces.push(Piece::Lines(vec![Line::styled(t.video_watch, theme.quote)]));
-    match url {
-        Some(u) => pieces.push(Piece::Lines(
+    // Where the facilitator finds a video without an address is not the room's business.
+    if let Some(u) = url {
+        pieces.push(Piece::Lines(
             wrap_url(u, area.width.min(COLUMN))
                 .into_iter()
                 .map(|l| Line::styled(l, theme.accent))
                 .collect(),
-        )),
-        None => pieces.push(Piece::Lines(lines(t.video_no_url, area.width, theme.base))),
+        ));
     }
     // The facilitator opened it (F5): the room knows to look at the other screen or window.
     if step.playing {

@@ -261,7 +261,13 @@ fn video(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
             }
         }
         None => {
-            for l in wrap_lines(t.video_no_url, width) {
+            // A copy on this computer (`--video`, `[video] file`) is what F5 plays.
+            let file = m.current().and_then(|s| s.file.as_deref());
+            let said = match file {
+                Some(f) => crate::i18n::fill(t.video_local_copy, [&crate::printable::one_line(f)]),
+                None => t.video_no_url.to_string(),
+            };
+            for l in wrap_lines(&said, width) {
                 body.push(Line::styled(l, theme.base));
             }
         }

@@ -730,3 +730,39 @@ fn a_video_file_that_is_not_there_stops_the_run_before_the_meeting_starts() {
     // Nothing was made: no session, not even the folder.
     assert!(!Path::new(sessions).exists());
 }
+
+/// `retention_months = 0` would put today's meetings up for deletion (`voer delete --expired`);
+/// it, a negative number and a number in quotes are refused in words, with where they are.
+#[test]
+fn a_retention_period_that_is_not_a_whole_number_of_months_is_refused_in_words() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join(".config/voer");
+    fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("voer.toml");
+    for value in ["0", "-1", "\"12\"", "1.5"] {
+        fs::write(&file, format!("retention_months = {value}\n")).unwrap();
+        for (lang, want) in [
+            (
+                "nl_NL",
+                "retention_months moet een heel aantal maanden zijn, 1 of meer",
+            ),
+            (
+                "en_GB",
+                "retention_months must be a whole number of months, 1 or more",
+            ),
+        ] {
+            let (code, _, err) = voer_at(home.path(), &["delete", "--expired"], &[("LANG", lang)]);
+            assert_eq!(code, 1, "{value}: {err}");
+            assert!(err.contains(want), "{value}: {err}");
+            assert!(
+                err.contains(&format!("{}:1:20", file.display())),
+                "{value}: {err}"
+            );
+            assert!(!err.contains("u32"), "{value}: {err}");
+        }
+    }
+    fs::write(&file, "retention_months = 12\n").unwrap();
+    let (code, out, err) = voer_at(home.path(), &["privacy"], &[("LANG", "nl_NL")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("12 maanden"), "{out}");
+}

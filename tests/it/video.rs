@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use crate::fixture::{fixed_now, model};
+use crate::fixture::{drawn, fixed_now, model};
 use voer::{
     app::{Effect, Model, Msg, VideoError, VideoTarget, clock::Now, update_run},
     episode::Audience,
@@ -142,4 +142,21 @@ fn the_room_screen_says_the_video_is_playing_while_it_is() {
         assert!(text.contains(&format!("▶ {words}")), "{text}");
         insta::assert_snapshot!(format!("room_video_playing_{}_80x24", lang.code()), text);
     }
+}
+
+/// With a copy on this computer and no address, the console says where the copy is (F5 plays
+/// it), not that the video has to be found; the room screen says neither.
+#[test]
+fn the_console_names_the_copy_on_this_computer_and_the_room_no_instruction() {
+    let (mut m, now) = on_video(Lang::Nl);
+    m.session.steps[VIDEO].url = None;
+    let screen = drawn(&m, now, (100, 30));
+    assert!(screen.contains("Geen webadres bekend"), "{screen}");
+    m.session.steps[VIDEO].file = Some("/home/anna/films/jef.mp4".into());
+    let screen = drawn(&m, now, (100, 30));
+    assert!(
+        screen.contains("De video staat op deze computer: /home/anna/films/jef.mp4."),
+        "{screen}"
+    );
+    assert!(!screen.contains("Geen webadres bekend"), "{screen}");
 }

@@ -133,6 +133,17 @@ pub struct Head {
 }
 
 impl Head {
+    /// The episode as the tables show it: "4 jef-mol"; a meeting of several: "1+4
+    /// vera-jansweijer+jef-mol".
+    pub fn episode_cell(&self) -> String {
+        if self.episodes.is_empty() {
+            return format!("{} {}", self.episode_number, self.episode);
+        }
+        let numbers: Vec<String> = self.episodes.iter().map(|(n, _)| n.to_string()).collect();
+        let ids: Vec<&str> = self.episodes.iter().map(|(_, id)| id.as_str()).collect();
+        format!("{} {}", numbers.join("+"), ids.join("+"))
+    }
+
     pub fn of(i: &SessionInfo) -> Head {
         Head {
             episode: i.episode.clone(),

@@ -3,7 +3,7 @@
 //! episode files.
 mod actions;
 mod paper;
-mod privacy;
+pub mod privacy;
 mod series;
 
 pub use actions::ActionTexts;

@@ -13,7 +13,7 @@ use super::{Context, print, table};
 use crate::{
     cli::DeleteArgs,
     error::UserError,
-    i18n::{Texts, fill},
+    i18n::{Texts, fill, privacy::counted},
     lang::Lang,
     printable::printable,
     session::{
@@ -40,7 +40,13 @@ pub fn exec(cx: &Context, args: &DeleteArgs) -> Result<ExitCode, UserError> {
     }
     print(&format!(
         "{}\n{}\n",
-        fill(cx.t.privacy.delete_done, [&sessions, &removed]),
+        fill(
+            cx.t.privacy.delete_done,
+            [
+                &counted(sessions, cx.t.privacy.sessions_counted),
+                &counted(removed, cx.t.privacy.files_counted),
+            ],
+        ),
         cx.t.privacy.delete_exports
     ));
     Ok(ExitCode::SUCCESS)
@@ -104,7 +110,10 @@ pub fn plan(doomed: &[Doomed], dir: &Path, lang: Lang) -> String {
     let p = t.privacy;
     let mut out = format!(
         "{}\n\n",
-        fill(p.delete_heading, [&dir.display(), &doomed.len()])
+        fill(
+            p.delete_heading,
+            [&dir.display(), &counted(doomed.len(), p.sessions_counted)]
+        )
     );
     let mut kept = Vec::new();
     for d in doomed {

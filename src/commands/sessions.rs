@@ -49,9 +49,14 @@ impl Retention {
 pub fn expired_line(dir: &Path, r: Retention, lang: Lang) -> Option<String> {
     let n = retention::expired(dir, r.months, r.now).ok()?.len();
     (n > 0).then(|| {
+        let p = i18n::texts(lang).privacy;
         fill(
-            i18n::texts(lang).privacy.expired_count,
-            [&n, &r.months, &"voer delete --expired"],
+            p.expired_count,
+            [
+                &i18n::privacy::counted(n, p.sessions_counted),
+                &r.months,
+                &"voer delete --expired",
+            ],
         )
     })
 }

@@ -44,6 +44,9 @@ pub struct PrivacyTexts {
     /// In the status column of `voer sessions`: past the retention period.
     pub expired_mark: &'static str,
     pub expired_count: Tpl<3>,
+    /// "1 sessie" / "2 sessies", "1 bestand" / "2 bestanden": a count with its noun.
+    pub sessions_counted: [&'static str; 2],
+    pub files_counted: [&'static str; 2],
     // voer privacy
     pub statement: Tpl<5>,
     pub retention_none: &'static str,
@@ -68,7 +71,7 @@ pub static NL: PrivacyTexts = PrivacyTexts {
                        notities. Een naam die in de notities staat en niet bij de deelnemers \
                        hoort, kan voer niet herkennen: lees het verslag na voordat u het deelt.",
     participants: "Deelnemers",
-    delete_heading: Tpl::new("Te verwijderen uit {}: {} sessie(s)"),
+    delete_heading: Tpl::new("Te verwijderen uit {}: {}"),
     delete_kept: Tpl::new(
         "Blijft staan: {} (na het schrijven veranderd, of niet door voer geschreven).",
     ),
@@ -76,7 +79,7 @@ pub static NL: PrivacyTexts = PrivacyTexts {
                      staan: verwijder die zelf.",
     delete_ask: "Verwijderen? Typ ja en Enter (iets anders: er wordt niets verwijderd): ",
     delete_cancelled: "Er is niets verwijderd.",
-    delete_done: Tpl::new("Verwijderd: {} sessie(s), {} bestand(en)."),
+    delete_done: Tpl::new("Verwijderd: {}, {}."),
     delete_needs_yes: "voer delete vraagt om bevestiging, maar er is geen terminal om die te \
                        typen. Er is niets verwijderd. Geef --yes om zonder vragen te verwijderen.",
     delete_in_run: Tpl::new(
@@ -93,9 +96,9 @@ pub static NL: PrivacyTexts = PrivacyTexts {
     delete_none_expired: Tpl::new("Geen sessies ouder dan {} maanden in {}."),
     yes_words: &["ja", "j", "yes", "y"],
     expired_mark: "bewaartermijn voorbij",
-    expired_count: Tpl::new(
-        "{} sessie(s) zijn ouder dan de bewaartermijn van {} maanden. Verwijderen: {}",
-    ),
+    sessions_counted: ["sessie", "sessies"],
+    files_counted: ["bestand", "bestanden"],
+    expired_count: Tpl::new("Ouder dan de bewaartermijn van {1} maanden: {0}. Verwijderen: {2}"),
     statement: Tpl::new(
         "Wat voer bewaart, en waar (voor het verwerkingsregister)
 
@@ -170,13 +173,13 @@ pub static EN: PrivacyTexts = PrivacyTexts {
                        the notes. A name in the notes that is not one of the participants cannot \
                        be recognised by voer: read the report before you share it.",
     participants: "Participants",
-    delete_heading: Tpl::new("To delete from {}: {} session(s)"),
+    delete_heading: Tpl::new("To delete from {}: {}"),
     delete_kept: Tpl::new("Left in place: {} (changed since it was written, or not voer's)."),
     delete_exports: "Reports saved elsewhere with voer export are yours and stay where they \
                      are: delete those yourself.",
     delete_ask: "Delete? Type yes and Enter (anything else: nothing is deleted): ",
     delete_cancelled: "Nothing was deleted.",
-    delete_done: Tpl::new("Deleted: {} session(s), {} file(s)."),
+    delete_done: Tpl::new("Deleted: {}, {}."),
     delete_needs_yes: "voer delete asks for confirmation, but there is no terminal to type it \
                        in. Nothing was deleted. Give --yes to delete without asking.",
     delete_in_run: Tpl::new("{} is open in a running voer. Close it first; nothing was deleted."),
@@ -189,8 +192,10 @@ pub static EN: PrivacyTexts = PrivacyTexts {
     delete_none_expired: Tpl::new("No sessions older than {} months in {}."),
     yes_words: &["yes", "y", "ja", "j"],
     expired_mark: "past retention",
+    sessions_counted: ["session", "sessions"],
+    files_counted: ["file", "files"],
     expired_count: Tpl::new(
-        "{} session(s) are older than the retention period of {} months. To delete them: {}",
+        "Older than the retention period of {1} months: {0}. To delete them: {2}",
     ),
     statement: Tpl::new(
         "What voer stores, and where (for the record of processing)
@@ -249,3 +254,8 @@ only in a report made with voer export --with-private.
     no_config_file: "(none: this computer has no folder for settings)",
     unknown_folder: "(unknown on this computer)",
 };
+
+/// `n` with its noun, one or more: "1 sessie", "3 sessies".
+pub fn counted(n: usize, nouns: [&str; 2]) -> String {
+    format!("{n} {}", if n == 1 { nouns[0] } else { nouns[1] })
+}

@@ -333,7 +333,7 @@ fn after_deleting_a_group_its_actions_are_gone_from_voer_actions_and_the_next_op
         &["delete", "--group", "Clientenraad De Linde", "--yes"],
     );
     assert_eq!(r.code, 0, "{}", r.err);
-    assert!(r.out.contains("2 sessie(s)"), "{}", r.out);
+    assert!(r.out.contains("2 sessies"), "{}", r.out);
     let listed = voer_in(home.path(), &["actions"]);
     assert!(!listed.out.contains("lind0"), "{}", listed.out);
     assert!(listed.out.contains("team01"), "{}", listed.out);
@@ -387,7 +387,7 @@ fn sessions_past_the_retention_period_on_a_given_day() {
     assert_eq!(marked.len(), 1, "{list}");
     assert!(marked[0].contains(&name(&old)), "{list}");
     assert!(
-        list.contains("1 sessie(s) zijn ouder dan de bewaartermijn van 12 maanden. Verwijderen: voer delete --expired"),
+        list.contains("Ouder dan de bewaartermijn van 12 maanden: 1 sessie. Verwijderen: voer delete --expired"),
         "{list}"
     );
     let without = sessions_list(&dir, None, None, Lang::Nl).unwrap();
@@ -715,7 +715,7 @@ fn a_runs_start_says_how_many_sessions_are_past_the_period() {
     let line = voer::commands::sessions::expired_line(&dir, Retention::new(12, now.wall), Lang::Nl)
         .expect("one is past it");
     assert!(
-        line.contains("1 sessie(s)") && line.ends_with("voer delete --expired"),
+        line.contains("1 sessie.") && line.ends_with("voer delete --expired"),
         "{line}"
     );
     let m = model(voer::episode::Audience::ClientCouncil, Lang::Nl, now);

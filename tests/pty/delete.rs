@@ -24,6 +24,6 @@ fn a_session_open_in_a_run_is_refused_until_the_run_ends() {
     delete.wait_for_text("Typ ja en Enter", WAIT);
     delete.send("ja\r");
     assert!(delete.wait_exit(WAIT).success(), "{}", delete.screen());
-    delete.wait_for_text("Verwijderd: 1 sessie(s)", WAIT);
+    delete.wait_for_text("Verwijderd: 1 sessie,", WAIT);
     assert!(!file.exists());
 }

@@ -100,7 +100,12 @@ pub fn letter(sessions: &[Session], r: &Report, today: Option<NaiveDate>) -> Opt
     } else {
         fill(q.letter_intro_more, [&joined(r, &meetings), &phrase])
     };
-    out.push(Element::Paragraph(format!("{intro} {}", q.letter_lead)));
+    let lead = if all.len() == 1 {
+        q.letter_lead_one
+    } else {
+        q.letter_lead
+    };
+    out.push(Element::Paragraph(format!("{intro} {lead}")));
     // The dates asked for an answer: one for all, said once at the end; else each its own.
     let due = |a: &Action| actions::due_label(a, lang);
     let one_date = all.iter().all(|a| due(a) == due(all[0]));

@@ -106,7 +106,7 @@ pub(super) static NL: ActionTexts = ActionTexts {
     removed: Tpl::new("Afspraak verwijderd: {}"),
     confirm_remove: Tpl::new("Nogmaals Del om te verwijderen: {}"),
     earlier: "Vorige keer afgesproken",
-    earlier_keys: "Ctrl+L: afspraken, ook die van vorige keer, op klaar zetten",
+    earlier_keys: "Ctrl+L: afspraken afvinken, ook die van vorige keer",
     saved_in: Tpl::new("Bewaard in {}"),
     key_record: "afspraak",
     key_list: "afspraken",

@@ -130,7 +130,7 @@ fn an_action_stays_an_action_and_a_question_can_be_made_an_action_again() {
     // The form's keys are whole, also in English, where they take two lines.
     let shown = drawn(&m, t0, (100, 30));
     assert!(
-        shown.contains("Ctrl+C = save the action (or the answer) and quit"),
+        shown.contains("Ctrl+C = save what the form holds, and quit"),
         "{shown}"
     );
     typed(&mut m, "Send the minutes", t0);
@@ -468,6 +468,7 @@ fn a_question_with_its_own_addressee_and_date_says_so_in_the_letter() {
     // One question with a date, one without: the date stays with its question, and the
     // closing speaks of one date.
     s.actions[3].due = None;
+    let mut s1 = s.clone();
     let md =
         String::from_utf8(export::letter_of(&[s], &opts, Paper::Md).unwrap().unwrap()).unwrap();
     assert!(md.contains("zelf? (voor de bestuurder)\n"), "{md}");
@@ -476,4 +477,14 @@ fn a_question_with_its_own_addressee_and_date_says_so_in_the_letter() {
         "{md}"
     );
     assert!(!md.contains("genoemde data"), "{md}");
+    assert!(md.contains("de volgende vragen en adviezen voor."), "{md}");
+    // A letter of one question does not speak of questions and advice.
+    s1.actions.remove(3);
+    let md =
+        String::from_utf8(export::letter_of(&[s1], &opts, Paper::Md).unwrap().unwrap()).unwrap();
+    assert!(
+        md.contains("Naar aanleiding daarvan leggen wij u het volgende voor."),
+        "{md}"
+    );
+    assert!(!md.contains("vragen en adviezen"), "{md}");
 }

@@ -18,6 +18,8 @@ pub struct SeriesTexts {
     pub pick_chosen: Tpl<2>,
     /// Under the end time on the picker: the plan it fits.
     pub pick_plan: Tpl<1>,
+    /// The same once an end time is typed: the plan, and that the steps fit it.
+    pub pick_plan_until: Tpl<2>,
     pub pick_keys_episodes: &'static str,
     /// On the picker's audience question for several episodes: the audiences all of them have.
     pub pick_together: Tpl<1>,
@@ -106,6 +108,9 @@ pub(super) static NL: SeriesTexts = SeriesTexts {
     total_minutes: Tpl::new("totaal {} min"),
     pick_chosen: Tpl::new("Gekozen: {} · samen {} min"),
     pick_plan: Tpl::new("Zonder eindtijd duurt het gesprek {} min"),
+    pick_plan_until: Tpl::new(
+        "Het plan duurt {} min; om {} klaar: de stappen passen zich zo nodig aan",
+    ),
     pick_keys_episodes: "↑↓ kiezen   Spatie meer afleveringen   Enter verder   Esc stoppen",
     pick_together: Tpl::new("Samen: {}"),
     form_kind: "Soort",
@@ -189,6 +194,7 @@ pub(super) static EN: SeriesTexts = SeriesTexts {
     total_minutes: Tpl::new("total {} min"),
     pick_chosen: Tpl::new("Chosen: {} · together {} min"),
     pick_plan: Tpl::new("Without an end time the conversation takes {} min"),
+    pick_plan_until: Tpl::new("The plan takes {} min; to end at {}, the steps adapt where needed"),
     pick_keys_episodes: "↑↓ choose   Space more episodes   Enter next   Esc quit",
     pick_together: Tpl::new("Together: {}"),
     form_kind: "Kind",

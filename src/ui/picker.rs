@@ -249,7 +249,14 @@ fn group(p: &Picker, t: &Texts, theme: &Theme, frame: &mut Frame, body: Rect) {
     } else {
         // What the end time is to fit: the plan as the episodes give it.
         let planned = p.selected_audience().map_or(0, |a| p.minutes_for(a));
-        Line::styled(fill(t.series.pick_plan, [&planned]), theme.dim)
+        let said = match p.until_time() {
+            Some(until) => fill(
+                t.series.pick_plan_until,
+                [&planned.to_string(), &until.format("%H:%M").to_string()],
+            ),
+            None => fill(t.series.pick_plan, [&planned]),
+        };
+        Line::styled(said, theme.dim)
     };
     frame.render_widget(Paragraph::new(under), error);
 }

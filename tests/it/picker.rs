@@ -257,3 +257,41 @@ fn the_audience_given_stays_that_audience_whichever_episodes_are_chosen() {
     );
     assert!(!the_picker(&app).audiences().contains(&Audience::Team));
 }
+
+/// Under the end time: the plan without one, and once one is typed, that the steps fit it
+/// (it said "without an end time" while one stood in the field).
+#[test]
+fn the_line_under_the_end_time_says_what_the_typed_time_does() {
+    let mut app = picker(Some("4"), Some(Audience::ClientCouncil), None);
+    let shown = |app: &App| {
+        let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+        term.draw(|f| voer::ui::draw(app, &voer::ui::Theme::calm(), fixed_now(), f))
+            .unwrap();
+        let buf = term.backend().buffer().clone();
+        (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(
+        shown(&app).contains("Zonder eindtijd duurt het gesprek"),
+        "{}",
+        shown(&app)
+    );
+    for _ in 0..3 {
+        press(&mut app, key(KeyCode::Tab));
+    }
+    for c in "15:30".chars() {
+        press(&mut app, key(KeyCode::Char(c)));
+    }
+    let screen = shown(&app);
+    assert!(
+        screen.contains("om 15:30 klaar: de stappen passen zich zo nodig aan"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Zonder eindtijd"), "{screen}");
+}

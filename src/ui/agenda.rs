@@ -54,8 +54,9 @@ fn pace(m: &Model, now: Now) -> Option<String> {
 }
 
 /// One line, by priority as the room needs it: the step and the end time first (on the right,
-/// always whole), then the group's name, then the episode, and while a room screen follows a
-/// short sign of it. What does not fit goes in the reverse order.
+/// always whole), then the group's name, then, while a room screen follows, a short sign of it
+/// that says whether it shows the notes, then the episode's title. What does not fit goes in
+/// the reverse order.
 pub fn header(m: &Model, theme: &Theme, now: Now, frame: &mut Frame, area: Rect) {
     let t = m.texts();
     let info = &m.session.session;
@@ -185,15 +186,14 @@ fn fit_header(
         }
     }
     // The title shortened, as far as it stays recognisable, with a clear gap before the
-    // right side (one space would read as one phrase); then the sign shortest.
+    // right side (one space would read as one phrase); then without the title: whether the
+    // room sees the notes ("zaal + notities") says more than the episode's title.
     let fixed = format!(" {} · ", p.number).width() + group(p.group).width();
-    for marker in [&markers[1], &markers[2]] {
+    let shortened = |marker: &str| {
         let r = right(marker);
         let title_room = width.saturating_sub(r.width() + 3 + fixed);
-        if title_room >= MIN_TITLE {
-            return (episode(&truncate(p.title, title_room), false), r);
-        }
-    }
+        (title_room >= MIN_TITLE).then(|| (episode(&truncate(p.title, title_room), false), r))
+    };
     // The episode's number and the group (the sign shortest next); the group alone; the group
     // shortened.
     let number_group = if p.group.is_empty() {
@@ -201,8 +201,16 @@ fn fit_header(
     } else {
         format!(" {} · {}", p.number, p.group)
     };
+    if let Some(found) = shortened(&markers[1]) {
+        return found;
+    }
+    if fits(&number_group, &right(&markers[1])) {
+        return (number_group, right(&markers[1]));
+    }
+    if let Some(found) = shortened(&markers[2]) {
+        return found;
+    }
     for (l, r) in [
-        (number_group.clone(), right(&markers[1])),
         (number_group, right(&markers[2])),
         (format!(" {}", p.group), right(&markers[2])),
     ] {

@@ -193,23 +193,21 @@ impl Listing {
         before: DateTime<FixedOffset>,
         except: &Path,
     ) -> (Vec<Found>, HashSet<String>, Refresh) {
-        let want = group_key(group);
-        let mut ids = HashSet::new();
+        let ids = self
+            .index
+            .entries
+            .iter()
+            .flat_map(|e| e.ids().iter().cloned())
+            .collect();
         let mut found = Vec::new();
-        for e in &self.index.entries {
-            ids.extend(e.ids().iter().cloned());
-            if want.is_none() || e.example() || e.group_key() != want.as_deref() {
-                continue;
-            }
-            let Ok(s) = self.index.summary(e) else {
-                continue;
-            };
+        let sessions = group_key(group).map_or_else(Vec::new, |want| self.of_group(&want));
+        for (path, s) in sessions {
             // Times are whole seconds: a meeting started in the same second as this one (a
             // short one, just before) is earlier too. This one's own file is not.
-            if s.session.started_at <= before && !same_file(&e.path, except) {
+            if s.session.started_at <= before && !same_file(&path, except) {
                 // A question to the organisation waits for its answer, not for the group.
                 found.extend(
-                    actions_of(&e.path, s).filter(|f| !f.action.done && !f.action.is_question()),
+                    actions_of(&path, s).filter(|f| !f.action.done && !f.action.is_question()),
                 );
             }
         }
